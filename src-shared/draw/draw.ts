@@ -1,0 +1,97 @@
+/**
+ * The draw (DRAW-SPEC §2–8) in stages, so a caller with more cores can rank strata elsewhere (worker threads)
+ * and hand the rankings back: prepareDraw → rank each stratum → completeDraw. runDraw does it all in one thread.
+ */
+import { computeInputDigest, computeNonceCommit, deriveSeed } from './commitment';
+import { hexToBytes, type Sha256 } from './hash';
+import { entityLabel, INSPECTOR_LABEL, KeyHasher } from './keys';
+import { buildPackages } from './packages';
+import { mergeRanked, rankSmallest, type RankedCandidate } from './select';
+import { TeamDealer } from './teams';
+import { parseDrawCase } from './validate';
+import { SPEC_ID, type Amendment, type DrawCase, type DrawPackage, type DrawProof, type SelectedEntity } from './types';
+
+export interface PreparedDraw {
+  drawCase: DrawCase;
+  inputDigest: string;
+  nonceCommit: string;
+  seed: string;
+  seedBytes: Uint8Array;
+}
+
+/**
+ * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a verifier that has just
+ * hashed the same inputs skip doing it again (at city scale the inputs are ~80 MB).
+ */
+export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?: string): PreparedDraw {
+  const drawCase = parseDrawCase(rawCase);
+  const inputDigest = knownInputDigest ?? computeInputDigest(drawCase.inputs, sha256);
+  const seed = deriveSeed(inputDigest, drawCase.nonce, drawCase.entropy, sha256);
+  return {
+    drawCase,
+    inputDigest,
+    nonceCommit: computeNonceCommit(drawCase.nonce, sha256),
+    seed,
+    seedBytes: hexToBytes(seed),
+  };
+}
+
+/** §4 for one stratum, in this thread. */
+export function rankStratum(prepared: PreparedDraw, stratumIndex: number, sha256: Sha256): RankedCandidate[] {
+  const stratum = prepared.drawCase.inputs.strata[stratumIndex];
+  const hasher = new KeyHasher(sha256, prepared.seedBytes, entityLabel(stratum.name));
+  return rankSmallest(stratum.candidates, 0, stratum.candidates.length, stratum.quota, hasher);
+}
+
+/** §5–8 from the rankings of every stratum (each exactly `quota` long, ranked). */
+export function completeDraw(prepared: PreparedDraw, rankings: readonly RankedCandidate[][], sha256: Sha256): DrawProof {
+  const { drawCase } = prepared;
+  const { inputs } = drawCase;
+  const selected: SelectedEntity[] = [];
+  const forPackaging: { code: string; key: string; office: string; area: string }[] = [];
+  inputs.strata.forEach((stratum, s) => {
+    const ranking = mergeRanked([rankings[s]], stratum.quota);
+    for (const ranked of ranking) {
+      const candidate = stratum.candidates[ranked.index];
+      selected.push({ stratum: stratum.name, code: ranked.code, key: ranked.key });
+      forPackaging.push({ code: ranked.code, key: ranked.key, office: candidate.office, area: candidate.area });
+    }
+  });
+
+  const plans = buildPackages(forPackaging, inputs.clusterBy, inputs.packageSize);
+  const dealer = new TeamDealer(inputs, new KeyHasher(sha256, prepared.seedBytes, INSPECTOR_LABEL));
+  dealer.staffAll(
+    plans.map((plan) => ({
+      no: plan.no,
+      entityCodes: plan.entities.map((entity) => entity.code),
+      entityOffices: plan.entities.map((entity) => entity.office),
+    })),
+  );
+  const amendments: Amendment[] = drawCase.amendments.map((request, index) => dealer.amend(request, index));
+  const packages: DrawPackage[] = plans.map((plan) => ({
+    no: plan.no,
+    area: plan.area,
+    entities: plan.entities.map((entity) => entity.code),
+    team: dealer.teamIds(plan.no),
+  }));
+
+  const proof: DrawProof = {
+    spec: SPEC_ID,
+    inputs,
+    commitment: { inputDigest: prepared.inputDigest, nonceCommit: prepared.nonceCommit },
+    entropy: drawCase.entropy,
+    nonce: drawCase.nonce,
+    seed: prepared.seed,
+    result: { selected, packages },
+    amendments,
+  };
+  if (drawCase.info !== undefined) proof.info = drawCase.info;
+  return proof;
+}
+
+/** The whole draw of a case, single-threaded. Throws AppError (draw.*) when the case is invalid or infeasible. */
+export function runDraw(rawCase: unknown, sha256: Sha256): DrawProof {
+  const prepared = prepareDraw(rawCase, sha256);
+  const rankings = prepared.drawCase.inputs.strata.map((_, s) => rankStratum(prepared, s, sha256));
+  return completeDraw(prepared, rankings, sha256);
+}

@@ -1,0 +1,58 @@
+/** DRAW-SPEC §4: rank a stratum's candidates by key and keep the first `quota`. */
+import { compareKeyThenId, type KeyHasher } from './keys';
+import type { Candidate } from './types';
+
+/** A candidate with its draw number; `index` is its position in the stratum's candidate list. */
+export interface RankedCandidate {
+  index: number;
+  code: string;
+  key: string;
+}
+
+export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
+  return compareKeyThenId(a.key, a.code, b.key, b.code);
+}
+
+/**
+ * The `quota` smallest candidates of `candidates[start, end)`, ranked. Instead of sorting everything it keeps a
+ * buffer of at most 2×quota survivors: when full, it is sorted and cut back to `quota`, and the quota-th key becomes
+ * the bar every later key must beat. Random keys rarely beat it, so this is one hash and one string comparison per
+ * candidate. The result equals sorting the whole range: the order is total (key, then code) and nothing that could
+ * rank within the first `quota` is ever dropped.
+ */
+export function rankSmallest(
+  candidates: readonly Candidate[],
+  start: number,
+  end: number,
+  quota: number,
+  hasher: KeyHasher,
+): RankedCandidate[] {
+  const survivors: RankedCandidate[] = [];
+  if (quota <= 0) return survivors;
+  let bar: RankedCandidate | null = null;
+  const capacity = 2 * quota;
+  for (let index = start; index < end; index++) {
+    const code = candidates[index].code;
+    const key = hasher.keyOf(code);
+    if (bar !== null && (key > bar.key || (key === bar.key && compareKeyThenId(key, code, bar.key, bar.code) > 0))) {
+      continue;
+    }
+    survivors.push({ index, code, key });
+    if (survivors.length >= capacity) {
+      survivors.sort(compareRanked);
+      survivors.length = quota;
+      bar = survivors[quota - 1];
+    }
+  }
+  survivors.sort(compareRanked);
+  if (survivors.length > quota) survivors.length = quota;
+  return survivors;
+}
+
+/** Merges rankings of disjoint parts of one stratum (e.g. from worker threads) into the stratum's ranking. */
+export function mergeRanked(parts: readonly RankedCandidate[][], quota: number): RankedCandidate[] {
+  const merged = parts.flat();
+  merged.sort(compareRanked);
+  if (merged.length > quota) merged.length = quota;
+  return merged;
+}

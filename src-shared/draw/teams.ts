@@ -1,0 +1,184 @@
+/** DRAW-SPEC §6–7: staff packages from a shuffled deck of inspectors, then apply substitutions (递补). */
+import { invalidAmendment, tagUnavailable, teamTooSmall } from './errors';
+import { compareKeyThenId, type KeyHasher } from './keys';
+import type { Amendment, AmendmentRequest, DrawInputs, Inspector } from './types';
+
+/** What team forming needs to know about one package. */
+export interface PackageToStaff {
+  no: number;
+  entityCodes: readonly string[];
+  entityOffices: readonly string[];
+}
+
+const NONE = -1;
+
+/**
+ * The deck: inspectors ordered by key(seed, "inspector", id), kept as a doubly linked list over inspector indices
+ * so taking someone out and putting him back at the end are O(1), and a scan from the front only walks past the
+ * people who were passed over (DRAW-SPEC §6: cost grows with packages × team size, not × inspectors).
+ */
+class Deck {
+  private readonly next: Int32Array;
+  private readonly previous: Int32Array;
+  private readonly present: Uint8Array;
+  private head = NONE;
+  private tail = NONE;
+
+  constructor(order: readonly number[], size: number) {
+    this.next = new Int32Array(size).fill(NONE);
+    this.previous = new Int32Array(size).fill(NONE);
+    this.present = new Uint8Array(size);
+    for (const inspector of order) this.append(inspector);
+  }
+
+  first(): number {
+    return this.head;
+  }
+
+  after(inspector: number): number {
+    return this.next[inspector];
+  }
+
+  has(inspector: number): boolean {
+    return this.present[inspector] === 1;
+  }
+
+  append(inspector: number): void {
+    this.previous[inspector] = this.tail;
+    this.next[inspector] = NONE;
+    if (this.tail === NONE) this.head = inspector;
+    else this.next[this.tail] = inspector;
+    this.tail = inspector;
+    this.present[inspector] = 1;
+  }
+
+  remove(inspector: number): void {
+    if (!this.present[inspector]) return;
+    const before = this.previous[inspector];
+    const after = this.next[inspector];
+    if (before === NONE) this.head = after;
+    else this.next[before] = after;
+    if (after === NONE) this.tail = before;
+    else this.previous[after] = before;
+    this.present[inspector] = 0;
+  }
+}
+
+export class TeamDealer {
+  private readonly inspectors: readonly Inspector[];
+  private readonly deck: Deck;
+  private readonly load: Int32Array;
+  private readonly indexById = new Map<string, number>();
+  /** entity code → inspectors declared in conflict with it. */
+  private readonly conflictsByEntity = new Map<string, number[]>();
+  private readonly packagesByNo = new Map<number, PackageToStaff>();
+  readonly teams = new Map<number, number[]>();
+
+  constructor(
+    private readonly inputs: DrawInputs,
+    inspectorHasher: KeyHasher,
+  ) {
+    this.inspectors = inputs.inspectors;
+    this.inspectors.forEach((inspector, index) => this.indexById.set(inspector.id, index));
+    for (const [inspectorId, entityCode] of inputs.conflicts) {
+      const inspector = this.indexById.get(inspectorId);
+      if (inspector === undefined) continue; // a conflict with someone not in the pool cannot matter
+      const list = this.conflictsByEntity.get(entityCode);
+      if (list) list.push(inspector);
+      else this.conflictsByEntity.set(entityCode, [inspector]);
+    }
+    const keys = this.inspectors.map((inspector) => inspectorHasher.keyOf(inspector.id));
+    const order = this.inspectors.map((_, index) => index);
+    order.sort((a, b) => compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
+    this.deck = new Deck(order, this.inspectors.length);
+    this.load = new Int32Array(this.inspectors.length);
+  }
+
+  /** Staffs every package in number order (§6). */
+  staffAll(packages: readonly PackageToStaff[]): void {
+    for (const pkg of packages) {
+      this.packagesByNo.set(pkg.no, pkg);
+      const team = this.complete(pkg, [], undefined);
+      this.teams.set(pkg.no, team);
+    }
+  }
+
+  /** Applies one substitution (§7); returns it with `in`, the first new member. */
+  amend(request: AmendmentRequest, amendmentIndex: number): Amendment {
+    const pkg = this.packagesByNo.get(request.package);
+    const team = this.teams.get(request.package);
+    if (!pkg || !team) throw invalidAmendment(amendmentIndex, `没有第${request.package}号名单包`);
+    const leaving = this.indexById.get(request.out);
+    const position = leaving === undefined ? -1 : team.indexOf(leaving);
+    if (leaving === undefined || position < 0) {
+      throw invalidAmendment(amendmentIndex, `${request.out} 不在第${request.package}号名单包的检查组中`);
+    }
+    team.splice(position, 1);
+    this.load[leaving] -= 1;
+    // Out of the deck for good: whoever drops out replaces no one in this draw.
+    this.deck.remove(leaving);
+    const completed = this.complete(pkg, team, amendmentIndex);
+    this.teams.set(pkg.no, completed);
+    return { package: request.package, out: request.out, in: this.inspectors[completed[team.length]].id, reason: request.reason };
+  }
+
+  teamIds(no: number): string[] {
+    return (this.teams.get(no) ?? []).map((index) => this.inspectors[index].id);
+  }
+
+  /** Steps 1–3 of §6 for one package, starting from `members` (kept first, in their order). */
+  private complete(pkg: PackageToStaff, members: readonly number[], amendmentIndex: number | undefined): number[] {
+    const { inputs, inspectors, deck } = this;
+    const conflicted = new Set<number>();
+    for (const code of pkg.entityCodes) for (const inspector of this.conflictsByEntity.get(code) ?? []) conflicted.add(inspector);
+    const entityOffices = inputs.avoidOwnOffice ? new Set(pkg.entityOffices) : null;
+    const team = [...members];
+    const onTeam = new Set(team);
+    const teamOffices = new Set(team.map((member) => inspectors[member].office));
+
+    const eligibleAndFits = (candidate: number): boolean => {
+      if (onTeam.has(candidate) || conflicted.has(candidate)) return false;
+      const office = inspectors[candidate].office;
+      if (entityOffices !== null && entityOffices.has(office)) return false;
+      return !(inputs.distinctOffices && teamOffices.has(office));
+    };
+    const add = (member: number) => {
+      team.push(member);
+      onTeam.add(member);
+      teamOffices.add(inspectors[member].office);
+    };
+
+    // Step 1: required tags the team does not yet hold, in order.
+    for (const tag of inputs.requiredTags) {
+      if (team.some((member) => inspectors[member].tags.includes(tag))) continue;
+      let found = NONE;
+      for (let candidate = deck.first(); candidate !== NONE; candidate = deck.after(candidate)) {
+        if (eligibleAndFits(candidate) && inspectors[candidate].tags.includes(tag)) {
+          found = candidate;
+          break;
+        }
+      }
+      if (found === NONE) throw tagUnavailable(pkg.no, tag, amendmentIndex);
+      add(found);
+    }
+    // Step 2: fill up from the front. One pass is enough: adding members only narrows who fits.
+    for (let candidate = deck.first(); candidate !== NONE && team.length < inputs.teamSize; candidate = deck.after(candidate)) {
+      if (eligibleAndFits(candidate)) add(candidate);
+    }
+    if (team.length < inputs.teamSize) throw teamTooSmall(pkg.no, team.length, inputs.teamSize, amendmentIndex);
+    // Step 3: new members take a package; back to the end of the deck while under the cap.
+    for (let i = members.length; i < team.length; i++) {
+      const member = team[i];
+      this.load[member] += 1;
+      deck.remove(member);
+      if (this.load[member] < inputs.maxPackagesPerInspector) deck.append(member);
+    }
+    return team;
+  }
+
+  /** Packages held per inspector id, for checks and reports. */
+  loadOf(id: string): number {
+    const index = this.indexById.get(id);
+    return index === undefined ? 0 : this.load[index];
+  }
+}

@@ -1,0 +1,27 @@
+/** The shared ssj-draw/1 vectors (../shared/draw-vectors), read once per test file. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const VECTORS_DIR = resolve(__dirname, '../../../../shared/draw-vectors');
+
+export interface Vector {
+  name: string;
+  drawCase: Record<string, unknown>;
+  proof: Record<string, unknown>;
+}
+
+export function loadVectors(): Vector[] {
+  const names = readdirSync(VECTORS_DIR)
+    .filter((file) => file.endsWith('.case.json'))
+    .map((file) => file.slice(0, -'.case.json'.length))
+    .sort();
+  return names.map((name) => ({
+    name,
+    drawCase: JSON.parse(readFileSync(resolve(VECTORS_DIR, `${name}.case.json`), 'utf8')),
+    proof: JSON.parse(readFileSync(resolve(VECTORS_DIR, `${name}.proof.json`), 'utf8')),
+  }));
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
