@@ -1,0 +1,140 @@
+/**
+ * The importable columns of each roster: which header texts name them (Chinese as printed by county systems, and
+ * the pinyin initials their database exports use as column names), how long a value may be, and whether the
+ * column must be present. Header matching is in header.ts; value rules in values.ts and records.ts.
+ *
+ * The pinyin abbreviations are those of 金信/企业信用信息公示系统 style exports (TYSHXYDM, ZCH, QYMC, ZTMC, FDDBR,
+ * JYCS, LXDH, DJZT, JYZT …) and of the usual roster spreadsheets (XM, ZFZH, SSDW …). They are matched
+ * case-insensitively and only as whole header texts: two letters inside a Chinese header mean nothing.
+ */
+import {
+  ENTITY_FIELD_LABELS,
+  EXPERT_FIELD_LABELS,
+  INSPECTOR_FIELD_LABELS,
+  ITEM_FIELD_LABELS,
+  ITEM_SUB_ITEM_FIELD_LABELS,
+  type RosterKind,
+} from '../domain/rosters';
+
+export interface FieldSpec {
+  /** Code name of the column's target (a record field, or `content` for the item list's 检查内容). */
+  key: string;
+  label: string;
+  /** Header texts that name the column (compared in header-normal form, see normaliseHeader); includes the label. */
+  synonyms: readonly string[];
+  /** Longest value accepted, in characters; longer is a row error (a 1 MB cell is never stored). */
+  maxLength: number;
+  /** The file is unusable without this column. */
+  required: boolean;
+  /** Explanation for the template's header comment. */
+  hint: string;
+}
+
+function spec(
+  key: string,
+  label: string,
+  synonyms: string[],
+  maxLength: number,
+  hint: string,
+  required = false,
+): FieldSpec {
+  return { key, label, synonyms: [label, ...synonyms], maxLength, required, hint };
+}
+
+const E = ENTITY_FIELD_LABELS;
+export const ENTITY_FIELDS: readonly FieldSpec[] = [
+  spec('uscc', E.uscc, ['统一社会信用代码（注册号）', '统一社会信用代码/注册号', '社会信用代码', '信用代码', '统一代码', '统一信用代码', 'uscc', 'tyshxydm', 'tyxydm', 'shxydm', 'xydm'], 18,
+    '18 位统一社会信用代码，按文本填写（单元格格式设为“文本”，否则 Excel 会把它变成科学计数法并丢失位数）。老个体户没有的可留空，但须填写注册号。'),
+  spec('regNo', E.regNo, ['工商注册号', '营业执照注册号', '注册号码', '原注册号', 'zch', 'regno'], 15,
+    '15 位注册号。无统一社会信用代码时必填，按文本填写。'),
+  spec('name', E.name, ['企业名称', '主体名称', '市场主体名称', '单位名称', '字号名称', '个体户名称', '企业（字号）名称', '检查对象名称', '对象名称', 'qymc', 'ztmc', 'mc', 'dwmc'], 200,
+    '市场主体名称（必填）。', true),
+  spec('entityType', E.entityType, ['市场主体类型', '企业类型', '类型', '主体类别', '企业类别', '市场主体类别', 'ztlx', 'qylx', 'lx'], 100,
+    '企业 / 个体工商户 / 农民专业合作社 / 事业单位 / 社会组织；也可填登记的具体类型（如“有限责任公司（自然人独资）”）。留空时按统一社会信用代码推断。'),
+  spec('industry', E.industry, ['行业类别', '所属行业', '行业门类', '业态', '经营业态', '行业分类', '国民经济行业', '行业代码', 'hy', 'hyml', 'hylb', 'sshy'], 100,
+    '行业或业态，如“餐饮服务”“食品销售”。'),
+  spec('address', E.address, ['住所', '经营场所', '住所/经营场所', '住所(经营场所)', '地址', '注册地址', '经营地址', '经营场所地址', '住所地址', 'jycs', 'zs', 'dz', 'zsdz', 'jydz'], 500,
+    '住所或经营场所。'),
+  spec('area', E.area, ['片区', '区域', '所属区域', '网格', '所属网格', '乡镇', '所属乡镇', '乡镇（街道）', '所属乡镇（街道）', 'pq', 'sspq', 'qy', 'wg'], 100,
+    '所属片区或网格，用于按片区聚类分包。'),
+  spec('office', E.office, ['管辖机关', '监管单位', '所属监管所', '监管所', '市场监管所', '管辖所', '所属所', '管辖单位（所）', '监管机关', 'gxdw', 'gxjg', 'jgdw', 'ssjgs'], 100,
+    '负责日常监管的市场监管所，如“城关市场监管所”。执法人员不检查本所的对象。'),
+  spec('legalRep', E.legalRep, ['法定代表人', '负责人', '法定代表人（负责人）', '法定代表人/负责人', '经营者', '法人', '法人代表', '投资人', 'fddbr', 'fr', 'fzr', 'jyz'], 100,
+    '法定代表人、负责人或个体经营者姓名。'),
+  spec('phone', E.phone, ['电话', '手机', '手机号码', '联系方式', '移动电话', '固定电话', '联系人电话', 'lxdh', 'dh', 'sj', 'lxfs'], 100,
+    '联系电话，按文本填写（以 0 开头的座机号存为数字会丢失 0）。'),
+  spec('creditGrade', E.creditGrade, ['风险等级', '信用等级', '信用风险分类', '信用风险分类结果', '分类结果', '风险分类', '信用风险等级（a/b/c/d）', 'xydj', 'fxdj', 'xyfxdj'], 20,
+    'A（低风险）/ B（一般）/ C（较高）/ D（高风险）。未分级的留空。'),
+  spec('regStatus', E.regStatus, ['经营状态', '状态', '企业状态', '主体状态', '登记状态（存续/注销/吊销）', 'zt', 'djzt', 'jyzt', 'qyzt'], 50,
+    '存续（在营、开业）/ 注销 / 吊销。留空视为存续。'),
+  spec('tags', E.tags, ['分类标签', '重点标签', '特殊标签', '监管标签', 'bq'], 500,
+    '多个标签用顿号、逗号或分号分隔，如“冷链、学校周边”。'),
+  spec('lastInspectedOn', E.lastInspectedOn, ['最近抽查日期', '上次抽查日期', '最近检查日期', '最后抽查日期', '最近一次抽查日期', '上次检查日期', 'zjccrq', 'sccrq'], 30,
+    '日期，如 2025-06-30。用于排除近年已被抽查的对象。'),
+];
+
+const I = INSPECTOR_FIELD_LABELS;
+export const INSPECTOR_FIELDS: readonly FieldSpec[] = [
+  spec('name', I.name, ['人员姓名', '执法人员', '检查人员', '执法人员姓名', '检查人员姓名', 'xm'], 50, '姓名（必填）。', true),
+  spec('badgeNo', I.badgeNo, ['执法证件号', '执法证编号', '执法证件编号', '执法证件号码', '行政执法证号', '执法证号码', '证号', 'zfzh', 'zfzjh', 'zfzbh'], 50,
+    '执法证号（必填，唯一），按文本填写。', true),
+  spec('office', I.office, ['所属单位', '所属部门', '单位', '部门', '工作单位', '所在单位', '科室', '所属单位/部门', '所在部门', 'ssdw', 'dw', 'bm', 'ssbm'], 100,
+    '所在的市场监管所或科室。'),
+  spec('tags', I.tags, ['业务专长', '专长', '执法资质', '资质', '标签', '执法领域', '专业领域', '资质标签', '业务专长/执法资质', 'ywzc', 'zz', 'bq', 'zfly'], 500,
+    '多个用顿号分隔，如“食品、特种设备、计量”。抽查任务按此匹配所需资质。'),
+  spec('status', I.status, ['人员状态', '在岗状态', '在岗情况', 'zt', 'ryzt'], 20, '在岗 / 请假 / 调离。留空视为在岗。'),
+  spec('phone', I.phone, ['电话', '手机', '手机号码', '联系方式', 'lxdh', 'dh', 'sj'], 100, '联系电话，按文本填写。'),
+];
+
+const X = EXPERT_FIELD_LABELS;
+export const EXPERT_FIELDS: readonly FieldSpec[] = [
+  spec('name', X.name, ['专家姓名', 'xm', 'zjxm'], 50, '姓名（必填）。', true),
+  spec('idOrCertNo', X.idOrCertNo, ['证件号码', '身份证号', '身份证号码', '证书编号', '资格证书编号', '专家证号', '证件号', '专家编号', 'sfzh', 'zsbh', 'zjhm', 'zjbh'], 50,
+    '身份证号或资格证书编号（必填，唯一），按文本填写。不公示。', true),
+  spec('organisation', X.organisation, ['所在单位', '单位', '所属机构', '机构名称', '单位名称', '工作单位/机构', 'gzdw', 'dw', 'szdw'], 200, '所在单位或机构。'),
+  spec('tags', X.tags, ['专业', '专长', '擅长领域', '专业方向', '标签', '专业特长', 'zy', 'zyly', 'zc'], 500, '多个用顿号分隔，如“会计、审计”。'),
+  spec('phone', X.phone, ['电话', '手机', '手机号码', '联系方式', 'lxdh', 'dh', 'sj'], 100, '联系电话，按文本填写。'),
+  spec('status', X.status, ['专家状态', 'zt'], 20, '在库 / 暂停 / 退出。留空视为在库。'),
+];
+
+const T = ITEM_FIELD_LABELS;
+export const ITEM_FIELDS: readonly FieldSpec[] = [
+  spec('compiler', T.compiler, ['编制单位名称', '编制部门', '实施部门', '责任部门', '部门名称', '部门', 'bzdw'], 200, '发布该事项的部门，如“省市场监管局”。合并单元格会向下沿用。'),
+  spec('seqNo', T.seqNo, ['编号', '事项序号', 'xh'], 50, '序号。合并单元格会向下沿用。'),
+  spec('category', T.category, ['领域', '监管领域', '抽查领域', '行业领域', '事项领域'], 200, '事项所属领域，如“食品安全”（可留空）。'),
+  spec('checkType', T.checkType, ['抽查项目', '检查类别', '检查项目', '抽查类型'], 1000, '抽查类别，如“登记事项检查”。合并单元格会向下沿用。'),
+  // Published lists put whole paragraphs in 抽查事项 (Hainan 2020: up to 1,272 characters).
+  spec('name', T.name, ['事项名称', '抽查事项名称', '检查事项', '随机抽查事项', '检查事项名称'], 4000,
+    '抽查事项名称（必填）。每个事项一行；事项单元格合并到下面几行时，这几行的检查依据等内容都归入该事项。', true),
+  spec('targets', T.targets, ['抽查对象', '检查对象范围', '检查对象类型'], 4000, '检查对象。'),
+  spec('level', T.level, ['事项级别', '检查事项类别', '事项类型'], 20, '一般检查事项 / 重点检查事项。留空视为一般。'),
+  spec('method', T.method, ['抽查方式', '检查方法'], 1000, '现场检查、书面检查、网络监测、委托专业机构等。'),
+  spec('authority', T.authority, ['实施主体', '执法主体', '抽查主体', '检查机关'], 1000, '检查主体。'),
+  spec('basis', T.basis, ['抽查依据', '法律依据', '设定依据', '依据', '检查依据（法规条款）'], 20000, '检查依据，可多行。'),
+  spec('content', ITEM_SUB_ITEM_FIELD_LABELS.content, ['检查子项', '检查要点', '检查内容（子项）'], 5000,
+    '检查子项（一户一表的检查行）。一个事项有多个子项时，事项单元格合并、每个子项占一行；无此列时以事项名称作为唯一子项。'),
+  spec('remarks', T.remarks, ['说明'], 2000, '备注。'),
+];
+
+export const FIELDS_BY_KIND: Record<RosterKind, readonly FieldSpec[]> = {
+  entities: ENTITY_FIELDS,
+  inspectors: INSPECTOR_FIELDS,
+  experts: EXPERT_FIELDS,
+  items: ITEM_FIELDS,
+};
+
+/**
+ * Header-normal form: NFKC (so full-width letters in a header still match), no white space, no 必填 marks or
+ * trailing colons, Latin lower case, ASCII parentheses.
+ */
+export function normaliseHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[*＊※]/g, '')
+    .replace(/[(（](必填|选填|必录|可选)[)）]/g, '')
+    .replace(/[:：]$/, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .toLowerCase();
+}
