@@ -12,23 +12,18 @@ export interface PackageToStaff {
 
 const NONE = -1;
 
-/**
- * The deck: inspectors ordered by key(seed, "inspector", id), kept as a doubly linked list over inspector indices
- * so taking someone out and putting him back at the end are O(1), and a scan from the front only walks past the
- * people who were passed over (DRAW-SPEC §6: cost grows with packages × team size, not × inspectors).
- */
-class Deck {
+/** A doubly linked list over inspector indices: O(1) removal and append, scans in order. */
+class LinkedOrder {
   private readonly next: Int32Array;
   private readonly previous: Int32Array;
   private readonly present: Uint8Array;
   private head = NONE;
   private tail = NONE;
 
-  constructor(order: readonly number[], size: number) {
+  constructor(size: number) {
     this.next = new Int32Array(size).fill(NONE);
     this.previous = new Int32Array(size).fill(NONE);
     this.present = new Uint8Array(size);
-    for (const inspector of order) this.append(inspector);
   }
 
   first(): number {
@@ -37,10 +32,6 @@ class Deck {
 
   after(inspector: number): number {
     return this.next[inspector];
-  }
-
-  has(inspector: number): boolean {
-    return this.present[inspector] === 1;
   }
 
   append(inspector: number): void {
@@ -61,6 +52,38 @@ class Deck {
     if (after === NONE) this.tail = before;
     else this.previous[after] = before;
     this.present[inspector] = 0;
+  }
+}
+
+/**
+ * The deck of §6: inspectors ordered by key(seed, "inspector", id). Besides the whole deck it keeps, for each
+ * required tag, the same order restricted to that tag's holders. Scanning "the deck from the front for the first
+ * eligible holder of tag X" is the same as scanning the holders' list — but it does not walk past the thousands of
+ * non-holders that pile up at the front when teams fill up with tag holders (at city scale: 20 s → milliseconds).
+ */
+class Deck {
+  readonly all: LinkedOrder;
+  readonly holders: LinkedOrder[];
+
+  constructor(
+    order: readonly number[],
+    size: number,
+    private readonly tagIndexesOf: readonly number[][],
+    tagCount: number,
+  ) {
+    this.all = new LinkedOrder(size);
+    this.holders = Array.from({ length: tagCount }, () => new LinkedOrder(size));
+    for (const inspector of order) this.append(inspector);
+  }
+
+  append(inspector: number): void {
+    this.all.append(inspector);
+    for (const tag of this.tagIndexesOf[inspector]) this.holders[tag].append(inspector);
+  }
+
+  remove(inspector: number): void {
+    this.all.remove(inspector);
+    for (const tag of this.tagIndexesOf[inspector]) this.holders[tag].remove(inspector);
   }
 }
 
@@ -90,7 +113,11 @@ export class TeamDealer {
     const keys = this.inspectors.map((inspector) => inspectorHasher.keyOf(inspector.id));
     const order = this.inspectors.map((_, index) => index);
     order.sort((a, b) => compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
-    this.deck = new Deck(order, this.inspectors.length);
+    // Which required tags (by position in requiredTags) each inspector holds.
+    const requiredTagIndexesOf = this.inspectors.map((inspector) =>
+      inputs.requiredTags.flatMap((tag, t) => (inspector.tags.includes(tag) ? [t] : [])),
+    );
+    this.deck = new Deck(order, this.inspectors.length, requiredTagIndexesOf, inputs.requiredTags.length);
     this.load = new Int32Array(this.inspectors.length);
   }
 
@@ -148,21 +175,23 @@ export class TeamDealer {
       teamOffices.add(inspectors[member].office);
     };
 
-    // Step 1: required tags the team does not yet hold, in order.
-    for (const tag of inputs.requiredTags) {
-      if (team.some((member) => inspectors[member].tags.includes(tag))) continue;
+    // Step 1: required tags the team does not yet hold, in order (scanning the deck restricted to holders).
+    inputs.requiredTags.forEach((tag, t) => {
+      if (team.some((member) => inspectors[member].tags.includes(tag))) return;
+      const holders = deck.holders[t];
       let found = NONE;
-      for (let candidate = deck.first(); candidate !== NONE; candidate = deck.after(candidate)) {
-        if (eligibleAndFits(candidate) && inspectors[candidate].tags.includes(tag)) {
+      for (let candidate = holders.first(); candidate !== NONE; candidate = holders.after(candidate)) {
+        if (eligibleAndFits(candidate)) {
           found = candidate;
           break;
         }
       }
       if (found === NONE) throw tagUnavailable(pkg.no, tag, amendmentIndex);
       add(found);
-    }
+    });
     // Step 2: fill up from the front. One pass is enough: adding members only narrows who fits.
-    for (let candidate = deck.first(); candidate !== NONE && team.length < inputs.teamSize; candidate = deck.after(candidate)) {
+    const all = deck.all;
+    for (let candidate = all.first(); candidate !== NONE && team.length < inputs.teamSize; candidate = all.after(candidate)) {
       if (eligibleAndFits(candidate)) add(candidate);
     }
     if (team.length < inputs.teamSize) throw teamTooSmall(pkg.no, team.length, inputs.teamSize, amendmentIndex);

@@ -1,0 +1,252 @@
+/**
+ * The draw on more than one core. Only §4 (a key per candidate — at city scale a million SHA-256 calls, nearly all
+ * of the work) is spread: each worker ranks a slice of every stratum and returns that slice's `quota` smallest,
+ * the main thread ranks the rest meanwhile, and the engine's mergeRanked keeps the overall `quota` smallest.
+ * Ranking is a total order (key, then code bytes), so the merged ranking — and the proof — are byte-identical to
+ * the single-thread runDraw (tests/unit/draw/parallel.test.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  completeDraw,
+  entityLabel,
+  reportFor,
+  mergeRanked,
+  preflightProof,
+  prepareDraw,
+  rankStratum,
+  rankSmallest,
+  KeyHasher,
+  type DrawProof,
+  type PreparedDraw,
+  type RankedCandidate,
+  type VerifyReport,
+} from '@shared/draw';
+import { encodeUtf8 } from '@shared/draw/utf8';
+import { nodeSha256 } from './node-sha256';
+
+/** Below this many candidates a worker costs more (start-up, copying codes) than it saves. */
+export const PARALLEL_THRESHOLD = 50_000;
+
+/**
+ * The worker's code, as plain CommonJS evaluated by `new Worker(…, { eval: true })`: no file to locate after
+ * bundling (electron-vite) or under tsx, and no TypeScript loader inside the worker. It mirrors
+ * select.ts/rankSmallest and keys.ts/KeyHasher exactly; the byte-identity test guards that mirror.
+ */
+const WORKER_SOURCE = String.raw`
+const { parentPort } = require('node:worker_threads');
+const { hash } = require('node:crypto');
+
+function compareBytes(bytes, aStart, aEnd, bStart, bEnd) {
+  const length = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let i = 0; i < length; i++) {
+    const d = bytes[aStart + i] - bytes[bStart + i];
+    if (d !== 0) return d;
+  }
+  return (aEnd - aStart) - (bEnd - bStart);
+}
+
+parentPort.on('message', (job) => {
+  const { prefixes, codeBytes, offsets, slices } = job;
+  const results = slices.map((slice, s) => {
+    const { start, end, quota, offsetBase } = slice;
+    const prefix = prefixes[s];
+    const buffers = new Map();
+    const survivors = [];
+    if (quota <= 0) return { indexes: [], keys: [] };
+    const compare = (a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1)
+      : compareBytes(codeBytes, offsets[a.slot], offsets[a.slot + 1], offsets[b.slot], offsets[b.slot + 1]));
+    let bar = null;
+    for (let index = start; index < end; index++) {
+      const slot = offsetBase + index - start;
+      const from = offsets[slot];
+      const length = offsets[slot + 1] - from;
+      let message = buffers.get(length);
+      if (message === undefined) {
+        message = new Uint8Array(prefix.length + length);
+        message.set(prefix, 0);
+        buffers.set(length, message);
+      }
+      for (let i = 0; i < length; i++) message[prefix.length + i] = codeBytes[from + i];
+      const key = hash('sha256', message);
+      const item = { index, slot, key };
+      if (bar !== null && compare(item, bar) > 0) continue;
+      survivors.push(item);
+      if (survivors.length >= 2 * quota) {
+        survivors.sort(compare);
+        survivors.length = quota;
+        bar = survivors[quota - 1];
+      }
+    }
+    survivors.sort(compare);
+    if (survivors.length > quota) survivors.length = quota;
+    return { indexes: survivors.map((item) => item.index), keys: survivors.map((item) => item.key) };
+  });
+  parentPort.postMessage(results);
+});
+`;
+
+interface WorkerSlice {
+  start: number;
+  end: number;
+  quota: number;
+  offsetBase: number;
+}
+
+/** Workers kept alive between draws (the desktop app's job runner keeps one pool). */
+export class DrawWorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(size = Math.max(1, availableParallelism() - 1)) {
+    this.workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    for (const worker of this.workers) worker.unref();
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Resolves once every worker has started (for benchmarks that want start-up measured apart). */
+  async ready(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => this.run(worker, { prefixes: [], codeBytes: new Uint8Array(0), offsets: new Int32Array(1), slices: [] })));
+  }
+
+  run(worker: Worker, job: unknown): Promise<{ indexes: number[]; keys: string[] }[]> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (value: { indexes: number[]; keys: string[] }[]) => {
+        worker.off('error', onError);
+        resolve(value);
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        reject(error);
+      };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage(job);
+    });
+  }
+
+  workerAt(i: number): Worker {
+    return this.workers[i];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Packs the ASCII/UTF-8 bytes of candidates[start, end) of each slice into shared memory for a worker. */
+function packCodes(prepared: PreparedDraw, ranges: { stratum: number; start: number; end: number }[]) {
+  let count = 0;
+  let bytes = 0;
+  for (const range of ranges) {
+    const candidates = prepared.drawCase.inputs.strata[range.stratum].candidates;
+    count += range.end - range.start;
+    for (let i = range.start; i < range.end; i++) bytes += candidates[i].code.length * 3;
+  }
+  const codeBytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, bytes)));
+  const offsets = new Int32Array(new SharedArrayBuffer(4 * (count + 1)));
+  let slot = 0;
+  let p = 0;
+  const slices: WorkerSlice[] = [];
+  for (const range of ranges) {
+    const stratum = prepared.drawCase.inputs.strata[range.stratum];
+    slices.push({ start: range.start, end: range.end, quota: stratum.quota, offsetBase: slot });
+    for (let i = range.start; i < range.end; i++) {
+      const code = stratum.candidates[i].code;
+      offsets[slot++] = p;
+      let ascii = true;
+      for (let c = 0; c < code.length; c++) {
+        const unit = code.charCodeAt(c);
+        if (unit >= 0x80) {
+          ascii = false;
+          break;
+        }
+        codeBytes[p + c] = unit;
+      }
+      if (ascii) p += code.length;
+      else {
+        const encoded = encodeUtf8(code);
+        codeBytes.set(encoded, p);
+        p += encoded.length;
+      }
+    }
+  }
+  offsets[slot] = p;
+  return { codeBytes, offsets, slices };
+}
+
+/**
+ * §4 for every stratum, the first `workerShare` of each stratum's candidates split among the pool's workers and the
+ * rest ranked here at the same time.
+ */
+export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPool, workerShare?: number): Promise<RankedCandidate[][]> {
+  const strata = prepared.drawCase.inputs.strata;
+  const share = workerShare ?? pool.size / (pool.size + 1);
+  const perWorker: { stratum: number; start: number; end: number }[][] = Array.from({ length: pool.size }, () => []);
+  const mainStarts: number[] = [];
+  strata.forEach((stratum, s) => {
+    const n = stratum.candidates.length;
+    const workerEnd = stratum.quota > 0 ? Math.floor(n * share) : 0;
+    for (let w = 0; w < pool.size; w++) {
+      const start = Math.floor((workerEnd * w) / pool.size);
+      const end = Math.floor((workerEnd * (w + 1)) / pool.size);
+      if (end > start) perWorker[w].push({ stratum: s, start, end });
+    }
+    mainStarts.push(workerEnd);
+  });
+
+  const pending = perWorker.map((ranges, w) => {
+    if (ranges.length === 0) return Promise.resolve({ ranges, results: [] as { indexes: number[]; keys: string[] }[] });
+    const packed = packCodes(prepared, ranges);
+    const prefixes = ranges.map((range) => messagePrefix(prepared.seedBytes, entityLabel(strata[range.stratum].name)));
+    return pool.run(pool.workerAt(w), { prefixes, ...packed }).then((results) => ({ ranges, results }));
+  });
+
+  const parts: RankedCandidate[][][] = strata.map(() => []);
+  strata.forEach((stratum, s) => {
+    const hasher = new KeyHasher(nodeSha256, prepared.seedBytes, entityLabel(stratum.name));
+    parts[s].push(rankSmallest(stratum.candidates, mainStarts[s], stratum.candidates.length, stratum.quota, hasher));
+  });
+  for (const { ranges, results } of await Promise.all(pending)) {
+    ranges.forEach((range, r) => {
+      const candidates = strata[range.stratum].candidates;
+      const { indexes, keys } = results[r];
+      parts[range.stratum].push(indexes.map((index, i) => ({ index, code: candidates[index].code, key: keys[i] })));
+    });
+  }
+  return strata.map((stratum, s) => mergeRanked(parts[s], stratum.quota));
+}
+
+function messagePrefix(seed: Uint8Array, label: string): Uint8Array {
+  const labelBytes = encodeUtf8(label);
+  const prefix = new Uint8Array(seed.length + labelBytes.length + 1);
+  prefix.set(seed, 0);
+  prefix.set(labelBytes, seed.length);
+  return prefix;
+}
+
+function totalCandidates(prepared: PreparedDraw): number {
+  return prepared.drawCase.inputs.strata.reduce((sum, stratum) => sum + stratum.candidates.length, 0);
+}
+
+async function rankForSize(prepared: PreparedDraw, pool: DrawWorkerPool | null): Promise<RankedCandidate[][]> {
+  if (pool && totalCandidates(prepared) >= PARALLEL_THRESHOLD) return rankAllParallel(prepared, pool);
+  return prepared.drawCase.inputs.strata.map((_, s) => rankStratum(prepared, s, nodeSha256));
+}
+
+/** runDraw on several cores when the case is big enough; the same proof, byte for byte. */
+export async function runDrawParallel(rawCase: unknown, pool: DrawWorkerPool | null): Promise<DrawProof> {
+  const prepared = prepareDraw(rawCase, nodeSha256);
+  return completeDraw(prepared, await rankForSize(prepared, pool), nodeSha256);
+}
+
+/** verifyProof on several cores; the same report. */
+export async function verifyProofParallel(raw: unknown, pool: DrawWorkerPool | null): Promise<VerifyReport> {
+  const preflight = preflightProof(raw, nodeSha256);
+  if (!preflight.ok) return { valid: false, difference: preflight.difference };
+  // reportFor compares the seed before re-deriving anything; only rank when that comparison can pass.
+  const rankings = preflight.proof.seed === preflight.prepared.seed ? await rankForSize(preflight.prepared, pool) : [];
+  return reportFor(preflight, () => completeDraw(preflight.prepared, rankings, nodeSha256));
+}
