@@ -114,6 +114,8 @@ export async function* readCsvRows(path: string, shape: CsvShape, signal?: Abort
   const input = createReadStream(path, { start: shape.bomLength, highWaterMark: 256 * 1024 });
   const parser = parse({
     delimiter: shape.delimiter,
+    // Files stitched together by hand mix CRLF and LF; csv-parse would otherwise fix the first one it sees.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,

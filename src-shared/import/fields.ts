@@ -22,7 +22,11 @@ export interface FieldSpec {
   label: string;
   /** Header texts that name the column (compared in header-normal form, see normaliseHeader); includes the label. */
   synonyms: readonly string[];
-  /** Longest value accepted, in characters; longer is a row error (a 1 MB cell is never stored). */
+  /**
+   * Longest cell accepted, in characters, before any other reading; longer is a row error (a 1 MB cell is never
+   * normalised or stored). For codes it is a sanity bound on the raw text ("469006600187440.0" is 17 long);
+   * their exact shape is checked afterwards.
+   */
   maxLength: number;
   /** The file is unusable without this column. */
   required: boolean;
@@ -43,9 +47,9 @@ function spec(
 
 const E = ENTITY_FIELD_LABELS;
 export const ENTITY_FIELDS: readonly FieldSpec[] = [
-  spec('uscc', E.uscc, ['统一社会信用代码（注册号）', '统一社会信用代码/注册号', '社会信用代码', '信用代码', '统一代码', '统一信用代码', 'uscc', 'tyshxydm', 'tyxydm', 'shxydm', 'xydm'], 18,
+  spec('uscc', E.uscc, ['统一社会信用代码（注册号）', '统一社会信用代码/注册号', '社会信用代码', '信用代码', '统一代码', '统一信用代码', 'uscc', 'tyshxydm', 'tyxydm', 'shxydm', 'xydm'], 50,
     '18 位统一社会信用代码，按文本填写（单元格格式设为“文本”，否则 Excel 会把它变成科学计数法并丢失位数）。老个体户没有的可留空，但须填写注册号。'),
-  spec('regNo', E.regNo, ['工商注册号', '营业执照注册号', '注册号码', '原注册号', 'zch', 'regno'], 15,
+  spec('regNo', E.regNo, ['工商注册号', '营业执照注册号', '注册号码', '原注册号', 'zch', 'regno'], 50,
     '15 位注册号。无统一社会信用代码时必填，按文本填写。'),
   spec('name', E.name, ['企业名称', '主体名称', '市场主体名称', '单位名称', '字号名称', '个体户名称', '企业（字号）名称', '检查对象名称', '对象名称', 'qymc', 'ztmc', 'mc', 'dwmc'], 200,
     '市场主体名称（必填）。', true),

@@ -99,7 +99,9 @@ export function readCodeCell(value: CellValue): CodeCell {
       reason: `代码含全角字母或数字（${text}），请改为半角后重新导入`,
     };
   }
-  const scientific = /^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$/.test(text);
+  // "9.14690067674692E+17" (Excel) or "9.14690067674692e+17" (other programs). A real USCC may read like
+  // "9146900600000009E2", so only a decimal point or a signed exponent marks a float rendering.
+  const scientific = /^[0-9]+(\.[0-9]+)?[eE][+-][0-9]+$|^[0-9]+\.[0-9]+[eE][0-9]+$/.test(text);
   if (scientific) {
     return {
       status: 'damaged',
