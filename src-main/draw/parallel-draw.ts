@@ -69,9 +69,9 @@ parentPort.on('message', (job) => {
       }
       for (let i = 0; i < length; i++) message[prefix.length + i] = codeBytes[from + i];
       const key = hash('sha256', message);
-      const item = { index, slot, key };
-      if (bar !== null && compare(item, bar) > 0) continue;
-      survivors.push(item);
+      // Against the bar without allocating: most keys lose on the first hex digit.
+      if (bar !== null && (key > bar.key || (key === bar.key && compareBytes(codeBytes, from, from + length, offsets[bar.slot], offsets[bar.slot + 1]) > 0))) continue;
+      survivors.push({ index, slot, key });
       if (survivors.length >= 2 * quota) {
         survivors.sort(compare);
         survivors.length = quota;

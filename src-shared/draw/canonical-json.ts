@@ -6,8 +6,6 @@
  * Written straight into UTF-8 bytes: at city scale the inputs are ~80 MB of JSON, and building a JS string first
  * and encoding it afterwards costs several times more (measured).
  */
-import { IllFormedStringError, writeUtf8 } from './utf8';
-
 export class CanonicalJsonError extends Error {
   constructor(
     readonly path: string,
@@ -83,23 +81,23 @@ export class CanonicalWriter {
           buffer[p++] = HEX.charCodeAt(unit >> 4);
           buffer[p++] = HEX.charCodeAt(unit & 15);
         }
+      } else if (unit < 0x800) {
+        buffer[p++] = 0xc0 | (unit >> 6);
+        buffer[p++] = 0x80 | (unit & 63);
+      } else if (unit < 0xd800 || unit > 0xdfff) {
+        buffer[p++] = 0xe0 | (unit >> 12);
+        buffer[p++] = 0x80 | ((unit >> 6) & 63);
+        buffer[p++] = 0x80 | (unit & 63);
       } else {
-        // Non-ASCII from here on: hand the rest of the string to the UTF-8 writer, escaping whatever ASCII
-        // control characters may follow by going character by character.
-        let end = i;
-        while (end < text.length) {
-          const next = text.charCodeAt(end);
-          if (next < 0x80) break;
-          end++;
-        }
-        // Keep a surrogate pair together: never split between a high and a low surrogate.
-        try {
-          p = writeUtf8(text.slice(i, end), buffer, p);
-        } catch (error) {
-          if (error instanceof IllFormedStringError) throw new CanonicalJsonError(path, 'lone-surrogate');
-          throw error;
-        }
-        i = end - 1;
+        // A surrogate pair is one code point above U+FFFF (4 bytes); a lone surrogate has no UTF-8 form.
+        const low = text.charCodeAt(i + 1);
+        if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new CanonicalJsonError(path, 'lone-surrogate');
+        const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        buffer[p++] = 0xf0 | (codePoint >> 18);
+        buffer[p++] = 0x80 | ((codePoint >> 12) & 63);
+        buffer[p++] = 0x80 | ((codePoint >> 6) & 63);
+        buffer[p++] = 0x80 | (codePoint & 63);
       }
     }
     buffer[p++] = QUOTE;

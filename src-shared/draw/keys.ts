@@ -9,6 +9,8 @@ import type { Sha256 } from './hash';
 export class KeyHasher {
   private readonly prefix: Uint8Array;
   private readonly buffersByIdLength = new Map<number, Uint8Array>();
+  // Nearly every id has the same length (18 for a USCC): remember the last buffer to skip the map lookup.
+  private lastBuffer: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly sha256: Sha256,
@@ -23,12 +25,14 @@ export class KeyHasher {
   }
 
   private messageBuffer(idByteLength: number): Uint8Array {
+    if (this.lastBuffer.length === this.prefix.length + idByteLength) return this.lastBuffer;
     let buffer = this.buffersByIdLength.get(idByteLength);
     if (buffer === undefined) {
       buffer = new Uint8Array(this.prefix.length + idByteLength);
       buffer.set(this.prefix, 0);
       this.buffersByIdLength.set(idByteLength, buffer);
     }
+    this.lastBuffer = buffer;
     return buffer;
   }
 

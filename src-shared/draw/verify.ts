@@ -4,12 +4,11 @@
  */
 import { isAppError } from '../errors';
 import { canonicalJsonBytes } from './canonical-json';
-import { computeInputDigest, computeNonceCommit } from './commitment';
+import { DrawErrorCode } from './errors';
 import { completeDraw, prepareDraw, rankStratum, type PreparedDraw } from './draw';
-import { isLowerHex, type Sha256 } from './hash';
+import type { Sha256 } from './hash';
 import type { RankedCandidate } from './select';
 import { SPEC_ID, type DrawPackage, type DrawProof, type JsonValue, type SelectedEntity } from './types';
-import { parseDrawInputs } from './validate';
 
 export interface ProofDifference {
   /** Stable machine-readable kind, e.g. `proof.seed`, `proof.package.team`. */
@@ -95,58 +94,54 @@ export function preflightProof(raw: unknown, sha256: Sha256): ProofPreflight {
     return fail(differ('proof.malformed', 'commitment', '记录缺少承诺值(commitment.inputDigest / nonceCommit)'));
   }
 
-  let inputDigest: string;
+  // One pass validates the inputs, hashes them (the costly part at city scale) and derives the seed.
+  let prepared: PreparedDraw;
   try {
-    inputDigest = computeInputDigest(parseDrawInputs(raw.inputs), sha256);
+    prepared = prepareDraw({ inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments }, sha256);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    // Invalid inputs: still say first whether they are the committed ones, which is what a tamper looks like.
-    let digestOfWhatIsThere: string | null = null;
-    try {
-      digestOfWhatIsThere = sha256.hex(canonicalJsonBytes(raw.inputs));
-    } catch {
-      digestOfWhatIsThere = null;
-    }
-    if (digestOfWhatIsThere !== commitment.inputDigest) {
-      return fail(
-        differ('proof.inputDigest', 'inputs', `抽取输入与承诺不符(输入摘要不一致),且输入本身不合规:${error.message}`),
-      );
-    }
-    return fail(differ('proof.inputs', 'inputs', error.message));
+    if (error.code === DrawErrorCode.invalidInputs) return fail(invalidInputsDifference(raw.inputs, commitment.inputDigest, error.message, sha256));
+    const path = (error.details as { path?: string } | undefined)?.path ?? '';
+    if (path.startsWith('nonce')) return fail(differ('proof.nonce', 'nonce', '随机数 nonce 应为 64 位小写十六进制', raw.nonce));
+    return fail(differ('proof.malformed', path || 'entropy/amendments', error.message));
   }
-  if (inputDigest !== commitment.inputDigest) {
+  if (prepared.inputDigest !== commitment.inputDigest) {
     return fail(
       differ(
         'proof.inputDigest',
         'commitment.inputDigest',
-        `抽取输入与承诺不符:记录的输入摘要为 ${commitment.inputDigest},按记录中的输入重新计算为 ${inputDigest}`,
+        `抽取输入与承诺不符:记录的输入摘要为 ${commitment.inputDigest},按记录中的输入重新计算为 ${prepared.inputDigest}`,
         commitment.inputDigest,
-        inputDigest,
+        prepared.inputDigest,
       ),
     );
   }
-  if (typeof raw.nonce !== 'string' || !isLowerHex(raw.nonce, 32)) {
-    return fail(differ('proof.nonce', 'nonce', '随机数 nonce 应为 64 位小写十六进制', raw.nonce as JsonValue));
-  }
-  const nonceCommit = computeNonceCommit(raw.nonce, sha256);
-  if (nonceCommit !== commitment.nonceCommit) {
+  if (prepared.nonceCommit !== commitment.nonceCommit) {
     return fail(
       differ(
         'proof.nonceCommit',
         'commitment.nonceCommit',
-        `随机数与抽取前公布的承诺不符:记录的承诺为 ${commitment.nonceCommit},按记录中的随机数计算为 ${nonceCommit}`,
+        `随机数与抽取前公布的承诺不符:记录的承诺为 ${commitment.nonceCommit},按记录中的随机数计算为 ${prepared.nonceCommit}`,
         commitment.nonceCommit,
-        nonceCommit,
+        prepared.nonceCommit,
       ),
     );
   }
+  return { ok: true, proof: raw, prepared };
+}
+
+/** Invalid inputs: say first whether they are the committed ones at all, which is what tampering looks like. */
+function invalidInputsDifference(inputs: unknown, committedDigest: string, reason: string, sha256: Sha256): ProofDifference {
+  let digestOfWhatIsThere: string | null = null;
   try {
-    const prepared = prepareDraw({ inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments }, sha256, inputDigest);
-    return { ok: true, proof: raw, prepared };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return fail(differ('proof.malformed', 'entropy/amendments', error.message));
+    digestOfWhatIsThere = sha256.hex(canonicalJsonBytes(inputs));
+  } catch {
+    digestOfWhatIsThere = null;
   }
+  if (digestOfWhatIsThere !== committedDigest) {
+    return differ('proof.inputDigest', 'inputs', `抽取输入与承诺不符(输入摘要不一致),且输入本身不合规:${reason}`);
+  }
+  return differ('proof.inputs', 'inputs', reason);
 }
 
 /** Compares a recorded proof with the re-derived one; returns the first difference, or null. */
