@@ -95,7 +95,8 @@ export class ItemAssembler {
     if (startsNewGroup && !row.inherited.includes(nameColumn)) {
       // A new 序号 or 抽查类别 with no 抽查事项 is a broken line, not a continuation of the item above.
       r.add('name', 'error', 'item.noName', '抽查事项为空（本行有新的编制单位、序号或抽查类别，不能并入上一事项）');
-      return [{ rowNo: row.rowNo, lastRowNo: row.rowNo, record: null, problems: r.problems }];
+      // Close the item above first so results stay in file order.
+      return [...this.flush(), { rowNo: row.rowNo, lastRowNo: row.rowNo, record: null, problems: r.problems }];
     }
     this.continueWith(r);
     return [];

@@ -41,7 +41,28 @@ export interface RowOutcome<R> {
 /** Longest single tag. */
 export const MAX_TAG_LENGTH = 50;
 
-/** Reads the mapped cells of one row, collecting problems as it goes. */
+const specsByKind = new Map<string, Map<string, FieldSpec>>();
+function specsOf(kind: string): Map<string, FieldSpec> {
+  let specs = specsByKind.get(kind);
+  if (!specs) {
+    specs = new Map(FIELDS_BY_KIND[kind as keyof typeof FIELDS_BY_KIND].map((f) => [f.key, f]));
+    specsByKind.set(kind, specs);
+  }
+  return specs;
+}
+
+/** The mapped columns of a detection, computed once per file rather than once per row. */
+const mappedColumnsCache = new WeakMap<HeaderDetection, number[]>();
+function mappedColumns(detection: HeaderDetection): number[] {
+  let columns = mappedColumnsCache.get(detection);
+  if (!columns) {
+    columns = Object.values(detection.mapping);
+    mappedColumnsCache.set(detection, columns);
+  }
+  return columns;
+}
+
+/** Reads the mapped cells of one row, collecting problems as it goes. One per row: keep it cheap. */
 export class RowReader {
   readonly problems: ImportProblem[] = [];
   private readonly specs: Map<string, FieldSpec>;
@@ -50,7 +71,7 @@ export class RowReader {
     readonly detection: HeaderDetection,
     readonly row: GridRow,
   ) {
-    this.specs = new Map(FIELDS_BY_KIND[detection.kind].map((f) => [f.key, f]));
+    this.specs = specsOf(detection.kind);
   }
 
   site(key: string | null): ProblemSite {
@@ -79,7 +100,8 @@ export class RowReader {
 
   /** True when every mapped cell is blank: such a row is skipped, not reported. */
   mappedCellsBlank(): boolean {
-    return Object.values(this.detection.mapping).every((c) => isBlank(this.row.cells[c] ?? null));
+    for (const c of mappedColumns(this.detection)) if (!isBlank(this.row.cells[c] ?? null)) return false;
+    return true;
   }
 
   /** Length check before anything else: a 1 MB cell is refused without being normalised or copied. */
