@@ -20,8 +20,8 @@ export interface PreparedDraw {
 }
 
 /**
- * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a verifier that has just
- * hashed the same inputs skip doing it again (at city scale the inputs are ~80 MB).
+ * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a caller that hashed the same
+ * inputs at the commit step skip doing it again (at city scale C(inputs) is ~80 MB).
  */
 export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?: string): PreparedDraw {
   const drawCase = parseDrawCase(rawCase);
