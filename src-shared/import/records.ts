@@ -126,12 +126,10 @@ export class RowReader {
     return normaliseMultiline(raw);
   }
 
-  /** An ID-like cell, with the length checked first. */
-  code(key: string): CodeCell {
+  /** An ID-like cell, with the length checked first ('tooLong': the error is already recorded). */
+  code(key: string): CodeCell | { status: 'tooLong' } {
     const value = this.cell(key);
-    if (typeof value === 'string' && !this.withinLength(key, value.trim())) {
-      return { status: 'damaged', raw: '', code: 'code.decimal', reason: '' };
-    }
+    if (typeof value === 'string' && !this.withinLength(key, value.trim())) return { status: 'tooLong' };
     return readCodeCell(value);
   }
 
@@ -267,7 +265,7 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
       r.add('uscc', 'flag', 'uscc.checkDigit',
         `${USCC_LABEL}“${usccCell.code}”校验码不符（按 GB 32100-2015 应为 ${check.expectedCheckChar}）。早期发放的代码可能如此，请核对后决定是否接受`);
     } else usccRefused = usccShapeReason(usccCell.code, check.problem);
-  } else if (usccCell.status === 'damaged' && usccCell.reason) usccRefused = usccCell.reason;
+  } else if (usccCell.status === 'damaged') usccRefused = usccCell.reason;
 
   let regNo: string | null = null;
   let regNoRefused: string | null = null;
@@ -280,9 +278,9 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
         : `${REG_NO_LABEL}“${regNo}”校验位不符（应为 ${check.expectedCheckDigit}），请核对`;
       r.add('regNo', 'flag', `regNo.${check.problem}`, reason);
     }
-  } else if (regNoCell.status === 'damaged' && regNoCell.reason) regNoRefused = regNoCell.reason;
+  } else if (regNoCell.status === 'damaged') regNoRefused = regNoCell.reason;
 
-  const tooLongCode = r.problems.some((p) => p.code === 'value.tooLong' && (p.field === 'uscc' || p.field === 'regNo'));
+  const tooLongCode = usccCell.status === 'tooLong' || regNoCell.status === 'tooLong';
   if (usccRefused) {
     if (regNo) r.add('uscc', 'flag', 'uscc.refused', `${usccRefused}。该代码不会保存，本行按注册号 ${regNo} 导入`);
     else r.add('uscc', 'error', 'uscc.refused', `${usccRefused}。本行没有注册号可作替代，未导入`);
@@ -367,8 +365,9 @@ export function buildExpert(detection: HeaderDetection, row: GridRow): RowOutcom
 function requiredCode(r: RowReader, key: string): string | null {
   const cell = r.code(key);
   if (cell.status === 'ok') return cell.code;
+  if (cell.status === 'tooLong') return null;
   if (cell.status === 'damaged') {
-    if (cell.reason) r.add(key, 'error', cell.code, `${r.label(key)}：${cell.reason}。未导入`);
+    r.add(key, 'error', cell.code, `${r.label(key)}：${cell.reason}。未导入`);
     return null;
   }
   r.add(key, 'error', `${key}.missing`, `${r.label(key)}为空`);

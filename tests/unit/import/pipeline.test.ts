@@ -212,7 +212,7 @@ describe('item lists', () => {
       [null, '2', '公示信息检查', '年度报告公示信息的检查', '《企业信息公示暂行条例》'],
       [null, '3', '价格行为检查', null, '《价格法》'],
     ]));
-    expect(results.map((r) => [r.rowNo, r.record?.compiler, r.record?.seqNo])).toEqual([
+    expect(results.map((r) => [r.rowNo, (r.record as ItemRecord | null)?.compiler, (r.record as ItemRecord | null)?.seqNo])).toEqual([
       [2, '省市场监管局', '1'], [4, '省市场监管局', '2'], [5, undefined, undefined],
     ]);
     expect((results[0].record as ItemRecord).basis).toBe('《企业名称登记管理规定》\n《个体工商户名称登记管理办法》');
