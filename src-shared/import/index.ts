@@ -7,3 +7,4 @@ export * from './values';
 export * from './records';
 export * from './items';
 export * from './pipeline';
+export * from './string-table';

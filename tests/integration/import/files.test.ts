@@ -415,6 +415,17 @@ describe('templates', () => {
 });
 
 describe('fixture generator and streaming read', () => {
+  it('a workbook with a shared-string table (as Excel saves) reads the same as one with inline strings', async () => {
+    const shared = join(dir, 'shared-strings.xlsx');
+    const inline = join(dir, 'inline-strings.xlsx');
+    await writeEntityXlsx(shared, 3000, { sharedStrings: true, seed: 5 });
+    await writeEntityXlsx(inline, 3000, { sharedStrings: false, seed: 5 });
+    const a = await readAll(shared, 'entities');
+    const b = await readAll(inline, 'entities');
+    expect(a.results).toHaveLength(3000);
+    expect(a.results).toEqual(b.results);
+  });
+
   it('writes an N-row entity xlsx that reads back with every row valid, within a sane time', async () => {
     const path = join(dir, 'fixture-20k.xlsx');
     const started = performance.now();
