@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Kept small on purpose (ARCHITECTURE.md). package.json has no "type": "module", so main and preload
+// are emitted as CommonJS — the preload must be one CJS file to run in a sandboxed renderer.
+const alias = { '@shared': resolve(__dirname, 'src-shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      // Everything (zod, the shared client) is bundled in: a sandboxed preload cannot require node_modules.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload/index.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    resolve: { alias },
+    plugins: [react()],
+    // Relative asset URLs: the same build is served from app://ssj/ in Electron and from a local
+    // http server in the browser e2e harness.
+    base: './',
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+      },
+    },
+  },
+});

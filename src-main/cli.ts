@@ -1,0 +1,21 @@
+// Headless entry on the same services as the desktop app. Runs under plain Node (`npm run ssj -- …`).
+import { infoCommand, migrateCommand } from './cli/app-commands';
+import type { CliCommand } from './cli/command';
+import { DRAW_COMMANDS } from './cli/draw-commands';
+import { runCli } from './cli/run-cli';
+
+/** The released command set. Names and options are stable: bureaus script them. */
+export const COMMANDS: CliCommand[] = [infoCommand, migrateCommand, ...DRAW_COMMANDS];
+
+runCli(process.argv.slice(2), COMMANDS, {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`程序内部错误:${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { AppError } from '@shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import type { Database } from './schema';
+
+export interface DbConnection {
+  path: string;
+  db: Kysely<Database>;
+  /** The raw handle, for migrations and measured hot bulk paths only. */
+  raw: BetterSqlite3.Database;
+  schemaVersion: number;
+  /** Where the pre-migration copy went, when one was made at this open. */
+  backupPath: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations (the app and every writing CLI command do; `info` does not). */
+  migrate?: boolean;
+  /** For the pre-migration backup's file name; injectable for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating if needed) the database file. Refuses — before writing a single byte — a file that is
+ * not a SQLite database, one from another program, one from a newer version of this program, or a
+ * folder it cannot write to; each with a Chinese message that says what to do.
+ */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<DbConnection> {
+  const fullPath = resolve(path);
+  if (existsSync(fullPath)) probeExistingFile(fullPath);
+  else ensureFolder(fullPath);
+
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(fullPath);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+  } catch (e) {
+    throw translateSqliteError(e, fullPath);
+  }
+
+  let backupPath: string | null = null;
+  try {
+    if (options.migrate) backupPath = runMigrations(raw, fullPath, options.now ?? (() => new Date()));
+  } catch (e) {
+    raw.close();
+    throw translateSqliteError(e, fullPath);
+  }
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    path: fullPath,
+    db,
+    raw,
+    schemaVersion: readUserVersion(raw),
+    backupPath,
+    async close() {
+      await db.destroy(); // closes `raw` too
+    },
+  };
+}
+
+/** Read-only look at an existing file: nothing is written, not even the WAL switch. */
+function probeExistingFile(fullPath: string): void {
+  let probe: BetterSqlite3.Database | undefined;
+  try {
+    probe = new BetterSqlite3(fullPath, { readonly: true, fileMustExist: true });
+    const version = readUserVersion(probe);
+    const tableCount = (probe.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppError(
+        'db.newer-version',
+        `数据库文件(${fullPath})由更新版本的本程序创建(结构版本 ${version}),当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
+          '请升级本程序后再打开。文件未作任何修改。',
+        { version, latest: LATEST_SCHEMA_VERSION },
+      );
+    }
+    if (version === 0 && tableCount > 0) {
+      throw new AppError(
+        'db.foreign',
+        `文件(${fullPath})是 SQLite 数据库,但不是本程序的数据库。请选择本程序的数据库文件。文件未作任何修改。`,
+      );
+    }
+  } catch (e) {
+    throw translateSqliteError(e, fullPath);
+  } finally {
+    probe?.close();
+  }
+}
+
+function ensureFolder(fullPath: string): void {
+  try {
+    mkdirSync(dirname(fullPath), { recursive: true });
+  } catch (e) {
+    throw translateSqliteError(e, fullPath);
+  }
+}
+
+function readUserVersion(raw: BetterSqlite3.Database): number {
+  return raw.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Runs every pending migration in ONE transaction (all or nothing), after copying the file when it
+ * already holds data. Returns the backup's path, or null when no copy was needed.
+ */
+export function runMigrations(
+  raw: BetterSqlite3.Database,
+  fullPath: string,
+  now: () => Date,
+  migrations: readonly Migration[] = MIGRATIONS,
+): string | null {
+  const from = readUserVersion(raw);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return null;
+
+  let backupPath: string | null = null;
+  if (from > 0) {
+    const stamp = now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+    backupPath = `${fullPath}.v${from}-before-migration-${stamp}.sqlite`;
+    // VACUUM INTO writes a consistent copy even with a WAL in use.
+    raw.prepare('VACUUM INTO ?').run(backupPath);
+  }
+
+  raw.transaction(() => {
+    for (const m of pending) {
+      m.up(raw);
+      raw.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return backupPath;
+}
+
+/** SQLite and file-system failures become messages a clerk can act on. */
+export function translateSqliteError(e: unknown, fullPath: string): unknown {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  const message = (e as Error).message ?? String(e);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
+    return new AppError(
+      'db.corrupt',
+      `数据库文件(${fullPath})已损坏或不是数据库文件,无法打开。请从备份恢复,或另选数据库文件。文件未作任何修改。`,
+      { sqlite: code || message },
+    );
+  }
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code === 'SQLITE_PERM' ||
+    code === 'EACCES' ||
+    code === 'EROFS' ||
+    code === 'EPERM' ||
+    code === 'ENOTDIR'
+  ) {
+    return new AppError(
+      'db.not-writable',
+      `无法写入数据库文件所在的文件夹(${dirname(fullPath)})。请检查该文件夹是否只读或无权限,或用 --db 指定其他位置。未写入任何内容。`,
+      { cause: code || message },
+    );
+  }
+  return e;
+}

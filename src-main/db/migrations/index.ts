@@ -1,0 +1,16 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { m0001Init } from './0001-init';
+
+/**
+ * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
+ * once bundled) and frozen in time: never edit a released migration, add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: BetterSqlite3.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001Init];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,57 @@
+// The Electron main process: lifecycle only. Everything it does with data goes through services.
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { app, BrowserWindow, dialog } from 'electron';
+import { isAppError } from '@shared/errors';
+import { openDatabase, type DbConnection } from './db/connection';
+import { defaultDbPath } from './db/paths';
+import { createDispatch } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { installSecurityGuards, isAppUrl } from './security';
+import { createServices } from './services';
+import { defaultContext } from './services/context';
+import { createMainWindow } from './window';
+
+app.setName('ssj-desk');
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  installSecurityGuards();
+  let connection: DbConnection | undefined;
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    try {
+      connection = await openDatabase(defaultDbPath(), { migrate: true });
+    } catch (e) {
+      // Nothing has been written: say why in Chinese and leave.
+      dialog.showErrorBox('无法打开数据库', isAppError(e) ? e.message : `未知错误:${String(e)}`);
+      app.exit(1);
+      return;
+    }
+    const services = createServices(connection, defaultContext(userInfo().username));
+    registerIpc(
+      createDispatch({
+        handlers: createHandlers(services),
+        isTrustedSender: isAppUrl,
+        logError: (channel, error) => console.error(`[ipc ${channel}]`, error),
+      }),
+    );
+    serveRenderer(join(__dirname, '../renderer'));
+    createMainWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    void connection?.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,36 @@
+import { app, session, type WebContents } from 'electron';
+import { APP_ORIGIN } from './serving';
+
+
+
+/** True for our own page only — used by every IPC call to check its sender frame. */
+export function isAppUrl(url: string): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  // electron-vite dev server (development only; never packaged).
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  return !app.isPackaged && !!devUrl && url.startsWith(devUrl);
+}
+
+/** Guards applied to every web contents the app ever creates (windows, and anything they try to open). */
+export function installSecurityGuards(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    if (app.isPackaged) {
+      contents.on('devtools-opened', () => contents.closeDevTools());
+    }
+  });
+
+  app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.setDevicePermissionHandler(() => false);
+  });
+}

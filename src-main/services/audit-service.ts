@@ -1,0 +1,39 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { AuditEntry } from '@shared/ipc/contract';
+import type { Database } from '../db/schema';
+
+export interface AuditRecord {
+  actor: string;
+  action: string;
+  target: string;
+  detail?: unknown;
+}
+
+/**
+ * Appends to the audit log. Always pass the transaction of the change being logged, so the change and
+ * its log row commit — or roll back — together.
+ */
+export async function appendAudit(trx: Kysely<Database> | Transaction<Database>, record: AuditRecord, at: Date): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      at: at.toISOString(),
+      actor: record.actor,
+      action: record.action,
+      target: record.target,
+      detail: JSON.stringify(record.detail ?? {}),
+    })
+    .execute();
+}
+
+export function createAuditService(db: Kysely<Database>) {
+  return {
+    /** Newest first, paged by id (stable under concurrent appends). */
+    async list(req: { limit: number; beforeId?: number }): Promise<AuditEntry[]> {
+      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(req.limit);
+      if (req.beforeId !== undefined) query = query.where('id', '<', req.beforeId);
+      const rows = await query.execute();
+      return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { api } from '../../api';
+import { useApiCall } from '../../components/useApiCall';
+
+/** 首页: what this program is for, and which database it is working on. */
+export function HomePage() {
+  const { data: info, error } = useApiCall(() => api()['app:info']({}));
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          双随机一公开监管工作台
+        </Typography.Title>
+        <Typography.Paragraph>
+          随机抽取检查对象、随机选派执法检查人员、抽查情况及查处结果及时向社会公开。本程序离线运行:维护一单两库,编制年度抽查计划,
+          在见证下进行可公开验证的随机抽取,打印一户一表,录入并公示检查结果。
+        </Typography.Paragraph>
+      </Card>
+      {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
+      {info && (
+        <Card title="程序与数据库">
+          <Descriptions column={1} bordered size="small" data-testid="app-info">
+            <Descriptions.Item label="程序版本">{info.version}</Descriptions.Item>
+            <Descriptions.Item label="数据库文件">{info.dbPath}</Descriptions.Item>
+            <Descriptions.Item label="数据库结构版本">
+              {info.schemaVersion}(最新 {info.latestSchemaVersion})
+            </Descriptions.Item>
+            {info.backupPath && <Descriptions.Item label="升级前备份">{info.backupPath}</Descriptions.Item>}
+          </Descriptions>
+        </Card>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/settings';
+import { api } from '../../api';
+import { useApiCall } from '../../components/useApiCall';
+
+/** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
+type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
+  defaultRatioPct: number;
+  gradeRatioPct: Record<string, number>;
+};
+
+const toPct = (bp: number) => bp / 100;
+const toBp = (pct: number) => Math.round(pct * 100);
+
+/** 系统设置: the bureau's rules (DOMAIN.md "defaults, editable per bureau in settings"). */
+export function SettingsPage() {
+  const { message } = App.useApp();
+  const { data, error, reload } = useApiCall(() => api()['settings:get']({}));
+  const [form] = Form.useForm<FormValues>();
+  const [saveError, setSaveError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!data) return;
+    form.setFieldsValue({
+      ...data,
+      defaultRatioPct: toPct(data.defaultRatioBp),
+      gradeRatioPct: Object.fromEntries(CREDIT_GRADES.map((g) => [g, toPct(data.gradeRatioBp[g])])),
+    });
+  }, [data, form]);
+
+  async function save(values: FormValues) {
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      const { defaultRatioPct, gradeRatioPct, ...rest } = values;
+      await api()['settings:set']({
+        ...rest,
+        defaultRatioBp: toBp(defaultRatioPct),
+        gradeRatioBp: { A: toBp(gradeRatioPct.A), B: toBp(gradeRatioPct.B), C: toBp(gradeRatioPct.C), D: toBp(gradeRatioPct.D) },
+      });
+      message.success('设置已保存');
+      reload();
+    } catch (e) {
+      setSaveError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const pct = { min: 0.01, max: 100, step: 0.5, precision: 2, addonAfter: '%', style: { width: 160 } };
+  return (
+    <Card>
+      {error && <Alert type="error" showIcon message="无法读取设置" description={error} style={{ marginBottom: 16 }} />}
+      {saveError && <Alert type="error" showIcon message="保存失败" description={saveError} style={{ marginBottom: 16 }} data-testid="save-error" />}
+      <Form form={form} layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 14 }} onFinish={save} style={{ maxWidth: 760 }}>
+        <Form.Item name="bureauName" label={SETTINGS_LABELS.bureauName} rules={[{ required: true, message: '请填写机关名称' }]}>
+          <Input placeholder="如:某某县市场监督管理局" />
+        </Form.Item>
+        <Form.Item
+          name="bureauShortName"
+          label={SETTINGS_LABELS.bureauShortName}
+          extra="用于任务编号:机关简称 + 抽查〔年〕+ 序号"
+          rules={[{ required: true, message: '请填写机关简称' }]}
+        >
+          <Input placeholder="如:某市监" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="defaultRatioPct" label={SETTINGS_LABELS.defaultRatioBp} extra="任务未另行规定时使用,原则上不低于 5%">
+          <InputNumber {...pct} />
+        </Form.Item>
+        <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">
+          <Space wrap>
+            {CREDIT_GRADES.map((g) => (
+              <Form.Item key={g} name={['gradeRatioPct', g]} noStyle>
+                <InputNumber {...pct} addonBefore={`${g} 级`} style={{ width: 190 }} />
+              </Form.Item>
+            ))}
+          </Space>
+        </Form.Item>
+        <Form.Item name="recentInspectionYears" label={SETTINGS_LABELS.recentInspectionYears} extra="0 表示不排除">
+          <InputNumber min={0} max={10} precision={0} />
+        </Form.Item>
+        <Form.Item name="resultDeadlineWorkdays" label={SETTINGS_LABELS.resultDeadlineWorkdays}>
+          <InputNumber min={1} max={120} precision={0} />
+        </Form.Item>
+        <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize}>
+          <InputNumber min={1} max={10} precision={0} />
+        </Form.Item>
+        <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice} valuePropName="checked">
+          <Switch checkedChildren="是" unCheckedChildren="否" />
+        </Form.Item>
+        <Form.Item wrapperCol={{ offset: 8 }}>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存设置
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}

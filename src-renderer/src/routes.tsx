@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileExcelOutlined,
+  FormOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
+import { AuditPage } from './features/audit/AuditPage';
+import { HomePage } from './features/home/HomePage';
+import { SettingsPage } from './features/settings/SettingsPage';
+
+export interface AppRoute {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** The page, once the workflow is built. */
+  element?: ReactNode;
+  /** Until then: what the page will hold, shown to the user as a clear placeholder. */
+  planned?: string[];
+}
+
+/** Every workflow of the product, in the order a year's work runs. The left navigation is built from this. */
+export const ROUTES: AppRoute[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, element: <HomePage /> },
+  {
+    path: '/items',
+    label: '检查事项清单',
+    icon: <ProfileOutlined />,
+    planned: ['随机抽查事项清单(一单):事项类别、事项名称、检查对象、检查主体、检查依据、检查方式', '检查子项维护(一户一表的检查行)', '从 Excel / CSV 导入公布的清单'],
+  },
+  {
+    path: '/entities',
+    label: '检查对象名录库',
+    icon: <ShopOutlined />,
+    planned: ['市场主体名录:统一社会信用代码、名称、类型、行业、片区、管辖单位、信用风险等级、登记状态', '分页、筛选、中文名称检索(百万级)', '从 Excel / CSV 导入,逐行报告问题'],
+  },
+  {
+    path: '/inspectors',
+    label: '执法检查人员名录库',
+    icon: <TeamOutlined />,
+    planned: ['执法人员:姓名、执法证号、所属单位、执法资质标签、在岗状态', '专家库', '从 Excel / CSV 导入'],
+  },
+  {
+    path: '/plans',
+    label: '年度抽查计划',
+    icon: <CalendarOutlined />,
+    planned: ['年度抽查工作计划的编制、公示与版本管理', '抽查任务:检查事项、牵头与联合部门、对象范围、按信用等级的抽查比例、检查组设置'],
+  },
+  {
+    path: '/draw',
+    label: '随机抽取',
+    icon: <ThunderboltOutlined />,
+    planned: ['准备 → 承诺 → 见证 → 揭晓 → 封存,全程可公开验证(ssj-draw/1)', '投影仪展示的抽取仪式画面', '随机抽取情况记录表与递补'],
+  },
+  {
+    path: '/sheets',
+    label: '一户一表',
+    icon: <FileExcelOutlined />,
+    planned: ['每户一张检查记录表(Excel 与 PDF),列出全部检查子项、检查组与签字栏'],
+  },
+  {
+    path: '/results',
+    label: '检查结果录入',
+    icon: <FormOutlined />,
+    planned: ['按标准结果类别录入检查结果与问题处置', '20 个工作日录入时限提醒与逾期标记'],
+  },
+  {
+    path: '/disclosure',
+    label: '结果公示',
+    icon: <NotificationOutlined />,
+    planned: ['计划、抽取名单与检查结果的公示文件,个人隐私与商业秘密自动遮盖'],
+  },
+  {
+    path: '/stats',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    planned: ['抽查经营主体比例、抽查事项覆盖率、部门联合监管率、信用规则关联应用率、检查结果按时公示率、发现问题处置率'],
+  },
+  { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
+  { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
+];
