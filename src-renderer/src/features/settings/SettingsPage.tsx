@@ -85,9 +85,9 @@ export function SettingsPage() {
           <InputNumber min={1} max={120} precision={0} />
         </Form.Item>
         <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize}>
-          <InputNumber min={1} max={10} precision={0} />
+          <InputNumber min={2} max={10} precision={0} />
         </Form.Item>
-        <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice} valuePropName="checked">
+        <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice}>
           <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 8 }}>

@@ -1,0 +1,111 @@
+/**
+ * The browser e2e harness: the BUILT renderer (out/renderer) in real Chromium, with `window.api` bridged
+ * to the same dispatch path the Electron main process uses, over real services on a temp SQLite file.
+ * Nothing is mocked: only the transport differs (a Playwright binding instead of Electron IPC), and the
+ * client object is built by the same createApi() the preload uses.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { createDispatch } from '../../src-main/ipc/dispatch';
+import { createHandlers } from '../../src-main/ipc/handlers';
+import { CONTENT_SECURITY_POLICY, MIME, resolveInside } from '../../src-main/serving';
+import { createTestDb, type TestDb } from '../fixtures/test-db';
+
+const ROOT = resolve(__dirname, '../..');
+const RENDERER_DIR = resolve(ROOT, 'out/renderer');
+export const SCREENSHOTS = resolve(__dirname, 'screenshots');
+
+/** The preload's job, done in the page: window.api = createApi(invoke over the binding). */
+function clientInitScript(): string {
+  const bundle = buildSync({
+    stdin: {
+      contents: `import { createApi } from '@shared/ipc/client';
+        window.api = createApi((channel, req) => window.__ssjInvoke(channel, req));`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    alias: { '@shared': resolve(ROOT, 'src-shared') },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+  });
+  return bundle.outputFiles[0].text;
+}
+
+/** Serves out/renderer like the app:// handler does: same CSP header, same path guard. */
+function serveRenderer(): Promise<Server> {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer 不存在:请先运行 npm run build(npm run test:e2e 会自动构建)');
+  }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolveInside(RENDERER_DIR, path);
+    if (!file || !existsSync(file)) {
+      res.writeHead(file ? 404 : 403).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export interface AppFixture {
+  db: TestDb;
+  baseUrl: string;
+  /** Opens a route of the app (hash routing), e.g. '/settings'. */
+  open(route?: string): Promise<void>;
+}
+
+export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string }; initScript: string }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await serveRenderer();
+      await use({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+      await new Promise((ok) => server.close(ok));
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern
+  initScript: [async ({}, use) => use(clientInitScript()), { scope: 'worker' }],
+  app: async ({ page, server, initScript }, use) => {
+    const db = await createTestDb();
+    const dispatch = createDispatch({
+      handlers: createHandlers(db.services),
+      isTrustedSender: (url) => url.startsWith(server.baseUrl),
+      logError: (channel, e) => console.error(`[ipc ${channel}]`, e),
+    });
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e));
+    await page.exposeBinding('__ssjInvoke', (source, channel: unknown, payload: unknown) =>
+      dispatch(source.frame.url(), channel, payload),
+    );
+    await page.addInitScript({ content: initScript });
+    await use({
+      db,
+      baseUrl: server.baseUrl,
+      open: async (route = '/') => {
+        await page.goto(`${server.baseUrl}index.html#${route}`);
+        await page.getByTestId('page-title').waitFor();
+      },
+    });
+    await db.cleanup();
+    if (pageErrors.length) throw new Error(`页面脚本错误:${pageErrors.map((e) => e.message).join('; ')}`);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
