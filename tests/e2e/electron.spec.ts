@@ -20,6 +20,7 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
+if (!binary) console.warn('[electron.spec] 未找到 Electron 可执行文件,Electron 专属检查已跳过(见 README「测试」)。');
 test.skip(!binary, '未安装 Electron 可执行文件(ELECTRON_SKIP_BINARY_DOWNLOAD=1 或离线环境):跳过 Electron 专属检查');
 
 test('the desktop window is locked down', async () => {
