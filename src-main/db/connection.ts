@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '@shared/errors';
+import { shortGrams } from '@shared/domain/search-grams';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
 
@@ -40,6 +41,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
+    registerSqlFunctions(raw);
   } catch (e) {
     throw translateSqliteError(e, fullPath);
   }
@@ -63,6 +65,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       await db.destroy(); // closes `raw` too
     },
   };
+}
+
+/**
+ * SQL functions the schema's triggers call (migration 0002: the short-query search index). Registered on every
+ * connection before anything else, since a trigger that calls a missing function aborts the write.
+ */
+export function registerSqlFunctions(raw: BetterSqlite3.Database): void {
+  raw.function('ssj_short_grams', { deterministic: true, varargs: true }, (...texts: unknown[]) =>
+    shortGrams(texts.map((t) => (typeof t === 'string' ? t : null))),
+  );
 }
 
 /** Read-only look at an existing file: nothing is written, not even the WAL switch. */

@@ -4,6 +4,7 @@ import { CHANNELS } from '@shared/ipc/contract';
 import { createDispatch, type Dispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
+import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
 
 const TRUSTED = 'app://ssj/index.html';
 let t: TestDb;
@@ -29,7 +30,7 @@ describe('the dispatch path', () => {
 
   it('answers a real call with { ok, value }', async () => {
     const res = await dispatch(TRUSTED, 'app:info', {});
-    expect(res).toMatchObject({ ok: true, value: { dbPath: t.conn.path, schemaVersion: 1 } });
+    expect(res).toMatchObject({ ok: true, value: { dbPath: t.conn.path, schemaVersion: LATEST_SCHEMA_VERSION } });
   });
 
   it('refuses an untrusted sender before looking at anything else', async () => {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { m0001Init } from './0001-init';
+import { m0002Rosters } from './0002-rosters';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -11,6 +12,6 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
