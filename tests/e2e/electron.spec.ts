@@ -3,20 +3,19 @@
  * app:// protocol's path guard, the IPC sender check. Electron's binary cannot be downloaded on the build
  * machine, so this suite skips itself there — saying why — and runs wherever `npm install` fetched it.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 function electronBinary(): string | null {
-  try {
-    // The electron package exports the binary's path, and throws when the binary was never downloaded.
-    const path = createRequire(__filename)('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  // Look on disk only: require('electron') would try to download the binary (Electron ≥ 45 installs lazily).
+  const pkgDir = dirname(createRequire(__filename).resolve('electron/package.json'));
+  const pathFile = join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();
