@@ -15,7 +15,8 @@ import {
   preflightProof,
   prepareDraw,
   rankStratum,
-  rankSmallest,
+  rankSmallestEncoded,
+  type Allocate,
   KeyHasher,
   type DrawProof,
   type PreparedDraw,
@@ -47,31 +48,35 @@ function compareBytes(bytes, aStart, aEnd, bStart, bEnd) {
 }
 
 parentPort.on('message', (job) => {
-  const { prefixes, codeBytes, offsets, slices } = job;
+  const { prefixes, codeBytes, codeStart, codeEnd, slices } = job;
   const results = slices.map((slice, s) => {
-    const { start, end, quota, offsetBase } = slice;
+    const { start, end, quota, base } = slice;
     const prefix = prefixes[s];
     const buffers = new Map();
     const survivors = [];
     if (quota <= 0) return { indexes: [], keys: [] };
     const compare = (a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1)
-      : compareBytes(codeBytes, offsets[a.slot], offsets[a.slot + 1], offsets[b.slot], offsets[b.slot + 1]));
+      : compareBytes(codeBytes, codeStart[base + a.index], codeEnd[base + a.index], codeStart[base + b.index], codeEnd[base + b.index]));
     let bar = null;
+    let message = new Uint8Array(0);
     for (let index = start; index < end; index++) {
-      const slot = offsetBase + index - start;
-      const from = offsets[slot];
-      const length = offsets[slot + 1] - from;
-      let message = buffers.get(length);
-      if (message === undefined) {
-        message = new Uint8Array(prefix.length + length);
-        message.set(prefix, 0);
-        buffers.set(length, message);
+      const from = codeStart[base + index];
+      const to = codeEnd[base + index];
+      const length = to - from;
+      if (message.length !== prefix.length + length) {
+        message = buffers.get(length);
+        if (message === undefined) {
+          message = new Uint8Array(prefix.length + length);
+          message.set(prefix, 0);
+          buffers.set(length, message);
+        }
       }
-      for (let i = 0; i < length; i++) message[prefix.length + i] = codeBytes[from + i];
+      const offset = prefix.length - from;
+      for (let i = from; i < to; i++) message[offset + i] = codeBytes[i];
       const key = hash('sha256', message);
       // Against the bar without allocating: most keys lose on the first hex digit.
-      if (bar !== null && (key > bar.key || (key === bar.key && compareBytes(codeBytes, from, from + length, offsets[bar.slot], offsets[bar.slot + 1]) > 0))) continue;
-      survivors.push({ index, slot, key });
+      if (bar !== null && (key > bar.key || (key === bar.key && compareBytes(codeBytes, from, to, codeStart[base + bar.index], codeEnd[base + bar.index]) > 0))) continue;
+      survivors.push({ index, key });
       if (survivors.length >= 2 * quota) {
         survivors.sort(compare);
         survivors.length = quota;
@@ -87,11 +92,15 @@ parentPort.on('message', (job) => {
 `;
 
 interface WorkerSlice {
+  /** Candidates [start, end) of a stratum whose first candidate is number `base` in the encoded code table. */
   start: number;
   end: number;
   quota: number;
-  offsetBase: number;
+  base: number;
 }
+
+/** Shared memory for the encoded inputs, so workers read the codes where the main thread wrote them. */
+export const sharedAllocate: Allocate = (byteLength) => new SharedArrayBuffer(byteLength);
 
 /** Workers kept alive between draws (the desktop app's job runner keeps one pool). */
 export class DrawWorkerPool {
@@ -136,47 +145,6 @@ export class DrawWorkerPool {
   }
 }
 
-/** Packs the ASCII/UTF-8 bytes of candidates[start, end) of each slice into shared memory for a worker. */
-function packCodes(prepared: PreparedDraw, ranges: { stratum: number; start: number; end: number }[]) {
-  let count = 0;
-  let bytes = 0;
-  for (const range of ranges) {
-    const candidates = prepared.drawCase.inputs.strata[range.stratum].candidates;
-    count += range.end - range.start;
-    for (let i = range.start; i < range.end; i++) bytes += candidates[i].code.length * 3;
-  }
-  const codeBytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, bytes)));
-  const offsets = new Int32Array(new SharedArrayBuffer(4 * (count + 1)));
-  let slot = 0;
-  let p = 0;
-  const slices: WorkerSlice[] = [];
-  for (const range of ranges) {
-    const stratum = prepared.drawCase.inputs.strata[range.stratum];
-    slices.push({ start: range.start, end: range.end, quota: stratum.quota, offsetBase: slot });
-    for (let i = range.start; i < range.end; i++) {
-      const code = stratum.candidates[i].code;
-      offsets[slot++] = p;
-      let ascii = true;
-      for (let c = 0; c < code.length; c++) {
-        const unit = code.charCodeAt(c);
-        if (unit >= 0x80) {
-          ascii = false;
-          break;
-        }
-        codeBytes[p + c] = unit;
-      }
-      if (ascii) p += code.length;
-      else {
-        const encoded = encodeUtf8(code);
-        codeBytes.set(encoded, p);
-        p += encoded.length;
-      }
-    }
-  }
-  offsets[slot] = p;
-  return { codeBytes, offsets, slices };
-}
-
 /**
  * §4 for every stratum, the first `workerShare` of each stratum's candidates split among the pool's workers and the
  * rest ranked here at the same time.
@@ -197,17 +165,27 @@ export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPo
     mainStarts.push(workerEnd);
   });
 
+  // The code table is shared memory when prepareDraw was given sharedAllocate (runDrawParallel does); otherwise
+  // postMessage copies it.
+  const { codeBytes, codeStart, codeEnd, stratumStart } = prepared.encoded;
   const pending = perWorker.map((ranges, w) => {
     if (ranges.length === 0) return Promise.resolve({ ranges, results: [] as { indexes: number[]; keys: string[] }[] });
-    const packed = packCodes(prepared, ranges);
+    const slices: WorkerSlice[] = ranges.map((range) => ({
+      start: range.start,
+      end: range.end,
+      quota: strata[range.stratum].quota,
+      base: stratumStart[range.stratum],
+    }));
     const prefixes = ranges.map((range) => messagePrefix(prepared.seedBytes, entityLabel(strata[range.stratum].name)));
-    return pool.run(pool.workerAt(w), { prefixes, ...packed }).then((results) => ({ ranges, results }));
+    return pool.run(pool.workerAt(w), { prefixes, codeBytes, codeStart, codeEnd, slices }).then((results) => ({ ranges, results }));
   });
 
   const parts: RankedCandidate[][][] = strata.map(() => []);
   strata.forEach((stratum, s) => {
     const hasher = new KeyHasher(nodeSha256, prepared.seedBytes, entityLabel(stratum.name));
-    parts[s].push(rankSmallest(stratum.candidates, mainStarts[s], stratum.candidates.length, stratum.quota, hasher));
+    parts[s].push(
+      rankSmallestEncoded(stratum.candidates, prepared.encoded, s, mainStarts[s], stratum.candidates.length, stratum.quota, hasher),
+    );
   });
   for (const { ranges, results } of await Promise.all(pending)) {
     ranges.forEach((range, r) => {
@@ -238,13 +216,13 @@ async function rankForSize(prepared: PreparedDraw, pool: DrawWorkerPool | null):
 
 /** runDraw on several cores when the case is big enough; the same proof, byte for byte. */
 export async function runDrawParallel(rawCase: unknown, pool: DrawWorkerPool | null): Promise<DrawProof> {
-  const prepared = prepareDraw(rawCase, nodeSha256);
+  const prepared = prepareDraw(rawCase, nodeSha256, undefined, pool ? sharedAllocate : undefined);
   return completeDraw(prepared, await rankForSize(prepared, pool), nodeSha256);
 }
 
 /** verifyProof on several cores; the same report. */
 export async function verifyProofParallel(raw: unknown, pool: DrawWorkerPool | null): Promise<VerifyReport> {
-  const preflight = preflightProof(raw, nodeSha256);
+  const preflight = preflightProof(raw, nodeSha256, pool ? sharedAllocate : undefined);
   if (!preflight.ok) return { valid: false, difference: preflight.difference };
   // reportFor compares the seed before re-deriving anything; only rank when that comparison can pass.
   const rankings = preflight.proof.seed === preflight.prepared.seed ? await rankForSize(preflight.prepared, pool) : [];

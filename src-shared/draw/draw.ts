@@ -2,11 +2,12 @@
  * The draw (DRAW-SPEC §2–8) in stages, so a caller with more cores can rank strata elsewhere (worker threads)
  * and hand the rankings back: prepareDraw → rank each stratum → completeDraw. runDraw does it all in one thread.
  */
-import { computeInputDigest, computeNonceCommit, deriveSeed } from './commitment';
+import { computeNonceCommit, deriveSeed } from './commitment';
+import { encodeDrawInputs, joinParts, type Allocate, type EncodedInputs } from './encode';
 import { hexToBytes, type Sha256 } from './hash';
 import { entityLabel, INSPECTOR_LABEL, KeyHasher } from './keys';
 import { buildPackages } from './packages';
-import { mergeRanked, rankSmallest, type RankedCandidate } from './select';
+import { mergeRanked, rankSmallestEncoded, type RankedCandidate } from './select';
 import { TeamDealer } from './teams';
 import { parseDrawCase } from './validate';
 import { SPEC_ID, type Amendment, type DrawCase, type DrawPackage, type DrawProof, type SelectedEntity } from './types';
@@ -17,15 +18,24 @@ export interface PreparedDraw {
   nonceCommit: string;
   seed: string;
   seedBytes: Uint8Array;
+  /** C(inputs) and where every candidate's code is in it (encode.ts). */
+  encoded: EncodedInputs;
 }
 
 /**
  * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a caller that hashed the same
  * inputs at the commit step skip doing it again (at city scale C(inputs) is ~80 MB).
  */
-export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?: string): PreparedDraw {
-  const drawCase = parseDrawCase(rawCase);
-  const inputDigest = knownInputDigest ?? computeInputDigest(drawCase.inputs, sha256);
+export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?: string, allocate?: Allocate): PreparedDraw {
+  let encoded: EncodedInputs | undefined;
+  const drawCase = parseDrawCase(rawCase, (inputs) => {
+    const result = encodeDrawInputs(inputs, allocate);
+    encoded = result.encoded;
+    return result.inputs;
+  });
+  if (encoded === undefined) throw new Error('unreachable: inputs were not encoded');
+  const parts = encoded.parts;
+  const inputDigest = knownInputDigest ?? (sha256.hexOfParts ? sha256.hexOfParts(parts) : sha256.hex(joinParts(parts)));
   const seed = deriveSeed(inputDigest, drawCase.nonce, drawCase.entropy, sha256);
   return {
     drawCase,
@@ -33,6 +43,7 @@ export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?:
     nonceCommit: computeNonceCommit(drawCase.nonce, sha256),
     seed,
     seedBytes: hexToBytes(seed),
+    encoded,
   };
 }
 
@@ -40,7 +51,7 @@ export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?:
 export function rankStratum(prepared: PreparedDraw, stratumIndex: number, sha256: Sha256): RankedCandidate[] {
   const stratum = prepared.drawCase.inputs.strata[stratumIndex];
   const hasher = new KeyHasher(sha256, prepared.seedBytes, entityLabel(stratum.name));
-  return rankSmallest(stratum.candidates, 0, stratum.candidates.length, stratum.quota, hasher);
+  return rankSmallestEncoded(stratum.candidates, prepared.encoded, stratumIndex, 0, stratum.candidates.length, stratum.quota, hasher);
 }
 
 /** §5–8 from the rankings of every stratum (each exactly `quota` long, ranked). */

@@ -9,6 +9,8 @@
 export interface Sha256 {
   /** Lower-case hex of SHA-256(data), 64 characters. */
   hex(data: Uint8Array): string;
+  /** Optional: lower-case hex of SHA-256 over the concatenation of `parts`, without joining them first. */
+  hexOfParts?(parts: readonly Uint8Array[]): string;
 }
 
 const HEX_DIGITS = '0123456789abcdef';

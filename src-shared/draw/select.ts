@@ -1,5 +1,6 @@
 /** DRAW-SPEC §4: rank a stratum's candidates by key and keep the first `quota`. */
 import { compareKeyThenId, type KeyHasher } from './keys';
+import type { EncodedInputs } from './encode';
 import type { Candidate } from './types';
 
 /** A candidate with its draw number; `index` is its position in the stratum's candidate list. */
@@ -38,6 +39,43 @@ export function rankSmallest(
       continue;
     }
     survivors.push({ index, code, key });
+    if (survivors.length >= capacity) {
+      survivors.sort(compareRanked);
+      survivors.length = quota;
+      bar = survivors[quota - 1];
+    }
+  }
+  survivors.sort(compareRanked);
+  if (survivors.length > quota) survivors.length = quota;
+  return survivors;
+}
+
+/**
+ * rankSmallest for candidates[start, end) of stratum `stratum`, hashing the code bytes encodeDrawInputs recorded
+ * (the same keys and the same order; no string is read but the survivors' codes).
+ */
+export function rankSmallestEncoded(
+  candidates: readonly Candidate[],
+  encoded: EncodedInputs,
+  stratum: number,
+  start: number,
+  end: number,
+  quota: number,
+  hasher: KeyHasher,
+): RankedCandidate[] {
+  const survivors: RankedCandidate[] = [];
+  if (quota <= 0) return survivors;
+  const { codeBytes, codeStart, codeEnd } = encoded;
+  const base = encoded.stratumStart[stratum];
+  let bar: RankedCandidate | null = null;
+  const capacity = 2 * quota;
+  for (let index = start; index < end; index++) {
+    const key = hasher.keyOfBytes(codeBytes, codeStart[base + index], codeEnd[base + index]);
+    if (bar !== null && key >= bar.key) {
+      const code = candidates[index].code;
+      if (key > bar.key || compareKeyThenId(key, code, bar.key, bar.code) > 0) continue;
+    }
+    survivors.push({ index, code: candidates[index].code, key });
     if (survivors.length >= capacity) {
       survivors.sort(compareRanked);
       survivors.length = quota;

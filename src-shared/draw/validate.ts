@@ -234,10 +234,10 @@ export function parseAmendmentRequests(value: unknown, path = 'amendments'): Ame
 }
 
 /** A case file as in draw-vectors: { inputs, nonce, entropy, amendments, info? }. */
-export function parseDrawCase(value: unknown): DrawCase {
+export function parseDrawCase(value: unknown, parseInputs: (inputs: unknown) => DrawInputs = parseDrawInputs): DrawCase {
   if (!isRecord(value)) throw invalidCase('$', '应为 JSON 对象');
   const drawCase: DrawCase = {
-    inputs: parseDrawInputs(value.inputs),
+    inputs: parseInputs(value.inputs),
     nonce: parseNonce(value.nonce),
     entropy: parseEntropy(value.entropy),
     amendments: value.amendments === undefined ? [] : parseAmendmentRequests(value.amendments),

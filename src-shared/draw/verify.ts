@@ -6,6 +6,7 @@ import { isAppError } from '../errors';
 import { canonicalJsonBytes } from './canonical-json';
 import { DrawErrorCode } from './errors';
 import { completeDraw, prepareDraw, rankStratum, type PreparedDraw } from './draw';
+import type { Allocate } from './encode';
 import type { Sha256 } from './hash';
 import type { RankedCandidate } from './select';
 import { SPEC_ID, type DrawPackage, type DrawProof, type JsonValue, type SelectedEntity } from './types';
@@ -78,7 +79,7 @@ export type ProofPreflight =
   | { ok: false; difference: ProofDifference }
   | { ok: true; proof: Record<string, unknown>; prepared: PreparedDraw };
 
-export function preflightProof(raw: unknown, sha256: Sha256): ProofPreflight {
+export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate): ProofPreflight {
   const fail = (difference: ProofDifference): ProofPreflight => ({ ok: false, difference });
   if (!isRecord(raw)) return fail(differ('proof.malformed', '$', '这不是一份抽取记录(应为 JSON 对象)'));
   for (const name of Object.keys(raw)) {
@@ -97,7 +98,7 @@ export function preflightProof(raw: unknown, sha256: Sha256): ProofPreflight {
   // One pass validates the inputs, hashes them (the costly part at city scale) and derives the seed.
   let prepared: PreparedDraw;
   try {
-    prepared = prepareDraw({ inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments }, sha256);
+    prepared = prepareDraw({ inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments }, sha256, undefined, allocate);
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.code === DrawErrorCode.invalidInputs) return fail(invalidInputsDifference(raw.inputs, commitment.inputDigest, error.message, sha256));

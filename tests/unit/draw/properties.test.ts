@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  encodeDrawInputs,
   canonicalJsonBytes,
   completeDraw,
   DrawErrorCode,
@@ -107,7 +108,8 @@ function shuffled<T>(items: readonly T[], order: readonly number[]): T[] {
 }
 
 function withInputs(prepared: PreparedDraw, inputs: DrawInputs): PreparedDraw {
-  return { ...prepared, drawCase: { ...prepared.drawCase, inputs } };
+  // Same seed, other rows: the encoded form (code positions) must follow the rows.
+  return { ...prepared, drawCase: { ...prepared.drawCase, inputs }, encoded: encodeDrawInputs(inputs).encoded };
 }
 
 function completeOrShortage(prepared: PreparedDraw): DrawProof | string {

@@ -1,0 +1,322 @@
+/**
+ * One pass over the inputs that validates them (§2), writes C(inputs) (§1) and records where each candidate's code
+ * sits in those bytes, so the key messages of §4 are built from bytes already written — no second walk over a
+ * million candidate objects, no per-candidate allocation, and worker threads get the codes without a copy.
+ *
+ * The fast path assumes the inputs are valid. At the first thing it does not expect it gives up, and the reference
+ * route (parseDrawInputs, then canonicalInputsBytes) runs instead: it throws exactly the error it always threw, in
+ * the same order, or — when the fast path was merely cautious (a code that JSON must escape, say) — produces the
+ * bytes the slow way. Either way the output is byte-identical (tests compare both routes).
+ */
+import { canonicalInputsBytes } from './commitment';
+import { CanonicalWriter } from './canonical-json';
+import { encodeUtf8 } from './utf8';
+import { parseDrawInputs, quotaFromRatio } from './validate';
+import { SPEC_ID, type Candidate, type DrawInputs } from './types';
+
+/** Where memory comes from: a SharedArrayBuffer lets worker threads read the codes without copying. */
+export type Allocate = (byteLength: number) => ArrayBufferLike;
+const plainAllocate: Allocate = (byteLength) => new ArrayBuffer(byteLength);
+
+export interface EncodedInputs {
+  /** C(inputs) = parts[0] ‖ parts[1] ‖ … (the big middle part is the strata). */
+  parts: Uint8Array[];
+  /** Holds every code's UTF-8 bytes: candidate g (strata concatenated) is codeBytes[codeStart[g], codeEnd[g]). */
+  codeBytes: Uint8Array;
+  codeStart: Int32Array;
+  codeEnd: Int32Array;
+  /** Index of the first candidate of stratum s in the concatenation; the last entry is the total. */
+  stratumStart: number[];
+}
+
+const BAIL = new Error('fast path not applicable');
+
+const INPUT_KEY_COUNT = 12;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Writes `text` as a JSON string literal at `p` (the caller reserved 3 bytes per unit + 2); returns the position
+ * after it. Anything that needs an escape or is not well-formed UTF-16 bails (the reference writer handles it).
+ */
+function putString(buffer: Uint8Array, p: number, text: string): number {
+  buffer[p++] = QUOTE;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) {
+      if (unit < 0x20 || unit === QUOTE || unit === BACKSLASH) throw BAIL;
+      buffer[p++] = unit;
+    } else if (unit < 0x800) {
+      buffer[p++] = 0xc0 | (unit >> 6);
+      buffer[p++] = 0x80 | (unit & 63);
+    } else if (unit < 0xd800 || unit > 0xdfff) {
+      buffer[p++] = 0xe0 | (unit >> 12);
+      buffer[p++] = 0x80 | ((unit >> 6) & 63);
+      buffer[p++] = 0x80 | (unit & 63);
+    } else {
+      const low = text.charCodeAt(i + 1);
+      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw BAIL;
+      const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+      i++;
+      buffer[p++] = 0xf0 | (codePoint >> 18);
+      buffer[p++] = 0x80 | ((codePoint >> 12) & 63);
+      buffer[p++] = 0x80 | ((codePoint >> 6) & 63);
+      buffer[p++] = 0x80 | (codePoint & 63);
+    }
+  }
+  buffer[p++] = QUOTE;
+  return p;
+}
+
+function putAscii(buffer: Uint8Array, p: number, ascii: string): number {
+  for (let i = 0; i < ascii.length; i++) buffer[p++] = ascii.charCodeAt(i);
+  return p;
+}
+
+/**
+ * Insert-only set of the codes already written, by position: slot pairs [candidate number, FNV-1a of the code] in
+ * one Int32Array (one cache line per probe), bytes compared only when the hashes agree. No string is kept.
+ */
+class CodeSet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.slots = new Int32Array(2 * capacity).fill(-1);
+    this.mask = capacity - 1;
+  }
+
+  /** Adds code g (bytes[start[g], end[g])); false when an equal code was there. */
+  add(g: number, hash: number, bytes: Uint8Array, start: Int32Array, end: Int32Array): boolean {
+    const slots = this.slots;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const other = slots[2 * slot];
+      if (other === -1) {
+        slots[2 * slot] = g;
+        slots[2 * slot + 1] = hash;
+        return true;
+      }
+      if (slots[2 * slot + 1] === hash && sameBytes(bytes, start[g], end[g], start[other], end[other])) return false;
+    }
+  }
+}
+
+function sameBytes(bytes: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let i = 0; i < aEnd - aStart; i++) if (bytes[aStart + i] !== bytes[bStart + i]) return false;
+  return true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ownKeyCount(record: object): number {
+  let count = 0;
+  for (const name in record) if (Object.prototype.hasOwnProperty.call(record, name)) count++;
+  return count;
+}
+
+function isSafeInt(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+/**
+ * The hot loop (a million rows), in a function of its own so V8 optimises it once instead of deoptimising the
+ * whole encoder whenever code after the loop runs for the first time.
+ */
+function writeCandidates(
+  buffer: Uint8Array,
+  p: number,
+  candidates: readonly Candidate[],
+  g: number,
+  codeStart: Int32Array,
+  codeEnd: Int32Array,
+  codes: CodeSet,
+  allocate: Allocate,
+): { buffer: Uint8Array; p: number } {
+    for (let c = 0; c < candidates.length; c++, g++) {
+      const candidate = candidates[c];
+      if (!isRecord(candidate)) throw BAIL;
+      const { code, office, area } = candidate;
+      if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code === '') throw BAIL;
+      if (ownKeyCount(candidate) !== 3) throw BAIL;
+      const worst = p + 40 + 3 * (code.length + office.length + area.length);
+      if (worst > buffer.length) {
+        const grown = new Uint8Array(allocate(Math.max(worst, Math.ceil(buffer.length * 1.5))));
+        grown.set(buffer.subarray(0, p));
+        buffer = grown;
+      }
+      if (c > 0) buffer[p++] = 0x2c;
+      p = putAscii(buffer, p, '{"area":');
+      p = putString(buffer, p, area);
+      p = putAscii(buffer, p, ',"code":"');
+      // The code is written here (not by putString) to hash it for the uniqueness check in the same loop.
+      codeStart[g] = p;
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < code.length; i++) {
+        const unit = code.charCodeAt(i);
+        if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) throw BAIL;
+        buffer[p++] = unit;
+        hash = Math.imul(hash ^ unit, 0x01000193);
+      }
+      codeEnd[g] = p;
+      if (!codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
+      p = putAscii(buffer, p, '","office":');
+      p = putString(buffer, p, office);
+      buffer[p++] = 0x7d;
+    }
+  return { buffer, p };
+}
+
+function fastEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; encoded: EncodedInputs } {
+  // §2 checks of everything but the candidates; any doubt → BAIL (the reference route names the problem).
+  if (!isRecord(value) || ownKeyCount(value) !== INPUT_KEY_COUNT || value.spec !== SPEC_ID || !isRecord(value.task)) throw BAIL;
+  const root = value as unknown as DrawInputs;
+  const strata = root.strata as unknown;
+  if (!Array.isArray(strata) || !isSafeInt(root.packageSize, 1) || !isSafeInt(root.teamSize, 2)) throw BAIL;
+  if (!isSafeInt(root.maxPackagesPerInspector, 1) || (root.clusterBy !== 'none' && root.clusterBy !== 'area')) throw BAIL;
+  if (typeof root.avoidOwnOffice !== 'boolean' || typeof root.distinctOffices !== 'boolean') throw BAIL;
+  if (!isStringArray(root.requiredTags) || !Array.isArray(root.inspectors) || !Array.isArray(root.conflicts)) throw BAIL;
+  const ids = new Set<string>();
+  for (const inspector of root.inspectors as unknown[]) {
+    if (!isRecord(inspector) || ownKeyCount(inspector) !== 3) throw BAIL;
+    const { id, office, tags } = inspector;
+    if (typeof id !== 'string' || id === '' || typeof office !== 'string' || !isStringArray(tags) || ids.has(id)) throw BAIL;
+    ids.add(id);
+  }
+  for (const pair of root.conflicts as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw BAIL;
+  }
+
+  // Head: the members before "strata", in canonical order, by hand (only shapes checked just above).
+  const head = new CanonicalWriter(4096 + root.inspectors.length * 64 + root.conflicts.length * 48);
+  head.raw(`{"avoidOwnOffice":${root.avoidOwnOffice},"clusterBy":`);
+  head.string(root.clusterBy);
+  head.raw(',"conflicts":');
+  head.value(root.conflicts);
+  head.raw(`,"distinctOffices":${root.distinctOffices},"inspectors":[`);
+  root.inspectors.forEach((inspector, i) => {
+    head.raw(i === 0 ? '{"id":' : ',{"id":');
+    head.string(inspector.id);
+    head.raw(',"office":');
+    head.string(inspector.office);
+    head.raw(',"tags":');
+    head.value(inspector.tags);
+    head.byte(0x7d);
+  });
+  head.raw(`],"maxPackagesPerInspector":${root.maxPackagesPerInspector},"packageSize":${root.packageSize},"requiredTags":`);
+  head.value(root.requiredTags);
+  head.raw(`,"spec":"${SPEC_ID}","strata":[`);
+
+  // The strata: validation, C() and code positions in one loop.
+  let total = 0;
+  const stratumStart: number[] = [0];
+  for (const stratum of strata as unknown[]) {
+    if (!isRecord(stratum) || !Array.isArray(stratum.candidates)) throw BAIL;
+    total += stratum.candidates.length;
+    stratumStart.push(total);
+  }
+  const codeStart = new Int32Array(allocate(4 * Math.max(1, total)));
+  const codeEnd = new Int32Array(allocate(4 * Math.max(1, total)));
+  const codes = new CodeSet(total);
+  // Room for the typical row, measured on a sample; the buffer grows (rarely) when the guess was short.
+  let sampleBytes = 0;
+  let sampled = 0;
+  for (const stratum of strata as Record<string, unknown>[]) {
+    const candidates = stratum.candidates as Candidate[];
+    for (let c = 0; c < candidates.length && c < 64; c++, sampled++) {
+      const candidate = candidates[c];
+      if (!isRecord(candidate)) throw BAIL;
+      sampleBytes += 40 + 3 * (String(candidate.code).length + String(candidate.office).length + String(candidate.area).length);
+    }
+  }
+  let buffer = new Uint8Array(allocate(4096 + Math.ceil((sampled > 0 ? sampleBytes / sampled : 64) * total * 1.1)));
+  let p = 0;
+  let g = 0;
+  for (let s = 0; s < strata.length; s++) {
+    const stratum = strata[s] as Record<string, unknown>;
+    const candidates = stratum.candidates as Candidate[];
+    const { name, quota, ratioBp } = stratum;
+    const keyCount = ownKeyCount(stratum);
+    if (typeof name !== 'string' || !isSafeInt(quota, 0) || quota > candidates.length) throw BAIL;
+    if (ratioBp === undefined ? keyCount !== 3 || 'ratioBp' in stratum : keyCount !== 4 || !isSafeInt(ratioBp, 0)) throw BAIL;
+    if (ratioBp !== undefined && quota !== quotaFromRatio(candidates.length, ratioBp as number)) throw BAIL;
+    if (s > 0) buffer[p++] = 0x2c;
+    p = putAscii(buffer, p, '{"candidates":[');
+    const body = writeCandidates(buffer, p, candidates, g, codeStart, codeEnd, codes, allocate);
+    buffer = body.buffer;
+    p = body.p;
+    g += candidates.length;
+    if (p + 64 + 3 * name.length > buffer.length) {
+      const grown = new Uint8Array(allocate(p + 64 + 3 * name.length));
+      grown.set(buffer.subarray(0, p));
+      buffer = grown;
+    }
+    p = putAscii(buffer, p, '],"name":');
+    p = putString(buffer, p, name);
+    p = putAscii(buffer, p, `,"quota":${quota}`);
+    if (ratioBp !== undefined) p = putAscii(buffer, p, `,"ratioBp":${ratioBp}`);
+    buffer[p++] = 0x7d;
+  }
+
+  const tail = new CanonicalWriter(256);
+  tail.raw('],"task":');
+  tail.value(root.task);
+  tail.raw(`,"teamSize":${root.teamSize}}`);
+  return {
+    inputs: root,
+    encoded: { parts: [head.bytes(), buffer.subarray(0, p), tail.bytes()], codeBytes: buffer, codeStart, codeEnd, stratumStart },
+  };
+}
+
+/** The reference route: the exact errors of parseDrawInputs / canonicalInputsBytes, or the bytes the slow way. */
+function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; encoded: EncodedInputs } {
+  const inputs = parseDrawInputs(value);
+  const bytes = canonicalInputsBytes(inputs);
+  const stratumStart = [0];
+  for (const stratum of inputs.strata) stratumStart.push(stratumStart[stratumStart.length - 1] + stratum.candidates.length);
+  const total = stratumStart[stratumStart.length - 1];
+  const encodedCodes = inputs.strata.flatMap((stratum) => stratum.candidates.map((candidate) => encodeUtf8(candidate.code)));
+  const codeBytes = new Uint8Array(allocate(Math.max(1, encodedCodes.reduce((sum, code) => sum + code.length, 0))));
+  const codeStart = new Int32Array(allocate(4 * Math.max(1, total)));
+  const codeEnd = new Int32Array(allocate(4 * Math.max(1, total)));
+  let p = 0;
+  encodedCodes.forEach((code, g) => {
+    codeStart[g] = p;
+    codeBytes.set(code, p);
+    p += code.length;
+    codeEnd[g] = p;
+  });
+  return { inputs, encoded: { parts: [bytes], codeBytes, codeStart, codeEnd, stratumStart } };
+}
+
+/** Validates the inputs and encodes them (see the top of this file). Throws what parseDrawInputs throws. */
+export function encodeDrawInputs(value: unknown, allocate: Allocate = plainAllocate): { inputs: DrawInputs; encoded: EncodedInputs } {
+  try {
+    return fastEncode(value, allocate);
+  } catch {
+    // BAIL, or anything the fast writers refused (a float in task, a lone surrogate): the reference route decides.
+  }
+  return referenceEncode(value, allocate);
+}
+
+/** C(inputs) as one array (concatenating the parts), for callers that want the bytes themselves. */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
