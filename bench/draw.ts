@@ -76,7 +76,8 @@ async function main(): Promise<void> {
       `${drawCase.inputs.conflicts.length.toLocaleString()} conflicts (generated in ${generateMs.toFixed(0)} ms)`,
   );
 
-  const prepared = prepareDraw(drawCase, nodeSha256);
+  // Shared memory, as runDrawParallel uses: otherwise every rankAllParallel call copies the code table to the worker.
+  const prepared = prepareDraw(drawCase, nodeSha256, undefined, sharedAllocate);
   const messages = floorMessages(drawCase, prepared.seedBytes);
   console.log('\nFloor');
   const floorMs = await best('crypto.hash(sha256, msg) × 1M, hex output', () => {
