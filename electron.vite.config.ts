@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { devCsp } from './build-support/dev-csp';
 
 // Kept small on purpose (ARCHITECTURE.md). package.json has no "type": "module", so main and preload
 // are emitted as CommonJS — the preload must be one CJS file to run in a sandboxed renderer.
@@ -28,7 +29,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
     // Relative asset URLs: the same build is served from app://ssj/ in Electron and from a local
     // http server in the browser e2e harness.
     base: './',

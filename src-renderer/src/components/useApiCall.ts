@@ -8,7 +8,9 @@ export function useApiCall<T>(load: () => Promise<T>, deps: unknown[] = []) {
 
   const reload = useCallback(() => {
     setLoading(true);
-    load()
+    // Promise.resolve().then: a synchronous throw (e.g. no window.api) becomes a shown error, not a crash.
+    Promise.resolve()
+      .then(load)
       .then((value) => {
         setData(value);
         setError(undefined);

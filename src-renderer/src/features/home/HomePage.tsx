@@ -6,7 +6,7 @@ import { useApiCall } from '../../components/useApiCall';
 export function HomePage() {
   const { data: info, error } = useApiCall(() => api()['app:info']({}));
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           双随机一公开监管工作台
