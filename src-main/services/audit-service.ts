@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry } from '@shared/ipc/contract';
 import type { Database } from '../db/schema';
@@ -24,6 +25,16 @@ export async function appendAudit(trx: Kysely<Database> | Transaction<Database>,
       detail: JSON.stringify(record.detail ?? {}),
     })
     .execute();
+}
+
+/**
+ * appendAudit for a hot path that holds a raw transaction (BEGIN … COMMIT on the better-sqlite3 handle, e.g. the
+ * roster import): same row, written inside that transaction.
+ */
+export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord, at: Date): void {
+  raw
+    .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+    .run(at.toISOString(), record.actor, record.action, record.target, JSON.stringify(record.detail ?? {}));
 }
 
 export function createAuditService(db: Kysely<Database>) {

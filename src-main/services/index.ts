@@ -3,13 +3,27 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { createAuditService } from './audit-service';
 import type { ServiceContext } from './context';
 import { createSettingsService } from './settings-service';
+import { loadDemoData } from './demo-data';
+import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
+import { createItemService } from './item-service';
+import { createRosterService } from './roster-service';
+import type { JobProgressView } from '@shared/domain/roster-views';
+
+/** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
+export interface ServiceDeps {
+  /** Shows an open/save dialog and returns the chosen path (null: cancelled). Default: none available. */
+  fileDialog?: FileDialog;
+  /** Pushes import progress to the renderer (job:progress); polling via the job:progress channel works without it. */
+  onJobProgress?: (progress: JobProgressView) => void;
+}
 import { PRODUCT_NAME, VERSION } from './product';
 
 /**
  * Every service over one open database. No `electron` import anywhere below this folder: the desktop
  * app, the CLI and the browser e2e harness all build exactly this object.
  */
-export function createServices(conn: DbConnection, ctx: ServiceContext) {
+export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
+  const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
   return {
     app: {
       info() {
@@ -25,6 +39,15 @@ export function createServices(conn: DbConnection, ctx: ServiceContext) {
     },
     settings: createSettingsService(conn.db, ctx),
     audit: createAuditService(conn.db),
+    files,
+    rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
+    items: createItemService(conn.db),
+    demo: {
+      /** 加载示例数据 on an empty database (refuses one that holds rosters). */
+      load(entities: number) {
+        return loadDemoData(conn.raw, { entities, actor: ctx.actor(), now: ctx.now() });
+      },
+    },
   };
 }
 

@@ -1,4 +1,16 @@
 import type { Settings } from '../domain/settings';
+import type {
+  EntityRow,
+  ExpertRow,
+  FilterOptions,
+  ImportReportView,
+  InspectorRow,
+  ItemDetail,
+  ItemRow,
+  JobProgressView,
+  RosterPage,
+} from '../domain/roster-views';
+import type { HeaderDetection } from '../import/header';
 
 /**
  * The whole IPC surface in one map: channel → response type. Request types come from the zod schemas
@@ -10,7 +22,29 @@ import type { Settings } from '../domain/settings';
  * Every channel, by name. Kept free of zod so the preload and renderer bundles stay small;
  * schemas.ts must hold exactly one schema per name (`satisfies Record<Channel, …>` + a test).
  */
-export const CHANNELS = ['app:info', 'settings:get', 'settings:set', 'audit:list'] as const;
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'audit:list',
+  'dialog:open-file',
+  'dialog:save-file',
+  'roster:query',
+  'roster:filter-options',
+  'roster:update',
+  'roster:bulk-update',
+  'roster:import-detect',
+  'roster:import-preview',
+  'roster:import-confirm',
+  'roster:import-cancel',
+  'roster:import-rejections',
+  'job:progress',
+  'roster:export',
+  'roster:template',
+  'items:query',
+  'items:get',
+  'demo:load',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface AppInfo {
@@ -38,6 +72,39 @@ export interface Responses {
   'settings:get': Settings;
   'settings:set': Settings;
   'audit:list': AuditEntry[];
+  /** null: the user cancelled the dialog. */
+  'dialog:open-file': FileChoice | null;
+  'dialog:save-file': FileChoice | null;
+  'roster:query': RosterPage<EntityRow | InspectorRow | ExpertRow>;
+  'roster:filter-options': FilterOptions;
+  'roster:update': EntityRow | InspectorRow | ExpertRow;
+  'roster:bulk-update': { matched: number; changed: number };
+  'roster:import-detect': MappingProposalView;
+  'roster:import-preview': ImportReportView;
+  'roster:import-confirm': ImportReportView;
+  'roster:import-cancel': { cancelled: boolean };
+  'roster:import-rejections': { fileName: string; rows: number };
+  'job:progress': JobProgressView;
+  'roster:export': { fileName: string; rows: number };
+  'roster:template': { fileName: string };
+  'items:query': RosterPage<ItemRow>;
+  'items:get': ItemDetail;
+  'demo:load': { offices: number; entities: number; inspectors: number; experts: number; items: number; subItems: number };
+}
+
+export interface FileChoice {
+  /** Opaque: pass it to the channel that reads or writes the file. */
+  token: string;
+  fileName: string;
+}
+
+/** The detected header and column mapping, for the mapping dialog. */
+export interface MappingProposalView {
+  format: string;
+  sheetName: string;
+  mergeCount: number;
+  detection: HeaderDetection;
+  sampleRows: string[][];
 }
 
 export type Res<C extends Channel> = Responses[C];

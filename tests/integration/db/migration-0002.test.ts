@@ -58,7 +58,8 @@ describe('migration 0002: rosters', () => {
     expect(trigramHits(raw, 'MA5T')).toEqual([a]);
     expect(shortHits(raw, '"鑫源"')).toEqual([a]);
     expect(shortHits(raw, '"店" *')).toEqual([a]); // the last character
-    expect(shortHits(raw, '"44"')).toEqual([b]); // inside the 注册号
+    expect(shortHits(raw, '"福临"')).toEqual([b]);
+    expect(trigramHits(raw, '0018744')).toEqual([b]); // inside the 注册号
     expect(raw.prepare('SELECT tag FROM entity_tags WHERE entity_id = ? ORDER BY tag').pluck().all(a)).toEqual(['冷链', '学校周边']);
 
     raw.prepare("UPDATE entities SET name = '城关华盛药店', tags = '[\"重点监管\"]' WHERE id = ?").run(a);

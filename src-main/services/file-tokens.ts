@@ -1,0 +1,71 @@
+/**
+ * The renderer never names a file (Electron security checklist): it asks main to show an open or save dialog
+ * and gets back an opaque token for the file the user chose. Channels that read or write files take the token;
+ * this registry turns it back into the path. The dialog itself is injected (Electron's `dialog` in the app, a
+ * function returning a test file in the e2e harness, none in the CLI), so this module stays plain Node.
+ */
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { AppError } from '@shared/errors';
+
+export interface FileDialogRequest {
+  mode: 'open' | 'save';
+  title: string;
+  /** e.g. [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] */
+  filters: { name: string; extensions: string[] }[];
+  defaultName?: string;
+}
+
+/** Shows the dialog; resolves to the chosen path, or null when the user cancelled. */
+export type FileDialog = (request: FileDialogRequest) => Promise<string | null>;
+
+export interface FileChoice {
+  token: string;
+  /** The file's name (not its folder), to show. */
+  fileName: string;
+}
+
+interface Entry {
+  path: string;
+  mode: 'open' | 'save';
+  expires: number;
+}
+
+/** Tokens live one hour: long enough for a preview, a mapping dialog and a confirm. */
+const TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+
+export const noFileDialog: FileDialog = async () => {
+  throw new AppError('dialog.unavailable', '此环境不能打开文件对话框。');
+};
+
+export function createFileTokens(dialog: FileDialog, now: () => Date) {
+  const entries = new Map<string, Entry>();
+
+  function issue(path: string, mode: 'open' | 'save'): FileChoice {
+    const token = randomUUID();
+    entries.set(token, { path, mode, expires: now().getTime() + TOKEN_LIFETIME_MS });
+    return { token, fileName: basename(path) };
+  }
+
+  return {
+    async choose(request: FileDialogRequest): Promise<FileChoice | null> {
+      const path = await dialog(request);
+      return path ? issue(path, request.mode) : null;
+    },
+    /** For main-side callers that already hold a path (the CLI, tests). */
+    issue,
+    /** The path behind a token, for the purpose it was issued for; a save token is used once. */
+    resolve(token: string, mode: 'open' | 'save'): string {
+      const entry = entries.get(token);
+      if (!entry || entry.expires < now().getTime()) {
+        entries.delete(token);
+        throw new AppError('file.tokenExpired', '所选文件已失效,请重新选择文件。');
+      }
+      if (entry.mode !== mode) throw new AppError('file.tokenMismatch', mode === 'open' ? '请选择要打开的文件。' : '请选择保存位置。');
+      if (mode === 'save') entries.delete(token);
+      return entry.path;
+    },
+  };
+}
+
+export type FileTokens = ReturnType<typeof createFileTokens>;
