@@ -62,17 +62,19 @@ if (workerData.entry.endsWith('.ts')) require('tsx/cjs/api').register();
 require(workerData.entry);
 `;
 
-function workerEntry(): string {
-  const built = join(__dirname, 'import-worker.js');
-  return existsSync(built) ? built : join(__dirname, 'import-worker.ts');
+/** The built `<name>.js` in `dir` when present, else its TypeScript source (tsx, vitest, benchmarks). */
+export function workerEntry(dir: string, name: string): string {
+  const built = join(dir, `${name}.js`);
+  return existsSync(built) ? built : join(dir, `${name}.ts`);
+}
+
+/** A worker running `entry` (a .js file, or a .ts file through tsx), with `workerData.request` = data. */
+export function startWorker(entry: string, request: unknown, resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits']): Worker {
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { entry, request }, resourceLimits });
 }
 
 export function startImportJob(request: ImportJobRequest, onProgress?: (p: ImportProgress) => void): ImportJob {
-  const worker = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry: workerEntry(), request },
-    resourceLimits: IMPORT_WORKER_LIMITS,
-  });
+  const worker = startWorker(workerEntry(__dirname, 'import-worker'), request, IMPORT_WORKER_LIMITS);
   let progress: ImportProgress = { rowsRead: 0, rowsWritten: 0 };
   let cancelled = false;
   const result = new Promise<ImportJobResult>((resolve, reject) => {

@@ -271,6 +271,7 @@ interface PreviewSession {
   mapping: Record<string, number>;
   rejectRows: Map<number, ImportProblem[]>;
   problems: ImportProblem[];
+  confirmed: boolean;
 }
 
 export interface RosterServiceDeps {
@@ -481,7 +482,7 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       fileLabel: basename(path),
     });
     const previewId = randomUUID();
-    const session: PreviewSession = { kind: req.kind, path, fileName: basename(path), mapping: report.mapping, rejectRows, problems: report.problems };
+    const session: PreviewSession = { kind: req.kind, path, fileName: basename(path), mapping: report.mapping, rejectRows, problems: report.problems, confirmed: false };
     previews.set(previewId, session);
     return view(previewId, session, report);
   }
@@ -489,6 +490,7 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   async function importConfirm(req: { previewId: string; jobId?: string }): Promise<ImportReportView> {
     const session = previews.get(req.previewId);
     if (!session) throw new AppError('import.previewExpired', '预览已失效(程序可能已重新启动),请重新选择文件并预览。');
+    if (session.confirmed) throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入,不能重复导入。如需再次导入,请重新预览。');
     const { report } = await runJob(req.jobId, {
       dbPath: conn.path,
       kind: session.kind,
@@ -500,7 +502,8 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       nowIso: ctx.now().toISOString(),
       fileLabel: session.fileName,
     });
-    previews.delete(req.previewId);
+    // Kept (marked) so the rejected-rows report can still be exported after the import.
+    session.confirmed = true;
     return view(req.previewId, session, report);
   }
 
