@@ -12,7 +12,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/index.ts') },
+        // The import job's worker is a file of its own next to index.js (src-main/jobs/import-job.ts loads it).
+        input: { index: resolve(__dirname, 'src-main/index.ts'), 'import-worker': resolve(__dirname, 'src-main/jobs/import-worker.ts') },
       },
     },
   },

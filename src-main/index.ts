@@ -11,6 +11,7 @@ import { registerIpc } from './ipc/register';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards, isAppUrl } from './security';
 import { createServices } from './services';
+import type { FileDialog } from './services/file-tokens';
 import { defaultContext } from './services/context';
 import { createMainWindow } from './window';
 
@@ -39,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    const services = createServices(connection, defaultContext(userInfo().username));
+    const services = createServices(connection, defaultContext(userInfo().username), { fileDialog: showFileDialog });
     registerIpc(
       createDispatch({
         handlers: createHandlers(services),
@@ -55,3 +56,19 @@ if (!app.requestSingleInstanceLock()) {
     void connection?.close().finally(() => app.quit());
   });
 }
+
+/**
+ * The only place a file path is chosen in the desktop app: main shows the dialog, services turn the path into an
+ * opaque token for the renderer (services/file-tokens.ts).
+ */
+const showFileDialog: FileDialog = async (request) => {
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (request.mode === 'open') {
+    const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const options = { title: request.title, filters: request.filters, defaultPath: request.defaultName };
+  const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+};
