@@ -186,6 +186,8 @@ interface WhereClause {
   sql: string[];
   params: unknown[];
   searchMode: RosterPage<unknown>['searchMode'];
+  /** The full-text search alone, when the query has no other condition: answered from the index (see query). */
+  searchOnly: { table: 'entity_search' | 'entity_short_search'; match: string } | null;
 }
 
 function buildWhere(roster: QueryableRoster, query: RosterQuery): WhereClause {
@@ -221,6 +223,8 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery): WhereClause {
   inList(spec.statusColumn, f.status);
 
   let searchMode: WhereClause['searchMode'] = null;
+  let fts: WhereClause['searchOnly'] = null;
+  const filterCount = where.length;
   const search = query.search?.normalize('NFC').trim() ?? '';
   if (search !== '') {
     const length = Array.from(search).length;
@@ -233,12 +237,14 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery): WhereClause {
       searchMode = 'trigram';
       where.push('id IN (SELECT rowid FROM entity_search WHERE entity_search MATCH ?)');
       params.push(ftsPhrase(search));
+      fts = { table: 'entity_search', match: ftsPhrase(search) };
     } else {
       const token = shortQueryToken(search);
       if (token) {
         searchMode = 'bigram';
         where.push('id IN (SELECT rowid FROM entity_short_search WHERE entity_short_search MATCH ?)');
         params.push(token);
+        fts = { table: 'entity_short_search', match: token };
       } else {
         searchMode = 'scan';
         where.push(`name LIKE ? ESCAPE '\\'`);
@@ -246,7 +252,7 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery): WhereClause {
       }
     }
   }
-  return { sql: where, params, searchMode };
+  return { sql: where, params, searchMode, searchOnly: filterCount === 0 ? fts : null };
 }
 
 function orderBy(roster: QueryableRoster, query: RosterQuery): string {
@@ -294,6 +300,27 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const pageSize = req.pageSize ?? 50;
     const where = buildWhere(roster, req);
     const whereSql = where.sql.length > 0 ? `WHERE ${where.sql.join(' AND ')}` : '';
+    if (where.searchOnly) {
+      // A search with no filter is answered by the full-text index alone: counting its hits there is ~15× faster
+      // than looking each one up in entities (measured at 1M: "公司", 330,000 hits, 18 ms vs 250 ms), and in
+      // rowid order (the default sort) the page comes from the index too.
+      const { table, match } = where.searchOnly;
+      const total = raw.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(match) as number;
+      const field = req.sort?.field ?? 'id';
+      if (field === 'id') {
+        const direction = req.sort?.direction === 'desc' ? 'DESC' : 'ASC';
+        const rows = raw
+          .prepare(
+            `SELECT * FROM ${spec.table} WHERE id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid ${direction} LIMIT ? OFFSET ?) ORDER BY id ${direction}`,
+          )
+          .all(match, pageSize, (page - 1) * pageSize) as Row[];
+        return { total, page, pageSize, rows: rows.map(spec.toView), searchMode: where.searchMode };
+      }
+      const rows = raw
+        .prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(roster, req)} LIMIT ? OFFSET ?`)
+        .all(...where.params, pageSize, (page - 1) * pageSize) as Row[];
+      return { total, page, pageSize, rows: rows.map(spec.toView), searchMode: where.searchMode };
+    }
     const total = raw.prepare(`SELECT count(*) FROM ${spec.table} ${whereSql}`).pluck().get(...where.params) as number;
     const rows = raw
       .prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(roster, req)} LIMIT ? OFFSET ?`)
