@@ -69,6 +69,13 @@ describe('entity search', () => {
       .all();
     expect(page.rows.map((r) => r.id)).toEqual(expected);
     expect(page.rows.every((r) => ['C', 'D'].includes((r as EntityRow).creditGrade!))).toBe(true);
+    // A search, a tag filter and a sort together (the page walks the name index; see roster-service query).
+    const searched = t.services.rosters.query({ roster: 'entities', pageSize: 30, sort: { field: 'name', direction: 'asc' }, filters: { tags: ['冷链'] }, search: '店' });
+    const expectedSearched = t.conn.raw
+      .prepare("SELECT id FROM entities WHERE id IN (SELECT entity_id FROM entity_tags WHERE tag = '冷链') AND name LIKE '%店%' ORDER BY name, id LIMIT 30")
+      .pluck()
+      .all();
+    expect(searched.rows.map((r) => r.id)).toEqual(expectedSearched);
     const tagged = t.services.rosters.query({ roster: 'entities', filters: { tags: ['冷链'] }, pageSize: 500 });
     expect(tagged.total).toBeGreaterThan(0);
     expect(tagged.rows.every((r) => r.tags.includes('冷链'))).toBe(true);
