@@ -30,6 +30,8 @@ export function createHandlers(s: Services): Handlers {
     'items:query': (req) => s.items.query(req),
     'items:get': (req) => s.items.get(req.id),
     'demo:load': (req) => s.demo.load(req.entities),
+    // 一单两库 pages (issue 3)
+    'items:update-sub-items': (req) => s.items.updateSubItems(req),
   };
 }
 

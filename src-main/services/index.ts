@@ -41,7 +41,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     audit: createAuditService(conn.db),
     files,
     rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
-    items: createItemService(conn.db),
+    items: createItemService(conn.db, ctx),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */
       load(entities: number) {

@@ -32,7 +32,8 @@ import type { ParsedReq } from '@shared/ipc/schemas';
 import type { entityPatch, expertPatch, inspectorPatch } from '@shared/ipc/schemas';
 import type { DbConnection } from '../db/connection';
 import type { Database } from '../db/schema';
-import { detectMapping } from '../imports';
+import { detectMapping, type MappingProposal } from '../imports';
+import { withMapping, type ColumnMapping } from '@shared/import/header';
 import { buildImportTemplate } from '../imports/templates';
 import { startImportJob, type ImportJob } from '../jobs/import-job';
 import { appendAudit } from './audit-service';
@@ -286,6 +287,34 @@ interface PreviewSession {
   rejectRows: Map<number, ImportProblem[]>;
   problems: ImportProblem[];
   confirmed: boolean;
+  /** The file's shape and the mapping its header suggests: a confirmed mapping that differs is remembered. */
+  shape: FileShape;
+}
+
+/** What detection tells about a file, kept per file token between the mapping dialog and the preview. */
+interface FileShape {
+  signature: string;
+  autoMapping: ColumnMapping;
+  headers: string[];
+}
+
+/**
+ * Mapping memory: the mapping a clerk confirmed for a file shape (detection.signature = roster kind + a hash of
+ * the normalised header cells by position) lives in the settings table under this key prefix, so the next file
+ * of the same shape opens with it. The settings service reads only its own keys; no migration is needed.
+ */
+export const MAPPING_KEY_PREFIX = 'import.mapping:';
+
+interface RememberedMapping {
+  kind: RosterKind;
+  mapping: ColumnMapping;
+  headers: string[];
+  savedAt: string;
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 export interface RosterServiceDeps {
@@ -300,6 +329,7 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   const previews = new Map<string, PreviewSession>();
   const jobs = new Map<string, ImportJob>();
   const finishedJobs = new Map<string, JobProgressView>();
+  const shapes = new Map<string, FileShape>();
 
   function query(req: RosterQuery): RosterPage<EntityRow | InspectorRow | ExpertRow> {
     const roster = req.roster;
@@ -511,29 +541,112 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     return { previewId, fileName: session.fileName, ...report };
   }
 
+  function rememberedMapping(signature: string): RememberedMapping | null {
+    const value = raw.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(MAPPING_KEY_PREFIX + signature) as string | undefined;
+    return value === undefined ? null : (JSON.parse(value) as RememberedMapping);
+  }
+
+  /** The header's own mapping, replaced by the one the clerk confirmed for this file shape before, if any. */
+  async function detectShape(path: string, kind: RosterKind): Promise<MappingProposal & { autoMapping: ColumnMapping; remembered: boolean }> {
+    const proposal = await detectMapping(path, kind);
+    const autoMapping = proposal.detection.mapping;
+    const remembered = rememberedMapping(proposal.detection.signature);
+    if (!remembered) return { ...proposal, autoMapping, remembered: false };
+    return { ...proposal, detection: withMapping(proposal.detection, remembered.mapping), autoMapping, remembered: true };
+  }
+
   async function importDetect(req: ParsedReq<'roster:import-detect'>) {
-    return detectMapping(deps.files.resolve(req.fileToken, 'open'), req.kind);
+    const proposal = await detectShape(deps.files.resolve(req.fileToken, 'open'), req.kind);
+    const { detection } = proposal;
+    shapes.set(`${req.kind}\u0001${req.fileToken}`, { signature: detection.signature, autoMapping: proposal.autoMapping, headers: detection.columns.map((c) => c.text) });
+    return proposal;
+  }
+
+  /** Remember the clerk's mapping for this file shape when it differs from the header's own; forget it when not. */
+  async function rememberMapping(session: PreviewSession) {
+    const { signature, autoMapping, headers } = session.shape;
+    const key = MAPPING_KEY_PREFIX + signature;
+    const stored = rememberedMapping(signature);
+    const differs = !sameMapping(session.mapping, autoMapping);
+    if (differs ? stored !== null && sameMapping(stored.mapping, session.mapping) : stored === null) return;
+    const at = ctx.now();
+    await db.transaction().execute(async (trx) => {
+      if (differs) {
+        const value = JSON.stringify({ kind: session.kind, mapping: session.mapping, headers, savedAt: at.toISOString() } satisfies RememberedMapping);
+        await trx
+          .insertInto('settings')
+          .values({ key, value, updated_at: at.toISOString() })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at.toISOString() }))
+          .execute();
+      } else {
+        await trx.deleteFrom('settings').where('key', '=', key).execute();
+      }
+      await appendAudit(
+        trx,
+        {
+          actor: ctx.actor(),
+          action: differs ? 'roster:mapping-remember' : 'roster:mapping-forget',
+          target: session.kind,
+          detail: { file: session.fileName, signature, mapping: session.mapping },
+        },
+        at,
+      );
+    });
   }
 
   async function importPreview(req: { kind: RosterKind; fileToken: string; mapping?: Record<string, number>; jobId?: string }): Promise<ImportReportView> {
     const path = deps.files.resolve(req.fileToken, 'open');
+    // The mapping dialog detected this file already; a caller that skipped it (tests, scripts) gets the same
+    // detection here, remembered mapping included.
+    let shape = shapes.get(`${req.kind}\u0001${req.fileToken}`);
+    let mapping = req.mapping;
+    if (!shape || mapping === undefined) {
+      const proposal = await detectShape(path, req.kind);
+      shape = { signature: proposal.detection.signature, autoMapping: proposal.autoMapping, headers: proposal.detection.columns.map((c) => c.text) };
+      mapping ??= proposal.detection.mapping;
+    }
     const { report, rejectRows } = await runJob(req.jobId, {
       dbPath: conn.path,
       kind: req.kind,
       path,
       mode: 'preview',
-      mapping: req.mapping,
+      mapping,
       actor: ctx.actor(),
       nowIso: ctx.now().toISOString(),
       fileLabel: basename(path),
     });
     const previewId = randomUUID();
-    const session: PreviewSession = { kind: req.kind, path, fileName: basename(path), mapping: report.mapping, rejectRows, problems: report.problems, confirmed: false };
+    const session: PreviewSession = { kind: req.kind, path, fileName: basename(path), mapping: report.mapping, rejectRows, problems: report.problems, confirmed: false, shape };
     previews.set(previewId, session);
     return view(previewId, session, report);
   }
 
-  async function importConfirm(req: { previewId: string; jobId?: string }): Promise<ImportReportView> {
+  /**
+   * The preview's in-file duplicates, plus the flagged rows the clerk did not accept (a USCC whose check digit
+   * fails is kept by default — early codes can be like that — unless the clerk declines the row).
+   */
+  function rowsToReject(session: PreviewSession, declineRows: readonly number[]): Map<number, ImportProblem[]> {
+    const rejected = new Map(session.rejectRows);
+    if (declineRows.length === 0) return rejected;
+    const flagsByRow = new Map<number, ImportProblem[]>();
+    for (const p of session.problems) if (p.severity === 'flag') flagsByRow.set(p.row, [...(flagsByRow.get(p.row) ?? []), p]);
+    for (const row of new Set(declineRows)) {
+      const flags = flagsByRow.get(row);
+      if (!flags) throw new AppError('import.declineNotFlagged', `第 ${row} 行没有需要确认的提示,不能单独不导入。请重新预览。`);
+      const declined: ImportProblem = {
+        row,
+        column: flags[0].column,
+        field: flags[0].field,
+        severity: 'error',
+        code: 'flag.declined',
+        reason: `未接受本行的提示,本行未导入(${flags.map((f) => f.reason).join(';')})`,
+      };
+      rejected.set(row, [...(rejected.get(row) ?? []), declined]);
+    }
+    return rejected;
+  }
+
+  async function importConfirm(req: { previewId: string; jobId?: string; declineRows?: number[] }): Promise<ImportReportView> {
     const session = previews.get(req.previewId);
     if (!session) throw new AppError('import.previewExpired', '预览已失效(程序可能已重新启动),请重新选择文件并预览。');
     if (session.confirmed) throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入,不能重复导入。如需再次导入,请重新预览。');
@@ -543,13 +656,16 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       path: session.path,
       mode: 'confirm',
       mapping: session.mapping,
-      rejectRows: [...session.rejectRows],
+      rejectRows: [...rowsToReject(session, req.declineRows ?? [])],
       actor: ctx.actor(),
       nowIso: ctx.now().toISOString(),
       fileLabel: session.fileName,
     });
-    // Kept (marked) so the rejected-rows report can still be exported after the import.
+    // Kept (marked) so the rejected-rows report can still be exported after the import; it now lists what the
+    // import actually did, declined rows included.
     session.confirmed = true;
+    session.problems = report.problems;
+    await rememberMapping(session);
     return view(req.previewId, session, report);
   }
 

@@ -44,6 +44,8 @@ export const CHANNELS = [
   'items:query',
   'items:get',
   'demo:load',
+  // 一单两库 pages (issue 3)
+  'items:update-sub-items',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -90,6 +92,7 @@ export interface Responses {
   'items:query': RosterPage<ItemRow>;
   'items:get': ItemDetail;
   'demo:load': { offices: number; entities: number; inspectors: number; experts: number; items: number; subItems: number };
+  'items:update-sub-items': ItemDetail;
 }
 
 export interface FileChoice {
@@ -105,6 +108,10 @@ export interface MappingProposalView {
   mergeCount: number;
   detection: HeaderDetection;
   sampleRows: string[][];
+  /** The mapping the header itself suggests (detection.mapping may be a remembered one instead). */
+  autoMapping: Record<string, number>;
+  /** True when detection.mapping is the one the clerk confirmed for a file of this shape before. */
+  remembered: boolean;
 }
 
 export type Res<C extends Channel> = Responses[C];

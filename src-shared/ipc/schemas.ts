@@ -145,6 +145,16 @@ const bulkUpdate = z
   })
   .strict();
 
+/** One check sub-item as the clerk leaves it (items:update-sub-items): `id` for a kept one, none for a new one. */
+export const subItemDraft = z
+  .object({
+    id: z.number().int().positive().optional(),
+    content: text('检查内容', 5000).min(1, '检查内容不能为空'),
+    basis: text('检查依据', 20000).default(''),
+    method: text('检查方式', 1000).default(''),
+  })
+  .strict();
+
 const dialogFilterPurpose = z.enum(['import', 'export', 'template', 'rejections'], { error: '用途不正确' });
 
 export const requestSchemas = {
@@ -167,7 +177,14 @@ export const requestSchemas = {
   'roster:import-preview': z
     .object({ kind: rosterKind, fileToken, mapping: z.record(z.string(), z.number().int().min(0).max(16383)).optional(), jobId: jobId.optional() })
     .strict(),
-  'roster:import-confirm': z.object({ previewId: z.string().uuid('预览标识无效,请重新预览'), jobId: jobId.optional() }).strict(),
+  'roster:import-confirm': z
+    .object({
+      previewId: z.string().uuid('预览标识无效,请重新预览'),
+      jobId: jobId.optional(),
+      /** Rows kept with a warning (e.g. a USCC check digit) that the clerk did not accept: they are not written. */
+      declineRows: z.array(z.number().int().min(1), { error: '不接受的行必须是行号列表' }).max(100_000, '一次最多不接受 100000 行').optional(),
+    })
+    .strict(),
   'roster:import-cancel': z.object({ jobId }).strict(),
   'roster:import-rejections': z.object({ previewId: z.string().uuid('预览标识无效,请重新预览'), fileToken }).strict(),
   'job:progress': z.object({ jobId }).strict(),
@@ -183,6 +200,13 @@ export const requestSchemas = {
     })
     .strict(),
   'items:get': z.object({ id: z.number().int().positive() }).strict(),
+  // ——— 一单两库 pages (issue 3): the clerk's edit of an item's check sub-items ———
+  'items:update-sub-items': z
+    .object({
+      itemId: z.number().int().positive(),
+      subItems: z.array(subItemDraft, { error: '检查子项必须是列表' }).min(1, '每个事项至少要有一个检查子项').max(200, '一个事项最多 200 个检查子项'),
+    })
+    .strict(),
   'demo:load': z.object({ entities: z.number().int().min(100, '示例检查对象至少 100 户').max(1_000_000, '示例检查对象最多 1000000 户').default(30000) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 

@@ -4,30 +4,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityRow } from '@shared/domain/roster-views';
-import { createDispatch, type Dispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
-import { createServices } from '../../../src-main/services';
 import { loadDemoData } from '../../../src-main/services/demo-data';
-import { createTestDb, tempDir, type TestDb } from '../../fixtures/test-db';
+import { tempDir, type TestDb } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
+import { ipcTestDb, type IpcCall } from './ipc-test-db';
 
 let t: TestDb;
-let dispatch: Dispatch;
+let call: IpcCall;
 let nextDialogPath: string | null = null;
 
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const res = await dispatch('app://ssj/index.html', channel, payload);
-  if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
-  return res.value as T;
-}
-
-beforeEach(async () => {
-  t = await createTestDb();
-  // The e2e harness injects a dialog the same way: it answers with a prepared path.
-  const services = createServices(t.conn, t.ctx, { fileDialog: async () => nextDialogPath });
-  t.services = services;
-  dispatch = createDispatch({ handlers: createHandlers(services), isTrustedSender: (u) => u.startsWith('app://ssj/') });
-});
+// The e2e harness injects a dialog the same way: it answers with a prepared path.
+beforeEach(async () => ({ t, call } = await ipcTestDb(() => nextDialogPath)));
 afterEach(() => t.cleanup());
 
 function demo(n = 3000) {
