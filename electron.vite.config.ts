@@ -13,7 +13,12 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The import job's worker is a file of its own next to index.js (src-main/jobs/import-job.ts loads it).
-        input: { index: resolve(__dirname, 'src-main/index.ts'), 'import-worker': resolve(__dirname, 'src-main/jobs/import-worker.ts') },
+        // So is the draw job's (issue 5: src-main/jobs/draw-job.ts loads draw-worker.js).
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          'import-worker': resolve(__dirname, 'src-main/jobs/import-worker.ts'),
+          'draw-worker': resolve(__dirname, 'src-main/jobs/draw-worker.ts'),
+        },
       },
     },
   },

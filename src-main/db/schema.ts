@@ -15,6 +15,20 @@ export interface Database {
   items: ItemsTable;
   item_sub_items: ItemSubItemsTable;
   roster_changes: RosterChangesTable;
+  // ——— plans, tasks, draws (issue 5, migration 0003) ———
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  tasks: TasksTable;
+  task_items: TaskItemsTable;
+  task_departments: TaskDepartmentsTable;
+  draws: DrawsTable;
+  draw_inputs: DrawInputsTable;
+  draw_witnesses: DrawWitnessesTable;
+  draw_proofs: DrawProofsTable;
+  draw_amendments: DrawAmendmentsTable;
+  draw_selected: DrawSelectedTable;
+  joint_visits: JointVisitsTable;
+  joint_visit_tasks: JointVisitTasksTable;
 }
 
 export interface SettingsTable {
@@ -138,4 +152,163 @@ export interface RosterChangesTable {
   batch: string | null;
   before: string | null;
   after: string | null;
+}
+
+// ——— plans, tasks, draws (issue 5, migration 0003: see its header for the rules the triggers enforce) ———
+
+export interface PlansTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  status: '草稿' | '已公示';
+  /** Latest published version; 0 while a draft. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only. */
+export interface PlanVersionsTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  published_at: string;
+  actor: string;
+  reason: string | null;
+  /** PlanPublication JSON. */
+  publication: string;
+  /** TaskView[] JSON at publication. */
+  tasks: string;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  seq: number;
+  number: string;
+  name: string;
+  lead_department: string;
+  start_date: string;
+  end_date: string;
+  frequency: string;
+  ratio_mode: 'grades' | 'uniform' | 'fixed';
+  /** TaskConfig JSON. */
+  config: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskItemsTable {
+  task_id: number;
+  ordinal: number;
+  item_id: number;
+}
+
+export interface TaskDepartmentsTable {
+  task_id: number;
+  ordinal: number;
+  department: string;
+}
+
+export interface DrawsTable {
+  id: Generated<number>;
+  task_id: number;
+  attempt: number;
+  state: 'prepared' | 'committed' | 'revealed' | 'sealed' | 'voided';
+  prepared_at: string;
+  prepared_by: string;
+  input_digest: string;
+  /** DrawPreparation JSON. */
+  summary: string;
+  committed_at: string | null;
+  committed_by: string | null;
+  place: string | null;
+  operator: string | null;
+  supervisor: string | null;
+  /** Never returned by a service before the draw is revealed. */
+  nonce: string | null;
+  nonce_commit: string | null;
+  revealed_at: string | null;
+  seed: string | null;
+  /** Proof without inputs (JSON), from 揭晓. */
+  result: string | null;
+  sealed_at: string | null;
+  sealed_by: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
+}
+
+export interface DrawInputsTable {
+  draw_id: number;
+  /** C(inputs), exactly the digested bytes. */
+  canonical: Uint8Array;
+}
+
+export interface DrawWitnessesTable {
+  id: Generated<number>;
+  draw_id: number;
+  ordinal: number;
+  kind: 'witness' | 'public';
+  name: string;
+  role: string;
+  value: string;
+  entered_at: string;
+  actor: string;
+}
+
+/** Append-only. */
+export interface DrawProofsTable {
+  id: Generated<number>;
+  draw_id: number;
+  version: number;
+  sealed_at: string;
+  /** Proof JSON without "inputs". */
+  body: string;
+  /** DrawRecordResult JSON. */
+  record: string;
+}
+
+/** Append-only. */
+export interface DrawAmendmentsTable {
+  id: Generated<number>;
+  draw_id: number;
+  ordinal: number;
+  package_no: number;
+  out_id: string;
+  in_id: string;
+  reason: string;
+  at: string;
+  actor: string;
+}
+
+/** Append-only. */
+export interface DrawSelectedTable {
+  draw_id: number;
+  entity_id: number;
+  code: string;
+  stratum: string;
+  rank: number;
+  key: string;
+  package_no: number;
+}
+
+export interface JointVisitsTable {
+  id: Generated<number>;
+  entity_id: number;
+  /** JSON array of item ids. */
+  items: string;
+  start_date: string;
+  end_date: string;
+  note: string;
+  created_at: string;
+  actor: string;
+}
+
+export interface JointVisitTasksTable {
+  visit_id: number;
+  task_id: number;
+  draw_id: number;
+  entity_id: number;
 }

@@ -8,6 +8,13 @@ import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
 import { createItemService } from './item-service';
 import { createRosterService } from './roster-service';
 import type { JobProgressView } from '@shared/domain/roster-views';
+// ——— plans, tasks, draws (issue 5) ———
+import type { DrawProgress } from '@shared/domain/draws';
+import { AppError } from '@shared/errors';
+import { createDrawService, type DrawRenderers } from './draw-service';
+import { createPlanService, type PlanRenderers } from './plan-service';
+import { createTaskService } from './task-service';
+import { createVisitService } from './visit-service';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
 export interface ServiceDeps {
@@ -15,6 +22,8 @@ export interface ServiceDeps {
   fileDialog?: FileDialog;
   /** Pushes import progress to the renderer (job:progress); polling via the job:progress channel works without it. */
   onJobProgress?: (progress: JobProgressView) => void;
+  /** Pushes progress of a draw's long steps (准备, 揭晓, 封存, 递补); draws:ceremony-state reports it too (issue 5). */
+  onDrawProgress?: (progress: DrawProgress) => void;
 }
 import { PRODUCT_NAME, VERSION } from './product';
 
@@ -24,6 +33,11 @@ import { PRODUCT_NAME, VERSION } from './product';
  */
 export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
+  // ——— plans, tasks, draws (issue 5): the document renderers (src-main/documents) are not in yet; exports say so ———
+  const renderers = async (): Promise<PlanRenderers & DrawRenderers> => {
+    throw new AppError('documents.pending', '打印文档(PDF/Excel)的生成模块尚未安装,暂不能导出。');
+  };
+  const plans = createPlanService(conn.raw, ctx, { files, renderers });
   return {
     app: {
       info() {
@@ -42,6 +56,11 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     files,
     rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
     items: createItemService(conn.db, ctx),
+    // ——— plans, tasks, draws (issue 5) ———
+    plans,
+    tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
+    draws: createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress }),
+    visits: createVisitService(conn.raw, ctx),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */
       load(entities: number) {

@@ -11,6 +11,11 @@ import type {
   RosterPage,
 } from '../domain/roster-views';
 import type { HeaderDetection } from '../import/header';
+// ——— plans, tasks, draws (issue 5) ———
+import type { DrawRecordCommit, DrawRecordResult } from '../domain/documents';
+import type { CeremonyState, DrawView, JointVisitView, VisitProposals } from '../domain/draws';
+import type { PlanSummary, PlanVersionView, PlanView } from '../domain/plans';
+import type { ScopePreview, TaskView } from '../domain/tasks';
 
 /**
  * The whole IPC surface in one map: channel → response type. Request types come from the zod schemas
@@ -46,6 +51,30 @@ export const CHANNELS = [
   'demo:load',
   // 一单两库 pages (issue 3)
   'items:update-sub-items',
+  // ——— plans, tasks, draws (issue 5) ———
+  'plans:list',
+  'plans:get',
+  'plans:save',
+  'plans:publish',
+  'plans:versions',
+  'plans:export',
+  'tasks:list',
+  'tasks:get',
+  'tasks:save',
+  'tasks:scope-preview',
+  'draws:prepare',
+  'draws:commit',
+  'draws:witness',
+  'draws:reveal',
+  'draws:seal',
+  'draws:void',
+  'draws:amend',
+  'draws:get',
+  'draws:ceremony-state',
+  'draws:export-proof',
+  'draws:export-record',
+  'visits:proposals',
+  'visits:merge',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -93,6 +122,44 @@ export interface Responses {
   'items:get': ItemDetail;
   'demo:load': { offices: number; entities: number; inspectors: number; experts: number; items: number; subItems: number };
   'items:update-sub-items': ItemDetail;
+  // ——— plans, tasks, draws (issue 5) ———
+  'plans:list': PlanSummary[];
+  'plans:get': PlanView;
+  /** Creates a draft, or edits one; on a published plan the change is published as the next version (reason required). */
+  'plans:save': PlanView;
+  /** 草稿 → 已公示, version 1. */
+  'plans:publish': PlanView;
+  /** Every published version, newest first, as it was published. */
+  'plans:versions': PlanVersionView[];
+  'plans:export': { fileName: string; version: number };
+  'tasks:list': TaskView[];
+  'tasks:get': TaskView;
+  /** On a published plan the change is published as the next version of the plan (changeReason required). */
+  'tasks:save': TaskView;
+  /** Live counts for the task page: entities in scope per grade and what each grade will draw. */
+  'tasks:scope-preview': ScopePreview;
+  /** 准备 (worker thread; progress in draws:ceremony-state.busy). Refusals are Chinese AppErrors; nothing is written then. */
+  'draws:prepare': DrawView;
+  /** 承诺: record = part one of the 随机抽取情况记录表, to print now. */
+  'draws:commit': { draw: DrawView; record: DrawRecordCommit };
+  'draws:witness': DrawView;
+  /** 揭晓 (worker thread). */
+  'draws:reveal': DrawView;
+  /** 封存 (worker thread): record = part two, to print now. */
+  'draws:seal': { draw: DrawView; record: DrawRecordResult };
+  'draws:void': DrawView;
+  /** 递补 after 封存: record = part two reprinted with the amendment. */
+  'draws:amend': { draw: DrawView; record: DrawRecordResult };
+  /** By drawId, or the task's current draw by taskId (null: the task has none). */
+  'draws:get': DrawView | null;
+  /** What the projector shows now; poll it. */
+  'draws:ceremony-state': CeremonyState;
+  /** The proof JSON where the save dialog points, plus the offline verify page beside it. */
+  'draws:export-proof': { fileName: string; verifyPage: string };
+  /** The record as PDF: part one (commit) or part two (result). */
+  'draws:export-record': { fileName: string };
+  'visits:proposals': VisitProposals;
+  'visits:merge': JointVisitView;
 }
 
 export interface FileChoice {

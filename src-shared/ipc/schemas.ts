@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './contract';
+import { GRADE_KEYS, INSPECTOR_SCOPE_KINDS } from '../domain/tasks';
 
 /**
  * A zod schema per channel request: the only shape a payload may have when it crosses into the
@@ -155,7 +156,100 @@ export const subItemDraft = z
   })
   .strict();
 
-const dialogFilterPurpose = z.enum(['import', 'export', 'template', 'rejections'], { error: '用途不正确' });
+const dialogFilterPurpose = z.enum(
+  [
+    'import',
+    'export',
+    'template',
+    'rejections',
+    // ——— plans, tasks, draws (issue 5) ———
+    'plan-xlsx',
+    'plan-pdf',
+    'proof',
+    'record',
+  ],
+  { error: '用途不正确' },
+);
+
+// ——— plans, tasks, draws (issue 5) ———
+const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
+const planYear = z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不正确').max(2100, '年度不正确');
+/** Per-grade ratios may be 0 (that grade is not drawn); a single ratio may not (basisPoints). */
+const gradeBasisPoints = z
+  .number({ error: '比例必须是数字' })
+  .int('比例必须是整数基点(1% = 100)')
+  .min(0, '比例不能为负')
+  .max(10000, '比例不能超过 100%');
+const nameList = (label: string, maxItems: number) =>
+  z.array(text(label, 100).min(1, `${label}不能为空`), { error: `${label}必须是列表` }).max(maxItems, `${label}最多 ${maxItems} 个`);
+const gradeKey = z.enum(GRADE_KEYS, { error: '信用等级应为 A、B、C、D 或 未评级' });
+const taskScope = z
+  .object({
+    entityTypes: z.array(z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], { error: '主体类型不正确' })).max(5).default([]),
+    industries: nameList('行业', 200).default([]),
+    areas: nameList('片区', 500).default([]),
+    offices: nameList('管辖单位', 200).default([]),
+    tags: tagList.default([]),
+    grades: z.array(gradeKey).max(5).default([]),
+  })
+  .strict();
+const taskRatio = z.discriminatedUnion(
+  'mode',
+  [
+    z
+      .object({
+        mode: z.literal('grades'),
+        gradeBp: z.object({ A: gradeBasisPoints, B: gradeBasisPoints, C: gradeBasisPoints, D: gradeBasisPoints, 未评级: gradeBasisPoints }).strict(),
+      })
+      .strict(),
+    z.object({ mode: z.literal('uniform'), bp: basisPoints }).strict(),
+    z.object({ mode: z.literal('fixed'), count: z.number({ error: '户数必须是数字' }).int('户数必须是整数').min(1, '固定抽取户数至少为 1').max(2_000_000, '户数过大') }).strict(),
+  ],
+  { error: '抽查比例方式应为 按信用等级、统一比例 或 固定户数' },
+);
+const excludeRecentYears = z.number({ error: '年数必须是数字' }).int('年数必须是整数').min(0, '年数不能为负').max(10, '年数不能超过 10');
+const taskInput = z
+  .object({
+    id: recordId.optional(),
+    planId: recordId,
+    name: text('任务名称', 100).min(1, '任务名称不能为空'),
+    leadDepartment: text('牵头部门', 100).min(1, '请选择牵头部门'),
+    joiningDepartments: nameList('联合部门', 20).default([]),
+    itemIds: z.array(recordId, { error: '检查事项必须是列表' }).min(1, '请至少选择一个检查事项').max(200, '一个任务最多 200 个检查事项'),
+    startDate: isoDate,
+    endDate: isoDate,
+    frequency: text('抽查频次', 50).default('每年1次'),
+    scope: taskScope,
+    excludeRecentYears,
+    ratio: taskRatio,
+    teamSize: z.number({ error: '人数必须是数字' }).int('人数必须是整数').min(2, '每组至少 2 名执法人员').max(10, '每组人数过多'),
+    packageSize: z.number({ error: '户数必须是数字' }).int('户数必须是整数').min(1, '名单包至少 1 户').max(100, '名单包最多 100 户'),
+    maxPackagesPerInspector: z.number({ error: '组数必须是数字' }).int('组数必须是整数').min(1, '每人至少可参加 1 个检查组').max(10000, '组数过大'),
+    clusterBy: z.enum(['none', 'area'], { error: '组包方式应为 不分片区 或 按片区' }).default('none'),
+    requiredTags: tagList.default([]),
+    inspectorScope: z
+      .object({ kind: z.enum(INSPECTOR_SCOPE_KINDS, { error: '执法人员范围应为 全局、局机关与所、若干所 或 单一所' }), offices: nameList('单位', 100).default([]) })
+      .strict(),
+    includeExperts: z.boolean().default(false),
+    expertTags: tagList.default([]),
+    avoidOwnOffice: z.boolean().default(true),
+    distinctOffices: z.boolean().default(false),
+    conflicts: z
+      .array(
+        z
+          .object({
+            inspector: text('执法证号', 50).min(1, '回避的执法证号不能为空'),
+            entity: text('统一社会信用代码', 30).min(1, '回避的检查对象代码不能为空'),
+            reason: text('回避理由', 200).default(''),
+          })
+          .strict(),
+      )
+      .max(10000, '回避关系最多 10000 条')
+      .default([]),
+    changeReason: text('修改理由', 500).optional(),
+  })
+  .strict();
+
 
 export const requestSchemas = {
   'app:info': empty,
@@ -206,6 +300,66 @@ export const requestSchemas = {
       itemId: z.number().int().positive(),
       subItems: z.array(subItemDraft, { error: '检查子项必须是列表' }).min(1, '每个事项至少要有一个检查子项').max(200, '一个事项最多 200 个检查子项'),
     })
+    .strict(),
+  // ——— plans, tasks, draws (issue 5) ———
+  'plans:list': z.object({ year: planYear.optional() }).strict(),
+  'plans:get': z.object({ id: recordId }).strict(),
+  'plans:save': z
+    .object({ id: recordId.optional(), year: planYear, title: text('计划名称', 100).min(1, '计划名称不能为空'), changeReason: text('修改理由', 500).optional() })
+    .strict(),
+  'plans:publish': z.object({ id: recordId }).strict(),
+  'plans:versions': z.object({ id: recordId }).strict(),
+  'plans:export': z
+    .object({ planId: recordId, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }), fileToken })
+    .strict(),
+  'tasks:list': z.object({ planId: recordId }).strict(),
+  'tasks:get': z.object({ id: recordId }).strict(),
+  'tasks:save': taskInput,
+  'tasks:scope-preview': z.object({ scope: taskScope, excludeRecentYears, ratio: taskRatio, startDate: isoDate }).strict(),
+  'draws:prepare': z.object({ taskId: recordId }).strict(),
+  'draws:commit': z
+    .object({
+      drawId: recordId,
+      place: text('抽取地点', 100).min(1, '请填写抽取地点'),
+      operator: text('操作人员', 50).min(1, '请填写操作人员'),
+      supervisor: text('监督人员', 50).min(1, '请填写监督人员'),
+    })
+    .strict(),
+  'draws:witness': z
+    .object({
+      drawId: recordId,
+      name: text('见证人', 50).min(1, '请填写见证人姓名'),
+      role: text('见证人身份', 50).optional(),
+      value: text('见证值', 200).min(1, '请填写见证值'),
+      kind: z.enum(['witness', 'public'], { error: '见证值类型不正确' }).default('witness'),
+    })
+    .strict(),
+  'draws:reveal': z.object({ drawId: recordId }).strict(),
+  'draws:seal': z.object({ drawId: recordId }).strict(),
+  'draws:void': z.object({ drawId: recordId, reason: text('作废理由', 500).min(1, '请填写作废理由') }).strict(),
+  'draws:amend': z
+    .object({
+      drawId: recordId,
+      packageNo: z.number({ error: '名单包号必须是数字' }).int().min(1, '名单包号无效'),
+      out: text('被替换人员的执法证号', 50).min(1, '请指定被替换的人员'),
+      reason: text('递补理由', 500).min(1, '请填写递补理由'),
+    })
+    .strict(),
+  'draws:get': z
+    .object({
+      drawId: recordId.optional(),
+      taskId: recordId.optional(),
+      packagePage: z.number().int().min(1).default(1),
+      packagePageSize: z.number().int().min(1).max(500, '每页最多 500 个名单包').default(50),
+    })
+    .strict()
+    .refine((v) => v.drawId !== undefined || v.taskId !== undefined, '请指定抽取或任务'),
+  'draws:ceremony-state': z.object({ taskId: recordId }).strict(),
+  'draws:export-proof': z.object({ drawId: recordId, fileToken }).strict(),
+  'draws:export-record': z.object({ drawId: recordId, part: z.enum(['commit', 'result'], { error: '记录表部分应为 commit 或 result' }), fileToken }).strict(),
+  'visits:proposals': z.object({ year: planYear, limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+  'visits:merge': z
+    .object({ entityId: recordId, taskIds: z.array(recordId).min(2, '合并检查至少需要两个任务').max(20), note: text('备注', 500).optional() })
     .strict(),
   'demo:load': z.object({ entities: z.number().int().min(100, '示例检查对象至少 100 户').max(1_000_000, '示例检查对象最多 1000000 户').default(30000) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;

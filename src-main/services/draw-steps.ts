@@ -1,0 +1,409 @@
+/**
+ * The long steps of a draw — 准备, 揭晓, 封存, 递补 — as functions over a raw connection. The draw worker
+ * (src-main/jobs/draw-worker.ts) runs them off the main thread with its own connection; each one validates first and
+ * then writes everything in ONE transaction, so a refusal or a crash leaves nothing half-written.
+ *
+ * Speed at city scale (bench/ceremony.ts prints the figures): the candidates are read by one prepared `.raw()`
+ * statement; C(inputs), the code table and the validation are one pass (encodeDrawInputs) into shared memory, which
+ * the snapshot cache keeps from 准备 to 揭晓 so the ranking workers read the codes without a copy and nothing is
+ * re-encoded; feasibility is first settled by a worst-case count (src-shared/domain/draws-feasibility.ts) and the
+ * 100 trial seeds run only when the count proves nothing; 揭晓 ranks on two cores (parallel-draw.ts).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  checkFeasibility,
+  completeDraw,
+  computeNonceCommit,
+  deriveSeed,
+  DrawErrorCode,
+  encodeDrawInputs,
+  hexToBytes,
+  rankStratum,
+  type DrawInputs,
+  type EncodedInputs,
+  type Entropy,
+  type JsonValue,
+  type PreparedDraw,
+  type RankedCandidate,
+} from '@shared/draw';
+import type { DrawFeasibility, DrawPreparation } from '@shared/domain/draws';
+import { feasibilityBound } from '@shared/domain/draws-feasibility';
+import { describeInspectorScope, describeScope } from '@shared/domain/tasks';
+import { AppError } from '@shared/errors';
+import { nodeSha256 } from '../draw/node-sha256';
+import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPool } from '../draw/parallel-draw';
+import { appendAuditRaw } from './audit-service';
+import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
+import { recordResult } from './draw-records';
+import { amendmentRows, entitiesByCode, latestProof, loadDrawRow, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
+import { readSettings, readTask } from './task-service';
+
+export interface StepContext {
+  actor: string;
+  now: Date;
+  /** Reports what the step is doing (the worker relays it to the page and the projector). */
+  progress(label: string, done: number, total: number): void;
+}
+
+/** Milliseconds per phase, for the benchmark and the logs. */
+export type StepTimings = Record<string, number>;
+
+/** The frozen inputs of a prepared draw, kept in memory from 准备 to 揭晓 (and for 递补). */
+export interface Snapshot {
+  drawId: number;
+  inputs: DrawInputs;
+  encoded: EncodedInputs;
+  inputDigest: string;
+}
+
+/** At most two snapshots (a city-scale one is ~150 MB of objects plus ~90 MB of shared bytes). */
+export class SnapshotCache {
+  private readonly entries = new Map<number, Snapshot>();
+
+  get(drawId: number): Snapshot | undefined {
+    return this.entries.get(drawId);
+  }
+
+  set(snapshot: Snapshot): void {
+    this.entries.delete(snapshot.drawId);
+    this.entries.set(snapshot.drawId, snapshot);
+    while (this.entries.size > 2) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(drawId: number): void {
+    this.entries.delete(drawId);
+  }
+}
+
+function timer() {
+  const timings: StepTimings = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(name: string) {
+      const now = performance.now();
+      timings[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+
+/** A refusal that names where the draw stands, for any step that needs another state. */
+export function wrongState(draw: DrawRow, wanted: string): AppError {
+  const why: Record<DrawRow['state'], string> = {
+    prepared: '这次抽取尚未承诺',
+    committed: '这次抽取已承诺、尚未揭晓',
+    revealed: '这次抽取已揭晓、尚未封存',
+    sealed: '这次抽取已封存',
+    voided: `这次抽取已作废(${draw.void_reason ?? ''})`,
+  };
+  return new AppError('draw.wrongState', `${why[draw.state]},不能${wanted}。`, { state: draw.state });
+}
+
+/** The task's committed draw, if any, as a Chinese refusal to start another. */
+export function committedElsewhere(raw: BetterSqlite3.Database, taskId: number, exceptDrawId = -1): AppError | null {
+  const other = raw
+    .prepare("SELECT id, committed_by, committed_at, state FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed') AND id <> ?")
+    .get(taskId, exceptDrawId) as { id: number; committed_by: string; committed_at: string; state: string } | undefined;
+  if (!other) return null;
+  return new AppError(
+    'draw.alreadyCommitted',
+    `该任务的抽取已由 ${other.committed_by} 于 ${other.committed_at.slice(0, 16).replace('T', ' ')} 承诺(抽取编号 ${other.id})。一个任务只能有一次有效抽取;如确需重新抽取,须先作废该次抽取并写明理由。`,
+    { drawId: other.id },
+  );
+}
+
+/** 准备: freeze the candidates and the pool, digest them, settle feasibility, store the preparation. */
+export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: StepContext, cache: SnapshotCache): { drawId: number; timings: StepTimings } {
+  const clock = timer();
+  const task = readTask(raw, taskId);
+  const plan = raw.prepare('SELECT title, version FROM plans WHERE id = ?').get(task.planId) as { title: string; version: number };
+  if (plan.version === 0) throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示,才能按计划抽取。`);
+  assertWindowOpen(task, step.now);
+  const refusal = committedElsewhere(raw, taskId);
+  if (refusal) throw refusal;
+
+  step.progress('读取检查对象和执法人员', 0, 4);
+  const settings = readSettings(raw);
+  const built = buildDrawInputs(raw, task, settings);
+  clock.lap('snapshot');
+
+  step.progress(`计算输入摘要(${built.candidates} 户)`, 1, 4);
+  const { inputs, encoded } = encodeDrawInputs(built.inputs, sharedAllocate);
+  clock.lap('encode');
+  const inputDigest = nodeSha256.hexOfParts!(encoded.parts);
+  clock.lap('digest');
+
+  step.progress('可行性检查', 2, 4);
+  const bound = feasibilityBound(inputs);
+  let feasibility: DrawFeasibility;
+  if (bound.proven) {
+    feasibility = { feasible: true, method: 'bound', trials: 0, failedTrials: 0, advice: '' };
+  } else {
+    const report = checkFeasibility(inputs, nodeSha256);
+    feasibility = { feasible: report.feasible, method: 'trials', trials: report.trials, failedTrials: report.failedTrials, advice: report.advice, report };
+    if (!report.feasible) {
+      throw new AppError(DrawErrorCode.infeasible, `无法保证每个名单包都能组成检查组,本次准备未保存。${report.advice}`, report);
+    }
+  }
+  clock.lap('feasibility');
+
+  step.progress('保存准备结果', 3, 4);
+  const preparation: DrawPreparation = {
+    taskId,
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    inspectorScope: describeInspectorScope(task.inspectorScope, task.joiningDepartments, task.includeExperts),
+    strata: built.strata,
+    candidates: built.candidates,
+    quota: built.quota,
+    inspectors: built.pool.inspectors.length,
+    experts: built.pool.experts,
+    offices: bound.offices,
+    packagesEstimate: bound.packagesBound,
+    feasibility,
+    notices: built.notices,
+    excludedRecent: built.excludedRecent,
+  };
+  const at = step.now.toISOString();
+  const canonical = Buffer.concat(encoded.parts);
+  const drawId = raw.transaction(() => {
+    const race = committedElsewhere(raw, taskId);
+    if (race) throw race;
+    const id = Number(
+      raw
+        .prepare("INSERT INTO draws (task_id, attempt, state, prepared_at, prepared_by, input_digest, summary) VALUES (?, ?, 'prepared', ?, ?, ?, ?)")
+        .run(taskId, built.attempt, at, step.actor, inputDigest, JSON.stringify(preparation)).lastInsertRowid,
+    );
+    raw.prepare('INSERT INTO draw_inputs (draw_id, canonical) VALUES (?, ?)').run(id, canonical);
+    appendAuditRaw(
+      raw,
+      {
+        actor: step.actor,
+        action: 'draws:prepare',
+        target: `draws:${id}`,
+        detail: { taskId, attempt: built.attempt, inputDigest, candidates: built.candidates, quota: built.quota, inspectors: preparation.inspectors, feasibility: feasibility.method },
+      },
+      step.now,
+    );
+    return id;
+  })();
+  clock.lap('store');
+  cache.set({ drawId, inputs, encoded, inputDigest });
+  return { drawId, timings: clock.timings };
+}
+
+/**
+ * The snapshot of a draw: from the cache, or rebuilt from the stored C(inputs) — checked against the committed
+ * digest first, so inputs altered in the database can never be drawn from.
+ */
+function snapshotOf(raw: BetterSqlite3.Database, draw: DrawRow, cache: SnapshotCache): Snapshot {
+  const cached = cache.get(draw.id);
+  if (cached && cached.inputDigest === draw.input_digest) return cached;
+  const canonical = raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(draw.id) as Buffer | undefined;
+  if (!canonical || nodeSha256.hex(canonical) !== draw.input_digest) {
+    throw new AppError('draw.inputsAltered', '数据库中保存的抽取输入与承诺的输入摘要不符(可能被改动),不能继续。请联系管理员核查数据库。');
+  }
+  const { inputs, encoded } = encodeDrawInputs(JSON.parse(canonical.toString('utf8')) as unknown, sharedAllocate);
+  const snapshot = { drawId: draw.id, inputs, encoded, inputDigest: draw.input_digest };
+  cache.set(snapshot);
+  return snapshot;
+}
+
+function entropyOf(raw: BetterSqlite3.Database, drawId: number): Entropy {
+  const witnesses = witnessesOf(raw, drawId);
+  const named = witnesses.filter((w) => w.kind === 'witness');
+  if (named.length === 0) throw new AppError('draw.noWitness', '请至少录入一位见证人的见证值,再揭晓。');
+  const publicValue = witnesses.find((w) => w.kind === 'public');
+  // Names go with the values (DRAW-SPEC §8 allows it; only `value` enters the seed).
+  return { witnesses: named.map((w) => ({ name: w.name, value: w.value })), public: publicValue ? publicValue.value : null };
+}
+
+function preparedFor(draw: DrawRow, snapshot: Snapshot, entropy: Entropy, amendments: PreparedDraw['drawCase']['amendments']): PreparedDraw {
+  const nonce = draw.nonce!;
+  const seed = deriveSeed(snapshot.inputDigest, nonce, entropy, nodeSha256);
+  return {
+    drawCase: { inputs: snapshot.inputs, nonce, entropy, amendments },
+    inputDigest: snapshot.inputDigest,
+    nonceCommit: computeNonceCommit(nonce, nodeSha256),
+    seed,
+    seedBytes: hexToBytes(seed),
+    encoded: snapshot.encoded,
+  };
+}
+
+/** Informational fields of the proof (DRAW-SPEC §8 `info`, ignored by the verifier). */
+function proofInfo(raw: BetterSqlite3.Database, draw: DrawRow, revealedAt: string): { [name: string]: JsonValue } {
+  const task = readTask(raw, draw.task_id);
+  return {
+    bureau: readSettings(raw).bureauName,
+    taskNumber: task.number,
+    taskName: task.name,
+    place: draw.place ?? '',
+    operator: draw.operator ?? '',
+    supervisor: draw.supervisor ?? '',
+    committedAt: draw.committed_at ?? '',
+    revealedAt,
+    witnesses: witnessesOf(raw, draw.id).map((w) => ({ name: w.name, role: w.role, kind: w.kind, enteredAt: w.enteredAt })),
+  };
+}
+
+/** 揭晓: derive the seed from the committed nonce and the witnesses' values, run §4–8, store the result. */
+export async function revealStep(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  step: StepContext,
+  cache: SnapshotCache,
+  pool: () => DrawWorkerPool | null,
+): Promise<{ timings: StepTimings }> {
+  const clock = timer();
+  const draw = loadDrawRow(raw, drawId);
+  if (draw.state !== 'committed') throw wrongState(draw, '揭晓');
+  const entropy = entropyOf(raw, drawId);
+  step.progress('计算种子', 0, 3);
+  const snapshot = snapshotOf(raw, draw, cache);
+  const prepared = preparedFor(draw, snapshot, entropy, []);
+  clock.lap('seed');
+
+  step.progress('计算每户的抽取号并排序', 1, 3);
+  const candidates = snapshot.encoded.stratumStart[snapshot.encoded.stratumStart.length - 1];
+  const workers = candidates >= PARALLEL_THRESHOLD ? pool() : null;
+  const rankings: RankedCandidate[][] = workers
+    ? await rankAllParallel(prepared, workers)
+    : prepared.drawCase.inputs.strata.map((_, s) => rankStratum(prepared, s, nodeSha256));
+  clock.lap('rank');
+
+  step.progress('组成名单包和检查组', 2, 3);
+  // A shortage here (possible only when the trials, not the bound, settled feasibility) throws before anything is
+  // written: the draw stays committed with its witnesses, and the clerk voids it with the reason.
+  const proof = completeDraw(prepared, rankings, nodeSha256);
+  clock.lap('teams');
+  const revealedAt = step.now.toISOString();
+  const { inputs: _inputs, ...body } = proof;
+  body.info = proofInfo(raw, draw, revealedAt);
+  raw.transaction(() => {
+    const changed = raw
+      .prepare("UPDATE draws SET state = 'revealed', revealed_at = ?, seed = ?, result = ? WHERE id = ? AND state = 'committed'")
+      .run(revealedAt, proof.seed, JSON.stringify(body), drawId).changes;
+    if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
+    appendAuditRaw(raw, { actor: step.actor, action: 'draws:reveal', target: `draws:${drawId}`, detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length } }, step.now);
+  })();
+  clock.lap('store');
+  return { timings: clock.timings };
+}
+
+/**
+ * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected), and each drawn
+ * entity's 最近被抽查日期 becomes the seal date. Why at 封存: the recent-inspection exclusion exists so the same entity
+ * is not drawn again and again; waiting for results would leave weeks in which a second task could draw it again,
+ * while a draw that was voided never reaches this point and changes nothing. Each date change goes to the roster
+ * change log (source 'bulk', batch draw:<id>).
+ */
+export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
+  const clock = timer();
+  const draw = loadDrawRow(raw, drawId);
+  if (draw.state !== 'revealed') throw wrongState(draw, '封存');
+  const body = JSON.parse(draw.result!) as ProofBody;
+  const sealedAt = step.now.toISOString();
+  body.info = { ...body.info, sealedAt, sealedBy: step.actor };
+  step.progress('核对抽中对象', 0, 2);
+  const codes = body.result.selected.map((e) => e.code);
+  const entities = entitiesByCode(raw, codes);
+  const packageOf = new Map<string, number>();
+  for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
+  clock.lap('lookup');
+
+  step.progress('保存封存记录', 1, 2);
+  const sealDate = localDate(step.now);
+  const batch = `draw:${drawId}`;
+  raw.transaction(() => {
+    const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
+    if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
+    const sealed = loadDrawRow(raw, drawId);
+    const record = recordResult(raw, sealed, body, [], sealedAt);
+    raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, JSON.stringify(body), JSON.stringify(record));
+    const select = raw.prepare('INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const lastInspected = raw.prepare('SELECT last_inspected_on FROM entities WHERE id = ?').pluck();
+    const setDate = raw.prepare('UPDATE entities SET last_inspected_on = ?, updated_at = ? WHERE id = ?');
+    const change = raw.prepare(
+      `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+       VALUES (?, ?, 'entities', ?, ?, 'update', 'bulk', ?, ?, ?)`,
+    );
+    const ranks = new Map<string, number>();
+    let missing = 0;
+    for (const entity of body.result.selected) {
+      const rank = (ranks.get(entity.stratum) ?? 0) + 1;
+      ranks.set(entity.stratum, rank);
+      const row = entities.get(entity.code);
+      if (!row) {
+        missing++;
+        continue;
+      }
+      select.run(drawId, row.id, entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!);
+      const before = lastInspected.get(row.id) as string | null;
+      if (before !== null && before >= sealDate) continue;
+      setDate.run(sealDate, sealedAt, row.id);
+      change.run(sealedAt, step.actor, row.id, `code:${entity.code}`, batch, JSON.stringify({ last_inspected_on: before }), JSON.stringify({ last_inspected_on: sealDate }));
+    }
+    appendAuditRaw(raw, { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: codes.length, missingEntities: missing, proofVersion: 1 } }, step.now);
+  })();
+  clock.lap('store');
+  return { timings: clock.timings };
+}
+
+/** The rankings a proof already fixed, rebuilt for completeDraw (no key is recomputed: 递补 changes teams only). */
+function rankingsOf(snapshot: Snapshot, body: ProofBody): RankedCandidate[][] {
+  return snapshot.inputs.strata.map((stratum) => {
+    const selected = body.result.selected.filter((e) => e.stratum === stratum.name);
+    const position = new Map(selected.map((e, i) => [e.code, i]));
+    const ranking: RankedCandidate[] = new Array(selected.length);
+    const candidates = stratum.candidates;
+    for (let index = 0; index < candidates.length; index++) {
+      const at = position.get(candidates[index].code);
+      if (at !== undefined) ranking[at] = { index, code: candidates[index].code, key: selected[at].key };
+    }
+    return ranking;
+  });
+}
+
+/** 递补 (DRAW-SPEC §7): replace an inspector of a sealed draw's package; the proof gains the amendment as a new version. */
+export function amendStep(
+  raw: BetterSqlite3.Database,
+  request: { drawId: number; packageNo: number; out: string; reason: string },
+  step: StepContext,
+  cache: SnapshotCache,
+): { timings: StepTimings } {
+  const clock = timer();
+  const reason = request.reason.trim();
+  if (reason === '') throw new AppError('draw.amendReason', '递补必须写明理由(如回避、因病请假)。');
+  const draw = loadDrawRow(raw, request.drawId);
+  if (draw.state !== 'sealed') throw wrongState(draw, '递补人员(递补在封存之后进行)');
+  const latest = latestProof(raw, draw.id)!;
+  const recorded = amendmentRows(raw, draw.id);
+  step.progress('重新核算检查组', 0, 2);
+  const snapshot = snapshotOf(raw, draw, cache);
+  const requests = [...recorded.map((a) => ({ package: a.package_no, out: a.out_id, reason: a.reason })), { package: request.packageNo, out: request.out, reason }];
+  const prepared = preparedFor(draw, snapshot, latest.body.entropy, requests);
+  if (prepared.seed !== draw.seed) throw new AppError('draw.inputsAltered', '按保存的输入和见证值重算的种子与封存的不一致,不能递补。请联系管理员核查数据库。');
+  const proof = completeDraw(prepared, rankingsOf(snapshot, latest.body), nodeSha256);
+  recorded.forEach((a, i) => {
+    if (proof.amendments[i].in !== a.in_id) throw new Error(`amendment ${i + 1} re-derived as ${proof.amendments[i].in}, recorded ${a.in_id}`);
+  });
+  const added = proof.amendments[recorded.length];
+  clock.lap('teams');
+
+  step.progress('保存递补记录', 1, 2);
+  const at = step.now.toISOString();
+  raw.transaction(() => {
+    raw
+      .prepare('INSERT INTO draw_amendments (draw_id, ordinal, package_no, out_id, in_id, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(draw.id, recorded.length + 1, added.package, added.out, added.in, reason, at, step.actor);
+    const body: ProofBody = { ...latest.body, result: proof.result, amendments: proof.amendments, info: { ...latest.body.info, amendedAt: at } };
+    const record = recordResult(raw, draw, body, amendmentRows(raw, draw.id), draw.sealed_at!);
+    raw
+      .prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, ?, ?, ?, ?)')
+      .run(draw.id, latest.version + 1, at, JSON.stringify(body), JSON.stringify(record));
+    appendAuditRaw(raw, { actor: step.actor, action: 'draws:amend', target: `draws:${draw.id}`, detail: { ...added, proofVersion: latest.version + 1 } }, step.now);
+  })();
+  clock.lap('store');
+  return { timings: clock.timings };
+}

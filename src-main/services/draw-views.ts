@@ -1,0 +1,287 @@
+/**
+ * The read side of draws: the stored rows turned into what the page (DrawView), the projector (CeremonyState) and the
+ * printed record (draw-records.ts) show. Never returns the nonce before 揭晓. Plain Node over the raw handle.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DrawProof } from '@shared/draw';
+import {
+  DRAW_STATE_LABELS,
+  type AmendmentView,
+  type CeremonyState,
+  type DrawPreparation,
+  type DrawProgress,
+  type DrawView,
+  type PackageView,
+  type SelectedEntityView,
+  type StratumResultView,
+  type TeamMemberView,
+  type WitnessView,
+} from '@shared/domain/draws';
+import { describeInspectingBody, describePeriod, describeScope, type TaskView } from '@shared/domain/tasks';
+import { AppError } from '@shared/errors';
+import type { DrawAmendmentsTable, DrawsTable } from '../db/schema';
+import { lookupPeople } from './task-scope';
+import { readTask } from './task-service';
+
+export type DrawRow = Omit<DrawsTable, 'id'> & { id: number };
+
+/** The stored proof without its inputs (they are spliced back from draw_inputs on export). */
+export type ProofBody = Omit<DrawProof, 'inputs'>;
+
+export function loadDrawRow(raw: BetterSqlite3.Database, id: number): DrawRow {
+  const row = raw.prepare('SELECT * FROM draws WHERE id = ?').get(id) as DrawRow | undefined;
+  if (!row) throw new AppError('draw.notFound', `没有找到这次抽取(编号 ${id})。`);
+  return row;
+}
+
+/** The draw a task is at: the one that counts (committed or further), else the newest preparation, else the newest void. */
+export function currentDrawId(raw: BetterSqlite3.Database, taskId: number): number | null {
+  const id = raw
+    .prepare(
+      `SELECT id FROM draws WHERE task_id = ?
+       ORDER BY CASE WHEN state IN ('committed', 'revealed', 'sealed') THEN 0 WHEN state = 'prepared' THEN 1 ELSE 2 END, id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(taskId) as number | undefined;
+  return id ?? null;
+}
+
+export function latestProof(raw: BetterSqlite3.Database, drawId: number): { version: number; body: ProofBody; record: string } | null {
+  const row = raw.prepare('SELECT version, body, record FROM draw_proofs WHERE draw_id = ? ORDER BY version DESC LIMIT 1').get(drawId) as
+    | { version: number; body: string; record: string }
+    | undefined;
+  return row ? { version: row.version, body: JSON.parse(row.body) as ProofBody, record: row.record } : null;
+}
+
+/** The draw's result as it stands: the latest sealed proof (after 递补), else what 揭晓 derived, else null. */
+export function currentBody(raw: BetterSqlite3.Database, draw: DrawRow): ProofBody | null {
+  if (draw.state === 'sealed') return latestProof(raw, draw.id)?.body ?? null;
+  return draw.result ? (JSON.parse(draw.result) as ProofBody) : null;
+}
+
+export function witnessesOf(raw: BetterSqlite3.Database, drawId: number): WitnessView[] {
+  return (
+    raw.prepare('SELECT ordinal, kind, name, role, value, entered_at FROM draw_witnesses WHERE draw_id = ? ORDER BY ordinal').all(drawId) as {
+      ordinal: number;
+      kind: 'witness' | 'public';
+      name: string;
+      role: string;
+      value: string;
+      entered_at: string;
+    }[]
+  ).map((w) => ({ ordinal: w.ordinal, kind: w.kind, name: w.name, role: w.role, value: w.value, enteredAt: w.entered_at }));
+}
+
+export type AmendmentRow = Omit<DrawAmendmentsTable, 'id' | 'draw_id'>;
+
+export function amendmentRows(raw: BetterSqlite3.Database, drawId: number): AmendmentRow[] {
+  return raw.prepare('SELECT ordinal, package_no, out_id, in_id, reason, at, actor FROM draw_amendments WHERE draw_id = ? ORDER BY ordinal').all(drawId) as AmendmentRow[];
+}
+
+export interface EntityBrief {
+  id: number;
+  name: string;
+  address: string;
+}
+
+/** Entities by draw code (USCC, or 注册号 for a record without one), for the codes given. */
+export function entitiesByCode(raw: BetterSqlite3.Database, codes: Iterable<string>): Map<string, EntityBrief> {
+  const byUscc = raw.prepare('SELECT id, name, address FROM entities WHERE uscc = ?');
+  const byRegNo = raw.prepare('SELECT id, name, address FROM entities WHERE reg_no = ? AND uscc IS NULL');
+  const out = new Map<string, EntityBrief>();
+  for (const code of codes) {
+    const row = (byUscc.get(code) ?? byRegNo.get(code)) as EntityBrief | undefined;
+    if (row) out.set(code, row);
+  }
+  return out;
+}
+
+/** Per selected code: its stratum, 1-based rank in the stratum, and key. */
+export function rankOfSelected(body: ProofBody): Map<string, { stratum: string; rank: number; key: string }> {
+  const out = new Map<string, { stratum: string; rank: number; key: string }>();
+  const counters = new Map<string, number>();
+  for (const entity of body.result.selected) {
+    const rank = (counters.get(entity.stratum) ?? 0) + 1;
+    counters.set(entity.stratum, rank);
+    out.set(entity.code, { stratum: entity.stratum, rank, key: entity.key });
+  }
+  return out;
+}
+
+export function stratumResults(preparation: DrawPreparation, body: ProofBody | null): StratumResultView[] {
+  return preparation.strata.map((s) => {
+    const selected = body ? body.result.selected.filter((e) => e.stratum === s.name) : [];
+    return {
+      name: s.name,
+      candidates: s.candidates,
+      quota: s.quota,
+      selected: selected.length,
+      cutoffKey: selected.length > 0 ? selected[selected.length - 1].key : null,
+    };
+  });
+}
+
+function member(id: string, people: Map<string, { name: string; office: string; isExpert: boolean }>): TeamMemberView {
+  const person = people.get(id);
+  return { id, name: person?.name ?? id, office: person?.office ?? '', isExpert: person?.isExpert ?? false };
+}
+
+/** Packages [first, first + count) with names; addresses left out when `withAddresses` is false (the projector). */
+export function packageViews(raw: BetterSqlite3.Database, body: ProofBody, first: number, count: number, withAddresses = true): PackageView[] {
+  const packages = body.result.packages.slice(first, first + count);
+  const ranks = rankOfSelected(body);
+  const entities = entitiesByCode(raw, packages.flatMap((p) => p.entities));
+  const people = lookupPeople(raw, packages.flatMap((p) => p.team));
+  return packages.map((p) => ({
+    no: p.no,
+    area: p.area,
+    entities: p.entities.map((code): SelectedEntityView => {
+      const entity = entities.get(code);
+      const rank = ranks.get(code)!;
+      return {
+        code,
+        entityId: entity?.id ?? null,
+        name: entity?.name ?? '(已不在名录中)',
+        address: withAddresses ? (entity?.address ?? '') : '',
+        stratum: rank.stratum,
+        rank: rank.rank,
+        key: rank.key,
+      };
+    }),
+    team: p.team.map((id) => member(id, people)),
+  }));
+}
+
+export function amendmentViews(raw: BetterSqlite3.Database, drawId: number): AmendmentView[] {
+  const rows = amendmentRows(raw, drawId);
+  const people = lookupPeople(raw, rows.flatMap((r) => [r.out_id, r.in_id]));
+  return rows.map((r) => ({
+    ordinal: r.ordinal,
+    packageNo: r.package_no,
+    out: member(r.out_id, people),
+    in: member(r.in_id, people),
+    reason: r.reason,
+    at: r.at,
+    actor: r.actor,
+  }));
+}
+
+export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePage = 1, packagePageSize = 50): DrawView {
+  const draw = loadDrawRow(raw, drawId);
+  const task = readTask(raw, draw.task_id);
+  const preparation = JSON.parse(draw.summary) as DrawPreparation;
+  const body = currentBody(raw, draw);
+  const proof = draw.state === 'sealed' ? latestProof(raw, draw.id) : null;
+  const voidedAttempts = (
+    raw
+      .prepare("SELECT id, attempt, void_reason, voided_at, nonce_commit FROM draws WHERE task_id = ? AND state = 'voided' AND id <> ? ORDER BY id DESC")
+      .all(draw.task_id, draw.id) as { id: number; attempt: number; void_reason: string; voided_at: string; nonce_commit: string | null }[]
+  ).map((v) => ({ id: v.id, attempt: v.attempt, reason: v.void_reason, voidedAt: v.voided_at, nonceCommit: v.nonce_commit }));
+  return {
+    id: draw.id,
+    taskId: task.id,
+    taskNumber: task.number,
+    taskName: task.name,
+    attempt: draw.attempt,
+    state: draw.state,
+    stateLabel: DRAW_STATE_LABELS[draw.state],
+    preparedAt: draw.prepared_at,
+    preparedBy: draw.prepared_by,
+    inputDigest: draw.input_digest,
+    preparation,
+    commit: draw.committed_at
+      ? {
+          committedAt: draw.committed_at,
+          committedBy: draw.committed_by ?? '',
+          place: draw.place ?? '',
+          operator: draw.operator ?? '',
+          supervisor: draw.supervisor ?? '',
+          nonceCommit: draw.nonce_commit ?? '',
+        }
+      : null,
+    witnesses: witnessesOf(raw, draw.id),
+    // The nonce only once the seed is public: before 揭晓 it would let anyone compute the draw ahead of the witnesses.
+    reveal: draw.seed && draw.revealed_at ? { revealedAt: draw.revealed_at, nonce: draw.nonce ?? '', seed: draw.seed } : null,
+    sealed: draw.state === 'sealed' && proof ? { sealedAt: draw.sealed_at ?? '', sealedBy: draw.sealed_by ?? '', proofVersion: proof.version } : null,
+    voided: draw.state === 'voided' ? { voidedAt: draw.voided_at ?? '', voidedBy: draw.voided_by ?? '', reason: draw.void_reason ?? '' } : null,
+    strata: stratumResults(preparation, body),
+    packageCount: body?.result.packages.length ?? 0,
+    packages: body ? packageViews(raw, body, (packagePage - 1) * packagePageSize, packagePageSize) : [],
+    packagePage,
+    packagePageSize,
+    amendments: amendmentViews(raw, draw.id),
+    voidedAttempts,
+  };
+}
+
+/** Packages the projector shows at most; the page and the record hold the full list. */
+export const CEREMONY_PACKAGES_SHOWN = 60;
+
+function ceremonyTask(task: TaskView): CeremonyState['task'] {
+  return {
+    id: task.id,
+    number: task.number,
+    name: task.name,
+    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    items: task.items.map((item) => item.name),
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    period: describePeriod(task.startDate, task.endDate),
+  };
+}
+
+/** What the projector may show now (see CeremonyState). */
+export function ceremonyState(raw: BetterSqlite3.Database, taskId: number, busy: DrawProgress | null): CeremonyState {
+  const task = readTask(raw, taskId);
+  const drawId = currentDrawId(raw, taskId);
+  if (drawId === null) {
+    return {
+      stage: 'none',
+      stageLabel: '尚未抽取',
+      drawId: null,
+      busy,
+      task: ceremonyTask(task),
+      counts: null,
+      hashes: null,
+      place: null,
+      operator: null,
+      supervisor: null,
+      witnesses: [],
+      result: null,
+      amendments: [],
+      voidReason: null,
+    };
+  }
+  const draw = loadDrawRow(raw, drawId);
+  const preparation = JSON.parse(draw.summary) as DrawPreparation;
+  const body = currentBody(raw, draw);
+  const revealed = draw.seed !== null;
+  const selected = body?.result.selected.length ?? 0;
+  return {
+    stage: draw.state,
+    stageLabel: DRAW_STATE_LABELS[draw.state],
+    drawId,
+    busy,
+    task: ceremonyTask(task),
+    counts: { candidates: preparation.candidates, quota: preparation.quota, inspectors: preparation.inspectors, strata: stratumResults(preparation, body) },
+    hashes: {
+      inputDigest: draw.input_digest,
+      nonceCommit: draw.nonce_commit,
+      nonce: revealed ? draw.nonce : null,
+      seed: revealed ? draw.seed : null,
+    },
+    place: draw.place,
+    operator: draw.operator,
+    supervisor: draw.supervisor,
+    witnesses: witnessesOf(raw, drawId),
+    result: body
+      ? {
+          packageCount: body.result.packages.length,
+          selected,
+          packages: packageViews(raw, body, 0, CEREMONY_PACKAGES_SHOWN, false),
+          truncated: body.result.packages.length > CEREMONY_PACKAGES_SHOWN,
+        }
+      : null,
+    amendments: amendmentViews(raw, drawId),
+    voidReason: draw.state === 'voided' ? draw.void_reason : null,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A worst-case count that proves, before commit, that EVERY seed can staff every package (DRAW-SPEC §6) — so no
+ * ceremony can dead-end — without running the draw at all. When it proves nothing, the engine's 100 trial seeds
+ * decide (DRAW-SPEC §11, src-shared/draw/feasibility.ts); when it proves feasibility, those trials could not fail.
+ *
+ * Why: the trials run the real team stage 100 times. At county scale that is a fraction of a second; at city scale
+ * (1,000,000 candidates, ~50,000 drawn, ~17,000 packages) it was measured at ~47 s — far beyond the 5 s the whole
+ * ceremony may take. The count below is O(inspectors + conflicts + candidates) and typically holds with room to spare
+ * for big pools; it is conservative, never optimistic (tests/integration/draws/feasibility-bound.test.ts checks that
+ * whatever it proves survives the trials and real draws).
+ *
+ * The argument, for package p of at most P packages, with s = max(teamSize, |requiredTags|) seats per team:
+ *  - Deck: an inspector leaves the deck only at the cap (no amendments before commit), and the packages before p
+ *    used at most (P−1)·s seats, so at most X = ⌊(P−1)·s / cap⌋ inspectors are out of the deck.
+ *  - Eligibility: p holds at most k = packageSize entities. avoidOwnOffice removes the inspectors of at most k entity
+ *    offices (bounded by the k candidate offices with the most inspectors); conflicts remove at most C = the sum of
+ *    the k largest per-entity conflict counts.
+ *  - Step 1, tag t: the holders of t still in the deck and eligible number at least H_t − X − C − (holders in the k
+ *    worst entity offices) − (with distinctOffices: holders in the R−1 worst offices a team member may occupy). At
+ *    least one is needed. (Members added earlier do not hold t, or t would be held already.)
+ *  - Step 2 without distinctOffices: at least N − X − C − (inspectors of the k worst entity offices) ≥ teamSize
+ *    eligible inspectors in the deck. With distinctOffices: the distinct offices with an eligible inspector in the
+ *    deck are at least O − k − j, where j is how many of the smallest offices X + C removed inspectors can empty;
+ *    greedy filling succeeds when that is ≥ teamSize.
+ */
+import type { DrawInputs } from '../draw/types';
+
+export interface FeasibilityBound {
+  /** True: no seed can make §6 fail. False: not proven (the trials must decide). */
+  proven: boolean;
+  /** Upper bound on the number of packages (exact with clusterBy "none"). */
+  packagesBound: number;
+  /** Distinct offices among the inspectors. */
+  offices: number;
+  /** Why the bound did not hold (Chinese, for logs and the preparation summary); '' when proven. */
+  reason: string;
+}
+
+function sumOfLargest(values: Iterable<number>, k: number): number {
+  if (k <= 0) return 0;
+  const sorted = [...values].sort((a, b) => b - a);
+  let sum = 0;
+  for (let i = 0; i < Math.min(k, sorted.length); i++) sum += sorted[i];
+  return sum;
+}
+
+/** How many of the smallest counts a budget of `budget` removals can bring to zero. */
+function emptiedBy(budget: number, counts: Iterable<number>): number {
+  const sorted = [...counts].sort((a, b) => a - b);
+  let spent = 0;
+  let emptied = 0;
+  for (const count of sorted) {
+    if (spent + count > budget) break;
+    spent += count;
+    emptied++;
+  }
+  return emptied;
+}
+
+export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
+  const selected = inputs.strata.reduce((sum, stratum) => sum + stratum.quota, 0);
+  const k = inputs.packageSize;
+
+  // Offices and areas of the candidates, in one pass (only their distinct values matter).
+  const candidateOffices = new Set<string>();
+  const candidateAreas = new Set<string>();
+  for (const stratum of inputs.strata) {
+    const candidates = stratum.candidates;
+    for (let c = 0; c < candidates.length; c++) {
+      candidateOffices.add(candidates[c].office);
+      if (inputs.clusterBy === 'area') candidateAreas.add(candidates[c].area);
+    }
+  }
+  const packagesBound =
+    selected === 0 ? 0 : inputs.clusterBy === 'none' ? Math.ceil(selected / k) : Math.min(selected, Math.floor(selected / k) + candidateAreas.size);
+
+  const perOffice = new Map<string, number>();
+  for (const inspector of inputs.inspectors) perOffice.set(inspector.office, (perOffice.get(inspector.office) ?? 0) + 1);
+  const offices = perOffice.size;
+  const result = (proven: boolean, reason: string): FeasibilityBound => ({ proven, packagesBound, offices, reason });
+  if (packagesBound === 0) return result(true, '');
+
+  const R = inputs.requiredTags.length;
+  const seats = Math.max(inputs.teamSize, R);
+  const exhausted = Math.floor(((packagesBound - 1) * seats) / inputs.maxPackagesPerInspector);
+
+  const poolIds = new Set(inputs.inspectors.map((inspector) => inspector.id));
+  const conflictsByEntity = new Map<string, Set<string>>();
+  for (const [inspector, entity] of inputs.conflicts) {
+    if (!poolIds.has(inspector)) continue;
+    let set = conflictsByEntity.get(entity);
+    if (!set) conflictsByEntity.set(entity, (set = new Set()));
+    set.add(inspector);
+  }
+  const conflicted = sumOfLargest([...conflictsByEntity.values()].map((set) => set.size), k);
+
+  // Entity offices can only be candidate offices; a package holds at most k of them.
+  const entityOfficeCounts = (counts: Map<string, number>) =>
+    inputs.avoidOwnOffice ? sumOfLargest([...counts].filter(([office]) => candidateOffices.has(office)).map(([, n]) => n), k) : 0;
+
+  for (const tag of inputs.requiredTags) {
+    const holdersPerOffice = new Map<string, number>();
+    let holders = 0;
+    for (const inspector of inputs.inspectors) {
+      if (!inspector.tags.includes(tag)) continue;
+      holders++;
+      holdersPerOffice.set(inspector.office, (holdersPerOffice.get(inspector.office) ?? 0) + 1);
+    }
+    const teamOffices = inputs.distinctOffices ? sumOfLargest(holdersPerOffice.values(), R - 1) : 0;
+    const left = holders - exhausted - conflicted - entityOfficeCounts(holdersPerOffice) - teamOffices;
+    if (left < 1) {
+      return result(false, `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${exhausted} 人达到上限)`);
+    }
+  }
+
+  if (inputs.distinctOffices) {
+    const freeOffices = inputs.avoidOwnOffice ? Math.min(k, [...perOffice.keys()].filter((office) => candidateOffices.has(office)).length) : 0;
+    const left = offices - freeOffices - emptiedBy(exhausted + conflicted, perOffice.values());
+    if (left < inputs.teamSize) {
+      return result(false, `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`);
+    }
+  } else {
+    const left = inputs.inspectors.length - exhausted - conflicted - entityOfficeCounts(perOffice);
+    if (left < inputs.teamSize) {
+      return result(false, `最坏情况下可选派的执法人员可能只有 ${Math.max(0, left)} 人,不足每组 ${inputs.teamSize} 人`);
+    }
+  }
+  return result(true, '');
+}
