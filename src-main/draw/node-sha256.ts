@@ -13,4 +13,5 @@ export const nodeSha256: Sha256 = {
     for (const part of parts) digest.update(part);
     return digest.digest('hex');
   },
+  messageBuffer: (byteLength: number) => Buffer.alloc(byteLength),
 };

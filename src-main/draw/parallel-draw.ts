@@ -55,7 +55,8 @@ parentPort.on('message', (job) => {
     const buffers = new Map();
     const survivors = [];
     if (quota <= 0) return { indexes: [], keys: [] };
-    const compare = (a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1)
+    // head: the key's first 52 bits as a number, compared first (as select.ts compareSurvivors does).
+    const compare = (a, b) => a.head - b.head || (a.key !== b.key ? (a.key < b.key ? -1 : 1)
       : compareBytes(codeBytes, codeStart[base + a.index], codeEnd[base + a.index], codeStart[base + b.index], codeEnd[base + b.index]));
     let bar = null;
     let message = new Uint8Array(0);
@@ -76,7 +77,7 @@ parentPort.on('message', (job) => {
       const key = hash('sha256', message);
       // Against the bar without allocating: most keys lose on the first hex digit.
       if (bar !== null && (key > bar.key || (key === bar.key && compareBytes(codeBytes, from, to, codeStart[base + bar.index], codeEnd[base + bar.index]) > 0))) continue;
-      survivors.push({ index, key });
+      survivors.push({ index, key, head: parseInt(key.substring(0, 13), 16) });
       if (survivors.length >= 2 * quota) {
         survivors.sort(compare);
         survivors.length = quota;

@@ -11,6 +11,11 @@ export interface Sha256 {
   hex(data: Uint8Array): string;
   /** Optional: lower-case hex of SHA-256 over the concatenation of `parts`, without joining them first. */
   hexOfParts?(parts: readonly Uint8Array[]): string;
+  /**
+   * Optional: a zeroed buffer of `byteLength` bytes of the kind `hex` hashes fastest. KeyHasher rewrites and hashes
+   * such buffers a million times; on Node a Buffer goes through crypto.hash ~20% faster than a plain Uint8Array.
+   */
+  messageBuffer?(byteLength: number): Uint8Array;
 }
 
 const HEX_DIGITS = '0123456789abcdef';

@@ -18,17 +18,21 @@ export class KeyHasher {
     label: string,
   ) {
     const labelBytes = encodeUtf8(label);
-    this.prefix = new Uint8Array(seed.length + labelBytes.length + 1);
+    this.prefix = this.allocate(seed.length + labelBytes.length + 1);
     this.prefix.set(seed, 0);
     this.prefix.set(labelBytes, seed.length);
     this.prefix[this.prefix.length - 1] = 0;
+  }
+
+  private allocate(byteLength: number): Uint8Array {
+    return this.sha256.messageBuffer ? this.sha256.messageBuffer(byteLength) : new Uint8Array(byteLength);
   }
 
   private messageBuffer(idByteLength: number): Uint8Array {
     if (this.lastBuffer.length === this.prefix.length + idByteLength) return this.lastBuffer;
     let buffer = this.buffersByIdLength.get(idByteLength);
     if (buffer === undefined) {
-      buffer = new Uint8Array(this.prefix.length + idByteLength);
+      buffer = this.allocate(this.prefix.length + idByteLength);
       buffer.set(this.prefix, 0);
       this.buffersByIdLength.set(idByteLength, buffer);
     }
