@@ -14,6 +14,10 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { AuditPage } from './features/audit/AuditPage';
+// 一单两库 pages (issue 3)
+import { EntitiesPage } from './features/entities/EntitiesPage';
+import { InspectorsPage } from './features/inspectors/InspectorsPage';
+import { ItemsPage } from './features/items/ItemsPage';
 import { HomePage } from './features/home/HomePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 
@@ -30,24 +34,9 @@ export interface AppRoute {
 /** Every workflow of the product, in the order a year's work runs. The left navigation is built from this. */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: <HomePage /> },
-  {
-    path: '/items',
-    label: '检查事项清单',
-    icon: <ProfileOutlined />,
-    planned: ['随机抽查事项清单(一单):事项类别、事项名称、检查对象、检查主体、检查依据、检查方式', '检查子项维护(一户一表的检查行)', '从 Excel / CSV 导入公布的清单'],
-  },
-  {
-    path: '/entities',
-    label: '检查对象名录库',
-    icon: <ShopOutlined />,
-    planned: ['市场主体名录:统一社会信用代码、名称、类型、行业、片区、管辖单位、信用风险等级、登记状态', '分页、筛选、中文名称检索(百万级)', '从 Excel / CSV 导入,逐行报告问题'],
-  },
-  {
-    path: '/inspectors',
-    label: '执法检查人员名录库',
-    icon: <TeamOutlined />,
-    planned: ['执法人员:姓名、执法证号、所属单位、执法资质标签、在岗状态', '专家库', '从 Excel / CSV 导入'],
-  },
+  { path: '/items', label: '检查事项清单', icon: <ProfileOutlined />, element: <ItemsPage /> },
+  { path: '/entities', label: '检查对象名录库', icon: <ShopOutlined />, element: <EntitiesPage /> },
+  { path: '/inspectors', label: '执法检查人员名录库', icon: <TeamOutlined />, element: <InspectorsPage /> },
   {
     path: '/plans',
     label: '年度抽查计划',

@@ -3,9 +3,9 @@ import { expect, screenshot, test } from './harness';
 
 const PAGES: { label: string; slug: string; planned: boolean }[] = [
   { label: '首页', slug: 'home', planned: false },
-  { label: '检查事项清单', slug: 'items', planned: true },
-  { label: '检查对象名录库', slug: 'entities', planned: true },
-  { label: '执法检查人员名录库', slug: 'inspectors', planned: true },
+  { label: '检查事项清单', slug: 'items', planned: false },
+  { label: '检查对象名录库', slug: 'entities', planned: false },
+  { label: '执法检查人员名录库', slug: 'inspectors', planned: false },
   { label: '年度抽查计划', slug: 'plans', planned: true },
   { label: '随机抽取', slug: 'draw', planned: true },
   { label: '一户一表', slug: 'sheets', planned: true },

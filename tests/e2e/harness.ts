@@ -13,6 +13,8 @@ import { buildSync } from 'esbuild';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY, MIME, resolveInside } from '../../src-main/serving';
+import { createServices, type Services } from '../../src-main/services';
+import type { FileDialog, FileDialogRequest } from '../../src-main/services/file-tokens';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
 
 const ROOT = resolve(__dirname, '../..');
@@ -59,8 +61,42 @@ function serveRenderer(): Promise<Server> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
+/**
+ * The open/save dialog, as the test drives it (ServiceDeps.fileDialog): the test says which file the next dialog
+ * returns, the way a user would pick it. The services, the file tokens and the renderer are the real ones.
+ */
+export interface FileDialogStub {
+  /** The next dialogs (open or save, in the order shown) return these paths; null: the user cancels. */
+  answer(...paths: (string | null)[]): void;
+  /** Every dialog shown so far: mode, title, filters, suggested name. */
+  readonly shown: FileDialogRequest[];
+  /** Answers not used yet. */
+  readonly pending: number;
+}
+
+function fileDialogStub(): FileDialogStub & { dialog: FileDialog } {
+  const answers: (string | null)[] = [];
+  const shown: FileDialogRequest[] = [];
+  return {
+    answer: (...paths) => void answers.push(...paths),
+    shown,
+    get pending() {
+      return answers.length;
+    },
+    dialog: async (request) => {
+      shown.push(request);
+      if (answers.length === 0) throw new Error(`e2e:测试没有为“${request.title}”对话框准备文件(先调用 app.fileDialog.answer)`);
+      return answers.shift()!;
+    },
+  };
+}
+
 export interface AppFixture {
   db: TestDb;
+  /** The services the page talks to (over db.conn, with the test's file dialog). */
+  services: Services;
+  /** Which file the next open/save dialog returns. */
+  fileDialog: FileDialogStub;
   baseUrl: string;
   /** Opens a route of the app (hash routing), e.g. '/settings'. */
   open(route?: string): Promise<void>;
@@ -80,8 +116,10 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
   initScript: [async ({}, use) => use(clientInitScript()), { scope: 'worker' }],
   app: async ({ page, server, initScript }, use) => {
     const db = await createTestDb();
+    const fileDialog = fileDialogStub();
+    const services = createServices(db.conn, db.ctx, { fileDialog: fileDialog.dialog });
     const dispatch = createDispatch({
-      handlers: createHandlers(db.services),
+      handlers: createHandlers(services),
       isTrustedSender: (url) => url.startsWith(server.baseUrl),
       logError: (channel, e) => console.error(`[ipc ${channel}]`, e),
     });
@@ -93,6 +131,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
     await page.addInitScript({ content: initScript });
     await use({
       db,
+      services,
+      fileDialog,
       baseUrl: server.baseUrl,
       open: async (route = '/') => {
         await page.goto(`${server.baseUrl}index.html#${route}`);

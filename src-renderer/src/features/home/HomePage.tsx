@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { RosterOverview } from './RosterOverview';
 
 /** 首页: what this program is for, and which database it is working on. */
 export function HomePage() {
@@ -16,6 +17,7 @@ export function HomePage() {
           在见证下进行可公开验证的随机抽取,打印一户一表,录入并公示检查结果。
         </Typography.Paragraph>
       </Card>
+      <RosterOverview />
       {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
       {info && (
         <Card title="程序与数据库">

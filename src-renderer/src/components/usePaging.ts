@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import type { TablePaginationConfig } from 'antd';
+
+/**
+ * The page of a server-side table and the antd pagination for it: changing the page size goes back to page 1,
+ * and the total is shown in the roster's unit (共 30,000 户).
+ */
+export function usePaging(initialSize: number, sizes: number[]) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialSize);
+  const pagination = (total: number, unit: string): TablePaginationConfig => ({
+    current: page,
+    pageSize,
+    total,
+    showSizeChanger: true,
+    pageSizeOptions: sizes,
+    showQuickJumper: true,
+    showTotal: (n) => `共 ${n.toLocaleString('zh-CN')} ${unit}`,
+    onChange: (p, size) => {
+      if (size !== pageSize) {
+        setPageSize(size);
+        setPage(1);
+      } else setPage(p);
+    },
+  });
+  return { page, pageSize, setPage, pagination };
+}
