@@ -98,14 +98,22 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
 }
 
 /** Both parts: title, task line, the bordered form, a note, how to verify, the signature lines. */
-function recordContent(dt: DocText, c: DrawRecordCommit, subtitle: string, form: TableCell[][], note: string, roles: SignatureRole[]): Content[] {
+function recordContent(
+  dt: DocText,
+  c: DrawRecordCommit,
+  subtitle: string,
+  form: TableCell[][],
+  note: string,
+  roles: SignatureRole[],
+  signing: string,
+): Content[] {
   return [
     ...titleBlock(dt, RECORD_TITLE, subtitle),
     taskHeader(dt, c),
     { table: { widths: [...FORM_WIDTHS], body: form, dontBreakRows: true }, layout: FORM_LAYOUT },
     { text: dt.t(note), fontSize: 9, margin: [0, 6, 0, 0] },
     { text: dt.t(VERIFY_LINE), fontSize: 9, margin: [0, 3, 0, 0] },
-    signatureTable(dt, roles),
+    signatureTable(dt, roles, signing),
   ];
 }
 
@@ -146,6 +154,8 @@ export async function renderDrawRecordCommitPdf(c: DrawRecordCommit): Promise<Bu
     commitFormRows(dt, c),
     '承诺:上列输入数据摘要与随机数承诺在见证人提供随机值之前生成并打印,此后不再改变;抽取结果由二者与见证人随机值唯一确定。',
     roles,
+    // Names the two values signed for, so a signature page that comes loose still says what it attests.
+    `签字确认(见证人提供随机值之前,已见到输入数据摘要 ${c.inputDigest.slice(0, 8)}… 与随机数承诺 ${c.nonceCommit.slice(0, 8)}…)`,
   );
   return renderPdf(baseDoc(dt, c, '第一部分', content));
 }
@@ -256,6 +266,7 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
     form,
     '说明:每户的抽取号 = SHA-256(随机种子、层级、统一社会信用代码),同一层级内抽取号最小的若干户当选;截止抽取号为该层级最后一户当选者的抽取号,任何检查对象均可据此核对自己是否应当被抽中。',
     roles,
+    `签字确认(随机种子 ${d.seed.slice(0, 8)}…,抽取结果、递补记录及附表名单 ${formatCount(selectedTotal)} 户)`,
   );
   return renderPdf(baseDoc(dt, c, '第二部分', content), { layout: list, dt });
 }

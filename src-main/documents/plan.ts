@@ -11,14 +11,14 @@ import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBloc
 
 const COLUMNS: { header: string; pdfWidth: number | string; xlsxWidth: number; value: (r: PlanPublicationRow, i: number) => string | number }[] = [
   { header: '序号', pdfWidth: 26, xlsxWidth: 6, value: (_r, i) => i + 1 },
-  { header: '检查主体', pdfWidth: 90, xlsxWidth: 18, value: (r) => r.inspectingBody },
-  { header: '计划名称', pdfWidth: 100, xlsxWidth: 22, value: (r) => r.taskName },
+  { header: '检查主体', pdfWidth: 84, xlsxWidth: 18, value: (r) => r.inspectingBody },
+  { header: '计划名称', pdfWidth: 92, xlsxWidth: 22, value: (r) => r.taskName },
   { header: '检查事项', pdfWidth: '*', xlsxWidth: 34, value: (r) => numberedLines(r.items) },
-  { header: '检查对象范围', pdfWidth: 120, xlsxWidth: 28, value: (r) => r.scope },
-  { header: '计划开展时间', pdfWidth: 80, xlsxWidth: 18, value: (r) => r.period },
-  { header: '抽查比例', pdfWidth: 72, xlsxWidth: 16, value: (r) => r.ratio },
+  { header: '检查对象范围', pdfWidth: 110, xlsxWidth: 28, value: (r) => r.scope },
+  { header: '计划开展时间', pdfWidth: 78, xlsxWidth: 18, value: (r) => r.period },
+  { header: '抽查比例', pdfWidth: 84, xlsxWidth: 16, value: (r) => r.ratio },
   { header: '抽查频次', pdfWidth: 44, xlsxWidth: 10, value: (r) => r.frequency },
-  { header: '预计抽查数量', pdfWidth: 48, xlsxWidth: 12, value: (r) => r.expectedCount },
+  { header: '预计抽查数量', pdfWidth: 56, xlsxWidth: 12, value: (r) => r.expectedCount },
 ];
 
 function fullTitle(p: PlanPublication): string {

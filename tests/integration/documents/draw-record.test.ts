@@ -64,7 +64,7 @@ describe('随机抽取情况记录表 — part one (承诺)', () => {
     expect(r.all).toContain('resources/verify.html');
     expect(r.all).toContain('SHA-256');
     // Signature lines: operator and supervisor by name, three blank witness lines, each with a date.
-    expect(r.compact).toContain('签字确认身份姓名签字日期');
+    expect(r.compact).toContain(`签字确认(见证人提供随机值之前,已见到输入数据摘要${c.inputDigest.slice(0, 8)}…与随机数承诺${c.nonceCommit.slice(0, 8)}…)身份姓名签字日期`);
     expect(r.compact).toContain(`操作人员${c.operator}年月日`);
     expect(r.compact).toContain(`监督人员${c.supervisor}年月日`.replace(/\s+/g, ''));
     expect(count(r.compact, '见证人年月日')).toBe(3);
@@ -100,7 +100,8 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     expect(r.compact).toContain(`1第1包${a1.replaced}${a1.replacement}${a1.reason}2026年4月8日10:10`);
     expect(r.compact).toContain(`2第${a2.packageNo}包${a2.replaced}${a2.replacement}${a2.reason}2026年4月9日14:45`);
     expect(r.compact).toContain(`${a1.replacement}(${d.packages[0].team[1].certNo},${d.packages[0].team[1].office})〔递补〕`);
-    // Signature lines for everyone present, by name.
+    // Signature lines for everyone present, by name, under a heading naming what they sign.
+    expect(r.compact).toContain(`签字确认(随机种子${d.seed.slice(0, 8)}…,抽取结果、递补记录及附表名单120户)身份姓名签字日期`);
     expect(r.compact).toContain(`操作人员${d.participants.operator}年月日`);
     for (const w of d.participants.witnesses) expect(r.compact).toContain(`见证人${w.name.replace(/\s+/g, '')}年月日`);
     expectPageNumbers(r);
