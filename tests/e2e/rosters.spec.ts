@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
-import { syntheticUscc } from '../fixtures/roster-files';
+import { syntheticUscc, writeEntityXlsx } from '../fixtures/roster-files';
 import { expect, screenshot, test } from './harness';
 
 const HAINAN = resolve(__dirname, '../../../shared/samples/hainan-2020-item-list.xlsx');
@@ -160,6 +160,39 @@ test('imports an entity file with good and bad rows: every problem shown with ro
   await expect(tableRows(roster)).toHaveCount(4);
   for (const name of ['城关鑫源餐饮店', '东关华盛五金店', '新区和顺汽修店', '工业园鸿运建材有限公司']) await expect(roster).toContainText(name);
   await screenshot(page, 'rosters-entities-after-import');
+});
+
+// ——— the import job: progress (rows read / rows written) and cancel ———
+
+test('a large import shows rows read and rows written, and a cancelled write leaves the database unchanged', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const file = join(dir, '检查对象-3万户.xlsx');
+  await writeEntityXlsx(file, 30000);
+  await app.open('/entities');
+  const dialog = await openImportDialog(page, app, 'entities', file);
+  await dialog.getByTestId('import-preview').click();
+  const progress = dialog.getByTestId('import-progress-text');
+  await expect(progress).toContainText(/已读取 [1-9][\d,]* 行/);
+  await screenshot(page, 'rosters-import-progress-read');
+  await expect(dialog.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByTestId('count-new')).toContainText('30,000');
+
+  await dialog.getByTestId('import-confirm').click();
+  await expect(progress).toContainText(/已写入 [1-9][\d,]* \/ 30,000 条/, { timeout: 30_000 });
+  await screenshot(page, 'rosters-import-progress-write');
+  await dialog.getByTestId('import-cancel').click();
+  await expect(dialog.getByTestId('import-notice')).toHaveText('已取消,数据库未作任何修改。', { timeout: 30_000 });
+  await expect(dialog.getByTestId('import-report')).toBeVisible();
+  const raw = app.db.conn.raw;
+  expect(raw.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+  expect(raw.prepare('SELECT count(*) FROM roster_changes').pluck().get()).toBe(0);
+  expect(raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'roster:import'").pluck().get()).toBe(0);
+  await screenshot(page, 'rosters-import-cancelled');
+
+  // The same preview can still be confirmed, to the end.
+  await dialog.getByTestId('import-confirm').click();
+  await expect(dialog.getByTestId('import-done')).toBeVisible({ timeout: 90_000 });
+  expect(raw.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(30000);
 });
 
 // ——— (b) a changed column mapping is remembered for the next file of the same shape ———
