@@ -1,5 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/documents';
+import { wrapText } from './fonts';
 import { formatCount, formatDateTime, groupHex, numberedLines } from './format';
 import { layoutList, type ListLayout, type ListSpec } from './list-pages';
 import {
@@ -30,6 +31,7 @@ import {
 // Width arrays are copied into each table: pdfmake writes its measurements into the array it is given.
 const FORM_WIDTHS = [78, '*', 78, '*'];
 const RECORD_TITLE = '随机抽取情况记录表';
+const FORM_FONT_SIZE = 9.5;
 /** Blank witness lines on part one (names are not known to the program before the ceremony). */
 const BLANK_WITNESS_LINES = 3;
 
@@ -73,6 +75,51 @@ function subTable(dt: DocText, widths: (number | string)[], header: string[], ro
   };
 }
 
+/*
+ * A form row is never split across pages (dontBreakRows) — but pdfmake 0.3 silently DROPS a row taller than a page.
+ * So every value that can grow without bound (items, scope, the witness list, nested tables) is cut into pieces that
+ * each fit a page, printed as rows "检查事项", "检查事项(续)", ….
+ */
+/** Width a little under the form's value cell (~410 pt), so pdfmake never re-wraps a piece cut here. */
+const PIECE_WIDTH = 380;
+const PIECE_LINES = 36;
+const PIECE_TABLE_ROWS = 12;
+
+function textPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let cur: string[] = [];
+  let lines = 0;
+  const flush = () => {
+    if (cur.length) pieces.push(cur.join('\n'));
+    cur = [];
+    lines = 0;
+  };
+  for (const para of text.split('\n')) {
+    const visual = wrapText(para, 'regular', FORM_FONT_SIZE, PIECE_WIDTH);
+    if (visual.length > PIECE_LINES) {
+      flush();
+      for (let i = 0; i < visual.length; i += PIECE_LINES) pieces.push(visual.slice(i, i + PIECE_LINES).join('\n'));
+      continue;
+    }
+    if (lines + visual.length > PIECE_LINES) flush();
+    cur.push(para);
+    lines += visual.length;
+  }
+  flush();
+  return pieces.length ? pieces : [''];
+}
+
+function tablePieces(dt: DocText, widths: (number | string)[], header: string[], rows: (string | Content)[][]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < rows.length; i += PIECE_TABLE_ROWS) out.push(subTable(dt, widths, header, rows.slice(i, i + PIECE_TABLE_ROWS)));
+  return out.length ? out : [subTable(dt, widths, header, [])];
+}
+
+/** One labelled value as one or more rows (label, then label(续)). */
+function rows(dt: DocText, label: string, pieces: (string | Content)[]): TableCell[][] {
+  return pieces.map((p, i) => row(dt, i === 0 ? label : `${label}(续)`, p));
+}
+
 function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
   const totalCandidates = c.strata.reduce((s, x) => s + x.candidates, 0);
   const totalQuota = c.strata.reduce((s, x) => s + x.quota, 0);
@@ -81,11 +128,11 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
   return [
     row(dt, '抽查任务', c.taskName),
     row(dt, '检查主体', c.inspectingBody),
-    row(dt, '检查事项', numberedLines(c.items)),
+    ...rows(dt, '检查事项', textPieces(numberedLines(c.items))),
     pairRow(dt, '承诺时间', formatDateTime(c.committedAt), '抽取地点', c.place),
     pairRow(dt, '操作人员', c.operator, '监督人员', c.supervisor),
-    row(dt, '检查对象范围', c.scope),
-    row(dt, '抽取数量', subTable(dt, ['*', 70, '*', 60], ['层级', '范围内户数', '抽查比例', '应抽户数'], strataRows)),
+    ...rows(dt, '检查对象范围', textPieces(c.scope)),
+    ...rows(dt, '抽取数量', tablePieces(dt, ['*', 70, '*', 60], ['层级', '范围内户数', '抽查比例', '应抽户数'], strataRows)),
     row(
       dt,
       '检查人员',
@@ -123,7 +170,7 @@ function baseDoc(dt: DocText, c: DrawRecordCommit, part: string, content: Conten
     pageOrientation: 'portrait',
     pageMargins: PORTRAIT_MARGINS,
     info: { title: `${RECORD_TITLE}(${part})${c.taskNumber}`, subject: c.taskName, creator: 'ssj-desk', producer: 'ssj-desk' },
-    defaultStyle: { font: SANS, fontSize: 9.5, lineHeight: 1.2 },
+    defaultStyle: { font: SANS, fontSize: FORM_FONT_SIZE, lineHeight: 1.2 },
     header: (currentPage: number) =>
       currentPage === 1
         ? null
@@ -221,8 +268,8 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
     pairRow(dt, '承诺时间', formatDateTime(c.committedAt), '封存时间', formatDateTime(d.sealedAt)),
     pairRow(dt, '抽取地点', c.place, '抽取规则', c.protocol),
     pairRow(dt, '操作人员', d.participants.operator, '监督人员', d.participants.supervisor),
-    row(dt, '见证人', witnesses || '无'),
-    row(dt, '检查对象范围', c.scope),
+    ...rows(dt, '见证人', textPieces(witnesses || '无')),
+    ...rows(dt, '检查对象范围', textPieces(c.scope)),
     row(
       dt,
       '承诺(第一部分)',
@@ -234,21 +281,21 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
         ],
       },
     ),
-    row(dt, '见证人随机值', subTable(dt, [30, 150, '*'], ['顺序', '提供人', '随机值(按录入原样)'], entropyRows)),
+    ...rows(dt, '见证人随机值', tablePieces(dt, [30, 150, '*'], ['顺序', '提供人', '随机值(按录入原样)'], entropyRows)),
     row(dt, '随机数(揭示)', hashBlock(dt, 'nonce:其 SHA-256 应等于上列随机数承诺', d.nonce)),
     row(dt, '随机种子', hashBlock(dt, 'seed:SHA-256(规则、输入数据摘要、随机数、见证人随机值)', d.seed)),
-    row(dt, '抽取结果', subTable(dt, ['*', 45, 45, 160], ['层级', '应抽', '实抽', '截止抽取号'], strataRows)),
+    ...rows(dt, '抽取结果', tablePieces(dt, ['*', 45, 45, 160], ['层级', '应抽', '实抽', '截止抽取号'], strataRows)),
     row(
       dt,
       '名单包与检查组',
       `共抽取检查对象 ${formatCount(selectedTotal)} 户,分为 ${formatCount(d.packages.length)} 个名单包,每包由检查组实施检查;名单见附表。`,
     ),
-    row(
+    ...rows(
       dt,
       '递补记录',
       d.amendments.length === 0
-        ? '无'
-        : subTable(dt, [24, 40, 50, 50, '*', 62], ['序号', '名单包', '回避/退出', '递补人员', '原因', '时间'], amendmentRows),
+        ? ['无']
+        : tablePieces(dt, [24, 40, 50, 50, '*', 62], ['序号', '名单包', '回避/退出', '递补人员', '原因', '时间'], amendmentRows),
     ),
   ];
 

@@ -225,8 +225,9 @@ export function signatureTable(dt: DocText, roles: SignatureRole[], heading = 'ç
   return {
     table: { widths: [80, 110, '*', 110], body, dontBreakRows: true, headerRows: 2, keepWithHeaderRows: 1 },
     layout: FORM_LAYOUT,
-    // Kept on one page: a signer sees every name and line he signs beside.
-    unbreakable: true,
+    // Kept on one page: a signer sees every name and line he signs beside (unless it is longer than a page, which
+    // pdfmake could not place at all).
+    unbreakable: roles.length <= 15,
     margin: [0, 10, 0, 0],
   };
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
+import { wrapText } from './fonts';
 import { formatCount, formatDate, numberedLines } from './format';
 import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBlock } from './pdf';
 
@@ -34,6 +35,27 @@ function changeLine(p: PlanPublication): string | null {
   return p.changeReason ? `本版调整说明:${p.changeReason}` : null;
 }
 
+/** Landscape A4 less the margins below. */
+const PLAN_CONTENT_WIDTH = 841.89 - 72;
+const PLAN_FONT_SIZE = 9;
+/** Lines of 9 pt text a landscape page holds under the title and the header row, with room to spare. */
+const PLAN_PAGE_LINES = 26;
+
+/**
+ * Rows are kept whole on a page (dontBreakRows) unless one is taller than a page: pdfmake 0.3 silently drops such a
+ * row, so then rows may break. Each row's height is estimated from its cells broken at their column widths.
+ */
+function rowsFitPage(p: PlanPublication): boolean {
+  const fixed = COLUMNS.reduce((s, c) => s + (typeof c.pdfWidth === 'number' ? c.pdfWidth : 0), 0);
+  const star = PLAN_CONTENT_WIDTH - fixed - COLUMNS.length * 7;
+  return p.rows.every((r, i) =>
+    COLUMNS.every((c) => {
+      const width = (typeof c.pdfWidth === 'number' ? c.pdfWidth : star) - 2;
+      return wrapText(String(c.value(r, i)), 'regular', PLAN_FONT_SIZE, width).length <= PLAN_PAGE_LINES;
+    }),
+  );
+}
+
 function total(p: PlanPublication): number {
   return p.rows.reduce((s, r) => s + r.expectedCount, 0);
 }
@@ -61,9 +83,9 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
     { text: dt.t(versionLine(p)), alignment: 'center', fontSize: 10, margin: [0, 4, 0, 0] },
     ...(change ? [{ text: dt.t(change), fontSize: 10, margin: [0, 6, 0, 0] } as Content] : []),
     {
-      table: { widths: COLUMNS.map((c) => c.pdfWidth), headerRows: 1, dontBreakRows: true, body },
+      table: { widths: COLUMNS.map((c) => c.pdfWidth), headerRows: 1, dontBreakRows: rowsFitPage(p), body },
       layout: { ...LIST_LAYOUT, paddingTop: () => 3, paddingBottom: () => 3 },
-      fontSize: 9,
+      fontSize: PLAN_FONT_SIZE,
       margin: [0, 10, 0, 0],
     },
     {
@@ -76,9 +98,9 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
   return renderPdf({
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [36, 40, 36, 48],
+    pageMargins: [36, 40, 36, 48], // PLAN_CONTENT_WIDTH
     info: { title: fullTitle(p), subject: versionLine(p), creator: 'ssj-desk', producer: 'ssj-desk' },
-    defaultStyle: { font: SANS, fontSize: 9, lineHeight: 1.2 },
+    defaultStyle: { font: SANS, fontSize: PLAN_FONT_SIZE, lineHeight: 1.2 },
     footer: pageFooter,
     content: [...content, ...dt.glyphNote()],
   });

@@ -108,11 +108,13 @@ export function sampleResult(selected = 120, packageSize = 8): DrawRecordResult 
     }),
     entities: entities.filter((_, i) => i % packageCount === p),
   }));
-  // Two 递补: the replacement is the one named on the team.
-  const amendments = [
-    { packageNo: 1, replaced: '周海涛', replacement: packages[0].team[1].name, reason: '与检查对象负责人系近亲属,依法回避', at: '2026-04-08T02:10:00.000Z' },
-    { packageNo: Math.min(3, packageCount), replaced: '钱丽娟', replacement: packages[Math.min(3, packageCount) - 1].team[0].name, reason: '因病住院,无法参加检查', at: '2026-04-09T06:45:00.000Z' },
-  ];
+  // Two 递补: the replacement is the one named on the team (none when nothing was drawn).
+  const amendments = packages.length
+    ? [
+        { packageNo: 1, replaced: '周海涛', replacement: packages[0].team[1].name, reason: '与检查对象负责人系近亲属,依法回避', at: '2026-04-08T02:10:00.000Z' },
+        { packageNo: Math.min(3, packageCount), replaced: '钱丽娟', replacement: packages[Math.min(3, packageCount) - 1].team[0].name, reason: '因病住院,无法参加检查', at: '2026-04-09T06:45:00.000Z' },
+      ]
+    : [];
   return {
     commit,
     participants: {

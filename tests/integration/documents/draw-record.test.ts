@@ -178,6 +178,45 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     expect(one.all).not.toContain('超出程序内置字库');
   });
 
+  it('never drops a value too long for one page: items, scope, strata, amendments and witnesses continue on (续) rows', async () => {
+    const c = sampleCommit();
+    c.items = Array.from({ length: 80 }, (_, i) => `第${i + 1}项抽查事项:食品经营者落实食品安全主体责任情况的检查`);
+    c.scope = `本县登记状态为存续的食品经营企业,片区:${Array.from({ length: 400 }, (_, i) => `第${i + 1}片区`).join('、')}`;
+    c.strata = Array.from({ length: 30 }, (_, i) => ({ label: `第${i + 1}片区`, candidates: 1000 + i, ratio: '5%', quota: 50 + i }));
+    const one = await readPdf(await renderDrawRecordCommitPdf(c));
+    for (let i = 1; i <= 80; i++) expect(one.compact).toContain(`${i}.第${i}项抽查事项`);
+    expect(one.compact).toContain('检查事项(续)');
+    expect(one.compact).toContain('第400片区');
+    expect(one.compact).toContain('检查对象范围(续)');
+    for (const s of c.strata) expect(one.compact).toContain(`${s.label}${s.candidates.toLocaleString('en-US')}5%${s.quota}`);
+    expect(one.compact).toContain('抽取数量(续)');
+    expect(one.compact).toContain(c.nonceCommit);
+    expectPageNumbers(one);
+
+    const d = sampleResult(24, 8);
+    d.commit = c;
+    d.amendments = Array.from({ length: 40 }, (_, i) => ({ packageNo: 1 + (i % 3), replaced: `退出${i + 1}`, replacement: `递补${i + 1}`, reason: `第${i + 1}次递补:因公出差,无法参加检查`, at: '2026-04-08T03:00:00.000Z' }));
+    d.participants.witnesses = Array.from({ length: 25 }, (_, i) => ({ name: `见证${i + 1}`, role: '群众代表' }));
+    const two = await readPdf(await renderDrawRecordResultPdf(d));
+    for (const a of d.amendments) expect(two.compact).toContain(`${a.replaced}${a.replacement}${a.reason}`);
+    expect(two.compact).toContain('递补记录(续)');
+    for (const w of d.participants.witnesses) expect(two.compact).toContain(`见证人${w.name}年月日`);
+    expect(two.compact).toContain(d.seed);
+    expectPageNumbers(two);
+  });
+
+  it('prints a draw with nothing selected and no amendments without failing', async () => {
+    const d = sampleResult(0, 8);
+    d.participants.witnesses = [];
+    d.entropy = [];
+    const r = await readPdf(await renderDrawRecordResultPdf(d));
+    expect(r.compact).toContain('递补记录无');
+    expect(r.all).not.toContain('含递补');
+    expect(r.compact).toContain('附表:抽中检查对象名单(0户,按名单包)');
+    expect(r.compact).toContain('见证人年月日'); // a blank witness line to fill in by hand
+    expectPageNumbers(r);
+  });
+
   it('renders a county-sized list (1,500 selected) to about a hundred pages, every entity present', async () => {
     const d = sampleResult(1500, 8);
     const r = await readPdf(await renderDrawRecordResultPdf(d));

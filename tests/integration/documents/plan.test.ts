@@ -32,6 +32,15 @@ describe('年度抽查工作计划 (公示) — PDF', () => {
     expect(r.compact).toContain(`合计${total.toLocaleString('en-US')}公示单位:鄄城县市场监督管理局`);
   });
 
+  it('lets a row taller than a page break rather than lose it', async () => {
+    const p = samplePlan(3);
+    p.rows[1].items = Array.from({ length: 60 }, (_, i) => `第${i + 1}项:食品经营者落实食品安全主体责任情况的检查`);
+    const r = await readPdf(await renderPlanPdf(p));
+    for (let i = 1; i <= 60; i++) expect(r.compact).toContain(`${i}.第${i}项:`);
+    expect(r.compact).toContain(p.rows[2].taskName);
+    expect(r.pages.length).toBeGreaterThan(1);
+  });
+
   it('has no change line for the first version', async () => {
     const p = { ...samplePlan(2), version: 1, changeReason: null };
     const r = await readPdf(await renderPlanPdf(p));
