@@ -173,6 +173,7 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
     if (!started) start(0);
     y += GROUP_GAP;
   }
+  if (spec.groups.length === 0) place({ ...headingBlock('无'), fill: undefined });
   pages.push(page);
   return { spec, widths, pages };
 }
@@ -227,8 +228,8 @@ function useCmapLayout(font: EmbeddedFontInternals): void {
 
 /**
  * Draws the laid-out list as new pages of `doc`, numbered from `firstPageNo` of `totalPages`.
- * Faces are selected by PostScript name, which pdfkit caches for every font it has opened: the fonts pdfmake embedded
- * are reused (each font embedded once), and a face pdfmake did not use is opened once from its bytes.
+ * Each face is opened once from its bytes — pdfkit recognises a font pdfmake already embedded and reuses it (each font
+ * embedded once) — and then selected by PostScript name, which pdfkit caches.
  */
 export function drawList(doc: PdfKitDoc, layout: ListLayout, firstPageNo: number, totalPages: number, dt: DocText): void {
   const { files, faces } = loadFonts();
@@ -239,11 +240,8 @@ export function drawList(doc: PdfKitDoc, layout: ListLayout, firstPageNo: number
   const caches: EmbeddedFontInternals[] = [];
   for (const face of Object.keys(files) as FontWeight[]) {
     names[face] = faces[face].postscriptName;
-    try {
-      doc.font(names[face]);
-    } catch {
-      doc.font(files[face]);
-    }
+    // From the bytes (never a name pdfkit might look up as a file); pdfkit then finds the font it already embedded.
+    doc.font(files[face]);
     const font = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
     if (font) {
       caches.push(font);
