@@ -373,6 +373,9 @@ async function processFile<K extends RosterKind>(
     },
   });
   const detection = reading.detection;
+  // A list without a 检查内容 column says nothing about check sub-items (each item gets one made from its name): an
+  // item already in the database keeps the sub-items it has, which the clerk may have edited or split since.
+  const fileHasSubItems = req.kind === 'items' && 'content' in detection.mapping;
 
   const addProblems = (list: readonly ImportProblem[]) => {
     for (const p of list) {
@@ -431,7 +434,7 @@ async function processFile<K extends RosterKind>(
       }
     } else {
       const changed = changedColumns(spec.columns, existing, row);
-      const storedSubItems = nextSubItems ? statements.storedSubItems(existing.id) : null;
+      const storedSubItems = nextSubItems && fileHasSubItems ? statements.storedSubItems(existing.id) : null;
       const subItemsChanged = nextSubItems && storedSubItems ? compareSubItems(storedSubItems, nextSubItems, subItems) : false;
       outcome = changed.length > 0 || subItemsChanged ? 'updated' : 'unchanged';
       if (write && outcome === 'updated') {

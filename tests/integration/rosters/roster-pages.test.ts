@@ -94,6 +94,47 @@ describe('items:update-sub-items', () => {
   });
 });
 
+describe('re-importing an item list after the clerk edited sub-items', () => {
+  const HAINAN = join(__dirname, '../../../../shared/samples/hainan-2020-item-list.xlsx');
+  async function importItems(path: string) {
+    const preview = await call<ImportReportView>('roster:import-preview', { kind: 'items', fileToken: await openFile(path) });
+    return call<ImportReportView>('roster:import-confirm', { previewId: preview.previewId });
+  }
+
+  it('a list without a 检查内容 column leaves the sub-items of known items as the clerk left them', async () => {
+    expect((await importItems(HAINAN)).counts).toMatchObject({ new: 285 });
+    const id = t.conn.raw.prepare('SELECT id FROM items ORDER BY id LIMIT 1').pluck().get() as number;
+    const item = await call<ItemDetail>('items:get', { id });
+    const [only] = item.subItems;
+    await call('items:update-sub-items', {
+      itemId: id,
+      subItems: [
+        { id: only.id, content: '核查营业执照是否悬挂', basis: only.basis, method: only.method },
+        { content: '核查登记事项与实际是否一致', basis: only.basis, method: only.method },
+      ],
+    });
+    const again = await importItems(HAINAN);
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, unchanged: 285, rejected: 0 });
+    expect(t.conn.raw.prepare('SELECT content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal').pluck().all(id)).toEqual([
+      '核查营业执照是否悬挂',
+      '核查登记事项与实际是否一致',
+    ]);
+  });
+
+  it('a list with a 检查内容 column is the authority on its sub-items', async () => {
+    const path = join(tempDir(), 'items.csv');
+    writeFileSync(path, '抽查事项,检查对象,检查内容\n营业执照检查,各类市场主体,是否悬挂营业执照\n,,是否伪造涂改\n');
+    expect((await importItems(path)).subItems).toMatchObject({ new: 2 });
+    const id = t.conn.raw.prepare('SELECT id FROM items').pluck().get() as number;
+    const item = await call<ItemDetail>('items:get', { id });
+    expect(item.subItems.map((s) => s.content)).toEqual(['是否悬挂营业执照', '是否伪造涂改']);
+    await call('items:update-sub-items', { itemId: id, subItems: [{ id: item.subItems[0].id, content: '改过的内容' }] });
+    const again = await importItems(path);
+    expect(again.counts).toMatchObject({ updated: 1 });
+    expect(t.conn.raw.prepare('SELECT content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal').pluck().all(id)).toEqual(['是否悬挂营业执照', '是否伪造涂改']);
+  });
+});
+
 describe('flagged rows at confirm', () => {
   const badCheck = (code: string) => code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
   function entityCsv(dir: string): { path: string; flaggedUscc: string } {
