@@ -13,6 +13,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { startImportJob } from '../jobs/import-job';
 import { loadDemoData } from '../services/demo-data';
 import type { CliCommand, CliContext } from './command';
+import { runDemoOut } from './demo-commands';
 
 /** Problems printed (JSON and text); the full list is in the desktop app's rejected-rows report. */
 const PROBLEMS_SHOWN = 50;
@@ -92,12 +93,14 @@ export const importCommand: CliCommand = {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单)',
-  usage: 'demo --entities N [--db PATH] [--json]',
-  options: { entities: { type: 'string' }, seed: { type: 'string' } },
+  summary: '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单);加 --out DIR 则再完成一次完整的见证抽取并验证',
+  usage: 'demo --entities N [--db PATH] [--json]  |  demo --out DIR [--entities N] [--db PATH] [--json]',
+  // --out (issue 5): the whole chain headless — plan, task, draw, proof, records — see cli/demo-commands.ts.
+  options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const entities = Number(ctx.options.entities ?? 30000);
     const seed = ctx.options.seed === undefined ? undefined : Number(ctx.options.seed);
+    if (typeof ctx.options.out === 'string') return runDemoOut(ctx, cliActor(), entities, seed);
     const conn = await openDatabase(ctx.dbPath, { migrate: true });
     const started = performance.now();
     try {

@@ -27,6 +27,7 @@ export interface Database {
   draw_proofs: DrawProofsTable;
   draw_amendments: DrawAmendmentsTable;
   draw_selected: DrawSelectedTable;
+  draw_roster_dates: DrawRosterDatesTable;
   joint_visits: JointVisitsTable;
   joint_visit_tasks: JointVisitTasksTable;
 }
@@ -292,6 +293,13 @@ export interface DrawSelectedTable {
   rank: number;
   key: string;
   package_no: number;
+}
+
+/** Append-only: the sealed draw's entities had their 最近被抽查日期 set (in the same transaction). */
+export interface DrawRosterDatesTable {
+  draw_id: number;
+  done_at: string;
+  updated: number;
 }
 
 export interface JointVisitsTable {

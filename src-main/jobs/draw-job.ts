@@ -17,6 +17,7 @@ export type DrawJobRequest =
   | { op: 'prepare'; taskId: number }
   | { op: 'reveal'; drawId: number }
   | { op: 'seal'; drawId: number }
+  | { op: 'roster-dates'; drawId: number }
   | { op: 'amend'; drawId: number; packageNo: number; out: string; reason: string };
 
 export interface DrawJobMessage {
@@ -99,8 +100,18 @@ export class DrawJobs {
     return worker;
   }
 
-  /** Ends the worker (its connection closes with it). */
+  /** Resolves once every queued step has finished (successfully or not). */
+  async settle(): Promise<void> {
+    let seen: Promise<unknown>;
+    do {
+      seen = this.queue;
+      await seen;
+    } while (seen !== this.queue);
+  }
+
+  /** Ends the worker (its connection closes with it) once the queued steps are done. */
   async close(): Promise<void> {
+    await this.settle();
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from '../draw/parallel-draw';
-import { amendStep, prepareStep, revealStep, sealStep, SnapshotCache, type StepContext } from '../services/draw-steps';
+import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, type StepContext } from '../services/draw-steps';
 import type { DrawJobMessage, DrawWorkerReply } from './draw-job';
 
 const port = parentPort!;
@@ -29,11 +29,15 @@ async function handle(message: DrawJobMessage): Promise<{ drawId?: number; timin
   const { request } = message;
   switch (request.op) {
     case 'prepare':
+      // Dates of earlier sealed draws first (normally done already): the recent-inspection exclusion must see them.
+      catchUpRosterDates(raw, step);
       return prepareStep(raw, request.taskId, step, cache);
     case 'reveal':
       return revealStep(raw, request.drawId, step, cache, () => (pool ??= new DrawWorkerPool()));
     case 'seal':
       return sealStep(raw, request.drawId, step);
+    case 'roster-dates':
+      return rosterDatesStep(raw, request.drawId, step);
     case 'amend':
       return amendStep(raw, request, step, cache);
   }

@@ -8,7 +8,7 @@ import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/document
 import type { DrawPreparation } from '@shared/domain/draws';
 import { describeInspectingBody, gradeLabel, percentText } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import { entitiesByCode, rankOfSelected, stratumResults, witnessesOf, type AmendmentRow, type DrawRow, type ProofBody } from './draw-views';
+import { rankOfSelected, sealedEntities, stratumResults, witnessesOf, type AmendmentRow, type DrawRow, type ProofBody } from './draw-views';
 import { lookupPeople } from './task-scope';
 import { readSettings, readTask } from './task-service';
 
@@ -44,12 +44,12 @@ export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRe
   };
 }
 
-/** Part two from a proof body (the sealed one, or the one after the latest 递补) and the amendment rows. */
+/** Part two of a sealed draw from a proof body (the sealed one, or the one after the latest 递补) and the amendment rows. */
 export function recordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: ProofBody, amendments: readonly AmendmentRow[], sealedAt: string): DrawRecordResult {
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
   const witnesses = witnessesOf(raw, draw.id);
   const ranks = rankOfSelected(body);
-  const entities = entitiesByCode(raw, ranks.keys());
+  const entities = sealedEntities(raw, draw.id);
   const people = lookupPeople(raw, [...body.result.packages.flatMap((p) => p.team), ...amendments.flatMap((a) => [a.out_id, a.in_id])]);
   const named = (id: string) => `${people.get(id)?.name ?? id}(${id})`;
   return {

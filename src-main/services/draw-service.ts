@@ -21,7 +21,7 @@ import type { ServiceContext } from './context';
 import { assertWindowOpen } from './draw-inputs';
 import { recordCommit } from './draw-records';
 import { committedElsewhere, wrongState, type StepTimings } from './draw-steps';
-import { ceremonyState, currentDrawId, drawView, latestProof, loadDrawRow, type ProofBody } from './draw-views';
+import { ceremonyState, currentDrawId, drawView, latestProof, latestRecordText, loadDrawRow, storedInputs, type ProofBody } from './draw-views';
 import type { FileTokens } from './file-tokens';
 import { readTask } from './task-service';
 
@@ -58,7 +58,8 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
 
   async function runStep(taskId: number, request: DrawJobRequest): Promise<{ drawId?: number }> {
     const startedAt = ctx.now().toISOString();
-    const step = request.op;
+    // The roster dates are the tail of 封存 as far as the page and the projector are concerned.
+    const step = request.op === 'roster-dates' ? 'seal' : request.op;
     const report = (label: string, done: number, total: number) => {
       const progress: DrawProgress = { taskId, step, label, done, total, startedAt };
       busy.set(taskId, progress);
@@ -153,8 +154,15 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     return drawView(raw, req.drawId);
   }
 
+  /**
+   * 封存. The drawn entities' 最近被抽查日期 are set by the next step in the worker's queue (rosterDatesStep), which this
+   * does not wait for: the ceremony is over once the proof is sealed. A failure there is retried before the next
+   * 准备 (catchUpRosterDates), so nothing is lost; settle() waits for it.
+   */
   async function seal(req: { drawId: number }): Promise<{ draw: DrawView; record: DrawRecordResult }> {
-    await runStep(taskOf(req.drawId), { op: 'seal', drawId: req.drawId });
+    const taskId = taskOf(req.drawId);
+    await runStep(taskId, { op: 'seal', drawId: req.drawId });
+    runStep(taskId, { op: 'roster-dates', drawId: req.drawId }).catch(() => undefined);
     return { draw: drawView(raw, req.drawId), record: resultRecord(req.drawId) };
   }
 
@@ -198,9 +206,9 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
 
   /** Part two of the record as sealed or last amended. */
   function resultRecord(drawId: number): DrawRecordResult {
-    const proof = latestProof(raw, drawId);
-    if (!proof) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分(封存后才有)');
-    return JSON.parse(proof.record) as DrawRecordResult;
+    const text = latestRecordText(raw, drawId);
+    if (text === null) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分(封存后才有)');
+    return JSON.parse(text) as DrawRecordResult;
   }
 
   /** The published proof of a sealed draw (latest version), ready to verify. */
@@ -208,8 +216,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     const draw = loadDrawRow(raw, drawId);
     const proof = latestProof(raw, drawId);
     if (draw.state !== 'sealed' || !proof) throw wrongState(draw, '导出抽取记录(封存后才能导出)');
-    const canonical = raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer;
-    return proofJson(proof.body, canonical);
+    return proofJson(proof.body, storedInputs(raw, drawId)!);
   }
 
   function audit(action: string, drawId: number, detail: unknown) {
@@ -260,7 +267,9 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     exportRecord,
     /** Phase timings (ms) of the last long step, measured in the worker. */
     lastTimings: () => lastTimings,
-    /** Ends the draw worker (tests, CLI, app shutdown). */
+    /** Waits for the queued long steps (e.g. the roster dates after 封存). */
+    settle: () => jobs.settle(),
+    /** Ends the draw worker once its queue is done (tests, CLI, app shutdown). */
     dispose: () => jobs.close(),
   };
 }

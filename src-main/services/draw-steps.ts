@@ -35,7 +35,7 @@ import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPoo
 import { appendAuditRaw } from './audit-service';
 import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
 import { recordResult } from './draw-records';
-import { amendmentRows, entitiesByCode, latestProof, loadDrawRow, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
+import { amendmentRows, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
 import { readSettings, readTask } from './task-service';
 
 export interface StepContext {
@@ -165,7 +165,8 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
     excludedRecent: built.excludedRecent,
   };
   const at = step.now.toISOString();
-  const canonical = Buffer.concat(encoded.parts);
+  const packed = packInputs(encoded.parts);
+  clock.lap('compress');
   const drawId = raw.transaction(() => {
     const race = committedElsewhere(raw, taskId);
     if (race) throw race;
@@ -174,7 +175,7 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
         .prepare("INSERT INTO draws (task_id, attempt, state, prepared_at, prepared_by, input_digest, summary) VALUES (?, ?, 'prepared', ?, ?, ?, ?)")
         .run(taskId, built.attempt, at, step.actor, inputDigest, JSON.stringify(preparation)).lastInsertRowid,
     );
-    raw.prepare('INSERT INTO draw_inputs (draw_id, canonical) VALUES (?, ?)').run(id, canonical);
+    raw.prepare('INSERT INTO draw_inputs (draw_id, canonical) VALUES (?, ?)').run(id, packed);
     appendAuditRaw(
       raw,
       {
@@ -199,7 +200,7 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
 function snapshotOf(raw: BetterSqlite3.Database, draw: DrawRow, cache: SnapshotCache): Snapshot {
   const cached = cache.get(draw.id);
   if (cached && cached.inputDigest === draw.input_digest) return cached;
-  const canonical = raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(draw.id) as Buffer | undefined;
+  const canonical = storedInputs(raw, draw.id);
   if (!canonical || nodeSha256.hex(canonical) !== draw.input_digest) {
     throw new AppError('draw.inputsAltered', '数据库中保存的抽取输入与承诺的输入摘要不符(可能被改动),不能继续。请联系管理员核查数据库。');
   }
@@ -292,11 +293,9 @@ export async function revealStep(
 }
 
 /**
- * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected), and each drawn
- * entity's 最近被抽查日期 becomes the seal date. Why at 封存: the recent-inspection exclusion exists so the same entity
- * is not drawn again and again; waiting for results would leave weeks in which a second task could draw it again,
- * while a draw that was voided never reaches this point and changes nothing. Each date change goes to the roster
- * change log (source 'bulk', batch draw:<id>).
+ * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected, in entity order so
+ * the index grows at its end), and part two of the record is frozen with the names as they are now. The entities'
+ * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
  */
 export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
   const clock = timer();
@@ -305,49 +304,86 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   const body = JSON.parse(draw.result!) as ProofBody;
   const sealedAt = step.now.toISOString();
   body.info = { ...body.info, sealedAt, sealedBy: step.actor };
-  step.progress('核对抽中对象', 0, 2);
-  const codes = body.result.selected.map((e) => e.code);
-  const entities = entitiesByCode(raw, codes);
-  const packageOf = new Map<string, number>();
-  for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
-  clock.lap('lookup');
-
-  step.progress('保存封存记录', 1, 2);
-  const sealDate = localDate(step.now);
-  const batch = `draw:${drawId}`;
+  step.progress('保存封存记录', 0, 1);
+  // Set-based: the drawn list goes into a temporary table once, and one statement joins it to the roster (48,000 codes
+  // at city scale) instead of a lookup per code.
+  raw.exec('CREATE TEMP TABLE IF NOT EXISTS seal_selected (code TEXT, stratum TEXT, rank INTEGER, key TEXT, package_no INTEGER)');
   raw.transaction(() => {
     const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
     if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
-    const sealed = loadDrawRow(raw, drawId);
-    const record = recordResult(raw, sealed, body, [], sealedAt);
-    raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, JSON.stringify(body), JSON.stringify(record));
-    const select = raw.prepare('INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const lastInspected = raw.prepare('SELECT last_inspected_on FROM entities WHERE id = ?').pluck();
-    const setDate = raw.prepare('UPDATE entities SET last_inspected_on = ?, updated_at = ? WHERE id = ?');
-    const change = raw.prepare(
-      `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
-       VALUES (?, ?, 'entities', ?, ?, 'update', 'bulk', ?, ?, ?)`,
-    );
+    raw.exec('DELETE FROM temp.seal_selected');
+    const packageOf = new Map<string, number>();
+    for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
+    const listed = raw.prepare('INSERT INTO temp.seal_selected (code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?)');
     const ranks = new Map<string, number>();
-    let missing = 0;
     for (const entity of body.result.selected) {
       const rank = (ranks.get(entity.stratum) ?? 0) + 1;
       ranks.set(entity.stratum, rank);
-      const row = entities.get(entity.code);
-      if (!row) {
-        missing++;
-        continue;
-      }
-      select.run(drawId, row.id, entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!);
-      const before = lastInspected.get(row.id) as string | null;
-      if (before !== null && before >= sealDate) continue;
-      setDate.run(sealDate, sealedAt, row.id);
-      change.run(sealedAt, step.actor, row.id, `code:${entity.code}`, batch, JSON.stringify({ last_inspected_on: before }), JSON.stringify({ last_inspected_on: sealDate }));
+      listed.run(entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!);
     }
-    appendAuditRaw(raw, { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: codes.length, missingEntities: missing, proofVersion: 1 } }, step.now);
+    clock.lap('list');
+    const found = raw
+      .prepare(
+        `INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)
+         SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.uscc = t.code
+         UNION ALL
+         SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
+         ORDER BY 2`,
+      )
+      .run({ drawId }).changes;
+    clock.lap('selected');
+    const record = recordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
+    clock.lap('record');
+    raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, JSON.stringify(body), JSON.stringify(record));
+    appendAuditRaw(
+      raw,
+      { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: body.result.selected.length, missingEntities: body.result.selected.length - found, proofVersion: 1 } },
+      step.now,
+    );
   })();
-  clock.lap('store');
+  clock.lap('commit');
   return { timings: clock.timings };
+}
+
+/**
+ * Each drawn entity's 最近被抽查日期 becomes the seal date (the bureau's calendar day), with a roster change-log row per
+ * entity (source 'bulk', batch draw:<id>), in one transaction that also writes the draw_roster_dates marker.
+ * Why the seal date: the recent-inspection exclusion exists so the same entity is not drawn again and again; waiting
+ * for results would leave weeks in which another task could draw it again, and a voided draw never gets here.
+ * Idempotent; set-based (one statement for the log, one for the dates).
+ */
+export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
+  const clock = timer();
+  const draw = loadDrawRow(raw, drawId);
+  if (draw.state !== 'sealed' || raw.prepare('SELECT 1 FROM draw_roster_dates WHERE draw_id = ?').get(drawId)) return { timings: clock.timings };
+  step.progress('登记抽中对象的最近被抽查日期', 0, 1);
+  const sealDate = localDate(new Date(draw.sealed_at!));
+  const recent = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)';
+  raw.transaction(() => {
+    const updated = raw
+      .prepare(
+        `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+         SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
+                json_object('last_inspected_on', @sealDate)
+         FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = @drawId AND ${recent} ORDER BY e.id`,
+      )
+      .run({ at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId }).changes;
+    raw
+      .prepare(`UPDATE entities AS e SET last_inspected_on = @sealDate, updated_at = @at WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId) AND ${recent}`)
+      .run({ at: draw.sealed_at, sealDate, drawId });
+    raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
+  })();
+  clock.lap('dates');
+  return { timings: clock.timings };
+}
+
+/** Sealed draws whose entities' dates are not set yet (a crash or a closed program right after 封存), oldest first. */
+export function catchUpRosterDates(raw: BetterSqlite3.Database, step: StepContext): void {
+  const pending = raw
+    .prepare("SELECT id FROM draws d WHERE state = 'sealed' AND NOT EXISTS (SELECT 1 FROM draw_roster_dates r WHERE r.draw_id = d.id) ORDER BY id")
+    .pluck()
+    .all() as number[];
+  for (const drawId of pending) rosterDatesStep(raw, drawId, step);
 }
 
 /** The rankings a proof already fixed, rebuilt for completeDraw (no key is recomputed: 递补 changes teams only). */

@@ -10,9 +10,8 @@ import { createRosterService } from './roster-service';
 import type { JobProgressView } from '@shared/domain/roster-views';
 // ——— plans, tasks, draws (issue 5) ———
 import type { DrawProgress } from '@shared/domain/draws';
-import { AppError } from '@shared/errors';
-import { createDrawService, type DrawRenderers } from './draw-service';
-import { createPlanService, type PlanRenderers } from './plan-service';
+import { createDrawService } from './draw-service';
+import { createPlanService } from './plan-service';
 import { createTaskService } from './task-service';
 import { createVisitService } from './visit-service';
 
@@ -33,10 +32,8 @@ import { PRODUCT_NAME, VERSION } from './product';
  */
 export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
-  // ——— plans, tasks, draws (issue 5): the document renderers (src-main/documents) are not in yet; exports say so ———
-  const renderers = async (): Promise<PlanRenderers & DrawRenderers> => {
-    throw new AppError('documents.pending', '打印文档(PDF/Excel)的生成模块尚未安装,暂不能导出。');
-  };
+  // ——— plans, tasks, draws (issue 5): the document renderers load on first export (pdfmake and the CJK font) ———
+  const renderers = () => import('../documents');
   const plans = createPlanService(conn.raw, ctx, { files, renderers });
   return {
     app: {

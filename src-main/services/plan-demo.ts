@@ -7,6 +7,7 @@ import { defaultPlanTitle } from '@shared/domain/plans';
 import { AppError } from '@shared/errors';
 import type { Services } from './index';
 import { localDate } from './draw-inputs';
+import { previewScope } from './task-scope';
 import { readSettings } from './task-service';
 
 /** Items of the demo list the task inspects (by name; demo-data.ts holds them). */
@@ -18,6 +19,15 @@ export function demoTaskInput(raw: Parameters<typeof readSettings>[0], planId: n
   const itemId = raw.prepare('SELECT id FROM items WHERE name = ?').pluck();
   const itemIds = DEMO_TASK_ITEMS.map((name) => itemId.get(name) as number | undefined);
   if (itemIds.some((id) => id === undefined)) throw new AppError('demo.noItems', '事项清单中没有示例事项,请先加载示例数据(demo --entities N)。');
+  // Sized to the county so any demo size can be drawn: enough packages per 食品-qualified inspector to staff every
+  // team (a small demo county has few of them), and no tag requirement when there are hardly any.
+  const scope = { entityTypes: [], industries: ['食品销售', '餐饮服务'], areas: [], offices: [], tags: [], grades: [] };
+  const ratio = { mode: 'grades' as const, gradeBp: { ...settings.gradeRatioBp, 未评级: settings.defaultRatioBp } };
+  const holders = raw.prepare("SELECT count(*) FROM inspectors, json_each(inspectors.tags) WHERE status = '在岗' AND value = '食品'").pluck().get() as number;
+  const areas = raw.prepare('SELECT count(DISTINCT area) FROM entities').pluck().get() as number;
+  const packages = Math.ceil(previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: localDate(now) }).expected / 3) + areas;
+  const requiredTags = holders >= 5 ? ['食品'] : [];
+  const cap = Math.max(4, Math.ceil((3 * packages) / Math.max(1, requiredTags.length > 0 ? holders : 10)));
   const start = localDate(now);
   const end = localDate(new Date(now.getTime() + 60 * 24 * 3600 * 1000));
   return {
@@ -29,14 +39,14 @@ export function demoTaskInput(raw: Parameters<typeof readSettings>[0], planId: n
     startDate: start,
     endDate: end,
     frequency: '每年1次',
-    scope: { entityTypes: [], industries: ['食品销售', '餐饮服务'], areas: [], offices: [], tags: [], grades: [] },
+    scope,
     excludeRecentYears: settings.recentInspectionYears,
-    ratio: { mode: 'grades', gradeBp: { ...settings.gradeRatioBp, 未评级: settings.defaultRatioBp } },
+    ratio,
     teamSize: 2,
     packageSize: 3,
-    maxPackagesPerInspector: 4,
+    maxPackagesPerInspector: cap,
     clusterBy: 'area',
-    requiredTags: ['食品'],
+    requiredTags,
     inspectorScope: { kind: '全局', offices: [] },
     includeExperts: false,
     expertTags: [],

@@ -11,7 +11,8 @@ import type { Migration } from './index';
  *                              ├─ draw_witnesses   entropy, in order; only while the draw is committed
  *                              ├─ draw_proofs      the sealed proof (v1 at 封存, +1 per 递补), append-only
  *                              ├─ draw_amendments  递补, append-only, only on a sealed draw
- *                              └─ draw_selected    the drawn entities (entity id, package, key), written at 封存
+ *                              ├─ draw_selected    the drawn entities (entity id, package, key), written at 封存
+ *                              └─ draw_roster_dates  marks that the drawn entities' 最近被抽查日期 were set
  *   joint_visits ─ joint_visit_tasks              进一次门、查多项事: one visit for tasks that drew the same entity
  *
  * The draw is a state machine: prepared → committed → revealed → sealed, and committed/revealed → voided (with a
@@ -26,8 +27,8 @@ import type { Migration } from './index';
  *
  * The nonce (DRAW-SPEC §3) is written only at commit (the prepared row has none) and the services never return it
  * before the draw is revealed. C(inputs) is kept as the exact canonical bytes that were digested, not re-serialised
- * from tables: the proof must reproduce them byte for byte, and a BLOB is also the fastest to write at city scale
- * (~80 MB for 1,000,000 candidates). The sealed proof is stored without its `inputs` member, which is spliced back
+ * from tables: the proof must reproduce them byte for byte. They are stored DEFLATE-compressed (draw-views.packInputs):
+ * ~84 MB of JSON for 1,000,000 candidates becomes ~9 MB. The sealed proof is stored without its `inputs` member, which is spliced back
  * from draw_inputs on export (see draw-service), so the 80 MB are stored once.
  */
 export const m0003PlansDraws: Migration = {
@@ -180,7 +181,7 @@ export const m0003PlansDraws: Migration = {
 
       CREATE TABLE draw_inputs (
         draw_id   INTEGER PRIMARY KEY REFERENCES draws(id),
-        -- C(inputs) (DRAW-SPEC §1–2): SHA-256 of exactly these bytes is draws.input_digest.
+        -- C(inputs) (DRAW-SPEC §1–2) compressed with raw DEFLATE: SHA-256 of the inflated bytes is draws.input_digest.
         canonical BLOB NOT NULL
       ) STRICT;
       CREATE TRIGGER draw_inputs_no_update BEFORE UPDATE ON draw_inputs
@@ -272,6 +273,21 @@ export const m0003PlansDraws: Migration = {
         BEGIN SELECT RAISE(ABORT, '抽中对象名单不可修改'); END;
       CREATE TRIGGER draw_selected_no_delete BEFORE DELETE ON draw_selected
         BEGIN SELECT RAISE(ABORT, '抽中对象名单不可删除'); END;
+
+      -- 最近被抽查日期 of a sealed draw's entities is set by a follow-up step right after 封存 (draw-steps.rosterDatesStep),
+      -- not inside it: at city scale it rewrites tens of thousands of scattered roster pages, which the ceremony need not
+      -- wait for. This row is written in the same transaction as those updates; a sealed draw without it is caught up
+      -- before the next 准备 (so the recent-inspection exclusion always sees it).
+      CREATE TABLE draw_roster_dates (
+        draw_id  INTEGER PRIMARY KEY REFERENCES draws(id),
+        done_at  TEXT NOT NULL,
+        -- Entities whose date moved (the others already had this date or a later one).
+        updated  INTEGER NOT NULL
+      ) STRICT;
+      CREATE TRIGGER draw_roster_dates_no_update BEFORE UPDATE ON draw_roster_dates
+        BEGIN SELECT RAISE(ABORT, '登记记录不可修改'); END;
+      CREATE TRIGGER draw_roster_dates_no_delete BEFORE DELETE ON draw_roster_dates
+        BEGIN SELECT RAISE(ABORT, '登记记录不可删除'); END;
 
       -- 进一次门、查多项事: tasks of different departments that drew the same entity in overlapping windows,
       -- merged by the clerk into one visit with the union of their items.

@@ -70,7 +70,7 @@ describe('migration 0003: plans, tasks, draws', () => {
     const raw = migrated();
     expect(raw.pragma('user_version', { simple: true })).toBe(3);
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    for (const t of ['plans', 'plan_versions', 'tasks', 'task_items', 'task_departments', 'draws', 'draw_inputs', 'draw_witnesses', 'draw_proofs', 'draw_amendments', 'draw_selected', 'joint_visits', 'joint_visit_tasks'])
+    for (const t of ['plans', 'plan_versions', 'tasks', 'task_items', 'task_departments', 'draws', 'draw_inputs', 'draw_witnesses', 'draw_proofs', 'draw_amendments', 'draw_selected', 'draw_roster_dates', 'joint_visits', 'joint_visit_tasks'])
       expect(tables).toContain(t);
   });
 
@@ -177,6 +177,10 @@ describe('migration 0003: plans, tasks, draws', () => {
     expect(() => raw.prepare('DELETE FROM draw_amendments').run()).toThrow(/递补记录不可删除/);
     expect(() => raw.prepare('UPDATE draw_selected SET package_no = 2').run()).toThrow(/抽中对象名单不可修改/);
     expect(() => raw.prepare('DELETE FROM draw_selected').run()).toThrow(/抽中对象名单不可删除/);
+    raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, 1)').run(drawId, NOW);
+    expect(() => raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, 1)').run(drawId, NOW)).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => raw.prepare('UPDATE draw_roster_dates SET updated = 2').run()).toThrow(/登记记录不可修改/);
+    expect(() => raw.prepare('DELETE FROM draw_roster_dates').run()).toThrow(/登记记录不可删除/);
   });
 
   it('records joint visits for good, one visit per entity and task', () => {

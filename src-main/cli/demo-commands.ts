@@ -1,0 +1,118 @@
+/**
+ * `demo --out DIR`: the whole chain in one command, without a display — the way to see the program work.
+ * On an empty database: the demo county (demo-data.ts) → the year's plan with one task, published → 准备 → 承诺
+ * (record part one) → three example witness values → 揭晓 → 封存 (record part two) → the proof, verified.
+ * Writes DIR/proof.json, DIR/draw-record-commit.pdf, DIR/draw-record-result.pdf and DIR/verify.html (the offline
+ * verify page: open it in a browser and drop proof.json on it). Same services as the desktop app.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { verifyProof } from '@shared/draw';
+import { DEMO_WITNESSES } from '@shared/domain/draws';
+import { gradeLabel } from '@shared/domain/tasks';
+import { AppError } from '@shared/errors';
+import { openDatabase } from '../db/connection';
+import { nodeSha256 } from '../draw/node-sha256';
+import { createServices } from '../services';
+import { defaultContext } from '../services/context';
+import { loadDemoData } from '../services/demo-data';
+import { createDemoPlan } from '../services/plan-demo';
+import type { CliContext } from './command';
+
+/** Who the demo says was in the room (printed on the record). */
+export const DEMO_CEREMONY = { place: '县市场监督管理局三楼会议室', operator: '张敏(操作员)', supervisor: '刘强(纪检监察室)' } as const;
+
+export interface DemoOutSummary {
+  dbPath: string;
+  out: string;
+  entities: number;
+  taskNumber: string;
+  candidates: number;
+  selected: number;
+  packages: number;
+  inputDigest: string;
+  nonceCommit: string;
+  seed: string;
+  verified: boolean;
+  files: string[];
+  seconds: number;
+}
+
+export async function runDemoOut(ctx: CliContext, actor: string, entities: number, seed: number | undefined): Promise<number> {
+  const started = performance.now();
+  const out = resolve(String(ctx.options.out));
+  mkdirSync(out, { recursive: true });
+  // Without --db the demo gets a database of its own in DIR: it needs an empty one, and a newcomer's first command
+  // should not touch the desktop app's database.
+  const dbPath = typeof ctx.options.db === 'string' ? ctx.dbPath : join(out, 'demo.sqlite');
+  const say = (line: string) => {
+    if (!ctx.json) ctx.out(line);
+  };
+  const conn = await openDatabase(dbPath, { migrate: true });
+  const services = createServices(conn, defaultContext(actor));
+  try {
+    const now = new Date();
+    const county = loadDemoData(conn.raw, { entities, seed, actor, now });
+    say(`1. 示例县已写入 ${conn.path}:检查对象 ${county.entities} 户,执法人员 ${county.inspectors} 人,抽查事项 ${county.items} 项`);
+
+    const { planId, taskId } = createDemoPlan(services, conn.raw, now);
+    const plan = services.plans.get(planId);
+    const task = services.tasks.get(taskId);
+    say(`2. 年度计划《${plan.title}》已公示(第 ${plan.version} 版),任务 ${task.number}「${task.name}」`);
+
+    const prepared = await services.draws.prepare({ taskId });
+    const p = prepared.preparation;
+    say(
+      `3. 准备:范围内 ${p.candidates} 户(${p.strata.map((s) => `${gradeLabel(s.name)} ${s.candidates}→${s.quota}`).join(',')}),` +
+        `执法人员 ${p.inspectors} 人;可行性:${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
+    );
+
+    const committed = services.draws.commit({ drawId: prepared.id, ...DEMO_CEREMONY });
+    const commitPdf = join(out, 'draw-record-commit.pdf');
+    writeFileSync(commitPdf, await services.draws.recordPdf(prepared.id, 'commit'));
+    say(`4. 承诺:输入摘要 ${committed.draw.inputDigest}`);
+    say(`        随机数承诺 ${committed.draw.commit!.nonceCommit}(记录表第一部分:${commitPdf})`);
+
+    for (const witness of DEMO_WITNESSES) services.draws.witness({ drawId: prepared.id, ...witness });
+    say(`5. 见证:${DEMO_WITNESSES.map((w) => `${w.name}(${w.role})${w.value}`).join(',')}`);
+
+    const revealed = await services.draws.reveal({ drawId: prepared.id });
+    say(`6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`);
+
+    const sealed = await services.draws.seal({ drawId: prepared.id });
+    const proofPath = join(out, 'proof.json');
+    const proofText = services.draws.proofText(prepared.id);
+    writeFileSync(proofPath, `${proofText}\n`, 'utf8');
+    const resultPdf = join(out, 'draw-record-result.pdf');
+    writeFileSync(resultPdf, await services.draws.recordPdf(prepared.id, 'result'));
+    const verifyPage = join(out, 'verify.html');
+    copyFileSync(join((await import('../documents')).resourcesDir(), 'verify.html'), verifyPage);
+    say(`7. 封存:抽取记录 ${proofPath},记录表第二部分 ${resultPdf}`);
+
+    const report = verifyProof(JSON.parse(proofText) as unknown, nodeSha256);
+    if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
+    say(`8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`);
+
+    const summary: DemoOutSummary = {
+      dbPath: conn.path,
+      out,
+      entities: county.entities,
+      taskNumber: task.number,
+      candidates: p.candidates,
+      selected: sealed.draw.strata.reduce((n, s) => n + s.selected, 0),
+      packages: sealed.draw.packageCount,
+      inputDigest: sealed.draw.inputDigest,
+      nonceCommit: sealed.draw.commit!.nonceCommit,
+      seed: sealed.draw.reveal!.seed,
+      verified: report.valid,
+      files: [proofPath, commitPdf, resultPdf, verifyPage],
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    };
+    if (ctx.json) ctx.out(JSON.stringify(summary));
+    else say(`完成(${summary.seconds} 秒)。`);
+    return 0;
+  } finally {
+    await services.draws.dispose();
+    await conn.close();
+  }
+}

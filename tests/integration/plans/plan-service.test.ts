@@ -1,0 +1,209 @@
+/**
+ * 年度抽查工作计划 and 抽查任务 through the real services (and the IPC dispatch path) on a temp SQLite file: draft →
+ * published, every later change a new published version with its reason, old versions readable as published; task
+ * numbers, validation, the live scope preview against the roster itself; the 公示 exports as real xlsx and PDF files.
+ */
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quotaOf, type TaskInput } from '@shared/domain/tasks';
+import { isAppError } from '@shared/errors';
+import { createDispatch } from '../../../src-main/ipc/dispatch';
+import { createHandlers } from '../../../src-main/ipc/handlers';
+import { demoTaskInput } from '../../../src-main/services/plan-demo';
+import { recentSince } from '../../../src-main/services/task-scope';
+import { county, type County } from '../draws/county';
+
+let c: County;
+beforeAll(async () => {
+  c = await county(4000);
+});
+afterAll(async () => {
+  await c.close();
+});
+
+function refusal(work: () => unknown): { code: string; message: string } {
+  try {
+    work();
+  } catch (error) {
+    if (isAppError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+const taskFor = (planId: number, overrides: Partial<TaskInput> = {}) => demoTaskInput(c.conn.raw, planId, c.ctx.now(), overrides);
+
+describe('plans: draft, publish, versions', () => {
+  it('a draft is edited freely; publishing freezes version 1; later changes need a reason and publish the next version', async () => {
+    const plans = c.services.plans;
+    const draft = plans.save({ year: 2026, title: '2026年度双随机抽查工作计划' });
+    expect(draft).toMatchObject({ status: '草稿', version: 0, taskCount: 0, versions: [] });
+    expect(refusal(() => plans.publish(draft.id)).code).toBe('plan.empty');
+    const task = c.services.tasks.save(taskFor(draft.id));
+    expect(task).toMatchObject({ number: '某市监抽查〔2026〕1号', seq: 1, drawStatus: '未抽取', drawId: null });
+    expect(c.services.tasks.save({ ...taskFor(draft.id), id: task.id, name: '草稿中改名' }).name).toBe('草稿中改名');
+    expect(refusal(() => plans.save({ year: 2026, title: '2026年度双随机抽查工作计划' })).code).toBe('plan.duplicate');
+
+    const published = plans.publish(draft.id);
+    expect(published).toMatchObject({ status: '已公示', version: 1, versions: [{ version: 1, reason: null, actor: '测试操作员' }] });
+    expect(refusal(() => plans.publish(draft.id)).code).toBe('plan.alreadyPublished');
+
+    // A change to a task of a published plan: refused without a reason, published as version 2 with one.
+    const edit = { ...taskFor(draft.id), id: task.id, name: '食品经营者专项抽查' };
+    expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示,修改任务将发布新版本,请填写修改理由/);
+    expect(plans.get(draft.id).version).toBe(1); // nothing changed
+    c.services.tasks.save({ ...edit, changeReason: '按县政府要求调整任务名称' });
+    // A second task, then a new title: versions 3 and 4.
+    const second = c.services.tasks.save({ ...taskFor(draft.id, { name: '餐饮服务抽查', leadDepartment: '县卫生健康委员会' }), changeReason: '增加卫健委牵头的任务' });
+    expect(second.number).toBe('某市监抽查〔2026〕2号');
+    expect(refusal(() => plans.save({ id: draft.id, year: 2026, title: '改名' })).code).toBe('plan.reasonRequired');
+    plans.save({ id: draft.id, year: 2026, title: '2026年度双随机抽查工作计划(修订)', changeReason: '计划名称规范' });
+
+    const versions = plans.versions(draft.id);
+    expect(versions.map((v) => [v.version, v.reason])).toEqual([
+      [4, '计划名称规范'],
+      [3, '增加卫健委牵头的任务'],
+      [2, '按县政府要求调整任务名称'],
+      [1, null],
+    ]);
+    // Old versions stay as they were published.
+    const v1 = versions[3];
+    expect(v1.publication).toMatchObject({ version: 1, changeReason: null, title: '2026年度双随机抽查工作计划', bureauName: '某县市场监督管理局' });
+    expect(v1.publication.rows.map((r) => r.taskName)).toEqual(['草稿中改名']);
+    expect(v1.tasks.map((t) => t.name)).toEqual(['草稿中改名']);
+    expect(versions[0].publication.title).toBe('2026年度双随机抽查工作计划(修订)');
+    expect(versions[0].publication.rows.map((r) => [r.taskName, r.inspectingBody])).toEqual([
+      ['食品经营者专项抽查', '某县市场监督管理局'],
+      ['餐饮服务抽查', '县卫生健康委员会'],
+    ]);
+    const actions = c.conn.raw.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id').pluck().all(`plans:${draft.id}`);
+    expect(actions).toEqual(['plans:create', 'plans:publish', 'plans:publish', 'plans:publish', 'plans:update', 'plans:publish']);
+  });
+
+  it('the 公示 row says what the paper form asks, with 预计抽查数量 counted from the roster', () => {
+    const plan = c.services.plans.save({ year: 2026, title: '联合抽查计划' });
+    const task = c.services.tasks.save(
+      taskFor(plan.id, {
+        joiningDepartments: ['县卫生健康委员会', '县商务局'],
+        scope: { entityTypes: ['企业'], industries: ['餐饮服务'], areas: [], offices: [], tags: [], grades: ['B', 'C'] },
+        ratio: { mode: 'grades', gradeBp: { A: 300, B: 500, C: 1050, D: 3000, 未评级: 500 } },
+        startDate: '2026-12-01',
+        endDate: '2026-12-31',
+      }),
+    );
+    c.services.plans.publish(plan.id);
+    const row = c.services.plans.publication(plan.id).rows[0];
+    const preview = c.services.tasks.scopePreview(task);
+    expect(row).toEqual({
+      inspectingBody: '某县市场监督管理局(牵头)、县卫生健康委员会、县商务局',
+      taskName: task.name,
+      items: task.items.map((i) => i.name),
+      scope: '登记状态为存续的检查对象;主体类型:企业;行业:餐饮服务;信用风险等级:B级、C级;排除近3年内已被抽查的对象',
+      period: '2026年12月1日至2026年12月31日',
+      ratio: 'B级5%、C级10.5%',
+      frequency: '每年1次',
+      expectedCount: preview.expected,
+    });
+    expect(preview.expected).toBeGreaterThan(0);
+  });
+
+  it('exports a published version as real xlsx and PDF files through the save dialog', async () => {
+    const plan = c.services.plans.list(2026).find((p) => p.title === '联合抽查计划')!;
+    const xlsx = join(c.dir, '计划公示.xlsx');
+    expect(await c.services.plans.exportPlan({ planId: plan.id, format: 'xlsx', fileToken: c.services.files.issue(xlsx, 'save').token })).toEqual({ fileName: '计划公示.xlsx', version: 1 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const text = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join('|');
+    expect(text).toContain('检查主体');
+    expect(text).toContain('某县市场监督管理局(牵头)、县卫生健康委员会、县商务局');
+    const pdf = join(c.dir, '计划公示.pdf');
+    await c.services.plans.exportPlan({ planId: plan.id, format: 'pdf', fileToken: c.services.files.issue(pdf, 'save').token });
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const draft = c.services.plans.save({ year: 2026, title: '尚未公示' });
+    await expect(c.services.plans.exportPlan({ planId: draft.id, format: 'pdf', fileToken: c.services.files.issue(pdf, 'save').token })).rejects.toThrow(/尚未公示/);
+  });
+});
+
+describe('tasks: validation and the live scope preview', () => {
+  it('refuses what zod cannot see, naming the field in Chinese', () => {
+    const plan = c.services.plans.save({ year: 2026, title: '校验用计划' });
+    const cases: [Partial<TaskInput>, RegExp][] = [
+      [{ startDate: '2026-06-01', endDate: '2026-05-01' }, /开始日期不能晚于结束日期/],
+      [{ startDate: '2027-01-01', endDate: '2027-02-01' }, /应在计划年度 2026 年内开始/],
+      [{ startDate: '2026-02-30', endDate: '2026-03-01' }, /日期格式/],
+      [{ itemIds: [999999] }, /已不在事项清单中/],
+      [{ inspectorScope: { kind: '若干所', offices: ['城关市场监管所'] } }, /请至少选择 2 个市场监管所/],
+      [{ inspectorScope: { kind: '单一所', offices: [] } }, /请选择 1 个市场监管所/],
+      [{ joiningDepartments: ['某县市场监督管理局'] }, /联合部门中不能再包含牵头部门/],
+      [{ ratio: { mode: 'grades', gradeBp: { A: 0, B: 0, C: 0, D: 0, 未评级: 0 } } }, /不能都为 0/],
+    ];
+    for (const [overrides, message] of cases) expect(refusal(() => c.services.tasks.save(taskFor(plan.id, overrides))).message).toMatch(message);
+    expect(c.services.tasks.list(plan.id)).toEqual([]);
+  });
+
+  it('counts per grade exactly what the roster holds, with the recent-inspection exclusion and the quotas', () => {
+    const scope = { entityTypes: ['个体工商户'], industries: ['食品销售', '餐饮服务', '药品零售'], areas: [], offices: [], tags: [], grades: [] as never[] };
+    const ratio = { mode: 'grades' as const, gradeBp: { A: 300, B: 500, C: 1000, D: 3000, 未评级: 500 } };
+    const preview = c.services.tasks.scopePreview({ scope, excludeRecentYears: 2, ratio, startDate: '2026-12-01' });
+    const since = recentSince('2026-12-01', 2)!;
+    expect(since).toBe('2024-12-02');
+    const truth = c.conn.raw
+      .prepare(
+        `SELECT coalesce(credit_grade, '未评级') AS g, count(*) AS n FROM entities
+         WHERE reg_status = '存续' AND entity_type = '个体工商户' AND industry IN ('食品销售', '餐饮服务', '药品零售')
+           AND (last_inspected_on IS NULL OR last_inspected_on < ?) GROUP BY g`,
+      )
+      .all(since) as { g: string; n: number }[];
+    const byGrade = Object.fromEntries(truth.map((r) => [r.g, r.n]));
+    expect(preview.strata.map((s) => [s.name, s.candidates, s.quota])).toEqual(
+      (['A', 'B', 'C', 'D', '未评级'] as const).map((g) => [g, byGrade[g] ?? 0, quotaOf(byGrade[g] ?? 0, ratio.gradeBp[g])]),
+    );
+    const excluded = c.conn.raw
+      .prepare(`SELECT count(*) FROM entities WHERE reg_status = '存续' AND entity_type = '个体工商户' AND industry IN ('食品销售', '餐饮服务', '药品零售') AND last_inspected_on >= ?`)
+      .pluck()
+      .get(since);
+    expect(preview.excludedRecent).toBe(excluded);
+    expect(preview.total).toBe(truth.reduce((n, r) => n + r.n, 0));
+
+    const uniform = c.services.tasks.scopePreview({ scope, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' });
+    expect(uniform.strata).toEqual([{ name: '全部', candidates: uniform.total, ratioBp: 500, quota: quotaOf(uniform.total, 500) }]);
+    expect(uniform.excludedSince).toBeNull();
+    const fixed = c.services.tasks.scopePreview({ scope, excludeRecentYears: 0, ratio: { mode: 'fixed', count: uniform.total + 1 }, startDate: '2026-12-01' });
+    expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户,但范围内只有 ${uniform.total} 户。`]);
+  });
+
+  it('goes through the IPC dispatch as the page calls it: defaults filled, bad shapes refused in Chinese', async () => {
+    const dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
+    const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as { ok: true; value: { id: number } };
+    expect(plan.ok).toBe(true);
+    const input = taskFor(plan.value.id);
+    // What a page sends at minimum: the optional lists and switches take their defaults.
+    const minimal = {
+      planId: input.planId,
+      name: input.name,
+      leadDepartment: input.leadDepartment,
+      itemIds: input.itemIds,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      scope: { industries: ['食品销售'] },
+      excludeRecentYears: 3,
+      ratio: { mode: 'uniform', bp: 500 },
+      teamSize: 2,
+      packageSize: 3,
+      maxPackagesPerInspector: 5,
+      inspectorScope: { kind: '全局' },
+    };
+    const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as { ok: true; value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } } };
+    expect(saved).toMatchObject({ ok: true, value: { clusterBy: 'none', avoidOwnOffice: true, frequency: '每年1次', scope: { grades: [] } } });
+    const preview = await dispatch('app://ssj/', 'tasks:scope-preview', { scope: { industries: ['食品销售'] }, excludeRecentYears: 3, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' });
+    expect(preview).toMatchObject({ ok: true, value: { strata: [{ name: '全部', ratioBp: 500 }] } });
+    const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') } });
+    const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId: saved.value.id });
+    expect(ceremony).toMatchObject({ ok: true, value: { stage: 'none' } });
+    const none = await dispatch('app://ssj/', 'draws:get', { taskId: saved.value.id });
+    expect(none).toEqual({ ok: true, value: null });
+  });
+});
