@@ -75,7 +75,9 @@ export function RosterOverview() {
                   <Space.Compact>
                     <InputNumber
                       min={100}
-                      max={1_000_000}
+                      // Loaded in one go by the main process: beyond this a clerk would wait minutes on a frozen
+                      // window (city-scale sets are for the CLI and the benchmarks: npm run ssj -- demo).
+                      max={200_000}
                       step={10000}
                       value={size}
                       onChange={(v) => setSize(v ?? 30000)}
