@@ -13,7 +13,7 @@ import { installSecurityGuards, isAppUrl } from './security';
 import { createServices } from './services';
 import type { FileDialog } from './services/file-tokens';
 import { defaultContext } from './services/context';
-import { createMainWindow } from './window';
+import { closeCeremonyWindow, createMainWindow, openCeremonyWindow } from './window';
 
 app.setName('ssj-desk');
 if (!app.requestSingleInstanceLock()) {
@@ -40,7 +40,11 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    const services = createServices(connection, defaultContext(userInfo().username), { fileDialog: showFileDialog });
+    const services = createServices(connection, defaultContext(userInfo().username), {
+      fileDialog: showFileDialog,
+      // ——— ceremony window (issue 5) ———
+      openCeremonyWindow,
+    });
     registerIpc(
       createDispatch({
         handlers: createHandlers(services),
@@ -49,7 +53,8 @@ if (!app.requestSingleInstanceLock()) {
       }),
     );
     serveRenderer(join(__dirname, '../renderer'));
-    createMainWindow();
+    // The projector window goes with the operator's: closing the operator's window ends the app.
+    createMainWindow().on('closed', closeCeremonyWindow);
   });
 
   app.on('window-all-closed', () => {

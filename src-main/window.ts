@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
+import type { CeremonyWindowInfo } from '@shared/ipc/contract';
 import { APP_ORIGIN } from './serving';
 
 /** webPreferences locked down for every window the app creates. */
@@ -20,6 +21,13 @@ export function secureWebPreferences(): Electron.WebPreferences {
   };
 }
 
+/** The app's page at a route (hash routing), from the dev server in development, else from app://. */
+function loadRoute(win: BrowserWindow, route: string): void {
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const base = !app.isPackaged && devUrl ? devUrl : `${APP_ORIGIN}/index.html`;
+  void win.loadURL(route === '/' ? base : `${base}#${route}`);
+}
+
 export function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
@@ -31,8 +39,58 @@ export function createMainWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(),
   });
   win.once('ready-to-show', () => win.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
-  else void win.loadURL(`${APP_ORIGIN}/index.html`);
+  loadRoute(win, '/');
   return win;
+}
+
+// ——— ceremony window (issue 5) ———
+let ceremonyWindow: BrowserWindow | null = null;
+
+/**
+ * 投影画面: a second window on the task's ceremony route (the page polls draws:ceremony-state; it has no controls).
+ * Full screen on the first display that is not the primary one when a projector is attached, else a normal window
+ * beside the operator's. Same locked webPreferences and guards as every window; one at a time (asking again moves
+ * the open one to the task and brings it forward).
+ */
+export function openCeremonyWindow(taskId: number): CeremonyWindowInfo {
+  const displays = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  const projector = displays.length > 1 ? (displays.find((d) => d.id !== primary.id) ?? null) : null;
+  const route = `/ceremony/${taskId}`;
+  if (ceremonyWindow && !ceremonyWindow.isDestroyed()) {
+    loadRoute(ceremonyWindow, route);
+    ceremonyWindow.show();
+    ceremonyWindow.focus();
+    return { fullScreen: ceremonyWindow.isFullScreen(), displays: displays.length };
+  }
+  const area = (projector ?? primary).workArea;
+  const win = new BrowserWindow({
+    x: area.x + (projector ? 0 : 40),
+    y: area.y + (projector ? 0 : 40),
+    width: projector ? area.width : Math.min(1280, area.width - 80),
+    height: projector ? area.height : Math.min(720, area.height - 80),
+    title: '随机抽取 — 投影画面',
+    backgroundColor: '#061a33',
+    autoHideMenuBar: true,
+    show: false,
+    webPreferences: secureWebPreferences(),
+  });
+  win.setMenuBarVisibility(false);
+  win.once('ready-to-show', () => {
+    // Full screen only once the window sits on the projector's display, so it fills that display and not the primary.
+    if (projector) win.setFullScreen(true);
+    win.show();
+  });
+  win.on('closed', () => {
+    if (ceremonyWindow === win) ceremonyWindow = null;
+  });
+  loadRoute(win, route);
+  ceremonyWindow = win;
+  return { fullScreen: projector !== null, displays: displays.length };
+}
+
+/** Closes the projector window with the operator's (the app quits when the operator's window closes). */
+export function closeCeremonyWindow(): void {
+  if (ceremonyWindow && !ceremonyWindow.isDestroyed()) ceremonyWindow.close();
+  ceremonyWindow = null;
 }

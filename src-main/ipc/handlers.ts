@@ -56,6 +56,8 @@ export function createHandlers(s: Services): Handlers {
     'draws:export-record': (req) => s.draws.exportRecord(req),
     'visits:proposals': (req) => s.visits.proposals(req),
     'visits:merge': (req) => s.visits.merge(req),
+    // ——— ceremony window (issue 5, renderer) ———
+    'ceremony:open': (req) => s.ceremony.open(req.taskId),
   };
 }
 

@@ -14,6 +14,8 @@ import { createDrawService } from './draw-service';
 import { createPlanService } from './plan-service';
 import { createTaskService } from './task-service';
 import { createVisitService } from './visit-service';
+// ——— ceremony window (issue 5, renderer) ———
+import { createCeremonyService, type OpenCeremonyWindow } from './ceremony-service';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
 export interface ServiceDeps {
@@ -23,6 +25,8 @@ export interface ServiceDeps {
   onJobProgress?: (progress: JobProgressView) => void;
   /** Pushes progress of a draw's long steps (准备, 揭晓, 封存, 递补); draws:ceremony-state reports it too (issue 5). */
   onDrawProgress?: (progress: DrawProgress) => void;
+  /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI (issue 5). */
+  openCeremonyWindow?: OpenCeremonyWindow;
 }
 import { PRODUCT_NAME, VERSION } from './product';
 
@@ -58,6 +62,8 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
     draws: createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress }),
     visits: createVisitService(conn.raw, ctx),
+    // ——— ceremony window (issue 5, renderer) ———
+    ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */
       load(entities: number) {

@@ -4,8 +4,9 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { HashRouter } from 'react-router';
+import { HashRouter, Route, Routes } from 'react-router';
 import { AppShell } from './AppShell';
+import { BARE_ROUTES } from './routes';
 
 dayjs.locale('zh-cn');
 
@@ -15,7 +16,13 @@ createRoot(document.getElementById('root')!).render(
       <AntApp>
         {/* Hash routing: the UI is one file set served from app://, with no server to resolve paths. */}
         <HashRouter>
-          <AppShell />
+          {/* The projector's ceremony view has no frame (routes.tsx BARE_ROUTES); everything else is in the shell. */}
+          <Routes>
+            {BARE_ROUTES.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<AppShell />} />
+          </Routes>
         </HashRouter>
       </AntApp>
     </ConfigProvider>

@@ -20,6 +20,10 @@ import { InspectorsPage } from './features/inspectors/InspectorsPage';
 import { ItemsPage } from './features/items/ItemsPage';
 import { HomePage } from './features/home/HomePage';
 import { SettingsPage } from './features/settings/SettingsPage';
+// ——— plans, tasks, draws (issue 5) ———
+import { CeremonyPage } from './features/ceremony/CeremonyPage';
+import { DrawPage } from './features/draw/DrawPage';
+import { PlansPage } from './features/plans/PlansPage';
 
 export interface AppRoute {
   path: string;
@@ -37,18 +41,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/items', label: '检查事项清单', icon: <ProfileOutlined />, element: <ItemsPage /> },
   { path: '/entities', label: '检查对象名录库', icon: <ShopOutlined />, element: <EntitiesPage /> },
   { path: '/inspectors', label: '执法检查人员名录库', icon: <TeamOutlined />, element: <InspectorsPage /> },
-  {
-    path: '/plans',
-    label: '年度抽查计划',
-    icon: <CalendarOutlined />,
-    planned: ['年度抽查工作计划的编制、公示与版本管理', '抽查任务:检查事项、牵头与联合部门、对象范围、按信用等级的抽查比例、检查组设置'],
-  },
-  {
-    path: '/draw',
-    label: '随机抽取',
-    icon: <ThunderboltOutlined />,
-    planned: ['准备 → 承诺 → 见证 → 揭晓 → 封存,全程可公开验证(ssj-draw/1)', '投影仪展示的抽取仪式画面', '随机抽取情况记录表与递补'],
-  },
+  // ——— plans, tasks, draws (issue 5) ———
+  { path: '/plans', label: '年度抽查计划', icon: <CalendarOutlined />, element: <PlansPage /> },
+  { path: '/draw', label: '随机抽取', icon: <ThunderboltOutlined />, element: <DrawPage /> },
   {
     path: '/sheets',
     label: '一户一表',
@@ -76,3 +71,10 @@ export const ROUTES: AppRoute[] = [
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
+
+// ——— plans, tasks, draws (issue 5) ———
+/**
+ * Pages shown WITHOUT the app's frame (no navigation, no header): the projector window of a draw. main.tsx routes
+ * these before the shell.
+ */
+export const BARE_ROUTES: { path: string; element: ReactNode }[] = [{ path: '/ceremony/:taskId', element: <CeremonyPage /> }];

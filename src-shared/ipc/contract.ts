@@ -75,6 +75,8 @@ export const CHANNELS = [
   'draws:export-record',
   'visits:proposals',
   'visits:merge',
+  // ——— ceremony window (issue 5, renderer) ———
+  'ceremony:open',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -160,6 +162,16 @@ export interface Responses {
   'draws:export-record': { fileName: string };
   'visits:proposals': VisitProposals;
   'visits:merge': JointVisitView;
+  // ——— ceremony window (issue 5, renderer) ———
+  /** Main opens (or brings forward) the projector window on the task's ceremony route. */
+  'ceremony:open': CeremonyWindowInfo;
+}
+
+/** Where the projector window went: full screen on a second display when one is attached, else a normal window. */
+export interface CeremonyWindowInfo {
+  fullScreen: boolean;
+  /** Displays attached when it opened. */
+  displays: number;
 }
 
 export interface FileChoice {

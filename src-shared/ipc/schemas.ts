@@ -361,6 +361,8 @@ export const requestSchemas = {
   'visits:merge': z
     .object({ entityId: recordId, taskIds: z.array(recordId).min(2, '合并检查至少需要两个任务').max(20), note: text('备注', 500).optional() })
     .strict(),
+  // ——— ceremony window (issue 5, renderer) ———
+  'ceremony:open': z.object({ taskId: recordId }).strict(),
   'demo:load': z.object({ entities: z.number().int().min(100, '示例检查对象至少 100 户').max(1_000_000, '示例检查对象最多 1000000 户').default(30000) }).strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 

@@ -22,12 +22,16 @@ const binary = electronBinary();
 if (!binary) console.warn('[electron.spec] 未找到 Electron 可执行文件,Electron 专属检查已跳过(见 README「测试」)。');
 test.skip(!binary, '未安装 Electron 可执行文件(ELECTRON_SKIP_BINARY_DOWNLOAD=1 或离线环境):跳过 Electron 专属检查');
 
-test('the desktop window is locked down', async () => {
-  const app = await electron.launch({
+/** The built app on a fresh database of its own. */
+const launchApp = () =>
+  electron.launch({
     executablePath: binary!,
     args: [resolve(__dirname, '../../out/main/index.js')],
     env: { ...process.env, SSJ_DB: join(mkdtempSync(join(tmpdir(), 'ssj-electron-')), 'ssj.sqlite') },
   });
+
+test('the desktop window is locked down', async () => {
+  const app = await launchApp();
   try {
     const page = await app.firstWindow();
     await expect(page.getByTestId('page-title')).toHaveText('首页');
@@ -58,6 +62,64 @@ test('the desktop window is locked down', async () => {
 
     const info = await page.evaluate(() => window.api['app:info']({}));
     expect(info.schemaVersion).toBeGreaterThan(0);
+  } finally {
+    await app.close();
+  }
+});
+
+// ——— ceremony window (issue 5) ———
+test('the projector window opens on the ceremony route, locked down like the main window', async () => {
+  const app = await launchApp();
+  try {
+    const page = await app.firstWindow();
+    await expect(page.getByTestId('page-title')).toHaveText('首页');
+    // A published plan with one task, through the same API the pages use.
+    const taskId = await page.evaluate(async () => {
+      const api = window.api;
+      await api['demo:load']({ entities: 300 });
+      const year = new Date().getFullYear();
+      const plan = await api['plans:save']({ year, title: '投影窗口检查' });
+      const items = await api['items:query']({ pageSize: 1 });
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      const task = await api['tasks:save']({
+        planId: plan.id,
+        name: '投影窗口检查任务',
+        leadDepartment: '某县市场监督管理局',
+        itemIds: [items.rows[0].id],
+        startDate: day(new Date()),
+        endDate: `${year}-12-31`,
+        scope: { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] },
+        excludeRecentYears: 0,
+        ratio: { mode: 'uniform', bp: 500 },
+        teamSize: 2,
+        packageSize: 3,
+        maxPackagesPerInspector: 4,
+        inspectorScope: { kind: '全局', offices: [] },
+      });
+      return task.id;
+    });
+    const [projector, info] = await Promise.all([
+      app.waitForEvent('window'),
+      page.evaluate((id) => window.api['ceremony:open']({ taskId: id }), taskId),
+    ]);
+    expect(info.displays).toBeGreaterThanOrEqual(1);
+    expect(info.fullScreen).toBe(info.displays > 1);
+    await expect(projector.getByTestId('ceremony-view')).toBeVisible();
+    expect(projector.url()).toMatch(new RegExp(`^app://ssj/index\\.html#/ceremony/${taskId}$`));
+    // No shell, no navigation: the projector shows the ceremony only.
+    await expect(projector.getByTestId('nav')).toHaveCount(0);
+    const prefs = await app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w) => {
+        const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+      }),
+    );
+    expect(prefs).toHaveLength(2);
+    for (const p of prefs) expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+
+    // Asking again reuses the one projector window.
+    await page.evaluate((id) => window.api['ceremony:open']({ taskId: id }), taskId);
+    expect(app.windows()).toHaveLength(2);
   } finally {
     await app.close();
   }

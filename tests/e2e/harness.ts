@@ -100,6 +100,11 @@ export interface AppFixture {
   baseUrl: string;
   /** Opens a route of the app (hash routing), e.g. '/settings'. */
   open(route?: string): Promise<void>;
+  // ——— ceremony window (issue 5) ———
+  /** Task ids the page asked main to open the projector window for (ceremony:open), in order. */
+  readonly ceremonyWindows: number[];
+  /** Gives another page of the test (e.g. the projector's, at 1920×1080) the same window.api bridge. */
+  bridge(other: Page): Promise<void>;
 }
 
 export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string }; initScript: string }>({
@@ -117,7 +122,15 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
   app: async ({ page, server, initScript }, use) => {
     const db = await createTestDb();
     const fileDialog = fileDialogStub();
-    const services = createServices(db.conn, db.ctx, { fileDialog: fileDialog.dialog });
+    const ceremonyWindows: number[] = [];
+    const services = createServices(db.conn, db.ctx, {
+      fileDialog: fileDialog.dialog,
+      // ——— ceremony window (issue 5): recorded; the test opens the route in a page of its own ———
+      openCeremonyWindow: (taskId) => {
+        ceremonyWindows.push(taskId);
+        return { fullScreen: false, displays: 1 };
+      },
+    });
     const dispatch = createDispatch({
       handlers: createHandlers(services),
       isTrustedSender: (url) => url.startsWith(server.baseUrl),
@@ -125,10 +138,13 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
     });
     const pageErrors: Error[] = [];
     page.on('pageerror', (e) => pageErrors.push(e));
-    await page.exposeBinding('__ssjInvoke', (source, channel: unknown, payload: unknown) =>
-      dispatch(source.frame.url(), channel, payload),
-    );
-    await page.addInitScript({ content: initScript });
+    const bridge = async (target: Page) => {
+      await target.exposeBinding('__ssjInvoke', (source, channel: unknown, payload: unknown) =>
+        dispatch(source.frame.url(), channel, payload),
+      );
+      await target.addInitScript({ content: initScript });
+    };
+    await bridge(page);
     await use({
       db,
       services,
@@ -138,7 +154,14 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
         await page.goto(`${server.baseUrl}index.html#${route}`);
         await page.getByTestId('page-title').waitFor();
       },
+      ceremonyWindows,
+      bridge: async (other) => {
+        other.on('pageerror', (e) => pageErrors.push(e));
+        await bridge(other);
+      },
     });
+    // The draw worker (issue 5) holds a connection of its own: end it before the database goes.
+    await services.draws.dispose();
     await db.cleanup();
     if (pageErrors.length) throw new Error(`页面脚本错误:${pageErrors.map((e) => e.message).join('; ')}`);
   },

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Modal, Space, Table, Tag } from 'antd';
+import type { PlanVersionSummary, PlanView } from '@shared/domain/plans';
+import { api } from '../../api';
+import { errorText } from '../../components/files';
+import { useApiCall } from '../../components/useApiCall';
+import { exportPlan } from './planExport';
+import { PlanPublicationView } from './PlanPublicationView';
+
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** 公示版本: every published version, newest first, each readable and exportable as it was published. */
+export function PlanVersions({ plan }: { plan: PlanView }) {
+  const { message } = App.useApp();
+  const [shown, setShown] = useState<number | null>(null);
+  const versions = useApiCall(() => (shown === null ? Promise.resolve(null) : api()['plans:versions']({ id: plan.id })), [shown, plan.id, plan.version]);
+  const publication = versions.data?.find((v) => v.version === shown)?.publication;
+
+  async function runExport(version: number, format: 'xlsx' | 'pdf') {
+    try {
+      const done = await exportPlan(plan, version, format);
+      if (done) message.success(`已导出第 ${done.version} 版公示计划:${done.fileName}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
+
+  return (
+    <Card title="公示版本" size="small" data-testid="plan-versions">
+      <Table<PlanVersionSummary>
+        size="small"
+        rowKey="version"
+        pagination={false}
+        dataSource={plan.versions}
+        locale={{ emptyText: '尚未公示' }}
+        onRow={(v) => ({ 'data-testid': `version-row-${v.version}` }) as never}
+        columns={[
+          {
+            title: '版本',
+            dataIndex: 'version',
+            width: 110,
+            render: (v: number) => (
+              <Space>
+                第 {v} 版{v === plan.version && <Tag color="green">现行</Tag>}
+              </Space>
+            ),
+          },
+          { title: '公示时间', dataIndex: 'publishedAt', width: 170, render: when },
+          { title: '操作人', dataIndex: 'actor', width: 110 },
+          { title: '修改理由', dataIndex: 'reason', render: (r: string | null) => r ?? '(首次公示)' },
+          {
+            title: '操作',
+            width: 250,
+            render: (_: unknown, v) => (
+              <Space size={4}>
+                <Button size="small" type="link" onClick={() => setShown(v.version)} data-testid={`version-view-${v.version}`}>
+                  查看
+                </Button>
+                <Button size="small" type="link" onClick={() => runExport(v.version, 'xlsx')} data-testid={`version-xlsx-${v.version}`}>
+                  导出 Excel
+                </Button>
+                <Button size="small" type="link" onClick={() => runExport(v.version, 'pdf')} data-testid={`version-pdf-${v.version}`}>
+                  导出 PDF
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={shown !== null}
+        width={1280}
+        title={`公示计划 第 ${shown ?? ''} 版(按公示时的内容)`}
+        onCancel={() => setShown(null)}
+        footer={<Button onClick={() => setShown(null)}>关闭</Button>}
+        destroyOnHidden
+        data-testid="version-modal"
+      >
+        {versions.error && <Alert type="error" showIcon title={versions.error} />}
+        {publication && <PlanPublicationView publication={publication} />}
+      </Modal>
+    </Card>
+  );
+}

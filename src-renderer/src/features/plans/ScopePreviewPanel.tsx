@@ -1,0 +1,59 @@
+import type { HTMLAttributes } from 'react';
+import { Alert, Card, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { gradeLabel, percentText, type StratumPreview } from '@shared/domain/tasks';
+import type { Req } from '@shared/ipc/contract';
+import { api } from '../../api';
+import { useApiCall } from '../../components/useApiCall';
+import { useDebouncedValue } from '../../components/useDebouncedValue';
+
+const number = (n: number) => n.toLocaleString('zh-CN');
+
+/**
+ * 范围预览: what the task's object scope holds right now and what each grade will draw (tasks:scope-preview, the same
+ * SQL the draw freezes at 准备). Asked again whenever the form changes, once the clerk pauses (debounced).
+ */
+export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-preview'> | null }) {
+  const key = useDebouncedValue(request ? JSON.stringify(request) : '', 300);
+  const { data, error, loading } = useApiCall(
+    () => (key ? api()['tasks:scope-preview'](JSON.parse(key) as Req<'tasks:scope-preview'>) : Promise.resolve(null)),
+    [key],
+  );
+  return (
+    <Card size="small" title="范围预览(实时)" data-testid="scope-preview">
+      {!key && <Typography.Text type="secondary">填写抽查比例和开展时间后显示范围内户数。</Typography.Text>}
+      {error && <Alert type="error" showIcon title="无法计算范围" description={error} />}
+      {data && (
+        <Spin spinning={loading} size="small">
+          <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+            <Space size="large">
+              <Statistic title="范围内检查对象" value={data.total} suffix="户" data-testid="scope-total" data-count={data.total} />
+              <Statistic title="预计抽查" value={data.expected} suffix="户" data-testid="scope-expected" data-count={data.expected} />
+            </Space>
+            {data.excludedSince && (
+              <Typography.Text type="secondary" data-testid="scope-excluded">
+                已排除 {data.excludedSince} 以来被抽查过的 {number(data.excludedRecent)} 户
+              </Typography.Text>
+            )}
+            <Table<StratumPreview>
+              size="small"
+              rowKey="name"
+              pagination={false}
+              dataSource={data.strata}
+              data-testid="scope-strata"
+              onRow={(s) => ({ 'data-testid': `stratum-${s.name}` }) as HTMLAttributes<HTMLElement>}
+              columns={[
+                { title: '信用等级', dataIndex: 'name', render: (name: string) => gradeLabel(name) },
+                { title: '范围内', dataIndex: 'candidates', align: 'right', render: (n: number) => `${number(n)} 户` },
+                { title: '比例', dataIndex: 'ratioBp', align: 'right', render: (bp: number | null) => (bp === null ? '固定户数' : percentText(bp)) },
+                { title: '应抽', dataIndex: 'quota', align: 'right', render: (n: number) => <b>{number(n)} 户</b> },
+              ]}
+            />
+            {data.notices.map((notice) => (
+              <Alert key={notice} type="warning" showIcon title={notice} data-testid="scope-notice" />
+            ))}
+          </Space>
+        </Spin>
+      )}
+    </Card>
+  );
+}

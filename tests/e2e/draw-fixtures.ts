@@ -1,0 +1,90 @@
+/**
+ * Helpers of the plan and draw e2e specs (plans.spec.ts, draw-ceremony.spec.ts): the demo county on the test's
+ * database, published tasks made through the real services, antd controls driven like a clerk drives them.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { TaskInput } from '@shared/domain/tasks';
+// Loaded here through Playwright's TypeScript hook: services load the document renderers with a dynamic import(),
+// which Node would otherwise resolve natively, outside the hook, and fail on the .ts source.
+import '../../src-main/documents';
+import { demoTaskInput } from '../../src-main/services/plan-demo';
+import { expect, SCREENSHOTS, type AppFixture } from './harness';
+
+/** The harness's clock (tests/fixtures/test-db.ts): every task window below contains it. */
+export const TEST_YEAR = 2026;
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The demo county (offices, entities, inspectors, experts, items), as 加载示例数据 makes it. */
+export function loadDemo(app: AppFixture, entities = 3000): void {
+  app.services.demo.load(entities);
+}
+
+let plans = 0;
+/** A plan of its own with one task (the demo task with `overrides`), published through the services; the task id. */
+export function publishedTask(app: AppFixture, overrides: Partial<TaskInput> = {}): number {
+  const raw = app.db.conn.raw;
+  const plan = app.services.plans.save({ year: TEST_YEAR, title: `测试计划${++plans}-${Date.now() % 100000}` });
+  const task = app.services.tasks.save({
+    ...demoTaskInput(raw, plan.id, app.db.ctx.now()),
+    startDate: `${TEST_YEAR}-11-01`,
+    endDate: `${TEST_YEAR}-12-31`,
+    ...overrides,
+  });
+  app.services.plans.publish(plan.id);
+  return task.id;
+}
+
+const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Picks an option of an antd Select by its label (again, if a click landed while the dropdown was still moving in). */
+export async function pickOption(page: Page, select: Locator, label: string | RegExp, search?: string): Promise<void> {
+  await expect(async () => {
+    const option = openDropdown(page).locator('.ant-select-item-option').filter({ hasText: label }).first();
+    if (!(await option.isVisible())) {
+      await select.click();
+      if (search) await select.locator('input').fill(search);
+    }
+    await option.click({ timeout: 2000 });
+    await expect(select).toContainText(label, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.press('Escape');
+}
+
+/** Types a date range into an antd RangePicker (start, Enter, end, Enter), as a clerk can. */
+export async function fillRange(picker: Locator, start: string, end: string): Promise<void> {
+  const inputs = picker.locator('input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(start);
+  await inputs.nth(0).press('Enter');
+  await inputs.nth(1).fill(end);
+  await inputs.nth(1).press('Enter');
+  await expect(inputs.nth(0)).toHaveValue(start);
+  await expect(inputs.nth(1)).toHaveValue(end);
+}
+
+/** Clicks the OK button of the Popconfirm that is open. */
+export async function confirmPopover(page: Page): Promise<void> {
+  await page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
+}
+
+/** Clicks the OK button of a Modal (found by its data-testid). */
+export async function confirmModal(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary').click();
+}
+
+/** Waits until no antd open/close animation is running (a screenshot then shows the dialog, not a fading ghost). */
+export async function afterMotion(page: Page): Promise<void> {
+  await expect(page.locator('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')).toHaveCount(0);
+}
+
+/** The operator's whole page (it scrolls), for the record of what the clerk saw. */
+export async function pageShot(page: Page, name: string): Promise<void> {
+  await afterMotion(page);
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
