@@ -35,7 +35,7 @@ async function handle(message: DrawJobMessage): Promise<{ drawId?: number; timin
     case 'reveal':
       return revealStep(raw, request.drawId, step, cache, () => (pool ??= new DrawWorkerPool()));
     case 'seal':
-      return sealStep(raw, request.drawId, step);
+      return sealStep(raw, request.drawId, step, cache);
     case 'roster-dates':
       return rosterDatesStep(raw, request.drawId, step);
     case 'amend':

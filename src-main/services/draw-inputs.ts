@@ -32,6 +32,8 @@ import { readCandidates, readInspectorPool, type InspectorPool } from './task-sc
 
 export interface BuiltInputs {
   inputs: DrawInputs;
+  /** Roster ids of the candidates, per stratum, in candidate order. */
+  entityIds: Int32Array[];
   pool: InspectorPool;
   strata: StratumPreview[];
   candidates: number;
@@ -127,6 +129,7 @@ export function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskView, set
   };
   return {
     inputs,
+    entityIds: snapshot.entityIds,
     pool,
     strata: snapshot.strata.map((s) => ({ name: s.name, candidates: s.candidates.length, ratioBp: s.ratioBp ?? null, quota: s.quota })),
     candidates,

@@ -54,6 +54,10 @@ export interface Snapshot {
   inputs: DrawInputs;
   encoded: EncodedInputs;
   inputDigest: string;
+  /** Roster ids per stratum in candidate order, when 准备 ran in this worker (not after a restart). */
+  entityIds?: Int32Array[];
+  /** After 揭晓: the drawn entities' roster ids by code (from the rankings), for 封存. */
+  selectedIds?: Map<string, number>;
 }
 
 /** At most two snapshots (a city-scale one is ~150 MB of objects plus ~90 MB of shared bytes). */
@@ -189,7 +193,7 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
     return id;
   })();
   clock.lap('store');
-  cache.set({ drawId, inputs, encoded, inputDigest });
+  cache.set({ drawId, inputs, encoded, inputDigest, entityIds: built.entityIds });
   return { drawId, timings: clock.timings };
 }
 
@@ -277,6 +281,10 @@ export async function revealStep(
   // A shortage here (possible only when the trials, not the bound, settled feasibility) throws before anything is
   // written: the draw stays committed with its witnesses, and the clerk voids it with the reason.
   const proof = completeDraw(prepared, rankings, nodeSha256);
+  if (snapshot.entityIds) {
+    const ids = snapshot.entityIds;
+    snapshot.selectedIds = new Map(rankings.flatMap((ranking, s) => ranking.map((r): [string, number] => [r.code, ids[s][r.index]])));
+  }
   clock.lap('teams');
   const revealedAt = step.now.toISOString();
   const { inputs: _inputs, ...body } = proof;
@@ -297,7 +305,7 @@ export async function revealStep(
  * the index grows at its end), and part two of the record is frozen with the names as they are now. The entities'
  * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
  */
-export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
+export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext, cache?: SnapshotCache): { timings: StepTimings } {
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
@@ -305,33 +313,44 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   const sealedAt = step.now.toISOString();
   body.info = { ...body.info, sealedAt, sealedBy: step.actor };
   step.progress('保存封存记录', 0, 1);
-  // Set-based: the drawn list goes into a temporary table once, and one statement joins it to the roster (48,000 codes
-  // at city scale) instead of a lookup per code.
-  raw.exec('CREATE TEMP TABLE IF NOT EXISTS seal_selected (code TEXT, stratum TEXT, rank INTEGER, key TEXT, package_no INTEGER)');
+  const known = cache?.get(drawId)?.selectedIds;
+  if (!known) raw.exec('CREATE TEMP TABLE IF NOT EXISTS seal_selected (code TEXT, stratum TEXT, rank INTEGER, key TEXT, package_no INTEGER)');
   raw.transaction(() => {
     const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
     if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
-    raw.exec('DELETE FROM temp.seal_selected');
     const packageOf = new Map<string, number>();
     for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
-    const listed = raw.prepare('INSERT INTO temp.seal_selected (code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?)');
     const ranks = new Map<string, number>();
-    for (const entity of body.result.selected) {
+    const rows = body.result.selected.map((entity) => {
       const rank = (ranks.get(entity.stratum) ?? 0) + 1;
       ranks.set(entity.stratum, rank);
-      listed.run(entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!);
+      return { code: entity.code, stratum: entity.stratum, rank, key: entity.key, packageNo: packageOf.get(entity.code)!, entityId: known?.get(entity.code) ?? 0 };
+    });
+    let found: number;
+    if (known) {
+      // The roster ids 准备 read with the candidates: written straight, in id order (the index grows at its end).
+      rows.sort((a, b) => a.entityId - b.entityId);
+      const insert = raw.prepare('INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const r of rows) insert.run(drawId, r.entityId, r.code, r.stratum, r.rank, r.key, r.packageNo);
+      found = rows.length;
+      clock.lap('selected');
+    } else {
+      // After a restart: the drawn list goes into a temporary table once and one statement joins it to the roster.
+      raw.exec('DELETE FROM temp.seal_selected');
+      const listed = raw.prepare('INSERT INTO temp.seal_selected (code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?)');
+      for (const r of rows) listed.run(r.code, r.stratum, r.rank, r.key, r.packageNo);
+      clock.lap('list');
+      found = raw
+        .prepare(
+          `INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)
+           SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.uscc = t.code
+           UNION ALL
+           SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
+           ORDER BY 2`,
+        )
+        .run({ drawId }).changes;
+      clock.lap('selected');
     }
-    clock.lap('list');
-    const found = raw
-      .prepare(
-        `INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)
-         SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.uscc = t.code
-         UNION ALL
-         SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
-         ORDER BY 2`,
-      )
-      .run({ drawId }).changes;
-    clock.lap('selected');
     const record = recordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
     clock.lap('record');
     raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, JSON.stringify(body), JSON.stringify(record));

@@ -122,6 +122,8 @@ export function previewScope(raw: BetterSqlite3.Database, request: ScopeRequest)
 
 export interface CandidateSnapshot {
   strata: Stratum[];
+  /** The roster id of each candidate, stratum by stratum, in candidate order (for 封存's list of drawn entities). */
+  entityIds: Int32Array[];
   excludedRecent: number;
 }
 
@@ -159,18 +161,20 @@ export function readCandidates(raw: BetterSqlite3.Database, request: ScopeReques
     const grade = `CASE credit_grade WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' WHEN 'D' THEN 'D' ELSE 'U' END`;
     const row = raw
       .prepare(
-        `SELECT count(*), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''), group_concat(char(${CHAR_BASE} + a.i), ''),
+        `SELECT count(*), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''), group_concat(char(${CHAR_BASE} + a.i), ''),
                 group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${grade}) ELSE ${grade} END` : grade}, '')
          FROM entities CROSS JOIN temp.snapshot_offices AS o ON o.name = office CROSS JOIN temp.snapshot_areas AS a ON a.name = area
          WHERE ${conditions.join(' AND ')}`,
       )
       .raw(true)
-      .get(...(since ? [since] : []), ...params) as [number, string | null, string | null, string | null, string | null];
+      .get(...(since ? [since] : []), ...params) as [number, string | null, string | null, string | null, string | null, string | null];
     return { offices, areas, row };
   })();
-  const [count, codeText, officeText, areaText, gradeText] = read.row;
+  const [count, idText, codeText, officeText, areaText, gradeText] = read.row;
   let excludedRecent = 0;
+  const idLists: number[][] = plan.map(() => []);
   if (count > 0) {
+    const ids = idText!.split(',');
     const codes = codeText!.split(',');
     for (let i = 0; i < count; i++) {
       const g = gradeText!.charCodeAt(i);
@@ -181,6 +185,7 @@ export function readCandidates(raw: BetterSqlite3.Database, request: ScopeReques
       const stratum = stratumOfGrade.get(g);
       if (stratum === undefined) continue; // not reachable: the scope's grade filter is in the WHERE clause
       lists[stratum].push({ code: codes[i], office: read.offices[officeText!.charCodeAt(i) - CHAR_BASE], area: read.areas[areaText!.charCodeAt(i) - CHAR_BASE] });
+      idLists[stratum].push(Number(ids[i]));
     }
   }
   const strata = plan.map(({ name }, index): Stratum => {
@@ -189,7 +194,7 @@ export function readCandidates(raw: BetterSqlite3.Database, request: ScopeReques
     // Key order as the spec prints it; C(inputs) sorts keys anyway.
     return ratioBp === null ? { name, quota, candidates } : { name, ratioBp, quota, candidates };
   });
-  return { strata, excludedRecent };
+  return { strata, entityIds: idLists.map((list) => Int32Array.from(list)), excludedRecent };
 }
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */
