@@ -20,7 +20,7 @@ import {
 } from '@shared/domain/draws';
 import { describeInspectingBody, describePeriod, describeScope, type TaskView } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import type { DrawAmendmentsTable, DrawsTable } from '../db/schema';
+import type { DrawAmendmentsTable, DrawsTable, DrawWitnessesTable } from '../db/schema';
 import { lookupPeople } from './task-scope';
 import { readTask } from './task-service';
 
@@ -104,14 +104,9 @@ export function currentBody(raw: BetterSqlite3.Database, draw: DrawRow): ProofBo
 
 export function witnessesOf(raw: BetterSqlite3.Database, drawId: number): WitnessView[] {
   return (
-    raw.prepare('SELECT ordinal, kind, name, role, value, entered_at FROM draw_witnesses WHERE draw_id = ? ORDER BY ordinal').all(drawId) as {
-      ordinal: number;
-      kind: 'witness' | 'public';
-      name: string;
-      role: string;
-      value: string;
-      entered_at: string;
-    }[]
+    raw
+      .prepare('SELECT ordinal, kind, name, role, value, entered_at FROM draw_witnesses WHERE draw_id = ? ORDER BY ordinal')
+      .all(drawId) as Pick<DrawWitnessesTable, 'ordinal' | 'kind' | 'name' | 'role' | 'value' | 'entered_at'>[]
   ).map((w) => ({ ordinal: w.ordinal, kind: w.kind, name: w.name, role: w.role, value: w.value, enteredAt: w.entered_at }));
 }
 
