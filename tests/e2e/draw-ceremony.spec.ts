@@ -27,12 +27,16 @@ const SMALL_TASK = {
 const CEREMONY = { place: '县局三楼会议室', operator: '张敏', supervisor: '刘强(纪检)' };
 
 /** The projector page: 1920×1080, bridged to the same services, on the task's ceremony route. */
-async function openProjector(page: Page, app: AppFixture, taskId: number): Promise<Page> {
+async function openProjector(page: Page, app: AppFixture, taskId: number, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
   const projector = await page.context().newPage();
   await projector.setViewportSize({ width: 1920, height: 1080 });
+  await projector.emulateMedia({ reducedMotion });
   await app.bridge(projector);
   await projector.goto(`${app.baseUrl}index.html#/ceremony/${taskId}`);
   await expect(projector.getByTestId('ceremony-view')).toBeVisible();
+  // The operator's window stays in front: Chromium runs a page behind another at ~1 frame a second, and every click
+  // waits for frames. (The projector only polls and animates; its screenshots render a frame of their own.)
+  await page.bringToFront();
   return projector;
 }
 
@@ -164,6 +168,16 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   const firstNames = await firstPackage.locator('td').nth(2).locator('strong').allInnerTexts();
   expect(firstNames).toHaveLength(3);
   for (const name of firstNames) await expect(projector.getByTestId('ceremony-package-1')).toContainText(name);
+  expect(await projector.locator('.ceremony-appear').first().evaluate((el) => getComputedStyle(el).animationName)).toBe('ceremony-in');
+  // A second projector that asks for reduced motion: the same reveal, every line simply there, nothing moving.
+  const calm = await openProjector(page, app, taskId, 'reduce');
+  await phase(calm, 'reveal');
+  const motion = await calm.locator('.ceremony-appear, .ceremony-package').evaluateAll((els) =>
+    els.map((el) => `${getComputedStyle(el).animationName}/${getComputedStyle(el).opacity}`),
+  );
+  expect(motion.length).toBeGreaterThan(0);
+  expect(new Set(motion)).toEqual(new Set(['none/1']));
+  await calm.close();
   await projector.waitForTimeout(3000); // every line of the slide has appeared
   await checkProjector(projector, 'ceremony-4-reveal');
   await phase(projector, 'summary', 30_000);

@@ -78,9 +78,11 @@ export async function confirmModal(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary').click();
 }
 
-/** Waits until no antd open/close animation is running (a screenshot then shows the dialog, not a fading ghost). */
+/** Waits until no dialog, drawer or popup is opening or closing (a screenshot then shows it, not a fading ghost). */
 export async function afterMotion(page: Page): Promise<void> {
-  await expect(page.locator('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]')).toHaveCount(0);
+  const overlays = ['.ant-modal', '.ant-modal-mask', '.ant-drawer-content-wrapper', '.ant-drawer-mask', '.ant-popover', '.ant-select-dropdown'];
+  const moving = overlays.flatMap((o) => ['appear', 'enter', 'leave'].map((phase) => `${o}[class*="-${phase}-active"]`));
+  await expect(page.locator(moving.join(', '))).toHaveCount(0);
 }
 
 /** The operator's whole page (it scrolls), for the record of what the clerk saw. */

@@ -87,11 +87,10 @@ function Busy({ state }: { state: CeremonyState }) {
   const percent = busy.total > 0 ? Math.round((busy.done / busy.total) * 100) : 0;
   const step = { prepare: '准备', reveal: '揭晓', seal: '封存', amend: '递补' }[busy.step];
   return (
-    <div className="ceremony-busy" data-testid="ceremony-busy">
-      <div>
-        正在{step}:{busy.label}
-      </div>
-      <div className="ceremony-progress">
+    <div className="ceremony-center" data-testid="ceremony-busy">
+      <div className="ceremony-big">正在{step}</div>
+      <div>{busy.label}</div>
+      <div className="ceremony-progress" style={{ width: '60%' }}>
         <div style={{ width: `${percent}%` }} />
       </div>
     </div>
@@ -203,6 +202,8 @@ export function CeremonyPage() {
             ? 'prepared'
             : 'committed';
 
+  const busyScreen = state.busy !== null && (phase === 'waiting' || phase === 'prepared' || phase === 'committed');
+
   return (
     <div className="ceremony" data-testid="ceremony-view" data-stage={state.stage} data-phase={phase}>
       <div className="ceremony-head">
@@ -217,8 +218,9 @@ export function CeremonyPage() {
         </div>
       </div>
       <div className="ceremony-body">
-        {state.busy && <Busy state={state} />}
-        {phase === 'waiting' && (
+        {/* A long step (准备, 揭晓 at city scale) takes the screen with its progress; the reveal is never interrupted. */}
+        {busyScreen && <Busy state={state} />}
+        {!busyScreen && phase === 'waiting' && (
           <div className="ceremony-center">
             <div className="ceremony-big">双随机抽取 即将开始</div>
             <div className="ceremony-line">开展时间:{state.task.period}</div>
@@ -229,13 +231,13 @@ export function CeremonyPage() {
             {state.task.items.length > 3 && <div className="ceremony-muted">等 {state.task.items.length} 项</div>}
           </div>
         )}
-        {phase === 'prepared' && (
+        {!busyScreen && phase === 'prepared' && (
           <>
             <Counts state={state} />
             <Hash label="输入摘要 inputDigest(名单已冻结)" value={state.hashes!.inputDigest} testId="ceremony-hash-inputDigest" large />
           </>
         )}
-        {phase === 'committed' && (
+        {!busyScreen && phase === 'committed' && (
           <div className="ceremony-columns">
             <div className="ceremony-main">
               <Hash label="输入摘要 inputDigest" value={state.hashes!.inputDigest} testId="ceremony-hash-inputDigest" />
