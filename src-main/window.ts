@@ -81,6 +81,13 @@ export function openCeremonyWindow(taskId: number): CeremonyWindowInfo {
     if (projector) win.setFullScreen(true);
     win.show();
   });
+  // F11 puts it on or off full screen (after dragging it onto a projector attached late); nothing else on it reacts.
+  win.webContents.on('before-input-event', (event, input) => {
+    if (input.type === 'keyDown' && input.key === 'F11') {
+      event.preventDefault();
+      win.setFullScreen(!win.isFullScreen());
+    }
+  });
   win.on('closed', () => {
     if (ceremonyWindow === win) ceremonyWindow = null;
   });

@@ -62,9 +62,16 @@ async function checkProjector(projector: Page, name: string): Promise<void> {
       if (el.scrollWidth > el.clientWidth + 1) cut.push(`overflows「${text.slice(0, 16)}」`);
     }
     if (root.scrollHeight > root.clientHeight + 1) cut.push(`screen overflows by ${root.scrollHeight - root.clientHeight}px`);
-    return { small, cut, cjk: document.fonts.check('48px "Noto Sans CJK SC"', '双随机抽取'), width: innerWidth, height: innerHeight };
+    const stage = root.getBoundingClientRect();
+    return {
+      small,
+      cut,
+      cjk: document.fonts.check('48px "Noto Sans CJK SC"', '双随机抽取'),
+      window: [innerWidth, innerHeight],
+      stage: [stage.x, stage.y, stage.width, stage.height].map(Math.round),
+    };
   });
-  expect(report, name).toEqual({ small: [], cut: [], cjk: true, width: 1920, height: 1080 });
+  expect(report, name).toEqual({ small: [], cut: [], cjk: true, window: [1920, 1080], stage: [0, 0, 1920, 1080] });
   await screenshot(projector, name);
 }
 
@@ -260,6 +267,15 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await phase(projector, 'voided');
   await expect(projector.getByTestId('ceremony-voided')).toContainText(reason);
   await checkProjector(projector, 'ceremony-8-voided');
+  // A smaller projector (1280×800) shows the same picture, scaled to fit.
+  await projector.bringToFront(); // a page behind another gets no frames, so no resize is seen
+  await projector.setViewportSize({ width: 1280, height: 800 });
+  await expect(async () => {
+    const box = await projector.getByTestId('ceremony-view').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([0, 40, 1280, 720]);
+  }).toPass({ timeout: 5000 });
+  await screenshot(projector, 'ceremony-9-voided-1280x800');
+  await page.bringToFront();
   await pageShot(page, 'draw-6-voided');
 
   // The next attempt shows the void (its inputs carry it too: draw-inputs.ts, tested with the service).

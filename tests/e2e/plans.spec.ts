@@ -40,6 +40,8 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   loadDemo(app, 3000);
   const raw = app.db.conn.raw;
   const dir = tempDir('ssj-e2e-plans-');
+  // The page's "today" is the services' (the harness clock), so dates behave the same on any day the test runs.
+  await page.clock.setFixedTime(app.db.ctx.now());
   await app.open('/plans');
   await expect(page.getByTestId('plans-page')).toContainText('还没有年度抽查计划');
   await screenshot(page, 'plans-1-empty');
@@ -60,7 +62,11 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(editor).toBeVisible();
   await editor.getByTestId('task-name').fill(TASK_NAME);
   await pickOption(page, editor.getByTestId('task-items'), ITEM, '餐饮服务');
+  // A window already over is pointed out at once (准备 would refuse it).
+  await fillRange(editor.locator('.ant-picker-range.task-period'), `${TEST_YEAR}-03-01`, `${TEST_YEAR}-06-30`);
+  await expect(editor.getByTestId('task-period-ended')).toContainText(`开展时间已于 ${TEST_YEAR}-06-30 结束`);
   await fillRange(editor.locator('.ant-picker-range.task-period'), `${TEST_YEAR}-11-01`, `${TEST_YEAR}-12-31`);
+  await expect(editor.getByTestId('task-period-ended')).toHaveCount(0);
 
   const since = recentSince(`${TEST_YEAR}-11-01`, 3)!;
   const everything = inScope(raw, null, since);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { CeremonyStage, CeremonyState, WitnessView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
@@ -156,6 +156,27 @@ function Summary({ state }: { state: CeremonyState }) {
   );
 }
 
+/** The projector's picture: laid out at 1920×1080 (type ≥ 48 px there), scaled to fit the window as one picture. */
+function Screen({ phase, stage, children }: { phase: string; stage?: CeremonyStage; children: ReactNode }) {
+  const screen = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  useEffect(() => {
+    const element = screen.current!;
+    const fit = () => setScale(Math.min(element.clientWidth / 1920, element.clientHeight / 1080));
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="ceremony-screen" ref={screen}>
+      <div className="ceremony" data-testid="ceremony-view" data-phase={phase} data-stage={stage} style={scale === 1 ? undefined : { transform: `scale(${scale})` }}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
 type Phase = 'waiting' | 'prepared' | 'committed' | 'reveal' | 'summary' | 'voided';
 
 /**
@@ -177,12 +198,12 @@ export function CeremonyPage() {
 
   if (!state) {
     return (
-      <div className="ceremony" data-testid="ceremony-view" data-phase="loading">
+      <Screen phase="loading">
         <div className="ceremony-center">
           <div className="ceremony-big">{error ? '无法显示抽取' : '正在连接…'}</div>
           {error && <div>{error}</div>}
         </div>
-      </div>
+      </Screen>
     );
   }
 
@@ -205,7 +226,7 @@ export function CeremonyPage() {
   const busyScreen = state.busy !== null && (phase === 'waiting' || phase === 'prepared' || phase === 'committed');
 
   return (
-    <div className="ceremony" data-testid="ceremony-view" data-stage={state.stage} data-phase={phase}>
+    <Screen phase={phase} stage={state.stage}>
       <div className="ceremony-head">
         <div className="ceremony-task">
           <div className="ceremony-number">
@@ -263,6 +284,6 @@ export function CeremonyPage() {
           </div>
         )}
       </div>
-    </div>
+    </Screen>
   );
 }

@@ -18,6 +18,7 @@ import {
   Typography,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import type { PlanView } from '@shared/domain/plans';
 import {
   ENTITY_TYPE_CHOICES,
@@ -89,6 +90,8 @@ export function TaskEditor({
   const scopeKind = Form.useWatch('inspectorScopeKind', form);
   const includeExperts = Form.useWatch('includeExperts', form);
   const leadDepartment = Form.useWatch('leadDepartment', form);
+  const period = Form.useWatch('period', form);
+  const ended = period?.[1] && period[1].isBefore(dayjs(), 'day');
   const previewRequest = Form.useWatch((values: TaskFormValues) => scopeRequestOf(values), form);
 
   const published = plan.version > 0;
@@ -198,6 +201,15 @@ export function TaskEditor({
               </Col>
             </Row>
 
+            {ended && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                data-testid="task-period-ended"
+                title={`开展时间已于 ${period![1].format('YYYY-MM-DD')} 结束:这样的任务不能再抽取。`}
+              />
+            )}
             <Divider titlePlacement="start">检查对象范围</Divider>
             <Typography.Paragraph type="secondary">{HELP.scope}</Typography.Paragraph>
             <Form.Item label="主体类型" name={['scope', 'entityTypes']} extra="只抽取所选类型的市场主体;不选表示各类主体都在范围内。">
