@@ -234,6 +234,37 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   await projector.close();
 });
 
+test('a larger reveal pages through the packages, four to a screen, every screen fitting, then the summary', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  loadDemo(app);
+  const taskId = publishedTask(app, { ...SMALL_TASK, ratio: { mode: 'fixed', count: 30 } });
+  const draws = app.services.draws;
+  const { id } = await draws.prepare({ taskId });
+  draws.commit({ drawId: id, ...CEREMONY });
+  for (const w of DEMO_WITNESSES) draws.witness({ drawId: id, ...w });
+  await app.open(`/draw?task=${taskId}`);
+  const projector = await openProjector(page, app, taskId);
+  await projector.bringToFront(); // nothing to click on the operator's page: the projector's timers run at full rate
+  await phase(projector, 'committed');
+  await expect(projector.getByTestId('ceremony-witness-3')).toBeVisible();
+  await projector.waitForTimeout(800); // the witnesses slide in
+  await checkProjector(projector, 'ceremony-10-three-witnesses');
+  await draws.reveal({ drawId: id });
+  await phase(projector, 'reveal');
+  const reveal = projector.getByTestId('ceremony-reveal');
+  for (const [slide, first] of [[1, 1], [2, 5], [3, 9]]) {
+    await expect(reveal).toHaveAttribute('data-slide', String(slide), { timeout: 20_000 });
+    await expect(reveal.locator('[data-testid^="ceremony-package-"]')).toHaveCount(slide < 3 ? 4 : 2);
+    await expect(projector.getByTestId(`ceremony-package-${first}`)).toBeVisible();
+    await projector.waitForTimeout(6000); // every line of the screen has appeared
+    await checkProjector(projector, `ceremony-11-reveal-${slide}`);
+  }
+  await phase(projector, 'summary', 20_000);
+  await expect(projector.getByTestId('ceremony-summary')).toContainText('30');
+  await checkProjector(projector, 'ceremony-12-summary-10-packages');
+  await projector.close();
+});
+
 test('a committed draw is voided with its reason, never deleted; the task can be prepared again', async ({ page, app }) => {
   loadDemo(app);
   const taskId = publishedTask(app, { ...SMALL_TASK, name: '2026年食品销售者双随机抽查', scope: { ...SMALL_TASK.scope, industries: ['食品销售'] } });

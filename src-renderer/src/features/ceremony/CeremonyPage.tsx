@@ -73,7 +73,8 @@ function Witnesses({ witnesses }: { witnesses: WitnessView[] }) {
       {shown.map((w) => (
         <div className="ceremony-witness" key={w.ordinal} data-testid={`ceremony-witness-${w.ordinal}`}>
           <div>
-            {w.ordinal}. {w.kind === 'public' ? `公开值 · ${w.name}` : `${w.name}${w.role ? ` · ${w.role}` : ''}`}
+            {w.ordinal}. {w.kind === 'public' ? '公开值' : w.name}
+            {(w.kind === 'public' || w.role) && <span className="ceremony-muted"> {w.kind === 'public' ? w.name : w.role}</span>}
           </div>
           <div className="ceremony-witness-value">{w.value}</div>
         </div>
