@@ -16,6 +16,8 @@ import { defaultContext } from './services/context';
 import { closeCeremonyWindow, createMainWindow, openCeremonyWindow } from './window';
 
 app.setName('ssj-desk');
+/** The operator's window (the projector window, when open, is a second one: window.ts). */
+let mainWindow: BrowserWindow | null = null;
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -24,8 +26,9 @@ if (!app.requestSingleInstanceLock()) {
   let connection: DbConnection | undefined;
 
   app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
-    if (win) {
+    // The operator's window, never the projector's (which may be the first in getAllWindows()).
+    const win = mainWindow;
+    if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
       win.focus();
     }
@@ -54,7 +57,8 @@ if (!app.requestSingleInstanceLock()) {
     );
     serveRenderer(join(__dirname, '../renderer'));
     // The projector window goes with the operator's: closing the operator's window ends the app.
-    createMainWindow().on('closed', closeCeremonyWindow);
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', closeCeremonyWindow);
   });
 
   app.on('window-all-closed', () => {
@@ -67,7 +71,8 @@ if (!app.requestSingleInstanceLock()) {
  * opaque token for the renderer (services/file-tokens.ts).
  */
 const showFileDialog: FileDialog = async (request) => {
-  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  // Dialogs belong to the operator's window (the projector shows no controls and must not get a modal sheet).
+  const owner = mainWindow && !mainWindow.isDestroyed() ? mainWindow : (BrowserWindow.getFocusedWindow() ?? null);
   if (request.mode === 'open') {
     const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
