@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Modal, Progress, Result, Space, Steps, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ImportReportView } from '@shared/domain/roster-views';
@@ -38,13 +38,14 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
   const jobId = stage.step === 'previewing' || stage.step === 'writing' ? stage.jobId : null;
   const progress = useJobProgress(jobId);
 
-  useEffect(() => {
-    if (open) {
-      setStage({ step: 'choose' });
-      setError(undefined);
-      setNotice(undefined);
-    }
-  }, [open]);
+  // Back to the first step when the dialog closes, not when it opens: an effect on opening runs after the first
+  // paint and could undo a file chosen in that moment (seen on a slow CI machine).
+  const close = () => {
+    setStage({ step: 'choose' });
+    setError(undefined);
+    setNotice(undefined);
+    onClose();
+  };
 
   const label = ROSTER_LABELS[kind];
   const fail = (e: unknown) => {
@@ -131,7 +132,7 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
           }
         />
       );
-      footer = [<Button key="close" onClick={onClose}>关闭</Button>];
+      footer = [<Button key="close" onClick={close}>关闭</Button>];
       break;
     case 'mapping': {
       const missing = missingRequired(kind, mapping);
@@ -214,7 +215,7 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
         <Button key="problems" disabled={stage.result.problems.length === 0} onClick={() => exportProblems(stage.result)} data-testid="import-export-problems">
           导出问题清单
         </Button>,
-        <Button key="close" type="primary" onClick={onClose} data-testid="import-close">
+        <Button key="close" type="primary" onClick={close} data-testid="import-close">
           完成
         </Button>,
       ];
@@ -227,7 +228,7 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
       open={open}
       title={`导入${label}${file ? ` — ${file.fileName}` : ''}`}
       width={1080}
-      onCancel={busy ? undefined : onClose}
+      onCancel={busy ? undefined : close}
       closable={!busy}
       mask={{ closable: false }}
       footer={footer}
