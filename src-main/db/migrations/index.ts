@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { m0001Init } from './0001-init';
 import { m0002Rosters } from './0002-rosters';
 import { m0003PlansDraws } from './0003-plans-draws';
+import { m0004EntityScopeIndex } from './0004-entity-scope-index';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters, m0003PlansDraws];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters, m0003PlansDraws, m0004EntityScopeIndex];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
