@@ -6,6 +6,8 @@
  * Written straight into UTF-8 bytes: at city scale the inputs are ~80 MB of JSON, and building a JS string first
  * and encoding it afterwards costs several times more (measured).
  */
+import { putNonAscii } from './utf8';
+
 export class CanonicalJsonError extends Error {
   constructor(
     readonly path: string,
@@ -81,23 +83,12 @@ export class CanonicalWriter {
           buffer[p++] = HEX.charCodeAt(unit >> 4);
           buffer[p++] = HEX.charCodeAt(unit & 15);
         }
-      } else if (unit < 0x800) {
-        buffer[p++] = 0xc0 | (unit >> 6);
-        buffer[p++] = 0x80 | (unit & 63);
-      } else if (unit < 0xd800 || unit > 0xdfff) {
-        buffer[p++] = 0xe0 | (unit >> 12);
-        buffer[p++] = 0x80 | ((unit >> 6) & 63);
-        buffer[p++] = 0x80 | (unit & 63);
       } else {
         // A surrogate pair is one code point above U+FFFF (4 bytes); a lone surrogate has no UTF-8 form.
-        const low = text.charCodeAt(i + 1);
-        if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new CanonicalJsonError(path, 'lone-surrogate');
-        const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-        buffer[p++] = 0xf0 | (codePoint >> 18);
-        buffer[p++] = 0x80 | ((codePoint >> 12) & 63);
-        buffer[p++] = 0x80 | ((codePoint >> 6) & 63);
-        buffer[p++] = 0x80 | (codePoint & 63);
+        const next = putNonAscii(text, i, buffer, p);
+        if (next < 0) throw new CanonicalJsonError(path, 'lone-surrogate');
+        if (next - p === 4) i++;
+        p = next;
       }
     }
     buffer[p++] = QUOTE;

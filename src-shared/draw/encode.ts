@@ -10,7 +10,7 @@
  */
 import { canonicalInputsBytes } from './commitment';
 import { CanonicalWriter } from './canonical-json';
-import { encodeUtf8 } from './utf8';
+import { encodeUtf8, putNonAscii } from './utf8';
 import { parseDrawInputs, quotaFromRatio } from './validate';
 import { SPEC_ID, type Candidate, type DrawInputs } from './types';
 
@@ -46,22 +46,11 @@ function putString(buffer: Uint8Array, p: number, text: string): number {
     if (unit < 0x80) {
       if (unit < 0x20 || unit === QUOTE || unit === BACKSLASH) throw BAIL;
       buffer[p++] = unit;
-    } else if (unit < 0x800) {
-      buffer[p++] = 0xc0 | (unit >> 6);
-      buffer[p++] = 0x80 | (unit & 63);
-    } else if (unit < 0xd800 || unit > 0xdfff) {
-      buffer[p++] = 0xe0 | (unit >> 12);
-      buffer[p++] = 0x80 | ((unit >> 6) & 63);
-      buffer[p++] = 0x80 | (unit & 63);
     } else {
-      const low = text.charCodeAt(i + 1);
-      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw BAIL;
-      const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-      i++;
-      buffer[p++] = 0xf0 | (codePoint >> 18);
-      buffer[p++] = 0x80 | ((codePoint >> 12) & 63);
-      buffer[p++] = 0x80 | ((codePoint >> 6) & 63);
-      buffer[p++] = 0x80 | (codePoint & 63);
+      const next = putNonAscii(text, i, buffer, p);
+      if (next < 0) throw BAIL;
+      if (next - p === 4) i++;
+      p = next;
     }
   }
   buffer[p++] = QUOTE;

@@ -32,20 +32,46 @@ function compareSurvivors(a: Survivor, b: Survivor): number {
   return a.head - b.head || compareKeyThenId(a.key, a.code, b.key, b.code);
 }
 
-/** The buffer's cut: sorted, the first `quota` kept, stripped of `head` so callers see plain RankedCandidates. */
-function ranked(survivors: Survivor[], quota: number): RankedCandidate[] {
-  survivors.sort(compareSurvivors);
-  if (survivors.length > quota) survivors.length = quota;
-  return survivors.map(({ index, code, key }) => ({ index, code, key }));
+/**
+ * The `quota` smallest of the candidates offered to it, ranked. Instead of sorting everything it keeps a buffer of at
+ * most 2×quota survivors: when full, it is sorted and cut back to `quota`, and the quota-th becomes the bar every
+ * later candidate must beat. Random keys rarely beat it, so a candidate costs one hash and one string comparison.
+ * The result equals sorting everything offered: the order is total (key, then code) and nothing that could rank
+ * within the first `quota` is ever dropped. Shared by both rankers below (and mirrored in parallel-draw.ts's worker).
+ */
+class SmallestKept {
+  private readonly survivors: Survivor[] = [];
+  /** The quota-th survivor once the buffer was first cut; null until then (everything is admitted). */
+  bar: Survivor | null = null;
+
+  constructor(private readonly quota: number) {}
+
+  /** Whether the candidate can still rank within the quota: before the bar by key, or on a tie by code. */
+  admits(key: string, code: string): boolean {
+    const bar = this.bar;
+    return bar === null || key < bar.key || (key === bar.key && compareKeyThenId(key, code, bar.key, bar.code) <= 0);
+  }
+
+  add(index: number, code: string, key: string): void {
+    const survivors = this.survivors;
+    survivors.push(survivor(index, code, key));
+    if (survivors.length >= 2 * this.quota) {
+      survivors.sort(compareSurvivors);
+      survivors.length = this.quota;
+      this.bar = survivors[this.quota - 1];
+    }
+  }
+
+  /** Sorted, the first `quota` kept, stripped of `head` so callers see plain RankedCandidates. */
+  ranked(): RankedCandidate[] {
+    const survivors = this.survivors;
+    survivors.sort(compareSurvivors);
+    if (survivors.length > this.quota) survivors.length = this.quota;
+    return survivors.map(({ index, code, key }) => ({ index, code, key }));
+  }
 }
 
-/**
- * The `quota` smallest candidates of `candidates[start, end)`, ranked. Instead of sorting everything it keeps a
- * buffer of at most 2×quota survivors: when full, it is sorted and cut back to `quota`, and the quota-th key becomes
- * the bar every later key must beat. Random keys rarely beat it, so this is one hash and one string comparison per
- * candidate. The result equals sorting the whole range: the order is total (key, then code) and nothing that could
- * rank within the first `quota` is ever dropped.
- */
+/** The `quota` smallest candidates of `candidates[start, end)` by key (then code), ranked (see SmallestKept). */
 export function rankSmallest(
   candidates: readonly Candidate[],
   start: number,
@@ -53,29 +79,19 @@ export function rankSmallest(
   quota: number,
   hasher: KeyHasher,
 ): RankedCandidate[] {
-  const survivors: Survivor[] = [];
   if (quota <= 0) return [];
-  let bar: Survivor | null = null;
-  const capacity = 2 * quota;
+  const kept = new SmallestKept(quota);
   for (let index = start; index < end; index++) {
     const code = candidates[index].code;
     const key = hasher.keyOf(code);
-    if (bar !== null && (key > bar.key || (key === bar.key && compareKeyThenId(key, code, bar.key, bar.code) > 0))) {
-      continue;
-    }
-    survivors.push(survivor(index, code, key));
-    if (survivors.length >= capacity) {
-      survivors.sort(compareSurvivors);
-      survivors.length = quota;
-      bar = survivors[quota - 1];
-    }
+    if (kept.admits(key, code)) kept.add(index, code, key);
   }
-  return ranked(survivors, quota);
+  return kept.ranked();
 }
 
 /**
  * rankSmallest for candidates[start, end) of stratum `stratum`, hashing the code bytes encodeDrawInputs recorded
- * (the same keys and the same order; no string is read but the survivors' codes).
+ * (the same keys and the same order; no string is read but for keys that reach the bar).
  */
 export function rankSmallestEncoded(
   candidates: readonly Candidate[],
@@ -86,26 +102,18 @@ export function rankSmallestEncoded(
   quota: number,
   hasher: KeyHasher,
 ): RankedCandidate[] {
-  const survivors: Survivor[] = [];
   if (quota <= 0) return [];
   const { codeBytes, codeStart, codeEnd } = encoded;
   const base = encoded.stratumStart[stratum];
-  let bar: Survivor | null = null;
-  const capacity = 2 * quota;
+  const kept = new SmallestKept(quota);
   for (let index = start; index < end; index++) {
     const key = hasher.keyOfBytes(codeBytes, codeStart[base + index], codeEnd[base + index]);
-    if (bar !== null && key >= bar.key) {
-      const code = candidates[index].code;
-      if (key > bar.key || compareKeyThenId(key, code, bar.key, bar.code) > 0) continue;
-    }
-    survivors.push(survivor(index, candidates[index].code, key));
-    if (survivors.length >= capacity) {
-      survivors.sort(compareSurvivors);
-      survivors.length = quota;
-      bar = survivors[quota - 1];
-    }
+    // Most keys lose to the bar on their first hex digits: decided without reading the candidate's code.
+    if (kept.bar !== null && key > kept.bar.key) continue;
+    const code = candidates[index].code;
+    if (kept.admits(key, code)) kept.add(index, code, key);
   }
-  return ranked(survivors, quota);
+  return kept.ranked();
 }
 
 /** Merges rankings of disjoint parts of one stratum (e.g. from worker threads) into the stratum's ranking. */

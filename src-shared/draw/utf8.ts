@@ -28,30 +28,46 @@ export function utf8Length(text: string): number {
   return length;
 }
 
+/**
+ * Writes the UTF-8 bytes of the code point that starts at text[i] (a unit ≥ 0x80) at target[p]. Returns the position
+ * after them, or -1 when text[i] is a lone surrogate. Four bytes written means a surrogate pair: the caller skips
+ * text[i + 1]. The one UTF-8 writer of the engine (writeUtf8, canonical JSON and the inputs encoder call it), each
+ * caller raising its own error for -1.
+ */
+export function putNonAscii(text: string, i: number, target: Uint8Array, p: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0x800) {
+    target[p++] = 0xc0 | (unit >> 6);
+    target[p++] = 0x80 | (unit & 63);
+  } else if (unit < 0xd800 || unit > 0xdfff) {
+    target[p++] = 0xe0 | (unit >> 12);
+    target[p++] = 0x80 | ((unit >> 6) & 63);
+    target[p++] = 0x80 | (unit & 63);
+  } else {
+    const low = text.charCodeAt(i + 1);
+    if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return -1;
+    const codePoint = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+    target[p++] = 0xf0 | (codePoint >> 18);
+    target[p++] = 0x80 | ((codePoint >> 12) & 63);
+    target[p++] = 0x80 | ((codePoint >> 6) & 63);
+    target[p++] = 0x80 | (codePoint & 63);
+  }
+  return p;
+}
+
 /** Writes the UTF-8 bytes of `text` at `offset` (the caller sized `target`); returns the offset after them. */
 export function writeUtf8(text: string, target: Uint8Array, offset: number): number {
   let p = offset;
   for (let i = 0; i < text.length; i++) {
-    let unit = text.charCodeAt(i);
+    const unit = text.charCodeAt(i);
     if (unit < 0x80) {
       target[p++] = unit;
-    } else if (unit < 0x800) {
-      target[p++] = 0xc0 | (unit >> 6);
-      target[p++] = 0x80 | (unit & 63);
-    } else if (unit >= 0xd800 && unit <= 0xdfff) {
-      const low = text.charCodeAt(i + 1);
-      if (unit > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new IllFormedStringError(text);
-      unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-      i++;
-      target[p++] = 0xf0 | (unit >> 18);
-      target[p++] = 0x80 | ((unit >> 12) & 63);
-      target[p++] = 0x80 | ((unit >> 6) & 63);
-      target[p++] = 0x80 | (unit & 63);
-    } else {
-      target[p++] = 0xe0 | (unit >> 12);
-      target[p++] = 0x80 | ((unit >> 6) & 63);
-      target[p++] = 0x80 | (unit & 63);
+      continue;
     }
+    const next = putNonAscii(text, i, target, p);
+    if (next < 0) throw new IllFormedStringError(text);
+    if (next - p === 4) i++;
+    p = next;
   }
   return p;
 }
