@@ -132,7 +132,8 @@ export function runMigrations(
   if (pending.length === 0) return null;
 
   let backupPath: string | null = null;
-  if (from > 0) {
+  // An in-memory database (tests) has no file to protect: a copy would land in the working folder as ":memory:.v…".
+  if (from > 0 && fullPath !== ':memory:') {
     const stamp = now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
     backupPath = `${fullPath}.v${from}-before-migration-${stamp}.sqlite`;
     // VACUUM INTO writes a consistent copy even with a WAL in use.

@@ -511,7 +511,3 @@ async function processFile<K extends RosterKind>(
     batch,
   };
 }
-
-export function rosterLabel(kind: RosterKind): string {
-  return ROSTER_LABELS[kind];
-}
