@@ -69,8 +69,9 @@ function groupsOf(rows: DrawnRow[]): DrawnRow[][] {
 }
 
 export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceContext) {
+  const items = raw.prepare('SELECT i.id, i.name FROM task_items t JOIN items i ON i.id = t.item_id WHERE t.task_id = ? ORDER BY t.ordinal');
+
   function itemsOf(taskIds: readonly number[]): { id: number; name: string }[] {
-    const items = raw.prepare('SELECT i.id, i.name FROM task_items t JOIN items i ON i.id = t.item_id WHERE t.task_id = ? ORDER BY t.ordinal');
     const seen = new Map<number, string>();
     for (const taskId of taskIds) for (const item of items.all(taskId) as { id: number; name: string }[]) if (!seen.has(item.id)) seen.set(item.id, item.name);
     return [...seen].map(([id, name]) => ({ id, name }));
@@ -129,14 +130,15 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
          ORDER BY s.entity_id`,
       )
       .all(req.year, req.year) as DrawnRow[];
-    const all: VisitProposal[] = [];
+    const groups: DrawnRow[][] = [];
     for (let i = 0; i < rows.length; ) {
       let j = i;
       while (j < rows.length && rows[j].entity_id === rows[i].entity_id) j++;
-      for (const group of groupsOf(rows.slice(i, j))) all.push(proposalOf(group));
+      groups.push(...groupsOf(rows.slice(i, j)));
       i = j;
     }
-    return { proposals: all.slice(0, limit), total: all.length, visits: visits(req.year) };
+    // Every group counts toward the total; only those shown are built (each reads its tasks' items).
+    return { proposals: groups.slice(0, limit).map(proposalOf), total: groups.length, visits: visits(req.year) };
   }
 
   /** The clerk confirms: one visit for these tasks at this entity. Checked again here; recorded with its audit row. */
