@@ -14,6 +14,7 @@ import {
   mergeRanked,
   preflightProof,
   prepareDraw,
+  provisionalBar,
   rankStratum,
   rankSmallestEncoded,
   type Allocate,
@@ -32,7 +33,8 @@ export const PARALLEL_THRESHOLD = 50_000;
 /**
  * The worker's code, as plain CommonJS evaluated by `new Worker(…, { eval: true })`: no file to locate after
  * bundling (electron-vite) or under tsx, and no TypeScript loader inside the worker. It mirrors
- * select.ts/rankSmallest and keys.ts/KeyHasher exactly; the byte-identity test guards that mirror.
+ * select.ts/rankSmallestEncoded (under the provisional bar) and keys.ts/KeyHasher exactly; the byte-identity test
+ * guards that mirror.
  */
 const WORKER_SOURCE = String.raw`
 const { parentPort } = require('node:worker_threads');
@@ -50,16 +52,15 @@ function compareBytes(bytes, aStart, aEnd, bStart, bEnd) {
 parentPort.on('message', (job) => {
   const { prefixes, codeBytes, codeStart, codeEnd, slices } = job;
   const results = slices.map((slice, s) => {
-    const { start, end, quota, base } = slice;
+    const { start, end, quota, base, bar } = slice;
     const prefix = prefixes[s];
     const buffers = new Map();
-    const survivors = [];
+    const kept = [];
     if (quota <= 0) return { indexes: [], keys: [] };
-    // head: the key's first 52 bits as a number, compared first (as select.ts compareSurvivors does).
-    const compare = (a, b) => a.head - b.head || (a.key !== b.key ? (a.key < b.key ? -1 : 1)
+    const compare = (a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1)
       : compareBytes(codeBytes, codeStart[base + a.index], codeEnd[base + a.index], codeStart[base + b.index], codeEnd[base + b.index]));
-    let bar = null;
-    let message = new Uint8Array(0);
+    // A Buffer, not a Uint8Array: crypto.hash takes it ~20% faster (node-sha256.ts messageBuffer).
+    let message = Buffer.alloc(0);
     for (let index = start; index < end; index++) {
       const from = codeStart[base + index];
       const to = codeEnd[base + index];
@@ -67,7 +68,7 @@ parentPort.on('message', (job) => {
       if (message.length !== prefix.length + length) {
         message = buffers.get(length);
         if (message === undefined) {
-          message = new Uint8Array(prefix.length + length);
+          message = Buffer.alloc(prefix.length + length);
           message.set(prefix, 0);
           buffers.set(length, message);
         }
@@ -75,18 +76,11 @@ parentPort.on('message', (job) => {
       const offset = prefix.length - from;
       for (let i = from; i < to; i++) message[offset + i] = codeBytes[i];
       const key = hash('sha256', message);
-      // Against the bar without allocating: most keys lose on the first hex digit.
-      if (bar !== null && (key > bar.key || (key === bar.key && compareBytes(codeBytes, from, to, codeStart[base + bar.index], codeEnd[base + bar.index]) > 0))) continue;
-      survivors.push({ index, key, head: parseInt(key.substring(0, 13), 16) });
-      if (survivors.length >= 2 * quota) {
-        survivors.sort(compare);
-        survivors.length = quota;
-        bar = survivors[quota - 1];
-      }
+      if (bar === null || key < bar) kept.push({ index, key });
     }
-    survivors.sort(compare);
-    if (survivors.length > quota) survivors.length = quota;
-    return { indexes: survivors.map((item) => item.index), keys: survivors.map((item) => item.key) };
+    kept.sort(compare);
+    if (kept.length > quota) kept.length = quota;
+    return { indexes: kept.map((item) => item.index), keys: kept.map((item) => item.key) };
   });
   parentPort.postMessage(results);
 });
@@ -98,6 +92,8 @@ interface WorkerSlice {
   end: number;
   quota: number;
   base: number;
+  /** The stratum's provisional bar (select.ts), the same for every slice of it. */
+  bar: string | null;
 }
 
 /** Shared memory for the encoded inputs, so workers read the codes where the main thread wrote them. */
@@ -148,11 +144,18 @@ export class DrawWorkerPool {
 
 /**
  * §4 for every stratum, the first `workerShare` of each stratum's candidates split among the pool's workers and the
- * rest ranked here at the same time.
+ * rest ranked here at the same time, every slice under the stratum's provisional bar; a stratum whose slices come
+ * back short of its quota (≈10⁻⁹, see select.ts) is ranked again here without the bar.
  */
-export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPool, workerShare?: number): Promise<RankedCandidate[][]> {
+export async function rankAllParallel(
+  prepared: PreparedDraw,
+  pool: DrawWorkerPool,
+  workerShare?: number,
+  barOf: (quota: number, total: number) => string | null = provisionalBar,
+): Promise<RankedCandidate[][]> {
   const strata = prepared.drawCase.inputs.strata;
   const share = workerShare ?? pool.size / (pool.size + 1);
+  const bars = strata.map((stratum) => barOf(stratum.quota, stratum.candidates.length));
   const perWorker: { stratum: number; start: number; end: number }[][] = Array.from({ length: pool.size }, () => []);
   const mainStarts: number[] = [];
   strata.forEach((stratum, s) => {
@@ -176,6 +179,7 @@ export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPo
       end: range.end,
       quota: strata[range.stratum].quota,
       base: stratumStart[range.stratum],
+      bar: bars[range.stratum],
     }));
     const prefixes = ranges.map((range) => messagePrefix(prepared.seedBytes, entityLabel(strata[range.stratum].name)));
     return pool.run(pool.workerAt(w), { prefixes, codeBytes, codeStart, codeEnd, slices }).then((results) => ({ ranges, results }));
@@ -185,7 +189,7 @@ export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPo
   strata.forEach((stratum, s) => {
     const hasher = new KeyHasher(nodeSha256, prepared.seedBytes, entityLabel(stratum.name));
     parts[s].push(
-      rankSmallestEncoded(stratum.candidates, prepared.encoded, s, mainStarts[s], stratum.candidates.length, stratum.quota, hasher),
+      rankSmallestEncoded(stratum.candidates, prepared.encoded, s, mainStarts[s], stratum.candidates.length, stratum.quota, hasher, bars[s]),
     );
   });
   for (const { ranges, results } of await Promise.all(pending)) {
@@ -195,7 +199,10 @@ export async function rankAllParallel(prepared: PreparedDraw, pool: DrawWorkerPo
       parts[range.stratum].push(indexes.map((index, i) => ({ index, code: candidates[index].code, key: keys[i] })));
     });
   }
-  return strata.map((stratum, s) => mergeRanked(parts[s], stratum.quota));
+  return strata.map((stratum, s) => {
+    const ranking = mergeRanked(parts[s], stratum.quota);
+    return ranking.length === stratum.quota ? ranking : rankStratum(prepared, s, nodeSha256, null);
+  });
 }
 
 function messagePrefix(seed: Uint8Array, label: string): Uint8Array {

@@ -7,7 +7,7 @@ import { encodeDrawInputs, joinParts, type Allocate, type EncodedInputs } from '
 import { hexToBytes, type Sha256 } from './hash';
 import { entityLabel, INSPECTOR_LABEL, KeyHasher } from './keys';
 import { buildPackages } from './packages';
-import { mergeRanked, rankSmallestEncoded, type RankedCandidate } from './select';
+import { provisionalBar, rankSmallestEncoded, type RankedCandidate } from './select';
 import { TeamDealer } from './teams';
 import { parseDrawCase } from './validate';
 import { SPEC_ID, type Amendment, type DrawCase, type DrawPackage, type DrawProof, type SelectedEntity } from './types';
@@ -47,11 +47,22 @@ export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?:
   };
 }
 
-/** §4 for one stratum, in this thread. */
-export function rankStratum(prepared: PreparedDraw, stratumIndex: number, sha256: Sha256): RankedCandidate[] {
+/**
+ * §4 for one stratum, in this thread: under the provisional bar (select.ts), and again without it in the
+ * (≈10⁻⁹) case that fewer than `quota` keys fell below it. `bar` is for tests that force that second pass.
+ */
+export function rankStratum(
+  prepared: PreparedDraw,
+  stratumIndex: number,
+  sha256: Sha256,
+  bar = provisionalBar(prepared.drawCase.inputs.strata[stratumIndex].quota, prepared.drawCase.inputs.strata[stratumIndex].candidates.length),
+): RankedCandidate[] {
   const stratum = prepared.drawCase.inputs.strata[stratumIndex];
   const hasher = new KeyHasher(sha256, prepared.seedBytes, entityLabel(stratum.name));
-  return rankSmallestEncoded(stratum.candidates, prepared.encoded, stratumIndex, 0, stratum.candidates.length, stratum.quota, hasher);
+  const rank = (under: string | null) =>
+    rankSmallestEncoded(stratum.candidates, prepared.encoded, stratumIndex, 0, stratum.candidates.length, stratum.quota, hasher, under);
+  const ranking = rank(bar);
+  return ranking.length === stratum.quota ? ranking : rank(null);
 }
 
 /** §5–8 from the rankings of every stratum (each exactly `quota` long, ranked). */
@@ -61,8 +72,7 @@ export function completeDraw(prepared: PreparedDraw, rankings: readonly RankedCa
   const selected: SelectedEntity[] = [];
   const forPackaging: { code: string; key: string; office: string; area: string }[] = [];
   inputs.strata.forEach((stratum, s) => {
-    const ranking = mergeRanked([rankings[s]], stratum.quota);
-    for (const ranked of ranking) {
+    for (const ranked of rankings[s]) {
       const candidate = stratum.candidates[ranked.index];
       selected.push({ stratum: stratum.name, code: ranked.code, key: ranked.key });
       forPackaging.push({ code: ranked.code, key: ranked.key, office: candidate.office, area: candidate.area });

@@ -7,7 +7,7 @@ export { computeInputDigest, computeNonceCommit, deriveSeed, normalizeEntropyTex
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
 export { encodeDrawInputs, joinParts, type Allocate, type EncodedInputs } from './encode';
-export { rankSmallest, rankSmallestEncoded, mergeRanked, compareRanked, type RankedCandidate } from './select';
+export { rankSmallest, rankSmallestEncoded, mergeRanked, compareRanked, provisionalBar, type RankedCandidate } from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';
 export { verifyProof, preflightProof, reportFor, finishReport, type VerifyReport, type ProofDifference, type StratumSummary } from './verify';

@@ -14,84 +14,57 @@ export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
   return compareKeyThenId(a.key, a.code, b.key, b.code);
 }
 
-/** A survivor while ranking: `head` is the key's first 52 bits as a number (exact in a double). */
-interface Survivor extends RankedCandidate {
-  head: number;
+/**
+ * How ranking avoids sorting (or even keeping) a million candidates: keys are SHA-256 outputs, uniform over the key
+ * space, so the quota-th smallest of `total` keys lies almost surely below the fraction (quota + 6√quota + 16) / total
+ * of that space. The bar is that fraction as the key's first 13 hex digits (52 bits); a candidate whose key is not
+ * below it is dropped after one string comparison, without reading its code or allocating anything.
+ *
+ * Exact, not probabilistic: if at least `quota` keys fall below the bar, every key above it has at least `quota`
+ * keys strictly before it and cannot rank within the quota. If fewer fall below (about six standard deviations
+ * short: odds near 10⁻⁹), the caller ranks the stratum again with no bar (rankStratum, rankAllParallel do).
+ * null means no bar: the quota is too close to the total for a bar to drop anything worth dropping.
+ */
+export function provisionalBar(quota: number, total: number): string | null {
+  const expected = quota + 6 * Math.sqrt(quota) + 16;
+  if (quota <= 0 || expected >= total) return null;
+  return Math.floor((expected / total) * 2 ** 52)
+    .toString(16)
+    .padStart(13, '0');
 }
 
-function survivor(index: number, code: string, key: string): Survivor {
-  return { index, code, key, head: parseInt(key.substring(0, 13), 16) };
+/** Sorted, the first `quota` kept. */
+function firstOf(kept: RankedCandidate[], quota: number): RankedCandidate[] {
+  kept.sort(compareRanked);
+  if (kept.length > quota) kept.length = quota;
+  return kept;
 }
 
 /**
- * compareRanked, with the number compared first: the survivor buffer is sorted a few times per stratum (up to
- * ~35,000 entries at city scale) and comparing numbers is several times cheaper than comparing 64-char strings.
- * The order is the same: `head` is monotone in the key, and equal heads fall back to the full comparison.
+ * The `quota` smallest of candidates[start, end) by key (then code), ranked — or, when `bar` is given, the smallest
+ * `quota` of those whose key is below it (shorter than `quota` when too few are: see provisionalBar).
  */
-function compareSurvivors(a: Survivor, b: Survivor): number {
-  return a.head - b.head || compareKeyThenId(a.key, a.code, b.key, b.code);
-}
-
-/**
- * The `quota` smallest of the candidates offered to it, ranked. Instead of sorting everything it keeps a buffer of at
- * most 2×quota survivors: when full, it is sorted and cut back to `quota`, and the quota-th becomes the bar every
- * later candidate must beat. Random keys rarely beat it, so a candidate costs one hash and one string comparison.
- * The result equals sorting everything offered: the order is total (key, then code) and nothing that could rank
- * within the first `quota` is ever dropped. Shared by both rankers below (and mirrored in parallel-draw.ts's worker).
- */
-class SmallestKept {
-  private readonly survivors: Survivor[] = [];
-  /** The quota-th survivor once the buffer was first cut; null until then (everything is admitted). */
-  bar: Survivor | null = null;
-
-  constructor(private readonly quota: number) {}
-
-  /** Whether the candidate can still rank within the quota: before the bar by key, or on a tie by code. */
-  admits(key: string, code: string): boolean {
-    const bar = this.bar;
-    return bar === null || key < bar.key || (key === bar.key && compareKeyThenId(key, code, bar.key, bar.code) <= 0);
-  }
-
-  add(index: number, code: string, key: string): void {
-    const survivors = this.survivors;
-    survivors.push(survivor(index, code, key));
-    if (survivors.length >= 2 * this.quota) {
-      survivors.sort(compareSurvivors);
-      survivors.length = this.quota;
-      this.bar = survivors[this.quota - 1];
-    }
-  }
-
-  /** Sorted, the first `quota` kept, stripped of `head` so callers see plain RankedCandidates. */
-  ranked(): RankedCandidate[] {
-    const survivors = this.survivors;
-    survivors.sort(compareSurvivors);
-    if (survivors.length > this.quota) survivors.length = this.quota;
-    return survivors.map(({ index, code, key }) => ({ index, code, key }));
-  }
-}
-
-/** The `quota` smallest candidates of `candidates[start, end)` by key (then code), ranked (see SmallestKept). */
 export function rankSmallest(
   candidates: readonly Candidate[],
   start: number,
   end: number,
   quota: number,
   hasher: KeyHasher,
+  bar: string | null = null,
 ): RankedCandidate[] {
   if (quota <= 0) return [];
-  const kept = new SmallestKept(quota);
+  const kept: RankedCandidate[] = [];
   for (let index = start; index < end; index++) {
     const code = candidates[index].code;
     const key = hasher.keyOf(code);
-    if (kept.admits(key, code)) kept.add(index, code, key);
+    if (bar === null || key < bar) kept.push({ index, code, key });
   }
-  return kept.ranked();
+  return firstOf(kept, quota);
 }
 
 /**
  * rankSmallest for candidates[start, end) of stratum `stratum`, hashing the code bytes encodeDrawInputs recorded
- * (the same keys and the same order; no string is read but for keys that reach the bar).
+ * (the same keys and the same order; a candidate's code string is read only when its key is below the bar).
  */
 export function rankSmallestEncoded(
   candidates: readonly Candidate[],
@@ -101,25 +74,23 @@ export function rankSmallestEncoded(
   end: number,
   quota: number,
   hasher: KeyHasher,
+  bar: string | null = null,
 ): RankedCandidate[] {
   if (quota <= 0) return [];
   const { codeBytes, codeStart, codeEnd } = encoded;
   const base = encoded.stratumStart[stratum];
-  const kept = new SmallestKept(quota);
+  const kept: RankedCandidate[] = [];
   for (let index = start; index < end; index++) {
     const key = hasher.keyOfBytes(codeBytes, codeStart[base + index], codeEnd[base + index]);
-    // Most keys lose to the bar on their first hex digits: decided without reading the candidate's code.
-    if (kept.bar !== null && key > kept.bar.key) continue;
-    const code = candidates[index].code;
-    if (kept.admits(key, code)) kept.add(index, code, key);
+    if (bar === null || key < bar) kept.push({ index, code: candidates[index].code, key });
   }
-  return kept.ranked();
+  return firstOf(kept, quota);
 }
 
-/** Merges rankings of disjoint parts of one stratum (e.g. from worker threads) into the stratum's ranking. */
+/**
+ * Merges rankings of disjoint parts of one stratum (e.g. from worker threads) into the stratum's ranking: exactly
+ * `quota` long, or shorter when the parts were ranked under a bar too few keys fell below.
+ */
 export function mergeRanked(parts: readonly RankedCandidate[][], quota: number): RankedCandidate[] {
-  const merged = parts.flat();
-  merged.sort(compareRanked);
-  if (merged.length > quota) merged.length = quota;
-  return merged;
+  return firstOf(parts.flat(), quota);
 }

@@ -96,13 +96,33 @@ export class TeamDealer {
   private readonly conflictsByEntity = new Map<string, number[]>();
   private readonly packagesByNo = new Map<number, PackageToStaff>();
   readonly teams = new Map<number, number[]>();
+  /** Offices by number (inspectors' offices only: an entity office no inspector has blocks nobody). */
+  private readonly officeNumbers = new Map<string, number>();
+  private readonly officeOf: Int32Array;
+  /** holds[t][inspector] = 1 when the inspector holds requiredTags[t]. */
+  private readonly holds: Uint8Array[];
+  /**
+   * Per-package marks without clearing: for the package being staffed (number `stamp`), excluded[i] === stamp when
+   * inspector i is on the team or in conflict with one of its entities, blocked[o] === stamp when office o may not
+   * be added (an entity's office with avoidOwnOffice, a member's office with distinctOffices).
+   */
+  private stamp = 0;
+  private readonly excluded: Int32Array;
+  private readonly blocked: Int32Array;
 
   constructor(
     private readonly inputs: DrawInputs,
     inspectorHasher: KeyHasher,
   ) {
     this.inspectors = inputs.inspectors;
-    this.inspectors.forEach((inspector, index) => this.indexById.set(inspector.id, index));
+    const count = this.inspectors.length;
+    this.officeOf = new Int32Array(count);
+    this.inspectors.forEach((inspector, index) => {
+      this.indexById.set(inspector.id, index);
+      let office = this.officeNumbers.get(inspector.office);
+      if (office === undefined) this.officeNumbers.set(inspector.office, (office = this.officeNumbers.size));
+      this.officeOf[index] = office;
+    });
     for (const [inspectorId, entityCode] of inputs.conflicts) {
       const inspector = this.indexById.get(inspectorId);
       if (inspector === undefined) continue; // a conflict with someone not in the pool cannot matter
@@ -113,12 +133,13 @@ export class TeamDealer {
     const keys = this.inspectors.map((inspector) => inspectorHasher.keyOf(inspector.id));
     const order = this.inspectors.map((_, index) => index);
     order.sort((a, b) => compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
+    this.holds = inputs.requiredTags.map((tag) => Uint8Array.from(this.inspectors, (inspector) => (inspector.tags.includes(tag) ? 1 : 0)));
     // Which required tags (by position in requiredTags) each inspector holds.
-    const requiredTagIndexesOf = this.inspectors.map((inspector) =>
-      inputs.requiredTags.flatMap((tag, t) => (inspector.tags.includes(tag) ? [t] : [])),
-    );
-    this.deck = new Deck(order, this.inspectors.length, requiredTagIndexesOf, inputs.requiredTags.length);
-    this.load = new Int32Array(this.inspectors.length);
+    const requiredTagIndexesOf = this.inspectors.map((_, i) => inputs.requiredTags.flatMap((_tag, t) => (this.holds[t][i] ? [t] : [])));
+    this.deck = new Deck(order, count, requiredTagIndexesOf, inputs.requiredTags.length);
+    this.load = new Int32Array(count);
+    this.excluded = new Int32Array(count);
+    this.blocked = new Int32Array(this.officeNumbers.size);
   }
 
   /** Staffs every package in number order (§6). */
@@ -153,46 +174,50 @@ export class TeamDealer {
     return (this.teams.get(no) ?? []).map((index) => this.inspectors[index].id);
   }
 
+  /** Whether the inspector is eligible for the package being staffed and fits its team (§6). */
+  private eligibleAndFits(inspector: number): boolean {
+    return this.excluded[inspector] !== this.stamp && this.blocked[this.officeOf[inspector]] !== this.stamp;
+  }
+
+  private add(team: number[], member: number): void {
+    team.push(member);
+    this.excluded[member] = this.stamp;
+    if (this.inputs.distinctOffices) this.blocked[this.officeOf[member]] = this.stamp;
+  }
+
   /** Steps 1–3 of §6 for one package, starting from `members` (kept first, in their order). */
   private complete(pkg: PackageToStaff, members: readonly number[], amendmentIndex: number | undefined): number[] {
-    const { inputs, inspectors, deck } = this;
-    const conflicted = new Set<number>();
-    for (const code of pkg.entityCodes) for (const inspector of this.conflictsByEntity.get(code) ?? []) conflicted.add(inspector);
-    const entityOffices = inputs.avoidOwnOffice ? new Set(pkg.entityOffices) : null;
-    const team = [...members];
-    const onTeam = new Set(team);
-    const teamOffices = new Set(team.map((member) => inspectors[member].office));
-
-    const eligibleAndFits = (candidate: number): boolean => {
-      if (onTeam.has(candidate) || conflicted.has(candidate)) return false;
-      const office = inspectors[candidate].office;
-      if (entityOffices !== null && entityOffices.has(office)) return false;
-      return !(inputs.distinctOffices && teamOffices.has(office));
-    };
-    const add = (member: number) => {
-      team.push(member);
-      onTeam.add(member);
-      teamOffices.add(inspectors[member].office);
-    };
+    const { inputs, deck, excluded, blocked } = this;
+    const stamp = ++this.stamp;
+    for (const code of pkg.entityCodes) for (const inspector of this.conflictsByEntity.get(code) ?? []) excluded[inspector] = stamp;
+    if (inputs.avoidOwnOffice) {
+      for (const office of pkg.entityOffices) {
+        const number = this.officeNumbers.get(office);
+        if (number !== undefined) blocked[number] = stamp;
+      }
+    }
+    const team: number[] = [];
+    for (const member of members) this.add(team, member);
 
     // Step 1: required tags the team does not yet hold, in order (scanning the deck restricted to holders).
-    inputs.requiredTags.forEach((tag, t) => {
-      if (team.some((member) => inspectors[member].tags.includes(tag))) return;
+    for (let t = 0; t < inputs.requiredTags.length; t++) {
+      const holds = this.holds[t];
+      if (team.some((member) => holds[member] === 1)) continue;
       const holders = deck.holders[t];
       let found = NONE;
       for (let candidate = holders.first(); candidate !== NONE; candidate = holders.after(candidate)) {
-        if (eligibleAndFits(candidate)) {
+        if (this.eligibleAndFits(candidate)) {
           found = candidate;
           break;
         }
       }
-      if (found === NONE) throw tagUnavailable(pkg.no, tag, amendmentIndex);
-      add(found);
-    });
+      if (found === NONE) throw tagUnavailable(pkg.no, inputs.requiredTags[t], amendmentIndex);
+      this.add(team, found);
+    }
     // Step 2: fill up from the front. One pass is enough: adding members only narrows who fits.
     const all = deck.all;
     for (let candidate = all.first(); candidate !== NONE && team.length < inputs.teamSize; candidate = all.after(candidate)) {
-      if (eligibleAndFits(candidate)) add(candidate);
+      if (this.eligibleAndFits(candidate)) this.add(team, candidate);
     }
     if (team.length < inputs.teamSize) throw teamTooSmall(pkg.no, team.length, inputs.teamSize, amendmentIndex);
     // Step 3: new members take a package; back to the end of the deck while under the cap.

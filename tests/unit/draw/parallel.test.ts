@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJsonBytes, completeDraw, prepareDraw, runDraw, type DrawCase } from '@shared/draw';
+import { canonicalJsonBytes, completeDraw, prepareDraw, provisionalBar, rankStratum, runDraw, type DrawCase } from '@shared/draw';
 import { DrawWorkerPool, rankAllParallel, runDrawParallel, verifyProofParallel } from '../../../src-main/draw/parallel-draw';
 import { nodeSha256 } from '../../../src-main/draw/node-sha256';
 import { clone, loadVectors } from './vectors';
@@ -52,5 +52,31 @@ describe('parallel ranking', () => {
     const report = await verifyProofParallel(tampered, pool);
     expect(report.valid).toBe(false);
     if (!report.valid) expect(report.difference.path).toBe('result.selected[5].key');
+  });
+});
+
+describe('the provisional bar (select.ts)', () => {
+  it('is 13 hex digits at the expected quantile, or none when the quota is close to the total', () => {
+    expect(provisionalBar(5000, 500_000)).toMatch(/^[0-9a-f]{13}$/);
+    // (5000 + 6·√5000 + 16) / 500,000 ≈ 1.088 % of the key space
+    expect(parseInt(provisionalBar(5000, 500_000)!, 16) / 2 ** 52).toBeCloseTo(0.01088, 5);
+    expect(provisionalBar(0, 100)).toBeNull();
+    expect(provisionalBar(90, 100)).toBeNull();
+  });
+
+  it('gives the same ranking as no bar, and ranks again without it when too few keys fall below', async () => {
+    const drawCase = mixedCase();
+    const expected = bytesOf(runDraw(clone(drawCase), nodeSha256));
+    const prepared = prepareDraw(clone(drawCase), nodeSha256);
+    const strata = prepared.drawCase.inputs.strata;
+    const unbarred = strata.map((_, s) => rankStratum(prepared, s, nodeSha256, null));
+    // A bar below every key (nothing passes) and a bar that passes ~1/4096 of the keys (fewer than the quota).
+    for (const bar of ['0000000000000', '000fffffffffff'.slice(0, 13)]) {
+      const ranked = strata.map((_, s) => rankStratum(prepared, s, nodeSha256, bar));
+      expect(ranked, `bar ${bar}`).toEqual(unbarred);
+      const parallel = await rankAllParallel(prepared, pool, 0.5, () => bar);
+      expect(parallel, `parallel, bar ${bar}`).toEqual(unbarred);
+    }
+    expect(bytesOf(completeDraw(prepared, unbarred, nodeSha256))).toBe(expected);
   });
 });
