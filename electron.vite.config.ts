@@ -18,7 +18,12 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           'import-worker': resolve(__dirname, 'src-main/jobs/import-worker.ts'),
           'draw-worker': resolve(__dirname, 'src-main/jobs/draw-worker.ts'),
+          // …and the second snapshot reader the draw worker starts (src-main/jobs/snapshot-reader.ts).
+          'snapshot-reader-worker': resolve(__dirname, 'src-main/jobs/snapshot-reader-worker.ts'),
         },
+        // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
+        // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -9,10 +9,13 @@ import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from '../draw/parallel-draw';
 import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, type StepContext } from '../services/draw-steps';
 import type { DrawJobMessage, DrawWorkerReply } from './draw-job';
+import { SnapshotReader } from './snapshot-reader';
 
 const port = parentPort!;
 const { dbPath } = (workerData as { request: { dbPath: string } }).request;
 const cache = new SnapshotCache();
+// The second reader of city-scale snapshots, started now so that 准备 never waits for it (snapshot-reader.ts).
+const reader = new SnapshotReader(dbPath);
 let connection: DbConnection | null = null;
 let pool: DrawWorkerPool | null = null;
 
@@ -31,7 +34,7 @@ async function handle(message: DrawJobMessage): Promise<{ drawId?: number; timin
     case 'prepare':
       // Dates of earlier sealed draws first (normally done already): the recent-inspection exclusion must see them.
       catchUpRosterDates(raw, step);
-      return prepareStep(raw, request.taskId, step, cache);
+      return prepareStep(raw, request.taskId, step, cache, reader.read);
     case 'reveal':
       return revealStep(raw, request.drawId, step, cache, () => (pool ??= new DrawWorkerPool()));
     case 'seal':

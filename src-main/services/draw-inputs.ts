@@ -28,7 +28,7 @@ import {
   type TaskView,
 } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import { readCandidates, readInspectorPool, type InspectorPool } from './task-scope';
+import { readCandidates, readInspectorPool, type InspectorPool, type ReadSnapshotElsewhere } from './task-scope';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -60,8 +60,8 @@ export function assertWindowOpen(task: TaskView, now: Date): void {
   }
 }
 
-export function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskView, settings: Settings): BuiltInputs {
-  const snapshot = readCandidates(raw, task);
+export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskView, settings: Settings, readElsewhere?: ReadSnapshotElsewhere): Promise<BuiltInputs> {
+  const snapshot = await readCandidates(raw, task, readElsewhere);
   const candidates = snapshot.strata.reduce((sum, s) => sum + s.candidates.length, 0);
   const quota = snapshot.strata.reduce((sum, s) => sum + s.quota, 0);
   if (candidates === 0) {

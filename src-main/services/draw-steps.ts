@@ -36,6 +36,7 @@ import { appendAuditRaw } from './audit-service';
 import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
 import { recordResult } from './draw-records';
 import { amendmentRows, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
+import type { ReadSnapshotElsewhere } from './task-scope';
 import { readSettings, readTask } from './task-service';
 
 export interface StepContext {
@@ -118,7 +119,13 @@ export function committedElsewhere(raw: BetterSqlite3.Database, taskId: number, 
 }
 
 /** 准备: freeze the candidates and the pool, digest them, settle feasibility, store the preparation. */
-export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: StepContext, cache: SnapshotCache): { drawId: number; timings: StepTimings } {
+export async function prepareStep(
+  raw: BetterSqlite3.Database,
+  taskId: number,
+  step: StepContext,
+  cache: SnapshotCache,
+  readElsewhere?: ReadSnapshotElsewhere,
+): Promise<{ drawId: number; timings: StepTimings }> {
   const clock = timer();
   const task = readTask(raw, taskId);
   const plan = raw.prepare('SELECT title, version FROM plans WHERE id = ?').get(task.planId) as { title: string; version: number };
@@ -129,7 +136,7 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
 
   step.progress('读取检查对象和执法人员', 0, 4);
   const settings = readSettings(raw);
-  const built = buildDrawInputs(raw, task, settings);
+  const built = await buildDrawInputs(raw, task, settings, readElsewhere);
   clock.lap('snapshot');
 
   step.progress(`计算输入摘要(${built.candidates} 户)`, 1, 4);
@@ -169,7 +176,7 @@ export function prepareStep(raw: BetterSqlite3.Database, taskId: number, step: S
     excludedRecent: built.excludedRecent,
   };
   const at = step.now.toISOString();
-  const packed = packInputs(encoded.parts);
+  const packed = await packInputs(encoded.parts);
   clock.lap('compress');
   const drawId = raw.transaction(() => {
     const race = committedElsewhere(raw, taskId);

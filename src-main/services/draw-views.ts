@@ -2,7 +2,7 @@
  * The read side of draws: the stored rows turned into what the page (DrawView), the projector (CeremonyState) and the
  * printed record (draw-records.ts) show. Never returns the nonce before 揭晓. Plain Node over the raw handle.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawProof } from '@shared/draw';
 import {
@@ -32,11 +32,22 @@ export type ProofBody = Omit<DrawProof, 'inputs'>;
 /**
  * C(inputs) as stored: raw DEFLATE at level 1. The canonical JSON repeats each candidate's keys, office and area, so it
  * shrinks to about a ninth (city scale: 84 MB → 9 MB, measured). The database stays small over years of city-scale
- * draws, and 准备 writes 9 MB instead of 84 MB twice (WAL, then checkpoint) for ~0.4 s of compression. Whoever reads it
- * back checks SHA-256 of the inflated bytes against the committed inputDigest.
+ * draws, and 准备 writes 9 MB instead of 84 MB twice (WAL, then checkpoint). Whoever reads it back checks SHA-256 of
+ * the inflated bytes against the committed inputDigest.
+ *
+ * On two cores (~0.4 s → ~0.2 s at city scale): the first half is deflated on libuv's thread pool while this thread
+ * deflates the second, and the two are joined as pigz does — the first ends with a full flush (byte-aligned, not
+ * final, no back-references across it), so the concatenation is one valid raw DEFLATE stream of the whole.
  */
-export function packInputs(parts: readonly Uint8Array[]): Buffer {
-  return deflateRawSync(Buffer.concat(parts), { level: 1 });
+export async function packInputs(parts: readonly Uint8Array[]): Promise<Buffer> {
+  const whole = Buffer.concat(parts);
+  const half = whole.length >> 1;
+  if (half < 1 << 20) return deflateRawSync(whole, { level: 1 });
+  const first = new Promise<Buffer>((resolve, reject) =>
+    deflateRaw(whole.subarray(0, half), { level: 1, finishFlush: zlibConstants.Z_FULL_FLUSH }, (error, packed) => (error ? reject(error) : resolve(packed))),
+  );
+  const second = deflateRawSync(whole.subarray(half), { level: 1 });
+  return Buffer.concat([await first, second]);
 }
 
 /** The exact bytes of C(inputs) of a draw (inflated from draw_inputs); null when they were freed (a voided preparation). */

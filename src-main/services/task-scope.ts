@@ -127,65 +127,139 @@ export interface CandidateSnapshot {
   excludedRecent: number;
 }
 
+/** The distinct offices and areas of the roster: a candidate's office and area travel as an index into these. */
+export interface SnapshotLookups {
+  offices: string[];
+  areas: string[];
+}
+
+/** Roster ids [fromId, toId] (inclusive). */
+export interface SnapshotRange {
+  fromId: number;
+  toId: number;
+}
+
+/** count, then per column every candidate's value concatenated in scan order (see readCandidates). */
+export type SnapshotRow = [count: number, ids: string | null, codes: string | null, offices: string | null, areas: string | null, grades: string | null];
+
 /**
- * The frozen candidate list of 准备, read in ONE statement that returns ONE row: per column, every candidate's value
- * concatenated in scan order — codes joined by commas, and office, area and grade as one character each (an index
- * into the distinct offices and areas, mapped through two small temporary tables). The row-by-row route (`.raw()`
- * rows of strings) spent most of its time making a JS array and four strings per row — measured at 960,000 rows:
- * ~4.7–9 s against ~1.2–1.7 s this way on the same (busy) machine, and the SQL side of the plain scan is ~0.2 s.
- * The candidates then share one string object per office and per area. The code is the USCC, or the 注册号 of an
- * old record that has none. Order: SQLite's scan order, fixed for a given database and plan (the snapshot is
- * frozen at this moment anyway; the order changes the digest, never the draw).
+ * Reads the other half of a city-scale snapshot in another thread (src-main/jobs/snapshot-reader.ts), with a
+ * connection of its own, while this thread reads the first half.
  */
-export function readCandidates(raw: BetterSqlite3.Database, request: ScopeRequest): CandidateSnapshot {
+export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange) => Promise<SnapshotRow>;
+
+/** Below this many roster ids one thread reads the snapshot alone (a second thread costs more than it saves). */
+export const SPLIT_SNAPSHOT_FROM = 100_000;
+
+/**
+ * The snapshot statement over one range of roster ids, on any connection (the draw worker's, or the snapshot
+ * reader's): ONE statement that returns ONE row (see readCandidates). Offices and areas are mapped to their index
+ * through two small temporary tables; an office or area missing from `lookups` (the roster changed since they were
+ * read) is refused rather than dropped.
+ */
+export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): SnapshotRow {
   const { conditions, params } = scopeWhere(request.scope);
   const since = recentSince(request.startDate, request.excludeRecentYears);
-  const plan = strataOf(request);
-  const stratumOfGrade = new Map<number, number>();
-  plan.forEach((s, index) => s.grades.forEach((g) => stratumOfGrade.set(GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g)), index)));
-  const lists: Candidate[][] = plan.map(() => []);
-  const read = raw.transaction(() => {
+  return raw.transaction((): SnapshotRow => {
+    raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_offices (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
+    raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_areas (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
+    raw.exec('DELETE FROM temp.snapshot_offices; DELETE FROM temp.snapshot_areas');
+    const addOffice = raw.prepare('INSERT INTO temp.snapshot_offices VALUES (?, ?)');
+    lookups.offices.forEach((name, i) => addOffice.run(name, i));
+    const addArea = raw.prepare('INSERT INTO temp.snapshot_areas VALUES (?, ?)');
+    lookups.areas.forEach((name, i) => addArea.run(name, i));
+    // Grade as one letter (A–D, U for 未评级), lower case when the entity was inspected recently (excluded).
+    const grade = `CASE credit_grade WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' WHEN 'D' THEN 'D' ELSE 'U' END`;
+    const [count, mapped, ids, codes, offices, areas, grades] = raw
+      .prepare(
+        `SELECT count(*), count(o.i) + count(a.i), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''),
+                group_concat(char(${CHAR_BASE} + a.i), ''), group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${grade}) ELSE ${grade} END` : grade}, '')
+         FROM entities LEFT JOIN temp.snapshot_offices AS o ON o.name = office LEFT JOIN temp.snapshot_areas AS a ON a.name = area
+         WHERE ${[...conditions, 'id BETWEEN ? AND ?'].join(' AND ')}`,
+      )
+      .raw(true)
+      .get(...(since ? [since] : []), ...params, range.fromId, range.toId) as [number, number, string | null, string | null, string | null, string | null, string | null];
+    if (mapped !== 2 * count) throw new AppError('draw.rosterChanged', '读取检查对象时名录正在被修改(新的管辖单位或片区),请稍后重新准备。');
+    return [count, ids, codes, offices, areas, grades];
+  })();
+}
+
+/**
+ * The frozen candidate list of 准备. Each range of roster ids is read by ONE statement that returns ONE row
+ * (readSnapshotRange): per column, every candidate's value concatenated in scan order — codes joined by commas, and
+ * office, area and grade as one character each (an index into the distinct offices and areas). The row-by-row route
+ * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row — measured at 960,000
+ * rows: ~4.7–9 s against ~1.2–1.7 s this way on the same (busy) machine. At city scale, given `readElsewhere`, the
+ * upper half of the ids is read by another thread at the same time (each entity is read once, by one of the two
+ * connections, at the same moment). The candidates share one string object per office and per area. The code is the
+ * USCC, or the 注册号 of an old record that has none. Order: by range, then SQLite's scan order, fixed for a given
+ * database and plan (the order changes the digest, never the draw).
+ */
+export async function readCandidates(
+  raw: BetterSqlite3.Database,
+  request: ScopeRequest,
+  readElsewhere?: ReadSnapshotElsewhere,
+  splitFrom = SPLIT_SNAPSHOT_FROM,
+): Promise<CandidateSnapshot> {
+  const { lookups, first, last } = raw.transaction(() => {
     const offices = raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[];
     const areas = raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[];
     if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
       throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
     }
-    raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_offices (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
-    raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_areas (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
-    raw.exec('DELETE FROM temp.snapshot_offices; DELETE FROM temp.snapshot_areas');
-    const addOffice = raw.prepare('INSERT INTO temp.snapshot_offices VALUES (?, ?)');
-    offices.forEach((name, i) => addOffice.run(name, i));
-    const addArea = raw.prepare('INSERT INTO temp.snapshot_areas VALUES (?, ?)');
-    areas.forEach((name, i) => addArea.run(name, i));
-    // Grade as one letter (A–D, U for 未评级), lower case when the entity was inspected recently (excluded).
-    const grade = `CASE credit_grade WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' WHEN 'D' THEN 'D' ELSE 'U' END`;
-    const row = raw
-      .prepare(
-        `SELECT count(*), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''), group_concat(char(${CHAR_BASE} + a.i), ''),
-                group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${grade}) ELSE ${grade} END` : grade}, '')
-         FROM entities CROSS JOIN temp.snapshot_offices AS o ON o.name = office CROSS JOIN temp.snapshot_areas AS a ON a.name = area
-         WHERE ${conditions.join(' AND ')}`,
-      )
-      .raw(true)
-      .get(...(since ? [since] : []), ...params) as [number, string | null, string | null, string | null, string | null, string | null];
-    return { offices, areas, row };
+    const ids = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
+    return { lookups: { offices, areas }, first: ids[0], last: ids[1] };
   })();
-  const [count, idText, codeText, officeText, areaText, gradeText] = read.row;
+  let rows: SnapshotRow[];
+  if (readElsewhere && last - first >= splitFrom) {
+    const middle = Math.floor((first + last) / 2);
+    const upper = readElsewhere(request, lookups, { fromId: middle + 1, toId: last });
+    // Read here meanwhile; a failure here still waits for the other thread, so nothing is left running.
+    const lower = (() => {
+      try {
+        return { row: readSnapshotRange(raw, request, lookups, { fromId: first, toId: middle }) };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    const upperRow = await upper;
+    if ('error' in lower) throw lower.error;
+    rows = [lower.row, upperRow];
+  } else {
+    rows = [readSnapshotRange(raw, request, lookups, { fromId: first, toId: last })];
+  }
+  return candidatesOf(request, lookups, rows);
+}
+
+/** The strata of the snapshot rows, in order. */
+function candidatesOf(request: ScopeRequest, lookups: SnapshotLookups, rows: readonly SnapshotRow[]): CandidateSnapshot {
+  const plan = strataOf(request);
+  // Stratum by the grade letter's char code (-1: not drawn), an array lookup per row instead of a Map's.
+  const stratumOfGrade = new Int8Array(128).fill(-1);
+  plan.forEach((s, index) => s.grades.forEach((g) => (stratumOfGrade[GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g))] = index)));
+  const lists: Candidate[][] = plan.map(() => []);
+  const total = rows.reduce((sum, row) => sum + row[0], 0);
+  const idLists = plan.map(() => new Int32Array(total));
+  const idCounts = new Int32Array(plan.length);
   let excludedRecent = 0;
-  const idLists: number[][] = plan.map(() => []);
-  if (count > 0) {
-    const ids = idText!.split(',');
+  for (const [count, idText, codeText, officeText, areaText, gradeText] of rows) {
+    if (count === 0) continue;
     const codes = codeText!.split(',');
+    // The ids are read digit by digit from the comma-separated text: no million short strings to split and convert.
+    let at = 0;
     for (let i = 0; i < count; i++) {
+      let id = 0;
+      for (let digit = idText!.charCodeAt(at); digit >= 0x30; digit = idText!.charCodeAt(++at)) id = id * 10 + digit - 0x30;
+      at++;
       const g = gradeText!.charCodeAt(i);
       if (g >= 0x61) {
         excludedRecent++;
         continue;
       }
-      const stratum = stratumOfGrade.get(g);
-      if (stratum === undefined) continue; // not reachable: the scope's grade filter is in the WHERE clause
-      lists[stratum].push({ code: codes[i], office: read.offices[officeText!.charCodeAt(i) - CHAR_BASE], area: read.areas[areaText!.charCodeAt(i) - CHAR_BASE] });
-      idLists[stratum].push(Number(ids[i]));
+      const stratum = stratumOfGrade[g];
+      if (stratum < 0) continue; // not reachable: the scope's grade filter is in the WHERE clause
+      lists[stratum].push({ code: codes[i], office: lookups.offices[officeText!.charCodeAt(i) - CHAR_BASE], area: lookups.areas[areaText!.charCodeAt(i) - CHAR_BASE] });
+      idLists[stratum][idCounts[stratum]++] = id;
     }
   }
   const strata = plan.map(({ name }, index): Stratum => {
@@ -194,7 +268,7 @@ export function readCandidates(raw: BetterSqlite3.Database, request: ScopeReques
     // Key order as the spec prints it; C(inputs) sorts keys anyway.
     return ratioBp === null ? { name, quota, candidates } : { name, ratioBp, quota, candidates };
   });
-  return { strata, entityIds: idLists.map((list) => Int32Array.from(list)), excludedRecent };
+  return { strata, entityIds: idLists.map((list, s) => list.slice(0, idCounts[s])), excludedRecent };
 }
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */

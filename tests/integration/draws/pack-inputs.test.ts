@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { packInputs } from '../../../src-main/services/draw-views';
+
+/** Canonical-JSON-like bytes: repetitive text with random codes, as C(inputs) is. */
+function inputsLike(candidates: number): Uint8Array {
+  const rows: string[] = [];
+  for (let i = 0; i < candidates; i++) {
+    rows.push(`{"area":"城关片区","code":"91${randomBytes(8).toString('hex').toUpperCase()}","office":"城关市场监管所"}`);
+  }
+  return Buffer.from(`{"strata":[{"candidates":[${rows.join(',')}]}]}`, 'utf8');
+}
+
+describe('packInputs (C(inputs) as stored)', () => {
+  it('deflates a large input in two halves joined into one raw DEFLATE stream that inflates to the exact bytes', async () => {
+    const head = Buffer.from('{"avoidOwnOffice":true,');
+    const body = inputsLike(40_000); // ~3.5 MB: above the 2 MB below which one thread deflates alone
+    const tail = Buffer.from('"teamSize":2}');
+    const packed = await packInputs([head, body, tail]);
+    expect(body.length).toBeGreaterThan(2 << 20);
+    expect(packed.length).toBeLessThan(body.length / 3);
+    expect(inflateRawSync(packed).equals(Buffer.concat([head, body, tail]))).toBe(true);
+  });
+
+  it('keeps small inputs in one stream', async () => {
+    const small = inputsLike(50);
+    expect(inflateRawSync(await packInputs([small])).equals(Buffer.from(small))).toBe(true);
+  });
+});

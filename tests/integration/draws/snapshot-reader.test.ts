@@ -1,0 +1,65 @@
+/**
+ * 准备's candidate snapshot read by two threads (task-scope.readCandidates with the snapshot reader worker): the same
+ * candidates, strata and roster ids as one thread reads, and a refusal — not a silent drop — when the roster gains an
+ * office between the two reads.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '@shared/errors';
+import { SnapshotReader } from '../../../src-main/jobs/snapshot-reader';
+import { readCandidates, readSnapshotRange, type CandidateSnapshot } from '../../../src-main/services/task-scope';
+import { county, type County } from './county';
+
+let c: County;
+let reader: SnapshotReader;
+beforeAll(async () => {
+  c = await county(3000);
+  reader = new SnapshotReader(c.path);
+});
+afterAll(async () => {
+  await reader.close();
+  await c.close();
+});
+
+/** Per stratum: code → [roster id, office, area], whatever order the reads came in. */
+function byCode(snapshot: CandidateSnapshot) {
+  return snapshot.strata.map((stratum, s) => ({
+    name: stratum.name,
+    quota: stratum.quota,
+    candidates: new Map(stratum.candidates.map((candidate, i) => [candidate.code, [snapshot.entityIds[s][i], candidate.office, candidate.area]])),
+  }));
+}
+
+describe('the candidate snapshot on two threads', () => {
+  it('reads the same candidates, ids and quotas as one thread, each entity once', async () => {
+    const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
+    const alone = await readCandidates(c.conn.raw, task);
+    let asked = 0;
+    const split = await readCandidates(
+      c.conn.raw,
+      task,
+      (request, lookups, range) => {
+        asked++;
+        expect(range.fromId).toBeGreaterThan(1);
+        return reader.read(request, lookups, range);
+      },
+      1,
+    );
+    expect(asked).toBe(1);
+    const total = (s: CandidateSnapshot) => s.strata.reduce((sum, stratum) => sum + stratum.candidates.length, 0);
+    expect(total(split)).toBe(total(alone));
+    expect(total(alone)).toBeGreaterThan(300);
+    expect(byCode(split)).toEqual(byCode(alone));
+    expect(split.excludedRecent).toBe(alone.excludedRecent);
+  });
+
+  it('refuses, in Chinese, when an office appeared after the offices were listed', async () => {
+    const task = c.services.tasks.get(c.publishedTask());
+    const lookups = {
+      offices: (c.conn.raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[]).slice(1),
+      areas: c.conn.raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[],
+    };
+    const refusal = await reader.read(task, lookups, { fromId: 0, toId: 1e9 }).catch((error: unknown) => error);
+    expect(isAppError(refusal) && refusal.code).toBe('draw.rosterChanged');
+    expect(() => readSnapshotRange(c.conn.raw, task, lookups, { fromId: 0, toId: 1e9 })).toThrow(/名录正在被修改/);
+  });
+});
