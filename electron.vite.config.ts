@@ -20,6 +20,8 @@ export default defineConfig({
           'draw-worker': resolve(__dirname, 'src-main/jobs/draw-worker.ts'),
           // …and the second snapshot reader the draw worker starts (src-main/jobs/snapshot-reader.ts).
           'snapshot-reader-worker': resolve(__dirname, 'src-main/jobs/snapshot-reader-worker.ts'),
+          // The document renderers run in a worker too (src-main/jobs/document-job.ts).
+          'document-worker': resolve(__dirname, 'src-main/jobs/document-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

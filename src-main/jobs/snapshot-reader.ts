@@ -5,57 +5,31 @@
  * thread to start) and loaded like the other workers (import-job.ts: snapshot-reader-worker.js next to the bundle,
  * or the .ts file through tsx).
  */
-import type { Worker } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
 import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRow } from '../services/task-scope';
 import { startWorker, workerEntry } from './import-job';
+import { WorkerRpc } from './worker-rpc';
 
-export interface SnapshotReaderMessage {
-  id: number;
+export interface SnapshotReaderRequest {
   request: ScopeRequest;
   lookups: SnapshotLookups;
   range: SnapshotRange;
 }
 
-export type SnapshotReaderReply = { id: number; row: SnapshotRow } | { id: number; code: string; message: string };
-
 export class SnapshotReader {
-  private readonly worker: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve(row: SnapshotRow): void; reject(error: Error): void }>();
+  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotRow>;
 
   constructor(dbPath: string) {
-    this.worker = startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined);
-    this.worker.unref();
-    this.worker.on('message', (reply: SnapshotReaderReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.pending.delete(reply.id);
-      if (this.pending.size === 0) this.worker.unref();
-      if ('row' in reply) pending.resolve(reply.row);
-      else pending.reject(new AppError(reply.code, reply.message));
-    });
-    const fail = (why: string) => {
-      for (const [id, pending] of this.pending) {
-        this.pending.delete(id);
-        pending.reject(new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`));
-      }
-    };
-    this.worker.on('error', (error) => fail(error.message));
-    this.worker.on('exit', (code) => fail(`线程退出(代码 ${code})`));
+    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotRow>(
+      () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
+      (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
+    ).warm();
   }
 
   /** task-scope.ReadSnapshotElsewhere. */
-  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRow> =>
-    new Promise((resolve, reject) => {
-      const id = this.nextId++;
-      this.pending.set(id, { resolve, reject });
-      this.worker.ref();
-      const message: SnapshotReaderMessage = { id, request, lookups, range };
-      this.worker.postMessage(message);
-    });
+  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRow> => this.rpc.call({ request, lookups, range });
 
-  close(): Promise<number> {
-    return this.worker.terminate();
+  close(): Promise<void> {
+    return this.rpc.close();
   }
 }

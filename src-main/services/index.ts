@@ -29,6 +29,7 @@ export interface ServiceDeps {
   openCeremonyWindow?: OpenCeremonyWindow;
 }
 import { PRODUCT_NAME, VERSION } from './product';
+import { DocumentJobs } from '../jobs/document-job';
 
 /**
  * Every service over one open database. No `electron` import anywhere below this folder: the desktop
@@ -36,9 +37,12 @@ import { PRODUCT_NAME, VERSION } from './product';
  */
 export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
-  // ——— plans, tasks, draws (issue 5): the document renderers load on first export (pdfmake and the CJK font) ———
-  const renderers = () => import('../documents');
+  // ——— plans, tasks, draws (issue 5): the documents are rendered in a worker thread started on the first export
+  // (pdfmake and the CJK font load there; a city-scale record takes ~20 s that must not stall the main process) ———
+  const documentJobs = new DocumentJobs();
+  const renderers = async () => ({ ...documentJobs.renderers, resourcesDir: (await import('../documents/fonts')).resourcesDir });
   const plans = createPlanService(conn.raw, ctx, { files, renderers });
+  const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   return {
     app: {
       info() {
@@ -60,7 +64,14 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     // ——— plans, tasks, draws (issue 5) ———
     plans,
     tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
-    draws: createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress }),
+    draws: {
+      ...draws,
+      /** Ends the draw worker once its queue is done, and the document worker (tests, CLI, app shutdown). */
+      dispose: async () => {
+        await draws.dispose();
+        await documentJobs.close();
+      },
+    },
     visits: createVisitService(conn.raw, ctx),
     // ——— ceremony window (issue 5, renderer) ———
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),

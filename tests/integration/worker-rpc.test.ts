@@ -1,0 +1,36 @@
+/** WorkerRpc (src-main/jobs/worker-rpc.ts): answers by number, refusals carried over, a dead thread refused and replaced. */
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@shared/errors';
+import { WorkerRpc } from '../../src-main/jobs/worker-rpc';
+
+/** The worker side of the protocol by hand (serveRequests needs the TypeScript loader): doubles, refuses negatives. */
+const DOUBLER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', ({ id, request }) => {
+  if (request < 0) parentPort.postMessage({ id, code: 'test.negative', message: '不能是负数' });
+  else setTimeout(() => parentPort.postMessage({ id, value: request * 2 }), request);
+});
+`;
+const died = (why: string) => new AppError('test.died', `线程中止:${why}`);
+
+describe('WorkerRpc', () => {
+  it('answers each call with its own reply, in whatever order they come back, and carries refusals over', async () => {
+    const rpc = new WorkerRpc<number, number>(() => new Worker(DOUBLER, { eval: true }), died);
+    expect(await Promise.all([rpc.call(40), rpc.call(1), rpc.call(20)])).toEqual([80, 2, 40]);
+    await expect(rpc.call(-1)).rejects.toMatchObject({ code: 'test.negative', message: '不能是负数' });
+    await rpc.close();
+  });
+
+  it('refuses the waiting calls of a thread that dies, and starts a new one for the next call', async () => {
+    let started = 0;
+    const rpc = new WorkerRpc<number, number>(() => {
+      started++;
+      return new Worker(started === 1 ? 'process.exit(3)' : DOUBLER, { eval: true });
+    }, died);
+    await expect(rpc.call(5)).rejects.toMatchObject({ code: 'test.died', message: '线程中止:线程退出(代码 3)' });
+    expect(await rpc.call(5)).toBe(10);
+    expect(started).toBe(2);
+    await rpc.close();
+  });
+});
