@@ -159,17 +159,18 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
    * does not wait for: the ceremony is over once the proof is sealed. A failure there is retried before the next
    * 准备 (catchUpRosterDates), so nothing is lost; settle() waits for it.
    */
-  async function seal(req: { drawId: number }): Promise<{ draw: DrawView; record: DrawRecordResult }> {
+  async function seal(req: { drawId: number }): Promise<{ draw: DrawView }> {
     const taskId = taskOf(req.drawId);
     await runStep(taskId, { op: 'seal', drawId: req.drawId });
     runStep(taskId, { op: 'roster-dates', drawId: req.drawId }).catch(() => undefined);
-    return { draw: drawView(raw, req.drawId), record: resultRecord(req.drawId) };
+    // Not part two of the record: at city scale it is ~15 MB the page does not show (resultRecord / the PDF export).
+    return { draw: drawView(raw, req.drawId) };
   }
 
-  async function amend(req: { drawId: number; packageNo: number; out: string; reason: string }): Promise<{ draw: DrawView; record: DrawRecordResult }> {
+  async function amend(req: { drawId: number; packageNo: number; out: string; reason: string }): Promise<{ draw: DrawView }> {
     if (req.reason.trim() === '') throw new AppError('draw.amendReason', '递补必须写明理由(如回避、因病请假)。');
     await runStep(taskOf(req.drawId), { op: 'amend', ...req });
-    return { draw: drawView(raw, req.drawId), record: resultRecord(req.drawId) };
+    return { draw: drawView(raw, req.drawId) };
   }
 
   /** 作废 with a reason: a committed or revealed draw stays on record; a mere preparation also frees its inputs. */

@@ -12,7 +12,7 @@ import type {
 } from '../domain/roster-views';
 import type { HeaderDetection } from '../import/header';
 // ——— plans, tasks, draws (issue 5) ———
-import type { DrawRecordCommit, DrawRecordResult } from '../domain/documents';
+import type { DrawRecordCommit } from '../domain/documents';
 import type { CeremonyState, DrawView, JointVisitView, VisitProposals } from '../domain/draws';
 import type { PlanSummary, PlanVersionView, PlanView } from '../domain/plans';
 import type { ScopePreview, TaskView } from '../domain/tasks';
@@ -148,10 +148,10 @@ export interface Responses {
   /** 揭晓 (worker thread). */
   'draws:reveal': DrawView;
   /** 封存 (worker thread): record = part two, to print now. */
-  'draws:seal': { draw: DrawView; record: DrawRecordResult };
+  'draws:seal': { draw: DrawView };
   'draws:void': DrawView;
   /** 递补 after 封存: record = part two reprinted with the amendment. */
-  'draws:amend': { draw: DrawView; record: DrawRecordResult };
+  'draws:amend': { draw: DrawView };
   /** By drawId, or the task's current draw by taskId (null: the task has none). */
   'draws:get': DrawView | null;
   /** What the projector shows now; poll it. */

@@ -142,7 +142,8 @@ describe('a draw, stage by stage', () => {
   });
 
   it('封存 stores the proof for good, lists the drawn entities, dates them, and fills part two', async () => {
-    const { draw, record } = await c.services.draws.seal({ drawId });
+    const { draw } = await c.services.draws.seal({ drawId });
+    const record = c.services.draws.resultRecord(drawId);
     expect(draw).toMatchObject({ state: 'sealed', sealed: { proofVersion: 1 } });
     const selected = draw.strata.reduce((n, s) => n + s.selected, 0);
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = ?').pluck().get(drawId)).toBe(selected);
@@ -226,7 +227,8 @@ describe('a draw, stage by stage', () => {
     const before = c.services.draws.get({ drawId })!;
     const team = before.packages[0].team;
     const out = team[0].id;
-    const { draw, record } = await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '与检查对象存在亲属关系,依法回避' });
+    const { draw } = await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '与检查对象存在亲属关系,依法回避' });
+    const record = c.services.draws.resultRecord(drawId);
     expect(draw.sealed!.proofVersion).toBe(2);
     expect(draw.amendments).toHaveLength(1);
     const amendment = draw.amendments[0];
