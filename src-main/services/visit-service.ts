@@ -45,27 +45,34 @@ function taskView(r: DrawnRow): VisitTaskView {
   };
 }
 
+/** What grouping needs of one of an entity's drawn tasks. */
+export interface VisitCandidate {
+  task_id: number;
+  lead_department: string;
+  start_date: string;
+  end_date: string;
+}
+
 /**
- * Groups of an entity's tasks whose windows share at least one day and whose lead departments differ: tasks sorted by
- * start; a task joins the current group while it starts on or before the group's earliest end.
+ * An entity's tasks as proposed visits: each group is every remaining task whose window holds one day (the start of
+ * one of them — where windows overlap, the latest start lies in all of them), with at least two lead departments;
+ * the day holding the most tasks is taken first, then the next among the tasks left. Afterwards no two tasks left
+ * of different departments overlap, so no mergeable pair is missed (a sweep by start date missed a pair that a
+ * shorter task in between cut apart). An entity has a handful of tasks a year: the cubic cost does not matter.
  */
-function groupsOf(rows: DrawnRow[]): DrawnRow[][] {
-  const sorted = [...rows].sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : a.task_id - b.task_id));
-  const groups: DrawnRow[][] = [];
-  let current: DrawnRow[] = [];
-  let end = '';
-  for (const row of sorted) {
-    if (current.length > 0 && row.start_date <= end) {
-      current.push(row);
-      if (row.end_date < end) end = row.end_date;
-      continue;
+export function visitGroups<T extends VisitCandidate>(rows: readonly T[]): T[][] {
+  let remaining = [...rows].sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : a.task_id - b.task_id));
+  const groups: T[][] = [];
+  for (;;) {
+    let best: T[] = [];
+    for (const { start_date: day } of remaining) {
+      const group = remaining.filter((r) => r.start_date <= day && day <= r.end_date);
+      if (group.length > best.length && new Set(group.map((r) => r.lead_department)).size > 1) best = group;
     }
-    if (current.length > 0) groups.push(current);
-    current = [row];
-    end = row.end_date;
+    if (best.length === 0) return groups;
+    groups.push(best);
+    remaining = remaining.filter((r) => !best.includes(r));
   }
-  if (current.length > 0) groups.push(current);
-  return groups.filter((g) => g.length > 1 && new Set(g.map((r) => r.lead_department)).size > 1);
 }
 
 export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceContext) {
@@ -134,7 +141,7 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
     for (let i = 0; i < rows.length; ) {
       let j = i;
       while (j < rows.length && rows[j].entity_id === rows[i].entity_id) j++;
-      groups.push(...groupsOf(rows.slice(i, j)));
+      groups.push(...visitGroups(rows.slice(i, j)));
       i = j;
     }
     // Every group counts toward the total; only those shown are built (each reads its tasks' items).
