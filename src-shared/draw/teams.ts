@@ -131,11 +131,18 @@ export class TeamDealer {
       else this.conflictsByEntity.set(entityCode, [inspector]);
     }
     const keys = this.inspectors.map((inspector) => inspectorHasher.keyOf(inspector.id));
+    // Sorted on the keys' first 52 bits as numbers first (as select.ts once did): 30,000 inspectors are ~450,000
+    // comparisons, and comparing numbers is several times cheaper than comparing 64-character strings.
+    const heads = Float64Array.from(keys, (key) => parseInt(key.substring(0, 13), 16));
     const order = this.inspectors.map((_, index) => index);
-    order.sort((a, b) => compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
+    order.sort((a, b) => heads[a] - heads[b] || compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
     this.holds = inputs.requiredTags.map((tag) => Uint8Array.from(this.inspectors, (inspector) => (inspector.tags.includes(tag) ? 1 : 0)));
     // Which required tags (by position in requiredTags) each inspector holds.
-    const requiredTagIndexesOf = this.inspectors.map((_, i) => inputs.requiredTags.flatMap((_tag, t) => (this.holds[t][i] ? [t] : [])));
+    const requiredTagIndexesOf = this.inspectors.map((_, i) => {
+      const held: number[] = [];
+      for (let t = 0; t < this.holds.length; t++) if (this.holds[t][i] === 1) held.push(t);
+      return held;
+    });
     this.deck = new Deck(order, count, requiredTagIndexesOf, inputs.requiredTags.length);
     this.load = new Int32Array(count);
     this.excluded = new Int32Array(count);
