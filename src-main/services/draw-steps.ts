@@ -35,7 +35,7 @@ import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPoo
 import { appendAuditRaw } from './audit-service';
 import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
 import { recordResult } from './draw-records';
-import { amendmentRows, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
+import { amendmentRows, drawResultText, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
 import { readSettings, readTask } from './task-service';
 
 export interface StepContext {
@@ -304,65 +304,98 @@ export async function revealStep(
  * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected, in entity order so
  * the index grows at its end), and part two of the record is frozen with the names as they are now. The entities'
  * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
+ *
+ * Speed at city scale (48,000 drawn): draw_selected is written 500 rows per statement (insertMany), the names come back
+ * as one JSON row (sealedEntities), the people in one statement (lookupPeople), the draws row is read without its
+ * 8 MB `result` except once, and the WAL checkpoint of what this step wrote is left to the roster-dates step queued
+ * right behind it (withPragmas).
  */
 export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext, cache?: SnapshotCache): { timings: StepTimings } {
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
-  const body = JSON.parse(draw.result!) as ProofBody;
+  const body = JSON.parse(drawResultText(raw, drawId)!) as ProofBody;
   const sealedAt = step.now.toISOString();
   body.info = { ...body.info, sealedAt, sealedBy: step.actor };
+  clock.lap('read');
   step.progress('保存封存记录', 0, 1);
   const known = cache?.get(drawId)?.selectedIds;
-  if (!known) raw.exec('CREATE TEMP TABLE IF NOT EXISTS seal_selected (code TEXT, stratum TEXT, rank INTEGER, key TEXT, package_no INTEGER)');
-  raw.transaction(() => {
-    const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
-    if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
-    const packageOf = new Map<string, number>();
-    for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
-    const ranks = new Map<string, number>();
-    const rows = body.result.selected.map((entity) => {
-      const rank = (ranks.get(entity.stratum) ?? 0) + 1;
-      ranks.set(entity.stratum, rank);
-      return { code: entity.code, stratum: entity.stratum, rank, key: entity.key, packageNo: packageOf.get(entity.code)!, entityId: known?.get(entity.code) ?? 0 };
-    });
-    let found: number;
-    if (known) {
-      // The roster ids 准备 read with the candidates: written straight, in id order (the index grows at its end).
-      rows.sort((a, b) => a.entityId - b.entityId);
-      const insert = raw.prepare('INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const r of rows) insert.run(drawId, r.entityId, r.code, r.stratum, r.rank, r.key, r.packageNo);
-      found = rows.length;
+  withPragmas(raw, { wal_autocheckpoint: 0 }, () =>
+    raw.transaction(() => {
+      const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
+      if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
+      const found = insertSelected(raw, drawId, body, known);
       clock.lap('selected');
-    } else {
-      // After a restart: the drawn list goes into a temporary table once and one statement joins it to the roster.
-      raw.exec('DELETE FROM temp.seal_selected');
-      const listed = raw.prepare('INSERT INTO temp.seal_selected (code, stratum, rank, key, package_no) VALUES (?, ?, ?, ?, ?)');
-      for (const r of rows) listed.run(r.code, r.stratum, r.rank, r.key, r.packageNo);
-      clock.lap('list');
-      found = raw
-        .prepare(
-          `INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)
-           SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.uscc = t.code
-           UNION ALL
-           SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM temp.seal_selected t JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
-           ORDER BY 2`,
-        )
-        .run({ drawId }).changes;
-      clock.lap('selected');
-    }
-    const record = recordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
-    clock.lap('record');
-    raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, JSON.stringify(body), JSON.stringify(record));
-    appendAuditRaw(
-      raw,
-      { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: body.result.selected.length, missingEntities: body.result.selected.length - found, proofVersion: 1 } },
-      step.now,
-    );
-  })();
+      const record = recordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
+      clock.lap('record');
+      const bodyText = JSON.stringify(body);
+      const recordText = JSON.stringify(record);
+      clock.lap('json');
+      raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, bodyText, recordText);
+      appendAuditRaw(
+        raw,
+        { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: body.result.selected.length, missingEntities: body.result.selected.length - found, proofVersion: 1 } },
+        step.now,
+      );
+      clock.lap('proof');
+    })(),
+  );
   clock.lap('commit');
   return { timings: clock.timings };
 }
+
+/**
+ * Lists a sealing draw's entities in draw_selected; returns how many were found in the roster. `known`: the roster ids
+ * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) each code is
+ * looked up in the roster, as USCC or as the 注册号 of a record without one. Rows go in entity id order.
+ */
+function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: ProofBody, known: Map<string, number> | undefined): number {
+  const packageOf = new Map<string, number>();
+  for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
+  const ranks = new Map<string, number>();
+  const rows = body.result.selected.map((entity) => {
+    const rank = (ranks.get(entity.stratum) ?? 0) + 1;
+    ranks.set(entity.stratum, rank);
+    return [known?.get(entity.code) ?? 0, entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!] as const;
+  });
+  const columns = 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)';
+  if (known) {
+    rows.sort((a, b) => a[0] - b[0]);
+    return insertMany(raw, columns, rows.map((row) => [drawId, ...row]));
+  }
+  // CROSS JOIN: the listed codes drive both lookups (each through a unique index), never a scan of the roster.
+  const listed = 'SELECT value->>1 AS code, value->>2 AS stratum, value->>3 AS rank, value->>4 AS key, value->>5 AS package_no FROM json_each(@rows)';
+  return raw
+    .prepare(
+      `${columns}
+       SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM (${listed}) t CROSS JOIN entities e ON e.uscc = t.code
+       UNION ALL
+       SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM (${listed}) t CROSS JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
+       ORDER BY 2`,
+    )
+    .run({ drawId, rows: JSON.stringify(rows) }).changes;
+}
+
+/**
+ * `insert` (an `INSERT INTO table (columns)` prefix) for every row, ROWS_PER_INSERT rows per statement: one statement
+ * per row cost three times as much at 48,000 rows (measured), most of it the savepoint SQLite opens for each statement
+ * on a table with a trigger that may abort. Returns the number of rows inserted.
+ */
+function insertMany(raw: BetterSqlite3.Database, insert: string, rows: readonly (readonly unknown[])[]): number {
+  if (rows.length === 0) return 0;
+  const width = rows[0].length;
+  const statement = (count: number) => raw.prepare(`${insert} VALUES ${Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+  const full = rows.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
+  let inserted = 0;
+  for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
+    const batch = rows.slice(first, first + ROWS_PER_INSERT);
+    inserted += (batch.length === ROWS_PER_INSERT ? full! : statement(batch.length)).run(batch.flat()).changes;
+  }
+  return inserted;
+}
+
+/** 500 rows of draw_selected's 7 columns: 3,500 parameters, well under SQLite's limit (32,766). */
+const ROWS_PER_INSERT = 500;
 
 /**
  * Each drawn entity's 最近被抽查日期 becomes the seal date (the bureau's calendar day), with a roster change-log row per
@@ -370,6 +403,14 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
  * Why the seal date: the recent-inspection exclusion exists so the same entity is not drawn again and again; waiting
  * for results would leave weeks in which another task could draw it again, and a voided draw never gets here.
  * Idempotent; set-based (one statement for the log, one for the dates).
+ *
+ * What it costs at city scale is the pages it rewrites, not the statements (their plans use the primary keys; no
+ * trigger fires: those on entities watch name, codes and tags only): 48,000 scattered roster rows sit on ~34,000 of the
+ * table's ~63,000 pages, and with the change log's record index and the date index that is ~47,000 pages (~185 MB)
+ * written to the WAL and then copied into the database file. So: a page cache that holds them for the transaction
+ * (the default 16 MB made SQLite spill dirty pages to the WAL and read them back, and read every roster page twice),
+ * no statement journal for the UPDATE (see below), and the checkpoint — this step's pages and 封存's — as a lap of
+ * its own right after the commit.
  */
 export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
   const clock = timer();
@@ -378,22 +419,53 @@ export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, ste
   step.progress('登记抽中对象的最近被抽查日期', 0, 1);
   const sealDate = localDate(new Date(draw.sealed_at!));
   const recent = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)';
-  raw.transaction(() => {
-    const updated = raw
-      .prepare(
-        `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
-         SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
-                json_object('last_inspected_on', @sealDate)
-         FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = @drawId AND ${recent} ORDER BY e.id`,
-      )
-      .run({ at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId }).changes;
-    raw
-      .prepare(`UPDATE entities AS e SET last_inspected_on = @sealDate, updated_at = @at WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId) AND ${recent}`)
-      .run({ at: draw.sealed_at, sealDate, drawId });
-    raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
-  })();
+  withPragmas(raw, { cache_size: -ROSTER_DATES_CACHE_KIB, wal_autocheckpoint: 0 }, () =>
+    raw.transaction(() => {
+      // ORDER BY s.entity_id (= e.id): draw_selected's primary key order, so no sort.
+      const updated = raw
+        .prepare(
+          `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+           SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
+                  json_object('last_inspected_on', @sealDate)
+           FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = @drawId AND ${recent} ORDER BY s.entity_id`,
+        )
+        .run({ at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId }).changes;
+      // OR FAIL, not the default ABORT: the columns written carry no UNIQUE or CHECK constraint (updated_at's NOT NULL
+      // always holds), and any error still rolls back the whole transaction (raw.transaction) — but ABORT makes SQLite
+      // copy every page the statement first touches into a statement journal (a temporary file: ~37,000 pages here,
+      // seen with strace) so as to undo this one statement alone.
+      raw
+        .prepare(
+          `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId) AND ${recent}`,
+        )
+        .run({ at: draw.sealed_at, sealDate, drawId });
+      raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
+    })(),
+  );
   clock.lap('dates');
+  raw.pragma('wal_checkpoint(PASSIVE)');
+  clock.lap('checkpoint');
   return { timings: clock.timings };
+}
+
+/** Page cache for rosterDatesStep: room for the ~47,000 pages a city-scale draw rewrites (freed again after it). */
+const ROSTER_DATES_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs `work` with these connection settings, then puts back what they were. Used for `wal_autocheckpoint` (0: a step
+ * the ceremony waits for leaves the WAL checkpoint to the roster-dates step queued right behind it in this worker; the
+ * data is committed either way, and a crash in between leaves the frames in the WAL for SQLite to checkpoint later) and
+ * `cache_size`.
+ */
+function withPragmas<T>(raw: BetterSqlite3.Database, settings: Partial<Record<'cache_size' | 'wal_autocheckpoint', number>>, work: () => T): T {
+  const names = Object.keys(settings) as (keyof typeof settings)[];
+  const before = names.map((name) => [name, raw.pragma(name, { simple: true }) as number] as const);
+  for (const name of names) raw.pragma(`${name} = ${settings[name]!}`);
+  try {
+    return work();
+  } finally {
+    for (const [name, value] of before) raw.pragma(`${name} = ${value}`);
+  }
 }
 
 /** Sealed draws whose entities' dates are not set yet (a crash or a closed program right after 封存), oldest first. */
