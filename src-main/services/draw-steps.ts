@@ -34,7 +34,7 @@ import { nodeSha256 } from '../draw/node-sha256';
 import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPool } from '../draw/parallel-draw';
 import { appendAuditRaw } from './audit-service';
 import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
-import { recordResult } from './draw-records';
+import { recordResult, storedRecordResult } from './draw-records';
 import { amendmentRows, drawResultText, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
 import { readSettings, readTask } from './task-service';
 
@@ -314,9 +314,10 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
-  const body = JSON.parse(drawResultText(raw, drawId)!) as ProofBody;
+  const revealed = drawResultText(raw, drawId)!;
+  const body = JSON.parse(revealed) as ProofBody;
   const sealedAt = step.now.toISOString();
-  body.info = { ...body.info, sealedAt, sealedBy: step.actor };
+  const bodyText = withInfo(revealed, body, { ...body.info, sealedAt, sealedBy: step.actor });
   clock.lap('read');
   step.progress('保存封存记录', 0, 1);
   const known = cache?.get(drawId)?.selectedIds;
@@ -326,9 +327,8 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
       if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
       const found = insertSelected(raw, drawId, body, known);
       clock.lap('selected');
-      const record = recordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
+      const record = storedRecordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
       clock.lap('record');
-      const bodyText = JSON.stringify(body);
       const recordText = JSON.stringify(record);
       clock.lap('json');
       raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, bodyText, recordText);
@@ -345,26 +345,52 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
 }
 
 /**
+ * Sets `body.info` to `info` and returns JSON.stringify(body), given `text`, the JSON.stringify of `body` as it was — by
+ * replacing the last member of the text when that is `info` (as 揭晓 stores it) rather than serialising the whole body
+ * again (8 MB at city scale, ~40–60 ms). Any other shape is serialised in full.
+ */
+export function withInfo(text: string, body: ProofBody, info: { [name: string]: JsonValue }): string {
+  const keys = Object.keys(body);
+  const last = body.info === undefined ? undefined : `,"info":${JSON.stringify(body.info)}}`;
+  body.info = info;
+  if (keys[keys.length - 1] !== 'info' || last === undefined || !text.endsWith(last)) return JSON.stringify(body);
+  return `${text.slice(0, text.length - last.length)},"info":${JSON.stringify(info)}}`;
+}
+
+/**
  * Lists a sealing draw's entities in draw_selected; returns how many were found in the roster. `known`: the roster ids
  * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) each code is
  * looked up in the roster, as USCC or as the 注册号 of a record without one. Rows go in entity id order.
  */
 function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: ProofBody, known: Map<string, number> | undefined): number {
+  const selected = body.result.selected;
   const packageOf = new Map<string, number>();
   for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
-  const ranks = new Map<string, number>();
-  const rows = body.result.selected.map((entity) => {
-    const rank = (ranks.get(entity.stratum) ?? 0) + 1;
-    ranks.set(entity.stratum, rank);
-    return [known?.get(entity.code) ?? 0, entity.code, entity.stratum, rank, entity.key, packageOf.get(entity.code)!] as const;
+  const rankOf = new Int32Array(selected.length);
+  const counters = new Map<string, number>();
+  selected.forEach((entity, i) => {
+    rankOf[i] = (counters.get(entity.stratum) ?? 0) + 1;
+    counters.set(entity.stratum, rankOf[i]);
   });
   const columns = 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)';
   if (known) {
-    rows.sort((a, b) => a[0] - b[0]);
-    return insertMany(raw, columns, rows.map((row) => [drawId, ...row]));
+    const ids = Float64Array.from(selected, (entity) => known.get(entity.code) ?? 0);
+    const order = Uint32Array.from(selected.keys()).sort((a, b) => ids[a] - ids[b] || a - b);
+    return insertMany(raw, columns, 7, order.length, (params, at, n) => {
+      const i = order[n];
+      const entity = selected[i];
+      params[at] = drawId;
+      params[at + 1] = ids[i];
+      params[at + 2] = entity.code;
+      params[at + 3] = entity.stratum;
+      params[at + 4] = rankOf[i];
+      params[at + 5] = entity.key;
+      params[at + 6] = packageOf.get(entity.code);
+    });
   }
   // CROSS JOIN: the listed codes drive both lookups (each through a unique index), never a scan of the roster.
-  const listed = 'SELECT value->>1 AS code, value->>2 AS stratum, value->>3 AS rank, value->>4 AS key, value->>5 AS package_no FROM json_each(@rows)';
+  const rows = selected.map((entity, i) => [entity.code, entity.stratum, rankOf[i], entity.key, packageOf.get(entity.code)]);
+  const listed = 'SELECT value->>0 AS code, value->>1 AS stratum, value->>2 AS rank, value->>3 AS key, value->>4 AS package_no FROM json_each(@rows)';
   return raw
     .prepare(
       `${columns}
@@ -377,19 +403,20 @@ function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: Proof
 }
 
 /**
- * `insert` (an `INSERT INTO table (columns)` prefix) for every row, ROWS_PER_INSERT rows per statement: one statement
- * per row cost three times as much at 48,000 rows (measured), most of it the savepoint SQLite opens for each statement
- * on a table with a trigger that may abort. Returns the number of rows inserted.
+ * `insert` (an `INSERT INTO table (columns)` prefix) of `count` rows of `width` values, ROWS_PER_INSERT rows per
+ * statement; `fill` writes row n's values into `params` from index `at`. One statement per row cost three times as
+ * much at 48,000 rows (measured), most of it the savepoint SQLite opens for each statement on a table with a trigger
+ * that may abort. Returns the number of rows inserted.
  */
-function insertMany(raw: BetterSqlite3.Database, insert: string, rows: readonly (readonly unknown[])[]): number {
-  if (rows.length === 0) return 0;
-  const width = rows[0].length;
-  const statement = (count: number) => raw.prepare(`${insert} VALUES ${Array(count).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
-  const full = rows.length >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
+function insertMany(raw: BetterSqlite3.Database, insert: string, width: number, count: number, fill: (params: unknown[], at: number, n: number) => void): number {
+  const statement = (rows: number) => raw.prepare(`${insert} VALUES ${Array(rows).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+  const full = count >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
   let inserted = 0;
-  for (let first = 0; first < rows.length; first += ROWS_PER_INSERT) {
-    const batch = rows.slice(first, first + ROWS_PER_INSERT);
-    inserted += (batch.length === ROWS_PER_INSERT ? full! : statement(batch.length)).run(batch.flat()).changes;
+  for (let first = 0; first < count; first += ROWS_PER_INSERT) {
+    const rows = Math.min(ROWS_PER_INSERT, count - first);
+    const params: unknown[] = new Array(rows * width);
+    for (let n = 0; n < rows; n++) fill(params, n * width, first + n);
+    inserted += (rows === ROWS_PER_INSERT ? full! : statement(rows)).run(params).changes;
   }
   return inserted;
 }

@@ -1,12 +1,14 @@
 /**
  * 封存 and the roster-dates step at the row level: the set-based reads and writes (people and entity names in one
  * statement each, draw_selected in multi-row statements or one join after a restart) give exactly what a lookup per row
- * gives, and the connection settings the two steps change for speed are put back.
+ * gives; part two of the record, stored compact by 封存 and in full by 递补, reads back as the full record; the sealed
+ * body is the revealed one with its info; and the connection settings the two steps change for speed are put back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
-import { rosterDatesStep, sealStep, SnapshotCache, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
-import { currentBody, entitiesByCode, latestProof, loadDrawRow, sealedEntities } from '../../../src-main/services/draw-views';
+import { recordResult } from '../../../src-main/services/draw-records';
+import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
+import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/services/draw-views';
 import { expertDrawId, lookupPeople } from '../../../src-main/services/task-scope';
 import { CEREMONY, county, type County } from './county';
 
@@ -64,6 +66,32 @@ function expectedSelected(drawId: number) {
 
 const selectedRows = (drawId: number) => c.conn.raw.prepare('SELECT * FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').all(drawId);
 
+describe('withInfo', () => {
+  const body = (info?: object, last = true): ProofBody =>
+    (last ? { spec: 'ssj-draw/1', seed: 'ab', result: { selected: [], packages: [] }, ...(info ? { info } : {}) } : { info, spec: 'ssj-draw/1', seed: 'ab' }) as unknown as ProofBody;
+  const info = { sealedAt: '2026-11-23T09:00:00.000Z', sealedBy: '张三', note: '引号"与\\反斜杠\n' };
+
+  it('gives JSON.stringify of the body with the new info, whatever the shape of the text', () => {
+    for (const [before, text] of [
+      [body({ bureau: '某局', witnesses: [{ name: '李"明' }] }), undefined],
+      [body(undefined), undefined],
+      [body({ bureau: '某局' }, false), undefined],
+      // Not what JSON.stringify writes (spaces): serialised in full.
+      [body({ bureau: '某局' }), ' {"spec": "ssj-draw/1", "info": {"bureau": "某局"}} '],
+      [body({}), undefined],
+    ] as [ProofBody, string | undefined][]) {
+      const expected = JSON.stringify({ ...before, info });
+      expect(withInfo(text ?? JSON.stringify(before), before, info)).toBe(expected);
+      expect(before.info).toEqual(info);
+    }
+  });
+
+  it('reuses the text before `info` (it is not serialised again)', () => {
+    const stale = { marker: 2, info: { a: 1 } } as unknown as ProofBody;
+    expect(withInfo('{"marker":1,"info":{"a":1}}', stale, info)).toBe(`{"marker":1,"info":${JSON.stringify(info)}}`);
+  });
+});
+
 describe('lookupPeople', () => {
   it('names inspectors, experts and the missing exactly as a lookup per id does, in first-seen order', () => {
     const raw = c.conn.raw;
@@ -105,6 +133,34 @@ describe('封存 lists the drawn entities', () => {
     );
     const people = lookupPeopleOneByOne(body.result.packages.flatMap((p) => p.team));
     expect(record.packages.map((p) => p.team)).toEqual(body.result.packages.map((p) => p.team.map((id) => ({ name: people.get(id)!.name, certNo: id, office: people.get(id)!.office }))));
+  });
+
+  it('stores part two compact and reads it back as the full record, key for key; after 递补 it is stored in full', async () => {
+    const raw = c.conn.raw;
+    const drawId = await revealed('记录表核对');
+    const revealedText = drawResultText(raw, drawId)!;
+    await c.services.draws.seal({ drawId });
+    const draw = loadDrawRow(raw, drawId);
+    const stored = (version: number) => JSON.parse(raw.prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?').pluck().get(drawId, version) as string);
+
+    // What the record was before it was stored compact: built in full from the sealed body and the roster now.
+    const body = latestProof(raw, drawId)!.body;
+    const full = recordResult(raw, draw, body, [], draw.sealed_at!);
+    expect(JSON.stringify(c.services.draws.resultRecord(drawId))).toBe(JSON.stringify(full));
+    expect(Array.isArray(stored(1).packages)).toBe(false);
+    expect(stored(1).packages.entities).toHaveLength(body.result.selected.length);
+    // The sealed body is the revealed one with 封存's info: the same text as serialising it again.
+    const expectedBody = JSON.parse(revealedText) as ProofBody;
+    expectedBody.info = { ...expectedBody.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员' };
+    expect(raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = 1').pluck().get(drawId)).toBe(JSON.stringify(expectedBody));
+
+    const out = body.result.packages[0].team[0];
+    const { record } = await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '因病请假' });
+    const amended = latestProof(raw, drawId)!;
+    expect(amended.version).toBe(2);
+    expect(Array.isArray(stored(2).packages)).toBe(true);
+    expect(JSON.stringify(record)).toBe(JSON.stringify(recordResult(raw, draw, amended.body, amendmentRows(raw, drawId), draw.sealed_at!)));
+    expect(record.packages[0].team.map((m) => m.certNo)).not.toContain(out);
     await c.services.draws.settle();
   });
 
