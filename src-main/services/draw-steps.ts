@@ -306,9 +306,10 @@ export async function revealStep(
  * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
  *
  * Speed at city scale (48,000 drawn): draw_selected is written 500 rows per statement (insertMany), the names come back
- * as one JSON row (sealedEntities), the people in one statement (lookupPeople), the draws row is read without its
- * 8 MB `result` except once, and the WAL checkpoint of what this step wrote is left to the roster-dates step queued
- * right behind it (withPragmas).
+ * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the draws row is read without its
+ * 8 MB `result` except once, the sealed body's text is the revealed text with a new info (withInfo), part two of the
+ * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
+ * roster-dates step queued right behind it (withPragmas).
  */
 export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext, cache?: SnapshotCache): { timings: StepTimings } {
   const clock = timer();

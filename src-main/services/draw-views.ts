@@ -144,8 +144,8 @@ export function expandRecord(stored: StoredRecordResult, body: ProofBody): DrawR
       team: p.team.map((id) => ({ name: people.get(id)!.name, certNo: id, office: people.get(id)!.office })),
       entities: p.entities.map((code) => {
         const rank = ranks.get(code)!;
-        const [name, address] = compact.entities[next++];
-        return { drawNo: rank.rank, uscc: code, name, address, stratum: labels.get(rank.stratum)!, key: rank.key };
+        const entity = compact.entities[next++];
+        return { drawNo: rank.rank, uscc: code, name: entity[0], address: entity[1], stratum: labels.get(rank.stratum)!, key: rank.key };
       }),
     })),
   };
