@@ -309,7 +309,7 @@ export async function revealStep(
  * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the draws row is read without its
  * 8 MB `result` except once, the sealed body's text is the revealed text with a new info (withInfo), part two of the
  * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
- * roster-dates step queued right behind it (withPragmas).
+ * roster-dates step queued right behind it (withoutAutoCheckpoint).
  */
 export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext, cache?: SnapshotCache): { timings: StepTimings } {
   const clock = timer();
@@ -322,7 +322,7 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   clock.lap('read');
   step.progress('保存封存记录', 0, 1);
   const known = cache?.get(drawId)?.selectedIds;
-  withPragmas(raw, { wal_autocheckpoint: 0 }, () =>
+  withoutAutoCheckpoint(raw, () =>
     raw.transaction(() => {
       const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
       if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
@@ -435,10 +435,10 @@ const ROWS_PER_INSERT = 500;
  * What it costs at city scale is the pages it rewrites, not the statements (their plans use the primary keys; no
  * trigger fires: those on entities watch name, codes and tags only): 48,000 scattered roster rows sit on ~34,000 of the
  * table's ~63,000 pages, and with the change log's record index and the date index that is ~47,000 pages (~185 MB)
- * written to the WAL and then copied into the database file. So: a page cache that holds them for the transaction
- * (the default 16 MB made SQLite spill dirty pages to the WAL and read them back, and read every roster page twice),
- * no statement journal for the UPDATE (see below), and the checkpoint — this step's pages and 封存's — as a lap of
- * its own right after the commit.
+ * written to the WAL and then copied into the database file. So: each roster page read once (the log and the dates in
+ * slices; one statement each read all 34,000 pages twice through the 16 MB page cache, which also spilled and re-read
+ * dirty pages), no statement journal for the UPDATE (see below), and the checkpoint — this step's pages and 封存's —
+ * as a lap of its own right after the commit.
  */
 export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
   const clock = timer();
@@ -447,52 +447,59 @@ export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, ste
   step.progress('登记抽中对象的最近被抽查日期', 0, 1);
   const sealDate = localDate(new Date(draw.sealed_at!));
   const recent = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)';
-  withPragmas(raw, { cache_size: -ROSTER_DATES_CACHE_KIB, wal_autocheckpoint: 0 }, () =>
+  const params = { at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId };
+  withoutAutoCheckpoint(raw, () =>
     raw.transaction(() => {
-      // ORDER BY s.entity_id (= e.id): draw_selected's primary key order, so no sort.
-      const updated = raw
-        .prepare(
-          `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
-           SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
-                  json_object('last_inspected_on', @sealDate)
-           FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = @drawId AND ${recent} ORDER BY s.entity_id`,
-        )
-        .run({ at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId }).changes;
+      // Slices of the drawn entities in roster id order, each logged and then dated while its roster pages are still in
+      // the page cache (ORDER BY s.entity_id = e.id: draw_selected's primary key order, no sort). The change-log ids
+      // come out in entity order, as from one statement.
+      const log = raw.prepare(
+        `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+         SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
+                json_object('last_inspected_on', @sealDate)
+         FROM draw_selected s JOIN entities e ON e.id = s.entity_id
+         WHERE s.draw_id = @drawId AND s.entity_id BETWEEN @first AND @last AND ${recent} ORDER BY s.entity_id`,
+      );
       // OR FAIL, not the default ABORT: the columns written carry no UNIQUE or CHECK constraint (updated_at's NOT NULL
       // always holds), and any error still rolls back the whole transaction (raw.transaction) — but ABORT makes SQLite
-      // copy every page the statement first touches into a statement journal (a temporary file: ~37,000 pages here,
-      // seen with strace) so as to undo this one statement alone.
-      raw
-        .prepare(
-          `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId) AND ${recent}`,
-        )
-        .run({ at: draw.sealed_at, sealDate, drawId });
+      // copy every page the statement first touches into a statement journal (a temporary file: ~37,000 pages at city
+      // scale, seen with strace) so as to undo this one statement alone.
+      const date = raw.prepare(
+        `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at
+         WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId AND entity_id BETWEEN @first AND @last) AND ${recent}`,
+      );
+      const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
+      let updated = 0;
+      for (let at = 0; at < ids.length; at += ROSTER_DATES_SLICE) {
+        const slice = { ...params, first: ids[at], last: ids[Math.min(at + ROSTER_DATES_SLICE, ids.length) - 1] };
+        updated += log.run(slice).changes;
+        date.run(slice);
+      }
       raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
+      clock.lap('dates');
     })(),
   );
-  clock.lap('dates');
+  clock.lap('commit');
   raw.pragma('wal_checkpoint(PASSIVE)');
   clock.lap('checkpoint');
   return { timings: clock.timings };
 }
 
-/** Page cache for rosterDatesStep: room for the ~47,000 pages a city-scale draw rewrites (freed again after it). */
-const ROSTER_DATES_CACHE_KIB = 256 * 1024;
+/** Drawn entities per slice in rosterDatesStep: ~1,400 roster pages at city scale, well inside the 16 MB page cache. */
+const ROSTER_DATES_SLICE = 2000;
 
 /**
- * Runs `work` with these connection settings, then puts back what they were. Used for `wal_autocheckpoint` (0: a step
- * the ceremony waits for leaves the WAL checkpoint to the roster-dates step queued right behind it in this worker; the
- * data is committed either way, and a crash in between leaves the frames in the WAL for SQLite to checkpoint later) and
- * `cache_size`.
+ * Runs `work` with this connection's automatic WAL checkpoint off, then puts the setting back. 封存 leaves the checkpoint
+ * of what it wrote to the roster-dates step queued right behind it in this worker, which checkpoints once for both; the
+ * data is committed either way (a crash in between leaves the frames in the WAL, which SQLite checkpoints later).
  */
-function withPragmas<T>(raw: BetterSqlite3.Database, settings: Partial<Record<'cache_size' | 'wal_autocheckpoint', number>>, work: () => T): T {
-  const names = Object.keys(settings) as (keyof typeof settings)[];
-  const before = names.map((name) => [name, raw.pragma(name, { simple: true }) as number] as const);
-  for (const name of names) raw.pragma(`${name} = ${settings[name]!}`);
+function withoutAutoCheckpoint<T>(raw: BetterSqlite3.Database, work: () => T): T {
+  const pages = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+  raw.pragma('wal_autocheckpoint = 0');
   try {
     return work();
   } finally {
-    for (const [name, value] of before) raw.pragma(`${name} = ${value}`);
+    raw.pragma(`wal_autocheckpoint = ${pages}`);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
+import { localDate } from '../../../src-main/services/draw-inputs';
 import { recordResult } from '../../../src-main/services/draw-records';
 import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
 import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/services/draw-views';
@@ -174,7 +175,7 @@ describe('封存 lists the drawn entities', () => {
     );
   });
 
-  it('puts the connection settings back: 封存 and the roster dates change the checkpoint and the page cache only for themselves', async () => {
+  it('puts the connection settings back: 封存 and the roster dates turn the automatic checkpoint off only for themselves', async () => {
     const raw = c.conn.raw;
     raw.pragma('wal_autocheckpoint = 777');
     raw.pragma('cache_size = -3000');
@@ -193,5 +194,39 @@ describe('封存 lists the drawn entities', () => {
       raw.pragma('wal_autocheckpoint = 1000');
       raw.pragma('cache_size = -16000');
     }
+  });
+
+  it('dates more drawn entities than one slice holds: every one, logged in entity order with its previous date', async () => {
+    const raw = c.conn.raw;
+    const everything = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
+    const taskId = c.publishedTask({ name: '全部抽取', scope: everything, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 10000 }, requiredTags: [], maxPackagesPerInspector: 500 });
+    const { id: drawId } = await c.services.draws.prepare({ taskId });
+    c.services.draws.commit({ drawId, ...CEREMONY });
+    c.services.draws.witness({ drawId, name: '李明', value: '全部' });
+    await c.services.draws.reveal({ drawId });
+    sealStep(raw, drawId, step());
+    const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
+    expect(ids.length).toBeGreaterThan(2000); // more than one slice of rosterDatesStep
+    const before = new Map(raw.prepare(`SELECT id, last_inspected_on FROM entities WHERE id IN (${ids.join(',')})`).raw(true).all() as [number, string | null][]);
+    const sealDate = localDate(c.ctx.now());
+    const moving = ids.filter((id) => before.get(id) === null || before.get(id)! < sealDate);
+    expect(moving.length).toBeLessThan(ids.length); // some were inspected on the seal date already (earlier tests)
+
+    expect(rosterDatesStep(raw, drawId, step()).timings).toHaveProperty('checkpoint');
+    const log = raw.prepare('SELECT id, record_id, record_key, before, after FROM roster_changes WHERE batch = ? ORDER BY id').all(`draw:${drawId}`) as {
+      id: number;
+      record_id: number;
+      record_key: string;
+      before: string;
+      after: string;
+    }[];
+    expect(log.map((r) => r.record_id)).toEqual(moving);
+    expect(log.map((r) => JSON.parse(r.before).last_inspected_on)).toEqual(moving.map((id) => before.get(id)));
+    expect(new Set(log.map((r) => r.after))).toEqual(new Set([JSON.stringify({ last_inspected_on: sealDate })]));
+    expect(raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${ids.join(',')}) AND last_inspected_on = ?`).pluck().get(sealDate)).toBe(ids.length);
+    expect(raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(moving.length);
+    // Idempotent: a second run finds the marker and writes nothing.
+    rosterDatesStep(raw, drawId, step());
+    expect(raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`)).toBe(moving.length);
   });
 });
