@@ -267,7 +267,7 @@ export interface DrawProofsTable {
   sealed_at: string;
   /** Proof JSON without "inputs". */
   body: string;
-  /** DrawRecordResult JSON. */
+  /** Part two of the record: StoredRecordResult JSON (services/draw-views.ts); read it with latestRecord. */
   record: string;
 }
 

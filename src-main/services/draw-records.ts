@@ -8,7 +8,7 @@ import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/document
 import type { DrawPreparation } from '@shared/domain/draws';
 import { describeInspectingBody, gradeLabel, percentText } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import { rankOfSelected, sealedEntities, stratumResults, witnessesOf, type AmendmentRow, type DrawRow, type ProofBody } from './draw-views';
+import { expandRecord, sealedEntities, stratumResults, witnessesOf, type AmendmentRow, type DrawRow, type ProofBody, type StoredRecordResult } from './draw-views';
 import { lookupPeople } from './task-scope';
 import { readSettings, readTask } from './task-service';
 
@@ -46,11 +46,16 @@ export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRe
 
 /** Part two of a sealed draw from a proof body (the sealed one, or the one after the latest 递补) and the amendment rows. */
 export function recordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: ProofBody, amendments: readonly AmendmentRow[], sealedAt: string): DrawRecordResult {
+  return expandRecord(storedRecordResult(raw, draw, body, amendments, sealedAt), body);
+}
+
+/** recordResult as 封存 stores it: `packages` compact (StoredRecordResult), the names read now. */
+export function storedRecordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: ProofBody, amendments: readonly AmendmentRow[], sealedAt: string): StoredRecordResult {
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
   const witnesses = witnessesOf(raw, draw.id);
-  const ranks = rankOfSelected(body);
   const entities = sealedEntities(raw, draw.id);
-  const people = lookupPeople(raw, [...body.result.packages.flatMap((p) => p.team), ...amendments.flatMap((a) => [a.out_id, a.in_id])]);
+  const teams = body.result.packages.flatMap((p) => p.team);
+  const people = lookupPeople(raw, [...teams, ...amendments.flatMap((a) => [a.out_id, a.in_id])]);
   const named = (id: string) => `${people.get(id)?.name ?? id}(${id})`;
   return {
     commit: recordCommit(raw, draw),
@@ -64,15 +69,16 @@ export function recordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: P
     seed: body.seed,
     sealedAt,
     strata: stratumResults(preparation, body).map((s) => ({ label: gradeLabel(s.name), quota: s.quota, selected: s.selected, cutoffKey: s.cutoffKey ?? '' })),
-    packages: body.result.packages.map((p) => ({
-      packageNo: p.no,
-      team: p.team.map((id) => ({ name: people.get(id)?.name ?? id, certNo: id, office: people.get(id)?.office ?? '' })),
-      entities: p.entities.map((code) => {
-        const rank = ranks.get(code)!;
-        const entity = entities.get(code);
-        return { drawNo: rank.rank, uscc: code, name: entity?.name ?? '(已不在名录中)', address: entity?.address ?? '', stratum: gradeLabel(rank.stratum), key: rank.key };
-      }),
-    })),
+    packages: {
+      entities: body.result.packages.flatMap((p) =>
+        p.entities.map((code): [string, string] => {
+          const entity = entities.get(code);
+          return [entity?.name ?? '(已不在名录中)', entity?.address ?? ''];
+        }),
+      ),
+      people: [...new Set(teams)].map((id) => [id, people.get(id)?.name ?? id, people.get(id)?.office ?? '']),
+      strata: [...new Set(body.result.selected.map((e) => e.stratum))].map((name) => [name, gradeLabel(name)]),
+    },
     amendments: amendments.map((a) => ({ packageNo: a.package_no, replaced: named(a.out_id), replacement: named(a.in_id), reason: a.reason, at: a.at })),
   };
 }

@@ -21,7 +21,7 @@ import type { ServiceContext } from './context';
 import { assertWindowOpen } from './draw-inputs';
 import { recordCommit } from './draw-records';
 import { committedElsewhere, wrongState, type StepTimings } from './draw-steps';
-import { ceremonyState, currentDrawId, drawView, latestProof, latestRecordText, loadDrawRow, storedInputs, type ProofBody } from './draw-views';
+import { ceremonyState, currentDrawId, drawView, latestProof, latestRecord, loadDrawRow, storedInputs, type ProofBody } from './draw-views';
 import type { FileTokens } from './file-tokens';
 import { readTask } from './task-service';
 
@@ -207,9 +207,9 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
 
   /** Part two of the record as sealed or last amended. */
   function resultRecord(drawId: number): DrawRecordResult {
-    const text = latestRecordText(raw, drawId);
-    if (text === null) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分(封存后才有)');
-    return JSON.parse(text) as DrawRecordResult;
+    const record = latestRecord(raw, drawId);
+    if (record === null) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分(封存后才有)');
+    return record;
   }
 
   /** The published proof of a sealed draw (latest version), ready to verify. */

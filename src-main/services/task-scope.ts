@@ -360,19 +360,37 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
   return { inspectors, experts, people };
 }
 
-/** Who an inspector id is, for records drawn earlier (the person may since have changed office or left). */
+/**
+ * Who an inspector id is, for records drawn earlier (the person may since have changed office or left). Two statements
+ * for any number of ids (a city-scale record names ~9,000 people: a lookup per id took ~100 ms).
+ */
 export function lookupPeople(raw: BetterSqlite3.Database, ids: readonly string[]): Map<string, { name: string; office: string; isExpert: boolean }> {
+  const unique = [...new Set(ids)];
+  const expertIds = unique.filter((id) => EXPERT_ID.test(id)).map((id) => Number(id.slice(2)));
+  const experts = new Map(
+    expertIds.length === 0
+      ? []
+      : (raw.prepare('SELECT id, name, organisation FROM experts WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(expertIds)) as [number, string, string][]).map(
+          ([id, name, organisation]) => [id, { name, organisation }],
+        ),
+  );
+  const inspectors = new Map(
+    (raw.prepare('SELECT badge_no, name, office FROM inspectors WHERE badge_no IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(unique)) as [string, string, string][]).map(
+      ([badgeNo, name, office]) => [badgeNo, { name, office }],
+    ),
+  );
   const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
-  const inspector = raw.prepare('SELECT name, office FROM inspectors WHERE badge_no = ?');
-  const expert = raw.prepare('SELECT name, organisation FROM experts WHERE id = ?');
-  for (const id of new Set(ids)) {
-    const expertRow = /^专家\d+$/.test(id) ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined) : undefined;
+  for (const id of unique) {
+    const expertRow = EXPERT_ID.test(id) ? experts.get(Number(id.slice(2))) : undefined;
     if (expertRow) {
       out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
       continue;
     }
-    const row = inspector.get(id) as { name: string; office: string } | undefined;
+    const row = inspectors.get(id);
     out.set(id, row ? { name: row.name, office: row.office, isExpert: false } : { name: '(已不在名录中)', office: '', isExpert: false });
   }
   return out;
 }
+
+/** The draw id of an expert (expertDrawId). */
+const EXPERT_ID = /^专家\d+$/;

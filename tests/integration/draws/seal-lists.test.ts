@@ -1,0 +1,233 @@
+/**
+ * 封存 and the roster-dates step at the row level: the set-based reads and writes (people and entity names in one
+ * statement each, draw_selected in multi-row statements or one join after a restart) give exactly what a lookup per row
+ * gives; part two of the record, stored compact by 封存 and in full by 递补, reads back as the full record; the sealed
+ * body is the revealed one with its info; and the connection settings the two steps change for speed are put back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeLabel } from '@shared/domain/tasks';
+import { localDate } from '../../../src-main/services/draw-inputs';
+import { recordResult } from '../../../src-main/services/draw-records';
+import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
+import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/services/draw-views';
+import { expertDrawId, lookupPeople } from '../../../src-main/services/task-scope';
+import { CEREMONY, county, type County } from './county';
+
+let c: County;
+beforeAll(async () => {
+  c = await county(3000);
+});
+afterAll(async () => {
+  await c.close();
+});
+
+const step = (): StepContext => ({ actor: '测试操作员', now: c.ctx.now(), progress: () => undefined });
+
+/** The per-id lookup lookupPeople replaced (two statements per id), as the reference. */
+function lookupPeopleOneByOne(ids: readonly string[]) {
+  const raw = c.conn.raw;
+  const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
+  const inspector = raw.prepare('SELECT name, office FROM inspectors WHERE badge_no = ?');
+  const expert = raw.prepare('SELECT name, organisation FROM experts WHERE id = ?');
+  for (const id of new Set(ids)) {
+    const expertRow = /^专家\d+$/.test(id) ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined) : undefined;
+    if (expertRow) {
+      out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
+      continue;
+    }
+    const row = inspector.get(id) as { name: string; office: string } | undefined;
+    out.set(id, row ? { name: row.name, office: row.office, isExpert: false } : { name: '(已不在名录中)', office: '', isExpert: false });
+  }
+  return out;
+}
+
+/** A revealed draw of a new task, ready for 封存. */
+async function revealed(name: string): Promise<number> {
+  const { id } = await c.services.draws.prepare({ taskId: c.publishedTask({ name }) });
+  c.services.draws.commit({ drawId: id, ...CEREMONY });
+  c.services.draws.witness({ drawId: id, name: '李明', value: name });
+  await c.services.draws.reveal({ drawId: id });
+  return id;
+}
+
+/** draw_selected as the proof says it should be, with each code looked up in the roster one by one. */
+function expectedSelected(drawId: number) {
+  const body = currentBody(c.conn.raw, loadDrawRow(c.conn.raw, drawId))!;
+  const packageOf = new Map(body.result.packages.flatMap((p) => p.entities.map((code) => [code, p.no] as const)));
+  const entities = entitiesByCode(c.conn.raw, body.result.selected.map((e) => e.code));
+  const ranks = new Map<string, number>();
+  return body.result.selected
+    .map((e) => {
+      const rank = (ranks.get(e.stratum) ?? 0) + 1;
+      ranks.set(e.stratum, rank);
+      return { draw_id: drawId, entity_id: entities.get(e.code)!.id, code: e.code, stratum: e.stratum, rank, key: e.key, package_no: packageOf.get(e.code)! };
+    })
+    .sort((a, b) => a.entity_id - b.entity_id);
+}
+
+const selectedRows = (drawId: number) => c.conn.raw.prepare('SELECT * FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').all(drawId);
+
+describe('withInfo', () => {
+  const body = (info?: object, last = true): ProofBody =>
+    (last ? { spec: 'ssj-draw/1', seed: 'ab', result: { selected: [], packages: [] }, ...(info ? { info } : {}) } : { info, spec: 'ssj-draw/1', seed: 'ab' }) as unknown as ProofBody;
+  const info = { sealedAt: '2026-11-23T09:00:00.000Z', sealedBy: '张三', note: '引号"与\\反斜杠\n' };
+
+  it('gives JSON.stringify of the body with the new info, whatever the shape of the text', () => {
+    for (const [before, text] of [
+      [body({ bureau: '某局', witnesses: [{ name: '李"明' }] }), undefined],
+      [body(undefined), undefined],
+      [body({ bureau: '某局' }, false), undefined],
+      // Not what JSON.stringify writes (spaces): serialised in full.
+      [body({ bureau: '某局' }), ' {"spec": "ssj-draw/1", "info": {"bureau": "某局"}} '],
+      [body({}), undefined],
+    ] as [ProofBody, string | undefined][]) {
+      const expected = JSON.stringify({ ...before, info });
+      expect(withInfo(text ?? JSON.stringify(before), before, info)).toBe(expected);
+      expect(before.info).toEqual(info);
+    }
+  });
+
+  it('reuses the text before `info` (it is not serialised again)', () => {
+    const stale = { marker: 2, info: { a: 1 } } as unknown as ProofBody;
+    expect(withInfo('{"marker":1,"info":{"a":1}}', stale, info)).toBe(`{"marker":1,"info":${JSON.stringify(info)}}`);
+  });
+});
+
+describe('lookupPeople', () => {
+  it('names inspectors, experts and the missing exactly as a lookup per id does, in first-seen order', () => {
+    const raw = c.conn.raw;
+    const badges = raw.prepare('SELECT badge_no FROM inspectors ORDER BY id LIMIT 5').pluck().all() as string[];
+    const experts = (raw.prepare('SELECT id FROM experts ORDER BY id LIMIT 3').pluck().all() as number[]).map(expertDrawId);
+    expect(badges.length).toBe(5);
+    expect(experts.length).toBe(3);
+    // An expert id whose row does not exist, with and without an inspector of that badge number (then it is that inspector).
+    const lost = expertDrawId(999_999);
+    raw
+      .prepare("INSERT INTO inspectors (badge_no, name, office, created_at, updated_at) VALUES (?, '同号人员', '测试所', 'x', 'x')")
+      .run(expertDrawId(999_998));
+    const ids = [badges[3], experts[1], '不存在的证号', lost, badges[0], experts[1], expertDrawId(999_998), '专家', badges[3], ...experts, ...badges];
+    const people = lookupPeople(raw, ids);
+    expect([...people]).toEqual([...lookupPeopleOneByOne(ids)]);
+    expect(people.get(experts[0])?.isExpert).toBe(true);
+    expect(people.get(lost)).toEqual({ name: '(已不在名录中)', office: '', isExpert: false });
+    expect(people.get(expertDrawId(999_998))).toEqual({ name: '同号人员', office: '测试所', isExpert: false });
+    expect(lookupPeople(raw, [])).toEqual(new Map());
+  });
+});
+
+describe('封存 lists the drawn entities', () => {
+  it('with the roster ids 揭晓 kept: the same rows, names and record as a lookup per code gives', async () => {
+    const drawId = await revealed('名单核对一');
+    // The worker's snapshot after 揭晓 (code → roster id); a fresh one here, as a fresh cache has none.
+    const expected = expectedSelected(drawId);
+    const cache = new SnapshotCache();
+    cache.set({ drawId, selectedIds: new Map(expected.map((r) => [r.code, r.entity_id])) } as unknown as Snapshot);
+    sealStep(c.conn.raw, drawId, step(), cache);
+    expect(selectedRows(drawId)).toEqual(expected);
+
+    const names = sealedEntities(c.conn.raw, drawId);
+    expect([...names].sort()).toEqual([...entitiesByCode(c.conn.raw, expected.map((r) => r.code))].sort());
+    const record = c.services.draws.resultRecord(drawId);
+    const body = latestProof(c.conn.raw, drawId)!.body;
+    expect(record.packages.flatMap((p) => p.entities.map((e) => [e.uscc, e.name, e.address, e.stratum]))).toEqual(
+      body.result.packages.flatMap((p) => p.entities.map((code) => [code, names.get(code)!.name, names.get(code)!.address, gradeLabel(expected.find((r) => r.code === code)!.stratum)])),
+    );
+    const people = lookupPeopleOneByOne(body.result.packages.flatMap((p) => p.team));
+    expect(record.packages.map((p) => p.team)).toEqual(body.result.packages.map((p) => p.team.map((id) => ({ name: people.get(id)!.name, certNo: id, office: people.get(id)!.office }))));
+  });
+
+  it('stores part two compact and reads it back as the full record, key for key; after 递补 it is stored in full', async () => {
+    const raw = c.conn.raw;
+    const drawId = await revealed('记录表核对');
+    const revealedText = drawResultText(raw, drawId)!;
+    await c.services.draws.seal({ drawId });
+    const draw = loadDrawRow(raw, drawId);
+    const stored = (version: number) => JSON.parse(raw.prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?').pluck().get(drawId, version) as string);
+
+    // What the record was before it was stored compact: built in full from the sealed body and the roster now.
+    const body = latestProof(raw, drawId)!.body;
+    const full = recordResult(raw, draw, body, [], draw.sealed_at!);
+    expect(JSON.stringify(c.services.draws.resultRecord(drawId))).toBe(JSON.stringify(full));
+    expect(Array.isArray(stored(1).packages)).toBe(false);
+    expect(stored(1).packages.entities).toHaveLength(body.result.selected.length);
+    // The sealed body is the revealed one with 封存's info: the same text as serialising it again.
+    const expectedBody = JSON.parse(revealedText) as ProofBody;
+    expectedBody.info = { ...expectedBody.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员' };
+    expect(raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = 1').pluck().get(drawId)).toBe(JSON.stringify(expectedBody));
+
+    const out = body.result.packages[0].team[0];
+    await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '因病请假' });
+    const record = c.services.draws.resultRecord(drawId);
+    const amended = latestProof(raw, drawId)!;
+    expect(amended.version).toBe(2);
+    expect(Array.isArray(stored(2).packages)).toBe(true);
+    expect(JSON.stringify(record)).toBe(JSON.stringify(recordResult(raw, draw, amended.body, amendmentRows(raw, drawId), draw.sealed_at!)));
+    expect(record.packages[0].team.map((m) => m.certNo)).not.toContain(out);
+    await c.services.draws.settle();
+  });
+
+  it('after a restart (no roster ids kept): the codes are looked up in the roster, the same rows', async () => {
+    const drawId = await revealed('名单核对二');
+    const expected = expectedSelected(drawId);
+    sealStep(c.conn.raw, drawId, step());
+    expect(selectedRows(drawId)).toEqual(expected);
+    expect(c.conn.raw.prepare("SELECT detail FROM audit_log WHERE action = 'draws:seal' AND target = ?").pluck().get(`draws:${drawId}`)).toBe(
+      JSON.stringify({ selected: expected.length, missingEntities: 0, proofVersion: 1 }),
+    );
+  });
+
+  it('puts the connection settings back: 封存 and the roster dates turn the automatic checkpoint off only for themselves', async () => {
+    const raw = c.conn.raw;
+    raw.pragma('wal_autocheckpoint = 777');
+    raw.pragma('cache_size = -3000');
+    try {
+      const drawId = await revealed('设置复原');
+      sealStep(raw, drawId, step());
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+      rosterDatesStep(raw, drawId, step());
+      expect(raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(1);
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+      expect(raw.pragma('cache_size', { simple: true })).toBe(-3000);
+      // A refused 封存 (already sealed) changes nothing either.
+      expect(() => sealStep(raw, drawId, step())).toThrow(/已封存/);
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+    } finally {
+      raw.pragma('wal_autocheckpoint = 1000');
+      raw.pragma('cache_size = -16000');
+    }
+  });
+
+  it('dates more drawn entities than one slice holds: every one, logged in entity order with its previous date', async () => {
+    const raw = c.conn.raw;
+    const everything = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
+    const taskId = c.publishedTask({ name: '全部抽取', scope: everything, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 10000 }, requiredTags: [], maxPackagesPerInspector: 500 });
+    const { id: drawId } = await c.services.draws.prepare({ taskId });
+    c.services.draws.commit({ drawId, ...CEREMONY });
+    c.services.draws.witness({ drawId, name: '李明', value: '全部' });
+    await c.services.draws.reveal({ drawId });
+    sealStep(raw, drawId, step());
+    const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
+    expect(ids.length).toBeGreaterThan(2000); // more than one slice of rosterDatesStep
+    const before = new Map(raw.prepare(`SELECT id, last_inspected_on FROM entities WHERE id IN (${ids.join(',')})`).raw(true).all() as [number, string | null][]);
+    const sealDate = localDate(c.ctx.now());
+    const moving = ids.filter((id) => before.get(id) === null || before.get(id)! < sealDate);
+    expect(moving.length).toBeLessThan(ids.length); // some were inspected on the seal date already (earlier tests)
+
+    expect(rosterDatesStep(raw, drawId, step()).timings).toHaveProperty('checkpoint');
+    const log = raw.prepare('SELECT id, record_id, record_key, before, after FROM roster_changes WHERE batch = ? ORDER BY id').all(`draw:${drawId}`) as {
+      id: number;
+      record_id: number;
+      record_key: string;
+      before: string;
+      after: string;
+    }[];
+    expect(log.map((r) => r.record_id)).toEqual(moving);
+    expect(log.map((r) => JSON.parse(r.before).last_inspected_on)).toEqual(moving.map((id) => before.get(id)));
+    expect(new Set(log.map((r) => r.after))).toEqual(new Set([JSON.stringify({ last_inspected_on: sealDate })]));
+    expect(raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${ids.join(',')}) AND last_inspected_on = ?`).pluck().get(sealDate)).toBe(ids.length);
+    expect(raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(moving.length);
+    // Idempotent: a second run finds the marker and writes nothing.
+    rosterDatesStep(raw, drawId, step());
+    expect(raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`)).toBe(moving.length);
+  });
+});
