@@ -74,7 +74,13 @@ const SCALES: Scale[] = [
 async function baseDatabase(entities: number): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, `ceremony-base-${entities}.sqlite`);
-  if (existsSync(base)) return base;
+  if (existsSync(base)) {
+    // Brought up to the latest schema once (a base from an older build), so no run migrates — nor backs up — a copy.
+    const current = await openDatabase(base, { migrate: true });
+    if (current.backupPath) rmSync(current.backupPath);
+    await current.close();
+    return base;
+  }
   const rosterBench = join(OUT, `query-${entities}.sqlite`);
   const started = performance.now();
   if (existsSync(rosterBench)) {
