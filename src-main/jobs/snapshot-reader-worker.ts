@@ -2,14 +2,14 @@
 import { workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
-import { readSnapshotRange, type SnapshotRow } from '../services/task-scope';
+import { readSnapshotRange, type SnapshotRead } from '../services/task-scope';
 import type { SnapshotReaderRequest } from './snapshot-reader';
 import { serveRequests } from './worker-rpc';
 
 const { dbPath } = (workerData as { request: { dbPath: string } }).request;
 let connection: DbConnection | null = null;
 
-serveRequests<SnapshotReaderRequest, SnapshotRow>(
+serveRequests<SnapshotReaderRequest, SnapshotRead>(
   async ({ request, lookups, range }) => {
     connection ??= await openDatabase(dbPath, { migrate: false });
     return { value: readSnapshotRange(connection.raw, request, lookups, range) };

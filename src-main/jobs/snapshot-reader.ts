@@ -6,7 +6,7 @@
  * or the .ts file through tsx).
  */
 import { AppError } from '@shared/errors';
-import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRow } from '../services/task-scope';
+import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRead } from '../services/task-scope';
 import { startWorker, workerEntry } from './import-job';
 import { WorkerRpc } from './worker-rpc';
 
@@ -17,17 +17,17 @@ export interface SnapshotReaderRequest {
 }
 
 export class SnapshotReader {
-  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotRow>;
+  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotRead>;
 
   constructor(dbPath: string) {
-    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotRow>(
+    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotRead>(
       () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
       (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
     ).warm();
   }
 
   /** task-scope.ReadSnapshotElsewhere. */
-  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRow> => this.rpc.call({ request, lookups, range });
+  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRead> => this.rpc.call({ request, lookups, range });
 
   close(): Promise<void> {
     return this.rpc.close();

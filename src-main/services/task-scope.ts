@@ -143,10 +143,19 @@ export interface SnapshotRange {
 export type SnapshotRow = [count: number, ids: string | null, codes: string | null, offices: string | null, areas: string | null, grades: string | null];
 
 /**
+ * A range read and the roster's state it saw: the last roster change-log id (every write to the rosters — import,
+ * edit, bulk action, demo data, 最近被抽查日期 — logs there), so two reads can be checked to have seen the same roster.
+ */
+export interface SnapshotRead {
+  row: SnapshotRow;
+  stamp: number;
+}
+
+/**
  * Reads the other half of a city-scale snapshot in another thread (src-main/jobs/snapshot-reader.ts), with a
  * connection of its own, while this thread reads the first half.
  */
-export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange) => Promise<SnapshotRow>;
+export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange) => Promise<SnapshotRead>;
 
 /** Below this many roster ids one thread reads the snapshot alone (a second thread costs more than it saves). */
 export const SPLIT_SNAPSHOT_FROM = 100_000;
@@ -157,10 +166,10 @@ export const SPLIT_SNAPSHOT_FROM = 100_000;
  * through two small temporary tables; an office or area missing from `lookups` (the roster changed since they were
  * read) is refused rather than dropped.
  */
-export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): SnapshotRow {
+export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): SnapshotRead {
   const { conditions, params } = scopeWhere(request.scope);
   const since = recentSince(request.startDate, request.excludeRecentYears);
-  return raw.transaction((): SnapshotRow => {
+  return raw.transaction((): SnapshotRead => {
     raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_offices (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
     raw.exec('CREATE TEMP TABLE IF NOT EXISTS snapshot_areas (name TEXT PRIMARY KEY, i INTEGER) WITHOUT ROWID');
     raw.exec('DELETE FROM temp.snapshot_offices; DELETE FROM temp.snapshot_areas');
@@ -179,8 +188,9 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
       )
       .raw(true)
       .get(...(since ? [since] : []), ...params, range.fromId, range.toId) as [number, number, string | null, string | null, string | null, string | null, string | null];
-    if (mapped !== 2 * count) throw new AppError('draw.rosterChanged', '读取检查对象时名录正在被修改(新的管辖单位或片区),请稍后重新准备。');
-    return [count, ids, codes, offices, areas, grades];
+    if (mapped !== 2 * count) throw rosterChanged();
+    const stamp = raw.prepare('SELECT coalesce(max(id), 0) FROM roster_changes').pluck().get() as number;
+    return { row: [count, ids, codes, offices, areas, grades], stamp };
   })();
 }
 
@@ -201,34 +211,43 @@ export async function readCandidates(
   readElsewhere?: ReadSnapshotElsewhere,
   splitFrom = SPLIT_SNAPSHOT_FROM,
 ): Promise<CandidateSnapshot> {
-  const { lookups, first, last } = raw.transaction(() => {
-    const offices = raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[];
-    const areas = raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[];
-    if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
-      throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
-    }
-    const ids = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
-    return { lookups: { offices, areas }, first: ids[0], last: ids[1] };
-  })();
-  let rows: SnapshotRow[];
-  if (readElsewhere && last - first >= splitFrom) {
-    const middle = Math.floor((first + last) / 2);
-    const upper = readElsewhere(request, lookups, { fromId: middle + 1, toId: last });
-    // Read here meanwhile; a failure here still waits for the other thread, so nothing is left running.
-    const lower = (() => {
-      try {
-        return { row: readSnapshotRange(raw, request, lookups, { fromId: first, toId: middle }) };
-      } catch (error) {
-        return { error };
+  // The lookups and the lower (or only) range in one read transaction; the upper range, when another thread reads
+  // it, is asked for from inside that transaction so both reads start together, and must have seen the same roster.
+  let upper: Promise<SnapshotRead> | null = null;
+  let lookups: SnapshotLookups;
+  let lower: SnapshotRead;
+  try {
+    ({ lookups, lower } = raw.transaction(() => {
+      const offices = raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[];
+      const areas = raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[];
+      if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
+        throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
       }
-    })();
-    const upperRow = await upper;
-    if ('error' in lower) throw lower.error;
-    rows = [lower.row, upperRow];
-  } else {
-    rows = [readSnapshotRange(raw, request, lookups, { fromId: first, toId: last })];
+      const [first, last] = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
+      const read = { offices, areas };
+      let lowerEnd = last;
+      if (readElsewhere && last - first >= splitFrom) {
+        lowerEnd = Math.floor((first + last) / 2);
+        upper = readElsewhere(request, read, { fromId: lowerEnd + 1, toId: last });
+      }
+      return { lookups: read, lower: readSnapshotRange(raw, request, read, { fromId: first, toId: lowerEnd }) };
+    })());
+  } catch (error) {
+    // Nothing is left running: the other thread's read is waited for (and its outcome dropped) before the refusal.
+    await (upper as Promise<SnapshotRead> | null)?.catch(() => undefined);
+    throw error;
+  }
+  const rows = [lower.row];
+  if (upper) {
+    const other = await (upper as Promise<SnapshotRead>);
+    if (other.stamp !== lower.stamp) throw rosterChanged();
+    rows.push(other.row);
   }
   return candidatesOf(request, lookups, rows);
+}
+
+function rosterChanged(): AppError {
+  return new AppError('draw.rosterChanged', '读取检查对象时名录正在被修改(导入或编辑),本次准备未保存。请等修改完成后重新准备。');
 }
 
 /** The strata of the snapshot rows, in order. */

@@ -52,6 +52,30 @@ describe('the candidate snapshot on two threads', () => {
     expect(split.excludedRecent).toBe(alone.excludedRecent);
   });
 
+  it('refuses, in Chinese, when another clerk changes the roster between the two reads, and leaves no thread running', async () => {
+    const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
+    const other = await c.secondClerk();
+    const someone = c.conn.raw.prepare("SELECT id FROM entities WHERE reg_status = '存续' ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    let asked = 0;
+    const refusal = await readCandidates(
+      c.conn.raw,
+      task,
+      async (request, lookups, range) => {
+        asked++;
+        // Committed on another connection after this thread's read began and before the other thread's.
+        await other.services.rosters.bulkUpdate({ roster: 'entities', ids: [someone], set: { creditGrade: 'D' } } as never);
+        return reader.read(request, lookups, range);
+      },
+      1,
+    ).catch((error: unknown) => error);
+    expect(asked).toBe(1);
+    expect(isAppError(refusal) && refusal.code).toBe('draw.rosterChanged');
+    expect((refusal as Error).message).toMatch(/名录正在被修改/);
+    // Once the roster is quiet again, the same read goes through.
+    const again = await readCandidates(c.conn.raw, task, reader.read, 1);
+    expect(again.strata.reduce((n, s) => n + s.candidates.length, 0)).toBeGreaterThan(300);
+  });
+
   it('refuses, in Chinese, when an office appeared after the offices were listed', async () => {
     const task = c.services.tasks.get(c.publishedTask());
     const lookups = {
