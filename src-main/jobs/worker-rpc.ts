@@ -37,7 +37,14 @@ export class WorkerRpc<Request, Value> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, request } satisfies RpcRequest<Request>);
+      try {
+        worker.postMessage({ id, request } satisfies RpcRequest<Request>);
+      } catch (error) {
+        // Not sent (e.g. a value that cannot be cloned): nothing waits for a reply, and the thread may idle again.
+        this.pending.delete(id);
+        if (this.pending.size === 0) worker.unref();
+        reject(error as Error);
+      }
     });
   }
 

@@ -61,7 +61,13 @@ export async function packInputs(parts: readonly Uint8Array[]): Promise<Buffer> 
   const first = new Promise<Buffer>((resolve, reject) =>
     deflateRaw(whole.subarray(0, half), { level: 1, finishFlush: zlibConstants.Z_FULL_FLUSH }, (error, packed) => (error ? reject(error) : resolve(packed))),
   );
-  const second = deflateRawSync(whole.subarray(half), { level: 1 });
+  let second: Buffer;
+  try {
+    second = deflateRawSync(whole.subarray(half), { level: 1 });
+  } catch (error) {
+    await first.catch(() => undefined); // never an unhandled rejection, whatever the first half does
+    throw error;
+  }
   return Buffer.concat([await first, second]);
 }
 

@@ -22,6 +22,13 @@ describe('WorkerRpc', () => {
     await rpc.close();
   });
 
+  it('refuses a request that cannot be sent, and answers the next one', async () => {
+    const rpc = new WorkerRpc<unknown, number>(() => new Worker(DOUBLER, { eval: true }), died);
+    await expect(rpc.call({ notCloneable: () => 1 })).rejects.toThrow(/could not be cloned/);
+    expect(await rpc.call(3)).toBe(6);
+    await rpc.close();
+  });
+
   it('refuses the waiting calls of a thread that dies, and starts a new one for the next call', async () => {
     let started = 0;
     const rpc = new WorkerRpc<number, number>(() => {

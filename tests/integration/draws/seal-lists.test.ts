@@ -191,6 +191,19 @@ describe('封存 lists the drawn entities', () => {
       // A refused 封存 (already sealed) changes nothing either.
       expect(() => sealStep(raw, drawId, step())).toThrow(/已封存/);
       expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+      // Nor does one that fails inside its transaction (here the proof's insert is refused): the draw stays revealed,
+      // nothing of it is written, and the checkpoint setting is back.
+      const failing = await revealed('设置复原二');
+      raw.exec("CREATE TEMP TRIGGER refuse_proof BEFORE INSERT ON main.draw_proofs BEGIN SELECT RAISE(ABORT, '测试:拒绝写入'); END");
+      try {
+        expect(() => sealStep(raw, failing, step())).toThrow(/测试:拒绝写入/);
+      } finally {
+        raw.exec('DROP TRIGGER temp.refuse_proof');
+      }
+      expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
+      expect(raw.prepare('SELECT state FROM draws WHERE id = ?').pluck().get(failing)).toBe('revealed');
+      expect(raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = ?').pluck().get(failing)).toBe(0);
+      expect(raw.prepare('SELECT count(*) FROM draw_proofs WHERE draw_id = ?').pluck().get(failing)).toBe(0);
     } finally {
       raw.pragma('wal_autocheckpoint = 1000');
       raw.pragma('cache_size = -16000');
