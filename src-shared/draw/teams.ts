@@ -173,6 +173,11 @@ export class TeamDealer {
     // Out of the deck for good: whoever drops out replaces no one in this draw.
     this.deck.remove(leaving);
     const completed = this.complete(pkg, team, amendmentIndex);
+    // A team that required tags had made larger than teamSize may still be complete without him: §7 records the
+    // first new member as `in`, and there is none — refused rather than recorded with no replacement.
+    if (completed.length === team.length) {
+      throw invalidAmendment(amendmentIndex, `${request.out} 退出后,第${request.package}号名单包的检查组仍有${team.length}人且具备全部必需资质,无需递补`);
+    }
     this.teams.set(pkg.no, completed);
     return { package: request.package, out: request.out, in: this.inspectors[completed[team.length]].id, reason: request.reason };
   }
