@@ -4,7 +4,7 @@ import { SwapOutlined } from '@ant-design/icons';
 import type { AmendmentView, DrawView, PackageView, TeamMemberView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { api } from '../../api';
-import { errorText } from '../../components/files';
+import { useAction } from '../../components/useAction';
 import { HashText } from './HashText';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -38,8 +38,7 @@ export function ResultView({
   busy: boolean;
 }) {
   const [target, setTarget] = useState<{ packageNo: number; member: TeamMemberView } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
+  const { run, busy: saving, error, setError } = useAction();
   const [form] = Form.useForm<{ reason: string }>();
   const sealed = draw.state === 'sealed';
 
@@ -47,17 +46,11 @@ export function ResultView({
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const { reason } = values;
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api()['draws:amend']({ drawId: draw.id, packageNo: target!.packageNo, out: target!.member.id, reason });
       setTarget(null);
       onAmended();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { DrawView, WitnessView } from '@shared/domain/draws';
 import { api } from '../../api';
-import { errorText } from '../../components/files';
+import { useAction } from '../../components/useAction';
 
 interface WitnessForm {
   name: string;
@@ -18,15 +17,12 @@ interface WitnessForm {
 export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAdded: () => void; disabled: boolean }) {
   const [form] = Form.useForm<WitnessForm>();
   const isPublic = Form.useWatch('isPublic', form);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
+  const { run, busy: saving, error } = useAction();
   const open = draw.state === 'committed';
   const hasPublic = draw.witnesses.some((w) => w.kind === 'public');
 
   async function add(values: WitnessForm) {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api()['draws:witness']({
         drawId: draw.id,
         name: values.name,
@@ -36,11 +32,7 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
       });
       form.resetFields();
       onAdded();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

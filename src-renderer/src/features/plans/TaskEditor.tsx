@@ -30,7 +30,7 @@ import {
   type TaskView,
 } from '@shared/domain/tasks';
 import { api } from '../../api';
-import { errorText } from '../../components/files';
+import { useAction } from '../../components/useAction';
 import { ItemSelect } from './ItemSelect';
 import { ScopePreviewPanel } from './ScopePreviewPanel';
 import { formValuesOf, scopeRequestOf, taskInputOf, type TaskFormValues } from './taskForm';
@@ -75,8 +75,7 @@ export function TaskEditor({
   onSaved: (task: TaskView) => void;
 }) {
   const [form] = Form.useForm<TaskFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
+  const { run, busy: saving, error, setError } = useAction();
   const initial = useMemo(() => formValuesOf(task, options.settings, plan.year), [task, options.settings, plan.year]);
   useEffect(() => {
     if (open) {
@@ -108,15 +107,7 @@ export function TaskEditor({
       setError('请先改正标红的内容。');
       return;
     }
-    setSaving(true);
-    try {
-      const saved = await api()['tasks:save'](taskInputOf({ ...initial, ...values }, plan.id, task?.id));
-      onSaved(saved);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await api()['tasks:save'](taskInputOf({ ...initial, ...values }, plan.id, task?.id))));
   }
 
   return (
