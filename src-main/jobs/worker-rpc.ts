@@ -1,8 +1,8 @@
 /**
- * A long-lived worker thread that answers requests by number, for the workers that need no progress or queue of
- * their own (the snapshot reader, the document renderer; the draw job has both and keeps its own protocol).
- * The worker is started on the first call and kept, unref'd while idle so it never holds the process open; when it
- * dies, every waiting call is refused with the caller's Chinese message and the next call starts a new one.
+ * A long-lived worker thread that answers requests by number, optionally reporting progress on the way: the draw
+ * job's steps, the snapshot reader, the document renderer. The worker is started on the first call (or by warm())
+ * and kept, unref'd while idle so it never holds the process open; when it dies, every waiting call is refused with
+ * the caller's Chinese message and the next call starts a new one.
  */
 import { parentPort, type TransferListItem, type Worker } from 'node:worker_threads';
 import { AppError, isAppError } from '@shared/errors';
@@ -12,12 +12,21 @@ interface RpcRequest<Request> {
   request: Request;
 }
 
-type RpcReply<Value> = { id: number; value: Value } | { id: number; code: string; message: string; details?: unknown };
+type RpcReply<Value, Progress> =
+  | { id: number; value: Value }
+  | { id: number; progress: Progress }
+  | { id: number; code: string; message: string; details?: unknown };
 
-export class WorkerRpc<Request, Value> {
+interface Pending<Value, Progress> {
+  resolve(value: Value): void;
+  reject(error: Error): void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export class WorkerRpc<Request, Value, Progress = never> {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(value: Value): void; reject(error: Error): void }>();
+  private readonly pending = new Map<number, Pending<Value, Progress>>();
 
   /** `died(why)`: the refusal for calls waiting when the thread failed or exited. */
   constructor(
@@ -31,11 +40,11 @@ export class WorkerRpc<Request, Value> {
     return this;
   }
 
-  call(request: Request): Promise<Value> {
+  call(request: Request, onProgress?: (progress: Progress) => void): Promise<Value> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       worker.ref();
       try {
         worker.postMessage({ id, request } satisfies RpcRequest<Request>);
@@ -52,9 +61,13 @@ export class WorkerRpc<Request, Value> {
     if (this.worker) return this.worker;
     const worker = this.start();
     worker.unref();
-    worker.on('message', (reply: RpcReply<Value>) => {
+    worker.on('message', (reply: RpcReply<Value, Progress>) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
+      if ('progress' in reply) {
+        pending.onProgress?.(reply.progress);
+        return;
+      }
       this.pending.delete(reply.id);
       if (this.pending.size === 0) worker.unref();
       if ('value' in reply) pending.resolve(reply.value);
@@ -82,20 +95,24 @@ export class WorkerRpc<Request, Value> {
 
 /**
  * The worker side: answers each request with `handle`'s value (and the buffers to transfer with it), or with the
- * AppError it threw — any other error becomes `internal(error)`.
+ * AppError it threw — any other error becomes `internal(error)`. `progress` reports to the caller's onProgress.
  */
-export function serveRequests<Request, Value>(
-  handle: (request: Request) => Promise<{ value: Value; transfer?: TransferListItem[] }>,
+export function serveRequests<Request, Value, Progress = never>(
+  handle: (request: Request, progress: (progress: Progress) => void) => Promise<{ value: Value; transfer?: TransferListItem[] }>,
   internal: (error: unknown) => AppError,
 ): void {
   const port = parentPort!;
   port.on('message', ({ id, request }: RpcRequest<Request>) => {
-    handle(request).then(
-      ({ value, transfer }) => port.postMessage({ id, value } satisfies RpcReply<Value>, transfer),
-      (error: unknown) => {
-        const refusal = isAppError(error) ? error : internal(error);
-        port.postMessage({ id, code: refusal.code, message: refusal.message, details: refusal.details } satisfies RpcReply<Value>);
-      },
-    );
+    const progress = (report: Progress) => port.postMessage({ id, progress: report } satisfies RpcReply<Value, Progress>);
+    // Promise.resolve().then: a handler that throws before its first await is refused like one that rejects.
+    Promise.resolve()
+      .then(() => handle(request, progress))
+      .then(
+        ({ value, transfer }) => port.postMessage({ id, value } satisfies RpcReply<Value, Progress>, transfer),
+        (error: unknown) => {
+          const refusal = isAppError(error) ? error : internal(error);
+          port.postMessage({ id, code: refusal.code, message: refusal.message, details: refusal.details } satisfies RpcReply<Value, Progress>);
+        },
+      );
   });
 }

@@ -22,6 +22,24 @@ describe('WorkerRpc', () => {
     await rpc.close();
   });
 
+  it('passes progress reports to the call they belong to, before its answer', async () => {
+    const counter = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', ({ id, request }) => {
+        for (let done = 1; done <= request; done++) parentPort.postMessage({ id, progress: { done, total: request } });
+        parentPort.postMessage({ id, value: 'fertig' });
+      });`;
+    const rpc = new WorkerRpc<number, string, { done: number; total: number }>(() => new Worker(counter, { eval: true }), died);
+    const seen: string[] = [];
+    const [three, two] = await Promise.all([
+      rpc.call(3, (p) => seen.push(`a ${p.done}/${p.total}`)),
+      rpc.call(2, (p) => seen.push(`b ${p.done}/${p.total}`)),
+    ]);
+    expect([three, two]).toEqual(['fertig', 'fertig']);
+    expect(seen).toEqual(['a 1/3', 'a 2/3', 'a 3/3', 'b 1/2', 'b 2/2']);
+    await rpc.close();
+  });
+
   it('refuses a request that cannot be sent, and answers the next one', async () => {
     const rpc = new WorkerRpc<unknown, number>(() => new Worker(DOUBLER, { eval: true }), died);
     await expect(rpc.call({ notCloneable: () => 1 })).rejects.toThrow(/could not be cloned/);
