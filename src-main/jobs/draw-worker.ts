@@ -9,18 +9,24 @@ import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from '../draw/parallel-draw';
 import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, type StepContext } from '../services/draw-steps';
 import type { DrawJobMessage, StepProgress, StepResult } from './draw-job';
+import { rosterIds, SPLIT_SNAPSHOT_FROM } from '../services/task-scope';
 import { SnapshotReader } from './snapshot-reader';
 import { serveRequests } from './worker-rpc';
 
 const { dbPath } = (workerData as { request: { dbPath: string } }).request;
 const cache = new SnapshotCache();
-// The second reader of city-scale snapshots, started now so that 准备 never waits for it (snapshot-reader.ts).
+// The second reader of city-scale snapshots (snapshot-reader.ts): started with the connection when the roster is
+// big enough to be read in two halves, so that 准备 does not wait for it; never for a county's roster.
 const reader = new SnapshotReader(dbPath);
 let connection: DbConnection | null = null;
 let pool: DrawWorkerPool | null = null;
 
 async function handle(message: DrawJobMessage, report: (progress: StepProgress) => void): Promise<StepResult> {
-  connection ??= await openDatabase(dbPath, { migrate: false });
+  if (!connection) {
+    connection = await openDatabase(dbPath, { migrate: false });
+    const { first, last } = rosterIds(connection.raw);
+    if (last - first >= SPLIT_SNAPSHOT_FROM) reader.warm();
+  }
   const raw = connection.raw;
   const step: StepContext = {
     actor: message.actor,

@@ -1,8 +1,8 @@
 /**
  * The second reader of a city-scale 准备 (task-scope.readCandidates): a worker thread with a connection of its own
  * that reads the upper half of the roster's ids while the draw worker reads the lower half, so the ~1 s of SQLite
- * scanning a million rows is shared by two cores. Started with the draw worker (a snapshot must not wait for a
- * thread to start) and loaded like the other workers (import-job.ts: snapshot-reader-worker.js next to the bundle,
+ * scanning a million rows is shared by two cores. Started when the draw worker opens a city-scale database (a
+ * snapshot should not wait for a thread to start; a county's never needs one) and loaded like the other workers (import-job.ts: snapshot-reader-worker.js next to the bundle,
  * or the .ts file through tsx).
  */
 import { AppError } from '@shared/errors';
@@ -23,7 +23,12 @@ export class SnapshotReader {
     this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotRead>(
       () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
       (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
-    ).warm();
+    );
+  }
+
+  /** Starts the thread now instead of on the first read. */
+  warm(): void {
+    this.rpc.warm();
   }
 
   /** task-scope.ReadSnapshotElsewhere. */

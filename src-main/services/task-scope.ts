@@ -160,6 +160,12 @@ export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLoo
 /** Below this many roster ids one thread reads the snapshot alone (a second thread costs more than it saves). */
 export const SPLIT_SNAPSHOT_FROM = 100_000;
 
+/** The roster's first and last id (0 and −1 when it is empty): the snapshot splits when last − first ≥ SPLIT_SNAPSHOT_FROM. */
+export function rosterIds(raw: BetterSqlite3.Database): { first: number; last: number } {
+  const [first, last] = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
+  return { first, last };
+}
+
 /**
  * The snapshot statement over one range of roster ids, on any connection (the draw worker's, or the snapshot
  * reader's): ONE statement that returns ONE row (see readCandidates). Offices and areas are mapped to their index
@@ -223,7 +229,7 @@ export async function readCandidates(
       if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
         throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
       }
-      const [first, last] = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
+      const { first, last } = rosterIds(raw);
       const read = { offices, areas };
       let lowerEnd = last;
       if (readElsewhere && last - first >= splitFrom) {
