@@ -1,38 +1,17 @@
 /**
- * How values are written on paper. Dates are shown in China's time zone whatever the machine's zone is (every bureau
- * is in UTC+8, and a CI machine in UTC must print the same form).
+ * How values are written on paper. Dates are China's (src-shared/domain/china-time.ts), whatever the machine's zone.
  */
-
-const TZ = 'Asia/Shanghai';
-
-const dateParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: TZ,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parts(iso: string): Record<string, string> {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) throw new Error(`不是有效的时间:${iso}`);
-  const out: Record<string, string> = {};
-  for (const p of dateParts.formatToParts(d)) out[p.type] = p.value;
-  return out;
-}
+import { chinaDate, chinaTime, chineseDay } from '@shared/domain/china-time';
 
 /** "2026年3月20日". */
 export function formatDate(iso: string): string {
-  const p = parts(iso);
-  return `${p.year}年${p.month}月${p.day}日`;
+  return chineseDay(chinaDate(new Date(iso)));
 }
 
 /** "2026年3月20日 09:30". */
 export function formatDateTime(iso: string): string {
-  const p = parts(iso);
-  return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+  const t = chinaTime(new Date(iso));
+  return `${t.year}年${t.month}月${t.day}日 ${t.hour}:${t.minute}`;
 }
 
 /** "1,234". */

@@ -27,6 +27,7 @@ import {
   type StratumPreview,
   type TaskView,
 } from '@shared/domain/tasks';
+import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
 import { readCandidates, readInspectorPool, type InspectorPool, type ReadSnapshotElsewhere } from './task-scope';
 
@@ -43,15 +44,9 @@ export interface BuiltInputs {
   attempt: number;
 }
 
-/** Local calendar date (the bureau's day, not UTC's) of an instant. */
-export function localDate(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
 /** Refuses a task whose window has passed: its draw would be for an inspection that can no longer happen. */
 export function assertWindowOpen(task: TaskView, now: Date): void {
-  const today = localDate(now);
+  const today = chinaDate(now);
   if (task.endDate < today) {
     throw new AppError(
       'draw.windowPassed',

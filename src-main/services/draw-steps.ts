@@ -33,7 +33,8 @@ import { AppError } from '@shared/errors';
 import { nodeSha256 } from '../draw/node-sha256';
 import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPool } from '../draw/parallel-draw';
 import { appendAuditRaw } from './audit-service';
-import { assertWindowOpen, buildDrawInputs, localDate } from './draw-inputs';
+import { assertWindowOpen, buildDrawInputs } from './draw-inputs';
+import { chinaDate } from '@shared/domain/china-time';
 import { recordResult, storedRecordResult } from './draw-records';
 import { amendmentRows, drawResultText, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
 import type { ReadSnapshotElsewhere } from './task-scope';
@@ -452,7 +453,7 @@ export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, ste
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'sealed' || raw.prepare('SELECT 1 FROM draw_roster_dates WHERE draw_id = ?').get(drawId)) return { timings: clock.timings };
   step.progress('登记抽中对象的最近被抽查日期', 0, 1);
-  const sealDate = localDate(new Date(draw.sealed_at!));
+  const sealDate = chinaDate(new Date(draw.sealed_at!));
   const recent = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)';
   const params = { at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId };
   withoutAutoCheckpoint(raw, () =>

@@ -6,7 +6,7 @@ import type { TaskInput } from '@shared/domain/tasks';
 import { defaultPlanTitle } from '@shared/domain/plans';
 import { AppError } from '@shared/errors';
 import type { Services } from './index';
-import { localDate } from './draw-inputs';
+import { chinaDate } from '@shared/domain/china-time';
 import { previewScope } from './task-scope';
 import { readSettings } from './task-service';
 
@@ -25,11 +25,11 @@ export function demoTaskInput(raw: Parameters<typeof readSettings>[0], planId: n
   const ratio = { mode: 'grades' as const, gradeBp: { ...settings.gradeRatioBp, 未评级: settings.defaultRatioBp } };
   const holders = raw.prepare("SELECT count(*) FROM inspectors, json_each(inspectors.tags) WHERE status = '在岗' AND value = '食品'").pluck().get() as number;
   const areas = raw.prepare('SELECT count(DISTINCT area) FROM entities').pluck().get() as number;
-  const packages = Math.ceil(previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: localDate(now) }).expected / 3) + areas;
+  const packages = Math.ceil(previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: chinaDate(now) }).expected / 3) + areas;
   const requiredTags = holders >= 5 ? ['食品'] : [];
   const cap = Math.max(4, Math.ceil((3 * packages) / Math.max(1, requiredTags.length > 0 ? holders : 10)));
-  const start = localDate(now);
-  const end = localDate(new Date(now.getTime() + 60 * 24 * 3600 * 1000));
+  const start = chinaDate(now);
+  const end = chinaDate(new Date(now.getTime() + 60 * 24 * 3600 * 1000));
   return {
     planId,
     name: `${now.getFullYear()}年食品经营者双随机抽查`,

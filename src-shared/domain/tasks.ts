@@ -10,6 +10,7 @@
  *   the same-named inputs; inspectorScope (+ joining departments, + experts) → inputs.inspectors; conflicts →
  *   inputs.conflicts.
  */
+import { chineseDay } from './china-time';
 
 /** A credit grade, or 未评级 for an entity without one (its own stratum, so it is neither favoured nor ignored). */
 export const GRADE_KEYS = ['A', 'B', 'C', 'D', '未评级'] as const;
@@ -204,11 +205,7 @@ export function describeScope(scope: TaskScope, excludeRecentYears: number): str
 
 /** 计划开展时间: "2026年3月1日至2026年5月31日". */
 export function describePeriod(startDate: string, endDate: string): string {
-  const day = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return `${y}年${m}月${d}日`;
-  };
-  return `${day(startDate)}至${day(endDate)}`;
+  return `${chineseDay(startDate)}至${chineseDay(endDate)}`;
 }
 
 /** 检查主体: "县市场监督管理局(牵头)、县卫生健康委员会" for 联合抽查, the lead department alone otherwise. */

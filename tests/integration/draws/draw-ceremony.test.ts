@@ -15,7 +15,7 @@ import { DRAW_COMMANDS } from '../../../src-main/cli/draw-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draw/node-sha256';
 import { createServices } from '../../../src-main/services';
-import { localDate } from '../../../src-main/services/draw-inputs';
+import { chinaDate } from '@shared/domain/china-time';
 import { sealStep } from '../../../src-main/services/draw-steps';
 import { CEREMONY, county, type County } from './county';
 
@@ -150,7 +150,7 @@ describe('a draw, stage by stage', () => {
     // The dates follow right behind 封存 in the worker's queue.
     await c.services.draws.settle();
     expect(c.conn.raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(selected);
-    const today = localDate(c.ctx.now());
+    const today = chinaDate(c.ctx.now());
     expect(
       c.conn.raw.prepare('SELECT count(*) FROM entities WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = ?) AND last_inspected_on = ?').pluck().get(drawId, today),
     ).toBe(selected);
@@ -304,7 +304,7 @@ describe('作废 and a new attempt', () => {
     const next = await c.services.draws.prepare({ taskId: c.publishedTask({ name: '下一次准备' }) });
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(id)).toBe(1);
     const selected = c.conn.raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ?').pluck().all(id) as number[];
-    const undated = c.conn.raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${selected.join(',')}) AND last_inspected_on <> ?`).pluck().get(localDate(c.ctx.now()));
+    const undated = c.conn.raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${selected.join(',')}) AND last_inspected_on <> ?`).pluck().get(chinaDate(c.ctx.now()));
     expect(undated).toBe(0);
     c.services.draws.void({ drawId: next.id, reason: '测试结束' });
   });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
-import { localDate } from '../../../src-main/services/draw-inputs';
+import { chinaDate } from '@shared/domain/china-time';
 import { recordResult } from '../../../src-main/services/draw-records';
 import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
 import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/services/draw-views';
@@ -222,7 +222,7 @@ describe('封存 lists the drawn entities', () => {
     const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
     expect(ids.length).toBeGreaterThan(2000); // more than one slice of rosterDatesStep
     const before = new Map(raw.prepare(`SELECT id, last_inspected_on FROM entities WHERE id IN (${ids.join(',')})`).raw(true).all() as [number, string | null][]);
-    const sealDate = localDate(c.ctx.now());
+    const sealDate = chinaDate(c.ctx.now());
     const moving = ids.filter((id) => before.get(id) === null || before.get(id)! < sealDate);
     expect(moving.length).toBeLessThan(ids.length); // some were inspected on the seal date already (earlier tests)
 
