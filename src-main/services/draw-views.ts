@@ -250,16 +250,32 @@ export function rankOfSelected(body: ProofBody): Map<string, { stratum: string; 
   return out;
 }
 
+const strataOfBody = new WeakMap<ProofBody, Map<string, { selected: number; cutoffKey: string }>>();
+
+/**
+ * Per stratum: how many were drawn and the last one's key (the cut-off), in one pass over the selected list, once per
+ * body — the projector asks for this every 300 ms, and a city-scale body lists ~48,000 entities.
+ */
+function selectionByStratum(body: ProofBody): Map<string, { selected: number; cutoffKey: string }> {
+  const known = strataOfBody.get(body);
+  if (known) return known;
+  const out = new Map<string, { selected: number; cutoffKey: string }>();
+  for (const entity of body.result.selected) {
+    const stratum = out.get(entity.stratum);
+    if (stratum) {
+      stratum.selected++;
+      stratum.cutoffKey = entity.key;
+    } else out.set(entity.stratum, { selected: 1, cutoffKey: entity.key });
+  }
+  strataOfBody.set(body, out);
+  return out;
+}
+
 export function stratumResults(preparation: DrawPreparation, body: ProofBody | null): StratumResultView[] {
+  const drawn = body ? selectionByStratum(body) : null;
   return preparation.strata.map((s) => {
-    const selected = body ? body.result.selected.filter((e) => e.stratum === s.name) : [];
-    return {
-      name: s.name,
-      candidates: s.candidates,
-      quota: s.quota,
-      selected: selected.length,
-      cutoffKey: selected.length > 0 ? selected[selected.length - 1].key : null,
-    };
+    const stratum = drawn?.get(s.name);
+    return { name: s.name, candidates: s.candidates, quota: s.quota, selected: stratum?.selected ?? 0, cutoffKey: stratum?.cutoffKey ?? null };
   });
 }
 
@@ -312,8 +328,8 @@ export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePag
   const draw = loadDrawRow(raw, drawId);
   const task = readTask(raw, draw.task_id);
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
-  const body = currentBody(raw, draw);
   const proof = draw.state === 'sealed' ? latestProof(raw, draw.id) : null;
+  const body = proof ? proof.body : currentBody(raw, draw);
   const voidedAttempts = (
     raw
       .prepare("SELECT id, attempt, void_reason, voided_at, nonce_commit FROM draws WHERE task_id = ? AND state = 'voided' AND id <> ? ORDER BY id DESC")
