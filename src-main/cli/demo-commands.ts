@@ -7,22 +7,22 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { verifyProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
-import { nodeSha256 } from '../draw/node-sha256';
+import { verifyProofParallel } from '../draw/parallel-draw';
 import { createServices } from '../services';
 import { defaultContext } from '../services/context';
 import { loadDemoData } from '../services/demo-data';
 import { createDemoPlan } from '../services/plan-demo';
 import type { CliContext } from './command';
+import { withPoolIfLarge } from './draw-commands';
 
 /** Who the demo says was in the room (printed on the record). */
-export const DEMO_CEREMONY = { place: '县市场监督管理局三楼会议室', operator: '张敏(操作员)', supervisor: '刘强(纪检监察室)' } as const;
+const DEMO_CEREMONY = { place: '县市场监督管理局三楼会议室', operator: '张敏(操作员)', supervisor: '刘强(纪检监察室)' } as const;
 
-export interface DemoOutSummary {
+interface DemoOutSummary {
   dbPath: string;
   out: string;
   entities: number;
@@ -86,10 +86,11 @@ export async function runDemoOut(ctx: CliContext, actor: string, entities: numbe
     const resultPdf = join(out, 'draw-record-result.pdf');
     writeFileSync(resultPdf, await services.draws.recordPdf(prepared.id, 'result'));
     const verifyPage = join(out, 'verify.html');
-    copyFileSync(join((await import('../documents')).resourcesDir(), 'verify.html'), verifyPage);
+    copyFileSync(join((await import('../documents/fonts')).resourcesDir(), 'verify.html'), verifyPage);
     say(`7. 封存:抽取记录 ${proofPath},记录表第二部分 ${resultPdf}`);
 
-    const report = verifyProof(JSON.parse(proofText) as unknown, nodeSha256);
+    const proof = JSON.parse(proofText) as unknown;
+    const report = await withPoolIfLarge(proof, (pool) => verifyProofParallel(proof, pool));
     if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
     say(`8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`);
 

@@ -29,7 +29,8 @@ async function readJsonFile(path: string | undefined, what: string): Promise<unk
 }
 
 /** A pool only for big cases: starting a worker costs more than it saves on a county-sized draw. */
-async function withPoolIfLarge<T>(raw: unknown, work: (pool: DrawWorkerPool | null) => Promise<T>): Promise<T> {
+/** Runs `work` with a ranking pool when the case or proof is city-sized (PARALLEL_THRESHOLD), closing it after. */
+export async function withPoolIfLarge<T>(raw: unknown, work: (pool: DrawWorkerPool | null) => Promise<T>): Promise<T> {
   const pool = countCandidates(raw) >= PARALLEL_THRESHOLD ? new DrawWorkerPool() : null;
   try {
     return await work(pool);
