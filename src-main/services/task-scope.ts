@@ -46,7 +46,7 @@ interface ScopeWhere {
 
 /**
  * The scope as SQL conditions. `+reg_status`: the unary plus keeps SQLite off the status index, which would select
- * ~96% of the table through the index (slower than reading it in rowid order, which ORDER BY id wants anyway).
+ * ~96% of the table through the index (slower than reading the table in rowid order, as the snapshot's id ranges do).
  */
 function scopeWhere(scope: TaskScope): ScopeWhere {
   const conditions = ["+reg_status = '存续'"];
@@ -184,11 +184,10 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
     const addArea = raw.prepare('INSERT INTO temp.snapshot_areas VALUES (?, ?)');
     lookups.areas.forEach((name, i) => addArea.run(name, i));
     // Grade as one letter (A–D, U for 未评级), lower case when the entity was inspected recently (excluded).
-    const grade = `CASE credit_grade WHEN 'A' THEN 'A' WHEN 'B' THEN 'B' WHEN 'C' THEN 'C' WHEN 'D' THEN 'D' ELSE 'U' END`;
     const [count, mapped, ids, codes, offices, areas, grades] = raw
       .prepare(
         `SELECT count(*), count(o.i) + count(a.i), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''),
-                group_concat(char(${CHAR_BASE} + a.i), ''), group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${grade}) ELSE ${grade} END` : grade}, '')
+                group_concat(char(${CHAR_BASE} + a.i), ''), group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${GRADE_LETTER_SQL}) ELSE ${GRADE_LETTER_SQL} END` : GRADE_LETTER_SQL}, '')
          FROM entities LEFT JOIN temp.snapshot_offices AS o ON o.name = office LEFT JOIN temp.snapshot_areas AS a ON a.name = area
          WHERE ${[...conditions, 'id BETWEEN ? AND ?'].join(' AND ')}`,
       )
@@ -298,6 +297,10 @@ function candidatesOf(request: ScopeRequest, lookups: SnapshotLookups, rows: rea
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */
 const GRADE_CHAR = 'ABCDU';
+/** credit_grade as its GRADE_CHAR letter in SQL (NULL, 未评级, is the last one). */
+const GRADE_LETTER_SQL = `CASE credit_grade ${GRADE_KEYS.slice(0, -1)
+  .map((g, i) => `WHEN '${g}' THEN '${GRADE_CHAR[i]}'`)
+  .join(' ')} ELSE '${GRADE_CHAR[GRADE_KEYS.length - 1]}' END`;
 /** Office and area indexes travel as one BMP character each, from U+0100 on, below the surrogates. */
 const CHAR_BASE = 0x100;
 const MAX_DISTINCT = 0xd800 - CHAR_BASE;
