@@ -36,7 +36,19 @@ import { appendAuditRaw } from './audit-service';
 import { assertWindowOpen, buildDrawInputs } from './draw-inputs';
 import { chinaDate } from '@shared/domain/china-time';
 import { recordResult, storedRecordResult } from './draw-records';
-import { amendmentRows, drawResultText, latestProof, loadDrawRow, packInputs, storedInputs, witnessesOf, type DrawRow, type ProofBody } from './draw-views';
+import {
+  amendmentRows,
+  drawResultText,
+  entitiesByCode,
+  latestProof,
+  loadDrawRow,
+  packInputs,
+  rankOfSelected,
+  storedInputs,
+  witnessesOf,
+  type DrawRow,
+  type ProofBody,
+} from './draw-views';
 import type { ReadSnapshotElsewhere } from './task-scope';
 import { readSettings, readTask } from './task-service';
 
@@ -368,47 +380,29 @@ export function withInfo(text: string, body: ProofBody, info: { [name: string]: 
 
 /**
  * Lists a sealing draw's entities in draw_selected; returns how many were found in the roster. `known`: the roster ids
- * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) each code is
- * looked up in the roster, as USCC or as the 注册号 of a record without one. Rows go in entity id order.
+ * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) the codes are
+ * looked up in the roster (entitiesByCode). Rows go in entity id order.
  */
 function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: ProofBody, known: Map<string, number> | undefined): number {
-  const selected = body.result.selected;
+  const ranks = rankOfSelected(body);
   const packageOf = new Map<string, number>();
   for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
-  const rankOf = new Int32Array(selected.length);
-  const counters = new Map<string, number>();
-  selected.forEach((entity, i) => {
-    rankOf[i] = (counters.get(entity.stratum) ?? 0) + 1;
-    counters.set(entity.stratum, rankOf[i]);
+  const idOf = known ?? new Map([...entitiesByCode(raw, ranks.keys())].map(([code, entity]) => [code, entity.id]));
+  // An entity no longer in the roster (possible only after a restart) is left out, as a join would.
+  const listed = body.result.selected.filter((entity) => idOf.has(entity.code));
+  const ids = Float64Array.from(listed, (entity) => idOf.get(entity.code)!);
+  const order = Uint32Array.from(listed.keys()).sort((a, b) => ids[a] - ids[b] || a - b);
+  return insertMany(raw, 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)', 7, order.length, (params, at, n) => {
+    const i = order[n];
+    const entity = listed[i];
+    params[at] = drawId;
+    params[at + 1] = ids[i];
+    params[at + 2] = entity.code;
+    params[at + 3] = entity.stratum;
+    params[at + 4] = ranks.get(entity.code)!.rank;
+    params[at + 5] = entity.key;
+    params[at + 6] = packageOf.get(entity.code);
   });
-  const columns = 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)';
-  if (known) {
-    const ids = Float64Array.from(selected, (entity) => known.get(entity.code) ?? 0);
-    const order = Uint32Array.from(selected.keys()).sort((a, b) => ids[a] - ids[b] || a - b);
-    return insertMany(raw, columns, 7, order.length, (params, at, n) => {
-      const i = order[n];
-      const entity = selected[i];
-      params[at] = drawId;
-      params[at + 1] = ids[i];
-      params[at + 2] = entity.code;
-      params[at + 3] = entity.stratum;
-      params[at + 4] = rankOf[i];
-      params[at + 5] = entity.key;
-      params[at + 6] = packageOf.get(entity.code);
-    });
-  }
-  // CROSS JOIN: the listed codes drive both lookups (each through a unique index), never a scan of the roster.
-  const rows = selected.map((entity, i) => [entity.code, entity.stratum, rankOf[i], entity.key, packageOf.get(entity.code)]);
-  const listed = 'SELECT value->>0 AS code, value->>1 AS stratum, value->>2 AS rank, value->>3 AS key, value->>4 AS package_no FROM json_each(@rows)';
-  return raw
-    .prepare(
-      `${columns}
-       SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM (${listed}) t CROSS JOIN entities e ON e.uscc = t.code
-       UNION ALL
-       SELECT @drawId, e.id, t.code, t.stratum, t.rank, t.key, t.package_no FROM (${listed}) t CROSS JOIN entities e ON e.reg_no = t.code AND e.uscc IS NULL
-       ORDER BY 2`,
-    )
-    .run({ drawId, rows: JSON.stringify(rows) }).changes;
 }
 
 /**
