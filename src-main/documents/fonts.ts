@@ -90,6 +90,30 @@ export const unicodeName = (cp: number) => `U+${cp.toString(16).toUpperCase().pa
 
 const isPlain = (cp: number) => cp === 0x0a || cp === 0x0d || cp === 0x09;
 
+/** Whether a face (its coverage set) draws every character of `text`; line breaks and tabs need no glyph. */
+export function covers(face: ReadonlySet<number>, text: string): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!face.has(cp) && !isPlain(cp)) return false;
+  }
+  return true;
+}
+
+/** `text` for the Regular face: each character it lacks written as 〔U+XXXX〕 and recorded in `report`. */
+export function inRegular(text: string, report: GlyphReport): string {
+  const { regular } = loadFonts().coverage;
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (regular.has(cp) || isPlain(cp)) out += ch;
+    else {
+      out += `〔${unicodeName(cp)}〕`;
+      report.missing.add(ch);
+    }
+  }
+  return out;
+}
+
 /**
  * Splits `text` so every character is drawn by a face that has it: bold text falls back to Regular character by
  * character; a character no face has becomes 〔U+XXXX〕 (in Regular) and is recorded in `report`.
@@ -98,15 +122,7 @@ const isPlain = (cp: number) => cp === 0x0a || cp === 0x0d || cp === 0x09;
 export function runs(text: string, bold: boolean, report: GlyphReport): Runs {
   const { coverage } = loadFonts();
   const primary = bold ? coverage.bold : coverage.regular;
-  let ok = true;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (!primary.has(cp) && !isPlain(cp)) {
-      ok = false;
-      break;
-    }
-  }
-  if (ok) return text;
+  if (covers(primary, text)) return text;
   // Two kinds of run: the primary face, or Regular (a bold character it lacks, or the 〔U+XXXX〕 of a missing one).
   const out: { text: string; bold?: boolean }[] = [];
   let buf = '';
@@ -118,14 +134,9 @@ export function runs(text: string, bold: boolean, report: GlyphReport): Runs {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const here = primary.has(cp) || isPlain(cp);
-    let piece = ch;
-    if (!here && !coverage.regular.has(cp)) {
-      piece = `〔${unicodeName(cp)}〕`;
-      report.missing.add(ch);
-    }
     if (here !== inPrimary) flush();
     inPrimary = here;
-    buf += piece;
+    buf += here ? ch : inRegular(ch, report);
   }
   flush();
   return out;

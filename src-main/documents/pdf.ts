@@ -1,6 +1,6 @@
 import * as pdfmakeNs from 'pdfmake';
 import type { Content, ContentTable, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { FONT_FILES, loadFonts, runs, unicodeName, type FontWeight, type GlyphReport, type Runs } from './fonts';
+import { covers, FONT_FILES, inRegular, loadFonts, runs, unicodeName, type FontWeight, type GlyphReport, type Runs } from './fonts';
 import { drawList, type ListLayout, type PdfKitDoc } from './list-pages';
 
 /**
@@ -99,8 +99,7 @@ export class DocText {
 
   /** Codes and values in the mono face when it has every character (ASCII), else in Regular (a value typed in Chinese). */
   code(text: string, fontSize: number): Content {
-    const mono = loadFonts().coverage.mono;
-    for (const ch of text) if (!mono.has(ch.codePointAt(0)!)) return { text: this.t(text), fontSize };
+    if (!covers(loadFonts().coverage.mono, text)) return { text: this.t(text), fontSize };
     return { text, font: MONO, fontSize };
   }
 
@@ -109,26 +108,8 @@ export class DocText {
    * else Regular, with a character no face has written as 〔U+XXXX〕 (and noted).
    */
   printable(text: string, face: FontWeight): { text: string; face: FontWeight } {
-    const { coverage } = loadFonts();
-    const own = coverage[face];
-    let ok = true;
-    for (const ch of text) {
-      if (!own.has(ch.codePointAt(0)!)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return { text, face };
-    let out = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      if (coverage.regular.has(cp) || cp === 0x0a) out += ch;
-      else {
-        out += `〔${unicodeName(cp)}〕`;
-        this.report.missing.add(ch);
-      }
-    }
-    return { text: out, face: 'regular' };
+    if (covers(loadFonts().coverage[face], text)) return { text, face };
+    return { text: inRegular(text, this.report), face: 'regular' };
   }
 
   /** A paragraph saying which characters could not be printed, or nothing. */
