@@ -13,6 +13,7 @@
  * threads: on a machine shared with other work, wall time swells while CPU time does not), the worker's own phases;
  * then the roster dates step that follows 封存 in the worker (not part of the ceremony), and export + verification.
  */
+import { hash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -171,11 +172,30 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   }
 }
 
+/**
+ * How fast this machine is right now: 1,000,000 SHA-256 calls on one thread (bench/draw.ts's floor, without its
+ * prebuilt messages). A shared or throttled machine swings by 2× from minute to minute; printed before and after
+ * each run, it tells a slow run of the program from a slow minute of the machine.
+ */
+function machineSpeed(): string {
+  const message = Buffer.alloc(59, 7);
+  const started = performance.now();
+  for (let i = 0; i < 1_000_000; i++) {
+    message.writeUInt32LE(i, 41);
+    hash('sha256', message);
+  }
+  return `1M × crypto.hash in ${(performance.now() - started).toFixed(0)} ms`;
+}
+
 async function main() {
   for (const spec of SCALES.filter((s) => scale === 'both' || s.name === scale)) {
     const base = await baseDatabase(spec.entities);
     const totals: number[] = [];
-    for (let run = 1; run <= runs; run++) totals.push(await runOnce(spec, base, run));
+    for (let run = 1; run <= runs; run++) {
+      console.log(`\n  machine before the run: ${machineSpeed()}`);
+      totals.push(await runOnce(spec, base, run));
+      console.log(`  machine after the run: ${machineSpeed()}`);
+    }
     console.log(`${spec.name}: best 准备 → 封存 ${Math.min(...totals).toFixed(0)} ms of ${runs} run(s)`);
   }
 }
