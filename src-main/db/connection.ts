@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
 import { AppError } from '@shared/errors';
 import { shortGrams } from '@shared/domain/search-grams';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
@@ -54,7 +54,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw translateSqliteError(e, fullPath);
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   return {
     path: fullPath,
     db,
@@ -65,6 +65,22 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       await db.destroy(); // closes `raw` too
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect with every transaction begun IMMEDIATE, like the raw ones (`.immediate()`). In WAL mode a
+ * deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT — the busy timeout does not
+ * apply — whenever another connection (the draw worker setting roster dates after 封存, an import, a second clerk)
+ * committed in between. BEGIN IMMEDIATE takes the write lock first, waiting its turn under the busy timeout.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 /**
@@ -145,7 +161,7 @@ export function runMigrations(
       m.up(raw);
       raw.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
   return backupPath;
 }
 

@@ -227,6 +227,6 @@ export function loadDemoData(raw: BetterSqlite3.Database, options: DemoOptions):
     });
 
     appendAuditRaw(raw, { actor, action: 'demo:load', target: 'rosters', detail: { batch, ...summary } }, options.now);
-  })();
+  }).immediate();
   return summary;
 }

@@ -145,7 +145,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
         .prepare('INSERT INTO draw_witnesses (draw_id, ordinal, kind, name, role, value, entered_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(draw.id, ordinal, kind, name, req.role?.trim() ?? '', value, now.toISOString(), ctx.actor());
       appendAuditRaw(raw, { actor: ctx.actor(), action: 'draws:witness', target: `draws:${draw.id}`, detail: { ordinal, kind, name, value } }, now);
-    })();
+    }).immediate();
     return drawView(raw, req.drawId);
   }
 
@@ -187,7 +187,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
         .run(now.toISOString(), ctx.actor(), reason, draw.id);
       if (draw.committed_at === null) raw.prepare('DELETE FROM draw_inputs WHERE draw_id = ?').run(draw.id);
       appendAuditRaw(raw, { actor: ctx.actor(), action: 'draws:void', target: `draws:${draw.id}`, detail: { from: draw.state, reason, nonceCommit: draw.nonce_commit } }, now);
-    })();
+    }).immediate();
     return drawView(raw, req.drawId);
   }
 
@@ -221,7 +221,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
   }
 
   function audit(action: string, drawId: number, detail: unknown) {
-    raw.transaction(() => appendAuditRaw(raw, { actor: ctx.actor(), action, target: `draws:${drawId}`, detail }, ctx.now()))();
+    raw.transaction(() => appendAuditRaw(raw, { actor: ctx.actor(), action, target: `draws:${drawId}`, detail }, ctx.now())).immediate();
   }
 
   /** The proof JSON where the save dialog points, and the offline verify page beside it (to open in any browser). */

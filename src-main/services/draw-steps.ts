@@ -211,7 +211,7 @@ export async function prepareStep(
       step.now,
     );
     return id;
-  })();
+  }).immediate();
   clock.lap('store');
   cache.set({ drawId, inputs, encoded, inputDigest, entityIds: built.entityIds });
   return { drawId, timings: clock.timings };
@@ -315,7 +315,7 @@ export async function revealStep(
       .run(revealedAt, proof.seed, JSON.stringify(body), drawId).changes;
     if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
     appendAuditRaw(raw, { actor: step.actor, action: 'draws:reveal', target: `draws:${drawId}`, detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length } }, step.now);
-  })();
+  }).immediate();
   clock.lap('store');
   return { timings: clock.timings };
 }
@@ -359,7 +359,7 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
         step.now,
       );
       clock.lap('proof');
-    })(),
+    }).immediate(),
   );
   clock.lap('commit');
   return { timings: clock.timings };
@@ -479,7 +479,7 @@ export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, ste
       }
       raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
       clock.lap('dates');
-    })(),
+    }).immediate(),
   );
   clock.lap('commit');
   raw.pragma('wal_checkpoint(PASSIVE)');
@@ -567,7 +567,7 @@ export function amendStep(
       .prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, ?, ?, ?, ?)')
       .run(draw.id, latest.version + 1, at, JSON.stringify(body), JSON.stringify(record));
     appendAuditRaw(raw, { actor: step.actor, action: 'draws:amend', target: `draws:${draw.id}`, detail: { ...added, proofVersion: latest.version + 1 } }, step.now);
-  })();
+  }).immediate();
   clock.lap('store');
   return { timings: clock.timings };
 }

@@ -125,7 +125,7 @@ export function createPlanService(raw: BetterSqlite3.Database, ctx: ServiceConte
       appendAuditRaw(raw, { actor: ctx.actor(), action: 'plans:update', target: `plans:${plan.id}`, detail: { from: plan.title, to: title, reason: reason || null } }, ctx.now());
       if (plan.version > 0) publishChange(plan.id, reason);
       return plan.id;
-    })();
+    }).immediate();
     return get(id);
   }
 
@@ -135,7 +135,7 @@ export function createPlanService(raw: BetterSqlite3.Database, ctx: ServiceConte
       const plan = row(id);
       if (plan.version > 0) throw new AppError('plan.alreadyPublished', `《${plan.title}》已于第 ${plan.version} 版公示;修改计划或任务时填写理由即发布新版本。`);
       freezeVersion(id, 1, null);
-    })();
+    }).immediate();
     return get(id);
   }
 
@@ -174,7 +174,7 @@ export function createPlanService(raw: BetterSqlite3.Database, ctx: ServiceConte
     await writeFile(path, bytes);
     raw.transaction(() =>
       appendAuditRaw(raw, { actor: ctx.actor(), action: 'plans:export', target: `plans:${req.planId}`, detail: { version: doc.version, format: req.format, file: basename(path) } }, ctx.now()),
-    )();
+    ).immediate();
     return { fileName: basename(path), version: doc.version };
   }
 

@@ -586,7 +586,7 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       raw
         .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
         .run(at, actor, 'roster:bulk-update', spec.table, JSON.stringify({ batch, set, selected: req.ids.length, matched, changed: changedCount }));
-    })();
+    }).immediate();
     return { matched, changed: changedCount };
   }
 

@@ -223,7 +223,7 @@ export function createTaskService(raw: BetterSqlite3.Database, ctx: ServiceConte
       );
       if (plan.version > 0) deps.publishChange(plan.id, reason);
       return taskId;
-    })();
+    }).immediate();
     return readTask(raw, id);
   }
 

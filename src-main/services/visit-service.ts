@@ -180,7 +180,7 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
         now,
       );
       return visitId;
-    })();
+    }).immediate();
     const year = raw.prepare('SELECT year FROM tasks WHERE id = ?').pluck().get(taskIds[0]) as number;
     return visits(year).find((v) => v.id === id)!;
   }

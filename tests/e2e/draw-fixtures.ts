@@ -68,13 +68,19 @@ export async function fillRange(picker: Locator, start: string, end: string): Pr
   await expect(inputs.nth(1)).toHaveValue(end);
 }
 
-/** Clicks the OK button of the Popconfirm that is open. */
+/**
+ * Clicks the OK button of the Popconfirm that is open, once it has stopped zooming in: Playwright checks where the
+ * button is and then clicks there, and a button still growing can move out from under that point — the click then
+ * lands on the popup beside it and nothing happens (seen on a loaded CI machine).
+ */
 export async function confirmPopover(page: Page): Promise<void> {
+  await afterMotion(page);
   await page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
 }
 
-/** Clicks the OK button of a Modal (found by its data-testid). */
+/** Clicks the OK button of a Modal (found by its data-testid), once it has stopped moving (as confirmPopover). */
 export async function confirmModal(page: Page, testId: string): Promise<void> {
+  await afterMotion(page);
   await page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary').click();
 }
 

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
+import type { IpcResult } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY, MIME, resolveInside } from '../../src-main/serving';
@@ -119,7 +120,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
   ],
   // eslint-disable-next-line no-empty-pattern
   initScript: [async ({}, use) => use(clientInitScript()), { scope: 'worker' }],
-  app: async ({ page, server, initScript }, use) => {
+  app: async ({ page, server, initScript }, use, testInfo) => {
     const db = await createTestDb();
     const fileDialog = fileDialogStub();
     const ceremonyWindows: number[] = [];
@@ -138,9 +139,12 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
     });
     const pageErrors: Error[] = [];
     page.on('pageerror', (e) => pageErrors.push(e));
+    // Every call the pages made, with its time and outcome: printed when the test fails, so a failure seen only on
+    // another machine (CI keeps nothing but the log) says which call refused, failed or never answered.
+    const calls = new CallLog();
     const bridge = async (target: Page) => {
       await target.exposeBinding('__ssjInvoke', (source, channel: unknown, payload: unknown) =>
-        dispatch(source.frame.url(), channel, payload),
+        calls.around(String(channel), () => dispatch(source.frame.url(), channel, payload)),
       );
       await target.addInitScript({ content: initScript });
     };
@@ -160,6 +164,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
         await bridge(other);
       },
     });
+    if (testInfo.status !== testInfo.expectedStatus) console.log(calls.tail());
     // The draw worker (issue 5) holds a connection of its own: end it before the database goes.
     await services.draws.dispose();
     await db.cleanup();
@@ -168,6 +173,48 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
 });
 
 export { expect } from '@playwright/test';
+
+/** The pages' calls through the bridge: channel, start (ms into the test), duration and outcome. */
+interface CallEntry {
+  channel: string;
+  at: number;
+  ms?: number;
+  outcome?: string;
+}
+
+class CallLog {
+  private readonly started = performance.now();
+  private readonly entries: CallEntry[] = [];
+
+  async around<R extends IpcResult<unknown>>(channel: string, call: () => Promise<R>): Promise<R> {
+    const entry: CallEntry = { channel, at: Math.round(performance.now() - this.started) };
+    this.entries.push(entry);
+    const result = await call();
+    entry.ms = Math.round(performance.now() - this.started - entry.at);
+    entry.outcome = result.ok ? 'ok' : `${result.error.code}: ${result.error.message.slice(0, 300)}`;
+    return result;
+  }
+
+  /** The last calls, polls of the same channel folded into one line; an unanswered call says so. */
+  tail(count = 40): string {
+    const lines: string[] = [];
+    let last = '';
+    let repeats = 0;
+    for (const e of this.entries) {
+      const line = `${e.channel} → ${e.outcome ?? '(未返回)'}`;
+      if (line === last && e.outcome === 'ok') {
+        repeats++;
+        continue;
+      }
+      if (repeats) lines.push(`    …同上 ${repeats} 次`);
+      repeats = 0;
+      last = line;
+      lines.push(`  +${e.at} ms ${line}${e.ms === undefined ? '' : ` (${e.ms} ms)`}`);
+    }
+    if (repeats) lines.push(`    …同上 ${repeats} 次`);
+    return `[e2e] 页面最后的调用:\n${lines.slice(-count).join('\n')}`;
+  }
+}
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { quotaOf } from '@shared/domain/tasks';
 import { recentSince } from '../../src-main/services/task-scope';
 import { readPdf } from '../integration/documents/pdf-text';
-import { afterMotion, confirmPopover, fillRange, loadDemo, pickOption, tempDir, TEST_YEAR } from './draw-fixtures';
+import { afterMotion, confirmModal, confirmPopover, fillRange, loadDemo, pickOption, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
 
 const TASK_NAME = `${TEST_YEAR}年餐饮服务单位双随机抽查`;
@@ -51,7 +51,7 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   const newPlan = page.getByTestId('plan-new-modal');
   await newPlan.locator('input#year').fill(String(TEST_YEAR));
   await expect(newPlan.locator('input#title')).toHaveValue(`${TEST_YEAR}年度双随机抽查工作计划`);
-  await newPlan.locator('.ant-modal-footer .ant-btn-primary').click();
+  await confirmModal(page, 'plan-new-modal');
   const detail = page.getByTestId('plan-detail');
   await expect(detail.getByTestId('plan-title')).toHaveText(`${TEST_YEAR}年度双随机抽查工作计划`);
   await expect(detail.getByTestId('plan-status')).toHaveText('草稿');
