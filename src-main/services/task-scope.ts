@@ -160,9 +160,21 @@ export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLoo
 /** Below this many roster ids one thread reads the snapshot alone (a second thread costs more than it saves). */
 export const SPLIT_SNAPSHOT_FROM = 100_000;
 
+/**
+ * The memory map of the connections that read a whole roster (the draw worker, the snapshot reader): pages are read
+ * in place rather than copied into the page cache. In A/B runs of bench/ceremony.ts at city scale, together with the
+ * draw worker's larger cache, 准备 → 封存 took 4.5–5.4 s against 4.8–5.6 s without.
+ */
+export const MMAP_BYTES = 1 << 30;
+
 /** The roster's first and last id (0 and −1 when it is empty): the snapshot splits when last − first ≥ SPLIT_SNAPSHOT_FROM. */
 export function rosterIds(raw: BetterSqlite3.Database): { first: number; last: number } {
-  const [first, last] = raw.prepare('SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM entities').raw(true).get() as [number, number];
+  // Two subqueries: SQLite answers a lone min() or max() from the end of the index at once, but a query with both
+  // scans the whole table (measured at 1M entities: 110–370 ms, against 0 ms).
+  const [first, last] = raw
+    .prepare('SELECT coalesce((SELECT min(id) FROM entities), 0), coalesce((SELECT max(id) FROM entities), -1)')
+    .raw(true)
+    .get() as [number, number];
   return { first, last };
 }
 
