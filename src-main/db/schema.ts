@@ -23,6 +23,7 @@ export interface Database {
   task_departments: TaskDepartmentsTable;
   draws: DrawsTable;
   draw_inputs: DrawInputsTable;
+  draw_results: DrawResultsTable;
   draw_witnesses: DrawWitnessesTable;
   draw_proofs: DrawProofsTable;
   draw_amendments: DrawAmendmentsTable;
@@ -232,13 +233,19 @@ export interface DrawsTable {
   nonce_commit: string | null;
   revealed_at: string | null;
   seed: string | null;
-  /** Proof without inputs (JSON), from 揭晓. */
+  /** Proof without inputs (JSON), from 揭晓 — for draws revealed before migration 0005; later ones: draw_results. */
   result: string | null;
   sealed_at: string | null;
   sealed_by: string | null;
   voided_at: string | null;
   voided_by: string | null;
   void_reason: string | null;
+}
+
+/** What 揭晓 derived: the proof without its inputs, JSON (migration 0005; earlier draws keep it in draws.result). */
+export interface DrawResultsTable {
+  draw_id: number;
+  result: string;
 }
 
 export interface DrawInputsTable {

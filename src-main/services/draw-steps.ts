@@ -39,6 +39,7 @@ import { recordResult, storedRecordResult } from './draw-records';
 import {
   amendmentRows,
   drawResultText,
+  RESULT_ELSEWHERE,
   entitiesByCode,
   latestProof,
   loadDrawRow,
@@ -72,6 +73,8 @@ export interface Snapshot {
   entityIds?: Int32Array[];
   /** After 揭晓: the drawn entities' roster ids by code (from the rankings), for 封存. */
   selectedIds?: Map<string, number>;
+  /** After 揭晓: what it stored in draw_results, as text and as the object it was made from, for 封存. */
+  revealed?: { text: string; body: ProofBody };
 }
 
 /** At most two snapshots (a city-scale one is ~150 MB of objects plus ~90 MB of shared bytes). */
@@ -157,6 +160,9 @@ export async function prepareStep(
   clock.lap('encode');
   const inputDigest = nodeSha256.hexOfParts!(encoded.parts);
   clock.lap('digest');
+  // C(inputs) is deflated for storage on the thread pool while this thread settles feasibility (packInputs).
+  const packing = packInputs(encoded.parts);
+  packing.catch(() => undefined); // when feasibility refuses below, nothing waits for it
 
   step.progress('可行性检查', 2, 4);
   const bound = feasibilityBound(inputs);
@@ -189,7 +195,7 @@ export async function prepareStep(
     excludedRecent: built.excludedRecent,
   };
   const at = step.now.toISOString();
-  const packed = await packInputs(encoded.parts);
+  const packed = await packing;
   clock.lap('compress');
   const drawId = raw.transaction(() => {
     const race = committedElsewhere(raw, taskId);
@@ -309,13 +315,17 @@ export async function revealStep(
   const revealedAt = step.now.toISOString();
   const { inputs: _inputs, ...body } = proof;
   body.info = proofInfo(raw, draw, revealedAt);
+  const text = JSON.stringify(body);
   raw.transaction(() => {
     const changed = raw
       .prepare("UPDATE draws SET state = 'revealed', revealed_at = ?, seed = ?, result = ? WHERE id = ? AND state = 'committed'")
-      .run(revealedAt, proof.seed, JSON.stringify(body), drawId).changes;
+      .run(revealedAt, proof.seed, RESULT_ELSEWHERE, drawId).changes;
     if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
+    // Beside the draws row, not in it (migration 0005): 封存 then updates a small row, not one holding 8 MB.
+    raw.prepare('INSERT INTO draw_results (draw_id, result) VALUES (?, ?)').run(drawId, text);
     appendAuditRaw(raw, { actor: step.actor, action: 'draws:reveal', target: `draws:${drawId}`, detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length } }, step.now);
   }).immediate();
+  snapshot.revealed = { text, body };
   clock.lap('store');
   return { timings: clock.timings };
 }
@@ -326,8 +336,9 @@ export async function revealStep(
  * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
  *
  * Speed at city scale (48,000 drawn): draw_selected is written 500 rows per statement (insertMany), the names come back
- * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the draws row is read without its
- * 8 MB `result` except once, the sealed body's text is the revealed text with a new info (withInfo), part two of the
+ * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the 8 MB revealed text is not in the
+ * draws row this step updates (draw_results, migration 0005) and comes from this worker's cache when it revealed the
+ * draw, the sealed body's text is the revealed text with a new info (withInfo), part two of the
  * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
  * roster-dates step queued right behind it (withoutAutoCheckpoint).
  */
@@ -335,8 +346,11 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
-  const revealed = drawResultText(raw, drawId)!;
-  const body = JSON.parse(revealed) as ProofBody;
+  // What 揭晓 stored, from this worker's cache when it revealed this draw (at city scale reading and parsing the 8 MB
+  // text again costs ~100–160 ms); a copy of the body, since withInfo sets its info.
+  const cached = cache?.get(drawId)?.revealed;
+  const revealed = cached?.text ?? drawResultText(raw, drawId)!;
+  const body = cached ? { ...cached.body } : (JSON.parse(revealed) as ProofBody);
   const sealedAt = step.now.toISOString();
   const bodyText = withInfo(revealed, body, { ...body.info, sealedAt, sealedBy: step.actor });
   clock.lap('read');

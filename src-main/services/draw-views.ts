@@ -26,8 +26,9 @@ import { lookupPeople } from './task-scope';
 import { readTask } from './task-service';
 
 /**
- * A draws row without `result`: that column holds the revealed proof (~8 MB of JSON at city scale), which every look at
- * a draw's state would otherwise copy out of SQLite. The few readers that need it call drawResultText.
+ * A draws row without `result`: that column holds the revealed proof of draws revealed before migration 0005 (~8 MB of
+ * JSON at city scale; later ones are in draw_results), which every look at a draw's state would otherwise copy out of
+ * SQLite. The few readers that need it call drawResultText.
  */
 export type DrawRow = Omit<DrawsTable, 'id' | 'result'> & { id: number };
 
@@ -84,9 +85,19 @@ export function loadDrawRow(raw: BetterSqlite3.Database, id: number): DrawRow {
   return row;
 }
 
-/** What 揭晓 derived (draws.result: the proof without inputs, JSON), or null before 揭晓. */
+/**
+ * draws.result of a draw revealed from migration 0005 on: the table's CHECKs want JSON there once a draw is revealed,
+ * and the text itself is in draw_results.
+ */
+export const RESULT_ELSEWHERE = '{"storedIn":"draw_results"}';
+
+/**
+ * What 揭晓 derived (the proof without inputs, JSON), or null before 揭晓: from draw_results (migration 0005), or from
+ * draws.result for a draw revealed by an earlier version.
+ */
 export function drawResultText(raw: BetterSqlite3.Database, id: number): string | null {
-  return (raw.prepare('SELECT result FROM draws WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+  const text = raw.prepare('SELECT coalesce((SELECT result FROM draw_results WHERE draw_id = @id), (SELECT result FROM draws WHERE id = @id))').pluck().get({ id });
+  return (text as string | null | undefined) ?? null;
 }
 
 /** The draw a task is at: the one that counts (committed or further), else the newest preparation, else the newest void. */

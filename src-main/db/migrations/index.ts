@@ -3,6 +3,7 @@ import { m0001Init } from './0001-init';
 import { m0002Rosters } from './0002-rosters';
 import { m0003PlansDraws } from './0003-plans-draws';
 import { m0004EntityScopeIndex } from './0004-entity-scope-index';
+import { m0005DrawResults } from './0005-draw-results';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -14,6 +15,6 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters, m0003PlansDraws, m0004EntityScopeIndex];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters, m0003PlansDraws, m0004EntityScopeIndex, m0005DrawResults];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

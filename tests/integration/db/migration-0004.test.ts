@@ -30,7 +30,7 @@ describe('migration 0004 (entity scope index)', () => {
       "INSERT INTO entities (uscc, name, entity_type, office, reg_status, credit_grade, created_at, updated_at) VALUES (?, ?, ?, ?, '存续', ?, ?, ?)",
     );
     for (let i = 0; i < 40; i++) insert.run(`91469006MA5T0000${String(i).padStart(2, '0')}`, `商户${i}`, i % 2 ? '企业' : '个体工商户', i % 4 ? '东关所' : '城西所', 'ABCD'[i % 4], NOW, NOW);
-    expect(runMigrations(raw, ':memory:', () => new Date(), MIGRATIONS)).toBeNull(); // no backup copy of a memory database
+    expect(runMigrations(raw, ':memory:', () => new Date(), MIGRATIONS.filter((m) => m.version <= 4))).toBeNull(); // no backup copy of a memory database
     expect(raw.pragma('user_version', { simple: true })).toBe(4);
     const index = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'entities_scope'").pluck().get() as string;
     expect(index).toContain('(office, reg_status, entity_type, credit_grade)');
