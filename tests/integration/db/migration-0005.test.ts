@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
 import { sealStep, SnapshotCache } from '../../../src-main/services/draw-steps';
 import { drawResultText, latestProof, loadDrawRow, type ProofBody } from '../../../src-main/services/draw-views';
-import { CEREMONY, county, type County } from '../draws/county';
+import { county, type County } from '../draws/county';
 
 let c: County;
 beforeAll(async () => {
@@ -17,19 +17,11 @@ afterAll(async () => {
   await c.close();
 });
 
-async function revealed(name: string): Promise<number> {
-  const { id } = await c.services.draws.prepare({ taskId: c.publishedTask({ name }) });
-  c.services.draws.commit({ drawId: id, ...CEREMONY });
-  c.services.draws.witness({ drawId: id, name: '李明', value: name });
-  await c.services.draws.reveal({ drawId: id });
-  return id;
-}
-
 describe('migration 0005 (draw results beside the draws row)', () => {
   it('is the latest version, and 揭晓 writes its result to draw_results, not into the draws row', async () => {
     expect(LATEST_SCHEMA_VERSION).toBe(5);
     const raw = c.conn.raw;
-    const drawId = await revealed('结果分表');
+    const drawId = await c.revealed('结果分表');
     expect(raw.prepare('SELECT result FROM draws WHERE id = ?').pluck().get(drawId)).toBe('{"storedIn":"draw_results"}');
     const text = raw.prepare('SELECT result FROM draw_results WHERE draw_id = ?').pluck().get(drawId) as string;
     expect(JSON.parse(text)).toMatchObject({ seed: loadDrawRow(raw, drawId).seed });
@@ -48,7 +40,7 @@ describe('migration 0005 (draw results beside the draws row)', () => {
 
   it('reads and seals a draw revealed by an earlier version, its result in draws.result', async () => {
     const raw = c.conn.raw;
-    const drawId = await revealed('旧版本揭晓');
+    const drawId = await c.revealed('旧版本揭晓');
     const text = drawResultText(raw, drawId)!;
     // The row as version 4 left it: the text in draws.result, nothing in draw_results. Two guards are lifted for the
     // move (draws_fixed_fields keeps draws.result as first set) and put back as they were.

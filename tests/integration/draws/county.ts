@@ -12,6 +12,8 @@ import { createTestDb, type TestDb } from '../../fixtures/test-db';
 export interface County extends TestDb {
   /** A new plan (own title) with one task built from the demo task and `overrides`, published. */
   publishedTask(overrides?: Partial<TaskInput>): number;
+  /** A new task named `name`, drawn up to 揭晓 (one witness, whose value is the name); returns the draw id. */
+  revealed(name: string): Promise<number>;
   /** prepare → commit → two witnesses → reveal → seal; returns the draw id. */
   drawAndSeal(taskId: number): Promise<number>;
   /** Row count of a table (to check that a refusal wrote nothing). */
@@ -37,6 +39,14 @@ export async function county(entities = 5000): Promise<County> {
   return {
     ...t,
     publishedTask,
+    async revealed(name) {
+      const draws = t.services.draws;
+      const { id } = await draws.prepare({ taskId: publishedTask({ name }) });
+      draws.commit({ drawId: id, ...CEREMONY });
+      draws.witness({ drawId: id, name: '李明', value: name });
+      await draws.reveal({ drawId: id });
+      return id;
+    },
     async drawAndSeal(taskId) {
       const draws = t.services.draws;
       const { id } = await draws.prepare({ taskId });

@@ -41,15 +41,6 @@ function lookupPeopleOneByOne(ids: readonly string[]) {
   return out;
 }
 
-/** A revealed draw of a new task, ready for 封存. */
-async function revealed(name: string): Promise<number> {
-  const { id } = await c.services.draws.prepare({ taskId: c.publishedTask({ name }) });
-  c.services.draws.commit({ drawId: id, ...CEREMONY });
-  c.services.draws.witness({ drawId: id, name: '李明', value: name });
-  await c.services.draws.reveal({ drawId: id });
-  return id;
-}
-
 /** draw_selected as the proof says it should be, with each code looked up in the roster one by one. */
 function expectedSelected(drawId: number) {
   const body = currentBody(c.conn.raw, loadDrawRow(c.conn.raw, drawId))!;
@@ -117,7 +108,7 @@ describe('lookupPeople', () => {
 
 describe('封存 lists the drawn entities', () => {
   it('with the roster ids 揭晓 kept: the same rows, names and record as a lookup per code gives', async () => {
-    const drawId = await revealed('名单核对一');
+    const drawId = await c.revealed('名单核对一');
     // The worker's snapshot after 揭晓 (code → roster id); a fresh one here, as a fresh cache has none.
     const expected = expectedSelected(drawId);
     const cache = new SnapshotCache();
@@ -138,7 +129,7 @@ describe('封存 lists the drawn entities', () => {
 
   it('stores part two compact and reads it back as the full record, key for key; after 递补 it is stored in full', async () => {
     const raw = c.conn.raw;
-    const drawId = await revealed('记录表核对');
+    const drawId = await c.revealed('记录表核对');
     const revealedText = drawResultText(raw, drawId)!;
     await c.services.draws.seal({ drawId });
     const draw = loadDrawRow(raw, drawId);
@@ -167,7 +158,7 @@ describe('封存 lists the drawn entities', () => {
   });
 
   it('after a restart (no roster ids kept): the codes are looked up in the roster, the same rows', async () => {
-    const drawId = await revealed('名单核对二');
+    const drawId = await c.revealed('名单核对二');
     const expected = expectedSelected(drawId);
     sealStep(c.conn.raw, drawId, step());
     expect(selectedRows(drawId)).toEqual(expected);
@@ -181,7 +172,7 @@ describe('封存 lists the drawn entities', () => {
     raw.pragma('wal_autocheckpoint = 777');
     raw.pragma('cache_size = -3000');
     try {
-      const drawId = await revealed('设置复原');
+      const drawId = await c.revealed('设置复原');
       sealStep(raw, drawId, step());
       expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
       rosterDatesStep(raw, drawId, step());
@@ -193,7 +184,7 @@ describe('封存 lists the drawn entities', () => {
       expect(raw.pragma('wal_autocheckpoint', { simple: true })).toBe(777);
       // Nor does one that fails inside its transaction (here the proof's insert is refused): the draw stays revealed,
       // nothing of it is written, and the checkpoint setting is back.
-      const failing = await revealed('设置复原二');
+      const failing = await c.revealed('设置复原二');
       raw.exec("CREATE TEMP TRIGGER refuse_proof BEFORE INSERT ON main.draw_proofs BEGIN SELECT RAISE(ABORT, '测试:拒绝写入'); END");
       try {
         expect(() => sealStep(raw, failing, step())).toThrow(/测试:拒绝写入/);
