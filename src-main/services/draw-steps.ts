@@ -160,9 +160,6 @@ export async function prepareStep(
   clock.lap('encode');
   const inputDigest = nodeSha256.hexOfParts!(encoded.parts);
   clock.lap('digest');
-  // C(inputs) is deflated for storage on the thread pool while this thread settles feasibility (packInputs).
-  const packing = packInputs(encoded.parts);
-  packing.catch(() => undefined); // when feasibility refuses below, nothing waits for it
 
   step.progress('可行性检查', 2, 4);
   const bound = feasibilityBound(inputs);
@@ -195,7 +192,7 @@ export async function prepareStep(
     excludedRecent: built.excludedRecent,
   };
   const at = step.now.toISOString();
-  const packed = await packing;
+  const packed = await packInputs(encoded.parts);
   clock.lap('compress');
   const drawId = raw.transaction(() => {
     const race = committedElsewhere(raw, taskId);
