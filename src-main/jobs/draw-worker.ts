@@ -29,7 +29,11 @@ async function handle(message: DrawJobMessage, report: (progress: StepProgress) 
     connection.raw.pragma('cache_size = -65536');
     connection.raw.pragma(`mmap_size = ${MMAP_BYTES}`);
     const { first, last } = rosterIds(connection.raw);
-    if (last - first >= SPLIT_SNAPSHOT_FROM) reader.warm();
+    if (last - first >= SPLIT_SNAPSHOT_FROM) {
+      reader.warm();
+      // The ranking threads of a city-scale 揭晓, started now rather than in the middle of it.
+      pool ??= new DrawWorkerPool();
+    }
   }
   const raw = connection.raw;
   const step: StepContext = {
