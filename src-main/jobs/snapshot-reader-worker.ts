@@ -1,8 +1,14 @@
-/** Worker-thread side of snapshot-reader.ts: its own connection, one readSnapshotRange per request. */
+/**
+ * Worker-thread side of snapshot-reader.ts: its own connection; per request, one readSnapshotRange, and the range's
+ * candidates written for C(inputs) (encodeCandidateRuns) — the draw worker writes its own half meanwhile, and copies
+ * this one (encodeDrawInputs with runs). The written bytes are transferred, not copied.
+ */
+import type { TransferListItem } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
+import { encodeCandidateRuns } from '@shared/draw';
 import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
-import { MMAP_BYTES, readSnapshotRange, type SnapshotRead } from '../services/task-scope';
+import { candidatePart, MMAP_BYTES, readSnapshotRange, snapshotPlan, type SnapshotRead } from '../services/task-scope';
 import type { SnapshotReaderRequest } from './snapshot-reader';
 import { serveRequests } from './worker-rpc';
 
@@ -15,7 +21,11 @@ serveRequests<SnapshotReaderRequest, SnapshotRead>(
       connection = await openDatabase(dbPath, { migrate: false });
       connection.raw.pragma(`mmap_size = ${MMAP_BYTES}`);
     }
-    return { value: readSnapshotRange(connection.raw, request, lookups, range) };
+    const read = readSnapshotRange(connection.raw, request, lookups, range);
+    const runs = encodeCandidateRuns(candidatePart(snapshotPlan(request), lookups, read.row).lists);
+    const transfer = new Set<TransferListItem>();
+    if (runs) for (const views of [runs.bytes, runs.codeStart, runs.codeEnd]) for (const view of views) transfer.add(view.buffer as ArrayBuffer);
+    return { value: { ...read, runs }, transfer: [...transfer] };
   },
   (error) => new AppError('internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`),
 );

@@ -15,7 +15,7 @@
  * than the scope, nothing to draw, too few inspectors, a task whose window has passed.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DrawInputs, JsonValue } from '@shared/draw';
+import type { CandidateRuns, DrawInputs, JsonValue } from '@shared/draw';
 import { SPEC_ID } from '@shared/draw';
 import type { Settings } from '@shared/domain/settings';
 import {
@@ -35,6 +35,8 @@ export interface BuiltInputs {
   inputs: DrawInputs;
   /** Roster ids of the candidates, per stratum, in candidate order. */
   entityIds: Int32Array[];
+  /** The candidates already written for C(inputs), when two threads read them (CandidateSnapshot.runs). */
+  runs?: CandidateRuns[];
   pool: InspectorPool;
   strata: StratumPreview[];
   candidates: number;
@@ -125,6 +127,7 @@ export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskVie
   return {
     inputs,
     entityIds: snapshot.entityIds,
+    runs: snapshot.runs,
     pool,
     strata: snapshot.strata.map((s) => ({ name: s.name, candidates: s.candidates.length, ratioBp: s.ratioBp ?? null, quota: s.quota })),
     candidates,

@@ -156,7 +156,7 @@ export async function prepareStep(
   clock.lap('snapshot');
 
   step.progress(`计算输入摘要(${built.candidates} 户)`, 1, 4);
-  const { inputs, encoded } = encodeDrawInputs(built.inputs, sharedAllocate);
+  const { inputs, encoded } = encodeDrawInputs(built.inputs, sharedAllocate, built.runs);
   clock.lap('encode');
   const inputDigest = nodeSha256.hexOfParts!(encoded.parts);
   clock.lap('digest');

@@ -5,7 +5,7 @@
  * with its own connection).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Candidate, Inspector, Stratum } from '@shared/draw';
+import { encodeCandidateRuns, type Candidate, type CandidateRuns, type Inspector, type Stratum } from '@shared/draw';
 import {
   ALL_STRATUM,
   GRADE_KEYS,
@@ -125,6 +125,11 @@ export interface CandidateSnapshot {
   /** The roster id of each candidate, stratum by stratum, in candidate order (for 封存's list of drawn entities). */
   entityIds: Int32Array[];
   excludedRecent: number;
+  /**
+   * At city scale, the candidates already written as C(inputs) writes them, one run per thread that read them (in
+   * candidate order), for encodeDrawInputs to copy: each thread writes its half while the other writes its own.
+   */
+  runs?: CandidateRuns[];
 }
 
 /** The distinct offices and areas of the roster: a candidate's office and area travel as an index into these. */
@@ -149,6 +154,8 @@ export type SnapshotRow = [count: number, ids: string | null, codes: string | nu
 export interface SnapshotRead {
   row: SnapshotRow;
   stamp: number;
+  /** The row's candidates written for C(inputs) (encodeCandidateRuns), when the thread that read it wrote them too. */
+  runs?: CandidateRuns | null;
 }
 
 /**
@@ -218,7 +225,9 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
  * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row — measured at 960,000
  * rows: ~4.7–9 s against ~1.2–1.7 s this way on the same (busy) machine. At city scale, given `readElsewhere`, the
  * upper half of the ids is read by another thread at the same time (each entity is read once, by one of the two
- * connections, at the same moment). The candidates share one string object per office and per area. The code is the
+ * connections, at the same moment), and each thread then writes its half of the candidates for C(inputs) (`runs`:
+ * at city scale encodeDrawInputs took 700–1000 ms writing them all on one thread, 300–540 ms copying the two halves).
+ * The candidates share one string object per office and per area. The code is the
  * USCC, or the 注册号 of an old record that has none. Order: by range, then SQLite's scan order, fixed for a given
  * database and plan (the order changes the digest, never the draw).
  */
@@ -254,32 +263,55 @@ export async function readCandidates(
     await (upper as Promise<SnapshotRead> | null)?.catch(() => undefined);
     throw error;
   }
-  const rows = [lower.row];
-  if (upper) {
-    const other = await (upper as Promise<SnapshotRead>);
-    if (other.stamp !== lower.stamp) throw rosterChanged();
-    rows.push(other.row);
+  const plan = snapshotPlan(request);
+  if (!upper) return candidatesOf(request, plan, [candidatePart(plan, lookups, lower.row)]);
+  let parts: CandidatePart[];
+  let lowerRuns: CandidateRuns | null;
+  try {
+    parts = [candidatePart(plan, lookups, lower.row)];
+    // This half written for C(inputs) while the other thread writes its own (snapshot-reader-worker.ts).
+    lowerRuns = encodeCandidateRuns(parts[0].lists);
+  } catch (error) {
+    await (upper as Promise<SnapshotRead>).catch(() => undefined);
+    throw error;
   }
-  return candidatesOf(request, lookups, rows);
+  const other = await (upper as Promise<SnapshotRead>);
+  if (other.stamp !== lower.stamp) throw rosterChanged();
+  parts.push(candidatePart(plan, lookups, other.row));
+  return candidatesOf(request, plan, parts, lowerRuns && other.runs ? [lowerRuns, other.runs] : undefined);
 }
 
 function rosterChanged(): AppError {
   return new AppError('draw.rosterChanged', '读取检查对象时名录正在被修改(导入或编辑),本次准备未保存。请等修改完成后重新准备。');
 }
 
-/** The strata of the snapshot rows, in order. */
-function candidatesOf(request: ScopeRequest, lookups: SnapshotLookups, rows: readonly SnapshotRow[]): CandidateSnapshot {
-  const plan = strataOf(request);
-  // Stratum by the grade letter's char code (-1: not drawn), an array lookup per row instead of a Map's.
+/** The strata of a request, with each grade letter's stratum (-1: not drawn): an array lookup per row, not a Map's. */
+export interface SnapshotPlan {
+  strata: { name: string; grades: GradeKey[] }[];
+  stratumOfGrade: Int8Array;
+}
+
+export function snapshotPlan(request: Pick<ScopeRequest, 'scope' | 'ratio'>): SnapshotPlan {
+  const strata = strataOf(request);
   const stratumOfGrade = new Int8Array(128).fill(-1);
-  plan.forEach((s, index) => s.grades.forEach((g) => (stratumOfGrade[GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g))] = index)));
-  const lists: Candidate[][] = plan.map(() => []);
-  const total = rows.reduce((sum, row) => sum + row[0], 0);
-  const idLists = plan.map(() => new Int32Array(total));
-  const idCounts = new Int32Array(plan.length);
+  strata.forEach((s, index) => s.grades.forEach((g) => (stratumOfGrade[GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g))] = index)));
+  return { strata, stratumOfGrade };
+}
+
+/** One snapshot row's candidates, per stratum of the plan, in row order, with their roster ids. */
+export interface CandidatePart {
+  lists: Candidate[][];
+  ids: Int32Array[];
+  excludedRecent: number;
+}
+
+export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row: SnapshotRow): CandidatePart {
+  const [count, idText, codeText, officeText, areaText, gradeText] = row;
+  const lists: Candidate[][] = plan.strata.map(() => []);
+  const ids = plan.strata.map(() => new Int32Array(count));
+  const idCounts = new Int32Array(plan.strata.length);
   let excludedRecent = 0;
-  for (const [count, idText, codeText, officeText, areaText, gradeText] of rows) {
-    if (count === 0) continue;
+  if (count > 0) {
     const codes = codeText!.split(',');
     // The ids are read digit by digit from the comma-separated text: no million short strings to split and convert.
     let at = 0;
@@ -292,19 +324,34 @@ function candidatesOf(request: ScopeRequest, lookups: SnapshotLookups, rows: rea
         excludedRecent++;
         continue;
       }
-      const stratum = stratumOfGrade[g];
+      const stratum = plan.stratumOfGrade[g];
       if (stratum < 0) continue; // not reachable: the scope's grade filter is in the WHERE clause
       lists[stratum].push({ code: codes[i], office: lookups.offices[officeText!.charCodeAt(i) - CHAR_BASE], area: lookups.areas[areaText!.charCodeAt(i) - CHAR_BASE] });
-      idLists[stratum][idCounts[stratum]++] = id;
+      ids[stratum][idCounts[stratum]++] = id;
     }
   }
-  const strata = plan.map(({ name }, index): Stratum => {
-    const candidates = lists[index];
+  return { lists, ids: ids.map((list, s) => list.subarray(0, idCounts[s])), excludedRecent };
+}
+
+/** The strata of the snapshot's parts (rows), in order. */
+function candidatesOf(request: ScopeRequest, plan: SnapshotPlan, parts: readonly CandidatePart[], runs?: CandidateRuns[]): CandidateSnapshot {
+  const strata = plan.strata.map(({ name }, s): Stratum => {
+    const candidates = parts.length === 1 ? parts[0].lists[s] : parts[0].lists[s].concat(...parts.slice(1).map((part) => part.lists[s]));
     const { ratioBp, quota } = stratumQuota(request.ratio, name, candidates.length);
     // Key order as the spec prints it; C(inputs) sorts keys anyway.
     return ratioBp === null ? { name, quota, candidates } : { name, ratioBp, quota, candidates };
   });
-  return { strata, entityIds: idLists.map((list, s) => list.slice(0, idCounts[s])), excludedRecent };
+  const entityIds = plan.strata.map((_, s) => {
+    const joined = new Int32Array(parts.reduce((sum, part) => sum + part.ids[s].length, 0));
+    let at = 0;
+    for (const part of parts) {
+      joined.set(part.ids[s], at);
+      at += part.ids[s].length;
+    }
+    return joined;
+  });
+  const excludedRecent = parts.reduce((sum, part) => sum + part.excludedRecent, 0);
+  return runs ? { strata, entityIds, excludedRecent, runs } : { strata, entityIds, excludedRecent };
 }
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */

@@ -129,7 +129,7 @@ function writeCandidates(
   g: number,
   codeStart: Int32Array,
   codeEnd: Int32Array,
-  codes: CodeSet,
+  codes: CodeSet | null,
   allocate: Allocate,
 ): { buffer: Uint8Array; p: number } {
     for (let c = 0; c < candidates.length; c++, g++) {
@@ -158,7 +158,7 @@ function writeCandidates(
         hash = Math.imul(hash ^ unit, 0x01000193);
       }
       codeEnd[g] = p;
-      if (!codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
+      if (codes !== null && !codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
       p = putAscii(buffer, p, '","office":');
       p = putString(buffer, p, office);
       buffer[p++] = 0x7d;
@@ -166,7 +166,84 @@ function writeCandidates(
   return { buffer, p };
 }
 
-function fastEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; encoded: EncodedInputs } {
+/**
+ * Candidates already written as C(inputs) writes them, per stratum (encodeCandidateRuns): a run of each stratum's list
+ * — in one run, or split across several in order (a city-scale snapshot is read and written by two threads).
+ */
+export interface CandidateRuns {
+  /** Per stratum: the run's candidates as inside "candidates":[…], comma-separated. */
+  bytes: Uint8Array[];
+  /** Per stratum: where each candidate's code is in bytes[s], [codeStart[s][i], codeEnd[s][i]). */
+  codeStart: Int32Array[];
+  codeEnd: Int32Array[];
+}
+
+/**
+ * Writes each stratum's candidates exactly as encodeDrawInputs would (the same writer), for encodeDrawInputs to copy
+ * instead of writing them itself; null when that writer would not take them (encodeDrawInputs then decides). Codes are
+ * not checked for uniqueness here: encodeDrawInputs checks them all, across runs.
+ */
+export function encodeCandidateRuns(strata: readonly (readonly Candidate[])[], allocate: Allocate = plainAllocate): CandidateRuns | null {
+  const runs: CandidateRuns = { bytes: [], codeStart: [], codeEnd: [] };
+  try {
+    for (const candidates of strata) {
+      const codeStart = new Int32Array(allocate(4 * candidates.length));
+      const codeEnd = new Int32Array(allocate(4 * candidates.length));
+      const room = Math.ceil(averageRowBytes([candidates]) * candidates.length * 1.1) + 64;
+      const { buffer, p } = writeCandidates(new Uint8Array(allocate(room)), 0, candidates, 0, codeStart, codeEnd, null, allocate);
+      runs.bytes.push(buffer.subarray(0, p));
+      runs.codeStart.push(codeStart);
+      runs.codeEnd.push(codeEnd);
+    }
+  } catch {
+    return null;
+  }
+  return runs;
+}
+
+/** Bytes of a typical candidate (at most 40 + 3 per UTF-16 unit), from the first 64 of each list; the room to reserve. */
+function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
+  let sampleBytes = 0;
+  let sampled = 0;
+  for (const candidates of lists) {
+    for (let c = 0; c < candidates.length && c < 64; c++, sampled++) {
+      const candidate = candidates[c];
+      if (!isRecord(candidate)) throw BAIL;
+      sampleBytes += 40 + 3 * (String(candidate.code).length + String(candidate.office).length + String(candidate.area).length);
+    }
+  }
+  return sampled > 0 ? sampleBytes / sampled : 64;
+}
+
+/**
+ * Copies stratum s's runs (encodeCandidateRuns of its list, in order) into `buffer` at `p`, comma-joined, records
+ * where each code went (candidates g, g + 1, …) and checks it against the codes already written. Returns p after.
+ */
+function copyRuns(buffer: Uint8Array, p: number, runs: readonly CandidateRuns[], s: number, g: number, codeStart: Int32Array, codeEnd: Int32Array, codes: CodeSet): number {
+  let first = true;
+  for (const run of runs) {
+    const bytes = run.bytes[s];
+    const starts = run.codeStart[s];
+    const ends = run.codeEnd[s];
+    if (starts.length === 0) continue;
+    if (!first) buffer[p++] = 0x2c;
+    first = false;
+    buffer.set(bytes, p);
+    for (let i = 0; i < starts.length; i++, g++) {
+      const start = p + starts[i];
+      const end = p + ends[i];
+      let hash = 0x811c9dc5;
+      for (let b = start; b < end; b++) hash = Math.imul(hash ^ buffer[b], 0x01000193);
+      codeStart[g] = start;
+      codeEnd[g] = end;
+      if (!codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
+    }
+    p += bytes.length;
+  }
+  return p;
+}
+
+function fastEncode(value: unknown, allocate: Allocate, runs?: readonly CandidateRuns[]): { inputs: DrawInputs; encoded: EncodedInputs } {
   // §2 checks of everything but the candidates; any doubt → BAIL (the reference route names the problem).
   if (!isRecord(value) || ownKeyCount(value) !== INPUT_KEY_COUNT || value.spec !== SPEC_ID || !isRecord(value.task)) throw BAIL;
   const root = value as unknown as DrawInputs;
@@ -217,18 +294,24 @@ function fastEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; e
   const codeStart = new Int32Array(allocate(4 * Math.max(1, total)));
   const codeEnd = new Int32Array(allocate(4 * Math.max(1, total)));
   const codes = new CodeSet(total);
-  // Room for the typical row, measured on a sample; the buffer grows (rarely) when the guess was short.
-  let sampleBytes = 0;
-  let sampled = 0;
-  for (const stratum of strata as Record<string, unknown>[]) {
-    const candidates = stratum.candidates as Candidate[];
-    for (let c = 0; c < candidates.length && c < 64; c++, sampled++) {
-      const candidate = candidates[c];
-      if (!isRecord(candidate)) throw BAIL;
-      sampleBytes += 40 + 3 * (String(candidate.code).length + String(candidate.office).length + String(candidate.area).length);
+  // Room for the typical row, measured on a sample (the buffer grows, rarely, when the guess was short); given runs,
+  // exactly their bytes and the commas between them.
+  let room: number;
+  if (runs) {
+    room = 0;
+    for (let s = 0; s < strata.length; s++) {
+      let count = 0;
+      for (const run of runs) {
+        if (run.bytes.length !== strata.length) throw BAIL;
+        room += run.bytes[s].length + 1;
+        count += run.codeStart[s].length;
+      }
+      if (count !== ((strata[s] as Record<string, unknown>).candidates as unknown[]).length) throw BAIL;
     }
+  } else {
+    room = Math.ceil(averageRowBytes((strata as Record<string, unknown>[]).map((stratum) => stratum.candidates as Candidate[])) * total * 1.1);
   }
-  let buffer = new Uint8Array(allocate(4096 + Math.ceil((sampled > 0 ? sampleBytes / sampled : 64) * total * 1.1)));
+  let buffer = new Uint8Array(allocate(4096 + room));
   let p = 0;
   let g = 0;
   for (let s = 0; s < strata.length; s++) {
@@ -241,9 +324,13 @@ function fastEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; e
     if (ratioBp !== undefined && quota !== quotaFromRatio(candidates.length, ratioBp as number)) throw BAIL;
     if (s > 0) buffer[p++] = 0x2c;
     p = putAscii(buffer, p, '{"candidates":[');
-    const body = writeCandidates(buffer, p, candidates, g, codeStart, codeEnd, codes, allocate);
-    buffer = body.buffer;
-    p = body.p;
+    if (runs) {
+      p = copyRuns(buffer, p, runs, s, g, codeStart, codeEnd, codes);
+    } else {
+      const body = writeCandidates(buffer, p, candidates, g, codeStart, codeEnd, codes, allocate);
+      buffer = body.buffer;
+      p = body.p;
+    }
     g += candidates.length;
     if (p + 64 + 3 * name.length > buffer.length) {
       const grown = new Uint8Array(allocate(p + 64 + 3 * name.length));
@@ -288,10 +375,15 @@ function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInpu
   return { inputs, encoded: { parts: [bytes], codeBytes, codeStart, codeEnd, stratumStart } };
 }
 
-/** Validates the inputs and encodes them (see the top of this file). Throws what parseDrawInputs throws. */
-export function encodeDrawInputs(value: unknown, allocate: Allocate = plainAllocate): { inputs: DrawInputs; encoded: EncodedInputs } {
+/**
+ * Validates the inputs and encodes them (see the top of this file). Throws what parseDrawInputs throws.
+ * `runs`: the candidates already written — encodeCandidateRuns of each stratum's list, cut into consecutive runs — to be
+ * copied rather than written again (their writer validated them). They must be of exactly these candidates, in order;
+ * a stratum whose runs hold another number of candidates, or a code that repeats, sends it all the reference way.
+ */
+export function encodeDrawInputs(value: unknown, allocate: Allocate = plainAllocate, runs?: readonly CandidateRuns[]): { inputs: DrawInputs; encoded: EncodedInputs } {
   try {
-    return fastEncode(value, allocate);
+    return fastEncode(value, allocate, runs);
   } catch {
     // BAIL, or anything the fast writers refused (a float in task, a lone surrogate): the reference route decides.
   }

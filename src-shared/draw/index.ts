@@ -6,7 +6,7 @@ export { compareUtf8 } from './utf8';
 export { computeInputDigest, computeNonceCommit, deriveSeed, normalizeEntropyText, canonicalInputsBytes } from './commitment';
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
-export { encodeDrawInputs, joinParts, type Allocate, type EncodedInputs } from './encode';
+export { encodeCandidateRuns, encodeDrawInputs, joinParts, type Allocate, type CandidateRuns, type EncodedInputs } from './encode';
 export { rankSmallest, rankSmallestEncoded, mergeRanked, compareRanked, provisionalBar, type RankedCandidate } from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';

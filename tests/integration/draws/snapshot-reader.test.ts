@@ -4,9 +4,11 @@
  * office between the two reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeDrawInputs, joinParts, type DrawInputs } from '@shared/draw';
 import { isAppError } from '@shared/errors';
 import { SnapshotReader } from '../../../src-main/jobs/snapshot-reader';
 import { readCandidates, readSnapshotRange, type CandidateSnapshot } from '../../../src-main/services/task-scope';
+import { loadVectors } from '../../unit/draw/vectors';
 import { county, type County } from './county';
 
 let c: County;
@@ -50,6 +52,20 @@ describe('the candidate snapshot on two threads', () => {
     expect(total(alone)).toBeGreaterThan(300);
     expect(byCode(split)).toEqual(byCode(alone));
     expect(split.excludedRecent).toBe(alone.excludedRecent);
+  });
+
+  it('writes its half of C(inputs) in the reader thread, copied as it is: the same bytes and codes as writing it all here', async () => {
+    const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
+    const split = await readCandidates(c.conn.raw, task, reader.read, 1);
+    expect(split.runs).toHaveLength(2);
+    const inputs: DrawInputs = { ...(loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs, strata: split.strata };
+    const copied = encodeDrawInputs(inputs, undefined, split.runs).encoded;
+    const written = encodeDrawInputs(inputs).encoded;
+    expect(copied.parts).toHaveLength(3); // the fast route took the runs (the reference one gives one part)
+    expect(Buffer.from(joinParts(copied.parts)).equals(Buffer.from(joinParts(written.parts)))).toBe(true);
+    const codes = (encoded: typeof copied) => Array.from(encoded.codeStart.subarray(0, encoded.stratumStart.at(-1)), (start, g) => Buffer.from(encoded.codeBytes.subarray(start, encoded.codeEnd[g])).toString());
+    expect(codes(copied)).toEqual(codes(written));
+    expect(codes(copied)).toEqual(split.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code)));
   });
 
   it('refuses, in Chinese, when another clerk changes the roster between the two reads, and leaves no thread running', async () => {

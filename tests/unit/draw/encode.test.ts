@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJsonBytes, encodeDrawInputs, joinParts, parseDrawInputs, type DrawInputs } from '@shared/draw';
+import { canonicalJsonBytes, encodeCandidateRuns, encodeDrawInputs, joinParts, parseDrawInputs, type DrawInputs } from '@shared/draw';
 import { clone, loadVectors } from './vectors';
 
-function check(inputs: DrawInputs): void {
-  const { encoded } = encodeDrawInputs(clone(inputs));
+function check(inputs: DrawInputs, runsOf?: (inputs: DrawInputs) => Parameters<typeof encodeDrawInputs>[2]): void {
+  const copy = clone(inputs);
+  const runs = runsOf?.(copy);
+  const { encoded } = encodeDrawInputs(copy, undefined, runs);
+  // Runs are copied by the fast route (three parts: head, strata, tail), not set aside for the reference one (one part).
+  if (runs && runs.every((run) => run !== null)) expect(encoded.parts.length === 3).toBe(copiedRuns(copy, runs));
   expect(Buffer.from(joinParts(encoded.parts)).equals(Buffer.from(canonicalJsonBytes(inputs)))).toBe(true);
   const codes = inputs.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code));
   const decoded = codes.map((_, g) => Buffer.from(encoded.codeBytes.subarray(encoded.codeStart[g], encoded.codeEnd[g])).toString('utf8'));
   expect(decoded).toEqual(codes);
+}
+
+/** Whether the runs hold each stratum's candidates in full (then they are copied) — and ASCII codes (the fast route's). */
+function copiedRuns(inputs: DrawInputs, runs: NonNullable<Parameters<typeof encodeDrawInputs>[2]>): boolean {
+  return inputs.strata.every((stratum, s) => runs.reduce((sum, run) => sum + run.codeStart[s].length, 0) === stratum.candidates.length);
 }
 
 function errorOf(run: () => unknown): string {
@@ -51,5 +60,40 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       if (expected !== 'no error') expect(actual).toBe(expected);
       else expect(actual).not.toBe('no error');
     }
+  });
+
+  describe('with candidates already written in runs (two threads, one half each)', () => {
+    /** Each stratum's list cut at `at(length)` into two runs, written by encodeCandidateRuns. */
+    const halves = (at: (length: number) => number) => (inputs: DrawInputs) => {
+      const cut = inputs.strata.map((stratum) => at(stratum.candidates.length));
+      return [
+        encodeCandidateRuns(inputs.strata.map((stratum, s) => stratum.candidates.slice(0, cut[s])))!,
+        encodeCandidateRuns(inputs.strata.map((stratum, s) => stratum.candidates.slice(cut[s])))!,
+      ];
+    };
+
+    it.each(loadVectors())('copies them into the same C(inputs), byte for byte, and finds every code for $name', ({ drawCase }) => {
+      const inputs = (drawCase as unknown as { inputs: DrawInputs }).inputs;
+      check(inputs, halves((n) => n >> 1));
+      check(inputs, halves(() => 0)); // the first run empty
+      check(inputs, halves((n) => n)); // the second run empty
+    });
+
+    it('refuses runs that do not hold the stratum, and a code repeated across runs, the way it refuses the inputs', () => {
+      const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
+      // One candidate short: the reference route writes them all, the same bytes.
+      check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates.slice(1)))!]);
+      // The same code in both halves: the error parseDrawInputs gives.
+      const repeated = clone(inputs);
+      const list = repeated.strata[0].candidates;
+      list[list.length - 1].code = list[0].code;
+      expect(errorOf(() => encodeDrawInputs(clone(repeated), undefined, halves((n) => n >> 1)(repeated)))).toBe(errorOf(() => parseDrawInputs(clone(repeated))));
+    });
+
+    it('leaves what the fast writer does not take to encodeDrawInputs (null)', () => {
+      const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
+      inputs.strata[0].candidates[0].code = 'A"B';
+      expect(encodeCandidateRuns(inputs.strata.map((stratum) => stratum.candidates))).toBeNull();
+    });
   });
 });
