@@ -6,6 +6,7 @@
  * or the .ts file through tsx).
  */
 import { AppError } from '@shared/errors';
+import type { CandidateRuns } from '@shared/draw';
 import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRead } from '../services/task-scope';
 import { startWorker, workerEntry } from './import-job';
 import { WorkerRpc } from './worker-rpc';
@@ -16,11 +17,16 @@ export interface SnapshotReaderRequest {
   range: SnapshotRange;
 }
 
+/** The reply, after the row (sent ahead as progress): its candidates written for C(inputs). */
+export interface SnapshotWritten {
+  runs: CandidateRuns | null;
+}
+
 export class SnapshotReader {
-  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotRead>;
+  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>;
 
   constructor(dbPath: string) {
-    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotRead>(
+    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
       () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
       (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
     );
@@ -31,8 +37,21 @@ export class SnapshotReader {
     this.rpc.warm();
   }
 
-  /** task-scope.ReadSnapshotElsewhere. */
-  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRead> => this.rpc.call({ request, lookups, range });
+  /**
+   * task-scope.ReadSnapshotElsewhere: resolves with the row as soon as it is read, its `runs` once they are written;
+   * a refusal before the row (or a thread that dies) rejects it.
+   */
+  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRead> => {
+    let handOver!: (read: SnapshotRead) => void;
+    const row = new Promise<SnapshotRead>((resolve) => (handOver = resolve));
+    const done = this.rpc.call({ request, lookups, range }, (read) => handOver({ ...read, runs }));
+    const runs = done.then((written) => written.runs);
+    runs.catch(() => undefined); // its failure reaches whoever awaits the row or the runs
+    const noRow = done.then((): never => {
+      throw new AppError('internal', '读取检查对象的线程没有送回读取结果。');
+    });
+    return Promise.race([row, noRow]);
+  };
 
   close(): Promise<void> {
     return this.rpc.close();

@@ -154,8 +154,11 @@ export type SnapshotRow = [count: number, ids: string | null, codes: string | nu
 export interface SnapshotRead {
   row: SnapshotRow;
   stamp: number;
-  /** The row's candidates written for C(inputs) (encodeCandidateRuns), when the thread that read it wrote them too. */
-  runs?: CandidateRuns | null;
+  /**
+   * The row's candidates written for C(inputs) (encodeCandidateRuns) by the thread that read it: the row is handed over
+   * as soon as it is read, and the writing goes on meanwhile (null: the writer did not take them).
+   */
+  runs?: Promise<CandidateRuns | null>;
 }
 
 /**
@@ -276,9 +279,16 @@ export async function readCandidates(
     throw error;
   }
   const other = await (upper as Promise<SnapshotRead>);
-  if (other.stamp !== lower.stamp) throw rosterChanged();
-  parts.push(candidatePart(plan, lookups, other.row));
-  return candidatesOf(request, plan, parts, lowerRuns && other.runs ? [lowerRuns, other.runs] : undefined);
+  try {
+    if (other.stamp !== lower.stamp) throw rosterChanged();
+    // The objects of the other half, while that thread is still writing its bytes.
+    parts.push(candidatePart(plan, lookups, other.row));
+  } catch (error) {
+    await other.runs?.catch(() => undefined);
+    throw error;
+  }
+  const otherRuns = (await other.runs) ?? null;
+  return candidatesOf(request, plan, parts, lowerRuns && otherRuns ? [lowerRuns, otherRuns] : undefined);
 }
 
 function rosterChanged(): AppError {
