@@ -153,7 +153,7 @@ export async function prepareStep(
   step.progress('读取检查对象和执法人员', 0, 4);
   const settings = readSettings(raw);
   const built = await buildDrawInputs(raw, task, settings, readElsewhere);
-  clock.lap('snapshot');
+  clock.lap(built.runs ? 'snapshot (2 threads)' : 'snapshot');
 
   step.progress(`计算输入摘要(${built.candidates} 户)`, 1, 4);
   const { inputs, encoded } = encodeDrawInputs(built.inputs, sharedAllocate, built.runs);
