@@ -4,10 +4,9 @@
  * the shared memory 准备 encoded them into). Each request runs one step of draw-steps.ts (worker-rpc.ts serveRequests).
  */
 import { workerData } from 'node:worker_threads';
-import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from '../draw/parallel-draw';
-import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, type StepContext } from '../services/draw-steps';
+import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, STEP_BUSY_TIMEOUT_MS, stepRefusal, type StepContext } from '../services/draw-steps';
 import type { DrawJobMessage, StepProgress, StepResult } from './draw-job';
 import { MMAP_BYTES, rosterIds, SPLIT_SNAPSHOT_FROM } from '../services/task-scope';
 import { SnapshotReader } from './snapshot-reader';
@@ -27,6 +26,7 @@ async function handle(message: DrawJobMessage, report: (progress: StepProgress) 
     // 64 MB of page cache: 封存 writes ~48,000 rows and two texts of several MB in one transaction, which spilled
     // the default 2 MB cache to the WAL mid-transaction; reads of the roster go through the memory map.
     connection.raw.pragma('cache_size = -65536');
+    connection.raw.pragma(`busy_timeout = ${STEP_BUSY_TIMEOUT_MS}`);
     connection.raw.pragma(`mmap_size = ${MMAP_BYTES}`);
     const { first, last } = rosterIds(connection.raw);
     if (last - first >= SPLIT_SNAPSHOT_FROM) {
@@ -58,7 +58,4 @@ async function handle(message: DrawJobMessage, report: (progress: StepProgress) 
   }
 }
 
-serveRequests<DrawJobMessage, StepResult, StepProgress>(
-  async (message, report) => ({ value: await handle(message, report) }),
-  (error) => new AppError('internal', `抽取计算时发生程序内部错误,本步骤未保存任何内容:${(error as Error)?.stack ?? String(error)}`),
-);
+serveRequests<DrawJobMessage, StepResult, StepProgress>(async (message, report) => ({ value: await handle(message, report) }), stepRefusal);

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { verifyProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { nodeSha256 } from '../../src-main/draw/node-sha256';
@@ -262,6 +263,45 @@ test('a larger reveal pages through the packages, four to a screen, every screen
   await phase(projector, 'summary', 20_000);
   await expect(projector.getByTestId('ceremony-summary')).toContainText('30');
   await checkProjector(projector, 'ceremony-12-summary-10-packages');
+  await projector.close();
+});
+
+test('a long step runs in the background: its progress on the page and the projector, and the services answer meanwhile', async ({ page, app }) => {
+  loadDemo(app);
+  const taskId = publishedTask(app, { ...SMALL_TASK, name: '进度显示测试任务' });
+  await app.open(`/draw?task=${taskId}`);
+  const panel = page.getByTestId('draw-panel');
+  const projector = await openProjector(page, app, taskId);
+  await phase(projector, 'waiting');
+  // Another connection holds the write lock (as an import would): 准备 reads the roster, then waits to store what it
+  // prepared — its progress stays at 保存准备结果 until the lock goes (the draw worker waits up to 30 s for it).
+  const other = new BetterSqlite3(app.db.path);
+  other.exec('BEGIN IMMEDIATE');
+  try {
+    await panel.getByTestId('draw-prepare').click();
+    const progress = panel.getByTestId('draw-progress');
+    await expect(progress).toContainText('正在准备:保存准备结果(在后台进行,页面可以继续查看)');
+    await expect(progress).toContainText('75%');
+    // The main process is not held up by the step: another call through the bridge is answered at once.
+    const answeredIn = await page.evaluate(async () => {
+      const started = performance.now();
+      await window.api['settings:get']();
+      return performance.now() - started;
+    });
+    expect(answeredIn).toBeLessThan(500);
+    await screenshot(page, 'draw-6-long-step-progress');
+    await projector.bringToFront();
+    await expect(projector.getByTestId('ceremony-busy')).toContainText('保存准备结果', { timeout: 2000 });
+    await expect(projector.locator('.ceremony-progress > div')).toHaveAttribute('style', /width: 75%/);
+    await projector.waitForTimeout(400); // the bar grows to it (0.3 s)
+    await screenshot(projector, 'ceremony-13-long-step-progress');
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  await page.bringToFront();
+  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+  await expect(panel.getByTestId('draw-progress')).toHaveCount(0);
   await projector.close();
 });
 

@@ -2,10 +2,13 @@
  * Writes made while another connection holds the write lock — the draw worker setting 最近被抽查日期 after 封存, an
  * import, a second clerk — wait their turn and succeed. A deferred transaction that reads first would instead fail at
  * its first write with SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply to that error): every write transaction
- * begins IMMEDIATE, the raw ones (`.immediate()`) and Kysely's (connection.ts).
+ * begins IMMEDIATE, the raw ones (`.immediate()`) and Kysely's (connection.ts). A draw step that waited longer than
+ * it may is refused in Chinese.
  */
 import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stepRefusal } from '../../../src-main/services/draw-steps';
 import { demoTaskInput } from '../../../src-main/services/plan-demo';
 import { county, type County } from '../draws/county';
 
@@ -58,5 +61,32 @@ describe('write transactions while another connection writes', () => {
     await c.services.rosters.update({ roster: 'entities', id, patch: { name: '并发写入时改名的商户' } } as never);
     await other.committed;
     expect(c.conn.raw.prepare('SELECT name FROM entities WHERE id = ?').pluck().get(id)).toBe('并发写入时改名的商户');
+  });
+});
+
+describe('a draw step that cannot get the write lock', () => {
+  it('is refused in Chinese, saying nothing was saved (a real SQLITE_BUSY, not an internal error)', async () => {
+    const c = await county(50);
+    try {
+      const holder = new BetterSqlite3(c.path);
+      const waiter = new BetterSqlite3(c.path, { timeout: 0 });
+      holder.exec('BEGIN IMMEDIATE');
+      let busy: unknown;
+      try {
+        waiter.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        busy = error;
+      }
+      holder.exec('ROLLBACK');
+      holder.close();
+      waiter.close();
+      expect((busy as { code: string }).code).toBe('SQLITE_BUSY');
+      const refusal = stepRefusal(busy);
+      expect(refusal.code).toBe('draw.databaseBusy');
+      expect(refusal.message).toMatch(/数据库正被其他操作.+占用.+本步骤未保存任何内容/);
+      expect(stepRefusal(new TypeError('x')).code).toBe('internal');
+    } finally {
+      await c.close();
+    }
   });
 });
