@@ -359,7 +359,8 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
   // What 揭晓 stored, from this worker's cache when it revealed this draw (at city scale reading and parsing the 8 MB
   // text again costs ~100–160 ms); a copy of the body, since withInfo sets its info.
-  const cached = cache?.get(drawId)?.revealed;
+  const revealedHere = cache?.get(drawId)?.revealed;
+  const cached = revealedHere?.body.seed === draw.seed ? revealedHere : undefined;
   const revealed = cached?.text ?? drawResultText(raw, drawId)!;
   const body = cached ? { ...cached.body } : (JSON.parse(revealed) as ProofBody);
   const sealedAt = step.now.toISOString();

@@ -262,8 +262,8 @@ export async function readCandidates(
       return { lookups: read, lower: readSnapshotRange(raw, request, read, { fromId: first, toId: lowerEnd }) };
     })());
   } catch (error) {
-    // Nothing is left running: the other thread's read is waited for (and its outcome dropped) before the refusal.
-    await (upper as Promise<SnapshotRead> | null)?.catch(() => undefined);
+    // Nothing is left running: the other thread's work is waited for (and its outcome dropped) before the refusal.
+    await settleElsewhere(upper);
     throw error;
   }
   const plan = snapshotPlan(request);
@@ -275,7 +275,7 @@ export async function readCandidates(
     // This half written for C(inputs) while the other thread writes its own (snapshot-reader-worker.ts).
     lowerRuns = encodeCandidateRuns(parts[0].lists);
   } catch (error) {
-    await (upper as Promise<SnapshotRead>).catch(() => undefined);
+    await settleElsewhere(upper);
     throw error;
   }
   const other = await (upper as Promise<SnapshotRead>);
@@ -284,11 +284,20 @@ export async function readCandidates(
     // The objects of the other half, while that thread is still writing its bytes.
     parts.push(candidatePart(plan, lookups, other.row));
   } catch (error) {
-    await other.runs?.catch(() => undefined);
+    await settleElsewhere(upper);
     throw error;
   }
-  const otherRuns = (await other.runs) ?? null;
+  // Bytes the other thread could not write (it stopped after handing the row over) are written here instead.
+  const otherRuns = (await other.runs?.catch(() => null)) ?? null;
   return candidatesOf(request, plan, parts, lowerRuns && otherRuns ? [lowerRuns, otherRuns] : undefined);
+}
+
+/** Waits until the other thread's read, and the writing after it, are over, whatever their outcome. */
+async function settleElsewhere(upper: Promise<SnapshotRead> | null): Promise<void> {
+  await upper?.then(
+    (read) => read.runs?.catch(() => undefined),
+    () => undefined,
+  );
 }
 
 function rosterChanged(): AppError {

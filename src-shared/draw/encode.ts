@@ -215,12 +215,30 @@ function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
   return sampled > 0 ? sampleBytes / sampled : 64;
 }
 
+/** Bytes copyRuns writes for stratum s: the runs and the commas between them. */
+function runBytes(runs: readonly CandidateRuns[], s: number): number {
+  return runs.reduce((sum, run) => sum + run.bytes[s].length + 1, 0);
+}
+
 /**
- * Copies stratum s's runs (encodeCandidateRuns of its list, in order) into `buffer` at `p`, comma-joined, records
- * where each code went (candidates g, g + 1, …) and checks it against the codes already written. Returns p after.
+ * Copies stratum s's runs (encodeCandidateRuns of `candidates`, cut in order) into `buffer` at `p`, comma-joined,
+ * records where each code went (candidates g, g + 1, …) and checks it against the codes already written — and that it
+ * is the code of the candidate it stands for, so that the bytes committed to and the objects drawn from cannot part
+ * (anything else sends the inputs the reference way). Returns p after.
  */
-function copyRuns(buffer: Uint8Array, p: number, runs: readonly CandidateRuns[], s: number, g: number, codeStart: Int32Array, codeEnd: Int32Array, codes: CodeSet): number {
+function copyRuns(
+  buffer: Uint8Array,
+  p: number,
+  runs: readonly CandidateRuns[],
+  s: number,
+  candidates: readonly Candidate[],
+  g: number,
+  codeStart: Int32Array,
+  codeEnd: Int32Array,
+  codes: CodeSet,
+): number {
   let first = true;
+  let c = 0;
   for (const run of runs) {
     const bytes = run.bytes[s];
     const starts = run.codeStart[s];
@@ -229,11 +247,17 @@ function copyRuns(buffer: Uint8Array, p: number, runs: readonly CandidateRuns[],
     if (!first) buffer[p++] = 0x2c;
     first = false;
     buffer.set(bytes, p);
-    for (let i = 0; i < starts.length; i++, g++) {
+    for (let i = 0; i < starts.length; i++, g++, c++) {
       const start = p + starts[i];
       const end = p + ends[i];
+      const code = (candidates[c] as { code?: unknown } | undefined)?.code;
+      if (typeof code !== 'string' || code.length !== end - start) throw BAIL;
       let hash = 0x811c9dc5;
-      for (let b = start; b < end; b++) hash = Math.imul(hash ^ buffer[b], 0x01000193);
+      for (let b = start, k = 0; b < end; b++, k++) {
+        const unit = buffer[b];
+        if (code.charCodeAt(k) !== unit) throw BAIL;
+        hash = Math.imul(hash ^ unit, 0x01000193);
+      }
       codeStart[g] = start;
       codeEnd[g] = end;
       if (!codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
@@ -314,6 +338,13 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
   let buffer = new Uint8Array(allocate(4096 + room));
   let p = 0;
   let g = 0;
+  /** Makes room for `more` bytes at p (a larger buffer, the bytes so far copied over). */
+  const reserve = (more: number) => {
+    if (p + more <= buffer.length) return;
+    const grown = new Uint8Array(allocate(Math.max(p + more, Math.ceil(buffer.length * 1.5))));
+    grown.set(buffer.subarray(0, p));
+    buffer = grown;
+  };
   for (let s = 0; s < strata.length; s++) {
     const stratum = strata[s] as Record<string, unknown>;
     const candidates = stratum.candidates as Candidate[];
@@ -322,21 +353,19 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
     if (typeof name !== 'string' || !isSafeInt(quota, 0) || quota > candidates.length) throw BAIL;
     if (ratioBp === undefined ? keyCount !== 3 || 'ratioBp' in stratum : keyCount !== 4 || !isSafeInt(ratioBp, 0)) throw BAIL;
     if (ratioBp !== undefined && quota !== quotaFromRatio(candidates.length, ratioBp as number)) throw BAIL;
+    reserve(16);
     if (s > 0) buffer[p++] = 0x2c;
     p = putAscii(buffer, p, '{"candidates":[');
     if (runs) {
-      p = copyRuns(buffer, p, runs, s, g, codeStart, codeEnd, codes);
+      reserve(runBytes(runs, s));
+      p = copyRuns(buffer, p, runs, s, candidates, g, codeStart, codeEnd, codes);
     } else {
       const body = writeCandidates(buffer, p, candidates, g, codeStart, codeEnd, codes, allocate);
       buffer = body.buffer;
       p = body.p;
     }
     g += candidates.length;
-    if (p + 64 + 3 * name.length > buffer.length) {
-      const grown = new Uint8Array(allocate(p + 64 + 3 * name.length));
-      grown.set(buffer.subarray(0, p));
-      buffer = grown;
-    }
+    reserve(64 + 3 * name.length);
     p = putAscii(buffer, p, '],"name":');
     p = putString(buffer, p, name);
     p = putAscii(buffer, p, `,"quota":${quota}`);

@@ -74,20 +74,25 @@ export async function fillRange(picker: Locator, start: string, end: string): Pr
  * lands on the popup beside it and nothing happens (seen on a loaded CI machine).
  */
 export async function confirmPopover(page: Page): Promise<void> {
-  await afterMotion(page);
-  await page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').click();
+  const ok = page.locator('.ant-popconfirm:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary');
+  await ok.waitFor(); // the popup exists (a click just now may not have made it yet) …
+  await afterMotion(page); // … and has stopped zooming in
+  await ok.click();
 }
 
 /** Clicks the OK button of a Modal (found by its data-testid), once it has stopped moving (as confirmPopover). */
 export async function confirmModal(page: Page, testId: string): Promise<void> {
+  const ok = page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary');
+  await ok.waitFor();
   await afterMotion(page);
-  await page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary').click();
+  await ok.click();
 }
 
 /** Waits until no dialog, drawer or popup is opening or closing (a screenshot then shows it, not a fading ghost). */
 export async function afterMotion(page: Page): Promise<void> {
   const overlays = ['.ant-modal', '.ant-modal-mask', '.ant-drawer-content-wrapper', '.ant-drawer-mask', '.ant-popover', '.ant-select-dropdown'];
-  const moving = overlays.flatMap((o) => ['appear', 'enter', 'leave'].map((phase) => `${o}[class*="-${phase}-active"]`));
+  // Every phase of the motion (prepare, start, active) keeps its -appear / -enter / -leave class on.
+  const moving = overlays.flatMap((o) => ['appear', 'enter', 'leave'].map((phase) => `${o}[class*="-${phase}"]`));
   await expect(page.locator(moving.join(', '))).toHaveCount(0);
 }
 

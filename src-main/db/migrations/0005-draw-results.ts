@@ -21,8 +21,11 @@ export const m0005DrawResults: Migration = {
         draw_id INTEGER PRIMARY KEY REFERENCES draws(id),
         result  TEXT NOT NULL CHECK (json_valid(result))
       ) STRICT;
+      -- Only for a draw being revealed, which says so in draws.result (a draw revealed before this version keeps its
+      -- text there, and nothing here may stand in for it).
       CREATE TRIGGER draw_results_only_revealed BEFORE INSERT ON draw_results
         WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'revealed'
+          OR (SELECT result FROM draws WHERE id = new.draw_id) IS NOT '{"storedIn":"draw_results"}'
         BEGIN SELECT RAISE(ABORT, '只有揭晓时才能登记抽取结果'); END;
       CREATE TRIGGER draw_results_no_update BEFORE UPDATE ON draw_results
         BEGIN SELECT RAISE(ABORT, '抽取结果一经确定不可修改'); END;

@@ -50,6 +50,8 @@ describe('migration 0005 (draw results beside the draws row)', () => {
     raw.prepare('UPDATE draws SET result = ? WHERE id = ?').run(text, drawId);
     for (const sql of guards) raw.exec(sql);
     expect(drawResultText(raw, drawId)).toBe(text);
+    // Nothing may stand in for that text afterwards.
+    expect(() => raw.prepare("INSERT INTO draw_results (draw_id, result) VALUES (?, '{}')").run(drawId)).toThrow(/只有揭晓时才能登记抽取结果/);
 
     // Sealed from the stored text (a fresh cache, as after a restart): the body is the revealed one with its info.
     sealStep(raw, drawId, { actor: '测试操作员', now: c.ctx.now(), progress: () => undefined }, new SnapshotCache());

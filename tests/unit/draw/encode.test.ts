@@ -14,9 +14,12 @@ function check(inputs: DrawInputs, runsOf?: (inputs: DrawInputs) => Parameters<t
   expect(decoded).toEqual(codes);
 }
 
-/** Whether the runs hold each stratum's candidates in full (then they are copied) — and ASCII codes (the fast route's). */
+/** Whether the runs hold each stratum's candidates, their codes in order (then they are copied, not written again). */
 function copiedRuns(inputs: DrawInputs, runs: NonNullable<Parameters<typeof encodeDrawInputs>[2]>): boolean {
-  return inputs.strata.every((stratum, s) => runs.reduce((sum, run) => sum + run.codeStart[s].length, 0) === stratum.candidates.length);
+  return inputs.strata.every((stratum, s) => {
+    const codes = runs.flatMap((run) => Array.from(run.codeStart[s], (start, i) => Buffer.from(run.bytes[s].subarray(start, run.codeEnd[s][i])).toString()));
+    return JSON.stringify(codes) === JSON.stringify(stratum.candidates.map((candidate) => candidate.code));
+  });
 }
 
 function errorOf(run: () => unknown): string {
@@ -38,6 +41,16 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
     inputs.strata[0].candidates[0].code = 'A"B\\C\u0001';
     inputs.strata[0].candidates[1].code = '91测试😀';
     check(inputs);
+  });
+
+  it('grows its buffer for many strata: no header written past its end (once lost a byte there, leaving a 0x00)', () => {
+    const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
+    // Empty strata use up the spare room; then one whose name and ratio fill the room reserved after it to 15 bytes,
+    // one short of the next stratum's header.
+    const stratum = (name: string, ratioBp: number) => ({ name, ratioBp, quota: 0, candidates: [] });
+    inputs.strata = [...inputs.strata, ...Array.from({ length: 80 }, (_, i) => stratum(`x${i}`, Number.MAX_SAFE_INTEGER)), stratum('', Number.MAX_SAFE_INTEGER), stratum('tail', 1)];
+    check(inputs);
+    check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates))!]);
   });
 
   it('throws exactly what parseDrawInputs throws for invalid inputs', () => {
@@ -83,6 +96,8 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
       // One candidate short: the reference route writes them all, the same bytes.
       check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates.slice(1)))!]);
+      // As many candidates, but not these (a code of the runs is not the candidate's): the same, again.
+      check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates.map((candidate, i) => (i === 0 ? { ...candidate, code: 'ZZ' + candidate.code } : candidate))))!]);
       // The same code in both halves: the error parseDrawInputs gives.
       const repeated = clone(inputs);
       const list = repeated.strata[0].candidates;
