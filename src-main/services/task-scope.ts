@@ -177,7 +177,12 @@ export const SPLIT_SNAPSHOT_FROM = 100_000;
  */
 export const MMAP_BYTES = 1 << 30;
 
-/** The roster's first and last id (0 and −1 when it is empty): the snapshot splits when last − first ≥ SPLIT_SNAPSHOT_FROM. */
+/** Whether a roster with these ids is read by two threads (readCandidates; the draw worker starts the second early). */
+export function readsInTwoHalves(ids: { first: number; last: number }, splitFrom = SPLIT_SNAPSHOT_FROM): boolean {
+  return ids.last - ids.first >= splitFrom;
+}
+
+/** The roster's first and last id (0 and −1 when it is empty). */
 export function rosterIds(raw: BetterSqlite3.Database): { first: number; last: number } {
   // Two subqueries: SQLite answers a lone min() or max() from the end of the index at once, but a query with both
   // scans the whole table (measured at 1M entities: 110–370 ms, against 0 ms).
@@ -243,53 +248,39 @@ export async function readCandidates(
   // The lookups and the lower (or only) range in one read transaction; the upper range, when another thread reads
   // it, is asked for from inside that transaction so both reads start together, and must have seen the same roster.
   let upper: Promise<SnapshotRead> | null = null;
-  let lookups: SnapshotLookups;
-  let lower: SnapshotRead;
   try {
-    ({ lookups, lower } = raw.transaction(() => {
+    const { lookups, lower } = raw.transaction(() => {
       const offices = raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[];
       const areas = raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[];
       if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
         throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
       }
-      const { first, last } = rosterIds(raw);
+      const ids = rosterIds(raw);
       const read = { offices, areas };
-      let lowerEnd = last;
-      if (readElsewhere && last - first >= splitFrom) {
-        lowerEnd = Math.floor((first + last) / 2);
-        upper = readElsewhere(request, read, { fromId: lowerEnd + 1, toId: last });
+      let lowerEnd = ids.last;
+      if (readElsewhere && readsInTwoHalves(ids, splitFrom)) {
+        lowerEnd = Math.floor((ids.first + ids.last) / 2);
+        upper = readElsewhere(request, read, { fromId: lowerEnd + 1, toId: ids.last });
       }
-      return { lookups: read, lower: readSnapshotRange(raw, request, read, { fromId: first, toId: lowerEnd }) };
-    })());
+      return { lookups: read, lower: readSnapshotRange(raw, request, read, { fromId: ids.first, toId: lowerEnd }) };
+    })();
+    const plan = snapshotPlan(request);
+    const parts = [candidatePart(plan, lookups, lower.row)];
+    if (!upper) return candidatesOf(request, plan, parts);
+    // This half written for C(inputs) while the other thread writes its own (snapshot-reader-worker.ts).
+    const lowerRuns = encodeCandidateRuns(parts[0].lists);
+    const other = await (upper as Promise<SnapshotRead>);
+    if (other.stamp !== lower.stamp) throw rosterChanged();
+    // The objects of the other half, while that thread is still writing its bytes.
+    parts.push(candidatePart(plan, lookups, other.row));
+    // Bytes the other thread could not write (it stopped after handing the row over) are written here instead.
+    const otherRuns = (await other.runs?.catch(() => null)) ?? null;
+    return candidatesOf(request, plan, parts, lowerRuns && otherRuns ? [lowerRuns, otherRuns] : undefined);
   } catch (error) {
     // Nothing is left running: the other thread's work is waited for (and its outcome dropped) before the refusal.
     await settleElsewhere(upper);
     throw error;
   }
-  const plan = snapshotPlan(request);
-  if (!upper) return candidatesOf(request, plan, [candidatePart(plan, lookups, lower.row)]);
-  let parts: CandidatePart[];
-  let lowerRuns: CandidateRuns | null;
-  try {
-    parts = [candidatePart(plan, lookups, lower.row)];
-    // This half written for C(inputs) while the other thread writes its own (snapshot-reader-worker.ts).
-    lowerRuns = encodeCandidateRuns(parts[0].lists);
-  } catch (error) {
-    await settleElsewhere(upper);
-    throw error;
-  }
-  const other = await (upper as Promise<SnapshotRead>);
-  try {
-    if (other.stamp !== lower.stamp) throw rosterChanged();
-    // The objects of the other half, while that thread is still writing its bytes.
-    parts.push(candidatePart(plan, lookups, other.row));
-  } catch (error) {
-    await settleElsewhere(upper);
-    throw error;
-  }
-  // Bytes the other thread could not write (it stopped after handing the row over) are written here instead.
-  const otherRuns = (await other.runs?.catch(() => null)) ?? null;
-  return candidatesOf(request, plan, parts, lowerRuns && otherRuns ? [lowerRuns, otherRuns] : undefined);
 }
 
 /** Waits until the other thread's read, and the writing after it, are over, whatever their outcome. */
