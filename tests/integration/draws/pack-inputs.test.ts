@@ -23,6 +23,17 @@ describe('packInputs (C(inputs) as stored)', () => {
     expect(inflateRawSync(packed).equals(Buffer.concat([head, body, tail]))).toBe(true);
   });
 
+  it('deflates parts held in shared memory (as encodeDrawInputs leaves them) without joining them first', async () => {
+    const bytes = inputsLike(60_000);
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 100));
+    shared.set(bytes, 50);
+    const body = shared.subarray(50, 50 + bytes.length);
+    const head = Buffer.from('{"avoidOwnOffice":false,'.repeat(40_000)); // a head of ~1 MB: a piece of its own
+    const tail = Buffer.from('"teamSize":3}');
+    const packed = await packInputs([head, body, tail]);
+    expect(inflateRawSync(packed).equals(Buffer.concat([head, bytes, tail]))).toBe(true);
+  });
+
   it('keeps small inputs in one stream', async () => {
     const small = inputsLike(50);
     expect(inflateRawSync(await packInputs([small])).equals(Buffer.from(small))).toBe(true);
