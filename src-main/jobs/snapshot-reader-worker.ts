@@ -1,15 +1,14 @@
 /**
  * Worker-thread side of snapshot-reader.ts: its own connection; per request, one readSnapshotRange — handed over at
- * once, as progress — and then the range's candidates written for C(inputs) (encodeCandidateRuns) as the reply: the
+ * once, as progress — and then the range's candidates written for C(inputs) (candidateRunsOfRow) as the reply: the
  * draw worker writes its own half meanwhile, and copies this one (encodeDrawInputs with runs). The written bytes are
  * transferred, not copied.
  */
 import type { TransferListItem } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
-import { encodeCandidateRuns } from '@shared/draw';
 import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
-import { candidatePart, MMAP_BYTES, readSnapshotRange, snapshotPlan, type SnapshotRead } from '../services/task-scope';
+import { candidateRunsOfRow, MMAP_BYTES, readSnapshotRange, snapshotPlan, type SnapshotRead } from '../services/task-scope';
 import type { SnapshotReaderRequest, SnapshotWritten } from './snapshot-reader';
 import { serveRequests } from './worker-rpc';
 
@@ -24,7 +23,7 @@ serveRequests<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
     }
     const read = readSnapshotRange(connection.raw, request, lookups, range);
     handOver(read); // the draw worker makes its objects of this half while the bytes are written here
-    const runs = encodeCandidateRuns(candidatePart(snapshotPlan(request), lookups, read.row).lists);
+    const runs = candidateRunsOfRow(snapshotPlan(request), lookups, read.row);
     const transfer = new Set<TransferListItem>();
     if (runs) for (const views of [runs.bytes, runs.codeStart, runs.codeEnd]) for (const view of views) transfer.add(view.buffer as ArrayBuffer);
     return { value: { runs }, transfer: [...transfer] };

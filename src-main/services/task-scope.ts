@@ -5,7 +5,7 @@
  * with its own connection).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { encodeCandidateRuns, type Candidate, type CandidateRuns, type Inspector, type Stratum } from '@shared/draw';
+import { encodeCandidateRunsOfColumns, type Candidate, type CandidateRuns, type Inspector, type Stratum } from '@shared/draw';
 import {
   ALL_STRATUM,
   GRADE_KEYS,
@@ -155,7 +155,7 @@ export interface SnapshotRead {
   row: SnapshotRow;
   stamp: number;
   /**
-   * The row's candidates written for C(inputs) (encodeCandidateRuns) by the thread that read it: the row is handed over
+   * The row's candidates written for C(inputs) (candidateRunsOfRow) by the thread that read it: the row is handed over
    * as soon as it is read, and the writing goes on meanwhile (null: the writer did not take them).
    */
   runs?: Promise<CandidateRuns | null>;
@@ -268,7 +268,7 @@ export async function readCandidates(
     const parts = [candidatePart(plan, lookups, lower.row)];
     if (!upper) return candidatesOf(request, plan, parts);
     // This half written for C(inputs) while the other thread writes its own (snapshot-reader-worker.ts).
-    const lowerRuns = encodeCandidateRuns(parts[0].lists);
+    const lowerRuns = candidateRunsOfRow(plan, lookups, lower.row);
     const other = await (upper as Promise<SnapshotRead>);
     if (other.stamp !== lower.stamp) throw rosterChanged();
     // The objects of the other half, while that thread is still writing its bytes.
@@ -341,6 +341,31 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
     }
   }
   return { lists, ids: ids.map((list, s) => list.subarray(0, idCounts[s])), excludedRecent };
+}
+
+/**
+ * One snapshot row's candidates written for C(inputs) — the bytes encodeCandidateRuns writes of candidatePart's lists —
+ * straight from the row's text (encodeCandidateRunsOfColumns), without their objects; null when that writer would not
+ * take them (encodeDrawInputs then writes them itself).
+ */
+export function candidateRunsOfRow(plan: SnapshotPlan, lookups: SnapshotLookups, row: SnapshotRow): CandidateRuns | null {
+  const [count, , codes, officeText, areaText, gradeText] = row;
+  const stratumOfRow = new Int8Array(count);
+  for (let i = 0; i < count; i++) {
+    const g = gradeText!.charCodeAt(i);
+    stratumOfRow[i] = g >= 0x61 ? -1 : plan.stratumOfGrade[g]; // lower case: inspected recently, excluded
+  }
+  return encodeCandidateRunsOfColumns({
+    rows: count,
+    strata: plan.strata.length,
+    stratumOfRow,
+    codes: codes ?? '',
+    officeText: officeText ?? '',
+    areaText: areaText ?? '',
+    charBase: CHAR_BASE,
+    offices: lookups.offices,
+    areas: lookups.areas,
+  });
 }
 
 /** The strata of the snapshot's parts (rows), in order. */

@@ -181,7 +181,8 @@ export interface CandidateRuns {
 /**
  * Writes each stratum's candidates exactly as encodeDrawInputs would (the same writer), for encodeDrawInputs to copy
  * instead of writing them itself; null when that writer would not take them (encodeDrawInputs then decides). Codes are
- * not checked for uniqueness here: encodeDrawInputs checks them all, across runs.
+ * not checked for uniqueness here: encodeDrawInputs checks them all, across runs. (The app writes its snapshot's runs
+ * from the row's columns, encodeCandidateRunsOfColumns; this is the definition that writer is tested against.)
  */
 export function encodeCandidateRuns(strata: readonly (readonly Candidate[])[], allocate: Allocate = plainAllocate): CandidateRuns | null {
   const runs: CandidateRuns = { bytes: [], codeStart: [], codeEnd: [] };
@@ -199,6 +200,112 @@ export function encodeCandidateRuns(strata: readonly (readonly Candidate[])[], a
     return null;
   }
   return runs;
+}
+
+/**
+ * Candidates given as columns rather than objects (a snapshot row as SQLite returns it, src-main task-scope.ts): row i
+ * has the i-th code of `codes` (comma-separated), office `offices[officeText.charCodeAt(i) - charBase]`, area likewise,
+ * and belongs to stratum `stratumOfRow[i]` (−1: not a candidate, e.g. inspected recently).
+ */
+export interface CandidateColumns {
+  rows: number;
+  strata: number;
+  stratumOfRow: Int8Array;
+  codes: string;
+  officeText: string;
+  areaText: string;
+  charBase: number;
+  offices: readonly string[];
+  areas: readonly string[];
+}
+
+/**
+ * encodeCandidateRuns of the candidates in `columns`, byte for byte, without making an object per candidate: each
+ * distinct office and area is written once and copied, each code is copied from the column text. At city scale the
+ * snapshot reader thread spent ~220 ms making 480,000 objects only to write them (and their garbage) — this is the
+ * writer it uses instead. null where encodeCandidateRuns would give null (a code or name its writer does not take).
+ */
+export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate: Allocate = plainAllocate): CandidateRuns | null {
+  const { rows, strata, stratumOfRow, codes, officeText, areaText, charBase } = columns;
+  let officeBytes: Uint8Array[];
+  let areaBytes: Uint8Array[];
+  try {
+    officeBytes = columns.offices.map(stringLiteralBytes);
+    areaBytes = columns.areas.map(stringLiteralBytes);
+  } catch {
+    return null;
+  }
+  // Pass 1: every stratum's count and exact byte length (and every code checked as writeCandidates checks it).
+  const counts = new Int32Array(strata);
+  const lengths = new Float64Array(strata);
+  let at = 0;
+  for (let i = 0; i < rows; i++) {
+    const start = at;
+    const comma = codes.indexOf(',', at);
+    const end = comma < 0 ? codes.length : comma;
+    at = end + 1;
+    const s = stratumOfRow[i];
+    if (s < 0) continue;
+    if (end === start) return null; // an empty code
+    for (let k = start; k < end; k++) {
+      const unit = codes.charCodeAt(k);
+      if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) return null;
+    }
+    const office = officeBytes[officeText.charCodeAt(i) - charBase];
+    const area = areaBytes[areaText.charCodeAt(i) - charBase];
+    if (office === undefined || area === undefined) return null;
+    lengths[s] += (counts[s] > 0 ? 1 : 0) + CANDIDATE_FIXED_BYTES + (end - start) + office.length + area.length;
+    counts[s]++;
+  }
+  // Pass 2: the bytes, stratum by stratum interleaved as the rows come.
+  const buffers = Array.from(counts, (_, s) => new Uint8Array(allocate(lengths[s])));
+  const starts = Array.from(counts, (n) => new Int32Array(allocate(4 * n)));
+  const ends = Array.from(counts, (n) => new Int32Array(allocate(4 * n)));
+  const ps = new Float64Array(strata);
+  const written = new Int32Array(strata);
+  at = 0;
+  for (let i = 0; i < rows; i++) {
+    const s = stratumOfRow[i];
+    if (s < 0) {
+      at = codes.indexOf(',', at) + 1 || codes.length + 1;
+      continue;
+    }
+    const buffer = buffers[s];
+    let p = ps[s];
+    if (written[s] > 0) buffer[p++] = 0x2c;
+    buffer.set(AREA_KEY, p);
+    p += AREA_KEY.length;
+    const area = areaBytes[areaText.charCodeAt(i) - charBase];
+    buffer.set(area, p);
+    p += area.length;
+    buffer.set(CODE_KEY, p);
+    p += CODE_KEY.length;
+    starts[s][written[s]] = p;
+    for (let unit = codes.charCodeAt(at); at < codes.length && unit !== 0x2c; unit = codes.charCodeAt(++at)) buffer[p++] = unit;
+    at++;
+    ends[s][written[s]++] = p;
+    buffer.set(OFFICE_KEY, p);
+    p += OFFICE_KEY.length;
+    const office = officeBytes[officeText.charCodeAt(i) - charBase];
+    buffer.set(office, p);
+    p += office.length;
+    buffer[p++] = 0x7d;
+    ps[s] = p;
+  }
+  return { bytes: buffers, codeStart: starts, codeEnd: ends };
+}
+
+const asciiBytes = (text: string) => Uint8Array.from(text, (unit) => unit.charCodeAt(0));
+const AREA_KEY = asciiBytes('{"area":');
+const CODE_KEY = asciiBytes(',"code":"');
+const OFFICE_KEY = asciiBytes('","office":');
+/** A written candidate's bytes besides its code, office and area literals: the keys and the closing brace. */
+const CANDIDATE_FIXED_BYTES = AREA_KEY.length + CODE_KEY.length + OFFICE_KEY.length + 1;
+
+/** `text` as writeCandidates writes it (a JSON string literal), or BAIL where it would. */
+function stringLiteralBytes(text: string): Uint8Array {
+  const buffer = new Uint8Array(3 * text.length + 2);
+  return buffer.slice(0, putString(buffer, 0, text));
 }
 
 /** Bytes of a typical candidate (at most 40 + 3 per UTF-16 unit), from the first 64 of each list; the room to reserve. */

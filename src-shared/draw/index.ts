@@ -6,7 +6,16 @@ export { compareUtf8 } from './utf8';
 export { computeInputDigest, computeNonceCommit, deriveSeed, normalizeEntropyText, canonicalInputsBytes } from './commitment';
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
-export { encodeCandidateRuns, encodeDrawInputs, joinParts, type Allocate, type CandidateRuns, type EncodedInputs } from './encode';
+export {
+  encodeCandidateRuns,
+  encodeCandidateRunsOfColumns,
+  encodeDrawInputs,
+  joinParts,
+  type Allocate,
+  type CandidateColumns,
+  type CandidateRuns,
+  type EncodedInputs,
+} from './encode';
 export { rankSmallest, rankSmallestEncoded, mergeRanked, compareRanked, provisionalBar, type RankedCandidate } from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';

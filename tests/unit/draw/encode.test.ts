@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJsonBytes, encodeCandidateRuns, encodeDrawInputs, joinParts, parseDrawInputs, type DrawInputs } from '@shared/draw';
+import {
+  canonicalJsonBytes,
+  encodeCandidateRuns,
+  encodeCandidateRunsOfColumns,
+  encodeDrawInputs,
+  joinParts,
+  parseDrawInputs,
+  type Candidate,
+  type CandidateColumns,
+  type CandidateRuns,
+  type DrawInputs,
+} from '@shared/draw';
 import { clone, loadVectors } from './vectors';
 
 function check(inputs: DrawInputs, runsOf?: (inputs: DrawInputs) => Parameters<typeof encodeDrawInputs>[2]): void {
@@ -109,6 +120,75 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
       inputs.strata[0].candidates[0].code = 'A"B';
       expect(encodeCandidateRuns(inputs.strata.map((stratum) => stratum.candidates))).toBeNull();
+    });
+  });
+
+  describe('encodeCandidateRunsOfColumns (a snapshot row written without objects)', () => {
+    const BASE = 0x100;
+    const offices = ['城关市场监管所', '东城所', 'Ⅱ号所', '𠀋所']; // the last one outside the BMP (four UTF-8 bytes)
+    const areas = ['城关片区', '河西片区', '北区'];
+
+    /** Columns of `rows` rows (every fifth outside the strata), with the objects and lists encodeCandidateRuns is given. */
+    function columnsOf(rows: number, strata: number, code: (i: number) => string = (i) => `91330100MA${String(i).padStart(8, '0')}`) {
+      const codes: string[] = [];
+      let officeText = '';
+      let areaText = '';
+      const stratumOfRow = new Int8Array(rows);
+      const lists: Candidate[][] = Array.from({ length: strata }, () => []);
+      for (let i = 0; i < rows; i++) {
+        const o = (i * 7) % offices.length;
+        const a = (i * 3) % areas.length;
+        codes.push(code(i));
+        officeText += String.fromCharCode(BASE + o);
+        areaText += String.fromCharCode(BASE + a);
+        stratumOfRow[i] = i % 5 === 4 ? -1 : (i * 13) % strata;
+        if (stratumOfRow[i] >= 0) lists[stratumOfRow[i]].push({ code: code(i), office: offices[o], area: areas[a] });
+      }
+      const columns: CandidateColumns = { rows, strata, stratumOfRow, codes: codes.join(','), officeText, areaText, charBase: BASE, offices, areas };
+      return { columns, lists };
+    }
+
+    const plain = (runs: CandidateRuns | null) =>
+      runs && { bytes: runs.bytes.map((b) => Buffer.from(b).toString('hex')), codeStart: runs.codeStart.map((a) => [...a]), codeEnd: runs.codeEnd.map((a) => [...a]) };
+
+    it.each([
+      [1, 1],
+      [997, 1],
+      [1000, 5],
+      [3, 5], // strata with no candidate
+    ])('writes %i rows in %i strata exactly as encodeCandidateRuns writes their objects', (rows, strata) => {
+      const { columns, lists } = columnsOf(rows, strata);
+      const runs = encodeCandidateRunsOfColumns(columns);
+      expect(runs).not.toBeNull();
+      expect(plain(runs)).toEqual(plain(encodeCandidateRuns(lists)));
+    });
+
+    it('takes no rows at all, and rows of which none is a candidate', () => {
+      const empty = columnsOf(0, 2);
+      expect(plain(encodeCandidateRunsOfColumns(empty.columns))).toEqual(plain(encodeCandidateRuns(empty.lists)));
+      const { columns, lists } = columnsOf(4, 1);
+      columns.stratumOfRow.fill(-1);
+      expect(plain(encodeCandidateRunsOfColumns(columns))).toEqual(plain(encodeCandidateRuns(lists.map(() => []))));
+    });
+
+    it('gives null where encodeCandidateRuns does — a code or name JSON must escape, an empty code — and not for such a row outside the strata', () => {
+      const quoted = columnsOf(10, 2, (i) => (i === 3 ? 'A"B' : `CODE${i}`));
+      expect(encodeCandidateRuns(quoted.lists)).toBeNull();
+      expect(encodeCandidateRunsOfColumns(quoted.columns)).toBeNull();
+      expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? '' : `CODE${i}`)).columns)).toBeNull();
+      expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? '统一代码' : `CODE${i}`)).columns)).toBeNull();
+      const slash = columnsOf(10, 2);
+      expect(encodeCandidateRunsOfColumns({ ...slash.columns, offices: [...offices.slice(0, 3), 'a\\b'] })).toBeNull();
+      // Row 4 is outside the strata: its code is never written, so it does not matter.
+      const outside = columnsOf(10, 2, (i) => (i === 4 ? 'A"B' : `CODE${i}`));
+      expect(plain(encodeCandidateRunsOfColumns(outside.columns))).toEqual(plain(encodeCandidateRuns(outside.lists)));
+    });
+
+    it('gives runs encodeDrawInputs copies into the same C(inputs) as writing the objects', () => {
+      const { columns, lists } = columnsOf(600, 2);
+      const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
+      inputs.strata = lists.map((candidates, s) => ({ name: `S${s}`, quota: 1, candidates }));
+      check(inputs, () => [encodeCandidateRunsOfColumns(columns)!]);
     });
   });
 });
