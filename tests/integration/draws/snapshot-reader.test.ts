@@ -54,10 +54,15 @@ describe('the candidate snapshot on two threads', () => {
     expect(split.excludedRecent).toBe(alone.excludedRecent);
   });
 
-  it('writes its half of C(inputs) in the reader thread, copied as it is: the same bytes and codes as writing it all here', async () => {
-    const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
+  it.each([
+    ['all five grades', { excludeRecentYears: 0 }],
+    ['the entities inspected in the last 3 years left out', { excludeRecentYears: 3 }],
+  ])('writes its half of C(inputs) in the reader thread, copied as it is: the same bytes and codes as writing it all here (%s)', async (_, overrides) => {
+    const task = c.services.tasks.get(c.publishedTask(overrides));
     const split = await readCandidates(c.conn.raw, task, reader.read, 1);
     expect(split.runs).toHaveLength(2);
+    expect(split.strata.length).toBe(5);
+    if (overrides.excludeRecentYears > 0) expect(split.excludedRecent).toBeGreaterThan(0);
     const inputs: DrawInputs = { ...(loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs, strata: split.strata };
     const copied = encodeDrawInputs(inputs, undefined, split.runs).encoded;
     const written = encodeDrawInputs(inputs).encoded;
