@@ -246,7 +246,7 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
     at = end + 1;
     const s = stratumOfRow[i];
     if (s < 0) continue;
-    if (end === start) return null; // an empty code
+    if (end <= start) return null; // an empty code
     for (let k = start; k < end; k++) {
       const unit = codes.charCodeAt(k);
       if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) return null;
@@ -257,6 +257,8 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
     lengths[s] += (counts[s] > 0 ? 1 : 0) + CANDIDATE_FIXED_BYTES + (end - start) + office.length + area.length;
     counts[s]++;
   }
+  // One code per row, no more, no less (a code holding a comma, or a row without one, would shift every later row).
+  if (rows > 0 && at !== codes.length + 1) return null;
   // Pass 2: the bytes, stratum by stratum interleaved as the rows come.
   const buffers = Array.from(counts, (_, s) => new Uint8Array(allocate(lengths[s])));
   const starts = Array.from(counts, (n) => new Int32Array(allocate(4 * n)));

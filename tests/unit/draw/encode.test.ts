@@ -177,6 +177,8 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       expect(encodeCandidateRunsOfColumns(quoted.columns)).toBeNull();
       expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? '' : `CODE${i}`)).columns)).toBeNull();
       expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? '统一代码' : `CODE${i}`)).columns)).toBeNull();
+      // A code holding a comma would shift every later row onto another row's code.
+      expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? 'A,B' : `CODE${i}`)).columns)).toBeNull();
       const slash = columnsOf(10, 2);
       expect(encodeCandidateRunsOfColumns({ ...slash.columns, offices: [...offices.slice(0, 3), 'a\\b'] })).toBeNull();
       // Row 4 is outside the strata: its code is never written, so it does not matter.
