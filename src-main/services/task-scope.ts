@@ -144,7 +144,7 @@ export interface SnapshotRange {
   toId: number;
 }
 
-/** count, then per column every candidate's value concatenated in scan order (see readCandidates). */
+/** count, then per column every candidate's value concatenated in scan order (see readCandidates; codes between CODE_SEPARATOR). */
 export type SnapshotRow = [count: number, ids: string | null, codes: string | null, offices: string | null, areas: string | null, grades: string | null];
 
 /**
@@ -213,7 +213,7 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
     // Grade as one letter (A–D, U for 未评级), lower case when the entity was inspected recently (excluded).
     const [count, mapped, ids, codes, offices, areas, grades] = raw
       .prepare(
-        `SELECT count(*), count(o.i) + count(a.i), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), ','), group_concat(char(${CHAR_BASE} + o.i), ''),
+        `SELECT count(*), count(o.i) + count(a.i), group_concat(id, ','), group_concat(coalesce(uscc, reg_no), char(${CODE_SEPARATOR.charCodeAt(0)})), group_concat(char(${CHAR_BASE} + o.i), ''),
                 group_concat(char(${CHAR_BASE} + a.i), ''), group_concat(${since ? `CASE WHEN last_inspected_on >= ? THEN lower(${GRADE_LETTER_SQL}) ELSE ${GRADE_LETTER_SQL} END` : GRADE_LETTER_SQL}, '')
          FROM entities LEFT JOIN temp.snapshot_offices AS o ON o.name = office LEFT JOIN temp.snapshot_areas AS a ON a.name = area
          WHERE ${[...conditions, 'id BETWEEN ? AND ?'].join(' AND ')}`,
@@ -228,7 +228,7 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
 
 /**
  * The frozen candidate list of 准备. Each range of roster ids is read by ONE statement that returns ONE row
- * (readSnapshotRange): per column, every candidate's value concatenated in scan order — codes joined by commas, and
+ * (readSnapshotRange): per column, every candidate's value concatenated in scan order — codes joined by U+001F, and
  * office, area and grade as one character each (an index into the distinct offices and areas). The row-by-row route
  * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row — measured at 960,000
  * rows: ~4.7–9 s against ~1.2–1.7 s this way on the same (busy) machine. At city scale, given `readElsewhere`, the
@@ -322,7 +322,9 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
   const idCounts = new Int32Array(plan.strata.length);
   let excludedRecent = 0;
   if (count > 0) {
-    const codes = codeText!.split(',');
+    const codes = codeText!.split(CODE_SEPARATOR);
+    // A code holding the separator would shift every later row onto another entity's code: refused, never drawn.
+    if (codes.length !== count) throw codeWithSeparator();
     // The ids are read digit by digit from the comma-separated text: no million short strings to split and convert.
     let at = 0;
     for (let i = 0; i < count; i++) {
@@ -360,6 +362,7 @@ export function candidateRunsOfRow(plan: SnapshotPlan, lookups: SnapshotLookups,
     strata: plan.strata.length,
     stratumOfRow,
     codes: codes ?? '',
+    separator: CODE_SEPARATOR.charCodeAt(0),
     officeText: officeText ?? '',
     areaText: areaText ?? '',
     charBase: CHAR_BASE,
@@ -387,6 +390,17 @@ function candidatesOf(request: ScopeRequest, plan: SnapshotPlan, parts: readonly
   });
   const excludedRecent = parts.reduce((sum, part) => sum + part.excludedRecent, 0);
   return runs ? { strata, entityIds, excludedRecent, runs } : { strata, entityIds, excludedRecent };
+}
+
+/**
+ * Between the codes of readCandidates' code column: the unit separator (U+001F), which no USCC or 注册号 holds — a
+ * comma can be typed into a flagged 注册号. Should one hold it anyway, the count of codes no longer matches the rows
+ * and the snapshot is refused (codeWithSeparator).
+ */
+const CODE_SEPARATOR = '\u001f';
+
+function codeWithSeparator(): AppError {
+  return new AppError('draw.badCode', '名录中有检查对象的统一社会信用代码或注册号含有控制字符(U+001F),无法抽取。请在检查对象名录中更正该代码后重新准备。');
 }
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */

@@ -204,14 +204,16 @@ export function encodeCandidateRuns(strata: readonly (readonly Candidate[])[], a
 
 /**
  * Candidates given as columns rather than objects (a snapshot row as SQLite returns it, src-main task-scope.ts): row i
- * has the i-th code of `codes` (comma-separated), office `offices[officeText.charCodeAt(i) - charBase]`, area likewise,
- * and belongs to stratum `stratumOfRow[i]` (−1: not a candidate, e.g. inspected recently).
+ * has the i-th code of `codes` (separated by the character `separator`), office
+ * `offices[officeText.charCodeAt(i) - charBase]`, area likewise, and belongs to stratum `stratumOfRow[i]` (−1: not a
+ * candidate, e.g. inspected recently).
  */
 export interface CandidateColumns {
   rows: number;
   strata: number;
   stratumOfRow: Int8Array;
   codes: string;
+  separator: number;
   officeText: string;
   areaText: string;
   charBase: number;
@@ -226,23 +228,20 @@ export interface CandidateColumns {
  * writer it uses instead. null where encodeCandidateRuns would give null (a code or name its writer does not take).
  */
 export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate: Allocate = plainAllocate): CandidateRuns | null {
-  const { rows, strata, stratumOfRow, codes, officeText, areaText, charBase } = columns;
-  let officeBytes: Uint8Array[];
-  let areaBytes: Uint8Array[];
-  try {
-    officeBytes = columns.offices.map(stringLiteralBytes);
-    areaBytes = columns.areas.map(stringLiteralBytes);
-  } catch {
-    return null;
-  }
-  // Pass 1: every stratum's count and exact byte length (and every code checked as writeCandidates checks it).
+  const { rows, strata, stratumOfRow, codes, separator, officeText, areaText, charBase } = columns;
+  const sep = String.fromCharCode(separator);
+  // Each office and area written once, when a candidate first names it (a name no candidate uses is never looked at).
+  const officeBytes = new Array<Uint8Array | null | undefined>(columns.offices.length);
+  const areaBytes = new Array<Uint8Array | null | undefined>(columns.areas.length);
+  // Pass 1: every stratum's count and exact byte length (and every code and name checked as writeCandidates checks it).
   const counts = new Int32Array(strata);
   const lengths = new Float64Array(strata);
   let at = 0;
   for (let i = 0; i < rows; i++) {
     const start = at;
-    const comma = codes.indexOf(',', at);
-    const end = comma < 0 ? codes.length : comma;
+    if (start > codes.length) return null; // fewer codes than rows
+    const next = codes.indexOf(sep, at);
+    const end = next < 0 ? codes.length : next;
     at = end + 1;
     const s = stratumOfRow[i];
     if (s < 0) continue;
@@ -251,13 +250,13 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
       const unit = codes.charCodeAt(k);
       if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) return null;
     }
-    const office = officeBytes[officeText.charCodeAt(i) - charBase];
-    const area = areaBytes[areaText.charCodeAt(i) - charBase];
-    if (office === undefined || area === undefined) return null;
+    const office = literalOf(officeBytes, columns.offices, officeText.charCodeAt(i) - charBase);
+    const area = literalOf(areaBytes, columns.areas, areaText.charCodeAt(i) - charBase);
+    if (office === null || area === null) return null;
     lengths[s] += (counts[s] > 0 ? 1 : 0) + CANDIDATE_FIXED_BYTES + (end - start) + office.length + area.length;
     counts[s]++;
   }
-  // One code per row, no more, no less (a code holding a comma, or a row without one, would shift every later row).
+  // One code per row, no more, no less (a code holding the separator, or a row without one, would shift every later row).
   if (rows > 0 && at !== codes.length + 1) return null;
   // Pass 2: the bytes, stratum by stratum interleaved as the rows come.
   const buffers = Array.from(counts, (_, s) => new Uint8Array(allocate(lengths[s])));
@@ -269,7 +268,7 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
   for (let i = 0; i < rows; i++) {
     const s = stratumOfRow[i];
     if (s < 0) {
-      at = codes.indexOf(',', at) + 1 || codes.length + 1;
+      at = codes.indexOf(sep, at) + 1 || codes.length + 1;
       continue;
     }
     const buffer = buffers[s];
@@ -277,18 +276,18 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
     if (written[s] > 0) buffer[p++] = 0x2c;
     buffer.set(AREA_KEY, p);
     p += AREA_KEY.length;
-    const area = areaBytes[areaText.charCodeAt(i) - charBase];
+    const area = areaBytes[areaText.charCodeAt(i) - charBase]!;
     buffer.set(area, p);
     p += area.length;
     buffer.set(CODE_KEY, p);
     p += CODE_KEY.length;
     starts[s][written[s]] = p;
-    for (let unit = codes.charCodeAt(at); at < codes.length && unit !== 0x2c; unit = codes.charCodeAt(++at)) buffer[p++] = unit;
+    for (let unit = codes.charCodeAt(at); at < codes.length && unit !== separator; unit = codes.charCodeAt(++at)) buffer[p++] = unit;
     at++;
     ends[s][written[s]++] = p;
     buffer.set(OFFICE_KEY, p);
     p += OFFICE_KEY.length;
-    const office = officeBytes[officeText.charCodeAt(i) - charBase];
+    const office = officeBytes[officeText.charCodeAt(i) - charBase]!;
     buffer.set(office, p);
     p += office.length;
     buffer[p++] = 0x7d;
@@ -310,6 +309,21 @@ function stringLiteralBytes(text: string): Uint8Array {
   return buffer.slice(0, putString(buffer, 0, text));
 }
 
+/** names[index] as a JSON string literal, written once into `cache`; null when there is no such name or it bails. */
+function literalOf(cache: (Uint8Array | null | undefined)[], names: readonly string[], index: number): Uint8Array | null {
+  if (!(index >= 0 && index < names.length)) return null;
+  let literal = cache[index];
+  if (literal === undefined) {
+    try {
+      literal = stringLiteralBytes(names[index]);
+    } catch {
+      literal = null;
+    }
+    cache[index] = literal;
+  }
+  return literal;
+}
+
 /** Bytes of a typical candidate (at most 40 + 3 per UTF-16 unit), from the first 64 of each list; the room to reserve. */
 function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
   let sampleBytes = 0;
@@ -324,10 +338,37 @@ function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
   return sampled > 0 ? sampleBytes / sampled : 64;
 }
 
-function sameCode(buffer: Uint8Array, start: number, end: number, candidate: Candidate | undefined): boolean {
-  const code = (candidate as { code?: unknown } | undefined)?.code;
-  if (typeof code !== 'string' || code.length !== end - start) return false;
+/**
+ * Whether the bytes around the code at [start, end) are exactly `candidate` as writeCandidates writes it —
+ * {"area":…,"code":"…","office":…} — its office and area too, not only its code. `literals` caches the names' bytes.
+ */
+function sameCandidate(buffer: Uint8Array, start: number, end: number, candidate: Candidate | undefined, literals: Map<string, Uint8Array>): boolean {
+  if (!isRecord(candidate)) return false;
+  const { code, office, area } = candidate;
+  if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code.length !== end - start) return false;
   for (let k = 0; k < code.length; k++) if (code.charCodeAt(k) !== buffer[start + k]) return false;
+  const literal = (name: string) => {
+    let bytes = literals.get(name);
+    if (bytes === undefined) literals.set(name, (bytes = stringLiteralBytes(name)));
+    return bytes;
+  };
+  const areaBytes = literal(area);
+  const officeBytes = literal(office);
+  const areaAt = start - CODE_KEY.length - areaBytes.length;
+  const officeAt = end + OFFICE_KEY.length;
+  return (
+    bytesAt(buffer, areaAt - AREA_KEY.length, AREA_KEY) &&
+    bytesAt(buffer, areaAt, areaBytes) &&
+    bytesAt(buffer, start - CODE_KEY.length, CODE_KEY) &&
+    bytesAt(buffer, end, OFFICE_KEY) &&
+    bytesAt(buffer, officeAt, officeBytes) &&
+    buffer[officeAt + officeBytes.length] === 0x7d
+  );
+}
+
+function bytesAt(buffer: Uint8Array, at: number, expected: Uint8Array): boolean {
+  if (at < 0 || at + expected.length > buffer.length) return false;
+  for (let k = 0; k < expected.length; k++) if (buffer[at + k] !== expected[k]) return false;
   return true;
 }
 
@@ -339,7 +380,7 @@ function runBytes(runs: readonly CandidateRuns[], s: number): number {
 /**
  * Copies stratum s's runs (encodeCandidateRuns of `candidates`, cut in order) into `buffer` at `p`, comma-joined,
  * records where each code went (candidates g, g + 1, …) and checks it against the codes already written — and, for a
- * sample, that it is the code of the candidate it stands for, so that the bytes committed to and the objects drawn
+ * sample, that the bytes are those of the candidate they stand for, so that the bytes committed to and the objects drawn
  * from cannot part unnoticed (anything else sends the inputs the reference way). Returns p after.
  */
 function copyRuns(
@@ -355,6 +396,7 @@ function copyRuns(
 ): number {
   let first = true;
   let c = 0;
+  const literals = new Map<string, Uint8Array>();
   for (const run of runs) {
     const bytes = run.bytes[s];
     const starts = run.codeStart[s];
@@ -368,10 +410,11 @@ function copyRuns(
       const end = p + ends[i];
       let hash = 0x811c9dc5;
       for (let b = start; b < end; b++) hash = Math.imul(hash ^ buffer[b], 0x01000193);
-      // Every 16th candidate's code against its object — enough to catch runs of other candidates or in another order.
+      // Every 16th candidate's bytes (code, office, area) against its object — enough to catch runs of other
+      // candidates, in another order, or written from other names.
       // Checking all of them read a million objects scattered over the heap: in one interleaved city A/B, encode took
       // 560–590 ms that way against 380–460 ms without the check.
-      if ((c & 15) === 0 && !sameCode(buffer, start, end, candidates[c])) throw BAIL;
+      if ((c & 15) === 0 && !sameCandidate(buffer, start, end, candidates[c], literals)) throw BAIL;
       codeStart[g] = start;
       codeEnd[g] = end;
       if (!codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;

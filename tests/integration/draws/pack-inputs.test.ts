@@ -23,7 +23,7 @@ describe('packInputs (C(inputs) as stored)', () => {
     expect(inflateRawSync(packed).equals(Buffer.concat([head, body, tail]))).toBe(true);
   });
 
-  it('deflates parts held in shared memory (as encodeDrawInputs leaves them) without joining them first', async () => {
+  it('deflates parts held in shared memory, as encodeDrawInputs leaves them', async () => {
     const bytes = inputsLike(60_000);
     const shared = new Uint8Array(new SharedArrayBuffer(bytes.length + 100));
     shared.set(bytes, 50);
@@ -32,6 +32,19 @@ describe('packInputs (C(inputs) as stored)', () => {
     const tail = Buffer.from('"teamSize":3}');
     const packed = await packInputs([head, body, tail]);
     expect(inflateRawSync(packed).equals(Buffer.concat([head, bytes, tail]))).toBe(true);
+  });
+
+  it('gives one stream of the exact bytes for any shape of parts: one large part, empty parts, a one-byte last part', async () => {
+    const body = inputsLike(40_000);
+    const shapes: Uint8Array[][] = [
+      [body],
+      [new Uint8Array(0), body, new Uint8Array(0)],
+      [body, Buffer.from('}')],
+      [Buffer.from('{'), body.subarray(0, body.length >> 1), new Uint8Array(0), body.subarray(body.length >> 1), Buffer.from('}')],
+    ];
+    for (const parts of shapes) {
+      expect(inflateRawSync(await packInputs(parts)).equals(Buffer.concat(parts))).toBe(true);
+    }
   });
 
   it('keeps small inputs in one stream', async () => {

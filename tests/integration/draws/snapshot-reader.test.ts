@@ -107,4 +107,29 @@ describe('the candidate snapshot on two threads', () => {
     expect(isAppError(refusal) && refusal.code).toBe('draw.rosterChanged');
     expect(() => readSnapshotRange(c.conn.raw, task, lookups, { fromId: 0, toId: 1e9 })).toThrow(/名录正在被修改/);
   });
+
+  it('draws an entity whose 注册号 holds a comma as it is, and refuses one holding the code separator, on one thread and on two', async () => {
+    const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
+    const raw = c.conn.raw;
+    const first = (await readCandidates(raw, task)).strata.find((s) => s.candidates.length > 0)!.candidates[0];
+    const entity = raw.prepare('SELECT id, uscc, reg_no FROM entities WHERE coalesce(uscc, reg_no) = ?').get(first.code) as { id: number; uscc: string | null; reg_no: string | null };
+    const setCode = raw.prepare('UPDATE entities SET uscc = NULL, reg_no = ? WHERE id = ?');
+    try {
+      setCode.run('440300,000123', entity.id);
+      for (const split of [undefined, reader.read]) {
+        const snapshot = await readCandidates(raw, task, split, 1);
+        const found = snapshot.strata.flatMap((s) => s.candidates).filter((candidate) => candidate.code === '440300,000123');
+        expect(found).toEqual([{ code: '440300,000123', office: first.office, area: first.area }]);
+        if (split) expect(snapshot.runs).toHaveLength(2);
+      }
+      setCode.run('440300\u001f000123', entity.id);
+      for (const split of [undefined, reader.read]) {
+        const refusal = await readCandidates(raw, task, split, 1).catch((error: unknown) => error);
+        expect(isAppError(refusal) && refusal.code).toBe('draw.badCode');
+        expect((refusal as Error).message).toMatch(/统一社会信用代码或注册号/);
+      }
+    } finally {
+      raw.prepare('UPDATE entities SET uscc = ?, reg_no = ? WHERE id = ?').run(entity.uscc, entity.reg_no, entity.id);
+    }
+  });
 });
