@@ -12,6 +12,7 @@ import {
   gradeLabel,
   quotaOf,
   type GradeKey,
+  type PoolPreview,
   type ScopePreview,
   type StratumPreview,
   type TaskConfig,
@@ -494,6 +495,35 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
     }
   }
   return { inspectors, experts, people };
+}
+
+/** The inspector side of the task page's live preview (tasks:scope-preview `pool`). */
+export type PoolPreviewRequest = PoolRequest & Pick<TaskConfig, 'teamSize' | 'packageSize' | 'maxPackagesPerInspector'>;
+
+/**
+ * Who the inspector scope allows right now — the pool 准备 would read (readInspectorPool) — and whether they can be
+ * enough for `expected` drawn entities: each package needs a team of `teamSize`, each person serves at most
+ * `maxPackagesPerInspector` packages. Only what is sure is said: too few people for one team, or fewer possible teams
+ * than the fewest packages there can be (准备's feasibility check settles the rest).
+ */
+export function previewPool(raw: BetterSqlite3.Database, request: PoolPreviewRequest, expected: number): { pool: PoolPreview; notices: string[] } {
+  const { inspectors, experts } = readInspectorPool(raw, request);
+  const pool: PoolPreview = {
+    inspectors: inspectors.length,
+    experts,
+    offices: new Set(inspectors.map((inspector) => inspector.office)).size,
+    packagesAtLeast: Math.ceil(expected / request.packageSize),
+    teamsAtMost: Math.floor((inspectors.length * request.maxPackagesPerInspector) / request.teamSize),
+  };
+  const notices: string[] = [];
+  if (pool.inspectors < request.teamSize) {
+    notices.push(`执法人员范围内在岗人员只有 ${pool.inspectors} 人,不足每组 ${request.teamSize} 人。请扩大执法人员范围。`);
+  } else if (pool.packagesAtLeast > pool.teamsAtMost) {
+    notices.push(
+      `预计至少 ${pool.packagesAtLeast} 个名单包,而范围内 ${pool.inspectors} 名执法人员每人最多参加 ${request.maxPackagesPerInspector} 个检查组、每组 ${request.teamSize} 人,最多只能组成 ${pool.teamsAtMost} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
+    );
+  }
+  return { pool, notices };
 }
 
 /**

@@ -20,7 +20,7 @@ import { AppError } from '@shared/errors';
 import type { TasksTable } from '../db/schema';
 import { appendAuditRaw } from './audit-service';
 import type { ServiceContext } from './context';
-import { previewScope, type ScopeRequest } from './task-scope';
+import { previewPool, previewScope, type PoolPreviewRequest, type ScopeRequest } from './task-scope';
 
 type TaskRow = Omit<TasksTable, 'id'> & { id: number };
 
@@ -227,9 +227,12 @@ export function createTaskService(raw: BetterSqlite3.Database, ctx: ServiceConte
     return readTask(raw, id);
   }
 
-  /** Live counts for the page: what the scope holds per grade, and what each grade will draw. */
-  function scopePreview(request: ScopeRequest): ScopePreview {
-    return previewScope(raw, request);
+  /** Live counts for the page: what the scope holds per grade, what each grade will draw, and the inspector pool. */
+  function scopePreview(request: ScopeRequest & { pool?: PoolPreviewRequest }): ScopePreview {
+    const preview = previewScope(raw, request);
+    if (!request.pool) return preview;
+    const { pool, notices } = previewPool(raw, request.pool, preview.expected);
+    return { ...preview, pool, notices: [...preview.notices, ...notices] };
   }
 
   return { list, get, save, scopePreview };

@@ -147,6 +147,21 @@ export interface ScopePreview {
   expected: number;
   /** Problems the clerk should see before preparing the draw (empty grade, fixed count too large…). */
   notices: string[];
+  /** The inspector side, when the request gave it (tasks:scope-preview `pool`). */
+  pool?: PoolPreview;
+}
+
+/** Who the task's inspector scope allows right now, and the most packages they can staff. */
+export interface PoolPreview {
+  /** 在岗 inspectors in scope, experts included (as 准备 reads them). */
+  inspectors: number;
+  experts: number;
+  /** Distinct offices (an expert's organisation counts as one) among them. */
+  offices: number;
+  /** At least this many packages: 预计抽查数量 ÷ packageSize, rounded up (area clustering can only add more). */
+  packagesAtLeast: number;
+  /** At most this many teams: inspectors × maxPackagesPerInspector ÷ teamSize, rounded down. */
+  teamsAtMost: number;
 }
 
 export interface StratumPreview {

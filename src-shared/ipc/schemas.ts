@@ -315,7 +315,19 @@ export const requestSchemas = {
   'tasks:list': z.object({ planId: recordId }).strict(),
   'tasks:get': z.object({ id: recordId }).strict(),
   'tasks:save': taskInput,
-  'tasks:scope-preview': z.object({ scope: taskScope, excludeRecentYears, ratio: taskRatio, startDate: isoDate }).strict(),
+  'tasks:scope-preview': z
+    .object({
+      scope: taskScope,
+      excludeRecentYears,
+      ratio: taskRatio,
+      startDate: isoDate,
+      // The inspector side, for the pool's live count (optional: the object side alone is previewed too).
+      pool: taskInput
+        .pick({ joiningDepartments: true, inspectorScope: true, includeExperts: true, expertTags: true, teamSize: true, packageSize: true, maxPackagesPerInspector: true })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   'draws:prepare': z.object({ taskId: recordId }).strict(),
   'draws:commit': z
     .object({

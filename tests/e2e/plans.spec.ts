@@ -1,6 +1,6 @@
 /**
  * 年度抽查计划 end to end: the built renderer in Chromium over the real services on a temp database with the demo
- * county. A plan and a task are made through the page (the live scope counts follow the filters), the plan is
+ * county. A plan and a task are made through the page (the live scope and inspector counts follow the form), the plan is
  * published, a change publishes version 2 with its reason, version 1 stays readable, and both export for 公示
  * (xlsx opened back with exceljs, PDF with pdf.js).
  */
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quotaOf } from '@shared/domain/tasks';
-import { recentSince } from '../../src-main/services/task-scope';
+import { readInspectorPool, recentSince } from '../../src-main/services/task-scope';
 import { readPdf } from '../integration/documents/pdf-text';
 import { afterMotion, confirmModal, confirmPopover, fillRange, loadDemo, pickOption, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
@@ -93,6 +93,12 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await count(editor.getByTestId('scope-expected'), expectedD50);
   await editor.getByTestId('ratio-D').fill('30');
   await count(editor.getByTestId('scope-expected'), expected);
+  // The inspector pool, live too: the form's default scope (全局, no experts) as 准备 would read it.
+  const pool = readInspectorPool(raw, { inspectorScope: { kind: '全局', offices: [] }, includeExperts: false, expertTags: [], joiningDepartments: [] });
+  expect(pool.inspectors.length).toBeGreaterThan(0);
+  await count(editor.getByTestId('scope-pool'), pool.inspectors.length);
+  const offices = new Set(pool.inspectors.map((inspector) => inspector.office)).size;
+  await expect(editor.getByTestId('scope-pool-detail')).toContainText(`执法人员来自 ${offices} 个单位;预计至少`);
   // Every control explains itself.
   await expect(editor).toContainText('近几年内已被抽查过的对象不再抽取');
   await expect(editor).toContainText('每个检查组的执法人员数,至少 2 人');

@@ -174,6 +174,42 @@ describe('tasks: validation and the live scope preview', () => {
     expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户,但范围内只有 ${uniform.total} 户。`]);
   });
 
+  it('counts the inspector pool live as 准备 would read it, and says when it cannot be enough', () => {
+    const raw = c.conn.raw;
+    const stations = raw
+      .prepare("SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY n DESC")
+      .all() as { office: string; n: number }[];
+    const [big, second] = stations;
+    const experts = raw.prepare("SELECT count(*) FROM experts WHERE status = '在库'").pluck().get() as number;
+    expect(experts).toBeGreaterThan(0);
+    const scope = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
+    const objects = { scope, excludeRecentYears: 0, ratio: { mode: 'uniform' as const, bp: 500 }, startDate: '2026-12-01' };
+    const pool = { joiningDepartments: [], includeExperts: true, expertTags: [], teamSize: 2, packageSize: 3, maxPackagesPerInspector: 100 };
+    const two = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, inspectorScope: { kind: '若干所', offices: [big.office, second.office] } } });
+    expect(two.pool).toEqual({
+      inspectors: big.n + second.n + experts,
+      experts,
+      offices: 2 + (raw.prepare("SELECT count(DISTINCT CASE WHEN organisation = '' THEN '专家库' ELSE organisation END) FROM experts WHERE status = '在库'").pluck().get() as number),
+      packagesAtLeast: Math.ceil(two.expected / 3),
+      teamsAtMost: Math.floor(((big.n + second.n + experts) * 100) / 2),
+    });
+    expect(two.notices).toEqual([]);
+    // Too few for one team of ten, in one station, without experts.
+    const small = stations[stations.length - 1];
+    const alone = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, teamSize: small.n + 1, inspectorScope: { kind: '单一所', offices: [small.office] } } });
+    expect(alone.pool?.inspectors).toBe(small.n);
+    expect(alone.notices).toEqual([`执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围。`]);
+    // Enough for a team, not for every package: one package each, many packages.
+    const thin = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, maxPackagesPerInspector: 1, packageSize: 1, inspectorScope: { kind: '单一所', offices: [big.office] } } });
+    expect(thin.pool).toMatchObject({ inspectors: big.n, packagesAtLeast: thin.expected, teamsAtMost: Math.floor(big.n / 2) });
+    expect(thin.expected).toBeGreaterThan(Math.floor(big.n / 2));
+    expect(thin.notices).toEqual([
+      `预计至少 ${thin.expected} 个名单包,而范围内 ${big.n} 名执法人员每人最多参加 1 个检查组、每组 2 人,最多只能组成 ${Math.floor(big.n / 2)} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
+    ]);
+    // Without the inspector side, the preview is the objects' alone.
+    expect(c.services.tasks.scopePreview(objects).pool).toBeUndefined();
+  });
+
   it('goes through the IPC dispatch as the page calls it: defaults filled, bad shapes refused in Chinese', async () => {
     const dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
     const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as { ok: true; value: { id: number } };
@@ -197,8 +233,15 @@ describe('tasks: validation and the live scope preview', () => {
     };
     const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as { ok: true; value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } } };
     expect(saved).toMatchObject({ ok: true, value: { clusterBy: 'none', avoidOwnOffice: true, frequency: '每年1次', scope: { grades: [] } } });
-    const preview = await dispatch('app://ssj/', 'tasks:scope-preview', { scope: { industries: ['食品销售'] }, excludeRecentYears: 3, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' });
+    const previewRequest = { scope: { industries: ['食品销售'] }, excludeRecentYears: 3, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' };
+    const preview = await dispatch('app://ssj/', 'tasks:scope-preview', previewRequest);
     expect(preview).toMatchObject({ ok: true, value: { strata: [{ name: '全部', ratioBp: 500 }] } });
+    // With the inspector side (its lists and switches default as in tasks:save), and refused in Chinese when bad.
+    const pool = { teamSize: 2, packageSize: 3, maxPackagesPerInspector: 5, inspectorScope: { kind: '全局' } };
+    const withPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool });
+    expect(withPool).toMatchObject({ ok: true, value: { pool: { inspectors: expect.any(Number), experts: 0 } } });
+    const badPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool: { ...pool, teamSize: 1 } });
+    expect(badPool).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') } });
     const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') } });
     const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId: saved.value.id });

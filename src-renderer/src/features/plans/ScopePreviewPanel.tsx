@@ -9,8 +9,9 @@ import { useDebouncedValue } from '../../components/useDebouncedValue';
 const number = (n: number) => n.toLocaleString('zh-CN');
 
 /**
- * 范围预览: what the task's object scope holds right now and what each grade will draw (tasks:scope-preview, the same
- * SQL the draw freezes at 准备). Asked again whenever the form changes, once the clerk pauses (debounced).
+ * 范围预览: what the task's object scope holds right now, what each grade will draw, and who the inspector scope
+ * allows (tasks:scope-preview, the same SQL and pool the draw freezes at 准备). Asked again whenever the form changes,
+ * once the clerk pauses (debounced).
  */
 export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-preview'> | null }) {
   const key = useDebouncedValue(request ? JSON.stringify(request) : '', 300);
@@ -28,7 +29,14 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
             <Space size="large">
               <Statistic title="范围内检查对象" value={data.total} suffix="户" data-testid="scope-total" data-count={data.total} />
               <Statistic title="预计抽查" value={data.expected} suffix="户" data-testid="scope-expected" data-count={data.expected} />
+              {data.pool && <Statistic title="可选派执法人员" value={data.pool.inspectors} suffix="人" data-testid="scope-pool" data-count={data.pool.inspectors} />}
             </Space>
+            {data.pool && (
+              <Typography.Text type="secondary" data-testid="scope-pool-detail">
+                {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `(含专家 ${number(data.pool.experts)} 人)` : ''};` +
+                  `预计至少 ${number(data.pool.packagesAtLeast)} 个名单包,按每组人数和每人最多参加的组数,最多可组成 ${number(data.pool.teamsAtMost)} 个检查组。`}
+              </Typography.Text>
+            )}
             {data.excludedSince && (
               <Typography.Text type="secondary" data-testid="scope-excluded">
                 已排除 {data.excludedSince} 以来被抽查过的 {number(data.excludedRecent)} 户

@@ -128,11 +128,29 @@ export function scopeRequestOf(v: Partial<TaskFormValues> | undefined): Req<'tas
   const ratio = ratioOf(v as TaskFormValues);
   if (ratio.mode === 'uniform' && ratio.bp < 1) return null;
   if (ratio.mode === 'fixed' && ratio.count < 1) return null;
-  return {
+  const request: Req<'tasks:scope-preview'> = {
     scope: scopeOf(v.scope),
     excludeRecentYears: v.excludeRecentYears ?? 0,
     ratio,
     startDate: (start ?? dayjs()).format(ISO),
+  };
+  const pool = poolRequestOf(v);
+  return pool ? { ...request, pool } : request;
+}
+
+const whole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+
+/** The inspector side of the live preview; null while the team settings are not yet valid (the form says why). */
+function poolRequestOf(v: Partial<TaskFormValues>): Req<'tasks:scope-preview'>['pool'] | null {
+  if (!whole(v.teamSize, 2, 10) || !whole(v.packageSize, 1, 100) || !whole(v.maxPackagesPerInspector, 1, 10000) || !v.inspectorScopeKind) return null;
+  return {
+    joiningDepartments: v.joiningDepartments ?? [],
+    inspectorScope: { kind: v.inspectorScopeKind, offices: v.inspectorScopeKind === '全局' ? [] : (v.inspectorOffices ?? []) },
+    includeExperts: v.includeExperts ?? false,
+    expertTags: v.includeExperts ? (v.expertTags ?? []) : [],
+    teamSize: v.teamSize,
+    packageSize: v.packageSize,
+    maxPackagesPerInspector: v.maxPackagesPerInspector,
   };
 }
 
