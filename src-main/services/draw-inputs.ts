@@ -29,7 +29,7 @@ import {
 } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
-import { readCandidates, readInspectorPool, type InspectorPool, type ReadSnapshotElsewhere } from './task-scope';
+import { readCandidates, readInspectorPool, tooFewInspectors, type InspectorPool, type ReadSnapshotElsewhere } from './task-scope';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -77,10 +77,7 @@ export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskVie
 
   const pool = readInspectorPool(raw, task);
   if (pool.inspectors.length < task.teamSize) {
-    throw new AppError(
-      'draw.tooFewInspectors',
-      `执法人员范围内在岗人员只有 ${pool.inspectors.length} 人,不足每组 ${task.teamSize} 人。请扩大执法人员范围或检查人员状态。`,
-    );
+    throw new AppError('draw.tooFewInspectors', tooFewInspectors(pool.inspectors.length, task.teamSize));
   }
 
   const voided = raw

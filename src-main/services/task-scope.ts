@@ -333,7 +333,7 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
       for (let digit = idText!.charCodeAt(at); digit >= 0x30; digit = idText!.charCodeAt(++at)) id = id * 10 + digit - 0x30;
       at++;
       const g = gradeText!.charCodeAt(i);
-      if (g >= 0x61) {
+      if (inspectedRecently(g)) {
         excludedRecent++;
         continue;
       }
@@ -356,7 +356,7 @@ export function candidateRunsOfRow(plan: SnapshotPlan, lookups: SnapshotLookups,
   const stratumOfRow = new Int8Array(count);
   for (let i = 0; i < count; i++) {
     const g = gradeText!.charCodeAt(i);
-    stratumOfRow[i] = g >= 0x61 ? -1 : plan.stratumOfGrade[g]; // lower case: inspected recently, excluded
+    stratumOfRow[i] = inspectedRecently(g) ? -1 : plan.stratumOfGrade[g];
   }
   return encodeCandidateRunsOfColumns({
     rows: count,
@@ -402,6 +402,11 @@ const CODE_SEPARATOR = '\u001f';
 
 function codeWithSeparator(): AppError {
   return new AppError('draw.badCode', '名录中有检查对象的统一社会信用代码或注册号含有控制字符(U+001F),无法抽取。请在检查对象名录中更正该代码后重新准备。');
+}
+
+/** Whether a grade letter of the snapshot row is lower case: the entity was inspected recently and is left out. */
+function inspectedRecently(gradeChar: number): boolean {
+  return gradeChar >= 0x61;
 }
 
 /** Letters for A, B, C, D, 未评级 in readCandidates' grade column (in GRADE_KEYS order). */
@@ -497,6 +502,11 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
   return { inspectors, experts, people };
 }
 
+/** Why a pool of `inspectors` people cannot draw teams of `teamSize` (the task page's notice, 准备's refusal). */
+export function tooFewInspectors(inspectors: number, teamSize: number): string {
+  return `执法人员范围内在岗人员只有 ${inspectors} 人,不足每组 ${teamSize} 人。请扩大执法人员范围或检查人员状态。`;
+}
+
 /** The inspector side of the task page's live preview (tasks:scope-preview `pool`). */
 export type PoolPreviewRequest = PoolRequest & Pick<TaskConfig, 'teamSize' | 'packageSize' | 'maxPackagesPerInspector'>;
 
@@ -517,7 +527,7 @@ export function previewPool(raw: BetterSqlite3.Database, request: PoolPreviewReq
   };
   const notices: string[] = [];
   if (pool.inspectors < request.teamSize) {
-    notices.push(`执法人员范围内在岗人员只有 ${pool.inspectors} 人,不足每组 ${request.teamSize} 人。请扩大执法人员范围。`);
+    notices.push(tooFewInspectors(pool.inspectors, request.teamSize));
   } else if (pool.packagesAtLeast > pool.teamsAtMost) {
     notices.push(
       `预计至少 ${pool.packagesAtLeast} 个名单包,而范围内 ${pool.inspectors} 名执法人员每人最多参加 ${request.maxPackagesPerInspector} 个检查组、每组 ${request.teamSize} 人,最多只能组成 ${pool.teamsAtMost} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,

@@ -57,6 +57,11 @@ function putString(buffer: Uint8Array, p: number, text: string): number {
   return p;
 }
 
+/** A candidate as C(inputs) writes it, around its three strings: {"area":…,"code":"…","office":…} (keys sorted). */
+const AREA_KEY_TEXT = '{"area":';
+const CODE_KEY_TEXT = ',"code":"';
+const OFFICE_KEY_TEXT = '","office":';
+
 function putAscii(buffer: Uint8Array, p: number, ascii: string): number {
   for (let i = 0; i < ascii.length; i++) buffer[p++] = ascii.charCodeAt(i);
   return p;
@@ -145,9 +150,9 @@ function writeCandidates(
         buffer = grown;
       }
       if (c > 0) buffer[p++] = 0x2c;
-      p = putAscii(buffer, p, '{"area":');
+      p = putAscii(buffer, p, AREA_KEY_TEXT);
       p = putString(buffer, p, area);
-      p = putAscii(buffer, p, ',"code":"');
+      p = putAscii(buffer, p, CODE_KEY_TEXT);
       // The code is written here (not by putString) to hash it for the uniqueness check in the same loop.
       codeStart[g] = p;
       let hash = 0x811c9dc5;
@@ -159,7 +164,7 @@ function writeCandidates(
       }
       codeEnd[g] = p;
       if (codes !== null && !codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
-      p = putAscii(buffer, p, '","office":');
+      p = putAscii(buffer, p, OFFICE_KEY_TEXT);
       p = putString(buffer, p, office);
       buffer[p++] = 0x7d;
     }
@@ -297,9 +302,9 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
 }
 
 const asciiBytes = (text: string) => Uint8Array.from(text, (unit) => unit.charCodeAt(0));
-const AREA_KEY = asciiBytes('{"area":');
-const CODE_KEY = asciiBytes(',"code":"');
-const OFFICE_KEY = asciiBytes('","office":');
+const AREA_KEY = asciiBytes(AREA_KEY_TEXT);
+const CODE_KEY = asciiBytes(CODE_KEY_TEXT);
+const OFFICE_KEY = asciiBytes(OFFICE_KEY_TEXT);
 /** A written candidate's bytes besides its code, office and area literals: the keys and the closing brace. */
 const CANDIDATE_FIXED_BYTES = AREA_KEY.length + CODE_KEY.length + OFFICE_KEY.length + 1;
 

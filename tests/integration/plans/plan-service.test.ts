@@ -198,7 +198,7 @@ describe('tasks: validation and the live scope preview', () => {
     const small = stations[stations.length - 1];
     const alone = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, teamSize: small.n + 1, inspectorScope: { kind: '单一所', offices: [small.office] } } });
     expect(alone.pool?.inspectors).toBe(small.n);
-    expect(alone.notices).toEqual([`执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围。`]);
+    expect(alone.notices).toEqual([`执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`]);
     // Enough for a team, not for every package: one package each, many packages.
     const thin = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, maxPackagesPerInspector: 1, packageSize: 1, inspectorScope: { kind: '单一所', offices: [big.office] } } });
     expect(thin.pool).toMatchObject({ inspectors: big.n, packagesAtLeast: thin.expected, teamsAtMost: Math.floor(big.n / 2) });

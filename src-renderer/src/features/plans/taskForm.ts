@@ -145,12 +145,19 @@ function poolRequestOf(v: Partial<TaskFormValues>): Req<'tasks:scope-preview'>['
   if (!whole(v.teamSize, 2, 10) || !whole(v.packageSize, 1, 100) || !whole(v.maxPackagesPerInspector, 1, 10000) || !v.inspectorScopeKind) return null;
   return {
     joiningDepartments: v.joiningDepartments ?? [],
-    inspectorScope: { kind: v.inspectorScopeKind, offices: v.inspectorScopeKind === '全局' ? [] : (v.inspectorOffices ?? []) },
-    includeExperts: v.includeExperts ?? false,
-    expertTags: v.includeExperts ? (v.expertTags ?? []) : [],
+    ...inspectorSideOf(v.inspectorScopeKind, v),
     teamSize: v.teamSize,
     packageSize: v.packageSize,
     maxPackagesPerInspector: v.maxPackagesPerInspector,
+  };
+}
+
+/** Who may be sent, as tasks:save and the live preview take it: the offices only for a scope that names them, the expert fields only with experts. */
+function inspectorSideOf(kind: TaskFormValues['inspectorScopeKind'], v: Partial<TaskFormValues>) {
+  return {
+    inspectorScope: { kind, offices: kind === '全局' ? [] : (v.inspectorOffices ?? []) },
+    includeExperts: v.includeExperts ?? false,
+    expertTags: v.includeExperts ? (v.expertTags ?? []) : [],
   };
 }
 
@@ -175,9 +182,7 @@ export function taskInputOf(v: TaskFormValues, planId: number, id: number | unde
     maxPackagesPerInspector: v.maxPackagesPerInspector,
     clusterBy: v.clusterBy,
     requiredTags: v.requiredTags ?? [],
-    inspectorScope: { kind: v.inspectorScopeKind, offices: v.inspectorScopeKind === '全局' ? [] : (v.inspectorOffices ?? []) },
-    includeExperts: v.includeExperts,
-    expertTags: v.includeExperts ? (v.expertTags ?? []) : [],
+    ...inspectorSideOf(v.inspectorScopeKind, v),
     avoidOwnOffice: v.avoidOwnOffice,
     distinctOffices: v.distinctOffices,
     conflicts: (v.conflicts ?? []).filter((c) => c && (c.inspector || c.entity)).map((c) => ({ inspector: c.inspector ?? '', entity: c.entity ?? '', reason: c.reason ?? '' })),
