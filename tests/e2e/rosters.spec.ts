@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from '@playwright/test';
 import { syntheticUscc, writeEntityXlsx } from '../fixtures/roster-files';
+import { afterMotion } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
 
 const HAINAN = resolve(__dirname, '../../../shared/samples/hainan-2020-item-list.xlsx');
@@ -39,6 +40,8 @@ async function openImportDialog(page: Page, app: { fileDialog: { answer(...p: (s
   await page.getByTestId(`import-${kind}`).click();
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
+  // A click while the modal still zooms in can be lost (a CI run stayed at 选择文件 once): wait until it stands still.
+  await afterMotion(page);
   app.fileDialog.answer(file);
   await dialog.getByTestId('import-choose').click();
   return dialog;
