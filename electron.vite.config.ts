@@ -12,16 +12,16 @@ export default defineConfig({
     resolve: { alias },
     build: {
       rollupOptions: {
-        // The import job's worker is a file of its own next to index.js (src-main/jobs/import-job.ts loads it).
-        // So is the draw job's (issue 5: src-main/jobs/draw-job.ts loads draw-worker.js).
+        // The import job's worker is a file of its own next to index.js (src-main/rosters/import-job.ts loads it).
+        // So is the draw job's (issue 5: src-main/draws/job.ts loads draw-worker.js).
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          'import-worker': resolve(__dirname, 'src-main/jobs/import-worker.ts'),
-          'draw-worker': resolve(__dirname, 'src-main/jobs/draw-worker.ts'),
-          // …and the second snapshot reader the draw worker starts (src-main/jobs/snapshot-reader.ts).
-          'snapshot-reader-worker': resolve(__dirname, 'src-main/jobs/snapshot-reader-worker.ts'),
-          // The document renderers run in a worker too (src-main/jobs/document-job.ts).
-          'document-worker': resolve(__dirname, 'src-main/jobs/document-worker.ts'),
+          'import-worker': resolve(__dirname, 'src-main/rosters/import-worker.ts'),
+          'draw-worker': resolve(__dirname, 'src-main/draws/draw-worker.ts'),
+          // …and the second snapshot reader the draw worker starts (src-main/draws/snapshot-reader.ts).
+          'snapshot-reader-worker': resolve(__dirname, 'src-main/draws/snapshot-reader-worker.ts'),
+          // The document renderers run in a worker too (src-main/documents/job.ts).
+          'document-worker': resolve(__dirname, 'src-main/documents/document-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

@@ -20,12 +20,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { verifyProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
-import { nodeSha256 } from '../src-main/draw/node-sha256';
+import { nodeSha256 } from '../src-main/draws/node-sha256';
 import { openDatabase } from '../src-main/db/connection';
-import { createServices, type Services } from '../src-main/services';
-import { defaultContext } from '../src-main/services/context';
-import { loadDemoData } from '../src-main/services/demo-data';
-import { demoTaskInput } from '../src-main/services/plan-demo';
+import { createServices, type Services } from '../src-main/app/services';
+import { defaultContext } from '../src-main/app/context';
+import { loadDemoData } from '../src-main/demo/demo-data';
+import { demoTaskInput } from '../src-main/demo/plan-demo';
 import type { TaskInput } from '@shared/domain/tasks';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDrawRecordCommitPdf, renderDrawRecordResultPdf, renderPlanPdf, renderPlanXlsx } from '../src-main/documents';
-import { sampleCommit, samplePlan, sampleResult } from '../tests/integration/documents/document-fixtures';
+import { sampleCommit, samplePlan, sampleResult } from '../tests/fixtures/documents';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);

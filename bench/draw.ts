@@ -25,8 +25,8 @@ import {
   type DrawCase,
 } from '@shared/draw';
 import { encodeUtf8 } from '@shared/draw/utf8';
-import { DrawWorkerPool, sharedAllocate, rankAllParallel, runDrawParallel, verifyProofParallel } from '../src-main/draw/parallel-draw';
-import { nodeSha256 } from '../src-main/draw/node-sha256';
+import { DrawWorkerPool, sharedAllocate, rankAllParallel, runDrawParallel, verifyProofParallel } from '../src-main/draws/parallel-rank';
+import { nodeSha256 } from '../src-main/draws/node-sha256';
 import { cityScaleCase } from './draw-fixture';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;

@@ -1,6 +1,6 @@
 /** Worker for bench/roster-import.ts: the streaming read of the file alone (records built, nothing compared or written). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openImportFile } from '../src-main/imports';
+import { openImportFile } from '../src-main/rosters/readers/index';
 
 const { path } = (workerData as { request: { path: string } }).request;
 (async () => {

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, registerSqlFunctions, runMigrations } from '../src-main/db/connection';
-import { IMPORT_WORKER_LIMITS, startImportJob, startWorker } from '../src-main/jobs/import-job';
+import { IMPORT_WORKER_LIMITS, startImportJob, startWorker } from '../src-main/rosters/import-job';
 import { prng, syntheticEntityRow, writeEntityXlsx } from '../tests/fixtures/roster-files';
 
 const args = process.argv.slice(2);

@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
-import { createServices } from '../src-main/services';
-import { defaultContext } from '../src-main/services/context';
-import { loadDemoData } from '../src-main/services/demo-data';
+import { createServices } from '../src-main/app/services';
+import { defaultContext } from '../src-main/app/context';
+import { loadDemoData } from '../src-main/demo/demo-data';
 
 const args = process.argv.slice(2);
 const entities = Number(args[args.indexOf('--entities') + 1] || 1_000_000) || 1_000_000;

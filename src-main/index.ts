@@ -10,9 +10,9 @@ import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards, isAppUrl } from './security';
-import { createServices } from './services';
-import type { FileDialog } from './services/file-tokens';
-import { defaultContext } from './services/context';
+import { createServices } from './app/services';
+import type { FileDialog } from './app/file-tokens';
+import { defaultContext } from './app/context';
 import { closeCeremonyWindow, createMainWindow, openCeremonyWindow } from './window';
 
 app.setName('ssj-desk');
@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
 
 /**
  * The only place a file path is chosen in the desktop app: main shows the dialog, services turn the path into an
- * opaque token for the renderer (services/file-tokens.ts).
+ * opaque token for the renderer (app/file-tokens.ts).
  */
 const showFileDialog: FileDialog = async (request) => {
   // Dialogs belong to the operator's window (the projector shows no controls and must not get a modal sheet).

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { PRODUCT_NAME, VERSION } from '../services/product';
+import { PRODUCT_NAME, VERSION } from '../app/product';
 import type { CliCommand } from './command';
 
 export const infoCommand: CliCommand = {

@@ -11,11 +11,11 @@ import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
-import { verifyProofParallel } from '../draw/parallel-draw';
-import { createServices } from '../services';
-import { defaultContext } from '../services/context';
-import { loadDemoData } from '../services/demo-data';
-import { createDemoPlan } from '../services/plan-demo';
+import { verifyProofParallel } from '../draws/parallel-rank';
+import { createServices } from '../app/services';
+import { defaultContext } from '../app/context';
+import { loadDemoData } from '../demo/demo-data';
+import { createDemoPlan } from '../demo/plan-demo';
 import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
 

@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { AppError, isAppError } from '@shared/errors';
 import { DrawErrorCode, type VerifyReport } from '@shared/draw';
-import { DrawWorkerPool, PARALLEL_THRESHOLD, runDrawParallel, verifyProofParallel } from '../draw/parallel-draw';
+import { DrawWorkerPool, PARALLEL_THRESHOLD, runDrawParallel, verifyProofParallel } from '../draws/parallel-rank';
 import type { CliCommand, CliContext } from './command';
 
 /** draw-case exit status when the case cannot be staffed (a team or tag shortage): documented in --help. */

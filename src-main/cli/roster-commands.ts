@@ -10,8 +10,8 @@ import { AppError } from '@shared/errors';
 import { describeProblem } from '@shared/import/problems';
 import { openDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import { startImportJob } from '../jobs/import-job';
-import { loadDemoData } from '../services/demo-data';
+import { startImportJob } from '../rosters/import-job';
+import { loadDemoData } from '../demo/demo-data';
 import type { CliCommand, CliContext } from './command';
 import { runDemoOut } from './demo-commands';
 

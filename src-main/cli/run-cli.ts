@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError } from '@shared/errors';
 import { defaultDbPath } from '../db/paths';
-import { PRODUCT_NAME, VERSION } from '../services/product';
+import { PRODUCT_NAME, VERSION } from '../app/product';
 import type { CliCommand } from './command';
 
 const GLOBAL_OPTIONS = {

@@ -274,7 +274,7 @@ export interface DrawProofsTable {
   sealed_at: string;
   /** Proof JSON without "inputs". */
   body: string;
-  /** Part two of the record: StoredRecordResult JSON (services/draw-views.ts); read it with latestRecord. */
+  /** Part two of the record: StoredRecordResult JSON (draws/views.ts); read it with latestRecord. */
   record: string;
 }
 

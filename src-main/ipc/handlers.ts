@@ -1,6 +1,6 @@
 import type { Channel, Res } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 
 export type Handlers = { [C in Channel]: (req: ParsedReq<C>) => Promise<Res<C>> | Res<C> };
 

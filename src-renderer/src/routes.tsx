@@ -15,14 +15,14 @@ import {
 } from '@ant-design/icons';
 import { AuditPage } from './features/audit/AuditPage';
 // 一单两库 pages (issue 3)
-import { EntitiesPage } from './features/entities/EntitiesPage';
-import { InspectorsPage } from './features/inspectors/InspectorsPage';
+import { EntitiesPage } from './features/rosters/entities/EntitiesPage';
+import { InspectorsPage } from './features/rosters/inspectors/InspectorsPage';
 import { ItemsPage } from './features/items/ItemsPage';
 import { HomePage } from './features/home/HomePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 // ——— plans, tasks, draws (issue 5) ———
-import { CeremonyPage } from './features/ceremony/CeremonyPage';
-import { DrawPage } from './features/draw/DrawPage';
+import { CeremonyPage } from './features/draws/ceremony/CeremonyPage';
+import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
 
 export interface AppRoute {

@@ -4,7 +4,7 @@
  *
  * Used for an .xlsx file's shared-string table, which sheet cells refer to by index and which Excel fills with
  * every distinct text of the workbook — at 1,000,000 roster rows, about 4 million names, addresses, codes and
- * phone numbers, which as separate strings did not fit a 400 MB heap (measured: see src-main/imports/index.ts).
+ * phone numbers, which as separate strings did not fit a 400 MB heap (measured: see src-main/rosters/readers/index.ts).
  */
 const CHUNK_CHARS = 1 << 20;
 

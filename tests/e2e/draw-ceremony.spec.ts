@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { verifyProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
-import { nodeSha256 } from '../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../src-main/draws/node-sha256';
 import { readPdf } from '../integration/documents/pdf-text';
 import { confirmModal, confirmPopover, loadDemo, pageShot, publishedTask, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';

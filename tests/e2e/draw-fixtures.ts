@@ -10,7 +10,7 @@ import type { TaskInput } from '@shared/domain/tasks';
 // Loaded here through Playwright's TypeScript hook: services load the document renderers with a dynamic import(),
 // which Node would otherwise resolve natively, outside the hook, and fail on the .ts source.
 import '../../src-main/documents';
-import { demoTaskInput } from '../../src-main/services/plan-demo';
+import { demoTaskInput } from '../../src-main/demo/plan-demo';
 import { expect, SCREENSHOTS, type AppFixture } from './harness';
 
 /** The harness's clock (tests/fixtures/test-db.ts): every task window below contains it. */

@@ -14,8 +14,8 @@ import type { IpcResult } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY, MIME, resolveInside } from '../../src-main/serving';
-import { createServices, type Services } from '../../src-main/services';
-import type { FileDialog, FileDialogRequest } from '../../src-main/services/file-tokens';
+import { createServices, type Services } from '../../src-main/app/services';
+import type { FileDialog, FileDialogRequest } from '../../src-main/app/file-tokens';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
 
 const ROOT = resolve(__dirname, '../..');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quotaOf } from '@shared/domain/tasks';
-import { readInspectorPool, recentSince } from '../../src-main/services/task-scope';
+import { readInspectorPool, recentSince } from '../../src-main/draws/scope';
 import { readPdf } from '../integration/documents/pdf-text';
 import { afterMotion, confirmModal, confirmPopover, fillRange, loadDemo, pickOption, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';

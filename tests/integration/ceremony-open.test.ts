@@ -5,9 +5,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
-import { createServices } from '../../src-main/services';
-import { loadDemoData } from '../../src-main/services/demo-data';
-import { createDemoPlan } from '../../src-main/services/plan-demo';
+import { createServices } from '../../src-main/app/services';
+import { loadDemoData } from '../../src-main/demo/demo-data';
+import { createDemoPlan } from '../../src-main/demo/plan-demo';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
 
 const TRUSTED = 'app://ssj/index.html';

@@ -1,8 +1,8 @@
-/** WorkerRpc (src-main/jobs/worker-rpc.ts): answers by number, refusals carried over, a dead thread refused and replaced. */
+/** WorkerRpc (src-main/workers/worker-rpc.ts): answers by number, refusals carried over, a dead thread refused and replaced. */
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import { WorkerRpc } from '../../src-main/jobs/worker-rpc';
+import { WorkerRpc } from '../../src-main/workers/worker-rpc';
 
 /** The worker side of the protocol by hand (serveRequests needs the TypeScript loader): doubles, refuses negatives. */
 const DOUBLER = `

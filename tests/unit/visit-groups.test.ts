@@ -1,6 +1,6 @@
-/** visitGroups (src-main/services/visit-service.ts): which of an entity's drawn tasks are proposed as one visit. */
+/** visitGroups (src-main/visits/service.ts): which of an entity's drawn tasks are proposed as one visit. */
 import { describe, expect, it } from 'vitest';
-import { visitGroups, type VisitCandidate } from '../../src-main/services/visit-service';
+import { visitGroups, type VisitCandidate } from '../../src-main/visits/service';
 
 let next = 1;
 const task = (lead_department: string, start_date: string, end_date: string): VisitCandidate => ({ task_id: next++, lead_department, start_date, end_date });

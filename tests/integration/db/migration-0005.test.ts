@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
-import { sealStep, SnapshotCache } from '../../../src-main/services/draw-steps';
-import { drawResultText, latestProof, loadDrawRow, type ProofBody } from '../../../src-main/services/draw-views';
-import { county, type County } from '../draws/county';
+import { sealStep, SnapshotCache } from '../../../src-main/draws/steps';
+import { drawResultText, latestProof, loadDrawRow, type ProofBody } from '../../../src-main/draws/views';
+import { county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

@@ -8,9 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stepRefusal } from '../../../src-main/services/draw-steps';
-import { demoTaskInput } from '../../../src-main/services/plan-demo';
-import { county, type County } from '../draws/county';
+import { stepRefusal } from '../../../src-main/draws/steps';
+import { demoTaskInput } from '../../../src-main/demo/plan-demo';
+import { county, type County } from '../../fixtures/county';
 
 /**
  * Another connection on `path` that takes the write lock, writes a row, reports 'locked', holds the lock for `holdMs`,

@@ -1,12 +1,12 @@
 /**
- * The documents rendered in a worker thread (src-main/jobs/document-job.ts): the same files as rendering in place, while
+ * The documents rendered in a worker thread (src-main/documents/job.ts): the same files as rendering in place, while
  * this thread's event loop keeps turning (in the app: every window's IPC stays answered during a long export).
  */
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderDrawRecordResultPdf } from '../../../src-main/documents';
-import { DocumentJobs } from '../../../src-main/jobs/document-job';
-import { samplePlan, sampleResult } from './document-fixtures';
+import { DocumentJobs } from '../../../src-main/documents/job';
+import { samplePlan, sampleResult } from '../../fixtures/documents';
 import { readPdf } from './pdf-text';
 
 const jobs = new DocumentJobs();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDrawRecordCommitPdf, renderDrawRecordResultPdf } from '../../../src-main/documents';
 import { loadFonts } from '../../../src-main/documents/fonts';
-import { sampleCommit, sampleResult, sha } from './document-fixtures';
+import { sampleCommit, sampleResult, sha } from '../../fixtures/documents';
 import { readPdf, type ReadPdf } from './pdf-text';
 
 /** Occurrences of `needle` in `hay`. */

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderPlanPdf, renderPlanXlsx } from '../../../src-main/documents';
-import { samplePlan } from './document-fixtures';
+import { samplePlan } from '../../fixtures/documents';
 import { readPdf } from './pdf-text';
 
 const HEADERS = ['序号', '检查主体', '计划名称', '检查事项', '检查对象范围', '计划开展时间', '抽查比例', '抽查频次', '预计抽查数量'];

@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { verifyProof, type DrawProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { tempDir } from '../../fixtures/test-db';
 
 const ROOT = resolve(__dirname, '../../..');

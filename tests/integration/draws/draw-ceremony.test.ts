@@ -13,11 +13,11 @@ import type { DrawProgress } from '@shared/domain/draws';
 import { isAppError } from '@shared/errors';
 import { DRAW_COMMANDS } from '../../../src-main/cli/draw-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
-import { createServices } from '../../../src-main/services';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
+import { createServices } from '../../../src-main/app/services';
 import { chinaDate } from '@shared/domain/china-time';
-import { sealStep } from '../../../src-main/services/draw-steps';
-import { CEREMONY, county, type County } from './county';
+import { sealStep } from '../../../src-main/draws/steps';
+import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@shared/errors';
-import { CEREMONY, county, type County } from './county';
+import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
 
   it('a plan that is not published yet', async () => {
     const plan = c.services.plans.save({ year: 2026, title: '未公示的计划' });
-    const task = c.services.tasks.save({ ...(await import('../../../src-main/services/plan-demo')).demoTaskInput(c.conn.raw, plan.id, c.ctx.now()) });
+    const task = c.services.tasks.save({ ...(await import('../../../src-main/demo/plan-demo')).demoTaskInput(c.conn.raw, plan.id, c.ctx.now()) });
     expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId: task.id }))).code).toBe('draw.planNotPublished');
   });
 });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFeasibility, runDraw, SPEC_ID, type DrawInputs } from '@shared/draw';
 import { feasibilityBound } from '@shared/domain/draws-feasibility';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 
 const TAGS = ['食品', '特种设备'];
 

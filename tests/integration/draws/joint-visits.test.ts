@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskScope } from '@shared/domain/tasks';
-import { county, type County } from './county';
+import { county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

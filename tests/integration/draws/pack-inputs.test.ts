@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { packInputs } from '../../../src-main/services/draw-views';
+import { packInputs } from '../../../src-main/draws/views';
 
 /** Canonical-JSON-like bytes: repetitive text with random codes, as C(inputs) is. */
 function inputsLike(candidates: number): Uint8Array {

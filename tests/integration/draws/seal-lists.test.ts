@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
-import { recordResult } from '../../../src-main/services/draw-records';
-import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/services/draw-steps';
-import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/services/draw-views';
-import { expertDrawId, lookupPeople } from '../../../src-main/services/task-scope';
-import { CEREMONY, county, type County } from './county';
+import { recordResult } from '../../../src-main/draws/records';
+import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/draws/steps';
+import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/draws/views';
+import { expertDrawId, lookupPeople } from '../../../src-main/draws/scope';
+import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDrawInputs, joinParts, type DrawInputs } from '@shared/draw';
 import { isAppError } from '@shared/errors';
-import { SnapshotReader } from '../../../src-main/jobs/snapshot-reader';
-import { readCandidates, readSnapshotRange, type CandidateSnapshot } from '../../../src-main/services/task-scope';
+import { SnapshotReader } from '../../../src-main/draws/snapshot-reader';
+import { readCandidates, readSnapshotRange, type CandidateSnapshot } from '../../../src-main/draws/scope';
 import { loadVectors } from '../../unit/draw/vectors';
-import { county, type County } from './county';
+import { county, type County } from '../../fixtures/county';
 
 let c: County;
 let reader: SnapshotReader;

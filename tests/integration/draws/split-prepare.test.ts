@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyProof, type DrawInputs, type DrawProof } from '@shared/draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
-import { buildDrawInputs } from '../../../src-main/services/draw-inputs';
-import { storedInputs } from '../../../src-main/services/draw-views';
-import { readSettings } from '../../../src-main/services/task-service';
-import { SPLIT_SNAPSHOT_FROM } from '../../../src-main/services/task-scope';
-import { CEREMONY, county, type County } from './county';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
+import { buildDrawInputs } from '../../../src-main/draws/inputs';
+import { storedInputs } from '../../../src-main/draws/views';
+import { readSettings } from '../../../src-main/plans/tasks';
+import { SPLIT_SNAPSHOT_FROM } from '../../../src-main/draws/scope';
+import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { detectMapping, openImportFile } from '../../../src-main/imports';
+import { detectMapping, openImportFile } from '../../../src-main/rosters/readers/index';
 import type { ItemRecord } from '@shared/domain/rosters';
 import type { ImportRowResult } from '@shared/import/pipeline';
 import { normaliseMultiline } from '@shared/import/values';

@@ -11,9 +11,9 @@ import { quotaOf, type TaskInput } from '@shared/domain/tasks';
 import { isAppError } from '@shared/errors';
 import { createDispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
-import { demoTaskInput } from '../../../src-main/services/plan-demo';
-import { recentSince } from '../../../src-main/services/task-scope';
-import { county, type County } from '../draws/county';
+import { demoTaskInput } from '../../../src-main/demo/plan-demo';
+import { recentSince } from '../../../src-main/draws/scope';
+import { county, type County } from '../../fixtures/county';
 
 let c: County;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  */
 import { createDispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
-import { createServices } from '../../../src-main/services';
+import { createServices } from '../../../src-main/app/services';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 
 export type IpcCall = <T>(channel: string, payload: unknown) => Promise<T>;

@@ -4,8 +4,8 @@
  * batches make a 3,000-entity county take every path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../../src-main/services/demo-data';
-import { WALK_TUNING } from '../../../src-main/services/roster-service';
+import { loadDemoData } from '../../../src-main/demo/demo-data';
+import { WALK_TUNING } from '../../../src-main/rosters/service';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 
 let t: TestDb;

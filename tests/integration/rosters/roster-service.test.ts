@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityRow } from '@shared/domain/roster-views';
-import { loadDemoData } from '../../../src-main/services/demo-data';
+import { loadDemoData } from '../../../src-main/demo/demo-data';
 import { tempDir, type TestDb } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
 import { ipcTestDb, type IpcCall } from './ipc-test-db';

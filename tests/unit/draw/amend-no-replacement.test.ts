@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@shared/errors';
 import { runDraw, type DrawCase } from '@shared/draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 
 const NONCE = 'ab'.repeat(32);
 

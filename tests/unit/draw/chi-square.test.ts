@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { entityLabel, KeyHasher, rankSmallest, type Candidate } from '@shared/draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 
 /**
  * Is every candidate equally likely to be drawn? Over a fixed list of 12,000 seeds, count how often each candidate

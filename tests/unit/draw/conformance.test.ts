@@ -7,7 +7,7 @@ import {
   verifyProof,
   type VerifyReport,
 } from '@shared/draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 
 const vectors = loadVectors();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertFeasible, checkFeasibility, DrawErrorCode, lookupEntity, runDraw, trialSeed, type DrawProof } from '@shared/draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 
 const vectors = loadVectors();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJsonBytes, completeDraw, prepareDraw, provisionalBar, rankStratum, runDraw, type DrawCase } from '@shared/draw';
-import { DrawWorkerPool, rankAllParallel, runDrawParallel, verifyProofParallel } from '../../../src-main/draw/parallel-draw';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { DrawWorkerPool, rankAllParallel, runDrawParallel, verifyProofParallel } from '../../../src-main/draws/parallel-rank';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 
 const pool = new DrawWorkerPool(2);

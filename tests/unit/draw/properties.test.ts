@@ -17,7 +17,7 @@ import {
   type PreparedDraw,
 } from '@shared/draw';
 import { isAppError } from '@shared/errors';
-import { nodeSha256 } from '../../../src-main/draw/node-sha256';
+import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone } from './vectors';
 
 const OFFICES = ['城关市场监管所', '东关市场监管所', '西关市场监管所', '南关市场监管所'];

@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { usePaging } from '../../components/usePaging';
-import { ImportActions } from '../roster-import/ImportActions';
+import { ImportActions } from '../rosters/import/ImportActions';
 import { SubItemEditor } from './SubItemEditor';
 
 const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>;

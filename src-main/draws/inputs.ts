@@ -1,0 +1,136 @@
+/**
+ * From a task to the ssj-draw/1 inputs (DRAW-SPEC §2), field by field:
+ *
+ *   task                    → inputs.task: number, name, year, bureau, lead/joining departments, item names, scope and
+ *                             period in words, attempt, and every voided earlier attempt (its nonceCommit and reason),
+ *                             so a re-draw after a void is visible in the published proof itself
+ *   scope, 存续, exclusion  → the candidates (task-scope.readCandidates), code = USCC or 注册号
+ *   ratio                   → strata A, B, C, D, 未评级 with ratioBp and quota = ceil(N × bp / 10000), or one stratum
+ *                             全部 with ratioBp (uniform) or with the fixed count as quota (no ratioBp)
+ *   packageSize, clusterBy, teamSize, maxPackagesPerInspector, requiredTags, avoidOwnOffice, distinctOffices → same names
+ *   inspectorScope (+ joining departments, + experts) → inputs.inspectors (task-scope.readInspectorPool)
+ *   conflicts               → inputs.conflicts as [执法证号, code] pairs
+ *
+ * The checks that must hold before anything is written are made here, in Chinese: empty scope, a fixed count larger
+ * than the scope, nothing to draw, too few inspectors, a task whose window has passed.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CandidateRuns, DrawInputs, JsonValue } from '@shared/draw';
+import { SPEC_ID } from '@shared/draw';
+import type { Settings } from '@shared/domain/settings';
+import {
+  describeInspectingBody,
+  describeInspectorScope,
+  describePeriod,
+  describeScope,
+  gradeLabel,
+  type StratumPreview,
+  type TaskView,
+} from '@shared/domain/tasks';
+import { chinaDate } from '@shared/domain/china-time';
+import { AppError } from '@shared/errors';
+import { readCandidates, readInspectorPool, tooFewInspectors, type InspectorPool, type ReadSnapshotElsewhere } from './scope';
+
+export interface BuiltInputs {
+  inputs: DrawInputs;
+  /** Roster ids of the candidates, per stratum, in candidate order. */
+  entityIds: Int32Array[];
+  /** The candidates already written for C(inputs), when two threads read them (CandidateSnapshot.runs). */
+  runs?: CandidateRuns[];
+  pool: InspectorPool;
+  strata: StratumPreview[];
+  candidates: number;
+  quota: number;
+  excludedRecent: number;
+  notices: string[];
+  attempt: number;
+}
+
+/** Refuses a task whose window has passed: its draw would be for an inspection that can no longer happen. */
+export function assertWindowOpen(task: TaskView, now: Date): void {
+  const today = chinaDate(now);
+  if (task.endDate < today) {
+    throw new AppError(
+      'draw.windowPassed',
+      `任务“${task.name}”的开展时间已于 ${task.endDate} 结束,不能再抽取。如需继续,请先修改开展时间(已公示的计划将发布新版本)。`,
+    );
+  }
+}
+
+export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskView, settings: Settings, readElsewhere?: ReadSnapshotElsewhere): Promise<BuiltInputs> {
+  const snapshot = await readCandidates(raw, task, readElsewhere);
+  const candidates = snapshot.strata.reduce((sum, s) => sum + s.candidates.length, 0);
+  const quota = snapshot.strata.reduce((sum, s) => sum + s.quota, 0);
+  if (candidates === 0) {
+    throw new AppError(
+      'draw.emptyScope',
+      `检查对象范围内没有可抽取的对象(登记状态存续${task.excludeRecentYears > 0 ? `、近${task.excludeRecentYears}年内未被抽查` : ''})。请调整检查对象范围后再准备。`,
+    );
+  }
+  if (task.ratio.mode === 'fixed' && task.ratio.count > candidates) {
+    throw new AppError('draw.fixedCountTooLarge', `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`);
+  }
+  if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例,各等级应抽户数都为 0。请调整抽查比例。');
+  const notices = snapshot.strata
+    .filter((s) => task.ratio.mode === 'grades' && s.candidates.length === 0)
+    .map((s) => `${gradeLabel(s.name)}在范围内没有检查对象,本级不抽取。`);
+
+  const pool = readInspectorPool(raw, task);
+  if (pool.inspectors.length < task.teamSize) {
+    throw new AppError('draw.tooFewInspectors', tooFewInspectors(pool.inspectors.length, task.teamSize));
+  }
+
+  const voided = raw
+    .prepare("SELECT attempt, nonce_commit, void_reason FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NOT NULL ORDER BY id")
+    .all(task.id) as { attempt: number; nonce_commit: string; void_reason: string }[];
+  const attempt = voided.length + 1;
+  const taskInfo: { [name: string]: JsonValue } = {
+    id: task.id,
+    number: task.number,
+    name: task.name,
+    year: task.year,
+    bureau: settings.bureauName,
+    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    items: task.items.map((item) => item.name),
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    period: describePeriod(task.startDate, task.endDate),
+    inspectorScope: describeInspectorScope(task.inspectorScope, task.joiningDepartments, task.includeExperts),
+    attempt,
+    voidedAttempts: voided.map((v) => ({ attempt: v.attempt, nonceCommit: v.nonce_commit, reason: v.void_reason })),
+  };
+  const seen = new Set<string>();
+  const conflicts: [string, string][] = [];
+  for (const conflict of task.conflicts) {
+    const pair: [string, string] = [conflict.inspector.trim(), conflict.entity.trim().toUpperCase()];
+    const key = pair.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    conflicts.push(pair);
+  }
+  const inputs: DrawInputs = {
+    spec: SPEC_ID,
+    task: taskInfo,
+    strata: snapshot.strata,
+    packageSize: task.packageSize,
+    clusterBy: task.clusterBy,
+    inspectors: pool.inspectors,
+    teamSize: task.teamSize,
+    maxPackagesPerInspector: task.maxPackagesPerInspector,
+    requiredTags: task.requiredTags,
+    conflicts,
+    avoidOwnOffice: task.avoidOwnOffice,
+    distinctOffices: task.distinctOffices,
+  };
+  return {
+    inputs,
+    entityIds: snapshot.entityIds,
+    runs: snapshot.runs,
+    pool,
+    strata: snapshot.strata.map((s) => ({ name: s.name, candidates: s.candidates.length, ratioBp: s.ratioBp ?? null, quota: s.quota })),
+    candidates,
+    quota,
+    excludedRecent: snapshot.excludedRecent,
+    notices,
+    attempt,
+  };
+}

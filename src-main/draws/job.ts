@@ -1,0 +1,70 @@
+/**
+ * The draw's long steps (准备, 揭晓, 封存, 递补) off the main thread: one long-lived worker per open database, started
+ * on first use, running src-main/draws/steps.ts over its own connection. It stays alive between steps on
+ * purpose: the snapshot 准备 froze (at city scale ~1,000,000 candidate objects and their encoded bytes) is still in
+ * its memory at 揭晓, so nothing is read or encoded twice. Steps run one at a time, in call order.
+ *
+ * The worker is loaded like the import job's (import-job.ts: a tiny CommonJS bootstrap that requires the built
+ * draw-worker.js next to the main bundle, or the TypeScript source through tsx under tests, the CLI and benchmarks).
+ * It is unref'd while idle so an idle worker never keeps a CLI process alive, and ref'd while a step runs.
+ */
+import { AppError } from '@shared/errors';
+import type { StepTimings } from './steps';
+import { startWorker, workerEntry } from '../rosters/import-job';
+import { WorkerRpc } from '../workers/worker-rpc';
+
+export type DrawJobRequest =
+  | { op: 'prepare'; taskId: number }
+  | { op: 'reveal'; drawId: number }
+  | { op: 'seal'; drawId: number }
+  | { op: 'roster-dates'; drawId: number }
+  | { op: 'amend'; drawId: number; packageNo: number; out: string; reason: string };
+
+export interface DrawJobMessage {
+  request: DrawJobRequest;
+  actor: string;
+  nowIso: string;
+}
+
+export interface StepProgress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export type StepResult = { drawId?: number; timings: StepTimings };
+
+export class DrawJobs {
+  private readonly rpc: WorkerRpc<DrawJobMessage, StepResult, StepProgress>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dbPath: string) {
+    // No resource limits: a city-scale snapshot needs the default old-space of a worker (like the main thread's).
+    this.rpc = new WorkerRpc<DrawJobMessage, StepResult, StepProgress>(
+      () => startWorker(workerEntry(__dirname, 'draw-worker'), { dbPath }, undefined),
+      (why) => new AppError('draw.workerFailed', `抽取计算意外中止,本步骤未保存任何内容:${why}`),
+    );
+  }
+
+  /** Runs one step in the worker after the steps already queued. Rejects with the step's AppError. */
+  run(request: DrawJobRequest, meta: { actor: string; now: Date }, onProgress?: (progress: StepProgress) => void): Promise<StepResult> {
+    const result = this.queue.then(() => this.rpc.call({ request, actor: meta.actor, nowIso: meta.now.toISOString() }, onProgress));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves once every queued step has finished (successfully or not). */
+  async settle(): Promise<void> {
+    let seen: Promise<unknown>;
+    do {
+      seen = this.queue;
+      await seen;
+    } while (seen !== this.queue);
+  }
+
+  /** Ends the worker (its connection closes with it) once the queued steps are done. */
+  async close(): Promise<void> {
+    await this.settle();
+    await this.rpc.close();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The second reader of a city-scale 准备 (task-scope.readCandidates): a worker thread with a connection of its own
+ * that reads the upper half of the roster's ids while the draw worker reads the lower half, so the ~1 s of SQLite
+ * scanning a million rows is shared by two cores. Started when the draw worker opens a city-scale database (a
+ * snapshot should not wait for a thread to start; a county's never needs one) and loaded like the other workers (import-job.ts: snapshot-reader-worker.js next to the bundle,
+ * or the .ts file through tsx).
+ */
+import { AppError } from '@shared/errors';
+import type { CandidateRuns } from '@shared/draw';
+import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRead } from './scope';
+import { startWorker, workerEntry } from '../rosters/import-job';
+import { WorkerRpc } from '../workers/worker-rpc';
+
+export interface SnapshotReaderRequest {
+  request: ScopeRequest;
+  lookups: SnapshotLookups;
+  range: SnapshotRange;
+}
+
+/** The reply, after the row (sent ahead as progress): its candidates written for C(inputs). */
+export interface SnapshotWritten {
+  runs: CandidateRuns | null;
+}
+
+export class SnapshotReader {
+  private readonly rpc: WorkerRpc<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>;
+
+  constructor(dbPath: string) {
+    this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
+      () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
+      (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
+    );
+  }
+
+  /** Starts the thread now instead of on the first read. */
+  warm(): void {
+    this.rpc.warm();
+  }
+
+  /**
+   * task-scope.ReadSnapshotElsewhere: resolves with the row as soon as it is read, its `runs` once they are written;
+   * a refusal before the row (or a thread that dies) rejects it.
+   */
+  read = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): Promise<SnapshotRead> => {
+    let handOver!: (read: SnapshotRead) => void;
+    const row = new Promise<SnapshotRead>((resolve) => (handOver = resolve));
+    const done = this.rpc.call({ request, lookups, range }, (read) => handOver({ ...read, runs }));
+    const runs = done.then((written) => written.runs);
+    runs.catch(() => undefined); // its failure reaches whoever awaits the row or the runs
+    const noRow = done.then((): never => {
+      throw new AppError('internal', '读取检查对象的线程没有送回读取结果。');
+    });
+    return Promise.race([row, noRow]);
+  };
+
+  close(): Promise<void> {
+    return this.rpc.close();
+  }
+}
