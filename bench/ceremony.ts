@@ -29,7 +29,8 @@ import { demoTaskInput } from '../src-main/demo/plan-demo';
 import type { TaskInput } from '@shared/domain/tasks';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const option = (name: string, fallback: string) =>
+  args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
 const scale = option('scale', 'both');
 const runs = Number(option('runs', '1')) || 1;
 const OUT = join(__dirname, 'out');
@@ -52,7 +53,9 @@ const SCALES: Scale[] = [
     task: (_s, raw) => {
       // Stations in name order until about 150 inspectors are on duty: a 若干所 pool.
       const stations = raw
-        .prepare("SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY office")
+        .prepare(
+          "SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY office",
+        )
         .all() as { office: string; n: number }[];
       const chosen: string[] = [];
       let pool = 0;
@@ -61,14 +64,34 @@ const SCALES: Scale[] = [
         chosen.push(s.office);
         pool += s.n;
       }
-      return { scope: everything, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 500 }, requiredTags: [], packageSize: 3, teamSize: 2, maxPackagesPerInspector: 8, clusterBy: 'none', inspectorScope: { kind: '若干所', offices: chosen } };
+      return {
+        scope: everything,
+        excludeRecentYears: 0,
+        ratio: { mode: 'uniform', bp: 500 },
+        requiredTags: [],
+        packageSize: 3,
+        teamSize: 2,
+        maxPackagesPerInspector: 8,
+        clusterBy: 'none',
+        inspectorScope: { kind: '若干所', offices: chosen },
+      };
     },
   },
   {
     name: 'city',
     entities: 1_000_000,
     targetMs: 5000,
-    task: () => ({ scope: everything, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 500 }, requiredTags: [], packageSize: 3, teamSize: 2, maxPackagesPerInspector: 6, clusterBy: 'area', inspectorScope: { kind: '全局', offices: [] } }),
+    task: () => ({
+      scope: everything,
+      excludeRecentYears: 0,
+      ratio: { mode: 'uniform', bp: 500 },
+      requiredTags: [],
+      packageSize: 3,
+      teamSize: 2,
+      maxPackagesPerInspector: 6,
+      clusterBy: 'area',
+      inspectorScope: { kind: '全局', offices: [] },
+    }),
   },
 ];
 
@@ -94,11 +117,18 @@ async function baseDatabase(entities: number): Promise<string> {
     await migrated.close();
   } else {
     const conn = await openDatabase(base, { migrate: true });
-    loadDemoData(conn.raw, { entities, actor: 'bench', now: new Date('2026-11-23T00:00:00Z'), onProgress: (n) => n % 200_000 === 0 && console.log(`  demo: ${n}`) });
+    loadDemoData(conn.raw, {
+      entities,
+      actor: 'bench',
+      now: new Date('2026-11-23T00:00:00Z'),
+      onProgress: (n) => n % 200_000 === 0 && console.log(`  demo: ${n}`),
+    });
     conn.raw.exec('ANALYZE');
     await conn.close();
   }
-  console.log(`  base database for ${entities.toLocaleString()} entities ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${base}`);
+  console.log(
+    `  base database for ${entities.toLocaleString()} entities ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${base}`,
+  );
   return base;
 }
 
@@ -114,7 +144,10 @@ async function time<T>(work: () => T | Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - started];
 }
 
-const phases = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${k} ${v}`).join(', ');
+const phases = (t: Record<string, number>) =>
+  Object.entries(t)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 async function runOnce(spec: Scale, base: string, run: number): Promise<number> {
   const work = join(OUT, `ceremony-work-${spec.entities}.sqlite`);
@@ -132,7 +165,13 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   try {
     const plan = services.plans.save({ year: now.getFullYear(), title: `基准计划 ${run}` });
     const task = services.tasks.save(demoTaskInput(conn.raw, plan.id, now, spec.task(services, conn.raw, plan.id)));
-    const warm = services.tasks.save(demoTaskInput(conn.raw, plan.id, now, { name: '预热', scope: { ...everything, industries: ['眼镜验配'], areas: ['城关片区'] }, requiredTags: [] }));
+    const warm = services.tasks.save(
+      demoTaskInput(conn.raw, plan.id, now, {
+        name: '预热',
+        scope: { ...everything, industries: ['眼镜验配'], areas: ['城关片区'] },
+        requiredTags: [],
+      }),
+    );
     services.plans.publish(plan.id);
     const [warmDraw, warmMs] = await time(() => services.draws.prepare({ taskId: warm.id }));
     services.draws.void({ drawId: warmDraw.id, reason: '预热' });
@@ -140,7 +179,9 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
     const steps: [string, number, string, number][] = [];
     const [prepared, prepareMs] = await time(() => services.draws.prepare({ taskId: task.id }));
     steps.push(['准备 prepare', prepareMs, phases(services.draws.lastTimings()), lastCpuMs]);
-    const [, commitMs] = await time(() => services.draws.commit({ drawId: prepared.id, place: '会议室', operator: '张敏', supervisor: '刘强' }));
+    const [, commitMs] = await time(() =>
+      services.draws.commit({ drawId: prepared.id, place: '会议室', operator: '张敏', supervisor: '刘强' }),
+    );
     steps.push(['承诺 commit', commitMs, '', lastCpuMs]);
     const [, witnessMs] = await time(() => {
       for (const w of DEMO_WITNESSES) services.draws.witness({ drawId: prepared.id, ...w });
@@ -162,15 +203,22 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
         ` (worker started by a small preparation: ${warmMs.toFixed(0)} ms)`,
     );
     console.log(`  ${''.padEnd(20)} ${'wall'.padStart(9)} ${'CPU'.padStart(9)}`);
-    for (const [name, ms, detail, cpu] of steps) console.log(`  ${name.padEnd(20)} ${ms.toFixed(0).padStart(6)} ms ${cpu.toFixed(0).padStart(6)} ms${detail ? `   worker: ${detail}` : ''}`);
+    for (const [name, ms, detail, cpu] of steps)
+      console.log(
+        `  ${name.padEnd(20)} ${ms.toFixed(0).padStart(6)} ms ${cpu.toFixed(0).padStart(6)} ms${detail ? `   worker: ${detail}` : ''}`,
+      );
     console.log(
       `  ${'准备 → 封存'.padEnd(20)} ${total.toFixed(0).padStart(6)} ms ${totalCpu.toFixed(0).padStart(6)} ms   target < ${spec.targetMs} ms: ` +
         `wall ${total < spec.targetMs ? 'met' : 'NOT met'}, CPU ${totalCpu < spec.targetMs ? 'met' : 'NOT met'} (load average now ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`,
     );
-    console.log(`  then, behind 封存: the drawn entities' 最近被抽查日期 ${datesMs.toFixed(0)} ms more (worker: ${datesDetail})`);
+    console.log(
+      `  then, behind 封存: the drawn entities' 最近被抽查日期 ${datesMs.toFixed(0)} ms more (worker: ${datesDetail})`,
+    );
     const [text, exportMs] = await time(() => services.draws.proofText(prepared.id));
     const [report, verifyMs] = await time(() => verifyProof(JSON.parse(text) as unknown, nodeSha256));
-    console.log(`  (not part of the ceremony) proof export ${exportMs.toFixed(0)} ms, ${(text.length / 1e6).toFixed(1)} MB; verify, one thread ${verifyMs.toFixed(0)} ms: ${report.valid ? 'valid' : 'INVALID'}`);
+    console.log(
+      `  (not part of the ceremony) proof export ${exportMs.toFixed(0)} ms, ${(text.length / 1e6).toFixed(1)} MB; verify, one thread ${verifyMs.toFixed(0)} ms: ${report.valid ? 'valid' : 'INVALID'}`,
+    );
     return total;
   } finally {
     await services.draws.dispose();

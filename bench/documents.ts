@@ -8,7 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDrawRecordCommitPdf, renderDrawRecordResultPdf, renderPlanPdf, renderPlanXlsx } from '../src-main/documents';
+import {
+  renderDrawRecordCommitPdf,
+  renderDrawRecordResultPdf,
+  renderPlanPdf,
+  renderPlanXlsx,
+} from '../src-main/documents';
 import { sampleCommit, samplePlan, sampleResult } from '../tests/fixtures/documents';
 
 const arg = (name: string) => {
@@ -50,7 +55,11 @@ async function main() {
   await timed('plan xlsx (14 rows)', () => renderPlanXlsx(samplePlan()), 'plan.xlsx');
   for (const n of sizes) {
     const data = sampleResult(n, 8);
-    await timed(`part two, ${n.toLocaleString('en-US')} selected`, () => renderDrawRecordResultPdf(data), `result-${n}.pdf`);
+    await timed(
+      `part two, ${n.toLocaleString('en-US')} selected`,
+      () => renderDrawRecordResultPdf(data),
+      `result-${n}.pdf`,
+    );
   }
 }
 

@@ -56,7 +56,11 @@ export function cityScaleCase(scale: CityScale = CITY_SCALE): DrawCase {
       } while (codes.has(code));
       codes.add(code);
       const area = pick(scale.areas);
-      candidates.push({ code, office: officeNames[area * scale.officesPerArea + pick(scale.officesPerArea)], area: areaNames[area] });
+      candidates.push({
+        code,
+        office: officeNames[area * scale.officesPerArea + pick(scale.officesPerArea)],
+        area: areaNames[area],
+      });
     }
     const quota = Math.floor((spec.candidates * spec.ratioBp + 9999) / 10000);
     return { name: spec.name, ratioBp: spec.ratioBp, quota, candidates };

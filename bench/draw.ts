@@ -25,7 +25,13 @@ import {
   type DrawCase,
 } from '@shared/draw';
 import { encodeUtf8 } from '@shared/draw/utf8';
-import { DrawWorkerPool, sharedAllocate, rankAllParallel, runDrawParallel, verifyProofParallel } from '../src-main/draws/parallel-rank';
+import {
+  DrawWorkerPool,
+  sharedAllocate,
+  rankAllParallel,
+  runDrawParallel,
+  verifyProofParallel,
+} from '../src-main/draws/parallel-rank';
 import { nodeSha256 } from '../src-main/draws/node-sha256';
 import { cityScaleCase } from './draw-fixture';
 
@@ -52,7 +58,9 @@ async function best(label: string, work: () => unknown | Promise<unknown>): Prom
     times.push(performance.now() - start);
   }
   const fastest = Math.min(...times);
-  console.log(`  ${label.padEnd(54)} ${fastest.toFixed(0).padStart(6)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `  ${label.padEnd(54)} ${fastest.toFixed(0).padStart(6)} ms   (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`,
+  );
   return fastest;
 }
 
@@ -60,7 +68,8 @@ function floorMessages(drawCase: DrawCase, seed: Uint8Array): Buffer[] {
   const messages: Buffer[] = [];
   for (const stratum of drawCase.inputs.strata) {
     const prefix = Buffer.concat([seed, encodeUtf8(entityLabel(stratum.name)), Buffer.from([0])]);
-    for (const candidate of stratum.candidates) messages.push(Buffer.concat([prefix, Buffer.from(candidate.code, 'utf8')]));
+    for (const candidate of stratum.candidates)
+      messages.push(Buffer.concat([prefix, Buffer.from(candidate.code, 'utf8')]));
   }
   return messages;
 }
@@ -107,7 +116,9 @@ async function main(): Promise<void> {
     completeDraw(prepared, await rankAllParallel(prepared, pool), nodeSha256),
   );
   console.log('  of which (one thread):');
-  const encodeMs = await best('  validate (§2) + write C(inputs) + code table, one pass', () => encodeDrawInputs(drawCase.inputs, sharedAllocate));
+  const encodeMs = await best('  validate (§2) + write C(inputs) + code table, one pass', () =>
+    encodeDrawInputs(drawCase.inputs, sharedAllocate),
+  );
   const { encoded } = encodeDrawInputs(drawCase.inputs);
   await best('  SHA-256 of C(inputs) → inputDigest', () => nodeSha256.hexOfParts!(encoded.parts));
   await best('  (old route) validate inputs (§2)', () => parseDrawInputs(drawCase.inputs));
@@ -123,7 +134,8 @@ async function main(): Promise<void> {
   db.exec('CREATE INDEX candidates_stratum ON candidates (stratum)');
   const insert = db.prepare('INSERT INTO candidates VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const stratum of drawCase.inputs.strata) for (const c of stratum.candidates) insert.run(stratum.name, c.code, c.office, c.area);
+    for (const stratum of drawCase.inputs.strata)
+      for (const c of stratum.candidates) insert.run(stratum.name, c.code, c.office, c.area);
   })();
   const pick = db.prepare('SELECT code FROM candidates WHERE stratum = ? ORDER BY random() LIMIT ?').pluck();
   const sqliteMs = await best('select per stratum', () => {
@@ -140,12 +152,24 @@ async function main(): Promise<void> {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   console.log('\nSummary');
   console.log(`  floor (1M × crypto.hash)            ${floorMs.toFixed(0)} ms`);
-  console.log(`  whole draw, parallel                ${drawMs.toFixed(0)} ms = ${ratio(drawMs, floorMs)} the floor (target ≤ 1.3×)`);
-  console.log(`  whole draw, one thread              ${singleMs.toFixed(0)} ms = ${ratio(singleMs, floorMs)} the floor`);
-  console.log(`  ceremony draw (committed inputs)    ${ceremonyMs.toFixed(0)} ms = ${ratio(ceremonyMs, floorMs)} the floor`);
-  console.log(`  SQLite ORDER BY random() LIMIT k    ${sqliteMs.toFixed(0)} ms (verifiability costs ${ratio(drawMs, sqliteMs)} that)`);
-  console.log(`  verify, parallel                    ${verifyMs.toFixed(0)} ms = ${ratio(verifyMs, drawMs)} the draw (target ≤ 1.2×); valid: ${report.valid}`);
-  console.log(`  verify, one thread                  ${verifySingleMs.toFixed(0)} ms = ${ratio(verifySingleMs, singleMs)} the one-thread draw`);
+  console.log(
+    `  whole draw, parallel                ${drawMs.toFixed(0)} ms = ${ratio(drawMs, floorMs)} the floor (target ≤ 1.3×)`,
+  );
+  console.log(
+    `  whole draw, one thread              ${singleMs.toFixed(0)} ms = ${ratio(singleMs, floorMs)} the floor`,
+  );
+  console.log(
+    `  ceremony draw (committed inputs)    ${ceremonyMs.toFixed(0)} ms = ${ratio(ceremonyMs, floorMs)} the floor`,
+  );
+  console.log(
+    `  SQLite ORDER BY random() LIMIT k    ${sqliteMs.toFixed(0)} ms (verifiability costs ${ratio(drawMs, sqliteMs)} that)`,
+  );
+  console.log(
+    `  verify, parallel                    ${verifyMs.toFixed(0)} ms = ${ratio(verifyMs, drawMs)} the draw (target ≤ 1.2×); valid: ${report.valid}`,
+  );
+  console.log(
+    `  verify, one thread                  ${verifySingleMs.toFixed(0)} ms = ${ratio(verifySingleMs, singleMs)} the one-thread draw`,
+  );
   console.log(
     `\n  The whole draw includes validating the inputs and writing C(inputs) (${encodeMs.toFixed(0)} ms here = ${ratio(encodeMs, floorMs)} the floor,\n` +
       '  one thread): §3 needs the digest of all inputs before the first key, and a million JS objects cannot be handed to\n' +

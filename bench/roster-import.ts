@@ -40,7 +40,9 @@ async function timed<T>(label: string, work: () => Promise<T> | T): Promise<{ ms
   clearInterval(timer);
   sampleRss();
   const peakMb = Math.round(peakRss / MB);
-  console.log(`  ${label.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(7)} s   peak RSS ${String(peakMb).padStart(5)} MB`);
+  console.log(
+    `  ${label.padEnd(44)} ${(ms / 1000).toFixed(1).padStart(7)} s   peak RSS ${String(peakMb).padStart(5)} MB`,
+  );
   return { ms, value, peakMb };
 }
 
@@ -62,9 +64,21 @@ function* sameRows(): Generator<Record<string, string | null>> {
   for (let i = 1; i <= rows; i++) {
     const r = syntheticEntityRow(i, random);
     yield {
-      uscc: r[0], reg_no: r[1], name: r[2]!, entity_type: r[3]!, industry: r[4]!, address: r[5]!, area: r[6]!, office: r[7]!,
-      legal_rep: r[8]!, phone: r[9]!, credit_grade: r[10], reg_status: r[11]!, tags: JSON.stringify(r[12] ? [r[12]] : []),
-      last_inspected_on: r[13], flags: '[]',
+      uscc: r[0],
+      reg_no: r[1],
+      name: r[2]!,
+      entity_type: r[3]!,
+      industry: r[4]!,
+      address: r[5]!,
+      area: r[6]!,
+      office: r[7]!,
+      legal_rep: r[8]!,
+      phone: r[9]!,
+      credit_grade: r[10],
+      reg_status: r[11]!,
+      tags: JSON.stringify(r[12] ? [r[12]] : []),
+      last_inspected_on: r[13],
+      flags: '[]',
     };
   }
 }
@@ -80,8 +94,26 @@ function insertAlone(path: string, bare: boolean): number {
   } else {
     runMigrations(raw, path, () => new Date());
   }
-  const columns = ['uscc', 'reg_no', 'name', 'entity_type', 'industry', 'address', 'area', 'office', 'legal_rep', 'phone', 'credit_grade', 'reg_status', 'tags', 'last_inspected_on', 'flags'];
-  const insert = raw.prepare(`INSERT INTO entities (${columns.join(', ')}, created_at, updated_at) VALUES (${columns.map((c) => '@' + c).join(', ')}, @at, @at)`);
+  const columns = [
+    'uscc',
+    'reg_no',
+    'name',
+    'entity_type',
+    'industry',
+    'address',
+    'area',
+    'office',
+    'legal_rep',
+    'phone',
+    'credit_grade',
+    'reg_status',
+    'tags',
+    'last_inspected_on',
+    'flags',
+  ];
+  const insert = raw.prepare(
+    `INSERT INTO entities (${columns.join(', ')}, created_at, updated_at) VALUES (${columns.map((c) => '@' + c).join(', ')}, @at, @at)`,
+  );
   const at = new Date().toISOString();
   let n = 0;
   raw.transaction(() => {
@@ -102,33 +134,54 @@ async function main() {
   }
   if (!existsSync(file)) {
     console.log(`writing ${file} (${rows} rows) in a child process…`);
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate', '--rows', String(rows)], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--generate', '--rows', String(rows)], {
+      stdio: 'inherit',
+    });
     if (child.status !== 0) throw new Error('fixture generation failed');
   }
   console.log(`entity import benchmark, ${rows} rows, ${file}`);
   const read = await timed('read alone (worker, streaming)', readAlone);
-  const insert = await timed('insert alone (raw prepared, this schema)', () => insertAlone(join(OUT, 'insert-alone.sqlite'), false));
-  const bare = await timed('insert alone (bare table, reference)', () => insertAlone(join(OUT, 'insert-bare.sqlite'), true));
+  const insert = await timed('insert alone (raw prepared, this schema)', () =>
+    insertAlone(join(OUT, 'insert-alone.sqlite'), false),
+  );
+  const bare = await timed('insert alone (bare table, reference)', () =>
+    insertAlone(join(OUT, 'insert-bare.sqlite'), true),
+  );
 
   const dbPath = join(OUT, 'import.sqlite');
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   await (await openDatabase(dbPath, { migrate: true })).close();
   const base = { dbPath, kind: 'entities' as const, path: file, actor: 'bench', nowIso: new Date().toISOString() };
-  const preview = await timed('import: preview pass (read + compare)', () => startImportJob({ ...base, mode: 'preview' }).result);
-  const confirm = await timed('import: confirm pass (read + upsert + log)', () =>
-    startImportJob({ ...base, mode: 'confirm', rejectRows: [...preview.value.rejectRows] }).result,
+  const preview = await timed(
+    'import: preview pass (read + compare)',
+    () => startImportJob({ ...base, mode: 'preview' }).result,
   );
-  const again = await timed('re-import preview (all unchanged)', () => startImportJob({ ...base, mode: 'preview' }).result);
+  const confirm = await timed(
+    'import: confirm pass (read + upsert + log)',
+    () => startImportJob({ ...base, mode: 'confirm', rejectRows: [...preview.value.rejectRows] }).result,
+  );
+  const again = await timed(
+    're-import preview (all unchanged)',
+    () => startImportJob({ ...base, mode: 'preview' }).result,
+  );
 
   const floor = read.ms + insert.ms;
   console.log('');
-  console.log(`  counts: ${JSON.stringify(confirm.value.report.counts)}; re-import: ${JSON.stringify(again.value.report.counts)}`);
+  console.log(
+    `  counts: ${JSON.stringify(confirm.value.report.counts)}; re-import: ${JSON.stringify(again.value.report.counts)}`,
+  );
   console.log(`  read ${read.value.records} records; inserted ${insert.value} (+ bare ${bare.value})`);
   console.log(`  confirm / (read + insert)            = ${(confirm.ms / floor).toFixed(2)}×  (target ≤ 1.5×)`);
-  console.log(`  (preview + confirm) / (read + insert) = ${((preview.ms + confirm.ms) / floor).toFixed(2)}×  (the CLI does both)`);
-  console.log(`  confirm / (read + bare insert)       = ${(confirm.ms / (read.ms + bare.ms)).toFixed(2)}×  (reference)`);
+  console.log(
+    `  (preview + confirm) / (read + insert) = ${((preview.ms + confirm.ms) / floor).toFixed(2)}×  (the CLI does both)`,
+  );
+  console.log(
+    `  confirm / (read + bare insert)       = ${(confirm.ms / (read.ms + bare.ms)).toFixed(2)}×  (reference)`,
+  );
   const peak = Math.max(preview.peakMb, confirm.peakMb, read.peakMb);
-  console.log(`  peak RSS during the import jobs      = ${Math.max(preview.peakMb, confirm.peakMb)} MB (target ≤ 600 MB)`);
+  console.log(
+    `  peak RSS during the import jobs      = ${Math.max(preview.peakMb, confirm.peakMb)} MB (target ≤ 600 MB)`,
+  );
   void peak;
 }
 

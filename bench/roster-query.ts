@@ -24,10 +24,17 @@ async function main() {
   if (!existsSync(dbPath)) {
     const started = performance.now();
     const conn = await openDatabase(dbPath, { migrate: true });
-    loadDemoData(conn.raw, { entities, actor: 'bench', now: new Date('2026-11-23T00:00:00Z'), onProgress: (n) => n % 200000 === 0 && console.log(`  demo: ${n}`) });
+    loadDemoData(conn.raw, {
+      entities,
+      actor: 'bench',
+      now: new Date('2026-11-23T00:00:00Z'),
+      onProgress: (n) => n % 200000 === 0 && console.log(`  demo: ${n}`),
+    });
     conn.raw.exec('ANALYZE');
     await conn.close();
-    console.log(`demo database built: ${entities} entities in ${((performance.now() - started) / 1000).toFixed(1)} s (cached as ${dbPath})`);
+    console.log(
+      `demo database built: ${entities} entities in ${((performance.now() - started) / 1000).toFixed(1)} s (cached as ${dbPath})`,
+    );
   }
   const conn = await openDatabase(dbPath, { migrate: true });
   const s = createServices(conn, defaultContext('bench'));
@@ -38,17 +45,43 @@ async function main() {
     ['page 1 (no filter)', { roster: 'entities', page: 1, pageSize: 50, filters: {} }],
     ['page 200 (no filter)', { roster: 'entities', page: 200, pageSize: 50, filters: {} }],
     ['filter grade D', { roster: 'entities', page: 1, pageSize: 50, filters: { creditGrade: ['D'] } }],
-    ['filter office + status + type', { roster: 'entities', page: 1, pageSize: 50, filters: { office: ['东关市场监管所'], status: ['存续'], entityType: ['企业'] } }],
+    [
+      'filter office + status + type',
+      {
+        roster: 'entities',
+        page: 1,
+        pageSize: 50,
+        filters: { office: ['东关市场监管所'], status: ['存续'], entityType: ['企业'] },
+      },
+    ],
     ['filter tag 冷链', { roster: 'entities', page: 1, pageSize: 50, filters: { tags: ['冷链'] } }],
-    ['sort by name', { roster: 'entities', page: 1, pageSize: 50, sort: { field: 'name', direction: 'asc' }, filters: {} }],
-    ['sort by name desc + filter grade C', { roster: 'entities', page: 1, pageSize: 50, sort: { field: 'name', direction: 'desc' }, filters: { creditGrade: ['C'] } }],
+    [
+      'sort by name',
+      { roster: 'entities', page: 1, pageSize: 50, sort: { field: 'name', direction: 'asc' }, filters: {} },
+    ],
+    [
+      'sort by name desc + filter grade C',
+      {
+        roster: 'entities',
+        page: 1,
+        pageSize: 50,
+        sort: { field: 'name', direction: 'desc' },
+        filters: { creditGrade: ['C'] },
+      },
+    ],
     ['search 2 chars "鑫源"', { roster: 'entities', page: 1, pageSize: 50, search: '鑫源', filters: {} }],
     ['search 2 chars "汽修"', { roster: 'entities', page: 1, pageSize: 50, search: '汽修', filters: {} }],
-    ['search 2 chars "公司" (≈1/3 of rows)', { roster: 'entities', page: 1, pageSize: 50, search: '公司', filters: {} }],
+    [
+      'search 2 chars "公司" (≈1/3 of rows)',
+      { roster: 'entities', page: 1, pageSize: 50, search: '公司', filters: {} },
+    ],
     ['search 1 char "椰"', { roster: 'entities', page: 1, pageSize: 50, search: '椰', filters: {} }],
     ['search 3+ chars "福临药店"', { roster: 'entities', page: 1, pageSize: 50, search: '福临药店', filters: {} }],
     ['search code fragment "MA0001"', { roster: 'entities', page: 1, pageSize: 50, search: '00001', filters: {} }],
-    ['search 2 chars + filter grade B', { roster: 'entities', page: 1, pageSize: 50, search: '餐饮', filters: { creditGrade: ['B'] } }],
+    [
+      'search 2 chars + filter grade B',
+      { roster: 'entities', page: 1, pageSize: 50, search: '餐饮', filters: { creditGrade: ['B'] } },
+    ],
   ];
   let failures = 0;
   for (const [label, req] of cases) {

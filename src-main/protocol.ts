@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, MIME, resolveInside } from './serving';
 
-
 /** Must run before `app.ready`: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
@@ -35,4 +34,3 @@ export function serveRenderer(rendererDir: string): void {
     }
   });
 }
-

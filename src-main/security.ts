@@ -1,8 +1,6 @@
 import { app, session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './serving';
 
-
-
 /** True for our own page only — used by every IPC call to check its sender frame. */
 export function isAppUrl(url: string): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true;

@@ -6,7 +6,11 @@
 import { lookupEntity, verifyProof, type DrawProof, type VerifyReport } from '@shared/draw';
 import { nobleSha256 } from './noble-sha256';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -28,7 +32,9 @@ function table(headers: string[], rows: string[][]): HTMLTableElement {
   const body = result.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    row.forEach((cell, i) => tr.appendChild(element('td', cell, i === row.length - 1 && /^[0-9a-f]{64}$/.test(cell) ? 'hex' : undefined)));
+    row.forEach((cell, i) =>
+      tr.appendChild(element('td', cell, i === row.length - 1 && /^[0-9a-f]{64}$/.test(cell) ? 'hex' : undefined)),
+    );
   }
   return result;
 }
@@ -39,7 +45,9 @@ function showReport(fileName: string, report: VerifyReport): void {
   panel.appendChild(element('p', `文件:${fileName}`, 'muted'));
   if (report.valid) {
     panel.appendChild(element('h2', '验证通过', 'verdict ok'));
-    panel.appendChild(element('p', '按记录中的输入、随机数和见证值重新推导,抽中对象、名单包、检查组和递补与记录完全一致。'));
+    panel.appendChild(
+      element('p', '按记录中的输入、随机数和见证值重新推导,抽中对象、名单包、检查组和递补与记录完全一致。'),
+    );
     const facts = element('dl');
     for (const [term, value] of [
       ['种子', report.seed],
@@ -75,7 +83,10 @@ async function openFile(file: File): Promise<void> {
     raw = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
   } catch (error) {
     currentProof = null;
-    panel.replaceChildren(element('h2', '无法读取', 'verdict bad'), element('p', `${file.name} 不是有效的 JSON:${(error as Error).message}`));
+    panel.replaceChildren(
+      element('h2', '无法读取', 'verdict bad'),
+      element('p', `${file.name} 不是有效的 JSON:${(error as Error).message}`),
+    );
     return;
   }
   // Let the "working" line paint before a long synchronous re-derivation.
@@ -96,7 +107,11 @@ function lookUp(): void {
     return;
   }
   output.appendChild(
-    element('p', standing.selected ? `已抽中,在第 ${standing.packageNo} 号名单包。` : '未抽中。', standing.selected ? 'verdict ok small' : 'verdict small'),
+    element(
+      'p',
+      standing.selected ? `已抽中,在第 ${standing.packageNo} 号名单包。` : '未抽中。',
+      standing.selected ? 'verdict ok small' : 'verdict small',
+    ),
   );
   output.appendChild(
     table(

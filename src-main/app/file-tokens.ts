@@ -61,7 +61,8 @@ export function createFileTokens(dialog: FileDialog, now: () => Date) {
         entries.delete(token);
         throw new AppError('file.tokenExpired', '所选文件已失效,请重新选择文件。');
       }
-      if (entry.mode !== mode) throw new AppError('file.tokenMismatch', mode === 'open' ? '请选择要打开的文件。' : '请选择保存位置。');
+      if (entry.mode !== mode)
+        throw new AppError('file.tokenMismatch', mode === 'open' ? '请选择要打开的文件。' : '请选择保存位置。');
       if (mode === 'save') entries.delete(token);
       return entry.path;
     },

@@ -40,7 +40,10 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   // ——— plans, tasks, draws (issue 5): the documents are rendered in a worker thread started on the first export
   // (pdfmake and the CJK font load there; a city-scale record takes ~20 s that must not stall the main process) ———
   const documentJobs = new DocumentJobs();
-  const renderers = async () => ({ ...documentJobs.renderers, resourcesDir: (await import('../documents/fonts')).resourcesDir });
+  const renderers = async () => ({
+    ...documentJobs.renderers,
+    resourcesDir: (await import('../documents/fonts')).resourcesDir,
+  });
   const plans = createPlanService(conn.raw, ctx, { files, renderers });
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   return {

@@ -14,7 +14,11 @@ export interface AuditRecord {
  * Appends to the audit log. Always pass the transaction of the change being logged, so the change and
  * its log row commit — or roll back — together.
  */
-export async function appendAudit(trx: Kysely<Database> | Transaction<Database>, record: AuditRecord, at: Date): Promise<void> {
+export async function appendAudit(
+  trx: Kysely<Database> | Transaction<Database>,
+  record: AuditRecord,
+  at: Date,
+): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({

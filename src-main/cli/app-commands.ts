@@ -29,7 +29,8 @@ export const infoCommand: CliCommand = {
       ctx.out(`${PRODUCT_NAME} ${VERSION}`);
       ctx.out(`数据库文件:${info.dbPath}${exists ? '' : '(尚未创建)'}`);
       ctx.out(`结构版本:${schemaVersion}(本程序最新:${LATEST_SCHEMA_VERSION})`);
-      if (exists && schemaVersion < LATEST_SCHEMA_VERSION) ctx.out('提示:运行 migrate 升级数据库结构(升级前自动备份)。');
+      if (exists && schemaVersion < LATEST_SCHEMA_VERSION)
+        ctx.out('提示:运行 migrate 升级数据库结构(升级前自动备份)。');
     }
     return 0;
   },

@@ -20,7 +20,11 @@ import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
 
 /** Who the demo says was in the room (printed on the record). */
-const DEMO_CEREMONY = { place: '县市场监督管理局三楼会议室', operator: '张敏(操作员)', supervisor: '刘强(纪检监察室)' } as const;
+const DEMO_CEREMONY = {
+  place: '县市场监督管理局三楼会议室',
+  operator: '张敏(操作员)',
+  supervisor: '刘强(纪检监察室)',
+} as const;
 
 interface DemoOutSummary {
   dbPath: string;
@@ -38,7 +42,12 @@ interface DemoOutSummary {
   seconds: number;
 }
 
-export async function runDemoOut(ctx: CliContext, actor: string, entities: number, seed: number | undefined): Promise<number> {
+export async function runDemoOut(
+  ctx: CliContext,
+  actor: string,
+  entities: number,
+  seed: number | undefined,
+): Promise<number> {
   const started = performance.now();
   const out = resolve(String(ctx.options.out));
   mkdirSync(out, { recursive: true });
@@ -53,7 +62,9 @@ export async function runDemoOut(ctx: CliContext, actor: string, entities: numbe
   try {
     const now = new Date();
     const county = loadDemoData(conn.raw, { entities, seed, actor, now });
-    say(`1. 示例县已写入 ${conn.path}:检查对象 ${county.entities} 户,执法人员 ${county.inspectors} 人,抽查事项 ${county.items} 项`);
+    say(
+      `1. 示例县已写入 ${conn.path}:检查对象 ${county.entities} 户,执法人员 ${county.inspectors} 人,抽查事项 ${county.items} 项`,
+    );
 
     const { planId, taskId } = createDemoPlan(services, conn.raw, now);
     const plan = services.plans.get(planId);
@@ -77,7 +88,9 @@ export async function runDemoOut(ctx: CliContext, actor: string, entities: numbe
     say(`5. 见证:${DEMO_WITNESSES.map((w) => `${w.name}(${w.role})${w.value}`).join(',')}`);
 
     const revealed = await services.draws.reveal({ drawId: prepared.id });
-    say(`6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`);
+    say(
+      `6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`,
+    );
 
     const sealed = await services.draws.seal({ drawId: prepared.id });
     const proofPath = join(out, 'proof.json');
@@ -92,7 +105,9 @@ export async function runDemoOut(ctx: CliContext, actor: string, entities: numbe
     const proof = JSON.parse(proofText) as unknown;
     const report = await withPoolIfLarge(proof, (pool) => verifyProofParallel(proof, pool));
     if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
-    say(`8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`);
+    say(
+      `8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`,
+    );
 
     const summary: DemoOutSummary = {
       dbPath: conn.path,

@@ -11,7 +11,11 @@ import type { CliCommand, CliContext } from './command';
 /** draw-case exit status when the case cannot be staffed (a team or tag shortage): documented in --help. */
 export const EXIT_INFEASIBLE = 2;
 
-const TEAM_SHORTAGE_CODES: string[] = [DrawErrorCode.tagUnavailable, DrawErrorCode.teamTooSmall, DrawErrorCode.infeasible];
+const TEAM_SHORTAGE_CODES: string[] = [
+  DrawErrorCode.tagUnavailable,
+  DrawErrorCode.teamTooSmall,
+  DrawErrorCode.infeasible,
+];
 
 async function readJsonFile(path: string | undefined, what: string): Promise<unknown> {
   if (!path) throw new AppError('cli.missing_argument', `请指定${what}文件`);
@@ -19,7 +23,10 @@ async function readJsonFile(path: string | undefined, what: string): Promise<unk
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new AppError('cli.file_unreadable', `无法读取${what}文件 ${path}:${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new AppError(
+      'cli.file_unreadable',
+      `无法读取${what}文件 ${path}:${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')); // Windows editors like to prepend a BOM
@@ -58,7 +65,8 @@ export const drawCaseCommand: CliCommand = {
       proofText = JSON.stringify(proof, null, 1);
     } catch (error) {
       if (isAppError(error) && TEAM_SHORTAGE_CODES.includes(error.code)) {
-        if (ctx.json) ctx.out(JSON.stringify({ ok: false, code: error.code, message: error.message, details: error.details }));
+        if (ctx.json)
+          ctx.out(JSON.stringify({ ok: false, code: error.code, message: error.message, details: error.details }));
         ctx.err(`无法完成抽取:${error.message}`);
         return EXIT_INFEASIBLE;
       }

@@ -50,19 +50,30 @@ export const importCommand: CliCommand = {
   async run(ctx) {
     const [kindArg, file] = ctx.positionals;
     if (!kindArg || !(ROSTER_KINDS as readonly string[]).includes(kindArg)) {
-      throw new AppError('cli.badKind', `请指定导入的名录:items(事项清单)、entities(检查对象)、inspectors(执法人员)或 experts(专家)。`);
+      throw new AppError(
+        'cli.badKind',
+        `请指定导入的名录:items(事项清单)、entities(检查对象)、inspectors(执法人员)或 experts(专家)。`,
+      );
     }
     if (!file) throw new AppError('cli.missing_argument', '请指定要导入的文件');
     const kind = kindArg as RosterKind;
     const dryRun = ctx.options['dry-run'] === true;
     const { dbPath, cleanup } = await prepareDatabase(ctx, dryRun);
     try {
-      const base = { dbPath, kind, path: file, actor: cliActor(), nowIso: new Date().toISOString(), fileLabel: basename(file) };
+      const base = {
+        dbPath,
+        kind,
+        path: file,
+        actor: cliActor(),
+        nowIso: new Date().toISOString(),
+        fileLabel: basename(file),
+      };
       const onProgress = ctx.json ? undefined : (p: { rowsRead: number }) => ctx.err(`已读取 ${p.rowsRead} 行…`);
       const preview = await startImportJob({ ...base, mode: 'preview' }, onProgress).result;
       const report = dryRun
         ? preview.report
-        : (await startImportJob({ ...base, mode: 'confirm', rejectRows: [...preview.rejectRows] }, onProgress).result).report;
+        : (await startImportJob({ ...base, mode: 'confirm', rejectRows: [...preview.rejectRows] }, onProgress).result)
+            .report;
       const { counts } = report;
       if (ctx.json) {
         ctx.out(
@@ -79,9 +90,15 @@ export const importCommand: CliCommand = {
         );
       } else {
         ctx.out(`${ROSTER_LABELS[kind]}:${dryRun ? '试运行(未写入)' : '已导入'} ${file}`);
-        ctx.out(`新增 ${counts.new},更新 ${counts.updated},未变 ${counts.unchanged},拒绝 ${counts.rejected},带提示 ${counts.flagged}`);
-        if (report.subItems) ctx.out(`检查子项:新增 ${report.subItems.new},更新 ${report.subItems.updated},未变 ${report.subItems.unchanged},删除 ${report.subItems.removed}`);
-        for (const p of report.problems.slice(0, PROBLEMS_SHOWN)) ctx.out(`  ${p.severity === 'error' ? '拒绝' : '提示'} ${describeProblem(p)}`);
+        ctx.out(
+          `新增 ${counts.new},更新 ${counts.updated},未变 ${counts.unchanged},拒绝 ${counts.rejected},带提示 ${counts.flagged}`,
+        );
+        if (report.subItems)
+          ctx.out(
+            `检查子项:新增 ${report.subItems.new},更新 ${report.subItems.updated},未变 ${report.subItems.unchanged},删除 ${report.subItems.removed}`,
+          );
+        for (const p of report.problems.slice(0, PROBLEMS_SHOWN))
+          ctx.out(`  ${p.severity === 'error' ? '拒绝' : '提示'} ${describeProblem(p)}`);
         if (report.problems.length > PROBLEMS_SHOWN) ctx.out(`  ……共 ${report.problems.length} 条问题`);
       }
       return 0;
@@ -93,7 +110,8 @@ export const importCommand: CliCommand = {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单);加 --out DIR 则再完成一次完整的见证抽取并验证',
+  summary:
+    '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单);加 --out DIR 则再完成一次完整的见证抽取并验证',
   usage: 'demo --entities N [--db PATH] [--json]  |  demo --out DIR [--entities N] [--db PATH] [--json]',
   // --out (issue 5): the whole chain headless — plan, task, draw, proof, records — see cli/demo-commands.ts.
   options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
@@ -115,7 +133,9 @@ export const demoCommand: CliCommand = {
       if (ctx.json) ctx.out(JSON.stringify({ dbPath: conn.path, ...summary, seconds }));
       else {
         ctx.out(`示例数据已写入 ${conn.path}(${seconds} 秒)`);
-        ctx.out(`单位 ${summary.offices},检查对象 ${summary.entities},执法人员 ${summary.inspectors},专家 ${summary.experts},抽查事项 ${summary.items}(检查子项 ${summary.subItems})`);
+        ctx.out(
+          `单位 ${summary.offices},检查对象 ${summary.entities},执法人员 ${summary.inspectors},专家 ${summary.experts},抽查事项 ${summary.items}(检查子项 ${summary.subItems})`,
+        );
       }
       return 0;
     } finally {

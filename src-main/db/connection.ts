@@ -156,12 +156,14 @@ export function runMigrations(
     raw.prepare('VACUUM INTO ?').run(backupPath);
   }
 
-  raw.transaction(() => {
-    for (const m of pending) {
-      m.up(raw);
-      raw.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  raw
+    .transaction(() => {
+      for (const m of pending) {
+        m.up(raw);
+        raw.pragma(`user_version = ${m.version}`);
+      }
+    })
+    .immediate();
   return backupPath;
 }
 

@@ -11,21 +11,38 @@ import { previewScope } from '../draws/scope';
 import { readSettings } from '../plans/tasks';
 
 /** Items of the demo list the task inspects (by name; demo-data.ts holds them). */
-export const DEMO_TASK_ITEMS = ['食品经营者经营条件和经营行为的检查', '餐饮服务提供者食品安全的检查', '营业执照(登记证)规范使用情况的检查'];
+export const DEMO_TASK_ITEMS = [
+  '食品经营者经营条件和经营行为的检查',
+  '餐饮服务提供者食品安全的检查',
+  '营业执照(登记证)规范使用情况的检查',
+];
 
 /** The demo task: food sellers and restaurants, ratio by credit grade, teams of two with a 食品-qualified member. */
-export function demoTaskInput(raw: Parameters<typeof readSettings>[0], planId: number, now: Date, overrides: Partial<TaskInput> = {}): TaskInput {
+export function demoTaskInput(
+  raw: Parameters<typeof readSettings>[0],
+  planId: number,
+  now: Date,
+  overrides: Partial<TaskInput> = {},
+): TaskInput {
   const settings = readSettings(raw);
   const itemId = raw.prepare('SELECT id FROM items WHERE name = ?').pluck();
   const itemIds = DEMO_TASK_ITEMS.map((name) => itemId.get(name) as number | undefined);
-  if (itemIds.some((id) => id === undefined)) throw new AppError('demo.noItems', '事项清单中没有示例事项,请先加载示例数据(demo --entities N)。');
+  if (itemIds.some((id) => id === undefined))
+    throw new AppError('demo.noItems', '事项清单中没有示例事项,请先加载示例数据(demo --entities N)。');
   // Sized to the county so any demo size can be drawn: enough packages per 食品-qualified inspector to staff every
   // team (a small demo county has few of them), and no tag requirement when there are hardly any.
   const scope = { entityTypes: [], industries: ['食品销售', '餐饮服务'], areas: [], offices: [], tags: [], grades: [] };
   const ratio = { mode: 'grades' as const, gradeBp: { ...settings.gradeRatioBp, 未评级: settings.defaultRatioBp } };
-  const holders = raw.prepare("SELECT count(*) FROM inspectors, json_each(inspectors.tags) WHERE status = '在岗' AND value = '食品'").pluck().get() as number;
+  const holders = raw
+    .prepare("SELECT count(*) FROM inspectors, json_each(inspectors.tags) WHERE status = '在岗' AND value = '食品'")
+    .pluck()
+    .get() as number;
   const areas = raw.prepare('SELECT count(DISTINCT area) FROM entities').pluck().get() as number;
-  const packages = Math.ceil(previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: chinaDate(now) }).expected / 3) + areas;
+  const packages =
+    Math.ceil(
+      previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: chinaDate(now) })
+        .expected / 3,
+    ) + areas;
   const requiredTags = holders >= 5 ? ['食品'] : [];
   const cap = Math.max(4, Math.ceil((3 * packages) / Math.max(1, requiredTags.length > 0 ? holders : 10)));
   const start = chinaDate(now);
@@ -58,7 +75,12 @@ export function demoTaskInput(raw: Parameters<typeof readSettings>[0], planId: n
 }
 
 /** Creates the year's plan with the demo task and publishes it; returns their ids. */
-export function createDemoPlan(services: Services, raw: Parameters<typeof readSettings>[0], now: Date, overrides: Partial<TaskInput> = {}): { planId: number; taskId: number } {
+export function createDemoPlan(
+  services: Services,
+  raw: Parameters<typeof readSettings>[0],
+  now: Date,
+  overrides: Partial<TaskInput> = {},
+): { planId: number; taskId: number } {
   const year = now.getFullYear();
   const plan = services.plans.save({ year, title: defaultPlanTitle(year) });
   const task = services.tasks.save(demoTaskInput(raw, plan.id, now, overrides));

@@ -11,5 +11,9 @@ serveRequests<DocumentRequest, Uint8Array>(
     const own = new Uint8Array(bytes);
     return { value: own, transfer: [own.buffer] };
   },
-  (error) => new AppError('documents.renderFailed', `生成文件时出错,未保存任何文件:${(error as Error)?.message ?? String(error)}`),
+  (error) =>
+    new AppError(
+      'documents.renderFailed',
+      `生成文件时出错,未保存任何文件:${(error as Error)?.message ?? String(error)}`,
+    ),
 );

@@ -47,7 +47,8 @@ function taskHeader(dt: DocText, c: DrawRecordCommit): Content {
 }
 
 function row(dt: DocText, label: string, value: string | Content, span = 3): TableCell[] {
-  const cell = typeof value === 'string' ? valueCell(dt, value, span) : ({ stack: [value], colSpan: span } as TableCell);
+  const cell =
+    typeof value === 'string' ? valueCell(dt, value, span) : ({ stack: [value], colSpan: span } as TableCell);
   return [labelCell(dt, label), cell, ...spanFill(span)];
 }
 
@@ -67,7 +68,11 @@ function subTable(dt: DocText, widths: (number | string)[], header: string[], ro
       headerRows: 1,
       body: [
         header.map((h) => labelCell(dt, h)),
-        ...rows.map((r) => r.map((v) => (typeof v === 'string' ? ({ text: dt.t(v), alignment: 'center' } as TableCell) : (v as TableCell)))),
+        ...rows.map((r) =>
+          r.map((v) =>
+            typeof v === 'string' ? ({ text: dt.t(v), alignment: 'center' } as TableCell) : (v as TableCell),
+          ),
+        ),
       ],
     },
     layout: FORM_LAYOUT,
@@ -109,9 +114,15 @@ function textPieces(text: string): string[] {
   return pieces.length ? pieces : [''];
 }
 
-function tablePieces(dt: DocText, widths: (number | string)[], header: string[], rows: (string | Content)[][]): Content[] {
+function tablePieces(
+  dt: DocText,
+  widths: (number | string)[],
+  header: string[],
+  rows: (string | Content)[][],
+): Content[] {
   const out: Content[] = [];
-  for (let i = 0; i < rows.length; i += PIECE_TABLE_ROWS) out.push(subTable(dt, widths, header, rows.slice(i, i + PIECE_TABLE_ROWS)));
+  for (let i = 0; i < rows.length; i += PIECE_TABLE_ROWS)
+    out.push(subTable(dt, widths, header, rows.slice(i, i + PIECE_TABLE_ROWS)));
   return out.length ? out : [subTable(dt, widths, header, [])];
 }
 
@@ -132,7 +143,11 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
     pairRow(dt, '承诺时间', formatDateTime(c.committedAt), '抽取地点', c.place),
     pairRow(dt, '操作人员', c.operator, '监督人员', c.supervisor),
     ...rows(dt, '检查对象范围', textPieces(c.scope)),
-    ...rows(dt, '抽取数量', tablePieces(dt, ['*', 70, '*', 60], ['层级', '范围内户数', '抽查比例', '应抽户数'], strataRows)),
+    ...rows(
+      dt,
+      '抽取数量',
+      tablePieces(dt, ['*', 70, '*', 60], ['层级', '范围内户数', '抽查比例', '应抽户数'], strataRows),
+    ),
     row(
       dt,
       '检查人员',
@@ -169,7 +184,12 @@ function baseDoc(dt: DocText, c: DrawRecordCommit, part: string, content: Conten
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PORTRAIT_MARGINS,
-    info: { title: `${RECORD_TITLE}(${part})${c.taskNumber}`, subject: c.taskName, creator: 'ssj-desk', producer: 'ssj-desk' },
+    info: {
+      title: `${RECORD_TITLE}(${part})${c.taskNumber}`,
+      subject: c.taskName,
+      creator: 'ssj-desk',
+      producer: 'ssj-desk',
+    },
     defaultStyle: { font: SANS, fontSize: FORM_FONT_SIZE, lineHeight: 1.2 },
     header: (currentPage: number) =>
       currentPage === 1
@@ -228,7 +248,14 @@ function selectedList(dt: DocText, d: DrawRecordResult, selectedTotal: number): 
     ],
     groups: d.packages.map((p) => ({
       heading: teamLine(d, p),
-      rows: p.entities.map((e) => [String(e.drawNo), e.uscc, e.name, e.address, e.stratum, groupHex(e.key).split('\n')]),
+      rows: p.entities.map((e) => [
+        String(e.drawNo),
+        e.uscc,
+        e.name,
+        e.address,
+        e.stratum,
+        groupHex(e.key).split('\n'),
+      ]),
     })),
   };
   return layoutList(spec, dt);
@@ -241,7 +268,9 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
   const selectedTotal = d.packages.reduce((s, p) => s + p.entities.length, 0);
   // Laid out first: the form's footers count the list's pages, and its missing characters join the form's note.
   const list = selectedList(dt, d, selectedTotal);
-  const witnesses = d.participants.witnesses.map((w, i) => `${i + 1}. ${w.name}${w.role ? `(${w.role})` : ''}`).join('  ');
+  const witnesses = d.participants.witnesses
+    .map((w, i) => `${i + 1}. ${w.name}${w.role ? `(${w.role})` : ''}`)
+    .join('  ');
   const entropyRows = d.entropy.map((e, i) => [
     String(i + 1),
     e.isPublicValue ? `${e.name}(公开随机值)` : e.name,
@@ -270,17 +299,13 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
     pairRow(dt, '操作人员', d.participants.operator, '监督人员', d.participants.supervisor),
     ...rows(dt, '见证人', textPieces(witnesses || '无')),
     ...rows(dt, '检查对象范围', textPieces(c.scope)),
-    row(
-      dt,
-      '承诺(第一部分)',
-      {
-        stack: [
-          hashBlock(dt, 'inputDigest 输入数据摘要', c.inputDigest),
-          { text: '', margin: [0, 2, 0, 0] },
-          hashBlock(dt, 'nonceCommit 随机数承诺', c.nonceCommit),
-        ],
-      },
-    ),
+    row(dt, '承诺(第一部分)', {
+      stack: [
+        hashBlock(dt, 'inputDigest 输入数据摘要', c.inputDigest),
+        { text: '', margin: [0, 2, 0, 0] },
+        hashBlock(dt, 'nonceCommit 随机数承诺', c.nonceCommit),
+      ],
+    }),
     ...rows(dt, '见证人随机值', tablePieces(dt, [30, 150, '*'], ['顺序', '提供人', '随机值(按录入原样)'], entropyRows)),
     row(dt, '随机数(揭示)', hashBlock(dt, 'nonce:其 SHA-256 应等于上列随机数承诺', d.nonce)),
     row(dt, '随机种子', hashBlock(dt, 'seed:SHA-256(规则、输入数据摘要、随机数、见证人随机值)', d.seed)),
@@ -295,7 +320,12 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
       '递补记录',
       d.amendments.length === 0
         ? ['无']
-        : tablePieces(dt, [24, 40, 50, 50, '*', 62], ['序号', '名单包', '回避/退出', '递补人员', '原因', '时间'], amendmentRows),
+        : tablePieces(
+            dt,
+            [24, 40, 50, 50, '*', 62],
+            ['序号', '名单包', '回避/退出', '递补人员', '原因', '时间'],
+            amendmentRows,
+          ),
     ),
   ];
 

@@ -10,7 +10,8 @@ import { WorkerRpc } from '../workers/worker-rpc';
 import type * as Documents from './';
 
 /** The renderers the worker runs: every export of src-main/documents that takes data and returns bytes. */
-export type RendererName = 'renderPlanPdf' | 'renderPlanXlsx' | 'renderDrawRecordCommitPdf' | 'renderDrawRecordResultPdf';
+export type RendererName =
+  'renderPlanPdf' | 'renderPlanXlsx' | 'renderDrawRecordCommitPdf' | 'renderDrawRecordResultPdf';
 
 export interface DocumentRequest {
   renderer: RendererName;

@@ -107,7 +107,15 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
   const headingBlock = (text: string): Block => {
     const p = dt.printable(text, 'bold');
     const lines = [wrapText(p.text, p.face, HEADING_SIZE, fullWidth - 2 * PAD_X)];
-    return { faces: [p.face], sizes: [HEADING_SIZE], lines, height: blockHeight(lines, [HEADING_SIZE]), fill: '#e8e8e8', span: true, align: ['left'] };
+    return {
+      faces: [p.face],
+      sizes: [HEADING_SIZE],
+      lines,
+      height: blockHeight(lines, [HEADING_SIZE]),
+      fill: '#e8e8e8',
+      span: true,
+      align: ['left'],
+    };
   };
   const headerBlock = ((): Block => {
     const faces: FontWeight[] = [];
@@ -117,7 +125,14 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
       return wrapText(p.text, p.face, HEADING_SIZE, widths[i] - 2 * PAD_X);
     });
     const sizes = spec.columns.map(() => HEADING_SIZE);
-    return { faces, sizes, lines, height: blockHeight(lines, sizes), fill: '#f2f2f2', align: spec.columns.map(() => 'center') };
+    return {
+      faces,
+      sizes,
+      lines,
+      height: blockHeight(lines, sizes),
+      fill: '#f2f2f2',
+      align: spec.columns.map(() => 'center'),
+    };
   })();
   const sizes = spec.columns.map((c) => c.fontSize);
   const align = spec.columns.map((c) => c.align ?? 'left');
@@ -180,7 +195,10 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
 
 /** The subset of pdfkit's document this file draws with. */
 export interface PdfKitDoc {
-  addPage(options: { size: [number, number]; margins: { top: number; bottom: number; left: number; right: number } }): PdfKitDoc;
+  addPage(options: {
+    size: [number, number];
+    margins: { top: number; bottom: number; left: number; right: number };
+  }): PdfKitDoc;
   font(src: string | Buffer): PdfKitDoc;
   fontSize(size: number): PdfKitDoc;
   fillColor(color: string): PdfKitDoc;
@@ -211,7 +229,8 @@ interface EmbeddedFontInternals {
 function useCmapLayout(font: EmbeddedFontInternals): void {
   const inner = font.font;
   const scale = font.scale;
-  if (typeof font.layoutRun !== 'function' || typeof inner?.glyphsForString !== 'function' || typeof scale !== 'number') return;
+  if (typeof font.layoutRun !== 'function' || typeof inner?.glyphsForString !== 'function' || typeof scale !== 'number')
+    return;
   const shaped = font.layoutRun;
   font.layoutRun = (text: string, features?: unknown) => {
     if (features) return shaped.call(font, text, features);
@@ -231,7 +250,13 @@ function useCmapLayout(font: EmbeddedFontInternals): void {
  * Each face is opened once from its bytes — pdfkit recognises a font pdfmake already embedded and reuses it (each font
  * embedded once) — and then selected by PostScript name, which pdfkit caches.
  */
-export function drawList(doc: PdfKitDoc, layout: ListLayout, firstPageNo: number, totalPages: number, dt: DocText): void {
+export function drawList(
+  doc: PdfKitDoc,
+  layout: ListLayout,
+  firstPageNo: number,
+  totalPages: number,
+  dt: DocText,
+): void {
   const { files, faces } = loadFonts();
   const names = {} as Record<FontWeight, string>;
   // pdfkit caches the glyph layout of every distinct string it sets, per font, for the document's life: for 50,000
@@ -274,7 +299,9 @@ export function drawList(doc: PdfKitDoc, layout: ListLayout, firstPageNo: number
     currentSize = 0;
     const header = dt.printable(layout.spec.pageHeader, 'regular');
     setFont(header.face, 8);
-    doc.fillColor('#555555').text(header.text, PAGE.width - PAGE.marginX - textWidth(header.text, header.face, 8), 24, { lineBreak: false });
+    doc
+      .fillColor('#555555')
+      .text(header.text, PAGE.width - PAGE.marginX - textWidth(header.text, header.face, 8), 24, { lineBreak: false });
     centred(`第 ${firstPageNo + i} 页 共 ${totalPages} 页`, 'regular', 9, PAGE.height - PAGE.bottom + 16);
     if (page.title) {
       const t = dt.printable(layout.spec.title, 'bold');

@@ -1,6 +1,16 @@
 import * as pdfmakeNs from 'pdfmake';
 import type { Content, ContentTable, DynamicContent, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { covers, FONT_FILES, inRegular, loadFonts, runs, unicodeName, type FontWeight, type GlyphReport, type Runs } from './fonts';
+import {
+  covers,
+  FONT_FILES,
+  inRegular,
+  loadFonts,
+  runs,
+  unicodeName,
+  type FontWeight,
+  type GlyphReport,
+  type Runs,
+} from './fonts';
 import { drawList, type ListLayout, type PdfKitDoc } from './list-pages';
 
 /**
@@ -49,7 +59,10 @@ interface PdfKitStream extends PdfKitDoc {
  * Renders a document definition to PDF bytes with the bundled fonts. With `list`, the list's pages follow pdfmake's
  * (drawn by list-pages.ts) and every footer counts them: 第 x 页 共 (pdfmake's pages + the list's) 页.
  */
-export async function renderPdf(doc: TDocumentDefinitions, list?: { layout: ListLayout; dt: DocText }): Promise<Buffer> {
+export async function renderPdf(
+  doc: TDocumentDefinitions,
+  list?: { layout: ListLayout; dt: DocText },
+): Promise<Buffer> {
   setUp();
   pdfmake.setFonts(FONTS);
   let formPages = 0;
@@ -128,8 +141,11 @@ export class DocText {
 
 /** Title block: 随机抽取情况记录表 centred, bold, with an optional subtitle. */
 export function titleBlock(dt: DocText, title: string, subtitle?: string): Content[] {
-  const out: Content[] = [{ text: dt.t(title, true), bold: true, fontSize: 18, alignment: 'center', characterSpacing: 1 }];
-  if (subtitle) out.push({ text: dt.t(subtitle, true), bold: true, fontSize: 12, alignment: 'center', margin: [0, 4, 0, 0] });
+  const out: Content[] = [
+    { text: dt.t(title, true), bold: true, fontSize: 18, alignment: 'center', characterSpacing: 1 },
+  ];
+  if (subtitle)
+    out.push({ text: dt.t(subtitle, true), bold: true, fontSize: 12, alignment: 'center', margin: [0, 4, 0, 0] });
   return out;
 }
 
@@ -189,10 +205,7 @@ export interface SignatureRole {
  */
 export function signatureTable(dt: DocText, roles: SignatureRole[], heading = '签字确认'): ContentTable {
   const body: TableCell[][] = [
-    [
-      labelCell(dt, heading, { colSpan: 4, alignment: 'left' }),
-      ...spanFill(4),
-    ],
+    [labelCell(dt, heading, { colSpan: 4, alignment: 'left' }), ...spanFill(4)],
     [labelCell(dt, '身份'), labelCell(dt, '姓名'), labelCell(dt, '签字'), labelCell(dt, '日期')],
   ];
   for (const r of roles) {

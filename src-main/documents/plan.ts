@@ -10,7 +10,12 @@ import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBloc
  * Both files carry the same title, version line and columns.
  */
 
-const COLUMNS: { header: string; pdfWidth: number | string; xlsxWidth: number; value: (r: PlanPublicationRow, i: number) => string | number }[] = [
+const COLUMNS: {
+  header: string;
+  pdfWidth: number | string;
+  xlsxWidth: number;
+  value: (r: PlanPublicationRow, i: number) => string | number;
+}[] = [
   { header: '序号', pdfWidth: 26, xlsxWidth: 6, value: (_r, i) => i + 1 },
   { header: '检查主体', pdfWidth: 84, xlsxWidth: 18, value: (r) => r.inspectingBody },
   { header: '计划名称', pdfWidth: 92, xlsxWidth: 22, value: (r) => r.taskName },
@@ -68,7 +73,9 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
     body.push(
       COLUMNS.map((c) => {
         const v = c.value(r, i);
-        return typeof v === 'number' ? ({ text: formatCount(v), alignment: 'center' } as TableCell) : (dt.t(v) as TableCell);
+        return typeof v === 'number'
+          ? ({ text: formatCount(v), alignment: 'center' } as TableCell)
+          : (dt.t(v) as TableCell);
       }),
     );
   });

@@ -6,7 +6,18 @@
 import { workerData } from 'node:worker_threads';
 import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from './parallel-rank';
-import { amendStep, catchUpRosterDates, prepareStep, revealStep, rosterDatesStep, sealStep, SnapshotCache, STEP_BUSY_TIMEOUT_MS, stepRefusal, type StepContext } from './steps';
+import {
+  amendStep,
+  catchUpRosterDates,
+  prepareStep,
+  revealStep,
+  rosterDatesStep,
+  sealStep,
+  SnapshotCache,
+  STEP_BUSY_TIMEOUT_MS,
+  stepRefusal,
+  type StepContext,
+} from './steps';
 import type { DrawJobMessage, StepProgress, StepResult } from './job';
 import { MMAP_BYTES, readsInTwoHalves, rosterIds } from './scope';
 import { SnapshotReader } from './snapshot-reader';
@@ -58,4 +69,7 @@ async function handle(message: DrawJobMessage, report: (progress: StepProgress) 
   }
 }
 
-serveRequests<DrawJobMessage, StepResult, StepProgress>(async (message, report) => ({ value: await handle(message, report) }), stepRefusal);
+serveRequests<DrawJobMessage, StepResult, StepProgress>(
+  async (message, report) => ({ value: await handle(message, report) }),
+  stepRefusal,
+);

@@ -29,7 +29,13 @@ import {
 } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
-import { readCandidates, readInspectorPool, tooFewInspectors, type InspectorPool, type ReadSnapshotElsewhere } from './scope';
+import {
+  readCandidates,
+  readInspectorPool,
+  tooFewInspectors,
+  type InspectorPool,
+  type ReadSnapshotElsewhere,
+} from './scope';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -57,7 +63,12 @@ export function assertWindowOpen(task: TaskView, now: Date): void {
   }
 }
 
-export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskView, settings: Settings, readElsewhere?: ReadSnapshotElsewhere): Promise<BuiltInputs> {
+export async function buildDrawInputs(
+  raw: BetterSqlite3.Database,
+  task: TaskView,
+  settings: Settings,
+  readElsewhere?: ReadSnapshotElsewhere,
+): Promise<BuiltInputs> {
   const snapshot = await readCandidates(raw, task, readElsewhere);
   const candidates = snapshot.strata.reduce((sum, s) => sum + s.candidates.length, 0);
   const quota = snapshot.strata.reduce((sum, s) => sum + s.quota, 0);
@@ -68,7 +79,10 @@ export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskVie
     );
   }
   if (task.ratio.mode === 'fixed' && task.ratio.count > candidates) {
-    throw new AppError('draw.fixedCountTooLarge', `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`);
+    throw new AppError(
+      'draw.fixedCountTooLarge',
+      `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`,
+    );
   }
   if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例,各等级应抽户数都为 0。请调整抽查比例。');
   const notices = snapshot.strata
@@ -81,7 +95,9 @@ export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskVie
   }
 
   const voided = raw
-    .prepare("SELECT attempt, nonce_commit, void_reason FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NOT NULL ORDER BY id")
+    .prepare(
+      "SELECT attempt, nonce_commit, void_reason FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NOT NULL ORDER BY id",
+    )
     .all(task.id) as { attempt: number; nonce_commit: string; void_reason: string }[];
   const attempt = voided.length + 1;
   const taskInfo: { [name: string]: JsonValue } = {
@@ -126,7 +142,12 @@ export async function buildDrawInputs(raw: BetterSqlite3.Database, task: TaskVie
     entityIds: snapshot.entityIds,
     runs: snapshot.runs,
     pool,
-    strata: snapshot.strata.map((s) => ({ name: s.name, candidates: s.candidates.length, ratioBp: s.ratioBp ?? null, quota: s.quota })),
+    strata: snapshot.strata.map((s) => ({
+      name: s.name,
+      candidates: s.candidates.length,
+      ratioBp: s.ratioBp ?? null,
+      quota: s.quota,
+    })),
     candidates,
     quota,
     excludedRecent: snapshot.excludedRecent,

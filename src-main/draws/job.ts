@@ -47,8 +47,14 @@ export class DrawJobs {
   }
 
   /** Runs one step in the worker after the steps already queued. Rejects with the step's AppError. */
-  run(request: DrawJobRequest, meta: { actor: string; now: Date }, onProgress?: (progress: StepProgress) => void): Promise<StepResult> {
-    const result = this.queue.then(() => this.rpc.call({ request, actor: meta.actor, nowIso: meta.now.toISOString() }, onProgress));
+  run(
+    request: DrawJobRequest,
+    meta: { actor: string; now: Date },
+    onProgress?: (progress: StepProgress) => void,
+  ): Promise<StepResult> {
+    const result = this.queue.then(() =>
+      this.rpc.call({ request, actor: meta.actor, nowIso: meta.now.toISOString() }, onProgress),
+    );
     this.queue = result.catch(() => undefined);
     return result;
   }

@@ -114,7 +114,11 @@ export class DrawWorkerPool {
 
   /** Resolves once every worker has started (for benchmarks that want start-up measured apart). */
   async ready(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => this.run(worker, { prefixes: [], codeBytes: new Uint8Array(0), offsets: new Int32Array(1), slices: [] })));
+    await Promise.all(
+      this.workers.map((worker) =>
+        this.run(worker, { prefixes: [], codeBytes: new Uint8Array(0), offsets: new Int32Array(1), slices: [] }),
+      ),
+    );
   }
 
   run(worker: Worker, job: unknown): Promise<{ indexes: number[]; keys: string[] }[]> {
@@ -182,14 +186,25 @@ export async function rankAllParallel(
       bar: bars[range.stratum],
     }));
     const prefixes = ranges.map((range) => messagePrefix(prepared.seedBytes, entityLabel(strata[range.stratum].name)));
-    return pool.run(pool.workerAt(w), { prefixes, codeBytes, codeStart, codeEnd, slices }).then((results) => ({ ranges, results }));
+    return pool
+      .run(pool.workerAt(w), { prefixes, codeBytes, codeStart, codeEnd, slices })
+      .then((results) => ({ ranges, results }));
   });
 
   const parts: RankedCandidate[][][] = strata.map(() => []);
   strata.forEach((stratum, s) => {
     const hasher = new KeyHasher(nodeSha256, prepared.seedBytes, entityLabel(stratum.name));
     parts[s].push(
-      rankSmallestEncoded(stratum.candidates, prepared.encoded, s, mainStarts[s], stratum.candidates.length, stratum.quota, hasher, bars[s]),
+      rankSmallestEncoded(
+        stratum.candidates,
+        prepared.encoded,
+        s,
+        mainStarts[s],
+        stratum.candidates.length,
+        stratum.quota,
+        hasher,
+        bars[s],
+      ),
     );
   });
   for (const { ranges, results } of await Promise.all(pending)) {

@@ -8,7 +8,16 @@ import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/document
 import type { DrawPreparation } from '@shared/domain/draws';
 import { describeInspectingBody, gradeLabel, percentText } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import { expandRecord, sealedEntities, stratumResults, witnessesOf, type AmendmentRow, type DrawRow, type ProofBody, type StoredRecordResult } from './views';
+import {
+  expandRecord,
+  sealedEntities,
+  stratumResults,
+  witnessesOf,
+  type AmendmentRow,
+  type DrawRow,
+  type ProofBody,
+  type StoredRecordResult,
+} from './views';
 import { lookupPeople } from './scope';
 import { readSettings, readTask } from '../plans/tasks';
 
@@ -45,12 +54,24 @@ export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRe
 }
 
 /** Part two of a sealed draw from a proof body (the sealed one, or the one after the latest 递补) and the amendment rows. */
-export function recordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: ProofBody, amendments: readonly AmendmentRow[], sealedAt: string): DrawRecordResult {
+export function recordResult(
+  raw: BetterSqlite3.Database,
+  draw: DrawRow,
+  body: ProofBody,
+  amendments: readonly AmendmentRow[],
+  sealedAt: string,
+): DrawRecordResult {
   return expandRecord(storedRecordResult(raw, draw, body, amendments, sealedAt), body);
 }
 
 /** recordResult as 封存 stores it: `packages` compact (StoredRecordResult), the names read now. */
-export function storedRecordResult(raw: BetterSqlite3.Database, draw: DrawRow, body: ProofBody, amendments: readonly AmendmentRow[], sealedAt: string): StoredRecordResult {
+export function storedRecordResult(
+  raw: BetterSqlite3.Database,
+  draw: DrawRow,
+  body: ProofBody,
+  amendments: readonly AmendmentRow[],
+  sealedAt: string,
+): StoredRecordResult {
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
   const witnesses = witnessesOf(raw, draw.id);
   const entities = sealedEntities(raw, draw.id);
@@ -62,13 +83,22 @@ export function storedRecordResult(raw: BetterSqlite3.Database, draw: DrawRow, b
     participants: {
       operator: draw.operator ?? '',
       supervisor: draw.supervisor ?? '',
-      witnesses: witnesses.filter((w) => w.kind === 'witness').map((w) => ({ name: w.name, role: w.role || undefined })),
+      witnesses: witnesses
+        .filter((w) => w.kind === 'witness')
+        .map((w) => ({ name: w.name, role: w.role || undefined })),
     },
-    entropy: witnesses.map((w) => (w.kind === 'public' ? { name: w.name, value: w.value, isPublicValue: true } : { name: w.name, value: w.value })),
+    entropy: witnesses.map((w) =>
+      w.kind === 'public' ? { name: w.name, value: w.value, isPublicValue: true } : { name: w.name, value: w.value },
+    ),
     nonce: body.nonce,
     seed: body.seed,
     sealedAt,
-    strata: stratumResults(preparation, body).map((s) => ({ label: gradeLabel(s.name), quota: s.quota, selected: s.selected, cutoffKey: s.cutoffKey ?? '' })),
+    strata: stratumResults(preparation, body).map((s) => ({
+      label: gradeLabel(s.name),
+      quota: s.quota,
+      selected: s.selected,
+      cutoffKey: s.cutoffKey ?? '',
+    })),
     packages: {
       entities: body.result.packages.flatMap((p) =>
         p.entities.map((code): [string, string] => {
@@ -79,6 +109,12 @@ export function storedRecordResult(raw: BetterSqlite3.Database, draw: DrawRow, b
       people: [...new Set(teams)].map((id) => [id, people.get(id)?.name ?? id, people.get(id)?.office ?? '']),
       strata: [...new Set(body.result.selected.map((e) => e.stratum))].map((name) => [name, gradeLabel(name)]),
     },
-    amendments: amendments.map((a) => ({ packageNo: a.package_no, replaced: named(a.out_id), replacement: named(a.in_id), reason: a.reason, at: a.at })),
+    amendments: amendments.map((a) => ({
+      packageNo: a.package_no,
+      replaced: named(a.out_id),
+      replacement: named(a.in_id),
+      reason: a.reason,
+      at: a.at,
+    })),
   };
 }

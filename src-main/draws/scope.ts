@@ -5,7 +5,13 @@
  * with its own connection).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { encodeCandidateRunsOfColumns, type Candidate, type CandidateRuns, type Inspector, type Stratum } from '@shared/draw';
+import {
+  encodeCandidateRunsOfColumns,
+  type Candidate,
+  type CandidateRuns,
+  type Inspector,
+  type Stratum,
+} from '@shared/draw';
 import {
   ALL_STRATUM,
   GRADE_KEYS,
@@ -77,7 +83,8 @@ function scopeWhere(scope: TaskScope): ScopeWhere {
 
 /** The strata a task draws, in order: A, B, C, D, 未评级 (those in scope) by grade, or one stratum 全部. */
 export function strataOf(request: Pick<ScopeRequest, 'scope' | 'ratio'>): { name: string; grades: GradeKey[] }[] {
-  const grades = request.scope.grades.length > 0 ? GRADE_KEYS.filter((g) => request.scope.grades.includes(g)) : [...GRADE_KEYS];
+  const grades =
+    request.scope.grades.length > 0 ? GRADE_KEYS.filter((g) => request.scope.grades.includes(g)) : [...GRADE_KEYS];
   if (request.ratio.mode === 'grades') return grades.map((g) => ({ name: g, grades: [g] }));
   return [{ name: ALL_STRATUM, grades }];
 }
@@ -110,7 +117,8 @@ export function previewScope(raw: BetterSqlite3.Database, request: ScopeRequest)
   const strata: StratumPreview[] = strataOf(request).map(({ name, grades }) => {
     const candidates = grades.reduce((sum, g) => sum + (byGrade.get(g) ?? 0), 0);
     const { ratioBp, quota } = stratumQuota(request.ratio, name, candidates);
-    if (request.ratio.mode === 'grades' && candidates === 0) notices.push(`${gradeLabel(name)}在范围内没有检查对象,本级不抽取。`);
+    if (request.ratio.mode === 'grades' && candidates === 0)
+      notices.push(`${gradeLabel(name)}在范围内没有检查对象,本级不抽取。`);
     return { name, candidates, ratioBp, quota };
   });
   const total = strata.reduce((sum, s) => sum + s.candidates, 0);
@@ -118,7 +126,14 @@ export function previewScope(raw: BetterSqlite3.Database, request: ScopeRequest)
   if (request.ratio.mode === 'fixed' && total > 0 && request.ratio.count > total) {
     notices.push(`固定抽取 ${request.ratio.count} 户,但范围内只有 ${total} 户。`);
   }
-  return { total, excludedRecent, excludedSince: since, strata, expected: strata.reduce((sum, s) => sum + s.quota, 0), notices };
+  return {
+    total,
+    excludedRecent,
+    excludedSince: since,
+    strata,
+    expected: strata.reduce((sum, s) => sum + s.quota, 0),
+    notices,
+  };
 }
 
 export interface CandidateSnapshot {
@@ -146,7 +161,14 @@ export interface SnapshotRange {
 }
 
 /** count, then per column every candidate's value concatenated in scan order (see readCandidates; codes between CODE_SEPARATOR). */
-export type SnapshotRow = [count: number, ids: string | null, codes: string | null, offices: string | null, areas: string | null, grades: string | null];
+export type SnapshotRow = [
+  count: number,
+  ids: string | null,
+  codes: string | null,
+  offices: string | null,
+  areas: string | null,
+  grades: string | null,
+];
 
 /**
  * A range read and the roster's state it saw: the last roster change-log id (every write to the rosters — import,
@@ -166,7 +188,11 @@ export interface SnapshotRead {
  * Reads the other half of a city-scale snapshot in another thread (src-main/draws/snapshot-reader.ts), with a
  * connection of its own, while this thread reads the first half.
  */
-export type ReadSnapshotElsewhere = (request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange) => Promise<SnapshotRead>;
+export type ReadSnapshotElsewhere = (
+  request: ScopeRequest,
+  lookups: SnapshotLookups,
+  range: SnapshotRange,
+) => Promise<SnapshotRead>;
 
 /** Below this many roster ids one thread reads the snapshot alone (a second thread costs more than it saves). */
 export const SPLIT_SNAPSHOT_FROM = 100_000;
@@ -200,7 +226,12 @@ export function rosterIds(raw: BetterSqlite3.Database): { first: number; last: n
  * through two small temporary tables; an office or area missing from `lookups` (the roster changed since they were
  * read) is refused rather than dropped.
  */
-export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeRequest, lookups: SnapshotLookups, range: SnapshotRange): SnapshotRead {
+export function readSnapshotRange(
+  raw: BetterSqlite3.Database,
+  request: ScopeRequest,
+  lookups: SnapshotLookups,
+  range: SnapshotRange,
+): SnapshotRead {
   const { conditions, params } = scopeWhere(request.scope);
   const since = recentSince(request.startDate, request.excludeRecentYears);
   return raw.transaction((): SnapshotRead => {
@@ -220,7 +251,15 @@ export function readSnapshotRange(raw: BetterSqlite3.Database, request: ScopeReq
          WHERE ${[...conditions, 'id BETWEEN ? AND ?'].join(' AND ')}`,
       )
       .raw(true)
-      .get(...(since ? [since] : []), ...params, range.fromId, range.toId) as [number, number, string | null, string | null, string | null, string | null, string | null];
+      .get(...(since ? [since] : []), ...params, range.fromId, range.toId) as [
+      number,
+      number,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+    ];
     if (mapped !== 2 * count) throw rosterChanged();
     const stamp = raw.prepare('SELECT coalesce(max(id), 0) FROM roster_changes').pluck().get() as number;
     return { row: [count, ids, codes, offices, areas, grades], stamp };
@@ -254,7 +293,10 @@ export async function readCandidates(
       const offices = raw.prepare('SELECT DISTINCT office FROM entities').pluck().all() as string[];
       const areas = raw.prepare('SELECT DISTINCT area FROM entities').pluck().all() as string[];
       if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
-        throw new AppError('draw.tooManyOffices', `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`);
+        throw new AppError(
+          'draw.tooManyOffices',
+          `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`,
+        );
       }
       const ids = rosterIds(raw);
       const read = { offices, areas };
@@ -293,7 +335,10 @@ async function settleElsewhere(upper: Promise<SnapshotRead> | null): Promise<voi
 }
 
 function rosterChanged(): AppError {
-  return new AppError('draw.rosterChanged', '读取检查对象时名录正在被修改(导入或编辑),本次准备未保存。请等修改完成后重新准备。');
+  return new AppError(
+    'draw.rosterChanged',
+    '读取检查对象时名录正在被修改(导入或编辑),本次准备未保存。请等修改完成后重新准备。',
+  );
 }
 
 /** The strata of a request, with each grade letter's stratum (-1: not drawn): an array lookup per row, not a Map's. */
@@ -305,7 +350,9 @@ export interface SnapshotPlan {
 export function snapshotPlan(request: Pick<ScopeRequest, 'scope' | 'ratio'>): SnapshotPlan {
   const strata = strataOf(request);
   const stratumOfGrade = new Int8Array(128).fill(-1);
-  strata.forEach((s, index) => s.grades.forEach((g) => (stratumOfGrade[GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g))] = index)));
+  strata.forEach((s, index) =>
+    s.grades.forEach((g) => (stratumOfGrade[GRADE_CHAR.charCodeAt(GRADE_KEYS.indexOf(g))] = index)),
+  );
   return { strata, stratumOfGrade };
 }
 
@@ -330,7 +377,8 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
     let at = 0;
     for (let i = 0; i < count; i++) {
       let id = 0;
-      for (let digit = idText!.charCodeAt(at); digit >= 0x30; digit = idText!.charCodeAt(++at)) id = id * 10 + digit - 0x30;
+      for (let digit = idText!.charCodeAt(at); digit >= 0x30; digit = idText!.charCodeAt(++at))
+        id = id * 10 + digit - 0x30;
       at++;
       const g = gradeText!.charCodeAt(i);
       if (inspectedRecently(g)) {
@@ -339,7 +387,11 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
       }
       const stratum = plan.stratumOfGrade[g];
       if (stratum < 0) continue; // not reachable: the scope's grade filter is in the WHERE clause
-      lists[stratum].push({ code: codes[i], office: lookups.offices[officeText!.charCodeAt(i) - CHAR_BASE], area: lookups.areas[areaText!.charCodeAt(i) - CHAR_BASE] });
+      lists[stratum].push({
+        code: codes[i],
+        office: lookups.offices[officeText!.charCodeAt(i) - CHAR_BASE],
+        area: lookups.areas[areaText!.charCodeAt(i) - CHAR_BASE],
+      });
       ids[stratum][idCounts[stratum]++] = id;
     }
   }
@@ -351,7 +403,11 @@ export function candidatePart(plan: SnapshotPlan, lookups: SnapshotLookups, row:
  * straight from the row's text (encodeCandidateRunsOfColumns), without their objects; null when that writer would not
  * take them (encodeDrawInputs then writes them itself).
  */
-export function candidateRunsOfRow(plan: SnapshotPlan, lookups: SnapshotLookups, row: SnapshotRow): CandidateRuns | null {
+export function candidateRunsOfRow(
+  plan: SnapshotPlan,
+  lookups: SnapshotLookups,
+  row: SnapshotRow,
+): CandidateRuns | null {
   const [count, , codes, officeText, areaText, gradeText] = row;
   const stratumOfRow = new Int8Array(count);
   for (let i = 0; i < count; i++) {
@@ -373,9 +429,15 @@ export function candidateRunsOfRow(plan: SnapshotPlan, lookups: SnapshotLookups,
 }
 
 /** The strata of the snapshot's parts (rows), in order. */
-function candidatesOf(request: ScopeRequest, plan: SnapshotPlan, parts: readonly CandidatePart[], runs?: CandidateRuns[]): CandidateSnapshot {
+function candidatesOf(
+  request: ScopeRequest,
+  plan: SnapshotPlan,
+  parts: readonly CandidatePart[],
+  runs?: CandidateRuns[],
+): CandidateSnapshot {
   const strata = plan.strata.map(({ name }, s): Stratum => {
-    const candidates = parts.length === 1 ? parts[0].lists[s] : parts[0].lists[s].concat(...parts.slice(1).map((part) => part.lists[s]));
+    const candidates =
+      parts.length === 1 ? parts[0].lists[s] : parts[0].lists[s].concat(...parts.slice(1).map((part) => part.lists[s]));
     const { ratioBp, quota } = stratumQuota(request.ratio, name, candidates.length);
     // Key order as the spec prints it; C(inputs) sorts keys anyway.
     return ratioBp === null ? { name, quota, candidates } : { name, ratioBp, quota, candidates };
@@ -401,7 +463,10 @@ function candidatesOf(request: ScopeRequest, plan: SnapshotPlan, parts: readonly
 const CODE_SEPARATOR = '\u001f';
 
 function codeWithSeparator(): AppError {
-  return new AppError('draw.badCode', '名录中有检查对象的统一社会信用代码或注册号含有控制字符(U+001F),无法抽取。请在检查对象名录中更正该代码后重新准备。');
+  return new AppError(
+    'draw.badCode',
+    '名录中有检查对象的统一社会信用代码或注册号含有控制字符(U+001F),无法抽取。请在检查对象名录中更正该代码后重新准备。',
+  );
 }
 
 /** Whether a grade letter of the snapshot row is lower case: the entity was inspected recently and is left out. */
@@ -420,7 +485,9 @@ const CHAR_BASE = 0x100;
 const MAX_DISTINCT = 0xd800 - CHAR_BASE;
 
 /** The inspector side of the task (TaskConfig fields plus the joining departments). */
-export type PoolRequest = Pick<TaskConfig, 'inspectorScope' | 'includeExperts' | 'expertTags'> & { joiningDepartments: string[] };
+export type PoolRequest = Pick<TaskConfig, 'inspectorScope' | 'includeExperts' | 'expertTags'> & {
+  joiningDepartments: string[];
+};
 
 export interface InspectorPool {
   inspectors: Inspector[];
@@ -437,7 +504,12 @@ export function expertDrawId(rowId: number): string {
 
 /** Office kinds from the offices table; offices not registered there get the import's guess from their name. */
 function officeKinds(raw: BetterSqlite3.Database): (office: string) => OfficeKind {
-  const known = new Map((raw.prepare('SELECT name, kind FROM offices').all() as { name: string; kind: OfficeKind }[]).map((o) => [o.name, o.kind]));
+  const known = new Map(
+    (raw.prepare('SELECT name, kind FROM offices').all() as { name: string; kind: OfficeKind }[]).map((o) => [
+      o.name,
+      o.kind,
+    ]),
+  );
   return (office) => known.get(office) ?? officeKindOf(office);
 }
 
@@ -467,7 +539,9 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
   };
   const inspectors: Inspector[] = [];
   const people = new Map<string, { name: string; office: string; isExpert: boolean }>();
-  const rows = raw.prepare("SELECT badge_no, name, office, tags FROM inspectors WHERE status = '在岗' ORDER BY badge_no").all() as {
+  const rows = raw
+    .prepare("SELECT badge_no, name, office, tags FROM inspectors WHERE status = '在岗' ORDER BY badge_no")
+    .all() as {
     badge_no: string;
     name: string;
     office: string;
@@ -481,7 +555,9 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
   let experts = 0;
   if (request.includeExperts) {
     const wanted = new Set(request.expertTags);
-    const expertRows = raw.prepare("SELECT id, name, organisation, tags FROM experts WHERE status = '在库' ORDER BY id").all() as {
+    const expertRows = raw
+      .prepare("SELECT id, name, organisation, tags FROM experts WHERE status = '在库' ORDER BY id")
+      .all() as {
       id: number;
       name: string;
       organisation: string;
@@ -516,7 +592,11 @@ export type PoolPreviewRequest = PoolRequest & Pick<TaskConfig, 'teamSize' | 'pa
  * `maxPackagesPerInspector` packages. Only what is sure is said: too few people for one team, or fewer possible teams
  * than the fewest packages there can be (准备's feasibility check settles the rest).
  */
-export function previewPool(raw: BetterSqlite3.Database, request: PoolPreviewRequest, expected: number): { pool: PoolPreview; notices: string[] } {
+export function previewPool(
+  raw: BetterSqlite3.Database,
+  request: PoolPreviewRequest,
+  expected: number,
+): { pool: PoolPreview; notices: string[] } {
   const { inspectors, experts } = readInspectorPool(raw, request);
   const pool: PoolPreview = {
     inspectors: inspectors.length,
@@ -540,20 +620,29 @@ export function previewPool(raw: BetterSqlite3.Database, request: PoolPreviewReq
  * Who an inspector id is, for records drawn earlier (the person may since have changed office or left). Two statements
  * for any number of ids (a city-scale record names ~9,000 people: a lookup per id took ~100 ms).
  */
-export function lookupPeople(raw: BetterSqlite3.Database, ids: readonly string[]): Map<string, { name: string; office: string; isExpert: boolean }> {
+export function lookupPeople(
+  raw: BetterSqlite3.Database,
+  ids: readonly string[],
+): Map<string, { name: string; office: string; isExpert: boolean }> {
   const unique = [...new Set(ids)];
   const expertIds = unique.filter((id) => EXPERT_ID.test(id)).map((id) => Number(id.slice(2)));
   const experts = new Map(
     expertIds.length === 0
       ? []
-      : (raw.prepare('SELECT id, name, organisation FROM experts WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(expertIds)) as [number, string, string][]).map(
-          ([id, name, organisation]) => [id, { name, organisation }],
-        ),
+      : (
+          raw
+            .prepare('SELECT id, name, organisation FROM experts WHERE id IN (SELECT value FROM json_each(?))')
+            .raw(true)
+            .all(JSON.stringify(expertIds)) as [number, string, string][]
+        ).map(([id, name, organisation]) => [id, { name, organisation }]),
   );
   const inspectors = new Map(
-    (raw.prepare('SELECT badge_no, name, office FROM inspectors WHERE badge_no IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(unique)) as [string, string, string][]).map(
-      ([badgeNo, name, office]) => [badgeNo, { name, office }],
-    ),
+    (
+      raw
+        .prepare('SELECT badge_no, name, office FROM inspectors WHERE badge_no IN (SELECT value FROM json_each(?))')
+        .raw(true)
+        .all(JSON.stringify(unique)) as [string, string, string][]
+    ).map(([badgeNo, name, office]) => [badgeNo, { name, office }]),
   );
   const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
   for (const id of unique) {
@@ -563,7 +652,12 @@ export function lookupPeople(raw: BetterSqlite3.Database, ids: readonly string[]
       continue;
     }
     const row = inspectors.get(id);
-    out.set(id, row ? { name: row.name, office: row.office, isExpert: false } : { name: '(已不在名录中)', office: '', isExpert: false });
+    out.set(
+      id,
+      row
+        ? { name: row.name, office: row.office, isExpert: false }
+        : { name: '(已不在名录中)', office: '', isExpert: false },
+    );
   }
   return out;
 }

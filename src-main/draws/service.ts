@@ -21,7 +21,16 @@ import type { ServiceContext } from '../app/context';
 import { assertWindowOpen } from './inputs';
 import { recordCommit } from './records';
 import { committedElsewhere, wrongState, type StepTimings } from './steps';
-import { ceremonyState, currentDrawId, drawView, latestProof, latestRecord, loadDrawRow, storedInputs, type ProofBody } from './views';
+import {
+  ceremonyState,
+  currentDrawId,
+  drawView,
+  latestProof,
+  latestRecord,
+  loadDrawRow,
+  storedInputs,
+  type ProofBody,
+} from './views';
 import type { FileTokens } from '../app/file-tokens';
 import { readTask } from '../plans/tasks';
 
@@ -67,7 +76,9 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     };
     report('开始', 0, 1);
     try {
-      const value = await jobs.run(request, { actor: ctx.actor(), now: ctx.now() }, (p) => report(p.label, p.done, p.total));
+      const value = await jobs.run(request, { actor: ctx.actor(), now: ctx.now() }, (p) =>
+        report(p.label, p.done, p.total),
+      );
       lastTimings = value.timings;
       return value;
     } finally {
@@ -88,64 +99,114 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
    * witness speaks — and only nonceCommit = H(nonce) leaves this function. BEGIN IMMEDIATE: two clerks committing the
    * same task at once are serialised, and the second finds the first's commitment (or hits the unique index).
    */
-  function commit(req: { drawId: number; place: string; operator: string; supervisor: string }): { draw: DrawView; record: DrawRecordCommit } {
+  function commit(req: { drawId: number; place: string; operator: string; supervisor: string }): {
+    draw: DrawView;
+    record: DrawRecordCommit;
+  } {
     const place = req.place.trim();
     const operator = req.operator.trim();
     const supervisor = req.supervisor.trim();
-    if (!place || !operator || !supervisor) throw new AppError('draw.commitInfo', '请填写抽取地点、操作人员和监督人员,它们将印在记录表上。');
+    if (!place || !operator || !supervisor)
+      throw new AppError('draw.commitInfo', '请填写抽取地点、操作人员和监督人员,它们将印在记录表上。');
     const now = ctx.now();
     const at = now.toISOString();
     const actor = ctx.actor();
     const nonce = randomBytes(32).toString('hex');
     const nonceCommit = computeNonceCommit(nonce, nodeSha256);
-    raw.transaction(() => {
-      const draw = loadDrawRow(raw, req.drawId);
-      if (draw.state !== 'prepared') throw wrongState(draw, '承诺');
-      assertWindowOpen(readTask(raw, draw.task_id), now);
-      const refusal = committedElsewhere(raw, draw.task_id, draw.id);
-      if (refusal) throw refusal;
-      try {
+    raw
+      .transaction(() => {
+        const draw = loadDrawRow(raw, req.drawId);
+        if (draw.state !== 'prepared') throw wrongState(draw, '承诺');
+        assertWindowOpen(readTask(raw, draw.task_id), now);
+        const refusal = committedElsewhere(raw, draw.task_id, draw.id);
+        if (refusal) throw refusal;
+        try {
+          raw
+            .prepare(
+              `UPDATE draws SET state = 'committed', nonce = ?, nonce_commit = ?, committed_at = ?, committed_by = ?, place = ?, operator = ?, supervisor = ?
+             WHERE id = ? AND state = 'prepared'`,
+            )
+            .run(nonce, nonceCommit, at, actor, place, operator, supervisor, draw.id);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+            throw committedElsewhere(raw, draw.task_id, draw.id) ?? error;
+          throw error;
+        }
+        // The task's other preparations can never be committed now: void them and free their stored inputs.
         raw
           .prepare(
-            `UPDATE draws SET state = 'committed', nonce = ?, nonce_commit = ?, committed_at = ?, committed_by = ?, place = ?, operator = ?, supervisor = ?
-             WHERE id = ? AND state = 'prepared'`,
+            "UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE task_id = ? AND state = 'prepared'",
           )
-          .run(nonce, nonceCommit, at, actor, place, operator, supervisor, draw.id);
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw committedElsewhere(raw, draw.task_id, draw.id) ?? error;
-        throw error;
-      }
-      // The task's other preparations can never be committed now: void them and free their stored inputs.
-      raw
-        .prepare("UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE task_id = ? AND state = 'prepared'")
-        .run(at, actor, `同一任务的另一次准备(抽取编号 ${draw.id})已承诺`, draw.task_id);
-      raw.prepare("DELETE FROM draw_inputs WHERE draw_id IN (SELECT id FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NULL)").run(draw.task_id);
-      appendAuditRaw(raw, { actor, action: 'draws:commit', target: `draws:${draw.id}`, detail: { inputDigest: draw.input_digest, nonceCommit, place, operator, supervisor } }, now);
-    }).immediate();
+          .run(at, actor, `同一任务的另一次准备(抽取编号 ${draw.id})已承诺`, draw.task_id);
+        raw
+          .prepare(
+            "DELETE FROM draw_inputs WHERE draw_id IN (SELECT id FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NULL)",
+          )
+          .run(draw.task_id);
+        appendAuditRaw(
+          raw,
+          {
+            actor,
+            action: 'draws:commit',
+            target: `draws:${draw.id}`,
+            detail: { inputDigest: draw.input_digest, nonceCommit, place, operator, supervisor },
+          },
+          now,
+        );
+      })
+      .immediate();
     const draw = loadDrawRow(raw, req.drawId);
     return { draw: drawView(raw, draw.id), record: recordCommit(raw, draw) };
   }
 
   /** 见证: one witness's value (or the one public value), appended in order; only while committed. */
-  function witness(req: { drawId: number; name: string; role?: string; value: string; kind?: 'witness' | 'public' }): DrawView {
+  function witness(req: {
+    drawId: number;
+    name: string;
+    role?: string;
+    value: string;
+    kind?: 'witness' | 'public';
+  }): DrawView {
     const name = req.name.trim();
     const value = req.value.trim();
     const kind = req.kind ?? 'witness';
-    if (!name) throw new AppError('draw.witnessName', kind === 'public' ? '请填写公开值的来源(如“某期福利彩票开奖号码”)。' : '请填写见证人姓名。');
+    if (!name)
+      throw new AppError(
+        'draw.witnessName',
+        kind === 'public' ? '请填写公开值的来源(如“某期福利彩票开奖号码”)。' : '请填写见证人姓名。',
+      );
     if (!value) throw new AppError('draw.witnessValue', '请填写见证值(任意数字或文字)。');
     const now = ctx.now();
-    raw.transaction(() => {
-      const draw = loadDrawRow(raw, req.drawId);
-      if (draw.state !== 'committed') throw wrongState(draw, '录入见证值');
-      if (kind === 'public' && raw.prepare("SELECT 1 FROM draw_witnesses WHERE draw_id = ? AND kind = 'public'").get(draw.id)) {
-        throw new AppError('draw.publicTwice', '公开值只能录入一个。');
-      }
-      const ordinal = ((raw.prepare('SELECT max(ordinal) FROM draw_witnesses WHERE draw_id = ?').pluck().get(draw.id) as number | null) ?? 0) + 1;
-      raw
-        .prepare('INSERT INTO draw_witnesses (draw_id, ordinal, kind, name, role, value, entered_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(draw.id, ordinal, kind, name, req.role?.trim() ?? '', value, now.toISOString(), ctx.actor());
-      appendAuditRaw(raw, { actor: ctx.actor(), action: 'draws:witness', target: `draws:${draw.id}`, detail: { ordinal, kind, name, value } }, now);
-    }).immediate();
+    raw
+      .transaction(() => {
+        const draw = loadDrawRow(raw, req.drawId);
+        if (draw.state !== 'committed') throw wrongState(draw, '录入见证值');
+        if (
+          kind === 'public' &&
+          raw.prepare("SELECT 1 FROM draw_witnesses WHERE draw_id = ? AND kind = 'public'").get(draw.id)
+        ) {
+          throw new AppError('draw.publicTwice', '公开值只能录入一个。');
+        }
+        const ordinal =
+          ((raw.prepare('SELECT max(ordinal) FROM draw_witnesses WHERE draw_id = ?').pluck().get(draw.id) as
+            number | null) ?? 0) + 1;
+        raw
+          .prepare(
+            'INSERT INTO draw_witnesses (draw_id, ordinal, kind, name, role, value, entered_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(draw.id, ordinal, kind, name, req.role?.trim() ?? '', value, now.toISOString(), ctx.actor());
+        appendAuditRaw(
+          raw,
+          {
+            actor: ctx.actor(),
+            action: 'draws:witness',
+            target: `draws:${draw.id}`,
+            detail: { ordinal, kind, name, value },
+          },
+          now,
+        );
+      })
+      .immediate();
     return drawView(raw, req.drawId);
   }
 
@@ -167,7 +228,12 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     return { draw: drawView(raw, req.drawId) };
   }
 
-  async function amend(req: { drawId: number; packageNo: number; out: string; reason: string }): Promise<{ draw: DrawView }> {
+  async function amend(req: {
+    drawId: number;
+    packageNo: number;
+    out: string;
+    reason: string;
+  }): Promise<{ draw: DrawView }> {
     if (req.reason.trim() === '') throw new AppError('draw.amendReason', '递补必须写明理由(如回避、因病请假)。');
     await runStep(taskOf(req.drawId), { op: 'amend', ...req });
     return { draw: drawView(raw, req.drawId) };
@@ -176,22 +242,40 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
   /** 作废 with a reason: a committed or revealed draw stays on record; a mere preparation also frees its inputs. */
   function voidDraw(req: { drawId: number; reason: string }): DrawView {
     const reason = req.reason.trim();
-    if (reason === '') throw new AppError('draw.voidReason', '作废抽取必须写明理由,理由将记入操作日志并公开在下一次抽取的输入中。');
+    if (reason === '')
+      throw new AppError('draw.voidReason', '作废抽取必须写明理由,理由将记入操作日志并公开在下一次抽取的输入中。');
     const now = ctx.now();
-    raw.transaction(() => {
-      const draw = loadDrawRow(raw, req.drawId);
-      if (draw.state === 'sealed') throw new AppError('draw.sealedNoVoid', '已封存的抽取不能作废;如需更换检查人员,请使用递补。');
-      if (draw.state === 'voided') throw wrongState(draw, '再次作废');
-      raw
-        .prepare("UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?")
-        .run(now.toISOString(), ctx.actor(), reason, draw.id);
-      if (draw.committed_at === null) raw.prepare('DELETE FROM draw_inputs WHERE draw_id = ?').run(draw.id);
-      appendAuditRaw(raw, { actor: ctx.actor(), action: 'draws:void', target: `draws:${draw.id}`, detail: { from: draw.state, reason, nonceCommit: draw.nonce_commit } }, now);
-    }).immediate();
+    raw
+      .transaction(() => {
+        const draw = loadDrawRow(raw, req.drawId);
+        if (draw.state === 'sealed')
+          throw new AppError('draw.sealedNoVoid', '已封存的抽取不能作废;如需更换检查人员,请使用递补。');
+        if (draw.state === 'voided') throw wrongState(draw, '再次作废');
+        raw
+          .prepare("UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?")
+          .run(now.toISOString(), ctx.actor(), reason, draw.id);
+        if (draw.committed_at === null) raw.prepare('DELETE FROM draw_inputs WHERE draw_id = ?').run(draw.id);
+        appendAuditRaw(
+          raw,
+          {
+            actor: ctx.actor(),
+            action: 'draws:void',
+            target: `draws:${draw.id}`,
+            detail: { from: draw.state, reason, nonceCommit: draw.nonce_commit },
+          },
+          now,
+        );
+      })
+      .immediate();
     return drawView(raw, req.drawId);
   }
 
-  function get(req: { drawId?: number; taskId?: number; packagePage?: number; packagePageSize?: number }): DrawView | null {
+  function get(req: {
+    drawId?: number;
+    taskId?: number;
+    packagePage?: number;
+    packagePageSize?: number;
+  }): DrawView | null {
     const drawId = req.drawId ?? (req.taskId !== undefined ? currentDrawId(raw, req.taskId) : null);
     if (drawId === null) {
       if (req.taskId === undefined) throw new AppError('draw.notFound', '请指定抽取或任务。');
@@ -221,11 +305,18 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
   }
 
   function audit(action: string, drawId: number, detail: unknown) {
-    raw.transaction(() => appendAuditRaw(raw, { actor: ctx.actor(), action, target: `draws:${drawId}`, detail }, ctx.now())).immediate();
+    raw
+      .transaction(() =>
+        appendAuditRaw(raw, { actor: ctx.actor(), action, target: `draws:${drawId}`, detail }, ctx.now()),
+      )
+      .immediate();
   }
 
   /** The proof JSON where the save dialog points, and the offline verify page beside it (to open in any browser). */
-  async function exportProof(req: { drawId: number; fileToken: string }): Promise<{ fileName: string; verifyPage: string }> {
+  async function exportProof(req: {
+    drawId: number;
+    fileToken: string;
+  }): Promise<{ fileName: string; verifyPage: string }> {
     const text = proofText(req.drawId);
     const path = deps.files.resolve(req.fileToken, 'save');
     await writeFile(path, `${text}\n`, 'utf8');
@@ -242,7 +333,11 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     return renderers.renderDrawRecordResultPdf(resultRecord(drawId));
   }
 
-  async function exportRecord(req: { drawId: number; part: 'commit' | 'result'; fileToken: string }): Promise<{ fileName: string }> {
+  async function exportRecord(req: {
+    drawId: number;
+    part: 'commit' | 'result';
+    fileToken: string;
+  }): Promise<{ fileName: string }> {
     const bytes = await recordPdf(req.drawId, req.part);
     const path = deps.files.resolve(req.fileToken, 'save');
     await writeFile(path, bytes);

@@ -25,7 +25,9 @@ serveRequests<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
     handOver(read); // the draw worker makes its objects of this half while the bytes are written here
     const runs = candidateRunsOfRow(snapshotPlan(request), lookups, read.row);
     const transfer = new Set<TransferListItem>();
-    if (runs) for (const views of [runs.bytes, runs.codeStart, runs.codeEnd]) for (const view of views) transfer.add(view.buffer as ArrayBuffer);
+    if (runs)
+      for (const views of [runs.bytes, runs.codeStart, runs.codeEnd])
+        for (const view of views) transfer.add(view.buffer as ArrayBuffer);
     return { value: { runs }, transfer: [...transfer] };
   },
   (error) => new AppError('internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`),

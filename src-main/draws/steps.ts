@@ -118,9 +118,15 @@ export const STEP_BUSY_TIMEOUT_MS = 30_000;
 /** What a step that failed unexpectedly tells the clerk: in Chinese, and that nothing was saved. */
 export function stepRefusal(error: unknown): AppError {
   if ((error as { code?: string })?.code?.startsWith('SQLITE_BUSY')) {
-    return new AppError('draw.databaseBusy', `数据库正被其他操作(如导入名录)占用,等待 ${STEP_BUSY_TIMEOUT_MS / 1000} 秒仍未结束,本步骤未保存任何内容。请等该操作完成后重试。`);
+    return new AppError(
+      'draw.databaseBusy',
+      `数据库正被其他操作(如导入名录)占用,等待 ${STEP_BUSY_TIMEOUT_MS / 1000} 秒仍未结束,本步骤未保存任何内容。请等该操作完成后重试。`,
+    );
   }
-  return new AppError('internal', `抽取计算时发生程序内部错误,本步骤未保存任何内容:${(error as Error)?.stack ?? String(error)}`);
+  return new AppError(
+    'internal',
+    `抽取计算时发生程序内部错误,本步骤未保存任何内容:${(error as Error)?.stack ?? String(error)}`,
+  );
 }
 
 /** A refusal that names where the draw stands, for any step that needs another state. */
@@ -138,7 +144,9 @@ export function wrongState(draw: DrawRow, wanted: string): AppError {
 /** The task's committed draw, if any, as a Chinese refusal to start another. */
 export function committedElsewhere(raw: BetterSqlite3.Database, taskId: number, exceptDrawId = -1): AppError | null {
   const other = raw
-    .prepare("SELECT id, committed_by, committed_at, state FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed') AND id <> ?")
+    .prepare(
+      "SELECT id, committed_by, committed_at, state FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed') AND id <> ?",
+    )
     .get(taskId, exceptDrawId) as { id: number; committed_by: string; committed_at: string; state: string } | undefined;
   if (!other) return null;
   return new AppError(
@@ -158,8 +166,12 @@ export async function prepareStep(
 ): Promise<{ drawId: number; timings: StepTimings }> {
   const clock = timer();
   const task = readTask(raw, taskId);
-  const plan = raw.prepare('SELECT title, version FROM plans WHERE id = ?').get(task.planId) as { title: string; version: number };
-  if (plan.version === 0) throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示,才能按计划抽取。`);
+  const plan = raw.prepare('SELECT title, version FROM plans WHERE id = ?').get(task.planId) as {
+    title: string;
+    version: number;
+  };
+  if (plan.version === 0)
+    throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示,才能按计划抽取。`);
   assertWindowOpen(task, step.now);
   const refusal = committedElsewhere(raw, taskId);
   if (refusal) throw refusal;
@@ -182,9 +194,20 @@ export async function prepareStep(
     feasibility = { feasible: true, method: 'bound', trials: 0, failedTrials: 0, advice: '' };
   } else {
     const report = checkFeasibility(inputs, nodeSha256);
-    feasibility = { feasible: report.feasible, method: 'trials', trials: report.trials, failedTrials: report.failedTrials, advice: report.advice, report };
+    feasibility = {
+      feasible: report.feasible,
+      method: 'trials',
+      trials: report.trials,
+      failedTrials: report.failedTrials,
+      advice: report.advice,
+      report,
+    };
     if (!report.feasible) {
-      throw new AppError(DrawErrorCode.infeasible, `无法保证每个名单包都能组成检查组,本次准备未保存。${report.advice}`, report);
+      throw new AppError(
+        DrawErrorCode.infeasible,
+        `无法保证每个名单包都能组成检查组,本次准备未保存。${report.advice}`,
+        report,
+      );
     }
   }
   clock.lap('feasibility');
@@ -208,27 +231,39 @@ export async function prepareStep(
   const at = step.now.toISOString();
   const packed = await packInputs(encoded.parts);
   clock.lap('compress');
-  const drawId = raw.transaction(() => {
-    const race = committedElsewhere(raw, taskId);
-    if (race) throw race;
-    const id = Number(
-      raw
-        .prepare("INSERT INTO draws (task_id, attempt, state, prepared_at, prepared_by, input_digest, summary) VALUES (?, ?, 'prepared', ?, ?, ?, ?)")
-        .run(taskId, built.attempt, at, step.actor, inputDigest, JSON.stringify(preparation)).lastInsertRowid,
-    );
-    raw.prepare('INSERT INTO draw_inputs (draw_id, canonical) VALUES (?, ?)').run(id, packed);
-    appendAuditRaw(
-      raw,
-      {
-        actor: step.actor,
-        action: 'draws:prepare',
-        target: `draws:${id}`,
-        detail: { taskId, attempt: built.attempt, inputDigest, candidates: built.candidates, quota: built.quota, inspectors: preparation.inspectors, feasibility: feasibility.method },
-      },
-      step.now,
-    );
-    return id;
-  }).immediate();
+  const drawId = raw
+    .transaction(() => {
+      const race = committedElsewhere(raw, taskId);
+      if (race) throw race;
+      const id = Number(
+        raw
+          .prepare(
+            "INSERT INTO draws (task_id, attempt, state, prepared_at, prepared_by, input_digest, summary) VALUES (?, ?, 'prepared', ?, ?, ?, ?)",
+          )
+          .run(taskId, built.attempt, at, step.actor, inputDigest, JSON.stringify(preparation)).lastInsertRowid,
+      );
+      raw.prepare('INSERT INTO draw_inputs (draw_id, canonical) VALUES (?, ?)').run(id, packed);
+      appendAuditRaw(
+        raw,
+        {
+          actor: step.actor,
+          action: 'draws:prepare',
+          target: `draws:${id}`,
+          detail: {
+            taskId,
+            attempt: built.attempt,
+            inputDigest,
+            candidates: built.candidates,
+            quota: built.quota,
+            inspectors: preparation.inspectors,
+            feasibility: feasibility.method,
+          },
+        },
+        step.now,
+      );
+      return id;
+    })
+    .immediate();
   clock.lap('store');
   cache.set({ drawId, inputs, encoded, inputDigest, entityIds: built.entityIds });
   return { drawId, timings: clock.timings };
@@ -243,7 +278,10 @@ function snapshotOf(raw: BetterSqlite3.Database, draw: DrawRow, cache: SnapshotC
   if (cached && cached.inputDigest === draw.input_digest) return cached;
   const canonical = storedInputs(raw, draw.id);
   if (!canonical || nodeSha256.hex(canonical) !== draw.input_digest) {
-    throw new AppError('draw.inputsAltered', '数据库中保存的抽取输入与承诺的输入摘要不符(可能被改动),不能继续。请联系管理员核查数据库。');
+    throw new AppError(
+      'draw.inputsAltered',
+      '数据库中保存的抽取输入与承诺的输入摘要不符(可能被改动),不能继续。请联系管理员核查数据库。',
+    );
   }
   const { inputs, encoded } = encodeDrawInputs(JSON.parse(canonical.toString('utf8')) as unknown, sharedAllocate);
   const snapshot = { drawId: draw.id, inputs, encoded, inputDigest: draw.input_digest };
@@ -257,10 +295,18 @@ function entropyOf(raw: BetterSqlite3.Database, drawId: number): Entropy {
   if (named.length === 0) throw new AppError('draw.noWitness', '请至少录入一位见证人的见证值,再揭晓。');
   const publicValue = witnesses.find((w) => w.kind === 'public');
   // Names go with the values (DRAW-SPEC §8 allows it; only `value` enters the seed).
-  return { witnesses: named.map((w) => ({ name: w.name, value: w.value })), public: publicValue ? publicValue.value : null };
+  return {
+    witnesses: named.map((w) => ({ name: w.name, value: w.value })),
+    public: publicValue ? publicValue.value : null,
+  };
 }
 
-function preparedFor(draw: DrawRow, snapshot: Snapshot, entropy: Entropy, amendments: PreparedDraw['drawCase']['amendments']): PreparedDraw {
+function preparedFor(
+  draw: DrawRow,
+  snapshot: Snapshot,
+  entropy: Entropy,
+  amendments: PreparedDraw['drawCase']['amendments'],
+): PreparedDraw {
   const nonce = draw.nonce!;
   const seed = deriveSeed(snapshot.inputDigest, nonce, entropy, nodeSha256);
   return {
@@ -285,7 +331,12 @@ function proofInfo(raw: BetterSqlite3.Database, draw: DrawRow, revealedAt: strin
     supervisor: draw.supervisor ?? '',
     committedAt: draw.committed_at ?? '',
     revealedAt,
-    witnesses: witnessesOf(raw, draw.id).map((w) => ({ name: w.name, role: w.role, kind: w.kind, enteredAt: w.enteredAt })),
+    witnesses: witnessesOf(raw, draw.id).map((w) => ({
+      name: w.name,
+      role: w.role,
+      kind: w.kind,
+      enteredAt: w.enteredAt,
+    })),
   };
 }
 
@@ -320,22 +371,37 @@ export async function revealStep(
   const proof = completeDraw(prepared, rankings, nodeSha256);
   if (snapshot.entityIds) {
     const ids = snapshot.entityIds;
-    snapshot.selectedIds = new Map(rankings.flatMap((ranking, s) => ranking.map((r): [string, number] => [r.code, ids[s][r.index]])));
+    snapshot.selectedIds = new Map(
+      rankings.flatMap((ranking, s) => ranking.map((r): [string, number] => [r.code, ids[s][r.index]])),
+    );
   }
   clock.lap('teams');
   const revealedAt = step.now.toISOString();
   const { inputs: _inputs, ...body } = proof;
   body.info = proofInfo(raw, draw, revealedAt);
   const text = JSON.stringify(body);
-  raw.transaction(() => {
-    const changed = raw
-      .prepare("UPDATE draws SET state = 'revealed', revealed_at = ?, seed = ?, result = ? WHERE id = ? AND state = 'committed'")
-      .run(revealedAt, proof.seed, RESULT_ELSEWHERE, drawId).changes;
-    if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
-    // Beside the draws row, not in it (migration 0005): 封存 then updates a small row, not one holding 8 MB.
-    raw.prepare('INSERT INTO draw_results (draw_id, result) VALUES (?, ?)').run(drawId, text);
-    appendAuditRaw(raw, { actor: step.actor, action: 'draws:reveal', target: `draws:${drawId}`, detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length } }, step.now);
-  }).immediate();
+  raw
+    .transaction(() => {
+      const changed = raw
+        .prepare(
+          "UPDATE draws SET state = 'revealed', revealed_at = ?, seed = ?, result = ? WHERE id = ? AND state = 'committed'",
+        )
+        .run(revealedAt, proof.seed, RESULT_ELSEWHERE, drawId).changes;
+      if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
+      // Beside the draws row, not in it (migration 0005): 封存 then updates a small row, not one holding 8 MB.
+      raw.prepare('INSERT INTO draw_results (draw_id, result) VALUES (?, ?)').run(drawId, text);
+      appendAuditRaw(
+        raw,
+        {
+          actor: step.actor,
+          action: 'draws:reveal',
+          target: `draws:${drawId}`,
+          detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length },
+        },
+        step.now,
+      );
+    })
+    .immediate();
   snapshot.revealed = { text, body };
   clock.lap('store');
   return { timings: clock.timings };
@@ -353,7 +419,12 @@ export async function revealStep(
  * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
  * roster-dates step queued right behind it (withoutAutoCheckpoint).
  */
-export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext, cache?: SnapshotCache): { timings: StepTimings } {
+export function sealStep(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  step: StepContext,
+  cache?: SnapshotCache,
+): { timings: StepTimings } {
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
@@ -369,23 +440,40 @@ export function sealStep(raw: BetterSqlite3.Database, drawId: number, step: Step
   step.progress('保存封存记录', 0, 1);
   const known = cache?.get(drawId)?.selectedIds;
   withoutAutoCheckpoint(raw, () =>
-    raw.transaction(() => {
-      const changed = raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'").run(sealedAt, step.actor, drawId).changes;
-      if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
-      const found = insertSelected(raw, drawId, body, known);
-      clock.lap('selected');
-      const record = storedRecordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
-      clock.lap('record');
-      const recordText = JSON.stringify(record);
-      clock.lap('json');
-      raw.prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)').run(drawId, sealedAt, bodyText, recordText);
-      appendAuditRaw(
-        raw,
-        { actor: step.actor, action: 'draws:seal', target: `draws:${drawId}`, detail: { selected: body.result.selected.length, missingEntities: body.result.selected.length - found, proofVersion: 1 } },
-        step.now,
-      );
-      clock.lap('proof');
-    }).immediate(),
+    raw
+      .transaction(() => {
+        const changed = raw
+          .prepare(
+            "UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = ? WHERE id = ? AND state = 'revealed'",
+          )
+          .run(sealedAt, step.actor, drawId).changes;
+        if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
+        const found = insertSelected(raw, drawId, body, known);
+        clock.lap('selected');
+        const record = storedRecordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
+        clock.lap('record');
+        const recordText = JSON.stringify(record);
+        clock.lap('json');
+        raw
+          .prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, 1, ?, ?, ?)')
+          .run(drawId, sealedAt, bodyText, recordText);
+        appendAuditRaw(
+          raw,
+          {
+            actor: step.actor,
+            action: 'draws:seal',
+            target: `draws:${drawId}`,
+            detail: {
+              selected: body.result.selected.length,
+              missingEntities: body.result.selected.length - found,
+              proofVersion: 1,
+            },
+          },
+          step.now,
+        );
+        clock.lap('proof');
+      })
+      .immediate(),
   );
   clock.lap('commit');
   return { timings: clock.timings };
@@ -409,7 +497,12 @@ export function withInfo(text: string, body: ProofBody, info: { [name: string]: 
  * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) the codes are
  * looked up in the roster (entitiesByCode). Rows go in entity id order.
  */
-function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: ProofBody, known: Map<string, number> | undefined): number {
+function insertSelected(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  body: ProofBody,
+  known: Map<string, number> | undefined,
+): number {
   const ranks = rankOfSelected(body);
   const packageOf = new Map<string, number>();
   for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
@@ -418,17 +511,23 @@ function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: Proof
   const listed = body.result.selected.filter((entity) => idOf.has(entity.code));
   const ids = Float64Array.from(listed, (entity) => idOf.get(entity.code)!);
   const order = Uint32Array.from(listed.keys()).sort((a, b) => ids[a] - ids[b] || a - b);
-  return insertMany(raw, 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)', 7, order.length, (params, at, n) => {
-    const i = order[n];
-    const entity = listed[i];
-    params[at] = drawId;
-    params[at + 1] = ids[i];
-    params[at + 2] = entity.code;
-    params[at + 3] = entity.stratum;
-    params[at + 4] = ranks.get(entity.code)!.rank;
-    params[at + 5] = entity.key;
-    params[at + 6] = packageOf.get(entity.code);
-  });
+  return insertMany(
+    raw,
+    'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)',
+    7,
+    order.length,
+    (params, at, n) => {
+      const i = order[n];
+      const entity = listed[i];
+      params[at] = drawId;
+      params[at + 1] = ids[i];
+      params[at + 2] = entity.code;
+      params[at + 3] = entity.stratum;
+      params[at + 4] = ranks.get(entity.code)!.rank;
+      params[at + 5] = entity.key;
+      params[at + 6] = packageOf.get(entity.code);
+    },
+  );
 }
 
 /**
@@ -437,8 +536,19 @@ function insertSelected(raw: BetterSqlite3.Database, drawId: number, body: Proof
  * much at 48,000 rows (measured), most of it the savepoint SQLite opens for each statement on a table with a trigger
  * that may abort. Returns the number of rows inserted.
  */
-function insertMany(raw: BetterSqlite3.Database, insert: string, width: number, count: number, fill: (params: unknown[], at: number, n: number) => void): number {
-  const statement = (rows: number) => raw.prepare(`${insert} VALUES ${Array(rows).fill(`(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+function insertMany(
+  raw: BetterSqlite3.Database,
+  insert: string,
+  width: number,
+  count: number,
+  fill: (params: unknown[], at: number, n: number) => void,
+): number {
+  const statement = (rows: number) =>
+    raw.prepare(
+      `${insert} VALUES ${Array(rows)
+        .fill(`(${Array(width).fill('?').join(', ')})`)
+        .join(', ')}`,
+    );
   const full = count >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
   let inserted = 0;
   for (let first = 0; first < count; first += ROWS_PER_INSERT) {
@@ -468,44 +578,56 @@ const ROWS_PER_INSERT = 500;
  * dirty pages), no statement journal for the UPDATE (see below), and the checkpoint — this step's pages and 封存's —
  * as a lap of its own right after the commit.
  */
-export function rosterDatesStep(raw: BetterSqlite3.Database, drawId: number, step: StepContext): { timings: StepTimings } {
+export function rosterDatesStep(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  step: StepContext,
+): { timings: StepTimings } {
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
-  if (draw.state !== 'sealed' || raw.prepare('SELECT 1 FROM draw_roster_dates WHERE draw_id = ?').get(drawId)) return { timings: clock.timings };
+  if (draw.state !== 'sealed' || raw.prepare('SELECT 1 FROM draw_roster_dates WHERE draw_id = ?').get(drawId))
+    return { timings: clock.timings };
   step.progress('登记抽中对象的最近被抽查日期', 0, 1);
   const sealDate = chinaDate(new Date(draw.sealed_at!));
   const recent = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)';
   const params = { at: draw.sealed_at, actor: draw.sealed_by, sealDate, batch: `draw:${drawId}`, drawId };
   withoutAutoCheckpoint(raw, () =>
-    raw.transaction(() => {
-      // Slices of the drawn entities in roster id order, each logged and then dated while its roster pages are still in
-      // the page cache (ORDER BY s.entity_id = e.id: draw_selected's primary key order, no sort). The change-log ids
-      // come out in entity order, as from one statement.
-      const log = raw.prepare(
-        `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+    raw
+      .transaction(() => {
+        // Slices of the drawn entities in roster id order, each logged and then dated while its roster pages are still in
+        // the page cache (ORDER BY s.entity_id = e.id: draw_selected's primary key order, no sort). The change-log ids
+        // come out in entity order, as from one statement.
+        const log = raw.prepare(
+          `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
          SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
                 json_object('last_inspected_on', @sealDate)
          FROM draw_selected s JOIN entities e ON e.id = s.entity_id
          WHERE s.draw_id = @drawId AND s.entity_id BETWEEN @first AND @last AND ${recent} ORDER BY s.entity_id`,
-      );
-      // OR FAIL, not the default ABORT: the columns written carry no UNIQUE or CHECK constraint (updated_at's NOT NULL
-      // always holds), and any error still rolls back the whole transaction (raw.transaction) — but ABORT makes SQLite
-      // copy every page the statement first touches into a statement journal (a temporary file: ~37,000 pages at city
-      // scale, seen with strace) so as to undo this one statement alone.
-      const date = raw.prepare(
-        `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at
+        );
+        // OR FAIL, not the default ABORT: the columns written carry no UNIQUE or CHECK constraint (updated_at's NOT NULL
+        // always holds), and any error still rolls back the whole transaction (raw.transaction) — but ABORT makes SQLite
+        // copy every page the statement first touches into a statement journal (a temporary file: ~37,000 pages at city
+        // scale, seen with strace) so as to undo this one statement alone.
+        const date = raw.prepare(
+          `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at
          WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId AND entity_id BETWEEN @first AND @last) AND ${recent}`,
-      );
-      const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
-      let updated = 0;
-      for (let at = 0; at < ids.length; at += ROSTER_DATES_SLICE) {
-        const slice = { ...params, first: ids[at], last: ids[Math.min(at + ROSTER_DATES_SLICE, ids.length) - 1] };
-        updated += log.run(slice).changes;
-        date.run(slice);
-      }
-      raw.prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)').run(drawId, step.now.toISOString(), updated);
-      clock.lap('dates');
-    }).immediate(),
+        );
+        const ids = raw
+          .prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id')
+          .pluck()
+          .all(drawId) as number[];
+        let updated = 0;
+        for (let at = 0; at < ids.length; at += ROSTER_DATES_SLICE) {
+          const slice = { ...params, first: ids[at], last: ids[Math.min(at + ROSTER_DATES_SLICE, ids.length) - 1] };
+          updated += log.run(slice).changes;
+          date.run(slice);
+        }
+        raw
+          .prepare('INSERT INTO draw_roster_dates (draw_id, done_at, updated) VALUES (?, ?, ?)')
+          .run(drawId, step.now.toISOString(), updated);
+        clock.lap('dates');
+      })
+      .immediate(),
   );
   clock.lap('commit');
   raw.pragma('wal_checkpoint(PASSIVE)');
@@ -534,7 +656,9 @@ function withoutAutoCheckpoint<T>(raw: BetterSqlite3.Database, work: () => T): T
 /** Sealed draws whose entities' dates are not set yet (a crash or a closed program right after 封存), oldest first. */
 export function catchUpRosterDates(raw: BetterSqlite3.Database, step: StepContext): void {
   const pending = raw
-    .prepare("SELECT id FROM draws d WHERE state = 'sealed' AND NOT EXISTS (SELECT 1 FROM draw_roster_dates r WHERE r.draw_id = d.id) ORDER BY id")
+    .prepare(
+      "SELECT id FROM draws d WHERE state = 'sealed' AND NOT EXISTS (SELECT 1 FROM draw_roster_dates r WHERE r.draw_id = d.id) ORDER BY id",
+    )
     .pluck()
     .all() as number[];
   for (const drawId of pending) rosterDatesStep(raw, drawId, step);
@@ -571,29 +695,55 @@ export function amendStep(
   const recorded = amendmentRows(raw, draw.id);
   step.progress('重新核算检查组', 0, 2);
   const snapshot = snapshotOf(raw, draw, cache);
-  const requests = [...recorded.map((a) => ({ package: a.package_no, out: a.out_id, reason: a.reason })), { package: request.packageNo, out: request.out, reason }];
+  const requests = [
+    ...recorded.map((a) => ({ package: a.package_no, out: a.out_id, reason: a.reason })),
+    { package: request.packageNo, out: request.out, reason },
+  ];
   const prepared = preparedFor(draw, snapshot, latest.body.entropy, requests);
-  if (prepared.seed !== draw.seed) throw new AppError('draw.inputsAltered', '按保存的输入和见证值重算的种子与封存的不一致,不能递补。请联系管理员核查数据库。');
+  if (prepared.seed !== draw.seed)
+    throw new AppError(
+      'draw.inputsAltered',
+      '按保存的输入和见证值重算的种子与封存的不一致,不能递补。请联系管理员核查数据库。',
+    );
   const proof = completeDraw(prepared, rankingsOf(snapshot, latest.body), nodeSha256);
   recorded.forEach((a, i) => {
-    if (proof.amendments[i].in !== a.in_id) throw new Error(`amendment ${i + 1} re-derived as ${proof.amendments[i].in}, recorded ${a.in_id}`);
+    if (proof.amendments[i].in !== a.in_id)
+      throw new Error(`amendment ${i + 1} re-derived as ${proof.amendments[i].in}, recorded ${a.in_id}`);
   });
   const added = proof.amendments[recorded.length];
   clock.lap('teams');
 
   step.progress('保存递补记录', 1, 2);
   const at = step.now.toISOString();
-  raw.transaction(() => {
-    raw
-      .prepare('INSERT INTO draw_amendments (draw_id, ordinal, package_no, out_id, in_id, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(draw.id, recorded.length + 1, added.package, added.out, added.in, reason, at, step.actor);
-    const body: ProofBody = { ...latest.body, result: proof.result, amendments: proof.amendments, info: { ...latest.body.info, amendedAt: at } };
-    const record = recordResult(raw, draw, body, amendmentRows(raw, draw.id), draw.sealed_at!);
-    raw
-      .prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, ?, ?, ?, ?)')
-      .run(draw.id, latest.version + 1, at, JSON.stringify(body), JSON.stringify(record));
-    appendAuditRaw(raw, { actor: step.actor, action: 'draws:amend', target: `draws:${draw.id}`, detail: { ...added, proofVersion: latest.version + 1 } }, step.now);
-  }).immediate();
+  raw
+    .transaction(() => {
+      raw
+        .prepare(
+          'INSERT INTO draw_amendments (draw_id, ordinal, package_no, out_id, in_id, reason, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(draw.id, recorded.length + 1, added.package, added.out, added.in, reason, at, step.actor);
+      const body: ProofBody = {
+        ...latest.body,
+        result: proof.result,
+        amendments: proof.amendments,
+        info: { ...latest.body.info, amendedAt: at },
+      };
+      const record = recordResult(raw, draw, body, amendmentRows(raw, draw.id), draw.sealed_at!);
+      raw
+        .prepare('INSERT INTO draw_proofs (draw_id, version, sealed_at, body, record) VALUES (?, ?, ?, ?, ?)')
+        .run(draw.id, latest.version + 1, at, JSON.stringify(body), JSON.stringify(record));
+      appendAuditRaw(
+        raw,
+        {
+          actor: step.actor,
+          action: 'draws:amend',
+          target: `draws:${draw.id}`,
+          detail: { ...added, proofVersion: latest.version + 1 },
+        },
+        step.now,
+      );
+    })
+    .immediate();
   clock.lap('store');
   return { timings: clock.timings };
 }

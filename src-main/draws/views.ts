@@ -33,8 +33,28 @@ import { readTask } from '../plans/tasks';
 export type DrawRow = Omit<DrawsTable, 'id' | 'result'> & { id: number };
 
 const DRAW_ROW_COLUMNS = [
-  'id', 'task_id', 'attempt', 'state', 'prepared_at', 'prepared_by', 'input_digest', 'summary', 'committed_at', 'committed_by', 'place', 'operator',
-  'supervisor', 'nonce', 'nonce_commit', 'revealed_at', 'seed', 'sealed_at', 'sealed_by', 'voided_at', 'voided_by', 'void_reason',
+  'id',
+  'task_id',
+  'attempt',
+  'state',
+  'prepared_at',
+  'prepared_by',
+  'input_digest',
+  'summary',
+  'committed_at',
+  'committed_by',
+  'place',
+  'operator',
+  'supervisor',
+  'nonce',
+  'nonce_commit',
+  'revealed_at',
+  'seed',
+  'sealed_at',
+  'sealed_by',
+  'voided_at',
+  'voided_by',
+  'void_reason',
 ] as const satisfies readonly (keyof DrawRow)[];
 type Unselected = Exclude<keyof DrawRow, (typeof DRAW_ROW_COLUMNS)[number]>;
 // A DrawRow field missing from the list above is a compile error here ("true" is not assignable to its name).
@@ -70,7 +90,11 @@ export async function packInputs(parts: readonly Uint8Array[]): Promise<Buffer> 
         new Promise<Buffer>((resolve, reject) =>
           deflateRaw(
             piece,
-            { level: 1, finishFlush: i === pieces.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH, chunkSize: Math.max(piece.length, 1024) },
+            {
+              level: 1,
+              finishFlush: i === pieces.length - 1 ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH,
+              chunkSize: Math.max(piece.length, 1024),
+            },
             (error, out) => (error ? reject(error) : resolve(out)),
           ),
         ),
@@ -82,13 +106,15 @@ export async function packInputs(parts: readonly Uint8Array[]): Promise<Buffer> 
 /** `parts` as consecutive non-empty views of at most `size` bytes (a part longer than that is cut, none is joined). */
 function inputPieces(parts: readonly Uint8Array[], size: number): Uint8Array[] {
   const pieces: Uint8Array[] = [];
-  for (const part of parts) for (let at = 0; at < part.length; at += size) pieces.push(part.subarray(at, Math.min(at + size, part.length)));
+  for (const part of parts)
+    for (let at = 0; at < part.length; at += size) pieces.push(part.subarray(at, Math.min(at + size, part.length)));
   return pieces;
 }
 
 /** The exact bytes of C(inputs) of a draw (inflated from draw_inputs); null when they were freed (a voided preparation). */
 export function storedInputs(raw: BetterSqlite3.Database, drawId: number): Buffer | null {
-  const packed = raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer | undefined;
+  const packed = raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as
+    Buffer | undefined;
   return packed ? inflateRawSync(packed) : null;
 }
 
@@ -109,7 +135,12 @@ export const RESULT_ELSEWHERE = '{"storedIn":"draw_results"}';
  * draws.result for a draw revealed by an earlier version.
  */
 export function drawResultText(raw: BetterSqlite3.Database, id: number): string | null {
-  const text = raw.prepare('SELECT coalesce((SELECT result FROM draw_results WHERE draw_id = @id), (SELECT result FROM draws WHERE id = @id))').pluck().get({ id });
+  const text = raw
+    .prepare(
+      'SELECT coalesce((SELECT result FROM draw_results WHERE draw_id = @id), (SELECT result FROM draws WHERE id = @id))',
+    )
+    .pluck()
+    .get({ id });
   return (text as string | null | undefined) ?? null;
 }
 
@@ -142,14 +173,25 @@ function cachedBody(key: string, text: () => string): ProofBody {
 }
 
 export function latestProof(raw: BetterSqlite3.Database, drawId: number): { version: number; body: ProofBody } | null {
-  const latest = raw.prepare('SELECT max(p.version) AS version, d.seed FROM draw_proofs p JOIN draws d ON d.id = p.draw_id WHERE p.draw_id = ?').get(drawId) as {
+  const latest = raw
+    .prepare(
+      'SELECT max(p.version) AS version, d.seed FROM draw_proofs p JOIN draws d ON d.id = p.draw_id WHERE p.draw_id = ?',
+    )
+    .get(drawId) as {
     version: number | null;
     seed: string | null;
   };
   const version = latest.version;
   if (version === null) return null;
   // Keyed by the seed (fresh randomness for every draw), not the row id: ids repeat across databases.
-  const body = cachedBody(`${latest.seed}:${version}`, () => raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = ?').pluck().get(drawId, version) as string);
+  const body = cachedBody(
+    `${latest.seed}:${version}`,
+    () =>
+      raw
+        .prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = ?')
+        .pluck()
+        .get(drawId, version) as string,
+  );
   return { version, body };
 }
 
@@ -160,7 +202,9 @@ export function latestProof(raw: BetterSqlite3.Database, drawId: number): { vers
  * instead of 13.6 MB of JSON to build, validate and write inside the ceremony. 递补 (and records sealed before this)
  * store the full packages. Read it with latestRecord, which gives the full DrawRecordResult either way.
  */
-export type StoredRecordResult = Omit<DrawRecordResult, 'packages'> & { packages: DrawRecordResult['packages'] | CompactPackages };
+export type StoredRecordResult = Omit<DrawRecordResult, 'packages'> & {
+  packages: DrawRecordResult['packages'] | CompactPackages;
+};
 
 export interface CompactPackages {
   /** Name and address of every entity, package after package in the body's order, each package's in its order. */
@@ -187,7 +231,14 @@ export function expandRecord(stored: StoredRecordResult, body: ProofBody): DrawR
       entities: p.entities.map((code) => {
         const rank = ranks.get(code)!;
         const entity = compact.entities[next++];
-        return { drawNo: rank.rank, uscc: code, name: entity[0], address: entity[1], stratum: labels.get(rank.stratum)!, key: rank.key };
+        return {
+          drawNo: rank.rank,
+          uscc: code,
+          name: entity[0],
+          address: entity[1],
+          stratum: labels.get(rank.stratum)!,
+          key: rank.key,
+        };
       }),
     })),
   };
@@ -197,7 +248,10 @@ export function expandRecord(stored: StoredRecordResult, body: ProofBody): DrawR
 export function latestRecord(raw: BetterSqlite3.Database, drawId: number): DrawRecordResult | null {
   const proof = latestProof(raw, drawId);
   if (!proof) return null;
-  const text = raw.prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?').pluck().get(drawId, proof.version) as string;
+  const text = raw
+    .prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?')
+    .pluck()
+    .get(drawId, proof.version) as string;
   return expandRecord(JSON.parse(text) as StoredRecordResult, proof.body);
 }
 
@@ -215,15 +269,28 @@ export function currentBody(raw: BetterSqlite3.Database, draw: DrawRow): ProofBo
 export function witnessesOf(raw: BetterSqlite3.Database, drawId: number): WitnessView[] {
   return (
     raw
-      .prepare('SELECT ordinal, kind, name, role, value, entered_at FROM draw_witnesses WHERE draw_id = ? ORDER BY ordinal')
+      .prepare(
+        'SELECT ordinal, kind, name, role, value, entered_at FROM draw_witnesses WHERE draw_id = ? ORDER BY ordinal',
+      )
       .all(drawId) as Pick<DrawWitnessesTable, 'ordinal' | 'kind' | 'name' | 'role' | 'value' | 'entered_at'>[]
-  ).map((w) => ({ ordinal: w.ordinal, kind: w.kind, name: w.name, role: w.role, value: w.value, enteredAt: w.entered_at }));
+  ).map((w) => ({
+    ordinal: w.ordinal,
+    kind: w.kind,
+    name: w.name,
+    role: w.role,
+    value: w.value,
+    enteredAt: w.entered_at,
+  }));
 }
 
 export type AmendmentRow = Omit<DrawAmendmentsTable, 'id' | 'draw_id'>;
 
 export function amendmentRows(raw: BetterSqlite3.Database, drawId: number): AmendmentRow[] {
-  return raw.prepare('SELECT ordinal, package_no, out_id, in_id, reason, at, actor FROM draw_amendments WHERE draw_id = ? ORDER BY ordinal').all(drawId) as AmendmentRow[];
+  return raw
+    .prepare(
+      'SELECT ordinal, package_no, out_id, in_id, reason, at, actor FROM draw_amendments WHERE draw_id = ? ORDER BY ordinal',
+    )
+    .all(drawId) as AmendmentRow[];
 }
 
 export interface EntityBrief {
@@ -251,7 +318,9 @@ export function entitiesByCode(raw: BetterSqlite3.Database, codes: Iterable<stri
  */
 export function sealedEntities(raw: BetterSqlite3.Database, drawId: number): Map<string, EntityBrief> {
   const text = raw
-    .prepare('SELECT json_group_array(json_array(s.code, e.id, e.name, e.address)) FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = ?')
+    .prepare(
+      'SELECT json_group_array(json_array(s.code, e.id, e.name, e.address)) FROM draw_selected s JOIN entities e ON e.id = s.entity_id WHERE s.draw_id = ?',
+    )
     .pluck()
     .get(drawId) as string;
   const rows = JSON.parse(text) as [string, number, string, string][];
@@ -300,7 +369,13 @@ export function stratumResults(preparation: DrawPreparation, body: ProofBody | n
   const drawn = body ? selectionByStratum(body) : null;
   return preparation.strata.map((s) => {
     const stratum = drawn?.get(s.name);
-    return { name: s.name, candidates: s.candidates, quota: s.quota, selected: stratum?.selected ?? 0, cutoffKey: stratum?.cutoffKey ?? null };
+    return {
+      name: s.name,
+      candidates: s.candidates,
+      quota: s.quota,
+      selected: stratum?.selected ?? 0,
+      cutoffKey: stratum?.cutoffKey ?? null,
+    };
   });
 }
 
@@ -310,11 +385,23 @@ function member(id: string, people: Map<string, { name: string; office: string; 
 }
 
 /** Packages [first, first + count) with names; addresses left out when `withAddresses` is false (the projector). */
-export function packageViews(raw: BetterSqlite3.Database, body: ProofBody, first: number, count: number, withAddresses = true): PackageView[] {
+export function packageViews(
+  raw: BetterSqlite3.Database,
+  body: ProofBody,
+  first: number,
+  count: number,
+  withAddresses = true,
+): PackageView[] {
   const packages = body.result.packages.slice(first, first + count);
   const ranks = rankOfSelected(body);
-  const entities = entitiesByCode(raw, packages.flatMap((p) => p.entities));
-  const people = lookupPeople(raw, packages.flatMap((p) => p.team));
+  const entities = entitiesByCode(
+    raw,
+    packages.flatMap((p) => p.entities),
+  );
+  const people = lookupPeople(
+    raw,
+    packages.flatMap((p) => p.team),
+  );
   return packages.map((p) => ({
     no: p.no,
     area: p.area,
@@ -337,7 +424,10 @@ export function packageViews(raw: BetterSqlite3.Database, body: ProofBody, first
 
 export function amendmentViews(raw: BetterSqlite3.Database, drawId: number): AmendmentView[] {
   const rows = amendmentRows(raw, drawId);
-  const people = lookupPeople(raw, rows.flatMap((r) => [r.out_id, r.in_id]));
+  const people = lookupPeople(
+    raw,
+    rows.flatMap((r) => [r.out_id, r.in_id]),
+  );
   return rows.map((r) => ({
     ordinal: r.ordinal,
     packageNo: r.package_no,
@@ -357,9 +447,23 @@ export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePag
   const body = proof ? proof.body : currentBody(raw, draw);
   const voidedAttempts = (
     raw
-      .prepare("SELECT id, attempt, void_reason, voided_at, nonce_commit FROM draws WHERE task_id = ? AND state = 'voided' AND id <> ? ORDER BY id DESC")
-      .all(draw.task_id, draw.id) as { id: number; attempt: number; void_reason: string; voided_at: string; nonce_commit: string | null }[]
-  ).map((v) => ({ id: v.id, attempt: v.attempt, reason: v.void_reason, voidedAt: v.voided_at, nonceCommit: v.nonce_commit }));
+      .prepare(
+        "SELECT id, attempt, void_reason, voided_at, nonce_commit FROM draws WHERE task_id = ? AND state = 'voided' AND id <> ? ORDER BY id DESC",
+      )
+      .all(draw.task_id, draw.id) as {
+      id: number;
+      attempt: number;
+      void_reason: string;
+      voided_at: string;
+      nonce_commit: string | null;
+    }[]
+  ).map((v) => ({
+    id: v.id,
+    attempt: v.attempt,
+    reason: v.void_reason,
+    voidedAt: v.voided_at,
+    nonceCommit: v.nonce_commit,
+  }));
   return {
     id: draw.id,
     taskId: task.id,
@@ -384,9 +488,16 @@ export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePag
       : null,
     witnesses: witnessesOf(raw, draw.id),
     // The nonce only once the seed is public: before 揭晓 it would let anyone compute the draw ahead of the witnesses.
-    reveal: draw.seed && draw.revealed_at ? { revealedAt: draw.revealed_at, nonce: draw.nonce ?? '', seed: draw.seed } : null,
-    sealed: draw.state === 'sealed' && proof ? { sealedAt: draw.sealed_at ?? '', sealedBy: draw.sealed_by ?? '', proofVersion: proof.version } : null,
-    voided: draw.state === 'voided' ? { voidedAt: draw.voided_at ?? '', voidedBy: draw.voided_by ?? '', reason: draw.void_reason ?? '' } : null,
+    reveal:
+      draw.seed && draw.revealed_at ? { revealedAt: draw.revealed_at, nonce: draw.nonce ?? '', seed: draw.seed } : null,
+    sealed:
+      draw.state === 'sealed' && proof
+        ? { sealedAt: draw.sealed_at ?? '', sealedBy: draw.sealed_by ?? '', proofVersion: proof.version }
+        : null,
+    voided:
+      draw.state === 'voided'
+        ? { voidedAt: draw.voided_at ?? '', voidedBy: draw.voided_by ?? '', reason: draw.void_reason ?? '' }
+        : null,
     strata: stratumResults(preparation, body),
     packageCount: body?.result.packages.length ?? 0,
     packages: body ? packageViews(raw, body, (packagePage - 1) * packagePageSize, packagePageSize) : [],
@@ -445,7 +556,12 @@ export function ceremonyState(raw: BetterSqlite3.Database, taskId: number, busy:
     drawId,
     busy,
     task: ceremonyTask(task),
-    counts: { candidates: preparation.candidates, quota: preparation.quota, inspectors: preparation.inspectors, strata: stratumResults(preparation, body) },
+    counts: {
+      candidates: preparation.candidates,
+      quota: preparation.quota,
+      inspectors: preparation.inspectors,
+      strata: stratumResults(preparation, body),
+    },
     hashes: {
       inputDigest: draw.input_digest,
       nonceCommit: draw.nonce_commit,

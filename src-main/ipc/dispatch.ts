@@ -45,5 +45,7 @@ export function createDispatch({ handlers, isTrustedSender, logError }: Dispatch
 }
 
 function fail(code: string, message: string, details?: unknown): IpcResult<never> {
-  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+  return details === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, details } };
 }

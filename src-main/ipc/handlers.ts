@@ -12,9 +12,18 @@ export function createHandlers(s: Services): Handlers {
     'settings:set': (req) => s.settings.set(req),
     'audit:list': (req) => s.audit.list(req),
     'dialog:open-file': () =>
-      s.files.choose({ mode: 'open', title: '选择要导入的文件', filters: [{ name: 'Excel 或 CSV 文件', extensions: ['xlsx', 'xls', 'csv', 'txt'] }] }),
+      s.files.choose({
+        mode: 'open',
+        title: '选择要导入的文件',
+        filters: [{ name: 'Excel 或 CSV 文件', extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      }),
     'dialog:save-file': (req) =>
-      s.files.choose({ mode: 'save', title: SAVE_TITLES[req.purpose], defaultName: req.defaultName, filters: SAVE_FILTERS[req.purpose] }),
+      s.files.choose({
+        mode: 'save',
+        title: SAVE_TITLES[req.purpose],
+        defaultName: req.defaultName,
+        filters: SAVE_FILTERS[req.purpose],
+      }),
     'roster:query': (req) => s.rosters.query(req),
     'roster:filter-options': (req) => s.rosters.filterOptions(req.roster),
     'roster:update': (req) => s.rosters.update(req),

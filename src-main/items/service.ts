@@ -51,7 +51,8 @@ const ORDINAL_PARKING = 1_000_000;
 /** One sub-item as the clerk leaves it: `id` for a kept one, none for a new one. */
 export type ItemSubItemDraft = z.output<typeof subItemDraft>;
 type SubItemText = Pick<ItemSubItemDraft, 'content' | 'basis' | 'method'>;
-const sameText = (a: SubItemText, b: SubItemText) => a.content === b.content && a.basis === b.basis && a.method === b.method;
+const sameText = (a: SubItemText, b: SubItemText) =>
+  a.content === b.content && a.basis === b.basis && a.method === b.method;
 
 export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
   async function query(req: ItemQuery): Promise<RosterPage<ItemRow>> {
@@ -71,7 +72,13 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await base
       .selectAll('items')
-      .select((eb) => eb.selectFrom('item_sub_items').whereRef('item_sub_items.item_id', '=', 'items.id').select(eb.fn.countAll<number>().as('n')).as('sub_item_count'))
+      .select((eb) =>
+        eb
+          .selectFrom('item_sub_items')
+          .whereRef('item_sub_items.item_id', '=', 'items.id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('sub_item_count'),
+      )
       .orderBy('id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
@@ -86,7 +93,8 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
   }
 
   async function get(id: number): Promise<ItemDetail> {
-    const item = (await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst()) as StoredItem | undefined;
+    const item = (await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst()) as
+      StoredItem | undefined;
     if (!item) throw new AppError('items.notFound', `事项清单中没有这一项(编号 ${id}),可能已被删除。`);
     const subItems = await db
       .selectFrom('item_sub_items')
@@ -106,7 +114,11 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
   async function updateSubItems(req: { itemId: number; subItems: ItemSubItemDraft[] }): Promise<ItemDetail> {
     const at = ctx.now();
     await db.transaction().execute(async (trx) => {
-      const item = await trx.selectFrom('items').select(['id', 'item_key']).where('id', '=', req.itemId).executeTakeFirst();
+      const item = await trx
+        .selectFrom('items')
+        .select(['id', 'item_key'])
+        .where('id', '=', req.itemId)
+        .executeTakeFirst();
       if (!item) throw new AppError('items.notFound', `事项清单中没有这一项(编号 ${req.itemId}),可能已被删除。`);
       if (req.subItems.length === 0) throw new AppError('items.noSubItems', '每个事项至少要有一个检查子项。');
       const stored = await trx
@@ -119,12 +131,21 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
       const kept = new Set<number>();
       for (const draft of req.subItems) {
         if (draft.id === undefined) continue;
-        if (!storedById.has(draft.id)) throw new AppError('items.subItemNotFound', `检查子项(编号 ${draft.id})不属于这个事项,可能已被他人修改。请刷新后重试。`);
-        if (kept.has(draft.id)) throw new AppError('items.subItemTwice', `检查子项(编号 ${draft.id})出现了两次。拆分时只有第一部分保留原编号。`);
+        if (!storedById.has(draft.id))
+          throw new AppError(
+            'items.subItemNotFound',
+            `检查子项(编号 ${draft.id})不属于这个事项,可能已被他人修改。请刷新后重试。`,
+          );
+        if (kept.has(draft.id))
+          throw new AppError(
+            'items.subItemTwice',
+            `检查子项(编号 ${draft.id})出现了两次。拆分时只有第一部分保留原编号。`,
+          );
         kept.add(draft.id);
       }
       const unchanged =
-        req.subItems.length === stored.length && req.subItems.every((d, i) => d.id === stored[i].id && sameText(d, stored[i]));
+        req.subItems.length === stored.length &&
+        req.subItems.every((d, i) => d.id === stored[i].id && sameText(d, stored[i]));
       if (unchanged) return;
 
       await trx
@@ -137,13 +158,18 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
       let added = 0;
       for (const [i, draft] of req.subItems.entries()) {
         const values = { ordinal: i + 1, content: draft.content, basis: draft.basis, method: draft.method };
-        if (draft.id !== undefined) await trx.updateTable('item_sub_items').set(values).where('id', '=', draft.id).execute();
+        if (draft.id !== undefined)
+          await trx.updateTable('item_sub_items').set(values).where('id', '=', draft.id).execute();
         else {
-          await trx.insertInto('item_sub_items').values({ item_id: req.itemId, ...values }).execute();
+          await trx
+            .insertInto('item_sub_items')
+            .values({ item_id: req.itemId, ...values })
+            .execute();
           added++;
         }
       }
-      const text = (list: readonly SubItemText[]) => list.map((s, i) => ({ ordinal: i + 1, content: s.content, basis: s.basis, method: s.method }));
+      const text = (list: readonly SubItemText[]) =>
+        list.map((s, i) => ({ ordinal: i + 1, content: s.content, basis: s.basis, method: s.method }));
       await trx
         .insertInto('roster_changes')
         .values({

@@ -78,9 +78,14 @@ function taskView(raw: BetterSqlite3.Database, row: TaskRow): TaskView {
        WHERE t.task_id = ? ORDER BY t.ordinal`,
     )
     .all(row.id) as TaskItemRef[];
-  const joiningDepartments = raw.prepare('SELECT department FROM task_departments WHERE task_id = ? ORDER BY ordinal').pluck().all(row.id) as string[];
+  const joiningDepartments = raw
+    .prepare('SELECT department FROM task_departments WHERE task_id = ? ORDER BY ordinal')
+    .pluck()
+    .all(row.id) as string[];
   const draw = raw
-    .prepare("SELECT id, state FROM draws WHERE task_id = ? AND state <> 'voided' ORDER BY state = 'prepared', id DESC LIMIT 1")
+    .prepare(
+      "SELECT id, state FROM draws WHERE task_id = ? AND state <> 'voided' ORDER BY state = 'prepared', id DESC LIMIT 1",
+    )
     .get(row.id) as { id: number; state: string } | undefined;
   const config = JSON.parse(row.config) as TaskConfig;
   return {
@@ -118,12 +123,16 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
   if (input.leadDepartment.trim() === '') fail('请选择牵头部门。');
   if (input.joiningDepartments.includes(input.leadDepartment)) fail('联合部门中不能再包含牵头部门。');
   if (input.itemIds.length === 0) fail('请至少选择一个检查事项。');
-  const known = raw.prepare(`SELECT count(*) FROM items WHERE id IN (${input.itemIds.map(() => '?').join(', ')})`).pluck().get(...input.itemIds) as number;
+  const known = raw
+    .prepare(`SELECT count(*) FROM items WHERE id IN (${input.itemIds.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...input.itemIds) as number;
   if (known !== new Set(input.itemIds).size) fail('所选检查事项中有的已不在事项清单中,请重新选择。');
   if (!isDate(input.startDate) || !isDate(input.endDate)) fail('开展时间的日期格式应为 YYYY-MM-DD。');
   if (input.startDate > input.endDate) fail('开展时间的开始日期不能晚于结束日期。');
   if (Number(input.startDate.slice(0, 4)) !== planYear) fail(`开展时间应在计划年度 ${planYear} 年内开始。`);
-  if (input.teamSize < Math.max(2, settings.minTeamSize)) fail(`每组执法人员至少 ${Math.max(2, settings.minTeamSize)} 人。`);
+  if (input.teamSize < Math.max(2, settings.minTeamSize))
+    fail(`每组执法人员至少 ${Math.max(2, settings.minTeamSize)} 人。`);
   if (input.packageSize < 1) fail('名单包至少 1 户。');
   if (input.maxPackagesPerInspector < 1) fail('每人最多参加的检查组数至少为 1。');
   const { kind, offices } = input.inspectorScope;
@@ -131,7 +140,8 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
   if (kind === '单一所' && offices.length !== 1) fail('“单一所内随机”请选择 1 个市场监管所。');
   if (input.ratio.mode === 'fixed' && input.ratio.count < 1) fail('固定抽取户数至少为 1。');
   if (input.ratio.mode === 'uniform' && input.ratio.bp < 1) fail('抽查比例不能为 0。');
-  if (input.ratio.mode === 'grades' && Object.values(input.ratio.gradeBp).every((bp) => bp === 0)) fail('各信用等级的抽查比例不能都为 0。');
+  if (input.ratio.mode === 'grades' && Object.values(input.ratio.gradeBp).every((bp) => bp === 0))
+    fail('各信用等级的抽查比例不能都为 0。');
   if (input.excludeRecentYears < 0) fail('排除年数不能为负。');
 }
 
@@ -153,31 +163,65 @@ export function createTaskService(raw: BetterSqlite3.Database, ctx: ServiceConte
     const at = ctx.now().toISOString();
     const actor = ctx.actor();
     const settings = readSettings(raw);
-    const id = raw.transaction(() => {
-      const plan = raw.prepare('SELECT id, year, version, title FROM plans WHERE id = ?').get(input.planId) as
-        | { id: number; year: number; version: number; title: string }
-        | undefined;
-      if (!plan) throw new AppError('plan.notFound', '没有找到该年度计划,请先保存计划。');
-      validate(raw, input, plan.year, settings);
-      const reason = input.changeReason?.trim() ?? '';
-      if (plan.version > 0 && reason === '') {
-        throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改任务将发布新版本,请填写修改理由。`);
-      }
-      const config = JSON.stringify(configOf(input));
-      let taskId: number;
-      if (input.id === undefined) {
-        const seq = ((raw.prepare('SELECT max(seq) FROM tasks WHERE year = ?').pluck().get(plan.year) as number | null) ?? 0) + 1;
-        taskId = Number(
+    const id = raw
+      .transaction(() => {
+        const plan = raw.prepare('SELECT id, year, version, title FROM plans WHERE id = ?').get(input.planId) as
+          { id: number; year: number; version: number; title: string } | undefined;
+        if (!plan) throw new AppError('plan.notFound', '没有找到该年度计划,请先保存计划。');
+        validate(raw, input, plan.year, settings);
+        const reason = input.changeReason?.trim() ?? '';
+        if (plan.version > 0 && reason === '') {
+          throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改任务将发布新版本,请填写修改理由。`);
+        }
+        const config = JSON.stringify(configOf(input));
+        let taskId: number;
+        if (input.id === undefined) {
+          const seq =
+            ((raw.prepare('SELECT max(seq) FROM tasks WHERE year = ?').pluck().get(plan.year) as number | null) ?? 0) +
+            1;
+          taskId = Number(
+            raw
+              .prepare(
+                `INSERT INTO tasks (plan_id, year, seq, number, name, lead_department, start_date, end_date, frequency, ratio_mode, config, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(
+                plan.id,
+                plan.year,
+                seq,
+                formatTaskNumber(settings.bureauShortName, plan.year, seq),
+                input.name.trim(),
+                input.leadDepartment.trim(),
+                input.startDate,
+                input.endDate,
+                input.frequency.trim(),
+                input.ratio.mode,
+                config,
+                at,
+                at,
+              ).lastInsertRowid,
+          );
+        } else {
+          const existing = raw.prepare('SELECT plan_id FROM tasks WHERE id = ?').get(input.id) as
+            { plan_id: number } | undefined;
+          if (!existing) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${input.id})。`);
+          if (existing.plan_id !== plan.id) throw new AppError('task.invalid', '任务不能移到其他计划。');
+          const committed = raw
+            .prepare("SELECT attempt FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed')")
+            .get(input.id) as { attempt: number } | undefined;
+          if (committed) {
+            throw new AppError(
+              'task.drawCommitted',
+              '该任务的抽取已经承诺,抽取条件已经公开,不能再修改;如确需修改,请先作废抽取并写明理由。',
+            );
+          }
+          taskId = input.id;
           raw
             .prepare(
-              `INSERT INTO tasks (plan_id, year, seq, number, name, lead_department, start_date, end_date, frequency, ratio_mode, config, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              `UPDATE tasks SET name = ?, lead_department = ?, start_date = ?, end_date = ?, frequency = ?, ratio_mode = ?, config = ?, updated_at = ?
+             WHERE id = ?`,
             )
             .run(
-              plan.id,
-              plan.year,
-              seq,
-              formatTaskNumber(settings.bureauShortName, plan.year, seq),
               input.name.trim(),
               input.leadDepartment.trim(),
               input.startDate,
@@ -186,44 +230,44 @@ export function createTaskService(raw: BetterSqlite3.Database, ctx: ServiceConte
               input.ratio.mode,
               config,
               at,
-              at,
-            ).lastInsertRowid,
-        );
-      } else {
-        const existing = raw.prepare('SELECT plan_id FROM tasks WHERE id = ?').get(input.id) as { plan_id: number } | undefined;
-        if (!existing) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${input.id})。`);
-        if (existing.plan_id !== plan.id) throw new AppError('task.invalid', '任务不能移到其他计划。');
-        const committed = raw
-          .prepare("SELECT attempt FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed')")
-          .get(input.id) as { attempt: number } | undefined;
-        if (committed) {
-          throw new AppError('task.drawCommitted', '该任务的抽取已经承诺,抽取条件已经公开,不能再修改;如确需修改,请先作废抽取并写明理由。');
+              taskId,
+            );
+          raw.prepare('DELETE FROM task_items WHERE task_id = ?').run(taskId);
+          raw.prepare('DELETE FROM task_departments WHERE task_id = ?').run(taskId);
+          // A preparation froze the old settings: it no longer matches the task.
+          raw
+            .prepare(
+              "UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = '任务已修改,准备作废' WHERE task_id = ? AND state = 'prepared'",
+            )
+            .run(at, actor, taskId);
+          raw
+            .prepare(
+              "DELETE FROM draw_inputs WHERE draw_id IN (SELECT id FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NULL)",
+            )
+            .run(taskId);
         }
-        taskId = input.id;
-        raw
-          .prepare(
-            `UPDATE tasks SET name = ?, lead_department = ?, start_date = ?, end_date = ?, frequency = ?, ratio_mode = ?, config = ?, updated_at = ?
-             WHERE id = ?`,
-          )
-          .run(input.name.trim(), input.leadDepartment.trim(), input.startDate, input.endDate, input.frequency.trim(), input.ratio.mode, config, at, taskId);
-        raw.prepare('DELETE FROM task_items WHERE task_id = ?').run(taskId);
-        raw.prepare('DELETE FROM task_departments WHERE task_id = ?').run(taskId);
-        // A preparation froze the old settings: it no longer matches the task.
-        raw.prepare("UPDATE draws SET state = 'voided', voided_at = ?, voided_by = ?, void_reason = '任务已修改,准备作废' WHERE task_id = ? AND state = 'prepared'").run(at, actor, taskId);
-        raw.prepare("DELETE FROM draw_inputs WHERE draw_id IN (SELECT id FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NULL)").run(taskId);
-      }
-      const addItem = raw.prepare('INSERT INTO task_items (task_id, ordinal, item_id) VALUES (?, ?, ?)');
-      [...new Set(input.itemIds)].forEach((itemId, i) => addItem.run(taskId, i + 1, itemId));
-      const addDepartment = raw.prepare('INSERT INTO task_departments (task_id, ordinal, department) VALUES (?, ?, ?)');
-      [...new Set(input.joiningDepartments.map((d) => d.trim()).filter((d) => d !== ''))].forEach((d, i) => addDepartment.run(taskId, i + 1, d));
-      appendAuditRaw(
-        raw,
-        { actor, action: input.id === undefined ? 'tasks:create' : 'tasks:update', target: `tasks:${taskId}`, detail: { planId: plan.id, name: input.name, reason: reason || null } },
-        ctx.now(),
-      );
-      if (plan.version > 0) deps.publishChange(plan.id, reason);
-      return taskId;
-    }).immediate();
+        const addItem = raw.prepare('INSERT INTO task_items (task_id, ordinal, item_id) VALUES (?, ?, ?)');
+        [...new Set(input.itemIds)].forEach((itemId, i) => addItem.run(taskId, i + 1, itemId));
+        const addDepartment = raw.prepare(
+          'INSERT INTO task_departments (task_id, ordinal, department) VALUES (?, ?, ?)',
+        );
+        [...new Set(input.joiningDepartments.map((d) => d.trim()).filter((d) => d !== ''))].forEach((d, i) =>
+          addDepartment.run(taskId, i + 1, d),
+        );
+        appendAuditRaw(
+          raw,
+          {
+            actor,
+            action: input.id === undefined ? 'tasks:create' : 'tasks:update',
+            target: `tasks:${taskId}`,
+            detail: { planId: plan.id, name: input.name, reason: reason || null },
+          },
+          ctx.now(),
+        );
+        if (plan.version > 0) deps.publishChange(plan.id, reason);
+        return taskId;
+      })
+      .immediate();
     return readTask(raw, id);
   }
 

@@ -69,7 +69,11 @@ export function workerEntry(dir: string, name: string): string {
 }
 
 /** A worker running `entry` (a .js file, or a .ts file through tsx), with `workerData.request` = data. */
-export function startWorker(entry: string, request: unknown, resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits']): Worker {
+export function startWorker(
+  entry: string,
+  request: unknown,
+  resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits'],
+): Worker {
   return new Worker(BOOTSTRAP, { eval: true, workerData: { entry, request }, resourceLimits });
 }
 

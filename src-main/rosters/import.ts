@@ -14,7 +14,12 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, RosterKind } from '@shared/domain/rosters';
-import { ENTITY_FIELD_LABELS, EXPERT_FIELD_LABELS, INSPECTOR_FIELD_LABELS, ROSTER_LABELS } from '@shared/domain/rosters';
+import {
+  ENTITY_FIELD_LABELS,
+  EXPERT_FIELD_LABELS,
+  INSPECTOR_FIELD_LABELS,
+  ROSTER_LABELS,
+} from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ColumnMapping } from '@shared/import/header';
 import { columnDescription, type HeaderDetection } from '@shared/import/header';
@@ -101,7 +106,23 @@ const json = (v: unknown) => JSON.stringify(v);
 
 export const ENTITY_SPEC: TableSpec<EntityRecord> = {
   table: 'entities',
-  columns: ['uscc', 'reg_no', 'name', 'entity_type', 'industry', 'address', 'area', 'office', 'legal_rep', 'phone', 'credit_grade', 'reg_status', 'tags', 'last_inspected_on', 'flags'],
+  columns: [
+    'uscc',
+    'reg_no',
+    'name',
+    'entity_type',
+    'industry',
+    'address',
+    'area',
+    'office',
+    'legal_rep',
+    'phone',
+    'credit_grade',
+    'reg_status',
+    'tags',
+    'last_inspected_on',
+    'flags',
+  ],
   toRow: (r, flags) => ({
     uscc: r.uscc,
     reg_no: r.regNo,
@@ -130,8 +151,18 @@ export const ENTITY_SPEC: TableSpec<EntityRecord> = {
 export const INSPECTOR_SPEC: TableSpec<InspectorRecord> = {
   table: 'inspectors',
   columns: ['badge_no', 'name', 'office', 'tags', 'status', 'phone', 'flags'],
-  toRow: (r, flags) => ({ badge_no: r.badgeNo, name: r.name, office: r.office, tags: json(r.tags), status: r.status, phone: r.phone, flags }),
-  lookups: [{ column: 'badge_no', field: 'badgeNo', label: INSPECTOR_FIELD_LABELS.badgeNo, of: (r) => r.badgeNo || null }],
+  toRow: (r, flags) => ({
+    badge_no: r.badgeNo,
+    name: r.name,
+    office: r.office,
+    tags: json(r.tags),
+    status: r.status,
+    phone: r.phone,
+    flags,
+  }),
+  lookups: [
+    { column: 'badge_no', field: 'badgeNo', label: INSPECTOR_FIELD_LABELS.badgeNo, of: (r) => r.badgeNo || null },
+  ],
   recordKey: (row) => `badge_no:${String(row.badge_no)}`,
   displayName: (r) => r.name,
 };
@@ -148,7 +179,14 @@ export const EXPERT_SPEC: TableSpec<ExpertRecord> = {
     status: r.status,
     flags,
   }),
-  lookups: [{ column: 'id_or_cert_no', field: 'idOrCertNo', label: EXPERT_FIELD_LABELS.idOrCertNo, of: (r) => r.idOrCertNo || null }],
+  lookups: [
+    {
+      column: 'id_or_cert_no',
+      field: 'idOrCertNo',
+      label: EXPERT_FIELD_LABELS.idOrCertNo,
+      of: (r) => r.idOrCertNo || null,
+    },
+  ],
   recordKey: (row) => `id_or_cert_no:${String(row.id_or_cert_no)}`,
   displayName: (r) => r.name,
 };
@@ -160,7 +198,21 @@ export function itemKeyOf(r: Pick<ItemRecord, 'compiler' | 'checkType' | 'name' 
 
 export const ITEM_SPEC: TableSpec<ItemRecord> = {
   table: 'items',
-  columns: ['item_key', 'compiler', 'seq_no', 'category', 'check_type', 'name', 'targets', 'level', 'method', 'method_kinds', 'authority', 'basis', 'remarks'],
+  columns: [
+    'item_key',
+    'compiler',
+    'seq_no',
+    'category',
+    'check_type',
+    'name',
+    'targets',
+    'level',
+    'method',
+    'method_kinds',
+    'authority',
+    'basis',
+    'remarks',
+  ],
   toRow: (r) => ({
     item_key: itemKeyOf(r),
     compiler: r.compiler,
@@ -176,7 +228,9 @@ export const ITEM_SPEC: TableSpec<ItemRecord> = {
     basis: r.basis,
     remarks: r.remarks,
   }),
-  lookups: [{ column: 'item_key', field: 'name', label: '编制单位、抽查类别、抽查事项和检查对象', of: (r) => itemKeyOf(r) }],
+  lookups: [
+    { column: 'item_key', field: 'name', label: '编制单位、抽查类别、抽查事项和检查对象', of: (r) => itemKeyOf(r) },
+  ],
   recordKey: (row) => `item:${String(row.item_key).replaceAll('\u0001', '/')}`,
   displayName: (r) => r.name,
 };
@@ -213,7 +267,9 @@ class RosterStatements<R> {
     this.insert = raw.prepare(
       `INSERT INTO ${t} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map((c) => '@' + c).join(', ')}, @at, @at)`,
     );
-    this.update = raw.prepare(`UPDATE ${t} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`);
+    this.update = raw.prepare(
+      `UPDATE ${t} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`,
+    );
     this.change = raw.prepare(
       `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
        VALUES (?, ?, '${t}', ?, ?, ?, ?, ?, ?, ?)`,
@@ -223,9 +279,13 @@ class RosterStatements<R> {
         ? raw.prepare('INSERT OR IGNORE INTO offices (name, kind, created_at) VALUES (?, ?, ?)')
         : null;
     if (t === 'items') {
-      this.subItemsOf = raw.prepare('SELECT ordinal, content, basis, method FROM item_sub_items WHERE item_id = ? ORDER BY ordinal');
+      this.subItemsOf = raw.prepare(
+        'SELECT ordinal, content, basis, method FROM item_sub_items WHERE item_id = ? ORDER BY ordinal',
+      );
       this.deleteSubItems = raw.prepare('DELETE FROM item_sub_items WHERE item_id = ?');
-      this.insertSubItem = raw.prepare('INSERT INTO item_sub_items (item_id, ordinal, content, basis, method) VALUES (?, ?, ?, ?, ?)');
+      this.insertSubItem = raw.prepare(
+        'INSERT INTO item_sub_items (item_id, ordinal, content, basis, method) VALUES (?, ?, ?, ?, ?)',
+      );
     } else {
       this.subItemsOf = this.deleteSubItems = this.insertSubItem = null;
     }
@@ -242,7 +302,10 @@ class RosterStatements<R> {
       if (!found) continue;
       if (existing === null) existing = found;
       else if (existing.id !== found.id) {
-        return { existing, conflict: { field: lookup.field, label: lookup.label, otherKey: this.spec.recordKey(found) } };
+        return {
+          existing,
+          conflict: { field: lookup.field, label: lookup.label, otherKey: this.spec.recordKey(found) },
+        };
       }
     }
     return { existing, conflict: null };
@@ -260,8 +323,28 @@ class RosterStatements<R> {
     this.update.run({ ...row, at, id });
   }
 
-  logChange(at: string, actor: string, id: number, key: string, action: 'insert' | 'update', source: 'import' | 'edit' | 'bulk' | 'demo', batch: string | null, before: unknown, after: unknown): void {
-    this.change.run(at, actor, id, key, action, source, batch, before === null ? null : json(before), after === null ? null : json(after));
+  logChange(
+    at: string,
+    actor: string,
+    id: number,
+    key: string,
+    action: 'insert' | 'update',
+    source: 'import' | 'edit' | 'bulk' | 'demo',
+    batch: string | null,
+    before: unknown,
+    after: unknown,
+  ): void {
+    this.change.run(
+      at,
+      actor,
+      id,
+      key,
+      action,
+      source,
+      batch,
+      before === null ? null : json(before),
+      after === null ? null : json(after),
+    );
   }
 
   replaceSubItems(itemId: number, subItems: readonly SubItemRow[]): void {
@@ -292,7 +375,8 @@ function compareSubItems(stored: readonly SubItemRow[], next: readonly SubItemRo
   for (let i = 0; i < next.length; i++) {
     const s = stored[i];
     if (!s) into.new++;
-    else if (s.content === next[i].content && s.basis === next[i].basis && s.method === next[i].method) into.unchanged++;
+    else if (s.content === next[i].content && s.basis === next[i].basis && s.method === next[i].method)
+      into.unchanged++;
     else {
       into.updated++;
       changed = true;
@@ -307,7 +391,13 @@ function flagsOf(problems: readonly ImportProblem[]): string {
   return json(codes);
 }
 
-function conflictProblem(detection: HeaderDetection, rowNo: number, field: string, label: string, otherKey: string): ImportProblem {
+function conflictProblem(
+  detection: HeaderDetection,
+  rowNo: number,
+  field: string,
+  label: string,
+  otherKey: string,
+): ImportProblem {
   const column = detection.mapping[field];
   return {
     row: rowNo,
@@ -396,7 +486,11 @@ async function processFile<K extends RosterKind>(
     if (result.retracts) {
       // The confirm pass gets the preview's duplicates as rejectRows, so a retraction here means the file
       // changed since the preview: nothing of it may be written.
-      if (write) throw new AppError('import.fileChanged', `文件在预览后被修改(第 ${result.rowNo} 行),请重新预览后再导入。未写入任何内容。`);
+      if (write)
+        throw new AppError(
+          'import.fileChanged',
+          `文件在预览后被修改(第 ${result.rowNo} 行),请重新预览后再导入。未写入任何内容。`,
+        );
       const previous = OUTCOME_BY_CODE[outcomes[result.rowNo]];
       if (previous !== 'rejected') {
         counts[previous]--;
@@ -429,13 +523,24 @@ async function processFile<K extends RosterKind>(
       if (nextSubItems) subItems.new += nextSubItems.length;
       if (write) {
         const id = statements.insertRecord(row, at);
-        statements.logChange(at, req.actor, id, spec.recordKey(row), 'insert', 'import', batch, null, nextSubItems ? { ...row, sub_items: nextSubItems } : row);
+        statements.logChange(
+          at,
+          req.actor,
+          id,
+          spec.recordKey(row),
+          'insert',
+          'import',
+          batch,
+          null,
+          nextSubItems ? { ...row, sub_items: nextSubItems } : row,
+        );
         if (nextSubItems) statements.replaceSubItems(id, nextSubItems);
       }
     } else {
       const changed = changedColumns(spec.columns, existing, row);
       const storedSubItems = nextSubItems && fileHasSubItems ? statements.storedSubItems(existing.id) : null;
-      const subItemsChanged = nextSubItems && storedSubItems ? compareSubItems(storedSubItems, nextSubItems, subItems) : false;
+      const subItemsChanged =
+        nextSubItems && storedSubItems ? compareSubItems(storedSubItems, nextSubItems, subItems) : false;
       outcome = changed.length > 0 || subItemsChanged ? 'updated' : 'unchanged';
       if (write && outcome === 'updated') {
         const before: Record<string, unknown> = Object.fromEntries(changed.map((c) => [c, existing[c]]));
@@ -450,7 +555,8 @@ async function processFile<K extends RosterKind>(
       }
     }
     if (write) {
-      if (req.kind === 'entities' || req.kind === 'inspectors') statements.ensureOffice((record as EntityRecord | InspectorRecord).office, at);
+      if (req.kind === 'entities' || req.kind === 'inspectors')
+        statements.ensureOffice((record as EntityRecord | InspectorRecord).office, at);
       rowsWritten++;
     }
     counts[outcome]++;

@@ -25,7 +25,13 @@ import type {
   QueryableRoster,
   RosterPage,
 } from '@shared/domain/roster-views';
-import { ENTITY_FIELD_LABELS, EXPERT_FIELD_LABELS, INSPECTOR_FIELD_LABELS, ROSTER_LABELS, type RosterKind } from '@shared/domain/rosters';
+import {
+  ENTITY_FIELD_LABELS,
+  EXPERT_FIELD_LABELS,
+  INSPECTOR_FIELD_LABELS,
+  ROSTER_LABELS,
+  type RosterKind,
+} from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ImportProblem } from '@shared/import/problems';
 import type { ParsedReq } from '@shared/ipc/schemas';
@@ -131,7 +137,18 @@ const tagsText = (v: unknown) => (v as string[]).join('、');
 const TABLES: Record<QueryableRoster, RosterTable> = {
   entities: {
     table: 'entities',
-    sortable: { id: 'id', name: 'name', uscc: 'uscc', creditGrade: 'credit_grade', office: 'office', area: 'area', entityType: 'entity_type', regStatus: 'reg_status', lastInspectedOn: 'last_inspected_on', updatedAt: 'updated_at' },
+    sortable: {
+      id: 'id',
+      name: 'name',
+      uscc: 'uscc',
+      creditGrade: 'credit_grade',
+      office: 'office',
+      area: 'area',
+      entityType: 'entity_type',
+      regStatus: 'reg_status',
+      lastInspectedOn: 'last_inspected_on',
+      updatedAt: 'updated_at',
+    },
     statusColumn: 'reg_status',
     toView: entityView,
     columns: ENTITY_COLUMNS,
@@ -143,7 +160,14 @@ const TABLES: Record<QueryableRoster, RosterTable> = {
   },
   inspectors: {
     table: 'inspectors',
-    sortable: { id: 'id', name: 'name', badgeNo: 'badge_no', office: 'office', status: 'status', updatedAt: 'updated_at' },
+    sortable: {
+      id: 'id',
+      name: 'name',
+      badgeNo: 'badge_no',
+      office: 'office',
+      status: 'status',
+      updatedAt: 'updated_at',
+    },
     statusColumn: 'status',
     toView: inspectorView,
     columns: { badgeNo: 'badge_no', name: 'name', office: 'office', tags: 'tags', status: 'status', phone: 'phone' },
@@ -158,7 +182,14 @@ const TABLES: Record<QueryableRoster, RosterTable> = {
     sortable: { id: 'id', name: 'name', status: 'status', updatedAt: 'updated_at' },
     statusColumn: 'status',
     toView: expertView,
-    columns: { idOrCertNo: 'id_or_cert_no', name: 'name', organisation: 'organisation', tags: 'tags', phone: 'phone', status: 'status' },
+    columns: {
+      idOrCertNo: 'id_or_cert_no',
+      name: 'name',
+      organisation: 'organisation',
+      tags: 'tags',
+      phone: 'phone',
+      status: 'status',
+    },
     key: (r) => `id_or_cert_no:${String(r.id_or_cert_no)}`,
     exportColumns: (Object.keys(EXPERT_FIELD_LABELS) as (keyof typeof EXPERT_FIELD_LABELS)[]).map((k) => ({
       header: EXPERT_FIELD_LABELS[k],
@@ -237,7 +268,9 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery, walkSortIndex =
       params.push(...f.tags);
     }
   } else if (f.tags && f.tags.length > 0) {
-    where.push(`EXISTS (SELECT 1 FROM json_each(${spec.table}.tags) WHERE value IN (${f.tags.map(() => '?').join(', ')}))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM json_each(${spec.table}.tags) WHERE value IN (${f.tags.map(() => '?').join(', ')}))`,
+    );
     params.push(...f.tags);
   }
   if (roster !== 'experts') inList('office', f.office);
@@ -252,7 +285,8 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery, walkSortIndex =
     const length = Array.from(search).length;
     if (roster !== 'entities') {
       searchMode = 'scan';
-      const columns = roster === 'inspectors' ? ['name', 'badge_no', 'office', 'phone'] : ['name', 'id_or_cert_no', 'organisation'];
+      const columns =
+        roster === 'inspectors' ? ['name', 'badge_no', 'office', 'phone'] : ['name', 'id_or_cert_no', 'organisation'];
       where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
       params.push(...columns.map(() => likeAnywhere(search)));
     } else if (length >= 3) {
@@ -281,7 +315,9 @@ function buildWhere(roster: QueryableRoster, query: RosterQuery, walkSortIndex =
     searchOnly: filterCount === 0 ? fts : null,
     fts,
     // The full-text clause is the last one pushed, with the last parameter.
-    filters: fts ? { sql: where.slice(0, filterCount), params: params.slice(0, filterParamCount) } : { sql: where, params },
+    filters: fts
+      ? { sql: where.slice(0, filterCount), params: params.slice(0, filterParamCount) }
+      : { sql: where, params },
   };
 }
 
@@ -377,7 +413,10 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       }
       return sortedPage(req, where, total);
     }
-    const total = raw.prepare(`SELECT count(*) FROM ${spec.table} ${whereSql}`).pluck().get(...where.params) as number;
+    const total = raw
+      .prepare(`SELECT count(*) FROM ${spec.table} ${whereSql}`)
+      .pluck()
+      .get(...where.params) as number;
     return sortedPage(req, where, total);
   }
 
@@ -389,13 +428,23 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
    * the matches is the better plan after all (sort by 管辖单位 with 片区 城关: 1.2 s as an unbounded walk, ~6 s for the
    * last 片区; the sort plan takes ~0.25 s).
    */
-  function sortedPage(req: RosterQuery, where: WhereClause, total: number): RosterPage<EntityRow | InspectorRow | ExpertRow> {
+  function sortedPage(
+    req: RosterQuery,
+    where: WhereClause,
+    total: number,
+  ): RosterPage<EntityRow | InspectorRow | ExpertRow> {
     const roster = req.roster;
     const spec = TABLES[roster];
     const page = req.page ?? 1;
     const pageSize = req.pageSize ?? 50;
     const offset = (page - 1) * pageSize;
-    const result = (rows: Row[]) => ({ total, page, pageSize, rows: rows.map(spec.toView), searchMode: where.searchMode });
+    const result = (rows: Row[]) => ({
+      total,
+      page,
+      pageSize,
+      rows: rows.map(spec.toView),
+      searchMode: where.searchMode,
+    });
     if ((req.sort?.field ?? 'id') !== 'id' && where.sql.length > 0 && total > 0) {
       const rowsInTable = raw.prepare(`SELECT count(*) FROM ${spec.table}`).pluck().get() as number;
       if ((page * pageSize * rowsInTable) / total < total) {
@@ -405,7 +454,9 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     }
     const whereSql = where.sql.length > 0 ? `WHERE ${where.sql.join(' AND ')}` : '';
     return result(
-      raw.prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(roster, req)} LIMIT ? OFFSET ?`).all(...where.params, pageSize, offset) as Row[],
+      raw
+        .prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(roster, req)} LIMIT ? OFFSET ?`)
+        .all(...where.params, pageSize, offset) as Row[],
     );
   }
 
@@ -416,10 +467,21 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
    * many rows as there are matches (sorting them costs about that), or — once at least WALK_TUNING.minExpected
    * matches were due — it finds them at less than WALK_TUNING.giveUpBelow of the average rate `density`.
    */
-  function walkPage(req: RosterQuery, where: WhereClause, wanted: number, density: number, maxWalk: number): Row[] | null {
+  function walkPage(
+    req: RosterQuery,
+    where: WhereClause,
+    wanted: number,
+    density: number,
+    maxWalk: number,
+  ): Row[] | null {
     const table = TABLES[req.roster].table;
     const ftsIds = where.fts
-      ? new Set(raw.prepare(`SELECT rowid FROM ${where.fts.table} WHERE ${where.fts.table} MATCH ?`).pluck().all(where.fts.match) as number[])
+      ? new Set(
+          raw
+            .prepare(`SELECT rowid FROM ${where.fts.table} WHERE ${where.fts.table} MATCH ?`)
+            .pluck()
+            .all(where.fts.match) as number[],
+        )
       : null;
     const conditions = where.filters.sql.map((c) => ` AND ${c}`).join('');
     const test = raw.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))${conditions}`);
@@ -435,14 +497,20 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       for (const r of rows) found.push(r);
       batch = [];
     };
-    for (const id of raw.prepare(`SELECT id FROM ${table} ORDER BY ${orderBy(req.roster, req)}`).pluck().iterate() as Iterable<number>) {
+    for (const id of raw
+      .prepare(`SELECT id FROM ${table} ORDER BY ${orderBy(req.roster, req)}`)
+      .pluck()
+      .iterate() as Iterable<number>) {
       walked++;
       if (!ftsIds || ftsIds.has(id)) batch.push(id);
       if (batch.length < WALK_TUNING.batch && walked % (WALK_TUNING.batch * 4) !== 0) continue;
       flush();
       if (found.length >= wanted) return found.slice(0, wanted);
       const expected = walked * density;
-      if (walked >= maxWalk || (expected >= WALK_TUNING.minExpected && found.length < expected * WALK_TUNING.giveUpBelow)) {
+      if (
+        walked >= maxWalk ||
+        (expected >= WALK_TUNING.minExpected && found.length < expected * WALK_TUNING.giveUpBelow)
+      ) {
         ended = false;
         break;
       }
@@ -454,7 +522,10 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   }
 
   function filterOptions(roster: QueryableRoster): FilterOptions {
-    const offices = raw.prepare('SELECT name, kind FROM offices ORDER BY kind, name').all() as { name: string; kind: string }[];
+    const offices = raw.prepare('SELECT name, kind FROM offices ORDER BY kind, name').all() as {
+      name: string;
+      kind: string;
+    }[];
     const distinct = (sqlText: string) => raw.prepare(sqlText).pluck().all() as string[];
     if (roster === 'entities') {
       return {
@@ -465,7 +536,12 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       };
     }
     const table = TABLES[roster].table;
-    return { offices, areas: [], industries: [], tags: distinct(`SELECT DISTINCT value FROM ${table}, json_each(${table}.tags) ORDER BY value`) };
+    return {
+      offices,
+      areas: [],
+      industries: [],
+      tags: distinct(`SELECT DISTINCT value FROM ${table}, json_each(${table}.tags) ORDER BY value`),
+    };
   }
 
   async function update<R extends QueryableRoster>(req: { roster: R; id: number; patch: PatchByRoster[R] }) {
@@ -474,8 +550,13 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const patch = req.patch as Record<string, unknown>;
     if (req.roster === 'entities') validateEntityCodes(patch);
     return db.transaction().execute(async (trx) => {
-      const before = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as Row | undefined;
-      if (!before) throw new AppError('roster.notFound', `${ROSTER_LABELS[req.roster]}中没有这条记录(编号 ${req.id}),可能已被删除。`);
+      const before = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirst()) as
+        Row | undefined;
+      if (!before)
+        throw new AppError(
+          'roster.notFound',
+          `${ROSTER_LABELS[req.roster]}中没有这条记录(编号 ${req.id}),可能已被删除。`,
+        );
       const next: Row = { ...before };
       for (const [field, value] of Object.entries(patch)) {
         next[spec.columns[field]] = field === 'tags' ? JSON.stringify([...new Set(value as string[])]) : value;
@@ -506,30 +587,59 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
             after: JSON.stringify(Object.fromEntries(changed.map((c) => [c, next[c]]))),
           })
           .execute();
-        await appendAudit(trx, { actor: ctx.actor(), action: 'roster:update', target: `${spec.table}:${req.id}`, detail: { changed } }, ctx.now());
+        await appendAudit(
+          trx,
+          { actor: ctx.actor(), action: 'roster:update', target: `${spec.table}:${req.id}`, detail: { changed } },
+          ctx.now(),
+        );
         if (spec.table !== 'experts' && changed.includes('office')) ensureOffice(String(next.office), at);
       }
-      const after = (await trx.selectFrom(spec.table).selectAll().where('id', '=', req.id).executeTakeFirstOrThrow()) as Row;
+      const after = (await trx
+        .selectFrom(spec.table)
+        .selectAll()
+        .where('id', '=', req.id)
+        .executeTakeFirstOrThrow()) as Row;
       return spec.toView(after);
     });
   }
 
   function ensureOffice(name: string, at: string) {
     if (name === '') return;
-    raw.prepare("INSERT OR IGNORE INTO offices (name, kind, created_at) VALUES (?, CASE WHEN ? LIKE '%所' THEN '市场监管所' ELSE '其他部门' END, ?)").run(name, name, at);
+    raw
+      .prepare(
+        "INSERT OR IGNORE INTO offices (name, kind, created_at) VALUES (?, CASE WHEN ? LIKE '%所' THEN '市场监管所' ELSE '其他部门' END, ?)",
+      )
+      .run(name, name, at);
   }
 
-  async function conflictCheck(trx: Kysely<Database>, roster: QueryableRoster, id: number, next: Row, changed: string[]) {
+  async function conflictCheck(
+    trx: Kysely<Database>,
+    roster: QueryableRoster,
+    id: number,
+    next: Row,
+    changed: string[],
+  ) {
     const uniques: Record<QueryableRoster, [string, string][]> = {
-      entities: [['uscc', ENTITY_FIELD_LABELS.uscc], ['reg_no', ENTITY_FIELD_LABELS.regNo]],
+      entities: [
+        ['uscc', ENTITY_FIELD_LABELS.uscc],
+        ['reg_no', ENTITY_FIELD_LABELS.regNo],
+      ],
       inspectors: [['badge_no', INSPECTOR_FIELD_LABELS.badgeNo]],
       experts: [['id_or_cert_no', EXPERT_FIELD_LABELS.idOrCertNo]],
     };
     for (const [column, label] of uniques[roster]) {
       if (!changed.includes(column) || next[column] === null) continue;
-      const other = await sql<{ id: number; name: string }>`SELECT id, name FROM ${sql.table(TABLES[roster].table)} WHERE ${sql.ref(column)} = ${next[column]} AND id <> ${id}`.execute(trx);
+      const other = await sql<{
+        id: number;
+        name: string;
+      }>`SELECT id, name FROM ${sql.table(TABLES[roster].table)} WHERE ${sql.ref(column)} = ${next[column]} AND id <> ${id}`.execute(
+        trx,
+      );
       if (other.rows.length > 0) {
-        throw new AppError('roster.duplicateCode', `${label}“${String(next[column])}”已被“${other.rows[0].name}”使用,不能重复。`);
+        throw new AppError(
+          'roster.duplicateCode',
+          `${label}“${String(next[column])}”已被“${other.rows[0].name}”使用,不能重复。`,
+        );
       }
     }
   }
@@ -538,7 +648,8 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const roster = req.roster;
     const spec = TABLES[roster];
     const set = req.set;
-    if (set.creditGrade !== undefined && roster !== 'entities') throw new AppError('roster.badBulk', '只有检查对象有信用风险等级。');
+    if (set.creditGrade !== undefined && roster !== 'entities')
+      throw new AppError('roster.badBulk', '只有检查对象有信用风险等级。');
     if (set.status !== undefined && !STATUS_VALUES[roster].includes(set.status)) {
       throw new AppError('roster.badStatus', `状态应为 ${STATUS_VALUES[roster].join('、')} 之一。`);
     }
@@ -548,45 +659,59 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     let matched = 0;
     let changedCount = 0;
     // One raw transaction: a selection can be 100,000 records (measured: the Kysely path is several times slower).
-    raw.transaction(() => {
-      const select = raw.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`);
-      const columns = [...(set.creditGrade !== undefined ? ['credit_grade'] : []), ...(set.status !== undefined ? [spec.statusColumn] : []), ...(set.addTags || set.removeTags ? ['tags'] : [])];
-      const updateStmt = raw.prepare(`UPDATE ${spec.table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`);
-      const change = raw.prepare(
-        `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after) VALUES (?, ?, ?, ?, ?, 'update', 'bulk', ?, ?, ?)`,
-      );
-      for (const id of new Set(req.ids)) {
-        const row = select.get(id) as Row | undefined;
-        if (!row) continue;
-        matched++;
-        const next: Row = {};
-        if (set.creditGrade !== undefined) next.credit_grade = set.creditGrade;
-        if (set.status !== undefined) next[spec.statusColumn] = set.status;
-        if (set.addTags || set.removeTags) {
-          const tags = new Set(parseList(row.tags));
-          for (const t of set.addTags ?? []) tags.add(t);
-          for (const t of set.removeTags ?? []) tags.delete(t);
-          next.tags = JSON.stringify([...tags]);
-        }
-        const changed = Object.keys(next).filter((c) => next[c] !== row[c]);
-        if (changed.length === 0) continue;
-        changedCount++;
-        updateStmt.run({ ...Object.fromEntries(columns.map((c) => [c, row[c]])), ...next, at, id });
-        change.run(
-          at,
-          actor,
-          spec.table,
-          id,
-          spec.key(row),
-          batch,
-          JSON.stringify(Object.fromEntries(changed.map((c) => [c, row[c]]))),
-          JSON.stringify(Object.fromEntries(changed.map((c) => [c, next[c]]))),
+    raw
+      .transaction(() => {
+        const select = raw.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`);
+        const columns = [
+          ...(set.creditGrade !== undefined ? ['credit_grade'] : []),
+          ...(set.status !== undefined ? [spec.statusColumn] : []),
+          ...(set.addTags || set.removeTags ? ['tags'] : []),
+        ];
+        const updateStmt = raw.prepare(
+          `UPDATE ${spec.table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`,
         );
-      }
-      raw
-        .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
-        .run(at, actor, 'roster:bulk-update', spec.table, JSON.stringify({ batch, set, selected: req.ids.length, matched, changed: changedCount }));
-    }).immediate();
+        const change = raw.prepare(
+          `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after) VALUES (?, ?, ?, ?, ?, 'update', 'bulk', ?, ?, ?)`,
+        );
+        for (const id of new Set(req.ids)) {
+          const row = select.get(id) as Row | undefined;
+          if (!row) continue;
+          matched++;
+          const next: Row = {};
+          if (set.creditGrade !== undefined) next.credit_grade = set.creditGrade;
+          if (set.status !== undefined) next[spec.statusColumn] = set.status;
+          if (set.addTags || set.removeTags) {
+            const tags = new Set(parseList(row.tags));
+            for (const t of set.addTags ?? []) tags.add(t);
+            for (const t of set.removeTags ?? []) tags.delete(t);
+            next.tags = JSON.stringify([...tags]);
+          }
+          const changed = Object.keys(next).filter((c) => next[c] !== row[c]);
+          if (changed.length === 0) continue;
+          changedCount++;
+          updateStmt.run({ ...Object.fromEntries(columns.map((c) => [c, row[c]])), ...next, at, id });
+          change.run(
+            at,
+            actor,
+            spec.table,
+            id,
+            spec.key(row),
+            batch,
+            JSON.stringify(Object.fromEntries(changed.map((c) => [c, row[c]]))),
+            JSON.stringify(Object.fromEntries(changed.map((c) => [c, next[c]]))),
+          );
+        }
+        raw
+          .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+          .run(
+            at,
+            actor,
+            'roster:bulk-update',
+            spec.table,
+            JSON.stringify({ batch, set, selected: req.ids.length, matched, changed: changedCount }),
+          );
+      })
+      .immediate();
     return { matched, changed: changedCount };
   }
 
@@ -595,14 +720,16 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   function trackJob(jobId: string | undefined, job: ImportJob) {
     const id = jobId ?? randomUUID();
     jobs.set(id, job);
-    void job.result.then(
-      () => undefined,
-      () => undefined,
-    ).finally(() => {
-      jobs.delete(id);
-      finishedJobs.set(id, { jobId: id, running: false, ...job.progress });
-      if (finishedJobs.size > 50) finishedJobs.delete(finishedJobs.keys().next().value!);
-    });
+    void job.result
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        jobs.delete(id);
+        finishedJobs.set(id, { jobId: id, running: false, ...job.progress });
+        if (finishedJobs.size > 50) finishedJobs.delete(finishedJobs.keys().next().value!);
+      });
     return id;
   }
 
@@ -618,23 +745,38 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   }
 
   function rememberedMapping(signature: string): RememberedMapping | null {
-    const value = raw.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(MAPPING_KEY_PREFIX + signature) as string | undefined;
+    const value = raw
+      .prepare('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(MAPPING_KEY_PREFIX + signature) as string | undefined;
     return value === undefined ? null : (JSON.parse(value) as RememberedMapping);
   }
 
   /** The header's own mapping, replaced by the one the clerk confirmed for this file shape before, if any. */
-  async function detectShape(path: string, kind: RosterKind): Promise<MappingProposal & { autoMapping: ColumnMapping; remembered: boolean }> {
+  async function detectShape(
+    path: string,
+    kind: RosterKind,
+  ): Promise<MappingProposal & { autoMapping: ColumnMapping; remembered: boolean }> {
     const proposal = await detectMapping(path, kind);
     const autoMapping = proposal.detection.mapping;
     const remembered = rememberedMapping(proposal.detection.signature);
     if (!remembered) return { ...proposal, autoMapping, remembered: false };
-    return { ...proposal, detection: withMapping(proposal.detection, remembered.mapping), autoMapping, remembered: true };
+    return {
+      ...proposal,
+      detection: withMapping(proposal.detection, remembered.mapping),
+      autoMapping,
+      remembered: true,
+    };
   }
 
   async function importDetect(req: ParsedReq<'roster:import-detect'>) {
     const proposal = await detectShape(deps.files.resolve(req.fileToken, 'open'), req.kind);
     const { detection } = proposal;
-    shapes.set(`${req.kind}\u0001${req.fileToken}`, { signature: detection.signature, autoMapping: proposal.autoMapping, headers: detection.columns.map((c) => c.text) });
+    shapes.set(`${req.kind}\u0001${req.fileToken}`, {
+      signature: detection.signature,
+      autoMapping: proposal.autoMapping,
+      headers: detection.columns.map((c) => c.text),
+    });
     return proposal;
   }
 
@@ -648,7 +790,12 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const at = ctx.now();
     await db.transaction().execute(async (trx) => {
       if (differs) {
-        const value = JSON.stringify({ kind: session.kind, mapping: session.mapping, headers, savedAt: at.toISOString() } satisfies RememberedMapping);
+        const value = JSON.stringify({
+          kind: session.kind,
+          mapping: session.mapping,
+          headers,
+          savedAt: at.toISOString(),
+        } satisfies RememberedMapping);
         await trx
           .insertInto('settings')
           .values({ key, value, updated_at: at.toISOString() })
@@ -670,7 +817,12 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     });
   }
 
-  async function importPreview(req: { kind: RosterKind; fileToken: string; mapping?: Record<string, number>; jobId?: string }): Promise<ImportReportView> {
+  async function importPreview(req: {
+    kind: RosterKind;
+    fileToken: string;
+    mapping?: Record<string, number>;
+    jobId?: string;
+  }): Promise<ImportReportView> {
     const path = deps.files.resolve(req.fileToken, 'open');
     // The mapping dialog detected this file already; a caller that skipped it (tests, scripts) gets the same
     // detection here, remembered mapping included.
@@ -678,7 +830,11 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     let mapping = req.mapping;
     if (!shape || mapping === undefined) {
       const proposal = await detectShape(path, req.kind);
-      shape = { signature: proposal.detection.signature, autoMapping: proposal.autoMapping, headers: proposal.detection.columns.map((c) => c.text) };
+      shape = {
+        signature: proposal.detection.signature,
+        autoMapping: proposal.autoMapping,
+        headers: proposal.detection.columns.map((c) => c.text),
+      };
       mapping ??= proposal.detection.mapping;
     }
     const { report, rejectRows } = await runJob(req.jobId, {
@@ -692,7 +848,16 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       fileLabel: basename(path),
     });
     const previewId = randomUUID();
-    const session: PreviewSession = { kind: req.kind, path, fileName: basename(path), mapping: report.mapping, rejectRows, problems: report.problems, confirmed: false, shape };
+    const session: PreviewSession = {
+      kind: req.kind,
+      path,
+      fileName: basename(path),
+      mapping: report.mapping,
+      rejectRows,
+      problems: report.problems,
+      confirmed: false,
+      shape,
+    };
     previews.set(previewId, session);
     return view(previewId, session, report);
   }
@@ -705,10 +870,12 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const rejected = new Map(session.rejectRows);
     if (declineRows.length === 0) return rejected;
     const flagsByRow = new Map<number, ImportProblem[]>();
-    for (const p of session.problems) if (p.severity === 'flag') flagsByRow.set(p.row, [...(flagsByRow.get(p.row) ?? []), p]);
+    for (const p of session.problems)
+      if (p.severity === 'flag') flagsByRow.set(p.row, [...(flagsByRow.get(p.row) ?? []), p]);
     for (const row of new Set(declineRows)) {
       const flags = flagsByRow.get(row);
-      if (!flags) throw new AppError('import.declineNotFlagged', `第 ${row} 行没有需要确认的提示,不能单独不导入。请重新预览。`);
+      if (!flags)
+        throw new AppError('import.declineNotFlagged', `第 ${row} 行没有需要确认的提示,不能单独不导入。请重新预览。`);
       const declined: ImportProblem = {
         row,
         column: flags[0].column,
@@ -722,10 +889,15 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     return rejected;
   }
 
-  async function importConfirm(req: { previewId: string; jobId?: string; declineRows?: number[] }): Promise<ImportReportView> {
+  async function importConfirm(req: {
+    previewId: string;
+    jobId?: string;
+    declineRows?: number[];
+  }): Promise<ImportReportView> {
     const session = previews.get(req.previewId);
     if (!session) throw new AppError('import.previewExpired', '预览已失效(程序可能已重新启动),请重新选择文件并预览。');
-    if (session.confirmed) throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入,不能重复导入。如需再次导入,请重新预览。');
+    if (session.confirmed)
+      throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入,不能重复导入。如需再次导入,请重新预览。');
     const { report } = await runJob(req.jobId, {
       dbPath: conn.path,
       kind: session.kind,
@@ -758,7 +930,10 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
   }
 
   /** The rejected-rows report: one line per problem, with row, column and reason, as xlsx. */
-  async function importRejections(req: { previewId: string; fileToken: string }): Promise<{ fileName: string; rows: number }> {
+  async function importRejections(req: {
+    previewId: string;
+    fileToken: string;
+  }): Promise<{ fileName: string; rows: number }> {
     const session = previews.get(req.previewId);
     if (!session) throw new AppError('import.previewExpired', '预览已失效,请重新预览后再导出问题清单。');
     const path = deps.files.resolve(req.fileToken, 'save');
@@ -771,18 +946,38 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
       { header: '原因', key: 'reason', width: 80 },
     ];
     for (const p of session.problems) {
-      sheet.addRow({ row: p.row, column: p.column ?? '(整行)', severity: p.severity === 'error' ? '未导入' : '已导入(提示)', reason: p.reason }).commit();
+      sheet
+        .addRow({
+          row: p.row,
+          column: p.column ?? '(整行)',
+          severity: p.severity === 'error' ? '未导入' : '已导入(提示)',
+          reason: p.reason,
+        })
+        .commit();
     }
     sheet.commit();
     await workbook.commit();
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, { actor: ctx.actor(), action: 'roster:import-rejections', target: session.kind, detail: { file: session.fileName, rows: session.problems.length } }, ctx.now()),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actor: ctx.actor(),
+            action: 'roster:import-rejections',
+            target: session.kind,
+            detail: { file: session.fileName, rows: session.problems.length },
+          },
+          ctx.now(),
+        ),
+      );
     return { fileName: basename(path), rows: session.problems.length };
   }
 
   /** Export of a filtered view: streams pages of 5,000 rows into an xlsx writer (flat memory at any size). */
-  async function exportView(req: Omit<RosterQuery, 'page' | 'pageSize'> & { fileToken: string }): Promise<{ fileName: string; rows: number }> {
+  async function exportView(
+    req: Omit<RosterQuery, 'page' | 'pageSize'> & { fileToken: string },
+  ): Promise<{ fileName: string; rows: number }> {
     const path = deps.files.resolve(req.fileToken, 'save');
     const spec = TABLES[req.roster];
     const where = buildWhere(req.roster, req);
@@ -791,7 +986,9 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     const sheet = workbook.addWorksheet(ROSTER_LABELS[req.roster], { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = spec.exportColumns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length * 2 + 4) }));
     let rows = 0;
-    for (const row of raw.prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(req.roster, req)}`).iterate(...where.params) as Iterable<Row>) {
+    for (const row of raw
+      .prepare(`SELECT * FROM ${spec.table} ${whereSql} ORDER BY ${orderBy(req.roster, req)}`)
+      .iterate(...where.params) as Iterable<Row>) {
       const v = spec.toView(row);
       sheet.addRow(spec.exportColumns.map((c) => c.of(v))).commit();
       rows++;
@@ -800,9 +997,20 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     }
     sheet.commit();
     await workbook.commit();
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, { actor: ctx.actor(), action: 'roster:export', target: spec.table, detail: { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} } }, ctx.now()),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          {
+            actor: ctx.actor(),
+            action: 'roster:export',
+            target: spec.table,
+            detail: { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} },
+          },
+          ctx.now(),
+        ),
+      );
     return { fileName: basename(path), rows };
   }
 
@@ -832,7 +1040,10 @@ function validateEntityCodes(patch: Record<string, unknown>) {
   if (typeof patch.uscc === 'string') {
     const check = checkUscc(patch.uscc);
     if (!check.ok && check.problem === 'checkDigit') {
-      throw new AppError('roster.usccCheckDigit', `统一社会信用代码校验位不正确(第 18 位应为 ${check.expectedCheckChar}),请核对。`);
+      throw new AppError(
+        'roster.usccCheckDigit',
+        `统一社会信用代码校验位不正确(第 18 位应为 ${check.expectedCheckChar}),请核对。`,
+      );
     }
   }
 }

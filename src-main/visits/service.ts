@@ -61,7 +61,9 @@ export interface VisitCandidate {
  * shorter task in between cut apart). An entity has a handful of tasks a year: the cubic cost does not matter.
  */
 export function visitGroups<T extends VisitCandidate>(rows: readonly T[]): T[][] {
-  let remaining = [...rows].sort((a, b) => (a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : a.task_id - b.task_id));
+  let remaining = [...rows].sort((a, b) =>
+    a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : a.task_id - b.task_id,
+  );
   const groups: T[][] = [];
   for (;;) {
     let best: T[] = [];
@@ -76,11 +78,15 @@ export function visitGroups<T extends VisitCandidate>(rows: readonly T[]): T[][]
 }
 
 export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceContext) {
-  const items = raw.prepare('SELECT i.id, i.name FROM task_items t JOIN items i ON i.id = t.item_id WHERE t.task_id = ? ORDER BY t.ordinal');
+  const items = raw.prepare(
+    'SELECT i.id, i.name FROM task_items t JOIN items i ON i.id = t.item_id WHERE t.task_id = ? ORDER BY t.ordinal',
+  );
 
   function itemsOf(taskIds: readonly number[]): { id: number; name: string }[] {
     const seen = new Map<number, string>();
-    for (const taskId of taskIds) for (const item of items.all(taskId) as { id: number; name: string }[]) if (!seen.has(item.id)) seen.set(item.id, item.name);
+    for (const taskId of taskIds)
+      for (const item of items.all(taskId) as { id: number; name: string }[])
+        if (!seen.has(item.id)) seen.set(item.id, item.name);
     return [...seen].map(([id, name]) => ({ id, name }));
   }
 
@@ -103,8 +109,19 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
         `SELECT v.id, v.entity_id, v.items, v.start_date, v.end_date, v.note, v.created_at, v.actor FROM joint_visits v
          WHERE EXISTS (SELECT 1 FROM joint_visit_tasks j JOIN tasks t ON t.id = j.task_id WHERE j.visit_id = v.id AND t.year = ?) ORDER BY v.id`,
       )
-      .all(year) as { id: number; entity_id: number; items: string; start_date: string; end_date: string; note: string; created_at: string; actor: string }[];
-    const members = raw.prepare(`${DRAWN_SQL} JOIN joint_visit_tasks j ON j.draw_id = d.id AND j.entity_id = s.entity_id WHERE j.visit_id = ? ORDER BY t.start_date, t.id`);
+      .all(year) as {
+      id: number;
+      entity_id: number;
+      items: string;
+      start_date: string;
+      end_date: string;
+      note: string;
+      created_at: string;
+      actor: string;
+    }[];
+    const members = raw.prepare(
+      `${DRAWN_SQL} JOIN joint_visit_tasks j ON j.draw_id = d.id AND j.entity_id = s.entity_id WHERE j.visit_id = ? ORDER BY t.start_date, t.id`,
+    );
     const itemName = raw.prepare('SELECT name FROM items WHERE id = ?').pluck();
     return rows.map((v) => {
       const group = members.all(v.id) as DrawnRow[];
@@ -116,7 +133,10 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
         tasks: group.map(taskView),
         startDate: v.start_date,
         endDate: v.end_date,
-        items: (JSON.parse(v.items) as number[]).map((id) => ({ id, name: (itemName.get(id) as string | undefined) ?? '' })),
+        items: (JSON.parse(v.items) as number[]).map((id) => ({
+          id,
+          name: (itemName.get(id) as string | undefined) ?? '',
+        })),
         note: v.note,
         createdAt: v.created_at,
         actor: v.actor,
@@ -138,7 +158,7 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
       )
       .all(req.year, req.year) as DrawnRow[];
     const groups: DrawnRow[][] = [];
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       let j = i;
       while (j < rows.length && rows[j].entity_id === rows[i].entity_id) j++;
       groups.push(...visitGroups(rows.slice(i, j)));
@@ -153,34 +173,61 @@ export function createVisitService(raw: BetterSqlite3.Database, ctx: ServiceCont
     const taskIds = [...new Set(req.taskIds)];
     if (taskIds.length < 2) throw new AppError('visit.tooFew', '合并检查至少需要两个任务。');
     const now = ctx.now();
-    const id = raw.transaction(() => {
-      const rows = raw
-        .prepare(`${DRAWN_SQL} WHERE s.entity_id = ? AND t.id IN (${taskIds.map(() => '?').join(', ')})`)
-        .all(req.entityId, ...taskIds) as DrawnRow[];
-      if (rows.length !== taskIds.length) throw new AppError('visit.notDrawn', '所选任务中有的没有抽中该检查对象(或抽取尚未封存),不能合并。');
-      const proposal = proposalOf(rows.sort((a, b) => (a.start_date < b.start_date ? -1 : 1)));
-      if (proposal.startDate > proposal.endDate) throw new AppError('visit.noOverlap', '所选任务的开展时间没有重叠,不能合并为一次检查。');
-      if (new Set(rows.map((r) => r.lead_department)).size < 2) throw new AppError('visit.sameDepartment', '合并检查用于不同部门的任务(部门联合抽查);同一部门的任务请直接安排。');
-      const merged = raw
-        .prepare(`SELECT t.number FROM joint_visit_tasks j JOIN tasks t ON t.id = j.task_id WHERE j.entity_id = ? AND j.task_id IN (${taskIds.map(() => '?').join(', ')})`)
-        .pluck()
-        .all(req.entityId, ...taskIds) as string[];
-      if (merged.length > 0) throw new AppError('visit.alreadyMerged', `任务 ${merged.join('、')} 对该对象的检查已合并过,不能重复合并。`);
-      const visitId = Number(
-        raw
-          .prepare('INSERT INTO joint_visits (entity_id, items, start_date, end_date, note, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(req.entityId, JSON.stringify(proposal.items.map((i) => i.id)), proposal.startDate, proposal.endDate, req.note?.trim() ?? '', now.toISOString(), ctx.actor())
-          .lastInsertRowid,
-      );
-      const member = raw.prepare('INSERT INTO joint_visit_tasks (visit_id, task_id, draw_id, entity_id) VALUES (?, ?, ?, ?)');
-      for (const task of proposal.tasks) member.run(visitId, task.taskId, task.drawId, req.entityId);
-      appendAuditRaw(
-        raw,
-        { actor: ctx.actor(), action: 'visits:merge', target: `entities:${req.entityId}`, detail: { visitId, tasks: proposal.tasks.map((t) => t.number), items: proposal.items.length } },
-        now,
-      );
-      return visitId;
-    }).immediate();
+    const id = raw
+      .transaction(() => {
+        const rows = raw
+          .prepare(`${DRAWN_SQL} WHERE s.entity_id = ? AND t.id IN (${taskIds.map(() => '?').join(', ')})`)
+          .all(req.entityId, ...taskIds) as DrawnRow[];
+        if (rows.length !== taskIds.length)
+          throw new AppError('visit.notDrawn', '所选任务中有的没有抽中该检查对象(或抽取尚未封存),不能合并。');
+        const proposal = proposalOf(rows.sort((a, b) => (a.start_date < b.start_date ? -1 : 1)));
+        if (proposal.startDate > proposal.endDate)
+          throw new AppError('visit.noOverlap', '所选任务的开展时间没有重叠,不能合并为一次检查。');
+        if (new Set(rows.map((r) => r.lead_department)).size < 2)
+          throw new AppError(
+            'visit.sameDepartment',
+            '合并检查用于不同部门的任务(部门联合抽查);同一部门的任务请直接安排。',
+          );
+        const merged = raw
+          .prepare(
+            `SELECT t.number FROM joint_visit_tasks j JOIN tasks t ON t.id = j.task_id WHERE j.entity_id = ? AND j.task_id IN (${taskIds.map(() => '?').join(', ')})`,
+          )
+          .pluck()
+          .all(req.entityId, ...taskIds) as string[];
+        if (merged.length > 0)
+          throw new AppError('visit.alreadyMerged', `任务 ${merged.join('、')} 对该对象的检查已合并过,不能重复合并。`);
+        const visitId = Number(
+          raw
+            .prepare(
+              'INSERT INTO joint_visits (entity_id, items, start_date, end_date, note, created_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              req.entityId,
+              JSON.stringify(proposal.items.map((i) => i.id)),
+              proposal.startDate,
+              proposal.endDate,
+              req.note?.trim() ?? '',
+              now.toISOString(),
+              ctx.actor(),
+            ).lastInsertRowid,
+        );
+        const member = raw.prepare(
+          'INSERT INTO joint_visit_tasks (visit_id, task_id, draw_id, entity_id) VALUES (?, ?, ?, ?)',
+        );
+        for (const task of proposal.tasks) member.run(visitId, task.taskId, task.drawId, req.entityId);
+        appendAuditRaw(
+          raw,
+          {
+            actor: ctx.actor(),
+            action: 'visits:merge',
+            target: `entities:${req.entityId}`,
+            detail: { visitId, tasks: proposal.tasks.map((t) => t.number), items: proposal.items.length },
+          },
+          now,
+        );
+        return visitId;
+      })
+      .immediate();
     const year = raw.prepare('SELECT year FROM tasks WHERE id = ?').pluck().get(taskIds[0]) as number;
     return visits(year).find((v) => v.id === id)!;
   }

@@ -98,12 +98,16 @@ export class WorkerRpc<Request, Value, Progress = never> {
  * AppError it threw — any other error becomes `internal(error)`. `progress` reports to the caller's onProgress.
  */
 export function serveRequests<Request, Value, Progress = never>(
-  handle: (request: Request, progress: (progress: Progress) => void) => Promise<{ value: Value; transfer?: TransferListItem[] }>,
+  handle: (
+    request: Request,
+    progress: (progress: Progress) => void,
+  ) => Promise<{ value: Value; transfer?: TransferListItem[] }>,
   internal: (error: unknown) => AppError,
 ): void {
   const port = parentPort!;
   port.on('message', ({ id, request }: RpcRequest<Request>) => {
-    const progress = (report: Progress) => port.postMessage({ id, progress: report } satisfies RpcReply<Value, Progress>);
+    const progress = (report: Progress) =>
+      port.postMessage({ id, progress: report } satisfies RpcReply<Value, Progress>);
     // Promise.resolve().then: a handler that throws before its first await is refused like one that rejects.
     Promise.resolve()
       .then(() => handle(request, progress))
@@ -111,7 +115,12 @@ export function serveRequests<Request, Value, Progress = never>(
         ({ value, transfer }) => port.postMessage({ id, value } satisfies RpcReply<Value, Progress>, transfer),
         (error: unknown) => {
           const refusal = isAppError(error) ? error : internal(error);
-          port.postMessage({ id, code: refusal.code, message: refusal.message, details: refusal.details } satisfies RpcReply<Value, Progress>);
+          port.postMessage({
+            id,
+            code: refusal.code,
+            message: refusal.message,
+            details: refusal.details,
+          } satisfies RpcReply<Value, Progress>);
         },
       );
   });

@@ -66,7 +66,9 @@ export const ROUTES: AppRoute[] = [
     path: '/stats',
     label: '统计分析',
     icon: <BarChartOutlined />,
-    planned: ['抽查经营主体比例、抽查事项覆盖率、部门联合监管率、信用规则关联应用率、检查结果按时公示率、发现问题处置率'],
+    planned: [
+      '抽查经营主体比例、抽查事项覆盖率、部门联合监管率、信用规则关联应用率、检查结果按时公示率、发现问题处置率',
+    ],
   },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
@@ -77,4 +79,6 @@ export const ROUTES: AppRoute[] = [
  * Pages shown WITHOUT the app's frame (no navigation, no header): the projector window of a draw. main.tsx routes
  * these before the shell.
  */
-export const BARE_ROUTES: { path: string; element: ReactNode }[] = [{ path: '/ceremony/:taskId', element: <CeremonyPage /> }];
+export const BARE_ROUTES: { path: string; element: ReactNode }[] = [
+  { path: '/ceremony/:taskId', element: <CeremonyPage /> },
+];

@@ -72,10 +72,15 @@ export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
     }
   }
   const packagesBound =
-    selected === 0 ? 0 : inputs.clusterBy === 'none' ? Math.ceil(selected / k) : Math.min(selected, Math.floor(selected / k) + candidateAreas.size);
+    selected === 0
+      ? 0
+      : inputs.clusterBy === 'none'
+        ? Math.ceil(selected / k)
+        : Math.min(selected, Math.floor(selected / k) + candidateAreas.size);
 
   const perOffice = new Map<string, number>();
-  for (const inspector of inputs.inspectors) perOffice.set(inspector.office, (perOffice.get(inspector.office) ?? 0) + 1);
+  for (const inspector of inputs.inspectors)
+    perOffice.set(inspector.office, (perOffice.get(inspector.office) ?? 0) + 1);
   const offices = perOffice.size;
   const result = (proven: boolean, reason: string): FeasibilityBound => ({ proven, packagesBound, offices, reason });
   if (packagesBound === 0) return result(true, '');
@@ -92,11 +97,19 @@ export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
     if (!set) conflictsByEntity.set(entity, (set = new Set()));
     set.add(inspector);
   }
-  const conflicted = sumOfLargest([...conflictsByEntity.values()].map((set) => set.size), k);
+  const conflicted = sumOfLargest(
+    [...conflictsByEntity.values()].map((set) => set.size),
+    k,
+  );
 
   // Entity offices can only be candidate offices; a package holds at most k of them.
   const entityOfficeCounts = (counts: Map<string, number>) =>
-    inputs.avoidOwnOffice ? sumOfLargest([...counts].filter(([office]) => candidateOffices.has(office)).map(([, n]) => n), k) : 0;
+    inputs.avoidOwnOffice
+      ? sumOfLargest(
+          [...counts].filter(([office]) => candidateOffices.has(office)).map(([, n]) => n),
+          k,
+        )
+      : 0;
 
   for (const tag of inputs.requiredTags) {
     const holdersPerOffice = new Map<string, number>();
@@ -109,15 +122,23 @@ export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
     const teamOffices = inputs.distinctOffices ? sumOfLargest(holdersPerOffice.values(), R - 1) : 0;
     const left = holders - exhausted - conflicted - entityOfficeCounts(holdersPerOffice) - teamOffices;
     if (left < 1) {
-      return result(false, `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${exhausted} 人达到上限)`);
+      return result(
+        false,
+        `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${exhausted} 人达到上限)`,
+      );
     }
   }
 
   if (inputs.distinctOffices) {
-    const freeOffices = inputs.avoidOwnOffice ? Math.min(k, [...perOffice.keys()].filter((office) => candidateOffices.has(office)).length) : 0;
+    const freeOffices = inputs.avoidOwnOffice
+      ? Math.min(k, [...perOffice.keys()].filter((office) => candidateOffices.has(office)).length)
+      : 0;
     const left = offices - freeOffices - emptiedBy(exhausted + conflicted, perOffice.values());
     if (left < inputs.teamSize) {
-      return result(false, `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`);
+      return result(
+        false,
+        `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`,
+      );
     }
   } else {
     const left = inputs.inspectors.length - exhausted - conflicted - entityOfficeCounts(perOffice);

@@ -129,7 +129,14 @@ export interface DrawView {
   preparedBy: string;
   inputDigest: string;
   preparation: DrawPreparation;
-  commit: { committedAt: string; committedBy: string; place: string; operator: string; supervisor: string; nonceCommit: string } | null;
+  commit: {
+    committedAt: string;
+    committedBy: string;
+    place: string;
+    operator: string;
+    supervisor: string;
+    nonceCommit: string;
+  } | null;
   witnesses: WitnessView[];
   /** Only after 揭晓: the nonce is never shown before. */
   reveal: { revealedAt: string; nonce: string; seed: string } | null;
@@ -168,7 +175,15 @@ export interface CeremonyState {
   stageLabel: string;
   drawId: number | null;
   busy: DrawProgress | null;
-  task: { id: number; number: string; name: string; inspectingBody: string; items: string[]; scope: string; period: string };
+  task: {
+    id: number;
+    number: string;
+    name: string;
+    inspectingBody: string;
+    items: string[];
+    scope: string;
+    period: string;
+  };
   counts: { candidates: number; quota: number; inspectors: number; strata: StratumResultView[] } | null;
   hashes: { inputDigest: string; nonceCommit: string | null; nonce: string | null; seed: string | null } | null;
   place: string | null;

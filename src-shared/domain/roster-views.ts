@@ -125,7 +125,13 @@ export interface ImportReportView {
   subItems?: { new: number; updated: number; unchanged: number; removed: number };
   problems: ImportProblem[];
   problemsTruncated: boolean;
-  sample: { rowNo: number; outcome: 'new' | 'updated' | 'unchanged' | 'rejected'; key: string; name: string; flagged: boolean }[];
+  sample: {
+    rowNo: number;
+    outcome: 'new' | 'updated' | 'unchanged' | 'rejected';
+    key: string;
+    name: string;
+    flagged: boolean;
+  }[];
   mapping: Record<string, number>;
   signature: string;
   batch: string | null;

@@ -230,7 +230,11 @@ export function describeInspectingBody(leadDepartment: string, joiningDepartment
 }
 
 /** 执法人员范围 in words, for the record and the task page. */
-export function describeInspectorScope(scope: InspectorScope, joiningDepartments: readonly string[], includeExperts: boolean): string {
+export function describeInspectorScope(
+  scope: InspectorScope,
+  joiningDepartments: readonly string[],
+  includeExperts: boolean,
+): string {
   let text: string;
   switch (scope.kind) {
     case '全局':
@@ -261,9 +265,11 @@ export const TASK_FIELD_HELP = {
   itemIds: '本任务检查的事项,从随机抽查事项清单中选择;一户一表按这些事项的检查子项生成。',
   leadDepartment: '牵头部门:负责组织本次抽查的单位。',
   joiningDepartments: '联合抽查时参加的其他部门;选了联合部门,其执法人员也进入随机选派范围。',
-  scope: '检查对象范围:按主体类型、行业、片区、管辖单位、标签、信用等级筛选名录库。不选表示不限;注销、吊销的对象一律不抽。',
+  scope:
+    '检查对象范围:按主体类型、行业、片区、管辖单位、标签、信用等级筛选名录库。不选表示不限;注销、吊销的对象一律不抽。',
   excludeRecentYears: '近几年内已被抽查过的对象不再抽取(财政部规定可排除近3年内已检查的对象);填 0 表示不排除。',
-  ratio: '抽查比例:可按信用风险等级分别设定(A级最低“无事不扰”,D级最高),也可统一一个比例,或固定抽取户数。每级应抽数 = 范围内户数 × 比例,向上取整。',
+  ratio:
+    '抽查比例:可按信用风险等级分别设定(A级最低“无事不扰”,D级最高),也可统一一个比例,或固定抽取户数。每级应抽数 = 范围内户数 × 比例,向上取整。',
   startDate: '计划开展时间的开始日期;抽取通常在开始前进行。',
   endDate: '计划开展时间的结束日期;过了结束日期的任务不能再抽取。',
   frequency: '抽查频次,公示计划时使用,例如“每年1次”。',

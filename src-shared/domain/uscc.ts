@@ -22,8 +22,7 @@ const USCC_SHAPE = /^[0-9A-HJ-NP-RTUWXY]{18}$/;
 const REG_NO_SHAPE = /^[0-9]{15}$/;
 
 export type UsccCheck =
-  | { ok: true }
-  | { ok: false; problem: 'length' | 'characters' | 'checkDigit'; expectedCheckChar?: string };
+  { ok: true } | { ok: false; problem: 'length' | 'characters' | 'checkDigit'; expectedCheckChar?: string };
 
 /** The check character the first 17 characters call for (they must already be in the alphabet). */
 export function usccCheckChar(first17: string): string {
@@ -74,7 +73,9 @@ export function checkRegNo(regNo: string): RegNoCheck {
  * The entity type a USCC's first two characters declare, when they declare one of ours. Used to fill 主体类型
  * when a file has no such column; never to overrule a column that says otherwise.
  */
-export function entityTypeFromUscc(code: string): '企业' | '个体工商户' | '农民专业合作社' | '事业单位' | '社会组织' | null {
+export function entityTypeFromUscc(
+  code: string,
+): '企业' | '个体工商户' | '农民专业合作社' | '事业单位' | '社会组织' | null {
   const prefix = code.slice(0, 2);
   switch (prefix) {
     case '91':

@@ -53,7 +53,10 @@ export function canonicalInputsBytes(inputs: DrawInputs): Uint8Array {
     writer.byte(0x7d);
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
-      throw invalidInputs(error.path, error.reason === 'lone-surrogate' ? '含有残缺的 Unicode 字符' : '含有小数或超出范围的整数');
+      throw invalidInputs(
+        error.path,
+        error.reason === 'lone-surrogate' ? '含有残缺的 Unicode 字符' : '含有小数或超出范围的整数',
+      );
     }
     throw error;
   }
@@ -76,7 +79,8 @@ function writeCandidates(writer: CanonicalWriter, candidates: Candidate[], strat
     }
   } catch (error) {
     // Paths are built only on failure: a million template strings would cost more than the writing itself.
-    if (error instanceof CanonicalJsonError) throw new CanonicalJsonError(`${stratumPath}.candidates[${c}]`, error.reason);
+    if (error instanceof CanonicalJsonError)
+      throw new CanonicalJsonError(`${stratumPath}.candidates[${c}]`, error.reason);
     throw error;
   }
 }

@@ -26,7 +26,12 @@ export interface PreparedDraw {
  * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a caller that hashed the same
  * inputs at the commit step skip doing it again (at city scale C(inputs) is ~80 MB).
  */
-export function prepareDraw(rawCase: unknown, sha256: Sha256, knownInputDigest?: string, allocate?: Allocate): PreparedDraw {
+export function prepareDraw(
+  rawCase: unknown,
+  sha256: Sha256,
+  knownInputDigest?: string,
+  allocate?: Allocate,
+): PreparedDraw {
   let encoded: EncodedInputs | undefined;
   const drawCase = parseDrawCase(rawCase, (inputs) => {
     const result = encodeDrawInputs(inputs, allocate);
@@ -55,18 +60,34 @@ export function rankStratum(
   prepared: PreparedDraw,
   stratumIndex: number,
   sha256: Sha256,
-  bar = provisionalBar(prepared.drawCase.inputs.strata[stratumIndex].quota, prepared.drawCase.inputs.strata[stratumIndex].candidates.length),
+  bar = provisionalBar(
+    prepared.drawCase.inputs.strata[stratumIndex].quota,
+    prepared.drawCase.inputs.strata[stratumIndex].candidates.length,
+  ),
 ): RankedCandidate[] {
   const stratum = prepared.drawCase.inputs.strata[stratumIndex];
   const hasher = new KeyHasher(sha256, prepared.seedBytes, entityLabel(stratum.name));
   const rank = (under: string | null) =>
-    rankSmallestEncoded(stratum.candidates, prepared.encoded, stratumIndex, 0, stratum.candidates.length, stratum.quota, hasher, under);
+    rankSmallestEncoded(
+      stratum.candidates,
+      prepared.encoded,
+      stratumIndex,
+      0,
+      stratum.candidates.length,
+      stratum.quota,
+      hasher,
+      under,
+    );
   const ranking = rank(bar);
   return ranking.length === stratum.quota ? ranking : rank(null);
 }
 
 /** §5–8 from the rankings of every stratum (each exactly `quota` long, ranked). */
-export function completeDraw(prepared: PreparedDraw, rankings: readonly RankedCandidate[][], sha256: Sha256): DrawProof {
+export function completeDraw(
+  prepared: PreparedDraw,
+  rankings: readonly RankedCandidate[][],
+  sha256: Sha256,
+): DrawProof {
   const { drawCase } = prepared;
   const { inputs } = drawCase;
   const selected: SelectedEntity[] = [];

@@ -137,37 +137,37 @@ function writeCandidates(
   codes: CodeSet | null,
   allocate: Allocate,
 ): { buffer: Uint8Array; p: number } {
-    for (let c = 0; c < candidates.length; c++, g++) {
-      const candidate = candidates[c];
-      if (!isRecord(candidate)) throw BAIL;
-      const { code, office, area } = candidate;
-      if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code === '') throw BAIL;
-      if (ownKeyCount(candidate) !== 3) throw BAIL;
-      const worst = p + 40 + 3 * (code.length + office.length + area.length);
-      if (worst > buffer.length) {
-        const grown = new Uint8Array(allocate(Math.max(worst, Math.ceil(buffer.length * 1.5))));
-        grown.set(buffer.subarray(0, p));
-        buffer = grown;
-      }
-      if (c > 0) buffer[p++] = 0x2c;
-      p = putAscii(buffer, p, AREA_KEY_TEXT);
-      p = putString(buffer, p, area);
-      p = putAscii(buffer, p, CODE_KEY_TEXT);
-      // The code is written here (not by putString) to hash it for the uniqueness check in the same loop.
-      codeStart[g] = p;
-      let hash = 0x811c9dc5;
-      for (let i = 0; i < code.length; i++) {
-        const unit = code.charCodeAt(i);
-        if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) throw BAIL;
-        buffer[p++] = unit;
-        hash = Math.imul(hash ^ unit, 0x01000193);
-      }
-      codeEnd[g] = p;
-      if (codes !== null && !codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
-      p = putAscii(buffer, p, OFFICE_KEY_TEXT);
-      p = putString(buffer, p, office);
-      buffer[p++] = 0x7d;
+  for (let c = 0; c < candidates.length; c++, g++) {
+    const candidate = candidates[c];
+    if (!isRecord(candidate)) throw BAIL;
+    const { code, office, area } = candidate;
+    if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code === '') throw BAIL;
+    if (ownKeyCount(candidate) !== 3) throw BAIL;
+    const worst = p + 40 + 3 * (code.length + office.length + area.length);
+    if (worst > buffer.length) {
+      const grown = new Uint8Array(allocate(Math.max(worst, Math.ceil(buffer.length * 1.5))));
+      grown.set(buffer.subarray(0, p));
+      buffer = grown;
     }
+    if (c > 0) buffer[p++] = 0x2c;
+    p = putAscii(buffer, p, AREA_KEY_TEXT);
+    p = putString(buffer, p, area);
+    p = putAscii(buffer, p, CODE_KEY_TEXT);
+    // The code is written here (not by putString) to hash it for the uniqueness check in the same loop.
+    codeStart[g] = p;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < code.length; i++) {
+      const unit = code.charCodeAt(i);
+      if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) throw BAIL;
+      buffer[p++] = unit;
+      hash = Math.imul(hash ^ unit, 0x01000193);
+    }
+    codeEnd[g] = p;
+    if (codes !== null && !codes.add(g, hash, buffer, codeStart, codeEnd)) throw BAIL;
+    p = putAscii(buffer, p, OFFICE_KEY_TEXT);
+    p = putString(buffer, p, office);
+    buffer[p++] = 0x7d;
+  }
   return { buffer, p };
 }
 
@@ -189,14 +189,26 @@ export interface CandidateRuns {
  * not checked for uniqueness here: encodeDrawInputs checks them all, across runs. (The app writes its snapshot's runs
  * from the row's columns, encodeCandidateRunsOfColumns; this is the definition that writer is tested against.)
  */
-export function encodeCandidateRuns(strata: readonly (readonly Candidate[])[], allocate: Allocate = plainAllocate): CandidateRuns | null {
+export function encodeCandidateRuns(
+  strata: readonly (readonly Candidate[])[],
+  allocate: Allocate = plainAllocate,
+): CandidateRuns | null {
   const runs: CandidateRuns = { bytes: [], codeStart: [], codeEnd: [] };
   try {
     for (const candidates of strata) {
       const codeStart = new Int32Array(allocate(4 * candidates.length));
       const codeEnd = new Int32Array(allocate(4 * candidates.length));
       const room = Math.ceil(averageRowBytes([candidates]) * candidates.length * 1.1) + 64;
-      const { buffer, p } = writeCandidates(new Uint8Array(allocate(room)), 0, candidates, 0, codeStart, codeEnd, null, allocate);
+      const { buffer, p } = writeCandidates(
+        new Uint8Array(allocate(room)),
+        0,
+        candidates,
+        0,
+        codeStart,
+        codeEnd,
+        null,
+        allocate,
+      );
       runs.bytes.push(buffer.subarray(0, p));
       runs.codeStart.push(codeStart);
       runs.codeEnd.push(codeEnd);
@@ -232,7 +244,10 @@ export interface CandidateColumns {
  * snapshot reader thread spent ~220 ms making 480,000 objects only to write them (and their garbage) — this is the
  * writer it uses instead. null where encodeCandidateRuns would give null (a code or name its writer does not take).
  */
-export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate: Allocate = plainAllocate): CandidateRuns | null {
+export function encodeCandidateRunsOfColumns(
+  columns: CandidateColumns,
+  allocate: Allocate = plainAllocate,
+): CandidateRuns | null {
   const { rows, strata, stratumOfRow, codes, separator, officeText, areaText, charBase } = columns;
   const sep = String.fromCharCode(separator);
   // Each office and area written once, when a candidate first names it (a name no candidate uses is never looked at).
@@ -287,7 +302,8 @@ export function encodeCandidateRunsOfColumns(columns: CandidateColumns, allocate
     buffer.set(CODE_KEY, p);
     p += CODE_KEY.length;
     starts[s][written[s]] = p;
-    for (let unit = codes.charCodeAt(at); at < codes.length && unit !== separator; unit = codes.charCodeAt(++at)) buffer[p++] = unit;
+    for (let unit = codes.charCodeAt(at); at < codes.length && unit !== separator; unit = codes.charCodeAt(++at))
+      buffer[p++] = unit;
     at++;
     ends[s][written[s]++] = p;
     buffer.set(OFFICE_KEY, p);
@@ -315,7 +331,11 @@ function stringLiteralBytes(text: string): Uint8Array {
 }
 
 /** names[index] as a JSON string literal, written once into `cache`; null when there is no such name or it bails. */
-function literalOf(cache: (Uint8Array | null | undefined)[], names: readonly string[], index: number): Uint8Array | null {
+function literalOf(
+  cache: (Uint8Array | null | undefined)[],
+  names: readonly string[],
+  index: number,
+): Uint8Array | null {
   if (!(index >= 0 && index < names.length)) return null;
   let literal = cache[index];
   if (literal === undefined) {
@@ -337,7 +357,8 @@ function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
     for (let c = 0; c < candidates.length && c < 64; c++, sampled++) {
       const candidate = candidates[c];
       if (!isRecord(candidate)) throw BAIL;
-      sampleBytes += 40 + 3 * (String(candidate.code).length + String(candidate.office).length + String(candidate.area).length);
+      sampleBytes +=
+        40 + 3 * (String(candidate.code).length + String(candidate.office).length + String(candidate.area).length);
     }
   }
   return sampled > 0 ? sampleBytes / sampled : 64;
@@ -347,10 +368,17 @@ function averageRowBytes(lists: readonly (readonly Candidate[])[]): number {
  * Whether the bytes around the code at [start, end) are exactly `candidate` as writeCandidates writes it —
  * {"area":…,"code":"…","office":…} — its office and area too, not only its code. `literals` caches the names' bytes.
  */
-function sameCandidate(buffer: Uint8Array, start: number, end: number, candidate: Candidate | undefined, literals: Map<string, Uint8Array>): boolean {
+function sameCandidate(
+  buffer: Uint8Array,
+  start: number,
+  end: number,
+  candidate: Candidate | undefined,
+  literals: Map<string, Uint8Array>,
+): boolean {
   if (!isRecord(candidate)) return false;
   const { code, office, area } = candidate;
-  if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code.length !== end - start) return false;
+  if (typeof code !== 'string' || typeof office !== 'string' || typeof area !== 'string' || code.length !== end - start)
+    return false;
   for (let k = 0; k < code.length; k++) if (code.charCodeAt(k) !== buffer[start + k]) return false;
   const literal = (name: string) => {
     let bytes = literals.get(name);
@@ -429,24 +457,33 @@ function copyRuns(
   return p;
 }
 
-function fastEncode(value: unknown, allocate: Allocate, runs?: readonly CandidateRuns[]): { inputs: DrawInputs; encoded: EncodedInputs } {
+function fastEncode(
+  value: unknown,
+  allocate: Allocate,
+  runs?: readonly CandidateRuns[],
+): { inputs: DrawInputs; encoded: EncodedInputs } {
   // §2 checks of everything but the candidates; any doubt → BAIL (the reference route names the problem).
-  if (!isRecord(value) || ownKeyCount(value) !== INPUT_KEY_COUNT || value.spec !== SPEC_ID || !isRecord(value.task)) throw BAIL;
+  if (!isRecord(value) || ownKeyCount(value) !== INPUT_KEY_COUNT || value.spec !== SPEC_ID || !isRecord(value.task))
+    throw BAIL;
   const root = value as unknown as DrawInputs;
   const strata = root.strata as unknown;
   if (!Array.isArray(strata) || !isSafeInt(root.packageSize, 1) || !isSafeInt(root.teamSize, 2)) throw BAIL;
-  if (!isSafeInt(root.maxPackagesPerInspector, 1) || (root.clusterBy !== 'none' && root.clusterBy !== 'area')) throw BAIL;
+  if (!isSafeInt(root.maxPackagesPerInspector, 1) || (root.clusterBy !== 'none' && root.clusterBy !== 'area'))
+    throw BAIL;
   if (typeof root.avoidOwnOffice !== 'boolean' || typeof root.distinctOffices !== 'boolean') throw BAIL;
-  if (!isStringArray(root.requiredTags) || !Array.isArray(root.inspectors) || !Array.isArray(root.conflicts)) throw BAIL;
+  if (!isStringArray(root.requiredTags) || !Array.isArray(root.inspectors) || !Array.isArray(root.conflicts))
+    throw BAIL;
   const ids = new Set<string>();
   for (const inspector of root.inspectors as unknown[]) {
     if (!isRecord(inspector) || ownKeyCount(inspector) !== 3) throw BAIL;
     const { id, office, tags } = inspector;
-    if (typeof id !== 'string' || id === '' || typeof office !== 'string' || !isStringArray(tags) || ids.has(id)) throw BAIL;
+    if (typeof id !== 'string' || id === '' || typeof office !== 'string' || !isStringArray(tags) || ids.has(id))
+      throw BAIL;
     ids.add(id);
   }
   for (const pair of root.conflicts as unknown[]) {
-    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw BAIL;
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
+      throw BAIL;
   }
 
   // Head: the members before "strata", in canonical order, by hand (only shapes checked just above).
@@ -465,7 +502,9 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
     head.value(inspector.tags);
     head.byte(0x7d);
   });
-  head.raw(`],"maxPackagesPerInspector":${root.maxPackagesPerInspector},"packageSize":${root.packageSize},"requiredTags":`);
+  head.raw(
+    `],"maxPackagesPerInspector":${root.maxPackagesPerInspector},"packageSize":${root.packageSize},"requiredTags":`,
+  );
   head.value(root.requiredTags);
   head.raw(`,"spec":"${SPEC_ID}","strata":[`);
 
@@ -495,7 +534,11 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
       if (count !== ((strata[s] as Record<string, unknown>).candidates as unknown[]).length) throw BAIL;
     }
   } else {
-    room = Math.ceil(averageRowBytes((strata as Record<string, unknown>[]).map((stratum) => stratum.candidates as Candidate[])) * total * 1.1);
+    room = Math.ceil(
+      averageRowBytes((strata as Record<string, unknown>[]).map((stratum) => stratum.candidates as Candidate[])) *
+        total *
+        1.1,
+    );
   }
   let buffer = new Uint8Array(allocate(4096 + room));
   let p = 0;
@@ -513,7 +556,8 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
     const { name, quota, ratioBp } = stratum;
     const keyCount = ownKeyCount(stratum);
     if (typeof name !== 'string' || !isSafeInt(quota, 0) || quota > candidates.length) throw BAIL;
-    if (ratioBp === undefined ? keyCount !== 3 || 'ratioBp' in stratum : keyCount !== 4 || !isSafeInt(ratioBp, 0)) throw BAIL;
+    if (ratioBp === undefined ? keyCount !== 3 || 'ratioBp' in stratum : keyCount !== 4 || !isSafeInt(ratioBp, 0))
+      throw BAIL;
     if (ratioBp !== undefined && quota !== quotaFromRatio(candidates.length, ratioBp as number)) throw BAIL;
     reserve(16);
     if (s > 0) buffer[p++] = 0x2c;
@@ -541,7 +585,13 @@ function fastEncode(value: unknown, allocate: Allocate, runs?: readonly Candidat
   tail.raw(`,"teamSize":${root.teamSize}}`);
   return {
     inputs: root,
-    encoded: { parts: [head.bytes(), buffer.subarray(0, p), tail.bytes()], codeBytes: buffer, codeStart, codeEnd, stratumStart },
+    encoded: {
+      parts: [head.bytes(), buffer.subarray(0, p), tail.bytes()],
+      codeBytes: buffer,
+      codeStart,
+      codeEnd,
+      stratumStart,
+    },
   };
 }
 
@@ -550,10 +600,20 @@ function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInpu
   const inputs = parseDrawInputs(value);
   const bytes = canonicalInputsBytes(inputs);
   const stratumStart = [0];
-  for (const stratum of inputs.strata) stratumStart.push(stratumStart[stratumStart.length - 1] + stratum.candidates.length);
+  for (const stratum of inputs.strata)
+    stratumStart.push(stratumStart[stratumStart.length - 1] + stratum.candidates.length);
   const total = stratumStart[stratumStart.length - 1];
-  const encodedCodes = inputs.strata.flatMap((stratum) => stratum.candidates.map((candidate) => encodeUtf8(candidate.code)));
-  const codeBytes = new Uint8Array(allocate(Math.max(1, encodedCodes.reduce((sum, code) => sum + code.length, 0))));
+  const encodedCodes = inputs.strata.flatMap((stratum) =>
+    stratum.candidates.map((candidate) => encodeUtf8(candidate.code)),
+  );
+  const codeBytes = new Uint8Array(
+    allocate(
+      Math.max(
+        1,
+        encodedCodes.reduce((sum, code) => sum + code.length, 0),
+      ),
+    ),
+  );
   const codeStart = new Int32Array(allocate(4 * Math.max(1, total)));
   const codeEnd = new Int32Array(allocate(4 * Math.max(1, total)));
   let p = 0;
@@ -572,7 +632,11 @@ function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInpu
  * copied rather than written again (their writer validated them). They must be of exactly these candidates, in order;
  * a stratum whose runs hold another number of candidates, or a code that repeats, sends it all the reference way.
  */
-export function encodeDrawInputs(value: unknown, allocate: Allocate = plainAllocate, runs?: readonly CandidateRuns[]): { inputs: DrawInputs; encoded: EncodedInputs } {
+export function encodeDrawInputs(
+  value: unknown,
+  allocate: Allocate = plainAllocate,
+  runs?: readonly CandidateRuns[],
+): { inputs: DrawInputs; encoded: EncodedInputs } {
   try {
     return fastEncode(value, allocate, runs);
   } catch {

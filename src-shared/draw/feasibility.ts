@@ -178,7 +178,8 @@ export function checkFeasibility(rawInputs: unknown, sha256: Sha256, trials = FE
       }
     }
   }
-  if (!firstError) return { feasible: true, trials, failedTrials: 0, firstFailure: null, tightConstraint: null, advice: '' };
+  if (!firstError)
+    return { feasible: true, trials, failedTrials: 0, firstFailure: null, tightConstraint: null, advice: '' };
   const tightConstraint = diagnose(inputs, firstError, Math.ceil(selectedCount / inputs.packageSize));
   return {
     feasible: false,

@@ -3,7 +3,13 @@ export * from './types';
 export * from './hash';
 export { canonicalJsonBytes, canonicalJsonText, CanonicalJsonError } from './canonical-json';
 export { compareUtf8 } from './utf8';
-export { computeInputDigest, computeNonceCommit, deriveSeed, normalizeEntropyText, canonicalInputsBytes } from './commitment';
+export {
+  computeInputDigest,
+  computeNonceCommit,
+  deriveSeed,
+  normalizeEntropyText,
+  canonicalInputsBytes,
+} from './commitment';
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
 export {
@@ -16,10 +22,32 @@ export {
   type CandidateRuns,
   type EncodedInputs,
 } from './encode';
-export { rankSmallest, rankSmallestEncoded, mergeRanked, compareRanked, provisionalBar, type RankedCandidate } from './select';
+export {
+  rankSmallest,
+  rankSmallestEncoded,
+  mergeRanked,
+  compareRanked,
+  provisionalBar,
+  type RankedCandidate,
+} from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';
-export { verifyProof, preflightProof, reportFor, finishReport, type VerifyReport, type ProofDifference, type StratumSummary } from './verify';
-export { checkFeasibility, assertFeasible, trialSeed, FEASIBILITY_TRIALS, type FeasibilityReport, type TightConstraint } from './feasibility';
+export {
+  verifyProof,
+  preflightProof,
+  reportFor,
+  finishReport,
+  type VerifyReport,
+  type ProofDifference,
+  type StratumSummary,
+} from './verify';
+export {
+  checkFeasibility,
+  assertFeasible,
+  trialSeed,
+  FEASIBILITY_TRIALS,
+  type FeasibilityReport,
+  type TightConstraint,
+} from './feasibility';
 export { lookupEntity, type EntityStanding } from './lookup';
 export { parseDrawCase, parseDrawInputs, quotaFromRatio } from './validate';

@@ -43,7 +43,8 @@ export class KeyHasher {
   /** The draw number of the id whose UTF-8 bytes are bytes[start, end), lower-case hex. */
   keyOfBytes(bytes: Uint8Array, start: number, end: number): string {
     const length = end - start;
-    const buffer = this.lastBuffer.length === this.prefix.length + length ? this.lastBuffer : this.messageBuffer(length);
+    const buffer =
+      this.lastBuffer.length === this.prefix.length + length ? this.lastBuffer : this.messageBuffer(length);
     const offset = this.prefix.length - start;
     for (let i = start; i < end; i++) buffer[offset + i] = bytes[i];
     return this.sha256.hex(buffer);

@@ -34,7 +34,8 @@ export function lookupEntity(proof: DrawProof, code: string, sha256: Sha256): En
     const key = hasher.keyOf(wanted);
     let rank = 1;
     for (const candidate of stratum.candidates) {
-      if (candidate.code !== wanted && compareKeyThenId(hasher.keyOf(candidate.code), candidate.code, key, wanted) < 0) rank++;
+      if (candidate.code !== wanted && compareKeyThenId(hasher.keyOf(candidate.code), candidate.code, key, wanted) < 0)
+        rank++;
     }
     const selectedOfStratum = proof.result.selected.filter((entity) => entity.stratum === stratum.name);
     const pkg = proof.result.packages.find((p) => p.entities.includes(wanted));

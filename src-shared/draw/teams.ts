@@ -135,8 +135,12 @@ export class TeamDealer {
     // comparisons, and comparing numbers is several times cheaper than comparing 64-character strings.
     const heads = Float64Array.from(keys, (key) => parseInt(key.substring(0, 13), 16));
     const order = this.inspectors.map((_, index) => index);
-    order.sort((a, b) => heads[a] - heads[b] || compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id));
-    this.holds = inputs.requiredTags.map((tag) => Uint8Array.from(this.inspectors, (inspector) => (inspector.tags.includes(tag) ? 1 : 0)));
+    order.sort(
+      (a, b) => heads[a] - heads[b] || compareKeyThenId(keys[a], this.inspectors[a].id, keys[b], this.inspectors[b].id),
+    );
+    this.holds = inputs.requiredTags.map((tag) =>
+      Uint8Array.from(this.inspectors, (inspector) => (inspector.tags.includes(tag) ? 1 : 0)),
+    );
     // Which required tags (by position in requiredTags) each inspector holds.
     const requiredTagIndexesOf = this.inspectors.map((_, i) => {
       const held: number[] = [];
@@ -176,10 +180,18 @@ export class TeamDealer {
     // A team that required tags had made larger than teamSize may still be complete without him: §7 records the
     // first new member as `in`, and there is none — refused rather than recorded with no replacement.
     if (completed.length === team.length) {
-      throw invalidAmendment(amendmentIndex, `${request.out} 退出后,第${request.package}号名单包的检查组仍有${team.length}人且具备全部必需资质,无需递补`);
+      throw invalidAmendment(
+        amendmentIndex,
+        `${request.out} 退出后,第${request.package}号名单包的检查组仍有${team.length}人且具备全部必需资质,无需递补`,
+      );
     }
     this.teams.set(pkg.no, completed);
-    return { package: request.package, out: request.out, in: this.inspectors[completed[team.length]].id, reason: request.reason };
+    return {
+      package: request.package,
+      out: request.out,
+      in: this.inspectors[completed[team.length]].id,
+      reason: request.reason,
+    };
   }
 
   teamIds(no: number): string[] {
@@ -201,7 +213,8 @@ export class TeamDealer {
   private complete(pkg: PackageToStaff, members: readonly number[], amendmentIndex: number | undefined): number[] {
     const { inputs, deck, excluded, blocked } = this;
     const stamp = ++this.stamp;
-    for (const code of pkg.entityCodes) for (const inspector of this.conflictsByEntity.get(code) ?? []) excluded[inspector] = stamp;
+    for (const code of pkg.entityCodes)
+      for (const inspector of this.conflictsByEntity.get(code) ?? []) excluded[inspector] = stamp;
     if (inputs.avoidOwnOffice) {
       for (const office of pkg.entityOffices) {
         const number = this.officeNumbers.get(office);
@@ -228,7 +241,11 @@ export class TeamDealer {
     }
     // Step 2: fill up from the front. One pass is enough: adding members only narrows who fits.
     const all = deck.all;
-    for (let candidate = all.first(); candidate !== NONE && team.length < inputs.teamSize; candidate = all.after(candidate)) {
+    for (
+      let candidate = all.first();
+      candidate !== NONE && team.length < inputs.teamSize;
+      candidate = all.after(candidate)
+    ) {
       if (this.eligibleAndFits(candidate)) this.add(team, candidate);
     }
     if (team.length < inputs.teamSize) throw teamTooSmall(pkg.no, team.length, inputs.teamSize, amendmentIndex);

@@ -164,7 +164,8 @@ export function parseDrawInputs(value: unknown): DrawInputs {
       }
       const code = candidate.code;
       if (code === '') throw fail(`${candidatePath(path, c)}.code`, '不能为空');
-      if (!codes.add(code)) throw fail(`${candidatePath(path, c)}.code`, `"${code}" 重复(各层之间的统一社会信用代码必须唯一)`);
+      if (!codes.add(code))
+        throw fail(`${candidatePath(path, c)}.code`, `"${code}" 重复(各层之间的统一社会信用代码必须唯一)`);
     }
   });
 
@@ -177,7 +178,9 @@ export function parseDrawInputs(value: unknown): DrawInputs {
     const inspector = expectRecord(rawInspector, path, fail, INSPECTOR_KEYS);
     const id = expectString(inspector.id, `${path}.id`, fail);
     expectString(inspector.office, `${path}.office`, fail);
-    expectArray(inspector.tags, `${path}.tags`, fail).forEach((tag, t) => expectString(tag, `${path}.tags[${t}]`, fail));
+    expectArray(inspector.tags, `${path}.tags`, fail).forEach((tag, t) =>
+      expectString(tag, `${path}.tags[${t}]`, fail),
+    );
     if (id === '') throw fail(`${path}.id`, '不能为空');
     if (ids.has(id)) throw fail(`${path}.id`, `"${id}" 重复(执法证号必须唯一)`);
     ids.add(id);
@@ -213,7 +216,8 @@ export function parseEntropy(value: unknown, path = 'entropy'): Entropy {
     parseWitness(w, `${path}.witnesses[${i}]`),
   );
   if (!('public' in value)) throw invalidCase(`${path}.public`, '缺失(没有时应为 null)');
-  if (value.public !== null && typeof value.public !== 'string') throw invalidCase(`${path}.public`, '应为字符串或 null');
+  if (value.public !== null && typeof value.public !== 'string')
+    throw invalidCase(`${path}.public`, '应为字符串或 null');
   return value as unknown as Entropy & { witnesses: typeof witnesses };
 }
 
@@ -234,7 +238,10 @@ export function parseAmendmentRequests(value: unknown, path = 'amendments'): Ame
 }
 
 /** A case file as in draw-vectors: { inputs, nonce, entropy, amendments, info? }. */
-export function parseDrawCase(value: unknown, parseInputs: (inputs: unknown) => DrawInputs = parseDrawInputs): DrawCase {
+export function parseDrawCase(
+  value: unknown,
+  parseInputs: (inputs: unknown) => DrawInputs = parseDrawInputs,
+): DrawCase {
   if (!isRecord(value)) throw invalidCase('$', '应为 JSON 对象');
   const drawCase: DrawCase = {
     inputs: parseInputs(value.inputs),

@@ -69,7 +69,12 @@ function differ(code: string, path: string, message: string, recorded?: unknown,
  * selected entity, a package) instead of serializing both sides; anything else is left to sameJson.
  */
 function sameSelected(theirs: Record<string, unknown>, mine: SelectedEntity): boolean {
-  return Object.keys(theirs).length === 3 && theirs.stratum === mine.stratum && theirs.code === mine.code && theirs.key === mine.key;
+  return (
+    Object.keys(theirs).length === 3 &&
+    theirs.stratum === mine.stratum &&
+    theirs.code === mine.code &&
+    theirs.key === mine.key
+  );
 }
 
 function sameStrings(theirs: unknown, mine: readonly string[]): boolean {
@@ -100,8 +105,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /** What a proof must hold before anything is re-derived: shape, the input digest and the nonce commitment. */
 export type ProofPreflight =
-  | { ok: false; difference: ProofDifference }
-  | { ok: true; proof: Record<string, unknown>; prepared: PreparedDraw };
+  { ok: false; difference: ProofDifference } | { ok: true; proof: Record<string, unknown>; prepared: PreparedDraw };
 
 export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate): ProofPreflight {
   const fail = (difference: ProofDifference): ProofPreflight => ({ ok: false, difference });
@@ -112,22 +116,35 @@ export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate
     }
   }
   if (raw.spec !== SPEC_ID) {
-    return fail(differ('proof.spec', 'spec', `协议版本不符:记录为 ${show(raw.spec)},本程序验证 ${SPEC_ID}`, raw.spec, SPEC_ID));
+    return fail(
+      differ('proof.spec', 'spec', `协议版本不符:记录为 ${show(raw.spec)},本程序验证 ${SPEC_ID}`, raw.spec, SPEC_ID),
+    );
   }
   const commitment = raw.commitment;
-  if (!isRecord(commitment) || typeof commitment.inputDigest !== 'string' || typeof commitment.nonceCommit !== 'string') {
+  if (
+    !isRecord(commitment) ||
+    typeof commitment.inputDigest !== 'string' ||
+    typeof commitment.nonceCommit !== 'string'
+  ) {
     return fail(differ('proof.malformed', 'commitment', '记录缺少承诺值(commitment.inputDigest / nonceCommit)'));
   }
 
   // One pass validates the inputs, hashes them (the costly part at city scale) and derives the seed.
   let prepared: PreparedDraw;
   try {
-    prepared = prepareDraw({ inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments }, sha256, undefined, allocate);
+    prepared = prepareDraw(
+      { inputs: raw.inputs, nonce: raw.nonce, entropy: raw.entropy, amendments: raw.amendments },
+      sha256,
+      undefined,
+      allocate,
+    );
   } catch (error) {
     if (!isAppError(error)) throw error;
-    if (error.code === DrawErrorCode.invalidInputs) return fail(invalidInputsDifference(raw.inputs, commitment.inputDigest, error.message, sha256));
+    if (error.code === DrawErrorCode.invalidInputs)
+      return fail(invalidInputsDifference(raw.inputs, commitment.inputDigest, error.message, sha256));
     const path = (error.details as { path?: string } | undefined)?.path ?? '';
-    if (path.startsWith('nonce')) return fail(differ('proof.nonce', 'nonce', '随机数 nonce 应为 64 位小写十六进制', raw.nonce));
+    if (path.startsWith('nonce'))
+      return fail(differ('proof.nonce', 'nonce', '随机数 nonce 应为 64 位小写十六进制', raw.nonce));
     return fail(differ('proof.malformed', path || 'entropy/amendments', error.message));
   }
   if (prepared.inputDigest !== commitment.inputDigest) {
@@ -156,7 +173,12 @@ export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate
 }
 
 /** Invalid inputs: say first whether they are the committed ones at all, which is what tampering looks like. */
-function invalidInputsDifference(inputs: unknown, committedDigest: string, reason: string, sha256: Sha256): ProofDifference {
+function invalidInputsDifference(
+  inputs: unknown,
+  committedDigest: string,
+  reason: string,
+  sha256: Sha256,
+): ProofDifference {
   let digestOfWhatIsThere: string | null = null;
   try {
     digestOfWhatIsThere = sha256.hex(canonicalJsonBytes(inputs));
@@ -199,17 +221,29 @@ export function compareWithRederived(recorded: Record<string, unknown>, rederive
 }
 
 function compareSelected(recorded: unknown, rederived: SelectedEntity[]): ProofDifference | null {
-  if (!Array.isArray(recorded)) return differ('proof.malformed', 'result.selected', '记录缺少抽中对象名单 result.selected');
+  if (!Array.isArray(recorded))
+    return differ('proof.malformed', 'result.selected', '记录缺少抽中对象名单 result.selected');
   const length = Math.max(recorded.length, rederived.length);
   for (let i = 0; i < length; i++) {
     const mine = rederived[i];
     const theirs = recorded[i] as Record<string, unknown> | undefined;
     const path = `result.selected[${i}]`;
     if (mine === undefined) {
-      return differ('proof.selected.extra', path, `记录多出抽中对象 ${show(theirs?.code)}:重新推导只抽中 ${rederived.length} 户`, theirs);
+      return differ(
+        'proof.selected.extra',
+        path,
+        `记录多出抽中对象 ${show(theirs?.code)}:重新推导只抽中 ${rederived.length} 户`,
+        theirs,
+      );
     }
     if (!isRecord(theirs)) {
-      return differ('proof.selected.missing', path, `记录缺少抽中对象:重新推导第${i + 1}户应为 ${mine.code}(${mine.stratum}层)`, undefined, mine as unknown as JsonValue);
+      return differ(
+        'proof.selected.missing',
+        path,
+        `记录缺少抽中对象:重新推导第${i + 1}户应为 ${mine.code}(${mine.stratum}层)`,
+        undefined,
+        mine as unknown as JsonValue,
+      );
     }
     if (sameSelected(theirs, mine) || sameJson(theirs, mine)) continue;
     const rank = rederived.slice(0, i + 1).filter((entity) => entity.stratum === mine.stratum).length;
@@ -241,7 +275,13 @@ function compareSelected(recorded: unknown, rederived: SelectedEntity[]): ProofD
         mine.key,
       );
     }
-    return differ('proof.selected.shape', path, `${where} ${mine.code} 的记录含有多余或错误的字段`, theirs, mine as unknown as JsonValue);
+    return differ(
+      'proof.selected.shape',
+      path,
+      `${where} ${mine.code} 的记录含有多余或错误的字段`,
+      theirs,
+      mine as unknown as JsonValue,
+    );
   }
   return null;
 }
@@ -253,13 +293,34 @@ function comparePackages(recorded: unknown, rederived: DrawPackage[]): ProofDiff
     const mine = rederived[i];
     const theirs = recorded[i] as Record<string, unknown> | undefined;
     const path = `result.packages[${i}]`;
-    if (mine === undefined) return differ('proof.package.extra', path, `记录多出名单包:重新推导只有 ${rederived.length} 个名单包`, theirs);
-    if (!isRecord(theirs)) return differ('proof.package.missing', path, `记录缺少第${mine.no}号名单包`, undefined, mine as unknown as JsonValue);
+    if (mine === undefined)
+      return differ('proof.package.extra', path, `记录多出名单包:重新推导只有 ${rederived.length} 个名单包`, theirs);
+    if (!isRecord(theirs))
+      return differ(
+        'proof.package.missing',
+        path,
+        `记录缺少第${mine.no}号名单包`,
+        undefined,
+        mine as unknown as JsonValue,
+      );
     if (samePackage(theirs, mine) || sameJson(theirs, mine)) continue;
     const label = `第${mine.no}号名单包`;
-    if (theirs.no !== mine.no) return differ('proof.package.no', `${path}.no`, `${label}的编号不一致:记录为 ${show(theirs.no)}`, theirs.no, mine.no);
+    if (theirs.no !== mine.no)
+      return differ(
+        'proof.package.no',
+        `${path}.no`,
+        `${label}的编号不一致:记录为 ${show(theirs.no)}`,
+        theirs.no,
+        mine.no,
+      );
     if (theirs.area !== mine.area) {
-      return differ('proof.package.area', `${path}.area`, `${label}的片区不一致:记录为 ${show(theirs.area)},重新推导为 ${show(mine.area)}`, theirs.area, mine.area);
+      return differ(
+        'proof.package.area',
+        `${path}.area`,
+        `${label}的片区不一致:记录为 ${show(theirs.area)},重新推导为 ${show(mine.area)}`,
+        theirs.area,
+        mine.area,
+      );
     }
     if (!sameJson(theirs.entities, mine.entities)) {
       return differ(
@@ -279,7 +340,13 @@ function comparePackages(recorded: unknown, rederived: DrawPackage[]): ProofDiff
         mine.team,
       );
     }
-    return differ('proof.package.shape', path, `${label}的记录含有多余或错误的字段`, theirs, mine as unknown as JsonValue);
+    return differ(
+      'proof.package.shape',
+      path,
+      `${label}的记录含有多余或错误的字段`,
+      theirs,
+      mine as unknown as JsonValue,
+    );
   }
   return null;
 }
@@ -299,7 +366,13 @@ function compareAmendments(recorded: unknown, rederived: DrawProof): ProofDiffer
       );
     }
     if (!sameJson(theirs, mine)) {
-      return differ('proof.amendment.shape', `amendments[${i}]`, `第${i + 1}条递补的记录含有多余或错误的字段`, theirs, mine as unknown as JsonValue);
+      return differ(
+        'proof.amendment.shape',
+        `amendments[${i}]`,
+        `第${i + 1}条递补的记录含有多余或错误的字段`,
+        theirs,
+        mine as unknown as JsonValue,
+      );
     }
   }
   return null;
@@ -330,7 +403,11 @@ export function reportFor(preflight: ProofPreflight & { ok: true }, rederive: ()
     return {
       valid: false,
       seed: preflight.prepared.seed,
-      difference: differ('proof.rederive_failed', 'result', `按记录中的输入无法完成抽取,而记录中却有结果:${error.message}`),
+      difference: differ(
+        'proof.rederive_failed',
+        'result',
+        `按记录中的输入无法完成抽取,而记录中却有结果:${error.message}`,
+      ),
     };
   }
   return finishReport(preflight.proof, rederived);

@@ -112,8 +112,7 @@ function mapColumns(kind: RosterKind, candidate: Candidate): ColumnMapping {
     if (match) matches.push({ column, match });
   });
   matches.sort(
-    (a, b) =>
-      b.match.strength - a.match.strength || b.match.specificity - a.match.specificity || a.column - b.column,
+    (a, b) => b.match.strength - a.match.strength || b.match.specificity - a.match.specificity || a.column - b.column,
   );
   const mapping: ColumnMapping = {};
   const usedColumns = new Set<number>();

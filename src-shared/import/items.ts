@@ -14,7 +14,14 @@
  * With a 检查内容/检查子项 column each row's own content is one sub-item (with that row's basis and method);
  * without one, the item gets one sub-item: its name, its basis, its method.
  */
-import { CHECK_METHOD_KINDS, ITEM_LEVELS, type CheckMethodKind, type ItemLevel, type ItemRecord, type ItemSubItem } from '../domain/rosters';
+import {
+  CHECK_METHOD_KINDS,
+  ITEM_LEVELS,
+  type CheckMethodKind,
+  type ItemLevel,
+  type ItemRecord,
+  type ItemSubItem,
+} from '../domain/rosters';
 import { columnDescription, type HeaderDetection } from './header';
 import { isBlank, type GridRow } from './grid';
 import { RowReader } from './records';
@@ -135,8 +142,12 @@ export class ItemAssembler {
       if (column === undefined || r.row.inherited.includes(column)) continue;
       const value = r.line(key);
       if (value && value !== draft.carried[key]) {
-        r.add(key, 'flag', 'item.conflict',
-          `本行${r.label(key)}“${value}”与所属事项（第 ${draft.rowNo} 行）的“${draft.carried[key]}”不同，已按所属事项导入，请核对`);
+        r.add(
+          key,
+          'flag',
+          'item.conflict',
+          `本行${r.label(key)}“${value}”与所属事项（第 ${draft.rowNo} 行）的“${draft.carried[key]}”不同，已按所属事项导入，请核对`,
+        );
       }
     }
     this.absorb(r, draft, false);
@@ -196,28 +207,44 @@ export class ItemAssembler {
     let level: ItemLevel = '一般';
     const unknown = draft.levels.filter((l) => l.level === null);
     for (const bad of unknown) {
-      problems.push({ ...levelSite, row: bad.row, severity: 'error', code: 'level.invalid',
-        reason: `事项类别“${bad.text}”无法识别，应为 ${ITEM_LEVELS.map((l) => `${l}检查事项`).join(' / ')}` });
+      problems.push({
+        ...levelSite,
+        row: bad.row,
+        severity: 'error',
+        code: 'level.invalid',
+        reason: `事项类别“${bad.text}”无法识别，应为 ${ITEM_LEVELS.map((l) => `${l}检查事项`).join(' / ')}`,
+      });
     }
     const known = [...new Set(draft.levels.map((l) => l.level).filter((l): l is ItemLevel => l !== null))];
     if (known.includes('重点')) level = '重点';
     if (known.length > 1) {
-      problems.push({ ...levelSite, severity: 'flag', code: 'level.mixed',
-        reason: `该事项各行的事项类别不一致（${draft.levels.map((l) => `第 ${l.row} 行：${l.text}`).join('；')}），已按重点检查事项导入，请核对` });
+      problems.push({
+        ...levelSite,
+        severity: 'flag',
+        code: 'level.mixed',
+        reason: `该事项各行的事项类别不一致（${draft.levels.map((l) => `第 ${l.row} 行：${l.text}`).join('；')}），已按重点检查事项导入，请核对`,
+      });
     } else if (draft.levels.length === 0 && levelColumn !== undefined) {
-      problems.push({ ...levelSite, severity: 'flag', code: 'level.missing', reason: '事项类别为空，已按一般检查事项导入' });
+      problems.push({
+        ...levelSite,
+        severity: 'flag',
+        code: 'level.missing',
+        reason: '事项类别为空，已按一般检查事项导入',
+      });
     }
-    if (!draft.name && !problems.some((p) => p.field === 'name')) problems.push({ ...site, field: 'name', severity: 'error', code: 'item.noName', reason: '抽查事项为空' });
+    if (!draft.name && !problems.some((p) => p.field === 'name'))
+      problems.push({ ...site, field: 'name', severity: 'error', code: 'item.noName', reason: '抽查事项为空' });
 
     const basis = draft.lines.basis.join('\n');
     const method = draft.lines.method.join('\n');
-    const subItems: ItemSubItem[] = draft.subItems.length > 0
-      ? draft.subItems.map((s) => ({
-          content: s.content,
-          basis: s.basis.length > 0 ? s.basis.join('\n') : basis,
-          method: s.method.length > 0 ? s.method.join('\n') : method,
-        }))
-      : [{ content: draft.name, basis, method }];
+    const subItems: ItemSubItem[] =
+      draft.subItems.length > 0
+        ? draft.subItems.map((s) => ({
+            content: s.content,
+            basis: s.basis.length > 0 ? s.basis.join('\n') : basis,
+            method: s.method.length > 0 ? s.method.join('\n') : method,
+          }))
+        : [{ content: draft.name, basis, method }];
 
     const record: ItemRecord = {
       compiler: draft.carried.compiler,

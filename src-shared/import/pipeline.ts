@@ -63,7 +63,9 @@ const KEYS: { [K in RosterKind]: KeyDef<RecordByKind[K]>[] } = {
     { field: 'regNo', label: ENTITY_FIELD_LABELS.regNo, prefix: 'r', of: (r) => r.regNo },
   ],
   inspectors: [{ field: 'badgeNo', label: INSPECTOR_FIELD_LABELS.badgeNo, prefix: 'b', of: (r) => r.badgeNo || null }],
-  experts: [{ field: 'idOrCertNo', label: EXPERT_FIELD_LABELS.idOrCertNo, prefix: 'i', of: (r) => r.idOrCertNo || null }],
+  experts: [
+    { field: 'idOrCertNo', label: EXPERT_FIELD_LABELS.idOrCertNo, prefix: 'i', of: (r) => r.idOrCertNo || null },
+  ],
   items: [
     {
       field: 'name',
@@ -104,7 +106,9 @@ export class RecordPipeline<K extends RosterKind> {
     if (this.items) return this.settle(this.items.push(row) as ImportRowResult<RecordByKind[K]>[]);
     const outcome = this.build!(this.detection, row);
     if (!outcome) return [];
-    return this.settle([{ rowNo: row.rowNo, lastRowNo: row.rowNo, record: outcome.record, problems: outcome.problems }]);
+    return this.settle([
+      { rowNo: row.rowNo, lastRowNo: row.rowNo, record: outcome.record, problems: outcome.problems },
+    ]);
   }
 
   /** After the last row: the item being assembled, if any. */
@@ -157,7 +161,11 @@ export class RecordPipeline<K extends RosterKind> {
       const column = this.columnOf(def.field);
       const shown = this.kind === 'items' ? '' : `“${value}”`;
       result.problems.push({
-        row: result.rowNo, column, field: def.field, severity: 'error', code: 'duplicate.inFile',
+        row: result.rowNo,
+        column,
+        field: def.field,
+        severity: 'error',
+        code: 'duplicate.inFile',
         reason: `${def.label}${shown}与第 ${firstRow} 行重复，两行均未导入，请核对后保留一行`,
       });
       result.record = null;
@@ -168,11 +176,20 @@ export class RecordPipeline<K extends RosterKind> {
         else this.counts.valid -= 1;
         this.counts.rejected += 1;
         retractions.push({
-          rowNo: firstRow, lastRowNo: firstRow, record: null, retracts: true,
-          problems: [{
-            row: firstRow, column, field: def.field, severity: 'error', code: 'duplicate.inFile',
-            reason: `${def.label}${shown}与第 ${result.rowNo} 行重复，两行均未导入，请核对后保留一行`,
-          }],
+          rowNo: firstRow,
+          lastRowNo: firstRow,
+          record: null,
+          retracts: true,
+          problems: [
+            {
+              row: firstRow,
+              column,
+              field: def.field,
+              severity: 'error',
+              code: 'duplicate.inFile',
+              reason: `${def.label}${shown}与第 ${result.rowNo} 行重复，两行均未导入，请核对后保留一行`,
+            },
+          ],
         });
       }
     }

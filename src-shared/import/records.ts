@@ -158,7 +158,11 @@ export class RowReader {
   }
 
   /** An enum cell: text → value by `parse`; null when empty; an error when unrecognised. */
-  enumValue<T extends string>(key: string, parse: (text: string) => T | null, allowed: readonly string[]): T | null | undefined {
+  enumValue<T extends string>(
+    key: string,
+    parse: (text: string) => T | null,
+    allowed: readonly string[],
+  ): T | null | undefined {
     const raw = rawCellText(this.cell(key));
     if (!this.withinLength(key, raw)) return undefined;
     const text = normaliseLine(raw);
@@ -178,7 +182,12 @@ export class RowReader {
     const value = this.cell(key);
     const iso = readDateCell(value);
     if (iso === undefined) {
-      this.add(key, 'flag', 'date.invalid', `${this.label(key)}“${rawCellText(value).slice(0, 40)}”不是有效日期，已留空`);
+      this.add(
+        key,
+        'flag',
+        'date.invalid',
+        `${this.label(key)}“${rawCellText(value).slice(0, 40)}”不是有效日期，已留空`,
+      );
       return null;
     }
     return iso;
@@ -193,7 +202,8 @@ export function parseEntityType(text: string): EntityType | null {
   if (/合作社|合作联社/.test(text)) return '农民专业合作社';
   if (/事业单位|事业法人/.test(text)) return '事业单位';
   if (/社会团体|民办非企业|社会服务机构|基金会|社会组织/.test(text)) return '社会组织';
-  if (/公司|企业|个人独资|合伙|分支机构|外国|外商|集体所有制|全民所有制|股份合作|常驻代表机构/.test(text)) return '企业';
+  if (/公司|企业|个人独资|合伙|分支机构|外国|外商|集体所有制|全民所有制|股份合作|常驻代表机构/.test(text))
+    return '企业';
   return null;
 }
 
@@ -262,8 +272,12 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
     if (check.ok) uscc = usccCell.code;
     else if (check.problem === 'checkDigit') {
       uscc = usccCell.code;
-      r.add('uscc', 'flag', 'uscc.checkDigit',
-        `${USCC_LABEL}“${usccCell.code}”校验码不符（按 GB 32100-2015 应为 ${check.expectedCheckChar}）。早期发放的代码可能如此，请核对后决定是否接受`);
+      r.add(
+        'uscc',
+        'flag',
+        'uscc.checkDigit',
+        `${USCC_LABEL}“${usccCell.code}”校验码不符（按 GB 32100-2015 应为 ${check.expectedCheckChar}）。早期发放的代码可能如此，请核对后决定是否接受`,
+      );
     } else usccRefused = usccShapeReason(usccCell.code, check.problem);
   } else if (usccCell.status === 'damaged') usccRefused = usccCell.reason;
 
@@ -273,9 +287,10 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
     regNo = regNoCell.code;
     const check = checkRegNo(regNoCell.code);
     if (!check.ok) {
-      const reason = check.problem === 'shape'
-        ? `${REG_NO_LABEL}“${regNo}”不是 15 位数字，请核对`
-        : `${REG_NO_LABEL}“${regNo}”校验位不符（应为 ${check.expectedCheckDigit}），请核对`;
+      const reason =
+        check.problem === 'shape'
+          ? `${REG_NO_LABEL}“${regNo}”不是 15 位数字，请核对`
+          : `${REG_NO_LABEL}“${regNo}”校验位不符（应为 ${check.expectedCheckDigit}），请核对`;
       r.add('regNo', 'flag', `regNo.${check.problem}`, reason);
     }
   } else if (regNoCell.status === 'damaged') regNoRefused = regNoCell.reason;
@@ -300,7 +315,12 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
   if (entityType === null) {
     entityType = uscc ? entityTypeFromUscc(uscc) : null;
     if (entityType === null) {
-      r.add('entityType', 'error', 'entityType.missing', `主体类型为空，且无法从${USCC_LABEL}推断，应为 ${ENTITY_TYPES.join(' / ')}`);
+      r.add(
+        'entityType',
+        'error',
+        'entityType.missing',
+        `主体类型为空，且无法从${USCC_LABEL}推断，应为 ${ENTITY_TYPES.join(' / ')}`,
+      );
     }
   }
   const creditGrade = r.enumValue('creditGrade', parseCreditGrade, ['A', 'B', 'C', 'D']);

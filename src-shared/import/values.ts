@@ -133,9 +133,7 @@ export function readCodeCell(value: CellValue): CodeCell {
 }
 
 /** A phone cell: text kept as written; numbers that cannot be exact are refused like codes. */
-export type PhoneCell =
-  | { status: 'ok'; phone: string; warning?: string }
-  | { status: 'damaged'; reason: string };
+export type PhoneCell = { status: 'ok'; phone: string; warning?: string } | { status: 'damaged'; reason: string };
 
 export function readPhoneCell(value: CellValue): PhoneCell {
   if (value === null) return { status: 'ok', phone: '' };
@@ -144,7 +142,8 @@ export function readPhoneCell(value: CellValue): PhoneCell {
     if (code.status === 'damaged') return { status: 'damaged', reason: code.reason.replace('代码', '电话号码') };
     if (code.status === 'empty') return { status: 'ok', phone: '' };
     // A landline with its area code (0898…) stored as a number loses the leading zero: say so, do not guess.
-    const lostZero = typeof value === 'number' && !code.code.startsWith('1') && code.code.length >= 9 && code.code.length <= 11;
+    const lostZero =
+      typeof value === 'number' && !code.code.startsWith('1') && code.code.length >= 9 && code.code.length <= 11;
     return lostZero
       ? { status: 'ok', phone: code.code, warning: `电话号码被存成了数字（${code.code}），开头的 0 可能已丢失，请核对` }
       : { status: 'ok', phone: code.code };

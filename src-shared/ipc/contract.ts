@@ -122,7 +122,14 @@ export interface Responses {
   'roster:template': { fileName: string };
   'items:query': RosterPage<ItemRow>;
   'items:get': ItemDetail;
-  'demo:load': { offices: number; entities: number; inspectors: number; experts: number; items: number; subItems: number };
+  'demo:load': {
+    offices: number;
+    entities: number;
+    inspectors: number;
+    experts: number;
+    items: number;
+    subItems: number;
+  };
   'items:update-sub-items': ItemDetail;
   // ——— plans, tasks, draws (issue 5) ———
   'plans:list': PlanSummary[];

@@ -33,9 +33,19 @@ const empty = z.object({}).strict();
 const rosterKind = z.enum(['items', 'entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const queryableRoster = z.enum(['entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
-const jobId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
-const text = (label: string, max: number) => z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
-const tagList = z.array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' }).max(20, '标签不能超过 20 个');
+const jobId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+const tagList = z
+  .array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' })
+  .max(20, '标签不能超过 20 个');
 const gradeValues = ['A', 'B', 'C', 'D'] as const;
 
 const rosterFilters = z
@@ -61,7 +71,20 @@ const rosterQuery = z
     search: text('搜索内容', 100).optional(),
     sort: z
       .object({
-        field: z.enum(['id', 'name', 'uscc', 'creditGrade', 'office', 'area', 'entityType', 'regStatus', 'lastInspectedOn', 'updatedAt', 'badgeNo', 'status']),
+        field: z.enum([
+          'id',
+          'name',
+          'uscc',
+          'creditGrade',
+          'office',
+          'area',
+          'entityType',
+          'regStatus',
+          'lastInspectedOn',
+          'updatedAt',
+          'badgeNo',
+          'status',
+        ]),
         direction: z.enum(['asc', 'desc']).default('asc'),
       })
       .strict()
@@ -75,8 +98,14 @@ const usccText = z
   .trim()
   .toUpperCase()
   .regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母(不含 I、O、S、V、Z)');
-const regNoText = z.string().trim().regex(/^[0-9]{15}$/, '注册号应为 15 位数字');
-const phoneText = z.string().trim().regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号,最多 30 位');
+const regNoText = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{15}$/, '注册号应为 15 位数字');
+const phoneText = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号,最多 30 位');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const entityPatch = z
@@ -84,7 +113,9 @@ export const entityPatch = z
     uscc: usccText.nullable(),
     regNo: regNoText.nullable(),
     name: text('名称', 200).min(1, '名称不能为空'),
-    entityType: z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], { error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织' }),
+    entityType: z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], {
+      error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织',
+    }),
     industry: text('行业', 100),
     address: text('住所(经营场所)', 500),
     area: text('所属片区', 100),
@@ -173,7 +204,11 @@ const dialogFilterPurpose = z.enum(
 
 // ——— plans, tasks, draws (issue 5) ———
 const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
-const planYear = z.number({ error: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不正确').max(2100, '年度不正确');
+const planYear = z
+  .number({ error: '年度必须是数字' })
+  .int('年度必须是整数')
+  .min(2000, '年度不正确')
+  .max(2100, '年度不正确');
 /** Per-grade ratios may be 0 (that grade is not drawn); a single ratio may not (basisPoints). */
 const gradeBasisPoints = z
   .number({ error: '比例必须是数字' })
@@ -181,11 +216,16 @@ const gradeBasisPoints = z
   .min(0, '比例不能为负')
   .max(10000, '比例不能超过 100%');
 const nameList = (label: string, maxItems: number) =>
-  z.array(text(label, 100).min(1, `${label}不能为空`), { error: `${label}必须是列表` }).max(maxItems, `${label}最多 ${maxItems} 个`);
+  z
+    .array(text(label, 100).min(1, `${label}不能为空`), { error: `${label}必须是列表` })
+    .max(maxItems, `${label}最多 ${maxItems} 个`);
 const gradeKey = z.enum(GRADE_KEYS, { error: '信用等级应为 A、B、C、D 或 未评级' });
 const taskScope = z
   .object({
-    entityTypes: z.array(z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], { error: '主体类型不正确' })).max(5).default([]),
+    entityTypes: z
+      .array(z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], { error: '主体类型不正确' }))
+      .max(5)
+      .default([]),
     industries: nameList('行业', 200).default([]),
     areas: nameList('片区', 500).default([]),
     offices: nameList('管辖单位', 200).default([]),
@@ -199,15 +239,36 @@ const taskRatio = z.discriminatedUnion(
     z
       .object({
         mode: z.literal('grades'),
-        gradeBp: z.object({ A: gradeBasisPoints, B: gradeBasisPoints, C: gradeBasisPoints, D: gradeBasisPoints, 未评级: gradeBasisPoints }).strict(),
+        gradeBp: z
+          .object({
+            A: gradeBasisPoints,
+            B: gradeBasisPoints,
+            C: gradeBasisPoints,
+            D: gradeBasisPoints,
+            未评级: gradeBasisPoints,
+          })
+          .strict(),
       })
       .strict(),
     z.object({ mode: z.literal('uniform'), bp: basisPoints }).strict(),
-    z.object({ mode: z.literal('fixed'), count: z.number({ error: '户数必须是数字' }).int('户数必须是整数').min(1, '固定抽取户数至少为 1').max(2_000_000, '户数过大') }).strict(),
+    z
+      .object({
+        mode: z.literal('fixed'),
+        count: z
+          .number({ error: '户数必须是数字' })
+          .int('户数必须是整数')
+          .min(1, '固定抽取户数至少为 1')
+          .max(2_000_000, '户数过大'),
+      })
+      .strict(),
   ],
   { error: '抽查比例方式应为 按信用等级、统一比例 或 固定户数' },
 );
-const excludeRecentYears = z.number({ error: '年数必须是数字' }).int('年数必须是整数').min(0, '年数不能为负').max(10, '年数不能超过 10');
+const excludeRecentYears = z
+  .number({ error: '年数必须是数字' })
+  .int('年数必须是整数')
+  .min(0, '年数不能为负')
+  .max(10, '年数不能超过 10');
 const taskInput = z
   .object({
     id: recordId.optional(),
@@ -215,20 +276,38 @@ const taskInput = z
     name: text('任务名称', 100).min(1, '任务名称不能为空'),
     leadDepartment: text('牵头部门', 100).min(1, '请选择牵头部门'),
     joiningDepartments: nameList('联合部门', 20).default([]),
-    itemIds: z.array(recordId, { error: '检查事项必须是列表' }).min(1, '请至少选择一个检查事项').max(200, '一个任务最多 200 个检查事项'),
+    itemIds: z
+      .array(recordId, { error: '检查事项必须是列表' })
+      .min(1, '请至少选择一个检查事项')
+      .max(200, '一个任务最多 200 个检查事项'),
     startDate: isoDate,
     endDate: isoDate,
     frequency: text('抽查频次', 50).default('每年1次'),
     scope: taskScope,
     excludeRecentYears,
     ratio: taskRatio,
-    teamSize: z.number({ error: '人数必须是数字' }).int('人数必须是整数').min(2, '每组至少 2 名执法人员').max(10, '每组人数过多'),
-    packageSize: z.number({ error: '户数必须是数字' }).int('户数必须是整数').min(1, '名单包至少 1 户').max(100, '名单包最多 100 户'),
-    maxPackagesPerInspector: z.number({ error: '组数必须是数字' }).int('组数必须是整数').min(1, '每人至少可参加 1 个检查组').max(10000, '组数过大'),
+    teamSize: z
+      .number({ error: '人数必须是数字' })
+      .int('人数必须是整数')
+      .min(2, '每组至少 2 名执法人员')
+      .max(10, '每组人数过多'),
+    packageSize: z
+      .number({ error: '户数必须是数字' })
+      .int('户数必须是整数')
+      .min(1, '名单包至少 1 户')
+      .max(100, '名单包最多 100 户'),
+    maxPackagesPerInspector: z
+      .number({ error: '组数必须是数字' })
+      .int('组数必须是整数')
+      .min(1, '每人至少可参加 1 个检查组')
+      .max(10000, '组数过大'),
     clusterBy: z.enum(['none', 'area'], { error: '组包方式应为 不分片区 或 按片区' }).default('none'),
     requiredTags: tagList.default([]),
     inspectorScope: z
-      .object({ kind: z.enum(INSPECTOR_SCOPE_KINDS, { error: '执法人员范围应为 全局、局机关与所、若干所 或 单一所' }), offices: nameList('单位', 100).default([]) })
+      .object({
+        kind: z.enum(INSPECTOR_SCOPE_KINDS, { error: '执法人员范围应为 全局、局机关与所、若干所 或 单一所' }),
+        offices: nameList('单位', 100).default([]),
+      })
       .strict(),
     includeExperts: z.boolean().default(false),
     expertTags: tagList.default([]),
@@ -250,7 +329,6 @@ const taskInput = z
   })
   .strict();
 
-
 export const requestSchemas = {
   'app:info': empty,
   'settings:get': empty,
@@ -269,14 +347,22 @@ export const requestSchemas = {
   'roster:bulk-update': bulkUpdate,
   'roster:import-detect': z.object({ kind: rosterKind, fileToken }).strict(),
   'roster:import-preview': z
-    .object({ kind: rosterKind, fileToken, mapping: z.record(z.string(), z.number().int().min(0).max(16383)).optional(), jobId: jobId.optional() })
+    .object({
+      kind: rosterKind,
+      fileToken,
+      mapping: z.record(z.string(), z.number().int().min(0).max(16383)).optional(),
+      jobId: jobId.optional(),
+    })
     .strict(),
   'roster:import-confirm': z
     .object({
       previewId: z.string().uuid('预览标识无效,请重新预览'),
       jobId: jobId.optional(),
       /** Rows kept with a warning (e.g. a USCC check digit) that the clerk did not accept: they are not written. */
-      declineRows: z.array(z.number().int().min(1), { error: '不接受的行必须是行号列表' }).max(100_000, '一次最多不接受 100000 行').optional(),
+      declineRows: z
+        .array(z.number().int().min(1), { error: '不接受的行必须是行号列表' })
+        .max(100_000, '一次最多不接受 100000 行')
+        .optional(),
     })
     .strict(),
   'roster:import-cancel': z.object({ jobId }).strict(),
@@ -298,19 +384,32 @@ export const requestSchemas = {
   'items:update-sub-items': z
     .object({
       itemId: z.number().int().positive(),
-      subItems: z.array(subItemDraft, { error: '检查子项必须是列表' }).min(1, '每个事项至少要有一个检查子项').max(200, '一个事项最多 200 个检查子项'),
+      subItems: z
+        .array(subItemDraft, { error: '检查子项必须是列表' })
+        .min(1, '每个事项至少要有一个检查子项')
+        .max(200, '一个事项最多 200 个检查子项'),
     })
     .strict(),
   // ——— plans, tasks, draws (issue 5) ———
   'plans:list': z.object({ year: planYear.optional() }).strict(),
   'plans:get': z.object({ id: recordId }).strict(),
   'plans:save': z
-    .object({ id: recordId.optional(), year: planYear, title: text('计划名称', 100).min(1, '计划名称不能为空'), changeReason: text('修改理由', 500).optional() })
+    .object({
+      id: recordId.optional(),
+      year: planYear,
+      title: text('计划名称', 100).min(1, '计划名称不能为空'),
+      changeReason: text('修改理由', 500).optional(),
+    })
     .strict(),
   'plans:publish': z.object({ id: recordId }).strict(),
   'plans:versions': z.object({ id: recordId }).strict(),
   'plans:export': z
-    .object({ planId: recordId, version: z.number().int().min(1).optional(), format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }), fileToken })
+    .object({
+      planId: recordId,
+      version: z.number().int().min(1).optional(),
+      format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }),
+      fileToken,
+    })
     .strict(),
   'tasks:list': z.object({ planId: recordId }).strict(),
   'tasks:get': z.object({ id: recordId }).strict(),
@@ -323,7 +422,15 @@ export const requestSchemas = {
       startDate: isoDate,
       // The inspector side, for the pool's live count (optional: the object side alone is previewed too).
       pool: taskInput
-        .pick({ joiningDepartments: true, inspectorScope: true, includeExperts: true, expertTags: true, teamSize: true, packageSize: true, maxPackagesPerInspector: true })
+        .pick({
+          joiningDepartments: true,
+          inspectorScope: true,
+          includeExperts: true,
+          expertTags: true,
+          teamSize: true,
+          packageSize: true,
+          maxPackagesPerInspector: true,
+        })
         .strict()
         .optional(),
     })
@@ -368,14 +475,33 @@ export const requestSchemas = {
     .refine((v) => v.drawId !== undefined || v.taskId !== undefined, '请指定抽取或任务'),
   'draws:ceremony-state': z.object({ taskId: recordId }).strict(),
   'draws:export-proof': z.object({ drawId: recordId, fileToken }).strict(),
-  'draws:export-record': z.object({ drawId: recordId, part: z.enum(['commit', 'result'], { error: '记录表部分应为 commit 或 result' }), fileToken }).strict(),
+  'draws:export-record': z
+    .object({
+      drawId: recordId,
+      part: z.enum(['commit', 'result'], { error: '记录表部分应为 commit 或 result' }),
+      fileToken,
+    })
+    .strict(),
   'visits:proposals': z.object({ year: planYear, limit: z.number().int().min(1).max(5000).default(200) }).strict(),
   'visits:merge': z
-    .object({ entityId: recordId, taskIds: z.array(recordId).min(2, '合并检查至少需要两个任务').max(20), note: text('备注', 500).optional() })
+    .object({
+      entityId: recordId,
+      taskIds: z.array(recordId).min(2, '合并检查至少需要两个任务').max(20),
+      note: text('备注', 500).optional(),
+    })
     .strict(),
   // ——— ceremony window (issue 5, renderer) ———
   'ceremony:open': z.object({ taskId: recordId }).strict(),
-  'demo:load': z.object({ entities: z.number().int().min(100, '示例检查对象至少 100 户').max(1_000_000, '示例检查对象最多 1000000 户').default(30000) }).strict(),
+  'demo:load': z
+    .object({
+      entities: z
+        .number()
+        .int()
+        .min(100, '示例检查对象至少 100 户')
+        .max(1_000_000, '示例检查对象最多 1000000 户')
+        .default(30000),
+    })
+    .strict(),
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

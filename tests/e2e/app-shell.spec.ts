@@ -103,7 +103,12 @@ test('security: strict CSP, no Node in the page, injected inline script does not
     apiKeys: Object.keys(window.api).sort(),
     apiFrozen: Object.isFrozen(window.api),
   }));
-  expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+  expect(globals).toMatchObject({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    Buffer: 'undefined',
+  });
   expect(globals.apiFrozen).toBe(true);
   expect(globals.apiKeys).toContain('settings:get');
 

@@ -28,7 +28,12 @@ const SMALL_TASK = {
 const CEREMONY = { place: '县局三楼会议室', operator: '张敏', supervisor: '刘强(纪检)' };
 
 /** The projector page: 1920×1080, bridged to the same services, on the task's ceremony route. */
-async function openProjector(page: Page, app: AppFixture, taskId: number, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
+async function openProjector(
+  page: Page,
+  app: AppFixture,
+  taskId: number,
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+): Promise<Page> {
   const projector = await page.context().newPage();
   await projector.setViewportSize({ width: 1920, height: 1080 });
   await projector.emulateMedia({ reducedMotion });
@@ -58,11 +63,13 @@ async function checkProjector(projector: Page, name: string): Promise<void> {
       const size = parseFloat(getComputedStyle(el).fontSize);
       if (size < 48) small.push(`${size}px「${text.slice(0, 16)}」`);
       const box = el.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1) cut.push(`off screen「${text.slice(0, 16)}」`);
+      if (box.right > window.innerWidth + 1 || box.bottom > window.innerHeight + 1)
+        cut.push(`off screen「${text.slice(0, 16)}」`);
       // Horizontal: an ellipsis or a clipped line. (Vertically, CJK glyph boxes exceed the line height by design.)
       if (el.scrollWidth > el.clientWidth + 1) cut.push(`overflows「${text.slice(0, 16)}」`);
     }
-    if (root.scrollHeight > root.clientHeight + 1) cut.push(`screen overflows by ${root.scrollHeight - root.clientHeight}px`);
+    if (root.scrollHeight > root.clientHeight + 1)
+      cut.push(`screen overflows by ${root.scrollHeight - root.clientHeight}px`);
     const stage = root.getBoundingClientRect();
     return {
       small,
@@ -87,12 +94,23 @@ async function commit(page: Page, who = CEREMONY): Promise<void> {
 }
 
 const phase = (projector: Page, value: string, timeout?: number) =>
-  expect(projector.getByTestId('ceremony-view')).toHaveAttribute('data-phase', value, timeout ? { timeout } : undefined);
+  expect(projector.getByTestId('ceremony-view')).toHaveAttribute(
+    'data-phase',
+    value,
+    timeout ? { timeout } : undefined,
+  );
 const hashOf = (page: Page, testId: string) => page.getByTestId(testId).first().getAttribute('data-value');
 const drawsOf = (app: AppFixture, taskId: number) =>
-  app.db.conn.raw.prepare('SELECT id, state, void_reason FROM draws WHERE task_id = ? ORDER BY id').all(taskId) as { id: number; state: string; void_reason: string | null }[];
+  app.db.conn.raw.prepare('SELECT id, state, void_reason FROM draws WHERE task_id = ? ORDER BY id').all(taskId) as {
+    id: number;
+    state: string;
+    void_reason: string | null;
+  }[];
 
-test('the whole draw from the operator page, the projector at 1920×1080 at every stage, the proof verified from its file, 递补', async ({ page, app }) => {
+test('the whole draw from the operator page, the projector at 1920×1080 at every stage, the proof verified from its file, 递补', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   loadDemo(app);
   const dir = tempDir('ssj-e2e-draw-');
@@ -106,7 +124,9 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
     app.fileDialog.answer(path);
     await panel.getByTestId(button).click();
     await expect(page.locator('.ant-message')).toContainText(fileName);
-    return fileName.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : (await readPdf(readFileSync(path))).compact;
+    return fileName.endsWith('.json')
+      ? JSON.parse(readFileSync(path, 'utf8'))
+      : (await readPdf(readFileSync(path))).compact;
   };
 
   // The operator asks for the projector window; the harness records it and the test opens the route itself.
@@ -127,7 +147,9 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   expect(inputDigest).toMatch(/^[0-9a-f]{64}$/);
   await phase(projector, 'prepared');
   await expect(projector.getByTestId('ceremony-hash-inputDigest')).toHaveAttribute('data-value', inputDigest!);
-  await expect(projector.getByTestId('ceremony-counts')).toContainText(await panel.getByTestId('prep-candidates').innerText());
+  await expect(projector.getByTestId('ceremony-counts')).toContainText(
+    await panel.getByTestId('prep-candidates').innerText(),
+  );
   await checkProjector(projector, 'ceremony-1-prepared');
   await pageShot(page, 'draw-1-prepared');
 
@@ -151,7 +173,10 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   expect(part1Text).toContain(CEREMONY.supervisor);
 
   // ——— 见证: each value in turn, shown on the projector as it comes ———
-  const witnesses = [...DEMO_WITNESSES.slice(0, 2), { name: '福利彩票第2026135期开奖号码', role: '', value: '03 11 17 24 29 33 + 08', isPublic: true }];
+  const witnesses = [
+    ...DEMO_WITNESSES.slice(0, 2),
+    { name: '福利彩票第2026135期开奖号码', role: '', value: '03 11 17 24 29 33 + 08', isPublic: true },
+  ];
   for (const [i, w] of witnesses.entries()) {
     const form = panel.getByTestId('witness-form');
     if ('isPublic' in w) await form.getByTestId('witness-kind').click();
@@ -176,13 +201,18 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   const firstNames = await firstPackage.locator('td').nth(2).locator('strong').allInnerTexts();
   expect(firstNames).toHaveLength(3);
   for (const name of firstNames) await expect(projector.getByTestId('ceremony-package-1')).toContainText(name);
-  expect(await projector.locator('.ceremony-appear').first().evaluate((el) => getComputedStyle(el).animationName)).toBe('ceremony-in');
+  expect(
+    await projector
+      .locator('.ceremony-appear')
+      .first()
+      .evaluate((el) => getComputedStyle(el).animationName),
+  ).toBe('ceremony-in');
   // A second projector that asks for reduced motion: the same reveal, every line simply there, nothing moving.
   const calm = await openProjector(page, app, taskId, 'reduce');
   await phase(calm, 'reveal');
-  const motion = await calm.locator('.ceremony-appear, .ceremony-package').evaluateAll((els) =>
-    els.map((el) => `${getComputedStyle(el).animationName}/${getComputedStyle(el).opacity}`),
-  );
+  const motion = await calm
+    .locator('.ceremony-appear, .ceremony-package')
+    .evaluateAll((els) => els.map((el) => `${getComputedStyle(el).animationName}/${getComputedStyle(el).opacity}`));
   expect(motion.length).toBeGreaterThan(0);
   expect(new Set(motion)).toEqual(new Set(['none/1']));
   await calm.close();
@@ -235,7 +265,10 @@ test('the whole draw from the operator page, the projector at 1920×1080 at ever
   await projector.close();
 });
 
-test('a larger reveal pages through the packages, four to a screen, every screen fitting, then the summary', async ({ page, app }) => {
+test('a larger reveal pages through the packages, four to a screen, every screen fitting, then the summary', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   loadDemo(app);
   const taskId = publishedTask(app, { ...SMALL_TASK, ratio: { mode: 'fixed', count: 30 } });
@@ -253,7 +286,11 @@ test('a larger reveal pages through the packages, four to a screen, every screen
   await draws.reveal({ drawId: id });
   await phase(projector, 'reveal');
   const reveal = projector.getByTestId('ceremony-reveal');
-  for (const [slide, first] of [[1, 1], [2, 5], [3, 9]]) {
+  for (const [slide, first] of [
+    [1, 1],
+    [2, 5],
+    [3, 9],
+  ]) {
     await expect(reveal).toHaveAttribute('data-slide', String(slide), { timeout: 20_000 });
     await expect(reveal.locator('[data-testid^="ceremony-package-"]')).toHaveCount(slide < 3 ? 4 : 2);
     await expect(projector.getByTestId(`ceremony-package-${first}`)).toBeVisible();
@@ -266,7 +303,10 @@ test('a larger reveal pages through the packages, four to a screen, every screen
   await projector.close();
 });
 
-test('a long step runs in the background: its progress on the page and the projector, and the services answer meanwhile', async ({ page, app }) => {
+test('a long step runs in the background: its progress on the page and the projector, and the services answer meanwhile', async ({
+  page,
+  app,
+}) => {
   loadDemo(app);
   const taskId = publishedTask(app, { ...SMALL_TASK, name: '进度显示测试任务' });
   await app.open(`/draw?task=${taskId}`);
@@ -305,9 +345,16 @@ test('a long step runs in the background: its progress on the page and the proje
   await projector.close();
 });
 
-test('a committed draw is voided with its reason, never deleted; the task can be prepared again', async ({ page, app }) => {
+test('a committed draw is voided with its reason, never deleted; the task can be prepared again', async ({
+  page,
+  app,
+}) => {
   loadDemo(app);
-  const taskId = publishedTask(app, { ...SMALL_TASK, name: '2026年食品销售者双随机抽查', scope: { ...SMALL_TASK.scope, industries: ['食品销售'] } });
+  const taskId = publishedTask(app, {
+    ...SMALL_TASK,
+    name: '2026年食品销售者双随机抽查',
+    scope: { ...SMALL_TASK.scope, industries: ['食品销售'] },
+  });
   await app.open(`/draw?task=${taskId}`);
   const projector = await openProjector(page, app, taskId);
   const panel = page.getByTestId('draw-panel');
@@ -342,7 +389,9 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await projector.bringToFront(); // a page behind another gets no frames, so no resize is seen
   await projector.setViewportSize({ width: 1280, height: 800 });
   await expect(async () => {
-    const box = await projector.getByTestId('ceremony-view').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const box = await projector
+      .getByTestId('ceremony-view')
+      .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
     expect([box.x, box.y, box.width, box.height].map(Math.round)).toEqual([0, 40, 1280, 720]);
   }).toPass({ timeout: 5000 });
   await screenshot(projector, 'ceremony-9-voided-1280x800');
@@ -356,13 +405,30 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await projector.close();
 });
 
-test('bad input is refused in Chinese at 准备 and nothing is written: empty scope, too few inspectors, a passed window; two clerks at one task', async ({ page, app }) => {
+test('bad input is refused in Chinese at 准备 and nothing is written: empty scope, too few inspectors, a passed window; two clerks at one task', async ({
+  page,
+  app,
+}) => {
   loadDemo(app);
   const raw = app.db.conn.raw;
   // 城关片区 entities are all supervised by 城关市场监管所: with 东关's office as well, nothing is in scope.
-  const empty = publishedTask(app, { ...SMALL_TASK, name: '范围为空的任务', scope: { ...SMALL_TASK.scope, areas: ['城关片区'], offices: ['东关市场监管所'] } });
-  const fewInspectors = publishedTask(app, { ...SMALL_TASK, name: '人员不足的任务', teamSize: 8, inspectorScope: { kind: '单一所', offices: ['城关市场监管所'] } });
-  const passed = publishedTask(app, { ...SMALL_TASK, name: '已过期的任务', startDate: `${TEST_YEAR}-03-01`, endDate: `${TEST_YEAR}-06-30` });
+  const empty = publishedTask(app, {
+    ...SMALL_TASK,
+    name: '范围为空的任务',
+    scope: { ...SMALL_TASK.scope, areas: ['城关片区'], offices: ['东关市场监管所'] },
+  });
+  const fewInspectors = publishedTask(app, {
+    ...SMALL_TASK,
+    name: '人员不足的任务',
+    teamSize: 8,
+    inspectorScope: { kind: '单一所', offices: ['城关市场监管所'] },
+  });
+  const passed = publishedTask(app, {
+    ...SMALL_TASK,
+    name: '已过期的任务',
+    startDate: `${TEST_YEAR}-03-01`,
+    endDate: `${TEST_YEAR}-06-30`,
+  });
   const cases: [number, RegExp, string][] = [
     [empty, /检查对象范围内没有可抽取的对象/, 'draw-bad-empty-scope'],
     [fewInspectors, /执法人员范围内在岗人员只有 \d 人,不足每组 8 人/, 'draw-bad-few-inspectors'],
@@ -396,16 +462,33 @@ test('bad input is refused in Chinese at 准备 and nothing is written: empty sc
   await expect(panel.getByTestId('draw-error')).toContainText(`同一任务的另一次准备(抽取编号 ${other.id})已承诺`);
   // The page now shows the other clerk's committed draw; exactly one commitment exists.
   await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
-  expect(drawsOf(app, contested).filter((d) => d.state === 'committed').map((d) => d.id)).toEqual([other.id]);
+  expect(
+    drawsOf(app, contested)
+      .filter((d) => d.state === 'committed')
+      .map((d) => d.id),
+  ).toEqual([other.id]);
   await pageShot(page, 'draw-bad-two-clerks');
 });
 
-test('joint visits: the same entity drawn by two departments in overlapping windows is proposed; the clerk confirms and it is recorded', async ({ page, app }) => {
+test('joint visits: the same entity drawn by two departments in overlapping windows is proposed; the clerk confirms and it is recorded', async ({
+  page,
+  app,
+}) => {
   loadDemo(app);
   // Both tasks draw every restaurant of 城关片区 (100%), one led by the bureau, one by the health commission.
-  const shared = { ...SMALL_TASK, scope: { ...SMALL_TASK.scope, areas: ['城关片区'] }, ratio: { mode: 'uniform' as const, bp: 10000 } };
+  const shared = {
+    ...SMALL_TASK,
+    scope: { ...SMALL_TASK.scope, areas: ['城关片区'] },
+    ratio: { mode: 'uniform' as const, bp: 10000 },
+  };
   const food = publishedTask(app, { ...shared, name: '餐饮服务食品安全抽查' });
-  const health = publishedTask(app, { ...shared, name: '餐饮场所卫生抽查', leadDepartment: '县卫生健康委员会', startDate: `${TEST_YEAR}-11-15`, endDate: `${TEST_YEAR}-12-15` });
+  const health = publishedTask(app, {
+    ...shared,
+    name: '餐饮场所卫生抽查',
+    leadDepartment: '县卫生健康委员会',
+    startDate: `${TEST_YEAR}-11-15`,
+    endDate: `${TEST_YEAR}-12-15`,
+  });
   const draws = app.services.draws;
   for (const taskId of [food, health]) {
     const { id } = await draws.prepare({ taskId });
@@ -429,7 +512,9 @@ test('joint visits: the same entity drawn by two departments in overlapping wind
   await expect(page.locator('.ant-message')).toContainText('已合并');
   await expect(card.getByTestId('visit-merged').locator('tr.ant-table-row')).toHaveCount(1);
   await expect(card).toContainText(`共 ${drawn / 2 - 1} 户`);
-  const visits = app.db.conn.raw.prepare('SELECT note, (SELECT count(*) FROM joint_visit_tasks) AS tasks FROM joint_visits').all();
+  const visits = app.db.conn.raw
+    .prepare('SELECT note, (SELECT count(*) FROM joint_visit_tasks) AS tasks FROM joint_visits')
+    .all();
   expect(visits).toEqual([{ note: '两部门同日上门,一次检查', tasks: 2 }]);
   await pageShot(page, 'draw-8-joint-merged');
 });

@@ -90,7 +90,14 @@ export async function confirmModal(page: Page, testId: string): Promise<void> {
 
 /** Waits until no dialog, drawer or popup is opening or closing (a screenshot then shows it, not a fading ghost). */
 export async function afterMotion(page: Page): Promise<void> {
-  const overlays = ['.ant-modal', '.ant-modal-mask', '.ant-drawer-content-wrapper', '.ant-drawer-mask', '.ant-popover', '.ant-select-dropdown'];
+  const overlays = [
+    '.ant-modal',
+    '.ant-modal-mask',
+    '.ant-drawer-content-wrapper',
+    '.ant-drawer-mask',
+    '.ant-popover',
+    '.ant-select-dropdown',
+  ];
   // Every phase of the motion (prepare, start, active) keeps its -appear / -enter / -leave class on.
   const moving = overlays.flatMap((o) => ['appear', 'enter', 'leave'].map((phase) => `${o}[class*="-${phase}"]`));
   await expect(page.locator(moving.join(', '))).toHaveCount(0);

@@ -40,7 +40,12 @@ test('the desktop window is locked down', async () => {
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0].webContents;
       const p = (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+      return {
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        webviewTag: p.webviewTag,
+      };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
 
@@ -110,12 +115,20 @@ test('the projector window opens on the ceremony route, locked down like the mai
     await expect(projector.getByTestId('nav')).toHaveCount(0);
     const prefs = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((w) => {
-        const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
-        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+        const p = (
+          w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }
+        ).getLastWebPreferences();
+        return {
+          contextIsolation: p.contextIsolation,
+          sandbox: p.sandbox,
+          nodeIntegration: p.nodeIntegration,
+          webviewTag: p.webviewTag,
+        };
       }),
     );
     expect(prefs).toHaveLength(2);
-    for (const p of prefs) expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    for (const p of prefs)
+      expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
 
     // Asking again reuses the one projector window.
     await page.evaluate((id) => window.api['ceremony:open']({ taskId: id }), taskId);

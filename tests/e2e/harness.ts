@@ -86,7 +86,8 @@ function fileDialogStub(): FileDialogStub & { dialog: FileDialog } {
     },
     dialog: async (request) => {
       shown.push(request);
-      if (answers.length === 0) throw new Error(`e2e:测试没有为“${request.title}”对话框准备文件(先调用 app.fileDialog.answer)`);
+      if (answers.length === 0)
+        throw new Error(`e2e:测试没有为“${request.title}”对话框准备文件(先调用 app.fileDialog.answer)`);
       return answers.shift()!;
     },
   };

@@ -10,7 +10,16 @@ import ExcelJS from 'exceljs';
 import { quotaOf } from '@shared/domain/tasks';
 import { readInspectorPool, recentSince } from '../../src-main/draws/scope';
 import { readPdf } from '../integration/documents/pdf-text';
-import { afterMotion, confirmModal, confirmPopover, fillRange, loadDemo, pickOption, tempDir, TEST_YEAR } from './draw-fixtures';
+import {
+  afterMotion,
+  confirmModal,
+  confirmPopover,
+  fillRange,
+  loadDemo,
+  pickOption,
+  tempDir,
+  TEST_YEAR,
+} from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
 
 const TASK_NAME = `${TEST_YEAR}年餐饮服务单位双随机抽查`;
@@ -36,7 +45,10 @@ async function xlsxText(path: string): Promise<string> {
   return cells.join('\n');
 }
 
-test('a year plan through the page: live scope counts, publish, v2 with its reason, v1 still readable, xlsx and PDF for 公示', async ({ page, app }) => {
+test('a year plan through the page: live scope counts, publish, v2 with its reason, v1 still readable, xlsx and PDF for 公示', async ({
+  page,
+  app,
+}) => {
   loadDemo(app, 3000);
   const raw = app.db.conn.raw;
   const dir = tempDir('ssj-e2e-plans-');
@@ -94,7 +106,12 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await editor.getByTestId('ratio-D').fill('30');
   await count(editor.getByTestId('scope-expected'), expected);
   // The inspector pool, live too: the form's default scope (全局, no experts) as 准备 would read it.
-  const pool = readInspectorPool(raw, { inspectorScope: { kind: '全局', offices: [] }, includeExperts: false, expertTags: [], joiningDepartments: [] });
+  const pool = readInspectorPool(raw, {
+    inspectorScope: { kind: '全局', offices: [] },
+    includeExperts: false,
+    expertTags: [],
+    joiningDepartments: [],
+  });
   expect(pool.inspectors.length).toBeGreaterThan(0);
   await count(editor.getByTestId('scope-pool'), pool.inspectors.length);
   const offices = new Set(pool.inspectors.map((inspector) => inspector.office)).size;

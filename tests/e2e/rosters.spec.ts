@@ -24,7 +24,9 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Picks an option of an antd Select by its label (again, if a click landed while the dropdown was still moving in). */
 async function pickOption(page: Page, select: Locator, label: string) {
   await expect(async () => {
-    const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
+    const option = page.locator(
+      `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`,
+    );
     if (!(await option.isVisible())) await select.click();
     await option.click({ timeout: 2000 });
     await expect(select).toContainText(label, { timeout: 1000 });
@@ -32,11 +34,17 @@ async function pickOption(page: Page, select: Locator, label: string) {
 }
 
 const tableRows = (scope: Locator) => scope.locator('.ant-table-tbody tr.ant-table-row');
-const rowIds = (scope: Locator) => tableRows(scope).evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row-key'))));
+const rowIds = (scope: Locator) =>
+  tableRows(scope).evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row-key'))));
 const totalText = (scope: Locator) => scope.locator('.ant-pagination-total-text');
 
 /** Runs the import dialog of `kind` on `file` up to the mapping step. */
-async function openImportDialog(page: Page, app: { fileDialog: { answer(...p: (string | null)[]): void } }, kind: string, file: string) {
+async function openImportDialog(
+  page: Page,
+  app: { fileDialog: { answer(...p: (string | null)[]): void } },
+  kind: string,
+  file: string,
+) {
   await page.getByTestId(`import-${kind}`).click();
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
@@ -52,9 +60,9 @@ async function allProblems(dialog: Locator): Promise<string[][]> {
   const out: string[][] = [];
   const table = dialog.getByTestId('import-problems');
   for (;;) {
-    const rows = await table.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')),
-    );
+    const rows = await table
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
     out.push(...rows.map((r) => r.slice(0, 4)));
     const next = table.locator('.ant-pagination-next');
     if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') break;
@@ -90,7 +98,10 @@ async function mixedEntityFile(path: string) {
 
 // ——— (a) import with good and bad rows through the real dialog ———
 
-test('imports an entity file with good and bad rows: every problem shown with row, column and reason; only good rows written; rejected-rows xlsx', async ({ page, app }) => {
+test('imports an entity file with good and bad rows: every problem shown with row, column and reason; only good rows written; rejected-rows xlsx', async ({
+  page,
+  app,
+}) => {
   const file = join(dir, '检查对象-混合.xlsx');
   const { good } = await mixedEntityFile(file);
   await app.open('/entities');
@@ -117,11 +128,15 @@ test('imports an entity file with good and bad rows: every problem shown with ro
 
   const problems = await allProblems(dialog);
   const find = (row: number) => problems.filter((p) => p[0] === String(row));
-  expect(find(4)).toEqual([['4', 'A 统一社会信用代码', '提示', expect.stringMatching(/校验码不符（按 GB 32100-2015 应为 .）/)]]);
+  expect(find(4)).toEqual([
+    ['4', 'A 统一社会信用代码', '提示', expect.stringMatching(/校验码不符（按 GB 32100-2015 应为 .）/)],
+  ]);
   expect(find(5)).toEqual([['5', 'G 信用风险等级', '未导入', expect.stringMatching(/信用风险等级“E”无法识别/)]]);
   expect(find(6)).toEqual([['6', 'A 统一社会信用代码', '未导入', expect.stringMatching(/与第 7 行重复/)]]);
   expect(find(7)).toEqual([['7', 'A 统一社会信用代码', '未导入', expect.stringMatching(/与第 6 行重复/)]]);
-  expect(find(8)).toEqual([['8', 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字.*本行没有注册号可作替代/)]]);
+  expect(find(8)).toEqual([
+    ['8', 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字.*本行没有注册号可作替代/)],
+  ]);
   expect(find(9)).toEqual([['9', 'C 名称', '未导入', '名称为空']]);
   expect(problems).toHaveLength(6);
 
@@ -147,11 +162,21 @@ test('imports an entity file with good and bad rows: every problem shown with ro
   const sheet = wb.worksheets[0];
   expect(sheet.getRow(1).values).toEqual([undefined, '行号', '列', '处理', '原因']);
   const lines = (sheet.getSheetValues().slice(2) as unknown[][]).map((l) => [l[1], l[2], l[3], String(l[4])]);
-  expect(lines).toContainEqual([4, 'A 统一社会信用代码', '未导入', expect.stringMatching(/^未接受本行的提示,本行未导入\(.*校验码不符/)]);
+  expect(lines).toContainEqual([
+    4,
+    'A 统一社会信用代码',
+    '未导入',
+    expect.stringMatching(/^未接受本行的提示,本行未导入\(.*校验码不符/),
+  ]);
   expect(lines).toContainEqual([5, 'G 信用风险等级', '未导入', expect.stringMatching(/“E”无法识别/)]);
   expect(lines).toContainEqual([8, 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字/)]);
   expect(lines).toContainEqual([9, 'C 名称', '未导入', '名称为空']);
-  expect(lines.filter((l) => /重复/.test(l[3] as string)).map((l) => l[0]).sort()).toEqual([6, 7]);
+  expect(
+    lines
+      .filter((l) => /重复/.test(l[3] as string))
+      .map((l) => l[0])
+      .sort(),
+  ).toEqual([6, 7]);
   expect(app.fileDialog.shown.map((d) => d.mode)).toEqual(['open', 'save']);
 
   await dialog.getByTestId('import-close').click();
@@ -161,13 +186,17 @@ test('imports an entity file with good and bad rows: every problem shown with ro
   const dbCodes = app.db.conn.raw.prepare('SELECT uscc FROM entities ORDER BY id').pluck().all();
   expect(dbCodes).toEqual(good);
   await expect(tableRows(roster)).toHaveCount(4);
-  for (const name of ['城关鑫源餐饮店', '东关华盛五金店', '新区和顺汽修店', '工业园鸿运建材有限公司']) await expect(roster).toContainText(name);
+  for (const name of ['城关鑫源餐饮店', '东关华盛五金店', '新区和顺汽修店', '工业园鸿运建材有限公司'])
+    await expect(roster).toContainText(name);
   await screenshot(page, 'rosters-entities-after-import');
 });
 
 // ——— the import job: progress (rows read / rows written) and cancel ———
 
-test('a large import shows rows read and rows written, and a cancelled write leaves the database unchanged', async ({ page, app }) => {
+test('a large import shows rows read and rows written, and a cancelled write leaves the database unchanged', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(180_000);
   const file = join(dir, '检查对象-3万户.xlsx');
   await writeEntityXlsx(file, 30000);
@@ -200,11 +229,20 @@ test('a large import shows rows read and rows written, and a cancelled write lea
 
 // ——— (b) a changed column mapping is remembered for the next file of the same shape ———
 
-test('a column mapping changed in the dialog is remembered for the next file of the same shape', async ({ page, app }) => {
+test('a column mapping changed in the dialog is remembered for the next file of the same shape', async ({
+  page,
+  app,
+}) => {
   const header = '统一社会信用代码,名称,主体类型,经营者,实际负责人';
   const write = (name: string, from: number) => {
     const path = join(dir, name);
-    writeFileSync(path, [header, ...[from, from + 1].map((i) => `${syntheticUscc(i)},商户${i},个体工商户,登记人${i},实际负责人${i}`)].join('\n'));
+    writeFileSync(
+      path,
+      [
+        header,
+        ...[from, from + 1].map((i) => `${syntheticUscc(i)},商户${i},个体工商户,登记人${i},实际负责人${i}`),
+      ].join('\n'),
+    );
     return path;
   };
   await app.open('/entities');
@@ -220,7 +258,10 @@ test('a column mapping changed in the dialog is remembered for the next file of 
   await dialog.getByTestId('import-confirm').click();
   await expect(dialog.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
   await dialog.getByTestId('import-close').click();
-  expect(app.db.conn.raw.prepare('SELECT legal_rep FROM entities ORDER BY id').pluck().all()).toEqual(['实际负责人201', '实际负责人202']);
+  expect(app.db.conn.raw.prepare('SELECT legal_rep FROM entities ORDER BY id').pluck().all()).toEqual([
+    '实际负责人201',
+    '实际负责人202',
+  ]);
 
   dialog = await openImportDialog(page, app, 'entities', write('二月.csv', 301));
   await expect(dialog.getByTestId('mapping-remembered')).toContainText('已按上次确认的列对应关系填写');
@@ -239,7 +280,10 @@ test('a column mapping changed in the dialog is remembered for the next file of 
 
 // ——— (c) bad files: a Chinese message and nothing written ———
 
-test('a wrong file type, an empty sheet and a header that matches nothing: a Chinese message, nothing written', async ({ page, app }) => {
+test('a wrong file type, an empty sheet and a header that matches nothing: a Chinese message, nothing written', async ({
+  page,
+  app,
+}) => {
   const pdf = join(dir, '名录.pdf');
   writeFileSync(pdf, '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << >> endobj\n');
   const empty = join(dir, '空表.xlsx');
@@ -286,7 +330,10 @@ test('a wrong file type, an empty sheet and a header that matches nothing: a Chi
 
 // ——— (d) demo data, then the roster table ———
 
-test('demo data on an empty database, then search, filter, sort, page, bulk grade, export and an edit', async ({ page, app }) => {
+test('demo data on an empty database, then search, filter, sort, page, bulk grade, export and an edit', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   const raw = app.db.conn.raw;
   await app.open('/');
@@ -305,7 +352,11 @@ test('demo data on an empty database, then search, filter, sort, page, bulk grad
   await screenshot(page, 'rosters-entities');
 
   // Search: two Chinese characters.
-  const q = (sqlText: string, ...p: unknown[]) => raw.prepare(sqlText).pluck().all(...p) as number[];
+  const q = (sqlText: string, ...p: unknown[]) =>
+    raw
+      .prepare(sqlText)
+      .pluck()
+      .all(...p) as number[];
   await roster.getByTestId('roster-search').locator('input').fill('鑫源');
   const searched = q("SELECT id FROM entities WHERE name LIKE '%鑫源%' ORDER BY id");
   expect(searched.length).toBeGreaterThan(60);
@@ -354,7 +405,10 @@ test('demo data on an empty database, then search, filter, sort, page, bulk grad
 
   // Edit: validation errors in Chinese (from the channel's schema), a server refusal, then a valid save.
   const target = gradeC[60];
-  const other = raw.prepare('SELECT uscc FROM entities WHERE uscc IS NOT NULL AND id <> ? LIMIT 1').pluck().get(target) as string;
+  const other = raw
+    .prepare('SELECT uscc FROM entities WHERE uscc IS NOT NULL AND id <> ? LIMIT 1')
+    .pluck()
+    .get(target) as string;
   await roster.getByTestId(`edit-${target}`).click();
   const drawer = page.getByTestId('edit-drawer');
   const field = (label: string) => drawer.getByLabel(label, { exact: true });
@@ -384,7 +438,10 @@ test('demo data on an empty database, then search, filter, sort, page, bulk grad
     phone: '0898-12345678',
     last_inspected_on: '2025-06-30',
   });
-  const change = raw.prepare("SELECT after FROM roster_changes WHERE source = 'edit' AND record_id = ?").pluck().get(target) as string;
+  const change = raw
+    .prepare("SELECT after FROM roster_changes WHERE source = 'edit' AND record_id = ?")
+    .pluck()
+    .get(target) as string;
   expect(Object.keys(JSON.parse(change)).sort()).toEqual(['last_inspected_on', 'name', 'phone']);
   // Renamed, it sorts elsewhere: a 3+ character search (the trigram index) finds it.
   await roster.getByTestId('roster-search').locator('input').fill('示范餐饮');
@@ -404,7 +461,10 @@ test('the inspector roster and the expert tab after demo data', async ({ page, a
   await expect(totalText(inspectors)).toHaveText(`共 ${n} 人`);
   await pickOption(page, inspectors.getByTestId('filter-status'), '在岗');
   await page.keyboard.press('Escape');
-  const onDuty = app.db.conn.raw.prepare("SELECT count(*) FROM inspectors WHERE status = '在岗'").pluck().get() as number;
+  const onDuty = app.db.conn.raw
+    .prepare("SELECT count(*) FROM inspectors WHERE status = '在岗'")
+    .pluck()
+    .get() as number;
   await expect(totalText(inspectors)).toHaveText(`共 ${onDuty} 人`);
   await screenshot(page, 'rosters-inspectors');
   await page.getByRole('tab', { name: '专家库' }).click();
@@ -416,7 +476,10 @@ test('the inspector roster and the expert tab after demo data', async ({ page, a
 
 // ——— (e) the item list: the Hainan sample, one item, a split sub-item ———
 
-test('items: the published Hainan list imports as 285 items; one item opens and a sub-item is split', async ({ page, app }) => {
+test('items: the published Hainan list imports as 285 items; one item opens and a sub-item is split', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(120_000);
   expect(existsSync(HAINAN)).toBe(true);
   await app.open('/items');
@@ -440,7 +503,9 @@ test('items: the published Hainan list imports as 285 items; one item opens and 
   const drawer = page.getByTestId('item-drawer');
   await expect(drawer.getByTestId('item-detail')).toBeVisible();
   const itemId = (await rowIds(itemsPage))[0];
-  const before = app.db.conn.raw.prepare('SELECT id, content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal').all(itemId) as { id: number; content: string }[];
+  const before = app.db.conn.raw
+    .prepare('SELECT id, content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal')
+    .all(itemId) as { id: number; content: string }[];
   expect(before.length).toBeGreaterThanOrEqual(1);
   await screenshot(page, 'rosters-item-detail');
 
@@ -452,9 +517,13 @@ test('items: the published Hainan list imports as 285 items; one item opens and 
   await expect(drawer.getByTestId(`sub-item-${before.length + 1}`)).toContainText('子项');
   await drawer.getByTestId('sub-items-save').click();
   await expect(page.getByText(`检查子项已保存(共 ${before.length + 1} 项)`)).toBeVisible();
-  const after = app.db.conn.raw.prepare('SELECT id, ordinal, content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal').all(itemId) as { id: number; content: string }[];
+  const after = app.db.conn.raw
+    .prepare('SELECT id, ordinal, content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal')
+    .all(itemId) as { id: number; content: string }[];
   expect(after.map((s) => s.content).slice(0, 2)).toEqual(['核查营业执照是否悬挂', '核查登记事项与实际是否一致']);
   expect(after[0].id).toBe(before[0].id);
-  expect(app.db.conn.raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'items:update-sub-items'").pluck().get()).toBe(1);
+  expect(
+    app.db.conn.raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'items:update-sub-items'").pluck().get(),
+  ).toBe(1);
   await screenshot(page, 'rosters-item-split-saved');
 });

@@ -33,22 +33,34 @@ describe('ceremony:open', () => {
         return { fullScreen: true, displays: 2 };
       },
     });
-    const dispatch = createDispatch({ handlers: createHandlers(services), isTrustedSender: (url) => url === TRUSTED, logError: () => {} });
-    expect(await dispatch(TRUSTED, 'ceremony:open', { taskId })).toEqual({ ok: true, value: { fullScreen: true, displays: 2 } });
+    const dispatch = createDispatch({
+      handlers: createHandlers(services),
+      isTrustedSender: (url) => url === TRUSTED,
+      logError: () => {},
+    });
+    expect(await dispatch(TRUSTED, 'ceremony:open', { taskId })).toEqual({
+      ok: true,
+      value: { fullScreen: true, displays: 2 },
+    });
     expect(opened).toEqual([taskId]);
   });
 
   it('refuses an unknown task and a host without windows, in Chinese, without calling the opener', async () => {
     const taskId = await withTask();
     const opened: number[] = [];
-    const withWindows = createServices(t!.conn, t!.ctx, { openCeremonyWindow: (id) => (opened.push(id), { fullScreen: false, displays: 1 }) });
+    const withWindows = createServices(t!.conn, t!.ctx, {
+      openCeremonyWindow: (id) => (opened.push(id), { fullScreen: false, displays: 1 }),
+    });
     const dispatch = (services: typeof withWindows) =>
       createDispatch({ handlers: createHandlers(services), isTrustedSender: () => true, logError: () => {} });
     expect(await dispatch(withWindows)(TRUSTED, 'ceremony:open', { taskId: taskId + 99 })).toMatchObject({
       ok: false,
       error: { code: 'task.notFound', message: expect.stringContaining('没有找到抽查任务') },
     });
-    expect(await dispatch(withWindows)(TRUSTED, 'ceremony:open', { taskId: 'x' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('编号必须是数字') } });
+    expect(await dispatch(withWindows)(TRUSTED, 'ceremony:open', { taskId: 'x' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('编号必须是数字') },
+    });
     // The CLI and plain services have no window to open.
     expect(await dispatch(t!.services)(TRUSTED, 'ceremony:open', { taskId })).toEqual({
       ok: false,

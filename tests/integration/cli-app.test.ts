@@ -43,9 +43,17 @@ describe('ssj CLI: help, info, migrate', () => {
     const db = join(tempDir(), 'county.sqlite');
     const m = await cli('migrate', '--db', db, '--json');
     expect(m.code).toBe(0);
-    expect(JSON.parse(m.stdout)).toMatchObject({ created: true, schemaVersion: LATEST_SCHEMA_VERSION, backupPath: null });
+    expect(JSON.parse(m.stdout)).toMatchObject({
+      created: true,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      backupPath: null,
+    });
     const i = await cli('info', '--db', db, '--json');
-    expect(JSON.parse(i.stdout)).toMatchObject({ dbExists: true, schemaVersion: LATEST_SCHEMA_VERSION, latestSchemaVersion: LATEST_SCHEMA_VERSION });
+    expect(JSON.parse(i.stdout)).toMatchObject({
+      dbExists: true,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    });
   });
 
   it('a corrupt or newer database: Chinese message on stderr, exit 1, file untouched', async () => {
@@ -79,7 +87,10 @@ describe('ssj CLI: help, info, migrate', () => {
   it('runs as a real process through tsx: one JSON object on stdout, exit status from the command', () => {
     const db = join(tempDir(), 'proc.sqlite');
     const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
-    const stdout = execFileSync(tsx, ['src-main/cli.ts', 'migrate', '--db', db, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const stdout = execFileSync(tsx, ['src-main/cli.ts', 'migrate', '--db', db, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(stdout)).toMatchObject({ created: true, schemaVersion: LATEST_SCHEMA_VERSION });
     const bad = join(tempDir(), 'bad.sqlite');
     writeFileSync(bad, 'x'.repeat(4096));

@@ -53,7 +53,9 @@ describe('draw-case', () => {
   it('exits 2 with the Chinese reason when teams cannot be formed', async () => {
     const drawCase = JSON.parse(readFileSync(join(VECTORS, '01-minimal.case.json'), 'utf8'));
     // Everyone from 西关/东关 is out: only 城关's inspector remains, who may not inspect 城关's entities.
-    drawCase.inputs.inspectors = drawCase.inputs.inspectors.filter((i: { office: string }) => i.office === '西关市场监管所').slice(0, 1);
+    drawCase.inputs.inspectors = drawCase.inputs.inspectors
+      .filter((i: { office: string }) => i.office === '西关市场监管所')
+      .slice(0, 1);
     const result = await run(drawCaseCommand, [writeJson('infeasible.case.json', drawCase)]);
     expect(result.status).toBe(EXIT_INFEASIBLE);
     expect(result.out).toBe('');
@@ -92,12 +94,18 @@ describe('verify', () => {
     const result = await run(verifyCommand, [writeJson('tampered-in.proof.json', proof)], { json: true });
     expect(result.status).toBe(1);
     const report = JSON.parse(result.out);
-    expect(report).toMatchObject({ valid: false, difference: { code: 'proof.amendment.in', path: 'amendments[0].in' } });
+    expect(report).toMatchObject({
+      valid: false,
+      difference: { code: 'proof.amendment.in', path: 'amendments[0].in' },
+    });
   });
 
   it('accepts a proof from another implementation: named witnesses, an info block, a BOM', async () => {
     const proof = JSON.parse(readFileSync(join(VECTORS, '02-strata-ratio.proof.json'), 'utf8'));
-    proof.entropy.witnesses = proof.entropy.witnesses.map((value: string, i: number) => ({ name: `见证人${i + 1}`, value }));
+    proof.entropy.witnesses = proof.entropy.witnesses.map((value: string, i: number) => ({
+      name: `见证人${i + 1}`,
+      value,
+    }));
     proof.info = { operator: '王五', place: '三楼会议室', startedAt: '2026-03-18T09:30:00+08:00' };
     const path = join(workDir, 'foreign.proof.json');
     writeFileSync(path, `\uFEFF${JSON.stringify(proof, null, 2)}`);

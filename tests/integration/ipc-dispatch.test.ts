@@ -94,7 +94,11 @@ describe('the dispatch path', () => {
 
 describe('settings and the audit log', () => {
   it('starts from the bureau defaults', async () => {
-    expect(await t.services.settings.get()).toMatchObject({ defaultRatioBp: 500, recentInspectionYears: 3, minTeamSize: 2 });
+    expect(await t.services.settings.get()).toMatchObject({
+      defaultRatioBp: 500,
+      recentInspectionYears: 3,
+      minTeamSize: 2,
+    });
   });
 
   it('saves a change, and logs who changed what from what to what in the same transaction', async () => {
@@ -105,7 +109,10 @@ describe('settings and the audit log', () => {
     expect(log[0]).toMatchObject({
       actor: '测试操作员',
       action: 'settings:set',
-      detail: { minTeamSize: { from: 2, to: 3 }, bureauName: { from: '某县市场监督管理局', to: '城关县市场监督管理局' } },
+      detail: {
+        minTeamSize: { from: 2, to: 3 },
+        bureauName: { from: '某县市场监督管理局', to: '城关县市场监督管理局' },
+      },
     });
   });
 

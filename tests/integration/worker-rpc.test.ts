@@ -29,7 +29,10 @@ describe('WorkerRpc', () => {
         for (let done = 1; done <= request; done++) parentPort.postMessage({ id, progress: { done, total: request } });
         parentPort.postMessage({ id, value: 'fertig' });
       });`;
-    const rpc = new WorkerRpc<number, string, { done: number; total: number }>(() => new Worker(counter, { eval: true }), died);
+    const rpc = new WorkerRpc<number, string, { done: number; total: number }>(
+      () => new Worker(counter, { eval: true }),
+      died,
+    );
     const seen: string[] = [];
     const [three, two] = await Promise.all([
       rpc.call(3, (p) => seen.push(`a ${p.done}/${p.total}`)),

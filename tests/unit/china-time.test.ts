@@ -7,7 +7,13 @@ describe("China's calendar", () => {
     expect(chinaDate(new Date('2026-03-19T16:30:00Z'))).toBe('2026-03-20');
     expect(chinaDate(new Date('2026-03-19T15:59:59Z'))).toBe('2026-03-19');
     expect(chinaDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
-    expect(chinaTime(new Date('2026-03-19T16:05:00Z'))).toEqual({ year: 2026, month: 3, day: 20, hour: '00', minute: '05' });
+    expect(chinaTime(new Date('2026-03-19T16:05:00Z'))).toEqual({
+      year: 2026,
+      month: 3,
+      day: 20,
+      hour: '00',
+      minute: '05',
+    });
   });
 
   it('prints a stored day the way the forms do, and refuses an invalid instant', () => {

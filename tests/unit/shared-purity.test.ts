@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 // src-shared runs in three places (main, renderer, the offline verify page): it must stay pure.
 const ROOT = join(__dirname, '../../src-shared');
-const FORBIDDEN_IMPORT = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](node:[^'"]+|electron|fs|path|os|crypto|child_process|worker_threads|better-sqlite3|kysely|exceljs|pdfmake|react[^'"]*|antd)['"]/g;
+const FORBIDDEN_IMPORT =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](node:[^'"]+|electron|fs|path|os|crypto|child_process|worker_threads|better-sqlite3|kysely|exceljs|pdfmake|react[^'"]*|antd)['"]/g;
 const FORBIDDEN_GLOBAL = /\b(?:window|document|localStorage|process|Buffer|require)\s*[.([]/g;
 
 function tsFiles(dir: string): string[] {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { visitGroups, type VisitCandidate } from '../../src-main/visits/service';
 
 let next = 1;
-const task = (lead_department: string, start_date: string, end_date: string): VisitCandidate => ({ task_id: next++, lead_department, start_date, end_date });
+const task = (lead_department: string, start_date: string, end_date: string): VisitCandidate => ({
+  task_id: next++,
+  lead_department,
+  start_date,
+  end_date,
+});
 const ids = (groups: VisitCandidate[][]) => groups.map((g) => g.map((t) => t.task_id));
 
 describe('visitGroups', () => {
@@ -27,9 +32,15 @@ describe('visitGroups', () => {
   });
 
   it('proposes nothing for one department alone, nor for windows that do not overlap', () => {
-    expect(visitGroups([task('市场监管局', '2026-01-01', '2026-12-31'), task('市场监管局', '2026-02-01', '2026-02-28')])).toEqual([]);
-    expect(visitGroups([task('市场监管局', '2026-01-01', '2026-01-31'), task('卫健委', '2026-02-01', '2026-02-28')])).toEqual([]);
+    expect(
+      visitGroups([task('市场监管局', '2026-01-01', '2026-12-31'), task('市场监管局', '2026-02-01', '2026-02-28')]),
+    ).toEqual([]);
+    expect(
+      visitGroups([task('市场监管局', '2026-01-01', '2026-01-31'), task('卫健委', '2026-02-01', '2026-02-28')]),
+    ).toEqual([]);
     // A window that ends on the day the other starts shares that day.
-    expect(visitGroups([task('市场监管局', '2026-01-01', '2026-02-01'), task('卫健委', '2026-02-01', '2026-02-28')])).toHaveLength(1);
+    expect(
+      visitGroups([task('市场监管局', '2026-01-01', '2026-02-01'), task('卫健委', '2026-02-01', '2026-02-28')]),
+    ).toHaveLength(1);
   });
 });

@@ -15,6 +15,12 @@ export interface Migration {
   up(db: BetterSqlite3.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Rosters, m0003PlansDraws, m0004EntityScopeIndex, m0005DrawResults];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Init,
+  m0002Rosters,
+  m0003PlansDraws,
+  m0004EntityScopeIndex,
+  m0005DrawResults,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

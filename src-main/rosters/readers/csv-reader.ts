@@ -56,7 +56,10 @@ export function detectEncoding(sample: Uint8Array): { encoding: TextEncoding; bo
 
 /** The separator that splits the first record most consistently: comma, tab, semicolon or 竖线. */
 export function detectDelimiter(firstLines: string): string {
-  const lines = firstLines.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = firstLines
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best = ',';
   let bestScore = 0;
   for (const candidate of [',', '\t', ';', '|']) {

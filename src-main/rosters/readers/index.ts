@@ -42,7 +42,13 @@ import * as XLSX from '@e965/xlsx';
 import type { RosterKind } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import { isBlankRow, type GridRow } from '@shared/import/grid';
-import { detectHeader, HEADER_SEARCH_ROWS, withMapping, type ColumnMapping, type HeaderDetection } from '@shared/import/header';
+import {
+  detectHeader,
+  HEADER_SEARCH_ROWS,
+  withMapping,
+  type ColumnMapping,
+  type HeaderDetection,
+} from '@shared/import/header';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
 import { RecordPipeline, type ImportRowResult, type PipelineCounts, type RecordByKind } from '@shared/import/pipeline';
 import type { ImportProblem } from '@shared/import/problems';
@@ -91,8 +97,7 @@ interface OpenedSheet {
   rows: AsyncGenerator<GridRow>;
 }
 
-const UNSUPPORTED =
-  '无法识别的文件类型。请选择 Excel 工作簿（.xlsx、.xls）或 CSV 文件（.csv，UTF-8 或 GBK 编码）。';
+const UNSUPPORTED = '无法识别的文件类型。请选择 Excel 工作簿（.xlsx、.xls）或 CSV 文件（.csv，UTF-8 或 GBK 编码）。';
 
 async function sniffFormat(path: string): Promise<FileFormat | 'cfb'> {
   const { size } = await stat(path).catch(() => {
@@ -111,9 +116,17 @@ async function sniffFormat(path: string): Promise<FileFormat | 'cfb'> {
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && head.includes(0)) throw new AppError('import.unsupportedFile', UNSUPPORTED);
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw new AppError('import.unsupportedFile', UNSUPPORTED);
-  const start = head.toString('utf8', 0, Math.min(head.length, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = head
+    .toString('utf8', 0, Math.min(head.length, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   // Many county systems "export to Excel" as an HTML table or SpreadsheetML 2003 XML with an .xls name.
-  if (start.startsWith('<')) return /<table|<html|<workbook|urn:schemas-microsoft-com:office:spreadsheet/.test(start) || start.startsWith('<?xml') ? 'html' : 'csv';
+  if (start.startsWith('<'))
+    return /<table|<html|<workbook|urn:schemas-microsoft-com:office:spreadsheet/.test(start) ||
+      start.startsWith('<?xml')
+      ? 'html'
+      : 'csv';
   return 'csv';
 }
 
@@ -125,13 +138,22 @@ async function classifyCompoundFile(path: string): Promise<'xls'> {
     const container = XLSX.CFB.read(await readFile(path), { type: 'buffer' });
     names = (container.FullPaths as string[]).map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
   } catch {
-    throw new AppError('import.corruptFile', '文件已损坏，无法作为 Excel 工作簿打开。请在 Excel 中打开并另存为 .xlsx 后重试。');
+    throw new AppError(
+      'import.corruptFile',
+      '文件已损坏，无法作为 Excel 工作簿打开。请在 Excel 中打开并另存为 .xlsx 后重试。',
+    );
   }
   if (names.includes('EncryptionInfo') || names.includes('EncryptedPackage')) {
-    throw new AppError('import.encrypted', '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。');
+    throw new AppError(
+      'import.encrypted',
+      '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。',
+    );
   }
   if (!names.includes('Workbook') && !names.includes('Book')) {
-    throw new AppError('import.unsupportedFile', `这不是 Excel 工作簿（可能是 Word 等其他 Office 文件）。${UNSUPPORTED}`);
+    throw new AppError(
+      'import.unsupportedFile',
+      `这不是 Excel 工作簿（可能是 Word 等其他 Office 文件）。${UNSUPPORTED}`,
+    );
   }
   return 'xls';
 }
@@ -142,7 +164,12 @@ async function openSheet(path: string, signal?: AbortSignal): Promise<OpenedShee
     const zip = await openZip(path);
     const sheet = await firstXlsxSheet(zip);
     const merges = await scanMergeCells(zip, sheet.path, signal);
-    return { format: 'xlsx', sheetName: sheet.name, mergeCount: merges.length, rows: readXlsxRows(path, sheet, merges, signal) };
+    return {
+      format: 'xlsx',
+      sheetName: sheet.name,
+      mergeCount: merges.length,
+      rows: readXlsxRows(path, sheet, merges, signal),
+    };
   }
   if (sniffed === 'cfb' || sniffed === 'html') {
     const format = sniffed === 'cfb' ? await classifyCompoundFile(path) : 'html';

@@ -89,7 +89,10 @@ export function buildImportTemplate(kind: RosterKind): ExcelJS.Workbook {
     guide.addRow({ label: field.label, required: field.required ? '必填' : '', hint: field.hint });
   }
   guide.addRow({});
-  guide.addRow({ label: '提示', hint: '表头可以在第一行，也可以在标题行之下；列的顺序不限，导入时会自动识别并请您确认列的对应关系。' });
+  guide.addRow({
+    label: '提示',
+    hint: '表头可以在第一行，也可以在标题行之下；列的顺序不限，导入时会自动识别并请您确认列的对应关系。',
+  });
   return workbook;
 }
 

@@ -54,13 +54,26 @@ export async function readXlsSheet(path: string): Promise<XlsSheet> {
   const data = await readFile(path);
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(data, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false });
+    workbook = XLSX.read(data, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      cellHTML: false,
+      cellFormula: false,
+    });
   } catch (e) {
     const message = (e as Error).message ?? '';
     if (/password|encrypt/i.test(message)) {
-      throw new AppError('import.encrypted', '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。');
+      throw new AppError(
+        'import.encrypted',
+        '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。',
+      );
     }
-    throw new AppError('import.corruptFile', `无法读取该 Excel 文件（${message || '格式无法识别'}）。请在 Excel 中打开并另存为 .xlsx 后重试。`);
+    throw new AppError(
+      'import.corruptFile',
+      `无法读取该 Excel 文件（${message || '格式无法识别'}）。请在 Excel 中打开并另存为 .xlsx 后重试。`,
+    );
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const visible = workbook.SheetNames.find((_, i) => !workbook.Workbook?.Sheets?.[i]?.Hidden) ?? workbook.SheetNames[0];

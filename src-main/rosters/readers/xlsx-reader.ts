@@ -43,10 +43,15 @@ function attribute(tag: string, name: string): string | null {
 /** The first visible sheet in workbook order (what Excel shows first, and what a clerk means by "the table"). */
 export async function firstXlsxSheet(zip: ZipDirectory): Promise<XlsxSheetInfo> {
   if (!zip.entries.has('xl/workbook.xml')) {
-    throw new AppError('import.unsupportedFile', '这是一个压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。请选择 .xlsx、.xls 或 .csv 文件。');
+    throw new AppError(
+      'import.unsupportedFile',
+      '这是一个压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）。请选择 .xlsx、.xls 或 .csv 文件。',
+    );
   }
   const workbook = await readEntryText(zip, 'xl/workbook.xml');
-  const rels = zip.entries.has('xl/_rels/workbook.xml.rels') ? await readEntryText(zip, 'xl/_rels/workbook.xml.rels') : '';
+  const rels = zip.entries.has('xl/_rels/workbook.xml.rels')
+    ? await readEntryText(zip, 'xl/_rels/workbook.xml.rels')
+    : '';
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attribute(tag, 'Id');
@@ -68,7 +73,11 @@ export async function firstXlsxSheet(zip: ZipDirectory): Promise<XlsxSheetInfo> 
 }
 
 /** The merged ranges of a sheet, read from the XML that follows its rows. */
-export async function scanMergeCells(zip: ZipDirectory, sheetPath: string, signal?: AbortSignal): Promise<MergeRange[]> {
+export async function scanMergeCells(
+  zip: ZipDirectory,
+  sheetPath: string,
+  signal?: AbortSignal,
+): Promise<MergeRange[]> {
   const end = Buffer.from('</sheetData>');
   const selfClosed = Buffer.from('<sheetData/>');
   const stream = await openEntryStream(zip, sheetPath);
@@ -122,7 +131,9 @@ export function cancelled(): AppError {
  * "_x" as _x005F_x). exceljs's streaming reader leaves them in; decode in one left-to-right pass.
  */
 export function decodeOoxmlEscapes(text: string): string {
-  return text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
 }
 
 /** exceljs cell value → our CellValue. */
@@ -133,7 +144,8 @@ export function excelJsCellValue(value: unknown): CellValue {
   if (value instanceof Date) return value;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return decodeOoxmlEscapes((v.richText as { text?: string }[]).map((t) => t.text ?? '').join(''));
+    if (Array.isArray(v.richText))
+      return decodeOoxmlEscapes((v.richText as { text?: string }[]).map((t) => t.text ?? '').join(''));
     if ('result' in v) return excelJsCellValue(v.result);
     if ('formula' in v || 'sharedFormula' in v) return null;
     if (typeof v.text === 'string') return decodeOoxmlEscapes(v.text);

@@ -31,7 +31,10 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 
 function corrupt(detail: string): AppError {
-  return new AppError('import.corruptFile', `文件已损坏，无法作为 Excel 工作簿打开（${detail}）。请在 Excel 中打开并另存为 .xlsx 后重试。`);
+  return new AppError(
+    'import.corruptFile',
+    `文件已损坏，无法作为 Excel 工作簿打开（${detail}）。请在 Excel 中打开并另存为 .xlsx 后重试。`,
+  );
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
@@ -91,7 +94,10 @@ export async function openEntryStream(zip: ZipDirectory, name: string): Promise<
   const entry = zip.entries.get(name);
   if (!entry) throw corrupt(`缺少 ${name}`);
   if (entry.encrypted) {
-    throw new AppError('import.encrypted', '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。');
+    throw new AppError(
+      'import.encrypted',
+      '工作簿已加密（设置了打开密码），无法读取。请在 Excel 中取消密码后另存，再导入。',
+    );
   }
   const handle = await open(zip.path, 'r');
   let header: Buffer;

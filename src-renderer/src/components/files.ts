@@ -7,7 +7,11 @@ type SavePurpose = NonNullable<Req<'dialog:save-file'>>['purpose'];
  * Asks main for a save dialog (the renderer never names a path), then lets `write` fill the chosen file through
  * its token. null: the clerk cancelled the dialog.
  */
-export async function saveThroughDialog<T>(purpose: SavePurpose, defaultName: string, write: (token: string) => Promise<T>): Promise<T | null> {
+export async function saveThroughDialog<T>(
+  purpose: SavePurpose,
+  defaultName: string,
+  write: (token: string) => Promise<T>,
+): Promise<T | null> {
   const choice = await api()['dialog:save-file']({ purpose, defaultName });
   if (!choice) return null;
   return write(choice.token);

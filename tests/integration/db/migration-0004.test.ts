@@ -25,20 +25,44 @@ function open(): BetterSqlite3.Database {
 describe('migration 0004 (entity scope index)', () => {
   it('upgrades a version-3 database with entities in it, keeping every row', () => {
     const raw = open();
-    runMigrations(raw, ':memory:', () => new Date(), MIGRATIONS.filter((m) => m.version <= 3));
+    runMigrations(
+      raw,
+      ':memory:',
+      () => new Date(),
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
     const insert = raw.prepare(
       "INSERT INTO entities (uscc, name, entity_type, office, reg_status, credit_grade, created_at, updated_at) VALUES (?, ?, ?, ?, '存续', ?, ?, ?)",
     );
-    for (let i = 0; i < 40; i++) insert.run(`91469006MA5T0000${String(i).padStart(2, '0')}`, `商户${i}`, i % 2 ? '企业' : '个体工商户', i % 4 ? '东关所' : '城西所', 'ABCD'[i % 4], NOW, NOW);
-    expect(runMigrations(raw, ':memory:', () => new Date(), MIGRATIONS.filter((m) => m.version <= 4))).toBeNull(); // no backup copy of a memory database
+    for (let i = 0; i < 40; i++)
+      insert.run(
+        `91469006MA5T0000${String(i).padStart(2, '0')}`,
+        `商户${i}`,
+        i % 2 ? '企业' : '个体工商户',
+        i % 4 ? '东关所' : '城西所',
+        'ABCD'[i % 4],
+        NOW,
+        NOW,
+      );
+    expect(
+      runMigrations(
+        raw,
+        ':memory:',
+        () => new Date(),
+        MIGRATIONS.filter((m) => m.version <= 4),
+      ),
+    ).toBeNull(); // no backup copy of a memory database
     expect(raw.pragma('user_version', { simple: true })).toBe(4);
     const index = raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'entities_scope'").pluck().get() as string;
     expect(index).toContain('(office, reg_status, entity_type, credit_grade)');
     expect(raw.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(40);
 
-    const count = "SELECT count(*) FROM entities WHERE office IN ('东关所') AND reg_status IN ('存续') AND entity_type IN ('企业')";
+    const count =
+      "SELECT count(*) FROM entities WHERE office IN ('东关所') AND reg_status IN ('存续') AND entity_type IN ('企业')";
     expect(raw.prepare(count).pluck().get()).toBe(20);
-    const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' ');
     expect(plan).toMatch(/COVERING INDEX entities_scope/);
   });
 });

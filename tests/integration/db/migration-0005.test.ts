@@ -22,16 +22,22 @@ describe('migration 0005 (draw results beside the draws row)', () => {
     expect(LATEST_SCHEMA_VERSION).toBe(5);
     const raw = c.conn.raw;
     const drawId = await c.revealed('结果分表');
-    expect(raw.prepare('SELECT result FROM draws WHERE id = ?').pluck().get(drawId)).toBe('{"storedIn":"draw_results"}');
+    expect(raw.prepare('SELECT result FROM draws WHERE id = ?').pluck().get(drawId)).toBe(
+      '{"storedIn":"draw_results"}',
+    );
     const text = raw.prepare('SELECT result FROM draw_results WHERE draw_id = ?').pluck().get(drawId) as string;
     expect(JSON.parse(text)).toMatchObject({ seed: loadDrawRow(raw, drawId).seed });
     expect(drawResultText(raw, drawId)).toBe(text);
 
     // Written once: never changed, never deleted, and only while the draw is being revealed.
-    expect(() => raw.prepare("UPDATE draw_results SET result = '{}' WHERE draw_id = ?").run(drawId)).toThrow(/抽取结果一经确定不可修改/);
+    expect(() => raw.prepare("UPDATE draw_results SET result = '{}' WHERE draw_id = ?").run(drawId)).toThrow(
+      /抽取结果一经确定不可修改/,
+    );
     expect(() => raw.prepare('DELETE FROM draw_results WHERE draw_id = ?').run(drawId)).toThrow(/抽取结果不可删除/);
     const { id: prepared } = await c.services.draws.prepare({ taskId: c.publishedTask({ name: '未揭晓' }) });
-    expect(() => raw.prepare("INSERT INTO draw_results (draw_id, result) VALUES (?, '{}')").run(prepared)).toThrow(/只有揭晓时才能登记抽取结果/);
+    expect(() => raw.prepare("INSERT INTO draw_results (draw_id, result) VALUES (?, '{}')").run(prepared)).toThrow(
+      /只有揭晓时才能登记抽取结果/,
+    );
 
     await c.services.draws.seal({ drawId });
     expect(loadDrawRow(raw, drawId).state).toBe('sealed');
@@ -44,14 +50,18 @@ describe('migration 0005 (draw results beside the draws row)', () => {
     const text = drawResultText(raw, drawId)!;
     // The row as version 4 left it: the text in draws.result, nothing in draw_results. Two guards are lifted for the
     // move (draws_fixed_fields keeps draws.result as first set) and put back as they were.
-    const guards = ['draw_results_no_delete', 'draws_fixed_fields'].map((name) => raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string);
+    const guards = ['draw_results_no_delete', 'draws_fixed_fields'].map(
+      (name) => raw.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(name) as string,
+    );
     raw.exec('DROP TRIGGER draw_results_no_delete; DROP TRIGGER draws_fixed_fields');
     raw.prepare('DELETE FROM draw_results WHERE draw_id = ?').run(drawId);
     raw.prepare('UPDATE draws SET result = ? WHERE id = ?').run(text, drawId);
     for (const sql of guards) raw.exec(sql);
     expect(drawResultText(raw, drawId)).toBe(text);
     // Nothing may stand in for that text afterwards.
-    expect(() => raw.prepare("INSERT INTO draw_results (draw_id, result) VALUES (?, '{}')").run(drawId)).toThrow(/只有揭晓时才能登记抽取结果/);
+    expect(() => raw.prepare("INSERT INTO draw_results (draw_id, result) VALUES (?, '{}')").run(drawId)).toThrow(
+      /只有揭晓时才能登记抽取结果/,
+    );
 
     // Sealed from the stored text (a fresh cache, as after a restart): the body is the revealed one with its info.
     sealStep(raw, drawId, { actor: '测试操作员', now: c.ctx.now(), progress: () => undefined }, new SnapshotCache());

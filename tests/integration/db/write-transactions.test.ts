@@ -31,7 +31,8 @@ async function otherWriter(path: string, holdMs: number): Promise<{ committed: P
      parentPort.postMessage('committed');`,
     { eval: true, workerData: { path, holdMs } },
   );
-  const next = () => new Promise<string>((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
+  const next = () =>
+    new Promise<string>((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
   expect(await next()).toBe('locked');
   return { committed: next().then(() => undefined) };
 }
@@ -49,7 +50,9 @@ describe('write transactions while another connection writes', () => {
     const plan = c.services.plans.save({ year: 2026, title: '并发写入测试计划' });
     const other = await otherWriter(c.path, 300);
     // Blocks this thread in the busy handler until the other connection commits.
-    const task = c.services.tasks.save(demoTaskInput(c.conn.raw, plan.id, c.ctx.now(), { name: '并发写入时新建的任务' }));
+    const task = c.services.tasks.save(
+      demoTaskInput(c.conn.raw, plan.id, c.ctx.now(), { name: '并发写入时新建的任务' }),
+    );
     await other.committed;
     expect(c.services.tasks.get(task.id)).toMatchObject({ planId: plan.id, name: '并发写入时新建的任务' });
     expect(c.count("settings WHERE key = 'other-writer'")).toBe(1);

@@ -49,7 +49,9 @@ describe('documents rendered in a worker thread', () => {
   });
 
   it('turns a renderer failure into a Chinese refusal, and keeps working after it', async () => {
-    const refusal = await jobs.render('renderDrawRecordResultPdf', { packages: null }).catch((error: unknown) => error as Error);
+    const refusal = await jobs
+      .render('renderDrawRecordResultPdf', { packages: null })
+      .catch((error: unknown) => error as Error);
     expect(refusal).toMatchObject({ code: 'documents.renderFailed' });
     expect((refusal as Error).message).toMatch(/^生成文件时出错/);
     expect((await jobs.renderers.renderPlanXlsx(samplePlan(2))).length).toBeGreaterThan(1000);

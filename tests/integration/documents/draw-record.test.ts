@@ -64,7 +64,9 @@ describe('随机抽取情况记录表 — part one (承诺)', () => {
     expect(r.all).toContain('resources/verify.html');
     expect(r.all).toContain('SHA-256');
     // Signature lines: operator and supervisor by name, three blank witness lines, each with a date.
-    expect(r.compact).toContain(`签字确认(见证人提供随机值之前,已见到输入数据摘要${c.inputDigest.slice(0, 8)}…与随机数承诺${c.nonceCommit.slice(0, 8)}…)身份姓名签字日期`);
+    expect(r.compact).toContain(
+      `签字确认(见证人提供随机值之前,已见到输入数据摘要${c.inputDigest.slice(0, 8)}…与随机数承诺${c.nonceCommit.slice(0, 8)}…)身份姓名签字日期`,
+    );
     expect(r.compact).toContain(`操作人员${c.operator}年月日`);
     expect(r.compact).toContain(`监督人员${c.supervisor}年月日`.replace(/\s+/g, ''));
     expect(count(r.compact, '见证人年月日')).toBe(3);
@@ -99,9 +101,13 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     const [a1, a2] = d.amendments;
     expect(r.compact).toContain(`1第1包${a1.replaced}${a1.replacement}${a1.reason}2026年4月8日10:10`);
     expect(r.compact).toContain(`2第${a2.packageNo}包${a2.replaced}${a2.replacement}${a2.reason}2026年4月9日14:45`);
-    expect(r.compact).toContain(`${a1.replacement}(${d.packages[0].team[1].certNo},${d.packages[0].team[1].office})〔递补〕`);
+    expect(r.compact).toContain(
+      `${a1.replacement}(${d.packages[0].team[1].certNo},${d.packages[0].team[1].office})〔递补〕`,
+    );
     // Signature lines for everyone present, by name, under a heading naming what they sign.
-    expect(r.compact).toContain(`签字确认(随机种子${d.seed.slice(0, 8)}…,抽取结果、递补记录及附表名单120户)身份姓名签字日期`);
+    expect(r.compact).toContain(
+      `签字确认(随机种子${d.seed.slice(0, 8)}…,抽取结果、递补记录及附表名单120户)身份姓名签字日期`,
+    );
     expect(r.compact).toContain(`操作人员${d.participants.operator}年月日`);
     for (const w of d.participants.witnesses) expect(r.compact).toContain(`见证人${w.name.replace(/\s+/g, '')}年月日`);
     expectPageNumbers(r);
@@ -184,20 +190,32 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     const c = sampleCommit();
     c.items = Array.from({ length: 80 }, (_, i) => `第${i + 1}项抽查事项:食品经营者落实食品安全主体责任情况的检查`);
     c.scope = `本县登记状态为存续的食品经营企业,片区:${Array.from({ length: 400 }, (_, i) => `第${i + 1}片区`).join('、')}`;
-    c.strata = Array.from({ length: 30 }, (_, i) => ({ label: `第${i + 1}片区`, candidates: 1000 + i, ratio: '5%', quota: 50 + i }));
+    c.strata = Array.from({ length: 30 }, (_, i) => ({
+      label: `第${i + 1}片区`,
+      candidates: 1000 + i,
+      ratio: '5%',
+      quota: 50 + i,
+    }));
     const one = await readPdf(await renderDrawRecordCommitPdf(c));
     for (let i = 1; i <= 80; i++) expect(one.compact).toContain(`${i}.第${i}项抽查事项`);
     expect(one.compact).toContain('检查事项(续)');
     expect(one.compact).toContain('第400片区');
     expect(one.compact).toContain('检查对象范围(续)');
-    for (const s of c.strata) expect(one.compact).toContain(`${s.label}${s.candidates.toLocaleString('en-US')}5%${s.quota}`);
+    for (const s of c.strata)
+      expect(one.compact).toContain(`${s.label}${s.candidates.toLocaleString('en-US')}5%${s.quota}`);
     expect(one.compact).toContain('抽取数量(续)');
     expect(one.compact).toContain(c.nonceCommit);
     expectPageNumbers(one);
 
     const d = sampleResult(24, 8);
     d.commit = c;
-    d.amendments = Array.from({ length: 40 }, (_, i) => ({ packageNo: 1 + (i % 3), replaced: `退出${i + 1}`, replacement: `递补${i + 1}`, reason: `第${i + 1}次递补:因公出差,无法参加检查`, at: '2026-04-08T03:00:00.000Z' }));
+    d.amendments = Array.from({ length: 40 }, (_, i) => ({
+      packageNo: 1 + (i % 3),
+      replaced: `退出${i + 1}`,
+      replacement: `递补${i + 1}`,
+      reason: `第${i + 1}次递补:因公出差,无法参加检查`,
+      at: '2026-04-08T03:00:00.000Z',
+    }));
     d.participants.witnesses = Array.from({ length: 25 }, (_, i) => ({ name: `见证${i + 1}`, role: '群众代表' }));
     const two = await readPdf(await renderDrawRecordResultPdf(d));
     for (const a of d.amendments) expect(two.compact).toContain(`${a.replaced}${a.replacement}${a.reason}`);

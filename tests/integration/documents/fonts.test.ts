@@ -39,7 +39,8 @@ describe('bundled fonts', () => {
     const packaged = mkdtempSync(join(tmpdir(), 'ssj-res-'));
     try {
       mkdirSync(join(packaged, 'fonts'));
-      for (const f of Object.values(FONT_FILES)) symlinkSync(join(REPO_RESOURCES, 'fonts', f), join(packaged, 'fonts', f));
+      for (const f of Object.values(FONT_FILES))
+        symlinkSync(join(REPO_RESOURCES, 'fonts', f), join(packaged, 'fonts', f));
       (process as { resourcesPath?: string }).resourcesPath = packaged;
       expect(resourcesDir()).toBe(packaged);
 
@@ -76,7 +77,8 @@ describe('bundled fonts', () => {
     let basic = 0;
     for (let cp = 0x4e00; cp <= 0x9fff; cp++) if (coverage.regular.has(cp)) basic++;
     expect(basic).toBe(20976);
-    for (const ch of '0123456789abcdef ，。、；：（）《》“”〔〕—…·×℃№①') expect(coverage.regular.has(ch.codePointAt(0)!), ch).toBe(true);
+    for (const ch of '0123456789abcdef ，。、；：（）《》“”〔〕—…·×℃№①')
+      expect(coverage.regular.has(ch.codePointAt(0)!), ch).toBe(true);
     for (const ch of '0123456789abcdefABCDEF:/- ') expect(coverage.mono.has(ch.codePointAt(0)!), ch).toBe(true);
   });
 });
@@ -86,7 +88,10 @@ describe('text set in the bundled faces', () => {
     const report = { missing: new Set<string>() };
     expect(runs('鄄城县市场监督管理局', true, report)).toBe('鄄城县市场监督管理局');
     // 堃 is not in GB2312: the bold title keeps its bold runs and sets 堃 in Regular.
-    expect(runs('堃城县市场监督管理局', true, report)).toEqual([{ text: '堃', bold: false }, { text: '城县市场监督管理局' }]);
+    expect(runs('堃城县市场监督管理局', true, report)).toEqual([
+      { text: '堃', bold: false },
+      { text: '城县市场监督管理局' },
+    ]);
     expect(runs('王堃', false, report)).toBe('王堃');
     expect(report.missing.size).toBe(0);
     const ext = String.fromCodePoint(0x30000);

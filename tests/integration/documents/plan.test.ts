@@ -8,7 +8,17 @@ import { renderPlanPdf, renderPlanXlsx } from '../../../src-main/documents';
 import { samplePlan } from '../../fixtures/documents';
 import { readPdf } from './pdf-text';
 
-const HEADERS = ['序号', '检查主体', '计划名称', '检查事项', '检查对象范围', '计划开展时间', '抽查比例', '抽查频次', '预计抽查数量'];
+const HEADERS = [
+  '序号',
+  '检查主体',
+  '计划名称',
+  '检查事项',
+  '检查对象范围',
+  '计划开展时间',
+  '抽查比例',
+  '抽查频次',
+  '预计抽查数量',
+];
 
 describe('年度抽查工作计划 (公示) — PDF', () => {
   it('prints title, version, change reason, every row under the 8 columns, the total, landscape with the header on every page', async () => {
@@ -25,7 +35,17 @@ describe('年度抽查工作计划 (公示) — PDF', () => {
     });
     p.rows.forEach((row, i) => {
       const items = row.items.length === 1 ? row.items[0] : row.items.map((it, k) => `${k + 1}.${it}`).join('');
-      const cells = [i + 1, row.inspectingBody, row.taskName, items, row.scope, row.period, row.ratio, row.frequency, row.expectedCount.toLocaleString('en-US')];
+      const cells = [
+        i + 1,
+        row.inspectingBody,
+        row.taskName,
+        items,
+        row.scope,
+        row.period,
+        row.ratio,
+        row.frequency,
+        row.expectedCount.toLocaleString('en-US'),
+      ];
       expect(r.compact, `row ${i + 1}`).toContain(cells.join('').replace(/\s+/g, ''));
     });
     const total = p.rows.reduce((s, x) => s + x.expectedCount, 0);

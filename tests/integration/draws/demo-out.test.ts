@@ -19,13 +19,25 @@ const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
 describe('demo --out', () => {
   it('runs the whole chain headless and leaves a verifiable proof and both records', () => {
     const out = join(tempDir('ssj-demo-out-'), '示例输出');
-    const run = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ out, dbPath: join(out, 'demo.sqlite'), entities: 3000, taskNumber: '某市监抽查〔2026〕1号'.replace('2026', String(new Date().getFullYear())), verified: true });
-    for (const name of ['proof.json', 'draw-record-commit.pdf', 'draw-record-result.pdf', 'verify.html']) expect(existsSync(join(out, name))).toBe(true);
-    for (const pdf of ['draw-record-commit.pdf', 'draw-record-result.pdf']) expect(readFileSync(join(out, pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(summary).toMatchObject({
+      out,
+      dbPath: join(out, 'demo.sqlite'),
+      entities: 3000,
+      taskNumber: '某市监抽查〔2026〕1号'.replace('2026', String(new Date().getFullYear())),
+      verified: true,
+    });
+    for (const name of ['proof.json', 'draw-record-commit.pdf', 'draw-record-result.pdf', 'verify.html'])
+      expect(existsSync(join(out, name))).toBe(true);
+    for (const pdf of ['draw-record-commit.pdf', 'draw-record-result.pdf'])
+      expect(readFileSync(join(out, pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const proof = JSON.parse(readFileSync(join(out, 'proof.json'), 'utf8')) as DrawProof;
     const report = verifyProof(proof, nodeSha256);
@@ -35,21 +47,31 @@ describe('demo --out', () => {
     expect(proof.entropy.witnesses).toEqual(DEMO_WITNESSES.map((w) => ({ name: w.name, value: w.value })));
     expect(proof.result.selected).toHaveLength(summary.selected as number);
 
-    const verify = spawnSync(tsx, ['src-main/cli.ts', 'verify', join(out, 'proof.json')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const verify = spawnSync(tsx, ['src-main/cli.ts', 'verify', join(out, 'proof.json')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/^验证通过/);
 
     // The database it left holds the sealed draw, exactly once.
     const db = new BetterSqlite3(join(out, 'demo.sqlite'), { readonly: true });
     try {
-      expect(db.prepare('SELECT state, count(*) AS n FROM draws GROUP BY state').all()).toEqual([{ state: 'sealed', n: 1 }]);
+      expect(db.prepare('SELECT state, count(*) AS n FROM draws GROUP BY state').all()).toEqual([
+        { state: 'sealed', n: 1 },
+      ]);
       expect(db.prepare('SELECT status, version FROM plans').all()).toEqual([{ status: '已公示', version: 1 }]);
     } finally {
       db.close();
     }
 
     // A second run into the same folder refuses: the demo only ever loads into an empty database.
-    const again = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const again = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/示例数据只能加载到空数据库/);
   });

@@ -30,7 +30,10 @@ afterAll(async () => {
 const HEX64 = /^[0-9a-f]{64}$/;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** C(inputs) as the database holds it (raw DEFLATE), inflated here independently of the service code. */
-const storedBytes = (drawId: number) => inflateRawSync(c.conn.raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer);
+const storedBytes = (drawId: number) =>
+  inflateRawSync(
+    c.conn.raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer,
+  );
 
 async function rejects(work: () => unknown): Promise<{ code: string; message: string }> {
   try {
@@ -49,13 +52,23 @@ describe('a draw, stage by stage', () => {
   it('准备 freezes the scope the page previewed, digests it and stores no nonce', async () => {
     taskId = c.publishedTask();
     const draws = c.services.draws;
-    expect(draws.ceremonyState({ taskId })).toMatchObject({ stage: 'none', drawId: null, task: { id: taskId, number: '某市监抽查〔2026〕1号' } });
+    expect(draws.ceremonyState({ taskId })).toMatchObject({
+      stage: 'none',
+      drawId: null,
+      task: { id: taskId, number: '某市监抽查〔2026〕1号' },
+    });
     const task = c.services.tasks.get(taskId);
     const preview = c.services.tasks.scopePreview(task);
 
     const view = await draws.prepare({ taskId });
     drawId = view.id;
-    expect(view).toMatchObject({ state: 'prepared', commit: null, reveal: null, sealed: null, taskNumber: task.number });
+    expect(view).toMatchObject({
+      state: 'prepared',
+      commit: null,
+      reveal: null,
+      sealed: null,
+      taskNumber: task.number,
+    });
     expect(view.preparation.strata).toEqual(preview.strata);
     expect(view.preparation.candidates).toBe(preview.total);
     expect(view.preparation.quota).toBe(preview.expected);
@@ -67,19 +80,31 @@ describe('a draw, stage by stage', () => {
     const canonical = storedBytes(drawId);
     expect(sha256(canonical)).toBe(view.inputDigest);
     const inputs = JSON.parse(canonical.toString('utf8')) as DrawInputs;
-    expect(inputs.strata.map((s) => [s.name, s.candidates.length, s.ratioBp, s.quota])).toEqual(preview.strata.map((s) => [s.name, s.candidates, s.ratioBp, s.quota]));
+    expect(inputs.strata.map((s) => [s.name, s.candidates.length, s.ratioBp, s.quota])).toEqual(
+      preview.strata.map((s) => [s.name, s.candidates, s.ratioBp, s.quota]),
+    );
     expect(inputs.requiredTags).toEqual(['食品']);
     expect(inputs.task).toMatchObject({ number: task.number, attempt: 1, voidedAttempts: [] });
 
-    expect(draws.ceremonyState({ taskId })).toMatchObject({ stage: 'prepared', hashes: { inputDigest: view.inputDigest, nonceCommit: null, nonce: null, seed: null } });
+    expect(draws.ceremonyState({ taskId })).toMatchObject({
+      stage: 'prepared',
+      hashes: { inputDigest: view.inputDigest, nonceCommit: null, nonce: null, seed: null },
+    });
   });
 
   it('承诺 makes the nonce, shows only its hash, and fills part one of the record', () => {
     const { draw, record } = c.services.draws.commit({ drawId, ...CEREMONY });
-    const { nonce, nonce_commit: nonceCommit } = c.conn.raw.prepare('SELECT nonce, nonce_commit FROM draws WHERE id = ?').get(drawId) as { nonce: string; nonce_commit: string };
+    const { nonce, nonce_commit: nonceCommit } = c.conn.raw
+      .prepare('SELECT nonce, nonce_commit FROM draws WHERE id = ?')
+      .get(drawId) as { nonce: string; nonce_commit: string };
     expect(nonce).toMatch(HEX64);
     expect(sha256(Buffer.from(nonce, 'hex'))).toBe(nonceCommit);
-    expect(draw.commit).toMatchObject({ nonceCommit, place: CEREMONY.place, operator: CEREMONY.operator, supervisor: CEREMONY.supervisor });
+    expect(draw.commit).toMatchObject({
+      nonceCommit,
+      place: CEREMONY.place,
+      operator: CEREMONY.operator,
+      supervisor: CEREMONY.supervisor,
+    });
     expect(draw.reveal).toBeNull();
     // The nonce appears nowhere a clerk or the projector can see before 揭晓.
     expect(JSON.stringify(draw)).not.toContain(nonce);
@@ -106,7 +131,12 @@ describe('a draw, stage by stage', () => {
     expect(record.items).toHaveLength(3);
     expect(record.scope).toContain('行业:食品销售、餐饮服务');
     expect(record.strata).toEqual(
-      draw.preparation.strata.map((s) => ({ label: s.name === '未评级' ? '未评级' : `${s.name}级`, candidates: s.candidates, ratio: `${s.ratioBp! / 100}%`, quota: s.quota })),
+      draw.preparation.strata.map((s) => ({
+        label: s.name === '未评级' ? '未评级' : `${s.name}级`,
+        candidates: s.candidates,
+        ratio: `${s.ratioBp! / 100}%`,
+        quota: s.quota,
+      })),
     );
   });
 
@@ -128,7 +158,12 @@ describe('a draw, stage by stage', () => {
   it('揭晓 derives the seed from the committed nonce and the values, and runs the engine', async () => {
     const view = await c.services.draws.reveal({ drawId });
     const nonce = c.conn.raw.prepare('SELECT nonce FROM draws WHERE id = ?').pluck().get(drawId) as string;
-    const seed = deriveSeed(view.inputDigest, nonce, { witnesses: ['314159', '271828'], public: '03 11 19 24 27 31' }, nodeSha256);
+    const seed = deriveSeed(
+      view.inputDigest,
+      nonce,
+      { witnesses: ['314159', '271828'], public: '03 11 19 24 27 31' },
+      nodeSha256,
+    );
     expect(view).toMatchObject({ state: 'revealed', reveal: { nonce, seed } });
     for (const s of view.strata) expect(s.selected).toBe(s.quota);
     expect(view.packageCount).toBeGreaterThan(0);
@@ -146,26 +181,60 @@ describe('a draw, stage by stage', () => {
     const record = c.services.draws.resultRecord(drawId);
     expect(draw).toMatchObject({ state: 'sealed', sealed: { proofVersion: 1 } });
     const selected = draw.strata.reduce((n, s) => n + s.selected, 0);
-    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = ?').pluck().get(drawId)).toBe(selected);
+    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = ?').pluck().get(drawId)).toBe(
+      selected,
+    );
     // The dates follow right behind 封存 in the worker's queue.
     await c.services.draws.settle();
-    expect(c.conn.raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(selected);
+    expect(c.conn.raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(
+      selected,
+    );
     const today = chinaDate(c.ctx.now());
     expect(
-      c.conn.raw.prepare('SELECT count(*) FROM entities WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = ?) AND last_inspected_on = ?').pluck().get(drawId, today),
+      c.conn.raw
+        .prepare(
+          'SELECT count(*) FROM entities WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = ?) AND last_inspected_on = ?',
+        )
+        .pluck()
+        .get(drawId, today),
     ).toBe(selected);
-    expect(c.conn.raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`)).toBe(selected);
-    const actions = c.conn.raw.prepare("SELECT action FROM audit_log WHERE target = ? ORDER BY id").pluck().all(`draws:${drawId}`);
-    expect(actions).toEqual(['draws:prepare', 'draws:commit', 'draws:witness', 'draws:witness', 'draws:witness', 'draws:reveal', 'draws:seal']);
+    expect(
+      c.conn.raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`),
+    ).toBe(selected);
+    const actions = c.conn.raw
+      .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
+      .pluck()
+      .all(`draws:${drawId}`);
+    expect(actions).toEqual([
+      'draws:prepare',
+      'draws:commit',
+      'draws:witness',
+      'draws:witness',
+      'draws:witness',
+      'draws:reveal',
+      'draws:seal',
+    ]);
 
     expect(record.commit.inputDigest).toBe(draw.inputDigest);
-    expect(record.participants).toEqual({ operator: CEREMONY.operator, supervisor: CEREMONY.supervisor, witnesses: [{ name: '李明', role: '县人大代表' }, { name: '王芳', role: '县政协委员' }] });
+    expect(record.participants).toEqual({
+      operator: CEREMONY.operator,
+      supervisor: CEREMONY.supervisor,
+      witnesses: [
+        { name: '李明', role: '县人大代表' },
+        { name: '王芳', role: '县政协委员' },
+      ],
+    });
     expect(record.entropy).toEqual([
       { name: '李明', value: '314159' },
       { name: '王芳', value: '271828' },
       { name: '第2026135期福利彩票开奖号码', value: '03 11 19 24 27 31', isPublicValue: true },
     ]);
-    expect(record).toMatchObject({ nonce: draw.reveal!.nonce, seed: draw.reveal!.seed, sealedAt: c.ctx.now().toISOString(), amendments: [] });
+    expect(record).toMatchObject({
+      nonce: draw.reveal!.nonce,
+      seed: draw.reveal!.seed,
+      sealedAt: c.ctx.now().toISOString(),
+      amendments: [],
+    });
     expect(record.strata.map((s) => s.selected)).toEqual(draw.strata.map((s) => s.quota));
     expect(record.packages).toHaveLength(draw.packageCount);
     const entities = record.packages.flatMap((p) => p.entities);
@@ -192,7 +261,10 @@ describe('a draw, stage by stage', () => {
     expect(exported).toEqual({ fileName: '抽取记录.json', verifyPage: '抽取记录-离线验证页.html' });
     expect(readFileSync(join(c.dir, exported.verifyPage), 'utf8')).toContain('<html');
     const out: string[] = [];
-    const status = await runCli(['verify', join(c.dir, '抽取记录.json')], DRAW_COMMANDS, { out: (t) => out.push(t), err: (t) => out.push(t) });
+    const status = await runCli(['verify', join(c.dir, '抽取记录.json')], DRAW_COMMANDS, {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+    });
     expect(status).toBe(0);
     expect(out.join('\n')).toMatch(/^验证通过/);
 
@@ -205,7 +277,11 @@ describe('a draw, stage by stage', () => {
   it('writes part one and part two of the record as PDF through the save dialog', async () => {
     for (const part of ['commit', 'result'] as const) {
       const path = join(c.dir, `record-${part}.pdf`);
-      const result = await c.services.draws.exportRecord({ drawId, part, fileToken: c.services.files.issue(path, 'save').token });
+      const result = await c.services.draws.exportRecord({
+        drawId,
+        part,
+        fileToken: c.services.files.issue(path, 'save').token,
+      });
       expect(result.fileName).toBe(`record-${part}.pdf`);
       expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
@@ -216,37 +292,71 @@ describe('a draw, stage by stage', () => {
     expect((await rejects(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
     expect((await rejects(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
     expect((await rejects(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
-    expect((await rejects(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(/不能录入见证值/);
+    expect((await rejects(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
+      /不能录入见证值/,
+    );
     expect((await rejects(() => draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
     const task = c.services.tasks.get(taskId);
-    expect((await rejects(() => c.services.tasks.save({ ...task, itemIds: task.items.map((i) => i.id), changeReason: '扩大范围' }))).code).toBe('task.drawCommitted');
-    expect(() => c.conn.raw.prepare("UPDATE draw_proofs SET body = '{}' WHERE draw_id = ?").run(drawId)).toThrow(/不可修改/);
+    expect(
+      (
+        await rejects(() =>
+          c.services.tasks.save({ ...task, itemIds: task.items.map((i) => i.id), changeReason: '扩大范围' }),
+        )
+      ).code,
+    ).toBe('task.drawCommitted');
+    expect(() => c.conn.raw.prepare("UPDATE draw_proofs SET body = '{}' WHERE draw_id = ?").run(drawId)).toThrow(
+      /不可修改/,
+    );
   });
 
   it('递补 replaces an inspector with a reason; the proof gains the amendment and still verifies', async () => {
     const before = c.services.draws.get({ drawId })!;
     const team = before.packages[0].team;
     const out = team[0].id;
-    const { draw } = await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '与检查对象存在亲属关系,依法回避' });
+    const { draw } = await c.services.draws.amend({
+      drawId,
+      packageNo: 1,
+      out,
+      reason: '与检查对象存在亲属关系,依法回避',
+    });
     const record = c.services.draws.resultRecord(drawId);
     expect(draw.sealed!.proofVersion).toBe(2);
     expect(draw.amendments).toHaveLength(1);
     const amendment = draw.amendments[0];
-    expect(amendment).toMatchObject({ ordinal: 1, packageNo: 1, out: { id: out }, reason: '与检查对象存在亲属关系,依法回避' });
+    expect(amendment).toMatchObject({
+      ordinal: 1,
+      packageNo: 1,
+      out: { id: out },
+      reason: '与检查对象存在亲属关系,依法回避',
+    });
     expect(draw.packages[0].team.map((m) => m.id)).not.toContain(out);
     expect(draw.packages[0].team.map((m) => m.id)).toContain(amendment.in.id);
-    expect(record.amendments).toEqual([{ packageNo: 1, replaced: `${team[0].name}(${out})`, replacement: `${amendment.in.name}(${amendment.in.id})`, reason: amendment.reason, at: c.ctx.now().toISOString() }]);
+    expect(record.amendments).toEqual([
+      {
+        packageNo: 1,
+        replaced: `${team[0].name}(${out})`,
+        replacement: `${amendment.in.name}(${amendment.in.id})`,
+        reason: amendment.reason,
+        at: c.ctx.now().toISOString(),
+      },
+    ]);
     expect(record.packages[0].team.map((m) => m.certNo)).toEqual(draw.packages[0].team.map((m) => m.id));
 
     const proof = JSON.parse(c.services.draws.proofText(drawId)) as DrawProof;
     expect(proof.amendments).toEqual([{ package: 1, out, in: amendment.in.id, reason: amendment.reason }]);
     expect(verifyProof(proof, nodeSha256).valid).toBe(true);
     // The first sealed version is still there, unchanged.
-    expect(c.conn.raw.prepare('SELECT version FROM draw_proofs WHERE draw_id = ? ORDER BY version').pluck().all(drawId)).toEqual([1, 2]);
+    expect(
+      c.conn.raw.prepare('SELECT version FROM draw_proofs WHERE draw_id = ? ORDER BY version').pluck().all(drawId),
+    ).toEqual([1, 2]);
 
     const versions = c.count('draw_proofs');
-    expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe('draw.amendment.invalid');
-    expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code).toBe('draw.amendReason');
+    expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
+      'draw.amendment.invalid',
+    );
+    expect(
+      (await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,
+    ).toBe('draw.amendReason');
     expect(c.count('draw_proofs')).toBe(versions);
     expect(c.count('draw_amendments')).toBe(1);
   });
@@ -262,16 +372,29 @@ describe('作废 and a new attempt', () => {
     expect((await rejects(() => draws.void({ drawId: first.id, reason: ' ' }))).code).toBe('draw.voidReason');
     const voided = draws.void({ drawId: first.id, reason: '监督人员临时离场,本次抽取作废' });
     expect(voided).toMatchObject({ state: 'voided', voided: { reason: '监督人员临时离场,本次抽取作废' } });
-    expect(draws.ceremonyState({ taskId })).toMatchObject({ stage: 'voided', voidReason: '监督人员临时离场,本次抽取作废' });
+    expect(draws.ceremonyState({ taskId })).toMatchObject({
+      stage: 'voided',
+      voidReason: '监督人员临时离场,本次抽取作废',
+    });
     expect((await rejects(() => draws.reveal({ drawId: first.id }))).message).toMatch(/已作废/);
 
     const second = await draws.prepare({ taskId });
     expect(second.attempt).toBe(2);
-    expect(second.voidedAttempts).toEqual([{ id: first.id, attempt: 1, reason: '监督人员临时离场,本次抽取作废', voidedAt: c.ctx.now().toISOString(), nonceCommit: committed.commit!.nonceCommit }]);
+    expect(second.voidedAttempts).toEqual([
+      {
+        id: first.id,
+        attempt: 1,
+        reason: '监督人员临时离场,本次抽取作废',
+        voidedAt: c.ctx.now().toISOString(),
+        nonceCommit: committed.commit!.nonceCommit,
+      },
+    ]);
     const canonical = storedBytes(second.id);
     expect((JSON.parse(canonical.toString('utf8')) as DrawInputs).task).toMatchObject({
       attempt: 2,
-      voidedAttempts: [{ attempt: 1, nonceCommit: committed.commit!.nonceCommit, reason: '监督人员临时离场,本次抽取作废' }],
+      voidedAttempts: [
+        { attempt: 1, nonceCommit: committed.commit!.nonceCommit, reason: '监督人员临时离场,本次抽取作废' },
+      ],
     });
     // The voided draw keeps everything it had; only a mere preparation loses its stored inputs.
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_inputs WHERE draw_id = ?').pluck().get(first.id)).toBe(1);
@@ -284,7 +407,9 @@ describe('作废 and a new attempt', () => {
     try {
       const taskId = c.publishedTask({ name: '带进度的任务' });
       await services.draws.prepare({ taskId });
-      expect(events.map((e) => e.label)).toEqual(expect.arrayContaining(['读取检查对象和执法人员', '可行性检查', '保存准备结果']));
+      expect(events.map((e) => e.label)).toEqual(
+        expect.arrayContaining(['读取检查对象和执法人员', '可行性检查', '保存准备结果']),
+      );
       expect(events.every((e) => e.taskId === taskId && e.step === 'prepare')).toBe(true);
       expect(services.draws.ceremonyState({ taskId }).busy).toBeNull(); // cleared once done
     } finally {
@@ -303,8 +428,14 @@ describe('作废 and a new attempt', () => {
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(id)).toBe(0);
     const next = await c.services.draws.prepare({ taskId: c.publishedTask({ name: '下一次准备' }) });
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(id)).toBe(1);
-    const selected = c.conn.raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ?').pluck().all(id) as number[];
-    const undated = c.conn.raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${selected.join(',')}) AND last_inspected_on <> ?`).pluck().get(chinaDate(c.ctx.now()));
+    const selected = c.conn.raw
+      .prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ?')
+      .pluck()
+      .all(id) as number[];
+    const undated = c.conn.raw
+      .prepare(`SELECT count(*) FROM entities WHERE id IN (${selected.join(',')}) AND last_inspected_on <> ?`)
+      .pluck()
+      .get(chinaDate(c.ctx.now()));
     expect(undated).toBe(0);
     c.services.draws.void({ drawId: next.id, reason: '测试结束' });
   });

@@ -34,7 +34,9 @@ async function refusedWithoutTrace(work: () => unknown) {
 
 describe('准备 refuses bad input, in Chinese, writing nothing', () => {
   it('an empty scope', async () => {
-    const taskId = c.publishedTask({ scope: { entityTypes: [], industries: ['不存在的行业'], areas: [], offices: [], tags: [], grades: [] } });
+    const taskId = c.publishedTask({
+      scope: { entityTypes: [], industries: ['不存在的行业'], areas: [], offices: [], tags: [], grades: [] },
+    });
     expect(c.services.tasks.scopePreview(c.services.tasks.get(taskId)).notices[0]).toMatch(/范围内没有符合条件的对象/);
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.emptyScope');
@@ -42,7 +44,9 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
   });
 
   it('a grade with no entity in scope is named before drawing, and the draw goes on without it', async () => {
-    const taskId = c.publishedTask({ scope: { entityTypes: [], industries: ['食品销售'], areas: [], offices: [], tags: [], grades: ['A', '未评级'] } });
+    const taskId = c.publishedTask({
+      scope: { entityTypes: [], industries: ['食品销售'], areas: [], offices: [], tags: [], grades: ['A', '未评级'] },
+    });
     const preview = c.services.tasks.scopePreview(c.services.tasks.get(taskId));
     expect(preview.notices).toEqual(['未评级在范围内没有检查对象,本级不抽取。']);
     const view = await c.services.draws.prepare({ taskId });
@@ -53,16 +57,23 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
 
   it('a fixed count larger than the scope', async () => {
     const taskId = c.publishedTask({ ratio: { mode: 'fixed', count: 1_000_000 } });
-    expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }))).code).toBe('draw.fixedCountTooLarge');
+    expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }))).code).toBe(
+      'draw.fixedCountTooLarge',
+    );
   });
 
   it('too few eligible inspectors: fewer than a team', async () => {
     // 单一所: one office's staff only; pick the office with the fewest 在岗 inspectors.
     const office = c.conn.raw
-      .prepare("SELECT office FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY count(*), office LIMIT 1")
+      .prepare(
+        "SELECT office FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY count(*), office LIMIT 1",
+      )
       .pluck()
       .get() as string;
-    const staff = c.conn.raw.prepare("SELECT count(*) FROM inspectors WHERE status = '在岗' AND office = ?").pluck().get(office) as number;
+    const staff = c.conn.raw
+      .prepare("SELECT count(*) FROM inspectors WHERE status = '在岗' AND office = ?")
+      .pluck()
+      .get(office) as number;
     const taskId = c.publishedTask({ teamSize: staff + 1, inspectorScope: { kind: '单一所', offices: [office] } });
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.tooFewInspectors');
@@ -73,7 +84,9 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
     const taskId = c.publishedTask({ requiredTags: ['计量'], maxPackagesPerInspector: 1, packageSize: 1 });
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.infeasible');
-    expect(error.message).toMatch(/^无法保证每个名单包都能组成检查组,本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/);
+    expect(error.message).toMatch(
+      /^无法保证每个名单包都能组成检查组,本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/,
+    );
     expect(error.details).toMatchObject({ feasible: false, trials: 100 });
   });
 
@@ -86,8 +99,12 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
 
   it('a plan that is not published yet', async () => {
     const plan = c.services.plans.save({ year: 2026, title: '未公示的计划' });
-    const task = c.services.tasks.save({ ...(await import('../../../src-main/demo/plan-demo')).demoTaskInput(c.conn.raw, plan.id, c.ctx.now()) });
-    expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId: task.id }))).code).toBe('draw.planNotPublished');
+    const task = c.services.tasks.save({
+      ...(await import('../../../src-main/demo/plan-demo')).demoTaskInput(c.conn.raw, plan.id, c.ctx.now()),
+    });
+    expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId: task.id }))).code).toBe(
+      'draw.planNotPublished',
+    );
   });
 });
 
@@ -101,14 +118,22 @@ describe('two clerks, one task', () => {
 
     c.services.draws.commit({ drawId: mine.id, ...CEREMONY });
     const auditRows = c.count('audit_log');
-    const error = await refusal(() => other.services.draws.commit({ drawId: theirs.id, place: '二楼', operator: '王五', supervisor: '赵六' }));
+    const error = await refusal(() =>
+      other.services.draws.commit({ drawId: theirs.id, place: '二楼', operator: '王五', supervisor: '赵六' }),
+    );
     expect(['draw.alreadyCommitted', 'draw.wrongState']).toContain(error.code);
     expect(error.message).toMatch(/已由 测试操作员 于 .* 承诺|已作废/);
     expect(c.count('audit_log')).toBe(auditRows);
-    const committed = c.conn.raw.prepare("SELECT id FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed')").pluck().all(taskId);
+    const committed = c.conn.raw
+      .prepare("SELECT id FROM draws WHERE task_id = ? AND state IN ('committed', 'revealed', 'sealed')")
+      .pluck()
+      .all(taskId);
     expect(committed).toEqual([mine.id]);
     // The other preparation was retired when the first commit happened (it can never be committed now).
-    expect(c.conn.raw.prepare('SELECT state, void_reason FROM draws WHERE id = ?').get(theirs.id)).toEqual({ state: 'voided', void_reason: `同一任务的另一次准备(抽取编号 ${mine.id})已承诺` });
+    expect(c.conn.raw.prepare('SELECT state, void_reason FROM draws WHERE id = ?').get(theirs.id)).toEqual({
+      state: 'voided',
+      void_reason: `同一任务的另一次准备(抽取编号 ${mine.id})已承诺`,
+    });
     // And a third preparation is refused outright.
     expect((await refusal(() => other.services.draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
   });
@@ -119,7 +144,9 @@ describe('two clerks, one task', () => {
     const b = await c.services.draws.prepare({ taskId });
     // Simulate another process committing `a` directly, bypassing every service check.
     c.conn.raw
-      .prepare("UPDATE draws SET state = 'committed', nonce = ?, nonce_commit = ?, committed_at = ?, committed_by = '另一进程', place = 'x', operator = 'x', supervisor = 'x' WHERE id = ?")
+      .prepare(
+        "UPDATE draws SET state = 'committed', nonce = ?, nonce_commit = ?, committed_at = ?, committed_by = '另一进程', place = 'x', operator = 'x', supervisor = 'x' WHERE id = ?",
+      )
       .run('1'.repeat(64), '2'.repeat(64), c.ctx.now().toISOString(), a.id);
     const error = await refusal(() => c.services.draws.commit({ drawId: b.id, ...CEREMONY }));
     expect(error.code).toBe('draw.alreadyCommitted');
@@ -131,14 +158,24 @@ describe('steps out of order', () => {
   it('witness before commit, reveal before any witness, seal before reveal, commit without the people', async () => {
     const taskId = c.publishedTask({ name: '顺序检查' });
     const { id } = await c.services.draws.prepare({ taskId });
-    expect((await refusal(() => c.services.draws.witness({ drawId: id, name: '李明', value: '1' }))).message).toBe('这次抽取尚未承诺,不能录入见证值。');
+    expect((await refusal(() => c.services.draws.witness({ drawId: id, name: '李明', value: '1' }))).message).toBe(
+      '这次抽取尚未承诺,不能录入见证值。',
+    );
     expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).message).toBe('这次抽取尚未承诺,不能揭晓。');
-    expect((await refusal(() => c.services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: ' ' }))).code).toBe('draw.commitInfo');
+    expect(
+      (await refusal(() => c.services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: ' ' })))
+        .code,
+    ).toBe('draw.commitInfo');
     c.services.draws.commit({ drawId: id, ...CEREMONY });
     expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).code).toBe('draw.noWitness');
-    expect((await refusal(() => c.services.draws.seal({ drawId: id }))).message).toBe('这次抽取已承诺、尚未揭晓,不能封存。');
+    expect((await refusal(() => c.services.draws.seal({ drawId: id }))).message).toBe(
+      '这次抽取已承诺、尚未揭晓,不能封存。',
+    );
     c.services.draws.witness({ drawId: id, name: '第1期开奖', value: '7', kind: 'public' });
-    expect((await refusal(() => c.services.draws.witness({ drawId: id, name: '第2期开奖', value: '8', kind: 'public' }))).code).toBe('draw.publicTwice');
+    expect(
+      (await refusal(() => c.services.draws.witness({ drawId: id, name: '第2期开奖', value: '8', kind: 'public' })))
+        .code,
+    ).toBe('draw.publicTwice');
     expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).code).toBe('draw.noWitness'); // a public value alone is not a witness
     expect(c.services.draws.ceremonyState({ taskId }).stage).toBe('committed');
   });

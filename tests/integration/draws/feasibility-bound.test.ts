@@ -15,10 +15,16 @@ const TAGS = ['食品', '特种设备'];
 
 const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
   .record({
-    strata: fc.array(fc.record({ size: fc.integer({ min: 0, max: 40 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 3 }),
+    strata: fc.array(
+      fc.record({ size: fc.integer({ min: 0, max: 40 }), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      { minLength: 1, maxLength: 3 },
+    ),
     candidateOffices: fc.integer({ min: 1, max: 5 }),
     areas: fc.integer({ min: 1, max: 4 }),
-    inspectors: fc.array(fc.record({ office: fc.integer({ min: 0, max: 7 }), tags: fc.subarray(TAGS) }), { minLength: 2, maxLength: 40 }),
+    inspectors: fc.array(fc.record({ office: fc.integer({ min: 0, max: 7 }), tags: fc.subarray(TAGS) }), {
+      minLength: 2,
+      maxLength: 40,
+    }),
     teamSize: fc.integer({ min: 2, max: 3 }),
     packageSize: fc.integer({ min: 1, max: 4 }),
     cap: fc.integer({ min: 1, max: 8 }),
@@ -38,7 +44,11 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
       });
       return { name: `S${i}`, quota: Math.floor(s.share * s.size), candidates };
     });
-    const inspectors = r.inspectors.map((inspector, i) => ({ id: `ZF${i}`, office: `所${inspector.office}`, tags: inspector.tags }));
+    const inspectors = r.inspectors.map((inspector, i) => ({
+      id: `ZF${i}`,
+      office: `所${inspector.office}`,
+      tags: inspector.tags,
+    }));
     return {
       spec: SPEC_ID,
       task: {},
@@ -49,7 +59,13 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
       teamSize: r.teamSize,
       maxPackagesPerInspector: r.cap,
       requiredTags: r.requiredTags,
-      conflicts: n === 0 ? [] : r.conflicts.map((c): [string, string] => [`ZF${c.inspector % inspectors.length}`, `C${1 + (c.entity % n)}`]),
+      conflicts:
+        n === 0
+          ? []
+          : r.conflicts.map((c): [string, string] => [
+              `ZF${c.inspector % inspectors.length}`,
+              `C${1 + (c.entity % n)}`,
+            ]),
       avoidOwnOffice: r.avoidOwnOffice,
       distinctOffices: r.distinctOffices,
     } satisfies DrawInputs;
@@ -57,7 +73,15 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
 
 function drawsUnderManySeeds(inputs: DrawInputs, seeds: number): void {
   for (let i = 0; i < seeds; i++) {
-    runDraw({ inputs, nonce: randomBytes(32).toString('hex'), entropy: { witnesses: [String(i)], public: null }, amendments: [] }, nodeSha256);
+    runDraw(
+      {
+        inputs,
+        nonce: randomBytes(32).toString('hex'),
+        entropy: { witnesses: [String(i)], public: null },
+        amendments: [],
+      },
+      nodeSha256,
+    );
   }
 }
 
@@ -78,14 +102,22 @@ describe('the feasibility bound', () => {
   });
 
   it('proves a city-scale pool at once, and leaves a tight tag to the trials', () => {
-    const candidates = Array.from({ length: 200_000 }, (_, i) => ({ code: `91${String(i).padStart(16, '0')}`, office: `第${i % 100}所`, area: `第${i % 50}片区` }));
+    const candidates = Array.from({ length: 200_000 }, (_, i) => ({
+      code: `91${String(i).padStart(16, '0')}`,
+      office: `第${i % 100}所`,
+      area: `第${i % 50}片区`,
+    }));
     const inputs: DrawInputs = {
       spec: SPEC_ID,
       task: {},
       strata: [{ name: 'B', ratioBp: 500, quota: 10_000, candidates }],
       packageSize: 3,
       clusterBy: 'area',
-      inspectors: Array.from({ length: 10_000 }, (_, i) => ({ id: `ZF${i}`, office: `第${i % 117}所`, tags: i % 5 === 0 ? ['食品'] : [] })),
+      inspectors: Array.from({ length: 10_000 }, (_, i) => ({
+        id: `ZF${i}`,
+        office: `第${i % 117}所`,
+        tags: i % 5 === 0 ? ['食品'] : [],
+      })),
       teamSize: 2,
       maxPackagesPerInspector: 6,
       requiredTags: [],

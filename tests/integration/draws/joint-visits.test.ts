@@ -16,7 +16,13 @@ afterAll(async () => {
 
 const itemId = (name: string) => c.conn.raw.prepare('SELECT id FROM items WHERE name = ?').pluck().get(name) as number;
 /** Every 存续 drug-retail company, all drawn (100%), no recent-inspection exclusion: two such tasks overlap fully. */
-const everyPharmacy: { scope: TaskScope; ratio: { mode: 'uniform'; bp: number }; excludeRecentYears: number; requiredTags: string[]; maxPackagesPerInspector: number } = {
+const everyPharmacy: {
+  scope: TaskScope;
+  ratio: { mode: 'uniform'; bp: number };
+  excludeRecentYears: number;
+  requiredTags: string[];
+  maxPackagesPerInspector: number;
+} = {
   scope: { entityTypes: ['企业'], industries: ['药品零售'], areas: [], offices: [], tags: [], grades: [] },
   ratio: { mode: 'uniform', bp: 10000 },
   excludeRecentYears: 0,
@@ -38,7 +44,12 @@ describe('joint visits', () => {
     expect(c.services.visits.proposals({ year: 2026 }).total).toBe(0); // nothing sealed yet
     await c.drawAndSeal(market);
     await c.drawAndSeal(health);
-    const entities = c.conn.raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = (SELECT id FROM draws WHERE task_id = ? AND state = ?)').pluck().get(market, 'sealed') as number;
+    const entities = c.conn.raw
+      .prepare(
+        'SELECT count(*) FROM draw_selected WHERE draw_id = (SELECT id FROM draws WHERE task_id = ? AND state = ?)',
+      )
+      .pluck()
+      .get(market, 'sealed') as number;
     expect(entities).toBeGreaterThan(10);
 
     const { proposals, total, visits } = c.services.visits.proposals({ year: 2026 });
@@ -54,16 +65,31 @@ describe('joint visits', () => {
     expect(first.items.map((i) => i.name)).toEqual([...marketItems, '药品零售企业经营行为的检查', '明码标价的检查']); // the union, in task order
 
     const visit = c.services.visits.merge({ entityId: first.entityId, taskIds: [health, market], note: '同日上门' });
-    expect(visit).toMatchObject({ entityId: first.entityId, code: first.code, startDate: '2026-12-01', endDate: '2026-12-20', note: '同日上门', items: first.items, actor: '测试操作员' });
+    expect(visit).toMatchObject({
+      entityId: first.entityId,
+      code: first.code,
+      startDate: '2026-12-01',
+      endDate: '2026-12-20',
+      note: '同日上门',
+      items: first.items,
+      actor: '测试操作员',
+    });
     expect(visit.tasks.map((t) => t.taskId)).toEqual([market, health]);
     const after = c.services.visits.proposals({ year: 2026 });
     expect(after.total).toBe(entities - 1);
     expect(after.visits.map((v) => v.id)).toEqual([visit.id]);
     expect(c.conn.raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'visits:merge'").pluck().get()).toBe(1);
 
-    expect(() => c.services.visits.merge({ entityId: first.entityId, taskIds: [market, health] })).toThrow(/已合并过,不能重复合并/);
-    const notDrawn = c.conn.raw.prepare('SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM draw_selected) LIMIT 1').pluck().get() as number;
-    expect(() => c.services.visits.merge({ entityId: notDrawn, taskIds: [market, health] })).toThrow(/没有抽中该检查对象/);
+    expect(() => c.services.visits.merge({ entityId: first.entityId, taskIds: [market, health] })).toThrow(
+      /已合并过,不能重复合并/,
+    );
+    const notDrawn = c.conn.raw
+      .prepare('SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM draw_selected) LIMIT 1')
+      .pluck()
+      .get() as number;
+    expect(() => c.services.visits.merge({ entityId: notDrawn, taskIds: [market, health] })).toThrow(
+      /没有抽中该检查对象/,
+    );
   });
 
   it('does not propose tasks of one department alone, nor merge them', async () => {
@@ -73,6 +99,8 @@ describe('joint visits', () => {
     const entity = c.services.visits.proposals({ year: 2026 }).proposals[0];
     // The groups now hold all three tasks (two departments); a pair of the same department alone is refused.
     expect(entity.tasks).toHaveLength(3);
-    expect(() => c.services.visits.merge({ entityId: entity.entityId, taskIds: [market, other] })).toThrow(/用于不同部门的任务/);
+    expect(() => c.services.visits.merge({ entityId: entity.entityId, taskIds: [market, other] })).toThrow(
+      /用于不同部门的任务/,
+    );
   });
 });

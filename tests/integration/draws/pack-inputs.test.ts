@@ -7,7 +7,9 @@ import { packInputs } from '../../../src-main/draws/views';
 function inputsLike(candidates: number): Uint8Array {
   const rows: string[] = [];
   for (let i = 0; i < candidates; i++) {
-    rows.push(`{"area":"城关片区","code":"91${randomBytes(8).toString('hex').toUpperCase()}","office":"城关市场监管所"}`);
+    rows.push(
+      `{"area":"城关片区","code":"91${randomBytes(8).toString('hex').toUpperCase()}","office":"城关市场监管所"}`,
+    );
   }
   return Buffer.from(`{"strata":[{"candidates":[${rows.join(',')}]}]}`, 'utf8');
 }
@@ -40,7 +42,13 @@ describe('packInputs (C(inputs) as stored)', () => {
       [body],
       [new Uint8Array(0), body, new Uint8Array(0)],
       [body, Buffer.from('}')],
-      [Buffer.from('{'), body.subarray(0, body.length >> 1), new Uint8Array(0), body.subarray(body.length >> 1), Buffer.from('}')],
+      [
+        Buffer.from('{'),
+        body.subarray(0, body.length >> 1),
+        new Uint8Array(0),
+        body.subarray(body.length >> 1),
+        Buffer.from('}'),
+      ],
     ];
     for (const parts of shapes) {
       expect(inflateRawSync(await packInputs(parts)).equals(Buffer.concat(parts))).toBe(true);

@@ -8,8 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { recordResult } from '../../../src-main/draws/records';
-import { rosterDatesStep, sealStep, SnapshotCache, withInfo, type Snapshot, type StepContext } from '../../../src-main/draws/steps';
-import { amendmentRows, currentBody, drawResultText, entitiesByCode, latestProof, loadDrawRow, sealedEntities, type ProofBody } from '../../../src-main/draws/views';
+import {
+  rosterDatesStep,
+  sealStep,
+  SnapshotCache,
+  withInfo,
+  type Snapshot,
+  type StepContext,
+} from '../../../src-main/draws/steps';
+import {
+  amendmentRows,
+  currentBody,
+  drawResultText,
+  entitiesByCode,
+  latestProof,
+  loadDrawRow,
+  sealedEntities,
+  type ProofBody,
+} from '../../../src-main/draws/views';
 import { expertDrawId, lookupPeople } from '../../../src-main/draws/scope';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
@@ -30,13 +46,20 @@ function lookupPeopleOneByOne(ids: readonly string[]) {
   const inspector = raw.prepare('SELECT name, office FROM inspectors WHERE badge_no = ?');
   const expert = raw.prepare('SELECT name, organisation FROM experts WHERE id = ?');
   for (const id of new Set(ids)) {
-    const expertRow = /^专家\d+$/.test(id) ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined) : undefined;
+    const expertRow = /^专家\d+$/.test(id)
+      ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined)
+      : undefined;
     if (expertRow) {
       out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
       continue;
     }
     const row = inspector.get(id) as { name: string; office: string } | undefined;
-    out.set(id, row ? { name: row.name, office: row.office, isExpert: false } : { name: '(已不在名录中)', office: '', isExpert: false });
+    out.set(
+      id,
+      row
+        ? { name: row.name, office: row.office, isExpert: false }
+        : { name: '(已不在名录中)', office: '', isExpert: false },
+    );
   }
   return out;
 }
@@ -45,22 +68,36 @@ function lookupPeopleOneByOne(ids: readonly string[]) {
 function expectedSelected(drawId: number) {
   const body = currentBody(c.conn.raw, loadDrawRow(c.conn.raw, drawId))!;
   const packageOf = new Map(body.result.packages.flatMap((p) => p.entities.map((code) => [code, p.no] as const)));
-  const entities = entitiesByCode(c.conn.raw, body.result.selected.map((e) => e.code));
+  const entities = entitiesByCode(
+    c.conn.raw,
+    body.result.selected.map((e) => e.code),
+  );
   const ranks = new Map<string, number>();
   return body.result.selected
     .map((e) => {
       const rank = (ranks.get(e.stratum) ?? 0) + 1;
       ranks.set(e.stratum, rank);
-      return { draw_id: drawId, entity_id: entities.get(e.code)!.id, code: e.code, stratum: e.stratum, rank, key: e.key, package_no: packageOf.get(e.code)! };
+      return {
+        draw_id: drawId,
+        entity_id: entities.get(e.code)!.id,
+        code: e.code,
+        stratum: e.stratum,
+        rank,
+        key: e.key,
+        package_no: packageOf.get(e.code)!,
+      };
     })
     .sort((a, b) => a.entity_id - b.entity_id);
 }
 
-const selectedRows = (drawId: number) => c.conn.raw.prepare('SELECT * FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').all(drawId);
+const selectedRows = (drawId: number) =>
+  c.conn.raw.prepare('SELECT * FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').all(drawId);
 
 describe('withInfo', () => {
   const body = (info?: object, last = true): ProofBody =>
-    (last ? { spec: 'ssj-draw/1', seed: 'ab', result: { selected: [], packages: [] }, ...(info ? { info } : {}) } : { info, spec: 'ssj-draw/1', seed: 'ab' }) as unknown as ProofBody;
+    (last
+      ? { spec: 'ssj-draw/1', seed: 'ab', result: { selected: [], packages: [] }, ...(info ? { info } : {}) }
+      : { info, spec: 'ssj-draw/1', seed: 'ab' }) as unknown as ProofBody;
   const info = { sealedAt: '2026-11-23T09:00:00.000Z', sealedBy: '张三', note: '引号"与\\反斜杠\n' };
 
   it('gives JSON.stringify of the body with the new info, whatever the shape of the text', () => {
@@ -88,15 +125,31 @@ describe('lookupPeople', () => {
   it('names inspectors, experts and the missing exactly as a lookup per id does, in first-seen order', () => {
     const raw = c.conn.raw;
     const badges = raw.prepare('SELECT badge_no FROM inspectors ORDER BY id LIMIT 5').pluck().all() as string[];
-    const experts = (raw.prepare('SELECT id FROM experts ORDER BY id LIMIT 3').pluck().all() as number[]).map(expertDrawId);
+    const experts = (raw.prepare('SELECT id FROM experts ORDER BY id LIMIT 3').pluck().all() as number[]).map(
+      expertDrawId,
+    );
     expect(badges.length).toBe(5);
     expect(experts.length).toBe(3);
     // An expert id whose row does not exist, with and without an inspector of that badge number (then it is that inspector).
     const lost = expertDrawId(999_999);
     raw
-      .prepare("INSERT INTO inspectors (badge_no, name, office, created_at, updated_at) VALUES (?, '同号人员', '测试所', 'x', 'x')")
+      .prepare(
+        "INSERT INTO inspectors (badge_no, name, office, created_at, updated_at) VALUES (?, '同号人员', '测试所', 'x', 'x')",
+      )
       .run(expertDrawId(999_998));
-    const ids = [badges[3], experts[1], '不存在的证号', lost, badges[0], experts[1], expertDrawId(999_998), '专家', badges[3], ...experts, ...badges];
+    const ids = [
+      badges[3],
+      experts[1],
+      '不存在的证号',
+      lost,
+      badges[0],
+      experts[1],
+      expertDrawId(999_998),
+      '专家',
+      badges[3],
+      ...experts,
+      ...badges,
+    ];
     const people = lookupPeople(raw, ids);
     expect([...people]).toEqual([...lookupPeopleOneByOne(ids)]);
     expect(people.get(experts[0])?.isExpert).toBe(true);
@@ -117,14 +170,32 @@ describe('封存 lists the drawn entities', () => {
     expect(selectedRows(drawId)).toEqual(expected);
 
     const names = sealedEntities(c.conn.raw, drawId);
-    expect([...names].sort()).toEqual([...entitiesByCode(c.conn.raw, expected.map((r) => r.code))].sort());
+    expect([...names].sort()).toEqual(
+      [
+        ...entitiesByCode(
+          c.conn.raw,
+          expected.map((r) => r.code),
+        ),
+      ].sort(),
+    );
     const record = c.services.draws.resultRecord(drawId);
     const body = latestProof(c.conn.raw, drawId)!.body;
     expect(record.packages.flatMap((p) => p.entities.map((e) => [e.uscc, e.name, e.address, e.stratum]))).toEqual(
-      body.result.packages.flatMap((p) => p.entities.map((code) => [code, names.get(code)!.name, names.get(code)!.address, gradeLabel(expected.find((r) => r.code === code)!.stratum)])),
+      body.result.packages.flatMap((p) =>
+        p.entities.map((code) => [
+          code,
+          names.get(code)!.name,
+          names.get(code)!.address,
+          gradeLabel(expected.find((r) => r.code === code)!.stratum),
+        ]),
+      ),
     );
     const people = lookupPeopleOneByOne(body.result.packages.flatMap((p) => p.team));
-    expect(record.packages.map((p) => p.team)).toEqual(body.result.packages.map((p) => p.team.map((id) => ({ name: people.get(id)!.name, certNo: id, office: people.get(id)!.office }))));
+    expect(record.packages.map((p) => p.team)).toEqual(
+      body.result.packages.map((p) =>
+        p.team.map((id) => ({ name: people.get(id)!.name, certNo: id, office: people.get(id)!.office })),
+      ),
+    );
   });
 
   it('stores part two compact and reads it back as the full record, key for key; after 递补 it is stored in full', async () => {
@@ -133,7 +204,13 @@ describe('封存 lists the drawn entities', () => {
     const revealedText = drawResultText(raw, drawId)!;
     await c.services.draws.seal({ drawId });
     const draw = loadDrawRow(raw, drawId);
-    const stored = (version: number) => JSON.parse(raw.prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?').pluck().get(drawId, version) as string);
+    const stored = (version: number) =>
+      JSON.parse(
+        raw
+          .prepare('SELECT record FROM draw_proofs WHERE draw_id = ? AND version = ?')
+          .pluck()
+          .get(drawId, version) as string,
+      );
 
     // What the record was before it was stored compact: built in full from the sealed body and the roster now.
     const body = latestProof(raw, drawId)!.body;
@@ -144,7 +221,9 @@ describe('封存 lists the drawn entities', () => {
     // The sealed body is the revealed one with 封存's info: the same text as serialising it again.
     const expectedBody = JSON.parse(revealedText) as ProofBody;
     expectedBody.info = { ...expectedBody.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员' };
-    expect(raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = 1').pluck().get(drawId)).toBe(JSON.stringify(expectedBody));
+    expect(raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = 1').pluck().get(drawId)).toBe(
+      JSON.stringify(expectedBody),
+    );
 
     const out = body.result.packages[0].team[0];
     await c.services.draws.amend({ drawId, packageNo: 1, out, reason: '因病请假' });
@@ -152,7 +231,9 @@ describe('封存 lists the drawn entities', () => {
     const amended = latestProof(raw, drawId)!;
     expect(amended.version).toBe(2);
     expect(Array.isArray(stored(2).packages)).toBe(true);
-    expect(JSON.stringify(record)).toBe(JSON.stringify(recordResult(raw, draw, amended.body, amendmentRows(raw, drawId), draw.sealed_at!)));
+    expect(JSON.stringify(record)).toBe(
+      JSON.stringify(recordResult(raw, draw, amended.body, amendmentRows(raw, drawId), draw.sealed_at!)),
+    );
     expect(record.packages[0].team.map((m) => m.certNo)).not.toContain(out);
     await c.services.draws.settle();
   });
@@ -162,9 +243,12 @@ describe('封存 lists the drawn entities', () => {
     const expected = expectedSelected(drawId);
     sealStep(c.conn.raw, drawId, step());
     expect(selectedRows(drawId)).toEqual(expected);
-    expect(c.conn.raw.prepare("SELECT detail FROM audit_log WHERE action = 'draws:seal' AND target = ?").pluck().get(`draws:${drawId}`)).toBe(
-      JSON.stringify({ selected: expected.length, missingEntities: 0, proofVersion: 1 }),
-    );
+    expect(
+      c.conn.raw
+        .prepare("SELECT detail FROM audit_log WHERE action = 'draws:seal' AND target = ?")
+        .pluck()
+        .get(`draws:${drawId}`),
+    ).toBe(JSON.stringify({ selected: expected.length, missingEntities: 0, proofVersion: 1 }));
   });
 
   it('puts the connection settings back: 封存 and the roster dates turn the automatic checkpoint off only for themselves', async () => {
@@ -185,7 +269,9 @@ describe('封存 lists the drawn entities', () => {
       // Nor does one that fails inside its transaction (here the proof's insert is refused): the draw stays revealed,
       // nothing of it is written, and the checkpoint setting is back.
       const failing = await c.revealed('设置复原二');
-      raw.exec("CREATE TEMP TRIGGER refuse_proof BEFORE INSERT ON main.draw_proofs BEGIN SELECT RAISE(ABORT, '测试:拒绝写入'); END");
+      raw.exec(
+        "CREATE TEMP TRIGGER refuse_proof BEFORE INSERT ON main.draw_proofs BEGIN SELECT RAISE(ABORT, '测试:拒绝写入'); END",
+      );
       try {
         expect(() => sealStep(raw, failing, step())).toThrow(/测试:拒绝写入/);
       } finally {
@@ -204,21 +290,38 @@ describe('封存 lists the drawn entities', () => {
   it('dates more drawn entities than one slice holds: every one, logged in entity order with its previous date', async () => {
     const raw = c.conn.raw;
     const everything = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
-    const taskId = c.publishedTask({ name: '全部抽取', scope: everything, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 10000 }, requiredTags: [], maxPackagesPerInspector: 500 });
+    const taskId = c.publishedTask({
+      name: '全部抽取',
+      scope: everything,
+      excludeRecentYears: 0,
+      ratio: { mode: 'uniform', bp: 10000 },
+      requiredTags: [],
+      maxPackagesPerInspector: 500,
+    });
     const { id: drawId } = await c.services.draws.prepare({ taskId });
     c.services.draws.commit({ drawId, ...CEREMONY });
     c.services.draws.witness({ drawId, name: '李明', value: '全部' });
     await c.services.draws.reveal({ drawId });
     sealStep(raw, drawId, step());
-    const ids = raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id').pluck().all(drawId) as number[];
+    const ids = raw
+      .prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? ORDER BY entity_id')
+      .pluck()
+      .all(drawId) as number[];
     expect(ids.length).toBeGreaterThan(2000); // more than one slice of rosterDatesStep
-    const before = new Map(raw.prepare(`SELECT id, last_inspected_on FROM entities WHERE id IN (${ids.join(',')})`).raw(true).all() as [number, string | null][]);
+    const before = new Map(
+      raw
+        .prepare(`SELECT id, last_inspected_on FROM entities WHERE id IN (${ids.join(',')})`)
+        .raw(true)
+        .all() as [number, string | null][],
+    );
     const sealDate = chinaDate(c.ctx.now());
     const moving = ids.filter((id) => before.get(id) === null || before.get(id)! < sealDate);
     expect(moving.length).toBeLessThan(ids.length); // some were inspected on the seal date already (earlier tests)
 
     expect(rosterDatesStep(raw, drawId, step()).timings).toHaveProperty('checkpoint');
-    const log = raw.prepare('SELECT id, record_id, record_key, before, after FROM roster_changes WHERE batch = ? ORDER BY id').all(`draw:${drawId}`) as {
+    const log = raw
+      .prepare('SELECT id, record_id, record_key, before, after FROM roster_changes WHERE batch = ? ORDER BY id')
+      .all(`draw:${drawId}`) as {
       id: number;
       record_id: number;
       record_key: string;
@@ -228,10 +331,19 @@ describe('封存 lists the drawn entities', () => {
     expect(log.map((r) => r.record_id)).toEqual(moving);
     expect(log.map((r) => JSON.parse(r.before).last_inspected_on)).toEqual(moving.map((id) => before.get(id)));
     expect(new Set(log.map((r) => r.after))).toEqual(new Set([JSON.stringify({ last_inspected_on: sealDate })]));
-    expect(raw.prepare(`SELECT count(*) FROM entities WHERE id IN (${ids.join(',')}) AND last_inspected_on = ?`).pluck().get(sealDate)).toBe(ids.length);
-    expect(raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(moving.length);
+    expect(
+      raw
+        .prepare(`SELECT count(*) FROM entities WHERE id IN (${ids.join(',')}) AND last_inspected_on = ?`)
+        .pluck()
+        .get(sealDate),
+    ).toBe(ids.length);
+    expect(raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(
+      moving.length,
+    );
     // Idempotent: a second run finds the marker and writes nothing.
     rosterDatesStep(raw, drawId, step());
-    expect(raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`)).toBe(moving.length);
+    expect(raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`)).toBe(
+      moving.length,
+    );
   });
 });

@@ -27,7 +27,12 @@ function byCode(snapshot: CandidateSnapshot) {
   return snapshot.strata.map((stratum, s) => ({
     name: stratum.name,
     quota: stratum.quota,
-    candidates: new Map(stratum.candidates.map((candidate, i) => [candidate.code, [snapshot.entityIds[s][i], candidate.office, candidate.area]])),
+    candidates: new Map(
+      stratum.candidates.map((candidate, i) => [
+        candidate.code,
+        [snapshot.entityIds[s][i], candidate.office, candidate.area],
+      ]),
+    ),
   }));
 }
 
@@ -57,26 +62,40 @@ describe('the candidate snapshot on two threads', () => {
   it.each([
     ['all five grades', { excludeRecentYears: 0 }],
     ['the entities inspected in the last 3 years left out', { excludeRecentYears: 3 }],
-  ])('writes its half of C(inputs) in the reader thread, copied as it is: the same bytes and codes as writing it all here (%s)', async (_, overrides) => {
-    const task = c.services.tasks.get(c.publishedTask(overrides));
-    const split = await readCandidates(c.conn.raw, task, reader.read, 1);
-    expect(split.runs).toHaveLength(2);
-    expect(split.strata.length).toBe(5);
-    if (overrides.excludeRecentYears > 0) expect(split.excludedRecent).toBeGreaterThan(0);
-    const inputs: DrawInputs = { ...(loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs, strata: split.strata };
-    const copied = encodeDrawInputs(inputs, undefined, split.runs).encoded;
-    const written = encodeDrawInputs(inputs).encoded;
-    expect(copied.parts).toHaveLength(3); // the fast route took the runs (the reference one gives one part)
-    expect(Buffer.from(joinParts(copied.parts)).equals(Buffer.from(joinParts(written.parts)))).toBe(true);
-    const codes = (encoded: typeof copied) => Array.from(encoded.codeStart.subarray(0, encoded.stratumStart.at(-1)), (start, g) => Buffer.from(encoded.codeBytes.subarray(start, encoded.codeEnd[g])).toString());
-    expect(codes(copied)).toEqual(codes(written));
-    expect(codes(copied)).toEqual(split.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code)));
-  });
+  ])(
+    'writes its half of C(inputs) in the reader thread, copied as it is: the same bytes and codes as writing it all here (%s)',
+    async (_, overrides) => {
+      const task = c.services.tasks.get(c.publishedTask(overrides));
+      const split = await readCandidates(c.conn.raw, task, reader.read, 1);
+      expect(split.runs).toHaveLength(2);
+      expect(split.strata.length).toBe(5);
+      if (overrides.excludeRecentYears > 0) expect(split.excludedRecent).toBeGreaterThan(0);
+      const inputs: DrawInputs = {
+        ...(loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs,
+        strata: split.strata,
+      };
+      const copied = encodeDrawInputs(inputs, undefined, split.runs).encoded;
+      const written = encodeDrawInputs(inputs).encoded;
+      expect(copied.parts).toHaveLength(3); // the fast route took the runs (the reference one gives one part)
+      expect(Buffer.from(joinParts(copied.parts)).equals(Buffer.from(joinParts(written.parts)))).toBe(true);
+      const codes = (encoded: typeof copied) =>
+        Array.from(encoded.codeStart.subarray(0, encoded.stratumStart.at(-1)), (start, g) =>
+          Buffer.from(encoded.codeBytes.subarray(start, encoded.codeEnd[g])).toString(),
+        );
+      expect(codes(copied)).toEqual(codes(written));
+      expect(codes(copied)).toEqual(
+        split.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code)),
+      );
+    },
+  );
 
   it('refuses, in Chinese, when another clerk changes the roster between the two reads, and leaves no thread running', async () => {
     const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
     const other = await c.secondClerk();
-    const someone = c.conn.raw.prepare("SELECT id FROM entities WHERE reg_status = '存续' ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    const someone = c.conn.raw
+      .prepare("SELECT id FROM entities WHERE reg_status = '存续' ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get() as number;
     let asked = 0;
     const refusal = await readCandidates(
       c.conn.raw,
@@ -84,7 +103,11 @@ describe('the candidate snapshot on two threads', () => {
       async (request, lookups, range) => {
         asked++;
         // Committed on another connection after this thread's read began and before the other thread's.
-        await other.services.rosters.bulkUpdate({ roster: 'entities', ids: [someone], set: { creditGrade: 'D' } } as never);
+        await other.services.rosters.bulkUpdate({
+          roster: 'entities',
+          ids: [someone],
+          set: { creditGrade: 'D' },
+        } as never);
         return reader.read(request, lookups, range);
       },
       1,
@@ -112,13 +135,17 @@ describe('the candidate snapshot on two threads', () => {
     const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
     const raw = c.conn.raw;
     const first = (await readCandidates(raw, task)).strata.find((s) => s.candidates.length > 0)!.candidates[0];
-    const entity = raw.prepare('SELECT id, uscc, reg_no FROM entities WHERE coalesce(uscc, reg_no) = ?').get(first.code) as { id: number; uscc: string | null; reg_no: string | null };
+    const entity = raw
+      .prepare('SELECT id, uscc, reg_no FROM entities WHERE coalesce(uscc, reg_no) = ?')
+      .get(first.code) as { id: number; uscc: string | null; reg_no: string | null };
     const setCode = raw.prepare('UPDATE entities SET uscc = NULL, reg_no = ? WHERE id = ?');
     try {
       setCode.run('440300,000123', entity.id);
       for (const split of [undefined, reader.read]) {
         const snapshot = await readCandidates(raw, task, split, 1);
-        const found = snapshot.strata.flatMap((s) => s.candidates).filter((candidate) => candidate.code === '440300,000123');
+        const found = snapshot.strata
+          .flatMap((s) => s.candidates)
+          .filter((candidate) => candidate.code === '440300,000123');
         expect(found).toEqual([{ code: '440300,000123', office: first.office, area: first.area }]);
         if (split) expect(snapshot.runs).toHaveLength(2);
       }

@@ -45,7 +45,13 @@ describe('准备 on two threads (a roster whose ids span a city)', () => {
     expect(alone.candidates).toBeGreaterThan(100);
     // The same inputs; within a stratum the order may differ (each range in SQLite's scan order: the digest changes
     // with it, never the draw).
-    const sorted = (inputs: DrawInputs) => ({ ...inputs, strata: inputs.strata.map((s) => ({ ...s, candidates: [...s.candidates].sort((x, y) => (x.code < y.code ? -1 : 1)) })) });
+    const sorted = (inputs: DrawInputs) => ({
+      ...inputs,
+      strata: inputs.strata.map((s) => ({
+        ...s,
+        candidates: [...s.candidates].sort((x, y) => (x.code < y.code ? -1 : 1)),
+      })),
+    });
     const stored = storedInputs(raw, drawId)!;
     expect(sorted(JSON.parse(stored.toString('utf8')) as DrawInputs)).toEqual(sorted(alone.inputs));
     expect(stored.toString('utf8')).toContain('"code":"Z'); // the far entities, read by the other thread

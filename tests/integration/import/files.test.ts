@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
-import { collectRejections, detectMapping, openImportFile, readImportFile, type ImportRowResult } from '../../../src-main/rosters/readers/index';
+import {
+  collectRejections,
+  detectMapping,
+  openImportFile,
+  readImportFile,
+  type ImportRowResult,
+} from '../../../src-main/rosters/readers/index';
 import { buildImportTemplate, writeImportTemplate } from '../../../src-main/rosters/readers/templates';
 import { isAppError } from '@shared/errors';
 import type { EntityRecord, InspectorRecord, RosterKind } from '@shared/domain/rosters';
@@ -65,16 +71,71 @@ describe('a messy county .xlsx export', () => {
     ws.getRow(3).values = ['TYXYDM', 'ZCH', null, null, null, null, null, null, null, null];
     for (const col of ['C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']) ws.mergeCells(`${col}2:${col}3`);
     const rows: unknown[][] = [
-      [U1, null, '城关鑫源餐饮有限公司', '有限责任公司（自然人独资）', '城关镇椰风路1号', '城关市场监管所', '王伟', 13800138000, 'A', '存续（在营、开业、在册）'],
+      [
+        U1,
+        null,
+        '城关鑫源餐饮有限公司',
+        '有限责任公司（自然人独资）',
+        '城关镇椰风路1号',
+        '城关市场监管所',
+        '王伟',
+        13800138000,
+        'A',
+        '存续（在营、开业、在册）',
+      ],
       [null, 469006600187440, '李记小吃店', '个体工商户', '城关镇和顺路2号', null, '李娜', 89812345678, 'B', '在营'],
-      [914690067674692000, 469006600187440 + 0, '重复注册号的店', '个体工商户', '东关', null, '张三', null, 'B', '存续'],
+      [
+        914690067674692000,
+        469006600187440 + 0,
+        '重复注册号的店',
+        '个体工商户',
+        '东关',
+        null,
+        '张三',
+        null,
+        'B',
+        '存续',
+      ],
       [914690067674692000, null, '只有坏代码的公司', '企业', '西城', '西城市场监管所', '赵四', null, 'C', '存续'],
-      [BAD_CHECK, null, '校验位不符的公司', '企业', '南湖', '南湖市场监管所', '钱五', '0898-66668888', 'D', '吊销，未注销'],
+      [
+        BAD_CHECK,
+        null,
+        '校验位不符的公司',
+        '企业',
+        '南湖',
+        '南湖市场监管所',
+        '钱五',
+        '0898-66668888',
+        'D',
+        '吊销，未注销',
+      ],
       [U2, null, '等级写成E的店', '个体工商户', '北山', '北山市场监管所', '孙六', null, 'E', '存续'],
       [U1, null, '与第4行代码重复', '企业', '河口', '河口市场监管所', '周七', null, 'A', '存续'],
-      ['９１４６９００６ＭＡ５ＲＸＸＸＸＸＸ', null, '全角代码的公司', '企业', '新区', '新区市场监管所', '吴八', null, 'B', '存续'],
+      [
+        '９１４６９００６ＭＡ５ＲＸＸＸＸＸＸ',
+        null,
+        '全角代码的公司',
+        '企业',
+        '新区',
+        '新区市场监管所',
+        '吴八',
+        null,
+        'B',
+        '存续',
+      ],
       [syntheticUscc(9), null, 'x'.repeat(1_000_000), '企业', '新区', '新区市场监管所', '郑九', null, 'B', '存续'],
-      [syntheticUscc(10).toLowerCase(), null, '小写代码的公司', null, '新区', '新区市场监管所', '冯十', null, null, null],
+      [
+        syntheticUscc(10).toLowerCase(),
+        null,
+        '小写代码的公司',
+        null,
+        '新区',
+        '新区市场监管所',
+        '冯十',
+        null,
+        null,
+        null,
+      ],
     ];
     rows.forEach((values, i) => {
       ws.getRow(4 + i).values = values as ExcelJS.CellValue[];
@@ -90,7 +151,16 @@ describe('a messy county .xlsx export', () => {
     expect(mergeCount).toBe(11);
     expect(detection.headerRowNos).toEqual([2, 3]);
     expect(detection.mapping).toMatchObject({
-      uscc: 0, regNo: 1, name: 2, entityType: 3, address: 4, office: 5, legalRep: 6, phone: 7, creditGrade: 8, regStatus: 9,
+      uscc: 0,
+      regNo: 1,
+      name: 2,
+      entityType: 3,
+      address: 4,
+      office: 5,
+      legalRep: 6,
+      phone: 7,
+      creditGrade: 8,
+      regStatus: 9,
     });
     expect(detection.missingRequired).toEqual([]);
   });
@@ -103,7 +173,13 @@ describe('a messy county .xlsx export', () => {
 
     // Row 4 is valid, then retracted: row 10 repeats its USCC.
     const row4 = byRow.get(4)!;
-    expect(row4[0].record).toMatchObject({ uscc: U1, entityType: '企业', regStatus: '存续', creditGrade: 'A', phone: '13800138000' });
+    expect(row4[0].record).toMatchObject({
+      uscc: U1,
+      entityType: '企业',
+      regStatus: '存续',
+      creditGrade: 'A',
+      phone: '13800138000',
+    });
     expect(row4[1]).toMatchObject({ retracts: true, record: null });
     expect(row4[1].problems[0].reason).toContain('第 10 行');
     expect(codes(10)).toEqual(['error:duplicate.inFile']);
@@ -121,11 +197,21 @@ describe('a messy county .xlsx export', () => {
     expect(row5[1].problems[0]).toMatchObject({ row: 5, column: 'B 代码信息/ZCH', code: 'duplicate.inFile' });
     // Row 7: float-damaged USCC and no other id: rejected, named.
     expect(byRow.get(7)![0].record).toBeNull();
-    expect(byRow.get(7)![0].problems[0]).toMatchObject({ row: 7, column: 'A 代码信息/TYXYDM', severity: 'error', code: 'uscc.refused' });
+    expect(byRow.get(7)![0].problems[0]).toMatchObject({
+      row: 7,
+      column: 'A 代码信息/TYXYDM',
+      severity: 'error',
+      code: 'uscc.refused',
+    });
     expect(byRow.get(7)![0].problems[0].reason).toContain('9146900676746920');
 
     // Row 8: check digit fails → flagged, kept with the code as written; 吊销，未注销 is 吊销.
-    expect(byRow.get(8)![0].record).toMatchObject({ uscc: BAD_CHECK, regStatus: '吊销', creditGrade: 'D', phone: '0898-66668888' });
+    expect(byRow.get(8)![0].record).toMatchObject({
+      uscc: BAD_CHECK,
+      regStatus: '吊销',
+      creditGrade: 'D',
+      phone: '0898-66668888',
+    });
     expect(codes(8)).toEqual(['flag:uscc.checkDigit']);
     // Row 9: grade E is a row error.
     expect(byRow.get(9)![0].record).toBeNull();
@@ -137,7 +223,12 @@ describe('a messy county .xlsx export', () => {
     expect(byRow.get(12)![0].record).toBeNull();
     expect(byRow.get(12)![0].problems[0]).toMatchObject({ code: 'value.tooLong', field: 'name', column: 'C QYMC' });
     // Row 13: lower-case code upper-cased; type inferred from the code; grade empty = not graded; status default.
-    expect(byRow.get(13)![0].record).toMatchObject({ uscc: syntheticUscc(10), entityType: '企业', creditGrade: null, regStatus: '存续' });
+    expect(byRow.get(13)![0].record).toMatchObject({
+      uscc: syntheticUscc(10),
+      entityType: '企业',
+      creditGrade: null,
+      regStatus: '存续',
+    });
 
     // valid: row 13; flagged: row 8; rejected: 4 and 5 (retracted), 6, 7, 9, 10, 11, 12.
     expect(reading.counts).toEqual({ valid: 1, flagged: 1, rejected: 8 });
@@ -165,7 +256,10 @@ describe('.xls (BIFF8) and HTML-as-.xls', () => {
       ['张强', 'ZF-0003', '东关市场监管所', '药品', '离职', null],
     ];
     const ws = XLSX.utils.aoa_to_sheet(aoa);
-    ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 5 } }, { s: { r: 2, c: 2 }, e: { r: 3, c: 2 } }];
+    ws['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 0, c: 5 } },
+      { s: { r: 2, c: 2 }, e: { r: 3, c: 2 } },
+    ];
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, '人员');
     const path = join(dir, 'inspectors.xls');
@@ -174,7 +268,14 @@ describe('.xls (BIFF8) and HTML-as-.xls', () => {
     expect(reading.format).toBe('xls');
     const records = results.map((r) => r.record as InspectorRecord);
     expect(records).toEqual([
-      { name: '王伟', badgeNo: '46010012345', office: '城关市场监管所', tags: ['食品', '特种设备'], status: '在岗', phone: '13800138000' },
+      {
+        name: '王伟',
+        badgeNo: '46010012345',
+        office: '城关市场监管所',
+        tags: ['食品', '特种设备'],
+        status: '在岗',
+        phone: '13800138000',
+      },
       { name: '李娜', badgeNo: 'ZF-0002', office: '城关市场监管所', tags: ['广告', '计量'], status: '请假', phone: '' },
       { name: '张强', badgeNo: 'ZF-0003', office: '东关市场监管所', tags: ['药品'], status: '调离', phone: '' },
     ]);
@@ -209,7 +310,12 @@ describe('.csv', () => {
     const { results } = await readAll(path, 'entities');
     const records = results.map((r) => r.record);
     expect(records[0]).toMatchObject({ uscc: U1, name: '城关鑫源餐饮有限公司', address: '城关镇椰风路1号 （二楼）' });
-    expect(records[1]).toMatchObject({ uscc: null, regNo: '469006600187440', phone: '13900000000', entityType: '个体工商户' });
+    expect(records[1]).toMatchObject({
+      uscc: null,
+      regNo: '469006600187440',
+      phone: '13900000000',
+      entityType: '个体工商户',
+    });
     expect(results[2]).toMatchObject({ rowNo: 4, record: null });
     expect(results[2].problems[0]).toMatchObject({ code: 'uscc.refused', column: 'A 统一社会信用代码' });
   });
@@ -218,7 +324,10 @@ describe('.csv', () => {
     const variants: [string, Buffer][] = [
       ['bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(header + body, 'utf8')])],
       ['plain.csv', Buffer.from(header + body, 'utf8')],
-      ['unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from((header + body).replace(/,/g, '\t'), 'utf16le')])],
+      [
+        'unicode.txt',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from((header + body).replace(/,/g, '\t'), 'utf16le')]),
+      ],
     ];
     const outputs = [];
     for (const [name, bytes] of variants) {
@@ -235,12 +344,17 @@ describe('.csv', () => {
   it('a GBK character split across read chunks survives (256 KiB chunks, 3-byte… GBK 2-byte boundary)', async () => {
     const path = join(dir, 'gbk-big.csv');
     const lines = [header];
-    for (let i = 1; i <= 6000; i++) lines.push(`${syntheticUscc(i)},,测试商店第${i}号分店名称较长以跨越缓冲区边界,企业,某镇某路,城关市场监管所,,B,存续\r\n`);
+    for (let i = 1; i <= 6000; i++)
+      lines.push(
+        `${syntheticUscc(i)},,测试商店第${i}号分店名称较长以跨越缓冲区边界,企业,某镇某路,城关市场监管所,,B,存续\r\n`,
+      );
     await writeFile(path, iconv.encode(lines.join(''), 'gbk'));
     const { results, reading } = await readAll(path, 'entities');
     expect(results).toHaveLength(6000);
     expect(reading.counts.valid).toBe(6000);
-    expect(results.every((r, i) => (r.record as EntityRecord).name === `测试商店第${i + 1}号分店名称较长以跨越缓冲区边界`)).toBe(true);
+    expect(
+      results.every((r, i) => (r.record as EntityRecord).name === `测试商店第${i + 1}号分店名称较长以跨越缓冲区边界`),
+    ).toBe(true);
   });
 
   it('10,000 bad rows among good ones are each listed with row, column and reason', async () => {
@@ -257,7 +371,11 @@ describe('.csv', () => {
     const rejected = results.filter((r) => !r.record);
     expect(rejected).toHaveLength(10000);
     expect(rejected[0].problems[0]).toEqual({
-      row: 3, column: 'H 风险等级', field: 'creditGrade', severity: 'error', code: 'creditGrade.invalid',
+      row: 3,
+      column: 'H 风险等级',
+      field: 'creditGrade',
+      severity: 'error',
+      code: 'creditGrade.invalid',
       reason: '信用风险等级“E”无法识别，应为 A / B / C / D',
     });
     expect(rejected.every((r) => r.problems[0].row === r.rowNo)).toBe(true);
@@ -381,30 +499,41 @@ async function readAllOrThrow(path: string): Promise<void> {
 }
 
 describe('templates', () => {
-  it.each(['entities', 'inspectors', 'experts', 'items'] as const)('the %s template maps every field and explains each column', async (kind) => {
-    const path = join(dir, `template-${kind}.xlsx`);
-    await writeImportTemplate(kind, path);
-    const { detection } = await detectMapping(path, kind).catch(async (e) => {
-      throw e;
-    });
-    const fields = FIELDS_BY_KIND[kind];
-    expect(Object.keys(detection.mapping).sort()).toEqual(fields.map((f) => f.key).sort());
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const header = wb.worksheets[0].getRow(1);
-    fields.forEach((f, i) => {
-      const note = header.getCell(i + 1).note as { texts: { text: string }[] } | string;
-      const text = typeof note === 'string' ? note : note.texts.map((t) => t.text).join('');
-      expect(text).toContain(f.hint);
-    });
-    expect(wb.worksheets[1].name).toBe('填写说明');
-    expect(buildImportTemplate(kind).worksheets[0].getColumn(1).values.length).toBeLessThanOrEqual(2);
-  });
+  it.each(['entities', 'inspectors', 'experts', 'items'] as const)(
+    'the %s template maps every field and explains each column',
+    async (kind) => {
+      const path = join(dir, `template-${kind}.xlsx`);
+      await writeImportTemplate(kind, path);
+      const { detection } = await detectMapping(path, kind).catch(async (e) => {
+        throw e;
+      });
+      const fields = FIELDS_BY_KIND[kind];
+      expect(Object.keys(detection.mapping).sort()).toEqual(fields.map((f) => f.key).sort());
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const header = wb.worksheets[0].getRow(1);
+      fields.forEach((f, i) => {
+        const note = header.getCell(i + 1).note as { texts: { text: string }[] } | string;
+        const text = typeof note === 'string' ? note : note.texts.map((t) => t.text).join('');
+        expect(text).toContain(f.hint);
+      });
+      expect(wb.worksheets[1].name).toBe('填写说明');
+      expect(buildImportTemplate(kind).worksheets[0].getColumn(1).values.length).toBeLessThanOrEqual(2);
+    },
+  );
 
   it('an entity template filled like a clerk would (codes as text) imports clean', async () => {
     const wb = buildImportTemplate('entities');
     const ws = wb.worksheets[0];
-    ws.addRow({ uscc: U1, name: '城关鑫源餐饮有限公司', entityType: '企业', creditGrade: 'B', regStatus: '存续', tags: '冷链、学校周边', lastInspectedOn: new Date(Date.UTC(2024, 4, 20)) });
+    ws.addRow({
+      uscc: U1,
+      name: '城关鑫源餐饮有限公司',
+      entityType: '企业',
+      creditGrade: 'B',
+      regStatus: '存续',
+      tags: '冷链、学校周边',
+      lastInspectedOn: new Date(Date.UTC(2024, 4, 20)),
+    });
     const path = join(dir, 'filled-template.xlsx');
     await wb.xlsx.writeFile(path);
     const { results } = await readAll(path, 'entities');
@@ -440,6 +569,8 @@ describe('fixture generator and streaming read', () => {
     expect(new Set(results.map((r) => (r.record as EntityRecord).uscc)).size).toBe(20000);
     const grades = new Set(results.map((r) => (r.record as EntityRecord).creditGrade));
     expect(grades).toEqual(new Set(['A', 'B', 'C', 'D']));
-    console.log(`fixture 20k rows: write ${Math.round(written - started)} ms, read ${Math.round(read - written)} ms, ${(await stat(path)).size} bytes`);
+    console.log(
+      `fixture 20k rows: write ${Math.round(written - started)} ms, read ${Math.round(read - written)} ms, ${(await stat(path)).size} bytes`,
+    );
   });
 });

@@ -52,7 +52,15 @@ describe('Hainan 2020 item list', () => {
     expect(d.headerRowNos).toEqual([2, 3]);
     expect(d.dataStartRowNo).toBe(4);
     expect(d.mapping).toEqual({
-      compiler: 0, seqNo: 1, checkType: 2, name: 3, targets: 4, level: 5, method: 6, authority: 7, basis: 8,
+      compiler: 0,
+      seqNo: 1,
+      checkType: 2,
+      name: 3,
+      targets: 4,
+      level: 5,
+      method: 6,
+      authority: 7,
+      basis: 8,
     });
     expect(d.unmapped).toEqual([]);
     expect(d.columns.map((c) => c.text)).toContain('抽查项目/抽查事项');

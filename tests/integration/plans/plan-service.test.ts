@@ -33,7 +33,8 @@ function refusal(work: () => unknown): { code: string; message: string } {
   throw new Error('expected a refusal');
 }
 
-const taskFor = (planId: number, overrides: Partial<TaskInput> = {}) => demoTaskInput(c.conn.raw, planId, c.ctx.now(), overrides);
+const taskFor = (planId: number, overrides: Partial<TaskInput> = {}) =>
+  demoTaskInput(c.conn.raw, planId, c.ctx.now(), overrides);
 
 describe('plans: draft, publish, versions', () => {
   it('a draft is edited freely; publishing freezes version 1; later changes need a reason and publish the next version', async () => {
@@ -47,7 +48,11 @@ describe('plans: draft, publish, versions', () => {
     expect(refusal(() => plans.save({ year: 2026, title: '2026年度双随机抽查工作计划' })).code).toBe('plan.duplicate');
 
     const published = plans.publish(draft.id);
-    expect(published).toMatchObject({ status: '已公示', version: 1, versions: [{ version: 1, reason: null, actor: '测试操作员' }] });
+    expect(published).toMatchObject({
+      status: '已公示',
+      version: 1,
+      versions: [{ version: 1, reason: null, actor: '测试操作员' }],
+    });
     expect(refusal(() => plans.publish(draft.id)).code).toBe('plan.alreadyPublished');
 
     // A change to a task of a published plan: refused without a reason, published as version 2 with one.
@@ -56,7 +61,10 @@ describe('plans: draft, publish, versions', () => {
     expect(plans.get(draft.id).version).toBe(1); // nothing changed
     c.services.tasks.save({ ...edit, changeReason: '按县政府要求调整任务名称' });
     // A second task, then a new title: versions 3 and 4.
-    const second = c.services.tasks.save({ ...taskFor(draft.id, { name: '餐饮服务抽查', leadDepartment: '县卫生健康委员会' }), changeReason: '增加卫健委牵头的任务' });
+    const second = c.services.tasks.save({
+      ...taskFor(draft.id, { name: '餐饮服务抽查', leadDepartment: '县卫生健康委员会' }),
+      changeReason: '增加卫健委牵头的任务',
+    });
     expect(second.number).toBe('某市监抽查〔2026〕2号');
     expect(refusal(() => plans.save({ id: draft.id, year: 2026, title: '改名' })).code).toBe('plan.reasonRequired');
     plans.save({ id: draft.id, year: 2026, title: '2026年度双随机抽查工作计划(修订)', changeReason: '计划名称规范' });
@@ -70,7 +78,12 @@ describe('plans: draft, publish, versions', () => {
     ]);
     // Old versions stay as they were published.
     const v1 = versions[3];
-    expect(v1.publication).toMatchObject({ version: 1, changeReason: null, title: '2026年度双随机抽查工作计划', bureauName: '某县市场监督管理局' });
+    expect(v1.publication).toMatchObject({
+      version: 1,
+      changeReason: null,
+      title: '2026年度双随机抽查工作计划',
+      bureauName: '某县市场监督管理局',
+    });
     expect(v1.publication.rows.map((r) => r.taskName)).toEqual(['草稿中改名']);
     expect(v1.tasks.map((t) => t.name)).toEqual(['草稿中改名']);
     expect(versions[0].publication.title).toBe('2026年度双随机抽查工作计划(修订)');
@@ -78,8 +91,18 @@ describe('plans: draft, publish, versions', () => {
       ['食品经营者专项抽查', '某县市场监督管理局'],
       ['餐饮服务抽查', '县卫生健康委员会'],
     ]);
-    const actions = c.conn.raw.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id').pluck().all(`plans:${draft.id}`);
-    expect(actions).toEqual(['plans:create', 'plans:publish', 'plans:publish', 'plans:publish', 'plans:update', 'plans:publish']);
+    const actions = c.conn.raw
+      .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
+      .pluck()
+      .all(`plans:${draft.id}`);
+    expect(actions).toEqual([
+      'plans:create',
+      'plans:publish',
+      'plans:publish',
+      'plans:publish',
+      'plans:update',
+      'plans:publish',
+    ]);
   });
 
   it('the 公示 row says what the paper form asks, with 预计抽查数量 counted from the roster', () => {
@@ -87,7 +110,14 @@ describe('plans: draft, publish, versions', () => {
     const task = c.services.tasks.save(
       taskFor(plan.id, {
         joiningDepartments: ['县卫生健康委员会', '县商务局'],
-        scope: { entityTypes: ['企业'], industries: ['餐饮服务'], areas: [], offices: [], tags: [], grades: ['B', 'C'] },
+        scope: {
+          entityTypes: ['企业'],
+          industries: ['餐饮服务'],
+          areas: [],
+          offices: [],
+          tags: [],
+          grades: ['B', 'C'],
+        },
         ratio: { mode: 'grades', gradeBp: { A: 300, B: 500, C: 1050, D: 3000, 未评级: 500 } },
         startDate: '2026-12-01',
         endDate: '2026-12-31',
@@ -112,17 +142,33 @@ describe('plans: draft, publish, versions', () => {
   it('exports a published version as real xlsx and PDF files through the save dialog', async () => {
     const plan = c.services.plans.list(2026).find((p) => p.title === '联合抽查计划')!;
     const xlsx = join(c.dir, '计划公示.xlsx');
-    expect(await c.services.plans.exportPlan({ planId: plan.id, format: 'xlsx', fileToken: c.services.files.issue(xlsx, 'save').token })).toEqual({ fileName: '计划公示.xlsx', version: 1 });
+    expect(
+      await c.services.plans.exportPlan({
+        planId: plan.id,
+        format: 'xlsx',
+        fileToken: c.services.files.issue(xlsx, 'save').token,
+      }),
+    ).toEqual({ fileName: '计划公示.xlsx', version: 1 });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const text = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join('|');
     expect(text).toContain('检查主体');
     expect(text).toContain('某县市场监督管理局(牵头)、县卫生健康委员会、县商务局');
     const pdf = join(c.dir, '计划公示.pdf');
-    await c.services.plans.exportPlan({ planId: plan.id, format: 'pdf', fileToken: c.services.files.issue(pdf, 'save').token });
+    await c.services.plans.exportPlan({
+      planId: plan.id,
+      format: 'pdf',
+      fileToken: c.services.files.issue(pdf, 'save').token,
+    });
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const draft = c.services.plans.save({ year: 2026, title: '尚未公示' });
-    await expect(c.services.plans.exportPlan({ planId: draft.id, format: 'pdf', fileToken: c.services.files.issue(pdf, 'save').token })).rejects.toThrow(/尚未公示/);
+    await expect(
+      c.services.plans.exportPlan({
+        planId: draft.id,
+        format: 'pdf',
+        fileToken: c.services.files.issue(pdf, 'save').token,
+      }),
+    ).rejects.toThrow(/尚未公示/);
   });
 });
 
@@ -139,12 +185,20 @@ describe('tasks: validation and the live scope preview', () => {
       [{ joiningDepartments: ['某县市场监督管理局'] }, /联合部门中不能再包含牵头部门/],
       [{ ratio: { mode: 'grades', gradeBp: { A: 0, B: 0, C: 0, D: 0, 未评级: 0 } } }, /不能都为 0/],
     ];
-    for (const [overrides, message] of cases) expect(refusal(() => c.services.tasks.save(taskFor(plan.id, overrides))).message).toMatch(message);
+    for (const [overrides, message] of cases)
+      expect(refusal(() => c.services.tasks.save(taskFor(plan.id, overrides))).message).toMatch(message);
     expect(c.services.tasks.list(plan.id)).toEqual([]);
   });
 
   it('counts per grade exactly what the roster holds, with the recent-inspection exclusion and the quotas', () => {
-    const scope = { entityTypes: ['个体工商户'], industries: ['食品销售', '餐饮服务', '药品零售'], areas: [], offices: [], tags: [], grades: [] as never[] };
+    const scope = {
+      entityTypes: ['个体工商户'],
+      industries: ['食品销售', '餐饮服务', '药品零售'],
+      areas: [],
+      offices: [],
+      tags: [],
+      grades: [] as never[],
+    };
     const ratio = { mode: 'grades' as const, gradeBp: { A: 300, B: 500, C: 1000, D: 3000, 未评级: 500 } };
     const preview = c.services.tasks.scopePreview({ scope, excludeRecentYears: 2, ratio, startDate: '2026-12-01' });
     const since = recentSince('2026-12-01', 2)!;
@@ -158,50 +212,115 @@ describe('tasks: validation and the live scope preview', () => {
       .all(since) as { g: string; n: number }[];
     const byGrade = Object.fromEntries(truth.map((r) => [r.g, r.n]));
     expect(preview.strata.map((s) => [s.name, s.candidates, s.quota])).toEqual(
-      (['A', 'B', 'C', 'D', '未评级'] as const).map((g) => [g, byGrade[g] ?? 0, quotaOf(byGrade[g] ?? 0, ratio.gradeBp[g])]),
+      (['A', 'B', 'C', 'D', '未评级'] as const).map((g) => [
+        g,
+        byGrade[g] ?? 0,
+        quotaOf(byGrade[g] ?? 0, ratio.gradeBp[g]),
+      ]),
     );
     const excluded = c.conn.raw
-      .prepare(`SELECT count(*) FROM entities WHERE reg_status = '存续' AND entity_type = '个体工商户' AND industry IN ('食品销售', '餐饮服务', '药品零售') AND last_inspected_on >= ?`)
+      .prepare(
+        `SELECT count(*) FROM entities WHERE reg_status = '存续' AND entity_type = '个体工商户' AND industry IN ('食品销售', '餐饮服务', '药品零售') AND last_inspected_on >= ?`,
+      )
       .pluck()
       .get(since);
     expect(preview.excludedRecent).toBe(excluded);
     expect(preview.total).toBe(truth.reduce((n, r) => n + r.n, 0));
 
-    const uniform = c.services.tasks.scopePreview({ scope, excludeRecentYears: 0, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' });
-    expect(uniform.strata).toEqual([{ name: '全部', candidates: uniform.total, ratioBp: 500, quota: quotaOf(uniform.total, 500) }]);
+    const uniform = c.services.tasks.scopePreview({
+      scope,
+      excludeRecentYears: 0,
+      ratio: { mode: 'uniform', bp: 500 },
+      startDate: '2026-12-01',
+    });
+    expect(uniform.strata).toEqual([
+      { name: '全部', candidates: uniform.total, ratioBp: 500, quota: quotaOf(uniform.total, 500) },
+    ]);
     expect(uniform.excludedSince).toBeNull();
-    const fixed = c.services.tasks.scopePreview({ scope, excludeRecentYears: 0, ratio: { mode: 'fixed', count: uniform.total + 1 }, startDate: '2026-12-01' });
+    const fixed = c.services.tasks.scopePreview({
+      scope,
+      excludeRecentYears: 0,
+      ratio: { mode: 'fixed', count: uniform.total + 1 },
+      startDate: '2026-12-01',
+    });
     expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户,但范围内只有 ${uniform.total} 户。`]);
   });
 
   it('counts the inspector pool live as 准备 would read it, and says when it cannot be enough', () => {
     const raw = c.conn.raw;
     const stations = raw
-      .prepare("SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY n DESC")
+      .prepare(
+        "SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY n DESC",
+      )
       .all() as { office: string; n: number }[];
     const [big, second] = stations;
     const experts = raw.prepare("SELECT count(*) FROM experts WHERE status = '在库'").pluck().get() as number;
     expect(experts).toBeGreaterThan(0);
     const scope = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
-    const objects = { scope, excludeRecentYears: 0, ratio: { mode: 'uniform' as const, bp: 500 }, startDate: '2026-12-01' };
-    const pool = { joiningDepartments: [], includeExperts: true, expertTags: [], teamSize: 2, packageSize: 3, maxPackagesPerInspector: 100 };
-    const two = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, inspectorScope: { kind: '若干所', offices: [big.office, second.office] } } });
+    const objects = {
+      scope,
+      excludeRecentYears: 0,
+      ratio: { mode: 'uniform' as const, bp: 500 },
+      startDate: '2026-12-01',
+    };
+    const pool = {
+      joiningDepartments: [],
+      includeExperts: true,
+      expertTags: [],
+      teamSize: 2,
+      packageSize: 3,
+      maxPackagesPerInspector: 100,
+    };
+    const two = c.services.tasks.scopePreview({
+      ...objects,
+      pool: { ...pool, inspectorScope: { kind: '若干所', offices: [big.office, second.office] } },
+    });
     expect(two.pool).toEqual({
       inspectors: big.n + second.n + experts,
       experts,
-      offices: 2 + (raw.prepare("SELECT count(DISTINCT CASE WHEN organisation = '' THEN '专家库' ELSE organisation END) FROM experts WHERE status = '在库'").pluck().get() as number),
+      offices:
+        2 +
+        (raw
+          .prepare(
+            "SELECT count(DISTINCT CASE WHEN organisation = '' THEN '专家库' ELSE organisation END) FROM experts WHERE status = '在库'",
+          )
+          .pluck()
+          .get() as number),
       packagesAtLeast: Math.ceil(two.expected / 3),
       teamsAtMost: Math.floor(((big.n + second.n + experts) * 100) / 2),
     });
     expect(two.notices).toEqual([]);
     // Too few for one team of ten, in one station, without experts.
     const small = stations[stations.length - 1];
-    const alone = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, teamSize: small.n + 1, inspectorScope: { kind: '单一所', offices: [small.office] } } });
+    const alone = c.services.tasks.scopePreview({
+      ...objects,
+      pool: {
+        ...pool,
+        includeExperts: false,
+        teamSize: small.n + 1,
+        inspectorScope: { kind: '单一所', offices: [small.office] },
+      },
+    });
     expect(alone.pool?.inspectors).toBe(small.n);
-    expect(alone.notices).toEqual([`执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`]);
+    expect(alone.notices).toEqual([
+      `执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`,
+    ]);
     // Enough for a team, not for every package: one package each, many packages.
-    const thin = c.services.tasks.scopePreview({ ...objects, pool: { ...pool, includeExperts: false, maxPackagesPerInspector: 1, packageSize: 1, inspectorScope: { kind: '单一所', offices: [big.office] } } });
-    expect(thin.pool).toMatchObject({ inspectors: big.n, packagesAtLeast: thin.expected, teamsAtMost: Math.floor(big.n / 2) });
+    const thin = c.services.tasks.scopePreview({
+      ...objects,
+      pool: {
+        ...pool,
+        includeExperts: false,
+        maxPackagesPerInspector: 1,
+        packageSize: 1,
+        inspectorScope: { kind: '单一所', offices: [big.office] },
+      },
+    });
+    expect(thin.pool).toMatchObject({
+      inspectors: big.n,
+      packagesAtLeast: thin.expected,
+      teamsAtMost: Math.floor(big.n / 2),
+    });
     expect(thin.expected).toBeGreaterThan(Math.floor(big.n / 2));
     expect(thin.notices).toEqual([
       `预计至少 ${thin.expected} 个名单包,而范围内 ${big.n} 名执法人员每人最多参加 1 个检查组、每组 2 人,最多只能组成 ${Math.floor(big.n / 2)} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
@@ -212,7 +331,10 @@ describe('tasks: validation and the live scope preview', () => {
 
   it('goes through the IPC dispatch as the page calls it: defaults filled, bad shapes refused in Chinese', async () => {
     const dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
-    const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as { ok: true; value: { id: number } };
+    const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as {
+      ok: true;
+      value: { id: number };
+    };
     expect(plan.ok).toBe(true);
     const input = taskFor(plan.value.id);
     // What a page sends at minimum: the optional lists and switches take their defaults.
@@ -231,19 +353,39 @@ describe('tasks: validation and the live scope preview', () => {
       maxPackagesPerInspector: 5,
       inspectorScope: { kind: '全局' },
     };
-    const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as { ok: true; value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } } };
-    expect(saved).toMatchObject({ ok: true, value: { clusterBy: 'none', avoidOwnOffice: true, frequency: '每年1次', scope: { grades: [] } } });
-    const previewRequest = { scope: { industries: ['食品销售'] }, excludeRecentYears: 3, ratio: { mode: 'uniform', bp: 500 }, startDate: '2026-12-01' };
+    const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as {
+      ok: true;
+      value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } };
+    };
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { clusterBy: 'none', avoidOwnOffice: true, frequency: '每年1次', scope: { grades: [] } },
+    });
+    const previewRequest = {
+      scope: { industries: ['食品销售'] },
+      excludeRecentYears: 3,
+      ratio: { mode: 'uniform', bp: 500 },
+      startDate: '2026-12-01',
+    };
     const preview = await dispatch('app://ssj/', 'tasks:scope-preview', previewRequest);
     expect(preview).toMatchObject({ ok: true, value: { strata: [{ name: '全部', ratioBp: 500 }] } });
     // With the inspector side (its lists and switches default as in tasks:save), and refused in Chinese when bad.
     const pool = { teamSize: 2, packageSize: 3, maxPackagesPerInspector: 5, inspectorScope: { kind: '全局' } };
     const withPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool });
     expect(withPool).toMatchObject({ ok: true, value: { pool: { inspectors: expect.any(Number), experts: 0 } } });
-    const badPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool: { ...pool, teamSize: 1 } });
-    expect(badPool).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') } });
+    const badPool = await dispatch('app://ssj/', 'tasks:scope-preview', {
+      ...previewRequest,
+      pool: { ...pool, teamSize: 1 },
+    });
+    expect(badPool).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') },
+    });
     const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') },
+    });
     const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId: saved.value.id });
     expect(ceremony).toMatchObject({ ok: true, value: { stage: 'none' } });
     const none = await dispatch('app://ssj/', 'draws:get', { taskId: saved.value.id });

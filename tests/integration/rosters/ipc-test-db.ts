@@ -12,8 +12,11 @@ export type IpcCall = <T>(channel: string, payload: unknown) => Promise<T>;
 export async function ipcTestDb(dialogPath: () => string | null): Promise<{ t: TestDb; call: IpcCall }> {
   const t = await createTestDb();
   t.services = createServices(t.conn, t.ctx, { fileDialog: async () => dialogPath() });
-  const dispatch = createDispatch({ handlers: createHandlers(t.services), isTrustedSender: (u) => u.startsWith('app://ssj/') });
-  const call: IpcCall = async <T,>(channel: string, payload: unknown) => {
+  const dispatch = createDispatch({
+    handlers: createHandlers(t.services),
+    isTrustedSender: (u) => u.startsWith('app://ssj/'),
+  });
+  const call: IpcCall = async <T>(channel: string, payload: unknown) => {
     const res = await dispatch('app://ssj/index.html', channel, payload);
     if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
     return res.value as T;

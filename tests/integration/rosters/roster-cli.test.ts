@@ -14,7 +14,12 @@ async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const status = await runCli(argv, ROSTER_COMMANDS, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as Record<string, unknown> };
+  return {
+    status,
+    out: out.join('\n'),
+    err: err.join('\n'),
+    json: () => JSON.parse(out.join('\n')) as Record<string, unknown>,
+  };
 }
 
 function count(dbPath: string, table: string): number {
@@ -31,7 +36,14 @@ describe('import (CLI)', () => {
     const db = join(tempDir(), 'ssj.sqlite');
     const first = await cli('import', 'items', HAINAN, '--db', db, '--json');
     expect(first.status).toBe(0);
-    expect(first.json()).toMatchObject({ kind: 'items', dryRun: false, new: 285, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.json()).toMatchObject({
+      kind: 'items',
+      dryRun: false,
+      new: 285,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
     expect((first.json().subItems as { new: number }).new).toBeGreaterThanOrEqual(285);
     expect(count(db, 'items')).toBe(285);
     expect(count(db, 'item_sub_items')).toBe((first.json().subItems as { new: number }).new);
@@ -74,7 +86,11 @@ describe('import (CLI)', () => {
     const db = join(dir, 'ssj.sqlite');
     const result = await cli('import', 'entities', file, '--db', db, '--json');
     expect(result.status).toBe(0);
-    const json = result.json() as { rejected: number; new: number; problems: { row: number; column: string | null; reason: string }[] };
+    const json = result.json() as {
+      rejected: number;
+      new: number;
+      problems: { row: number; column: string | null; reason: string }[];
+    };
     expect(json.rejected).toBeGreaterThanOrEqual(3);
     expect(json.problems.some((p) => p.row === 4 && /E/.test(p.reason))).toBe(true);
     expect(count(db, 'entities')).toBe(json.new);
@@ -106,16 +122,27 @@ describe('demo (CLI)', () => {
     expect(result.status).toBe(0);
     expect(result.json()).toMatchObject({ entities: 5000, items: 12 });
     const raw = new BetterSqlite3(db, { readonly: true });
-    const grades = Object.fromEntries((raw.prepare('SELECT credit_grade, count(*) n FROM entities GROUP BY 1').all() as { credit_grade: string; n: number }[]).map((g) => [g.credit_grade, g.n / 5000]));
+    const grades = Object.fromEntries(
+      (
+        raw.prepare('SELECT credit_grade, count(*) n FROM entities GROUP BY 1').all() as {
+          credit_grade: string;
+          n: number;
+        }[]
+      ).map((g) => [g.credit_grade, g.n / 5000]),
+    );
     expect(grades.B).toBeGreaterThan(0.6);
     expect(grades.A).toBeGreaterThan(0.1);
     expect(grades.D).toBeLessThan(0.06);
     const { checkUscc } = await import('@shared/domain/uscc');
     const codes = raw.prepare('SELECT uscc FROM entities WHERE uscc IS NOT NULL').pluck().all() as string[];
     expect(codes.every((c) => checkUscc(c).ok)).toBe(true);
-    expect(raw.prepare("SELECT count(*) FROM offices WHERE kind = '市场监管所'").pluck().get()).toBeGreaterThanOrEqual(5);
+    expect(raw.prepare("SELECT count(*) FROM offices WHERE kind = '市场监管所'").pluck().get()).toBeGreaterThanOrEqual(
+      5,
+    );
     expect(raw.prepare("SELECT count(*) FROM inspectors WHERE tags LIKE '%食品%'").pluck().get()).toBeGreaterThan(0);
-    expect(raw.prepare('SELECT min(n) FROM (SELECT count(*) n FROM item_sub_items GROUP BY item_id)').pluck().get()).toBeGreaterThanOrEqual(2);
+    expect(
+      raw.prepare('SELECT min(n) FROM (SELECT count(*) n FROM item_sub_items GROUP BY item_id)').pluck().get(),
+    ).toBeGreaterThanOrEqual(2);
     raw.close();
     const again = await cli('demo', '--entities', '100', '--db', db);
     expect(again.status).toBe(1);

@@ -34,13 +34,22 @@ describe('sorted pages with conditions', () => {
       { filters: { area: [areas[areas.length - 1]] }, where: 'area = ?', params: [areas[areas.length - 1]] },
       { filters: { entityType: ['个体工商户'] }, where: "entity_type = '个体工商户'", params: [] },
       { filters: {}, search: '鑫源', where: "name LIKE '%鑫源%'", params: [] },
-      { filters: { creditGrade: ['B', 'C'] }, search: '有限公司', where: "credit_grade IN ('B','C') AND (name LIKE '%有限公司%' OR uscc LIKE '%有限公司%')", params: [] },
+      {
+        filters: { creditGrade: ['B', 'C'] },
+        search: '有限公司',
+        where: "credit_grade IN ('B','C') AND (name LIKE '%有限公司%' OR uscc LIKE '%有限公司%')",
+        params: [],
+      },
     ];
     let checked = 0;
     for (const c of cases) {
       for (const [field, column] of Object.entries(COLUMNS)) {
         for (const direction of ['asc', 'desc'] as const) {
-          for (const [page, pageSize] of [[1, 5], [3, 5], [2, 50]]) {
+          for (const [page, pageSize] of [
+            [1, 5],
+            [3, 5],
+            [2, 50],
+          ]) {
             const dir = direction.toUpperCase();
             const expected = raw
               .prepare(`SELECT id FROM entities WHERE ${c.where} ORDER BY ${column} ${dir}, id ${dir} LIMIT ? OFFSET ?`)
@@ -54,7 +63,10 @@ describe('sorted pages with conditions', () => {
               sort: { field: field as 'name', direction },
               filters: c.filters,
             });
-            expect(got.rows.map((r) => r.id), `${JSON.stringify(c.filters)} ${c.search ?? ''} ${field} ${direction} p${page}/${pageSize}`).toEqual(expected);
+            expect(
+              got.rows.map((r) => r.id),
+              `${JSON.stringify(c.filters)} ${c.search ?? ''} ${field} ${direction} p${page}/${pageSize}`,
+            ).toEqual(expected);
             checked++;
           }
         }

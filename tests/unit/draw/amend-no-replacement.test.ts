@@ -41,7 +41,9 @@ function drawCase(witness: string, amendments: DrawCase['amendments'] = []): Dra
 describe('递补 with nobody to bring in', () => {
   it('is refused, naming the package, when the team stays complete without the one leaving', () => {
     // A seed whose deck puts P before R: tag A goes to P, B to Q, C to R — three members for a team of two.
-    const witness = Array.from({ length: 200 }, (_, i) => String(i)).find((w) => runDraw(drawCase(w), nodeSha256).result.packages[0].team.length === 3)!;
+    const witness = Array.from({ length: 200 }, (_, i) => String(i)).find(
+      (w) => runDraw(drawCase(w), nodeSha256).result.packages[0].team.length === 3,
+    )!;
     expect(witness).toBeDefined();
     const team = runDraw(drawCase(witness), nodeSha256).result.packages[0].team;
     expect(team).toEqual(['P', 'Q', 'R']);
@@ -53,9 +55,13 @@ describe('递补 with nobody to bring in', () => {
       refusal = error;
     }
     expect(isAppError(refusal) && refusal.code).toBe('draw.amendment.invalid');
-    expect((refusal as Error).message).toBe('第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补');
+    expect((refusal as Error).message).toBe(
+      '第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补',
+    );
 
     // Whoever takes the only holder's tag with him cannot be replaced either — that refusal is the tag's, as before.
-    expect(() => runDraw(drawCase(witness, [{ package: 1, out: 'Q', reason: '回避' }]), nodeSha256)).toThrow(/具备「B」资质/);
+    expect(() => runDraw(drawCase(witness, [{ package: 1, out: 'Q', reason: '回避' }]), nodeSha256)).toThrow(
+      /具备「B」资质/,
+    );
   });
 });

@@ -25,7 +25,11 @@ const STRATA = [
 ];
 
 function candidatesOf(name: string, n: number): Candidate[] {
-  return Array.from({ length: n }, (_, i) => ({ code: `9137${name.codePointAt(0)}${String(i).padStart(8, '0')}`, office: '', area: '' }));
+  return Array.from({ length: n }, (_, i) => ({
+    code: `9137${name.codePointAt(0)}${String(i).padStart(8, '0')}`,
+    office: '',
+    area: '',
+  }));
 }
 
 /** The fixed seed list: H("ssj-draw/1 chi-square seed " ‖ i) — deterministic, independent of the engine. */
@@ -41,7 +45,9 @@ function chiSquare(counts: number[], seeds: number, quota: number): number {
   return counts.reduce((sum, count) => sum + (count - expected) ** 2, 0) / scale;
 }
 
-function inclusionCounts(rank: (candidates: Candidate[], quota: number, seed: Uint8Array, label: string) => { index: number }[]) {
+function inclusionCounts(
+  rank: (candidates: Candidate[], quota: number, seed: Uint8Array, label: string) => { index: number }[],
+) {
   return STRATA.map(({ name, n, quota }) => {
     const candidates = candidatesOf(name, n);
     const counts = new Array<number>(n).fill(0);
@@ -65,10 +71,13 @@ describe('selection is uniform (χ², α = 10⁻³ per stratum)', () => {
     // A subtly biased ranker: in about 1 seed of 6 the first candidate takes the last place when it lost.
     const biasedRank = (candidates: Candidate[], quota: number, seed: Uint8Array, label: string) => {
       const ranked = engineRank(candidates, quota, seed, label);
-      if (!ranked.some((r) => r.index === 0) && seed[0] < 40) ranked[ranked.length - 1] = { ...ranked[ranked.length - 1], index: 0 };
+      if (!ranked.some((r) => r.index === 0) && seed[0] < 40)
+        ranked[ranked.length - 1] = { ...ranked[ranked.length - 1], index: 0 };
       return ranked;
     };
-    const statistics = inclusionCounts(biasedRank).map(({ n, quota, counts }) => chiSquare(counts, SEEDS, quota) / CHI2_CRITICAL_0_001[n - 1]);
+    const statistics = inclusionCounts(biasedRank).map(
+      ({ n, quota, counts }) => chiSquare(counts, SEEDS, quota) / CHI2_CRITICAL_0_001[n - 1],
+    );
     expect(Math.max(...statistics)).toBeGreaterThan(1);
   });
 });

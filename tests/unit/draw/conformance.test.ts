@@ -44,7 +44,10 @@ function mutateAt(root: unknown, path: (string | number)[]): void {
 /** Where a difference must be reported for a mutation at `path` (the protocol's commitments decide). */
 function expectedDifferencePath(path: (string | number)[]): RegExp {
   const [top, ...rest] = path;
-  const dotted = path.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').slice(1);
+  const dotted = path
+    .map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`))
+    .join('')
+    .slice(1);
   switch (top) {
     case 'inputs':
       return /^(commitment\.inputDigest|inputs)$/;
@@ -97,7 +100,9 @@ describe.each(vectors)('draw vector $name', ({ drawCase, proof }) => {
       const tampered = clone(proof);
       mutateAt(tampered, path);
       const difference = differenceOf(verifyProof(tampered, nodeSha256));
-      expect(difference.path, `mutating ${path.join('.')}: ${difference.message}`).toMatch(expectedDifferencePath(path));
+      expect(difference.path, `mutating ${path.join('.')}: ${difference.message}`).toMatch(
+        expectedDifferencePath(path),
+      );
       expect(difference.message).toMatch(/[\u4e00-\u9fff]/);
     }
   });

@@ -21,14 +21,20 @@ function check(inputs: DrawInputs, runsOf?: (inputs: DrawInputs) => Parameters<t
   if (runs && runs.every((run) => run !== null)) expect(encoded.parts.length === 3).toBe(copiedRuns(copy, runs));
   expect(Buffer.from(joinParts(encoded.parts)).equals(Buffer.from(canonicalJsonBytes(inputs)))).toBe(true);
   const codes = inputs.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code));
-  const decoded = codes.map((_, g) => Buffer.from(encoded.codeBytes.subarray(encoded.codeStart[g], encoded.codeEnd[g])).toString('utf8'));
+  const decoded = codes.map((_, g) =>
+    Buffer.from(encoded.codeBytes.subarray(encoded.codeStart[g], encoded.codeEnd[g])).toString('utf8'),
+  );
   expect(decoded).toEqual(codes);
 }
 
 /** Whether the runs hold each stratum's candidates, their codes in order (then they are copied, not written again). */
 function copiedRuns(inputs: DrawInputs, runs: NonNullable<Parameters<typeof encodeDrawInputs>[2]>): boolean {
   return inputs.strata.every((stratum, s) => {
-    const codes = runs.flatMap((run) => Array.from(run.codeStart[s], (start, i) => Buffer.from(run.bytes[s].subarray(start, run.codeEnd[s][i])).toString()));
+    const codes = runs.flatMap((run) =>
+      Array.from(run.codeStart[s], (start, i) =>
+        Buffer.from(run.bytes[s].subarray(start, run.codeEnd[s][i])).toString(),
+      ),
+    );
     return JSON.stringify(codes) === JSON.stringify(stratum.candidates.map((candidate) => candidate.code));
   });
 }
@@ -59,7 +65,12 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
     // Empty strata use up the spare room; then one whose name and ratio fill the room reserved after it to 15 bytes,
     // one short of the next stratum's header.
     const stratum = (name: string, ratioBp: number) => ({ name, ratioBp, quota: 0, candidates: [] });
-    inputs.strata = [...inputs.strata, ...Array.from({ length: 80 }, (_, i) => stratum(`x${i}`, Number.MAX_SAFE_INTEGER)), stratum('', Number.MAX_SAFE_INTEGER), stratum('tail', 1)];
+    inputs.strata = [
+      ...inputs.strata,
+      ...Array.from({ length: 80 }, (_, i) => stratum(`x${i}`, Number.MAX_SAFE_INTEGER)),
+      stratum('', Number.MAX_SAFE_INTEGER),
+      stratum('tail', 1),
+    ];
     check(inputs);
     check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates))!]);
   });
@@ -96,24 +107,46 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       ];
     };
 
-    it.each(loadVectors())('copies them into the same C(inputs), byte for byte, and finds every code for $name', ({ drawCase }) => {
-      const inputs = (drawCase as unknown as { inputs: DrawInputs }).inputs;
-      check(inputs, halves((n) => n >> 1));
-      check(inputs, halves(() => 0)); // the first run empty
-      check(inputs, halves((n) => n)); // the second run empty
-    });
+    it.each(loadVectors())(
+      'copies them into the same C(inputs), byte for byte, and finds every code for $name',
+      ({ drawCase }) => {
+        const inputs = (drawCase as unknown as { inputs: DrawInputs }).inputs;
+        check(
+          inputs,
+          halves((n) => n >> 1),
+        );
+        check(
+          inputs,
+          halves(() => 0),
+        ); // the first run empty
+        check(
+          inputs,
+          halves((n) => n),
+        ); // the second run empty
+      },
+    );
 
     it('refuses runs that do not hold the stratum, and a code repeated across runs, the way it refuses the inputs', () => {
       const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
       // One candidate short: the reference route writes them all, the same bytes.
       check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates.slice(1)))!]);
       // As many candidates, but not these (a code of the runs is not the candidate's): the same, again.
-      check(inputs, (copy) => [encodeCandidateRuns(copy.strata.map((stratum) => stratum.candidates.map((candidate, i) => (i === 0 ? { ...candidate, code: 'ZZ' + candidate.code } : candidate))))!]);
+      check(inputs, (copy) => [
+        encodeCandidateRuns(
+          copy.strata.map((stratum) =>
+            stratum.candidates.map((candidate, i) =>
+              i === 0 ? { ...candidate, code: 'ZZ' + candidate.code } : candidate,
+            ),
+          ),
+        )!,
+      ]);
       // The same code in both halves: the error parseDrawInputs gives.
       const repeated = clone(inputs);
       const list = repeated.strata[0].candidates;
       list[list.length - 1].code = list[0].code;
-      expect(errorOf(() => encodeDrawInputs(clone(repeated), undefined, halves((n) => n >> 1)(repeated)))).toBe(errorOf(() => parseDrawInputs(clone(repeated))));
+      expect(errorOf(() => encodeDrawInputs(clone(repeated), undefined, halves((n) => n >> 1)(repeated)))).toBe(
+        errorOf(() => parseDrawInputs(clone(repeated))),
+      );
     });
 
     it('leaves what the fast writer does not take to encodeDrawInputs (null)', () => {
@@ -130,7 +163,12 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
     const areas = ['城关片区', '河西片区', '北区'];
 
     /** Columns of `rows` rows (every fifth outside the strata), with the objects and lists encodeCandidateRuns is given. */
-    function columnsOf(rows: number, strata: number, code: (i: number) => string = (i) => `91330100MA${String(i).padStart(8, '0')}`, names = { offices, areas }) {
+    function columnsOf(
+      rows: number,
+      strata: number,
+      code: (i: number) => string = (i) => `91330100MA${String(i).padStart(8, '0')}`,
+      names = { offices, areas },
+    ) {
       const codes: string[] = [];
       let officeText = '';
       let areaText = '';
@@ -143,7 +181,8 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
         officeText += String.fromCharCode(BASE + o);
         areaText += String.fromCharCode(BASE + a);
         stratumOfRow[i] = i % 5 === 4 ? -1 : (i * 13) % strata;
-        if (stratumOfRow[i] >= 0) lists[stratumOfRow[i]].push({ code: code(i), office: names.offices[o], area: names.areas[a] });
+        if (stratumOfRow[i] >= 0)
+          lists[stratumOfRow[i]].push({ code: code(i), office: names.offices[o], area: names.areas[a] });
       }
       const columns: CandidateColumns = {
         rows,
@@ -161,7 +200,11 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
     }
 
     const plain = (runs: CandidateRuns | null) =>
-      runs && { bytes: runs.bytes.map((b) => Buffer.from(b).toString('hex')), codeStart: runs.codeStart.map((a) => [...a]), codeEnd: runs.codeEnd.map((a) => [...a]) };
+      runs && {
+        bytes: runs.bytes.map((b) => Buffer.from(b).toString('hex')),
+        codeStart: runs.codeStart.map((a) => [...a]),
+        codeEnd: runs.codeEnd.map((a) => [...a]),
+      };
 
     it.each([
       [1, 1],
@@ -171,7 +214,11 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
     ])('writes %i rows in %i strata exactly as encodeCandidateRuns writes their objects', (rows, strata) => {
       const { columns, lists } = columnsOf(rows, strata);
       // Every office and area is used (a writer that wrote one name for all would not pass).
-      if (rows >= 12) expect([new Set(lists.flat().map((c) => c.office)).size, new Set(lists.flat().map((c) => c.area)).size]).toEqual([offices.length, areas.length]);
+      if (rows >= 12)
+        expect([
+          new Set(lists.flat().map((c) => c.office)).size,
+          new Set(lists.flat().map((c) => c.area)).size,
+        ]).toEqual([offices.length, areas.length]);
       const runs = encodeCandidateRunsOfColumns(columns);
       expect(runs).not.toBeNull();
       expect(plain(runs)).toEqual(plain(encodeCandidateRuns(lists)));
@@ -182,7 +229,9 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       expect(plain(encodeCandidateRunsOfColumns(empty.columns))).toEqual(plain(encodeCandidateRuns(empty.lists)));
       const none = columnsOf(4, 1);
       none.columns.stratumOfRow.fill(-1);
-      expect(plain(encodeCandidateRunsOfColumns(none.columns))).toEqual(plain(encodeCandidateRuns(none.lists.map(() => []))));
+      expect(plain(encodeCandidateRunsOfColumns(none.columns))).toEqual(
+        plain(encodeCandidateRuns(none.lists.map(() => []))),
+      );
       const comma = columnsOf(20, 2, (i) => `REG,${i}`);
       expect(plain(encodeCandidateRunsOfColumns(comma.columns))).toEqual(plain(encodeCandidateRuns(comma.lists)));
     });
@@ -209,9 +258,16 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       expect(encodeCandidateRunsOfColumns({ ...columns, areas: [] })).toBeNull();
       expect(encodeCandidateRunsOfColumns({ ...columns, codes: `${columns.codes}${SEPARATOR}EXTRA` })).toBeNull();
       // Rows 4 and 9 are outside the strata: the last row's code missing must still be noticed.
-      expect(encodeCandidateRunsOfColumns({ ...columns, codes: columns.codes.slice(0, columns.codes.lastIndexOf(SEPARATOR)) })).toBeNull();
+      expect(
+        encodeCandidateRunsOfColumns({
+          ...columns,
+          codes: columns.codes.slice(0, columns.codes.lastIndexOf(SEPARATOR)),
+        }),
+      ).toBeNull();
       // A code holding the separator would shift every later row onto another row's code.
-      expect(encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? `A${SEPARATOR}B` : `CODE${i}`)).columns)).toBeNull();
+      expect(
+        encodeCandidateRunsOfColumns(columnsOf(10, 2, (i) => (i === 3 ? `A${SEPARATOR}B` : `CODE${i}`)).columns),
+      ).toBeNull();
     });
 
     it('looks only at the names and codes of candidates: a bad one on a row outside the strata, or on no row, does not matter', () => {
@@ -220,7 +276,9 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       expect(plain(encodeCandidateRunsOfColumns(outside.columns))).toEqual(plain(encodeCandidateRuns(outside.lists)));
       // An office no row names (the lookups list the whole roster's offices).
       const unused = columnsOf(10, 2);
-      expect(plain(encodeCandidateRunsOfColumns({ ...unused.columns, offices: [...offices, '未用"所'] }))).toEqual(plain(encodeCandidateRuns(unused.lists)));
+      expect(plain(encodeCandidateRunsOfColumns({ ...unused.columns, offices: [...offices, '未用"所'] }))).toEqual(
+        plain(encodeCandidateRuns(unused.lists)),
+      );
     });
 
     it('gives runs encodeDrawInputs copies into the same C(inputs) as writing the objects', () => {
@@ -234,7 +292,10 @@ describe('encodeDrawInputs (one pass: validate, C(inputs), code table)', () => {
       const { columns, lists } = columnsOf(600, 2);
       const inputs = clone((loadVectors()[0].drawCase as unknown as { inputs: DrawInputs }).inputs);
       inputs.strata = lists.map((candidates, s) => ({ name: `S${s}`, quota: 1, candidates }));
-      for (const wrong of [{ ...columns, offices: [...offices].reverse() }, { ...columns, areas: [...areas].reverse() }]) {
+      for (const wrong of [
+        { ...columns, offices: [...offices].reverse() },
+        { ...columns, areas: [...areas].reverse() },
+      ]) {
         const { encoded } = encodeDrawInputs(clone(inputs), undefined, [encodeCandidateRunsOfColumns(wrong)!]);
         expect(encoded.parts).toHaveLength(1); // the reference route
         expect(Buffer.from(joinParts(encoded.parts)).equals(Buffer.from(canonicalJsonBytes(inputs)))).toBe(true);

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { assertFeasible, checkFeasibility, DrawErrorCode, lookupEntity, runDraw, trialSeed, type DrawProof } from '@shared/draw';
+import {
+  assertFeasible,
+  checkFeasibility,
+  DrawErrorCode,
+  lookupEntity,
+  runDraw,
+  trialSeed,
+  type DrawProof,
+} from '@shared/draw';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 
 const vectors = loadVectors();
-const inputsOf = (name: string) => clone(vectors.find((v) => v.name.startsWith(name))!.drawCase.inputs) as Record<string, any>;
+const inputsOf = (name: string) =>
+  clone(vectors.find((v) => v.name.startsWith(name))!.drawCase.inputs) as Record<string, any>;
 
 describe('pre-ceremony feasibility check (§11)', () => {
   it('passes a comfortable case under 100 trial seeds', () => {
-    expect(checkFeasibility(inputsOf('02'), nodeSha256)).toMatchObject({ feasible: true, trials: 100, failedTrials: 0 });
+    expect(checkFeasibility(inputsOf('02'), nodeSha256)).toMatchObject({
+      feasible: true,
+      trials: 100,
+      failedTrials: 0,
+    });
   });
 
   it('refuses a case that only some seeds can staff (vector 04: four 特种设备 holders for eight packages)', () => {
@@ -23,7 +36,9 @@ describe('pre-ceremony feasibility check (§11)', () => {
   it('derives trial seeds from the inputs only, never equal to the real seed', () => {
     const vector = vectors[0];
     const digest = (vector.proof.commitment as { inputDigest: string }).inputDigest;
-    const seeds = new Set(Array.from({ length: 100 }, (_, i) => Buffer.from(trialSeed(digest, i, nodeSha256)).toString('hex')));
+    const seeds = new Set(
+      Array.from({ length: 100 }, (_, i) => Buffer.from(trialSeed(digest, i, nodeSha256)).toString('hex')),
+    );
     expect(seeds.size).toBe(100);
     expect(seeds.has(vector.proof.seed as string)).toBe(false);
   });
@@ -52,7 +67,8 @@ describe('pre-ceremony feasibility check (§11)', () => {
   it('names too few offices', () => {
     const inputs = inputsOf('02');
     inputs.maxPackagesPerInspector = 10;
-    for (const inspector of inputs.inspectors) inspector.office = inspector.office === '城关市场监管所' ? '城关市场监管所' : '东关市场监管所';
+    for (const inspector of inputs.inspectors)
+      inspector.office = inspector.office === '城关市场监管所' ? '城关市场监管所' : '东关市场监管所';
     const report = checkFeasibility(inputs, nodeSha256);
     expect(report.feasible).toBe(false);
     expect(report.tightConstraint).toMatchObject({ kind: 'offices' });
@@ -61,7 +77,9 @@ describe('pre-ceremony feasibility check (§11)', () => {
   it('assertFeasible throws the typed error with the report', () => {
     const inputs = inputsOf('01');
     inputs.inspectors = inputs.inspectors.slice(0, 2);
-    expect(() => assertFeasible(inputs, nodeSha256)).toThrow(expect.objectContaining({ code: DrawErrorCode.infeasible }));
+    expect(() => assertFeasible(inputs, nodeSha256)).toThrow(
+      expect.objectContaining({ code: DrawErrorCode.infeasible }),
+    );
   });
 });
 
@@ -71,7 +89,13 @@ describe('查我的抽取号 (entity lookup)', () => {
   it('gives a selected entity its key, rank, cut-off and package', () => {
     const first = proof.result.selected[0];
     const standing = lookupEntity(proof, first.code.toLowerCase(), nodeSha256)!;
-    expect(standing).toMatchObject({ code: first.code, stratum: first.stratum, key: first.key, rank: 1, selected: true });
+    expect(standing).toMatchObject({
+      code: first.code,
+      stratum: first.stratum,
+      key: first.key,
+      rank: 1,
+      selected: true,
+    });
     const ofStratum = proof.result.selected.filter((s) => s.stratum === first.stratum);
     expect(standing.cutoffKey).toBe(ofStratum.at(-1)!.key);
     expect(standing.packageNo).toBe(proof.result.packages.find((p) => p.entities.includes(first.code))!.no);

@@ -1,6 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalJsonBytes, completeDraw, prepareDraw, provisionalBar, rankStratum, runDraw, type DrawCase } from '@shared/draw';
-import { DrawWorkerPool, rankAllParallel, runDrawParallel, verifyProofParallel } from '../../../src-main/draws/parallel-rank';
+import {
+  canonicalJsonBytes,
+  completeDraw,
+  prepareDraw,
+  provisionalBar,
+  rankStratum,
+  runDraw,
+  type DrawCase,
+} from '@shared/draw';
+import {
+  DrawWorkerPool,
+  rankAllParallel,
+  runDrawParallel,
+  verifyProofParallel,
+} from '../../../src-main/draws/parallel-rank';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 

@@ -31,7 +31,10 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
     quotaShares: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
     candidateOffices: fc.array(fc.nat({ max: 3 }), { minLength: 42, maxLength: 42 }),
     candidateAreas: fc.array(fc.nat({ max: 3 }), { minLength: 42, maxLength: 42 }),
-    inspectors: fc.array(fc.record({ office: fc.nat({ max: 3 }), tags: fc.subarray(TAGS) }), { minLength: 2, maxLength: 16 }),
+    inspectors: fc.array(fc.record({ office: fc.nat({ max: 3 }), tags: fc.subarray(TAGS) }), {
+      minLength: 2,
+      maxLength: 16,
+    }),
     teamSize: fc.integer({ min: 2, max: 3 }),
     cap: fc.integer({ min: 1, max: 3 }),
     packageSize: fc.integer({ min: 1, max: 4 }),
@@ -61,7 +64,9 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
     }));
     const codes = strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code));
     const conflicts: [string, string][] =
-      codes.length === 0 ? [] : g.conflictPicks.map(([i, c]) => [inspectors[i % inspectors.length].id, codes[c % codes.length]]);
+      codes.length === 0
+        ? []
+        : g.conflictPicks.map(([i, c]) => [inspectors[i % inspectors.length].id, codes[c % codes.length]]);
     return {
       spec: 'ssj-draw/1' as const,
       task: { id: 'P', name: '性质测试' },
@@ -81,7 +86,10 @@ const inputsArbitrary: fc.Arbitrary<DrawInputs> = fc
 const caseArbitrary: fc.Arbitrary<DrawCase> = fc.record({
   inputs: inputsArbitrary,
   nonce: fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('hex')),
-  entropy: fc.record({ witnesses: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }), public: fc.option(fc.string(), { nil: null }) }),
+  entropy: fc.record({
+    witnesses: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+    public: fc.option(fc.string(), { nil: null }),
+  }),
   amendments: fc.constant([]),
 });
 
@@ -143,7 +151,10 @@ describe('draw properties', () => {
       fc.property(caseArbitrary, fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (drawCase, order) => {
         const prepared = prepareDraw(clone(drawCase), nodeSha256);
         const inputs = clone(prepared.drawCase.inputs);
-        inputs.strata = inputs.strata.map((stratum) => ({ ...stratum, candidates: shuffled(stratum.candidates, order) }));
+        inputs.strata = inputs.strata.map((stratum) => ({
+          ...stratum,
+          candidates: shuffled(stratum.candidates, order),
+        }));
         inputs.inspectors = shuffled(inputs.inspectors, order);
         inputs.conflicts = shuffled(inputs.conflicts, order);
         const original = completeOrShortage(prepared);
@@ -198,7 +209,8 @@ describe('draw properties', () => {
           expect(pkg.entities.length).toBeGreaterThan(0);
           expect(pkg.entities.length).toBeLessThanOrEqual(inputs.packageSize);
           packaged.push(...pkg.entities);
-          if (inputs.clusterBy === 'area') for (const code of pkg.entities) expect(entities.get(code)!.area).toBe(pkg.area);
+          if (inputs.clusterBy === 'area')
+            for (const code of pkg.entities) expect(entities.get(code)!.area).toBe(pkg.area);
           const members = pkg.team.map((id) => inspectors.get(id)!);
           for (const member of members) {
             load.set(member.id, (load.get(member.id) ?? 0) + 1);
@@ -231,7 +243,8 @@ describe('draw properties', () => {
         } else {
           inputs.avoidOwnOffice = true;
           inputs.inspectors = inputs.inspectors.map((inspector) => ({ ...inspector, office: OFFICES[0] }));
-          for (const stratum of inputs.strata) for (const candidate of stratum.candidates) candidate.office = OFFICES[0];
+          for (const stratum of inputs.strata)
+            for (const candidate of stratum.candidates) candidate.office = OFFICES[0];
         }
         let error: unknown = null;
         try {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseLine, normaliseMultiline, readCodeCell, readDateCell, readPhoneCell, splitTags } from '@shared/import/values';
+import {
+  normaliseLine,
+  normaliseMultiline,
+  readCodeCell,
+  readDateCell,
+  readPhoneCell,
+  splitTags,
+} from '@shared/import/values';
 import { normaliseHeader } from '@shared/import/fields';
 import { MergeFiller, columnIndex, columnLetter, parseRange, type GridRow } from '@shared/import/grid';
 
@@ -13,7 +20,11 @@ describe('ID-like cells', () => {
   });
 
   it('repairs a float-rendered integer only when exact', () => {
-    expect(readCodeCell('469006600187440.0')).toEqual({ status: 'ok', code: '469006600187440', repairedFrom: '469006600187440.0' });
+    expect(readCodeCell('469006600187440.0')).toEqual({
+      status: 'ok',
+      code: '469006600187440',
+      repairedFrom: '469006600187440.0',
+    });
     expect(readCodeCell(469006600187440)).toMatchObject({ status: 'ok', code: '469006600187440' });
     // 18 digits cannot survive a double: refused, whichever way it arrives.
     expect(readCodeCell('9.14690067674692e+17')).toMatchObject({ status: 'damaged', code: 'code.floatDamaged' });
@@ -39,9 +50,16 @@ describe('phones, dates, tags, text', () => {
     expect(readPhoneCell(13800138000)).toEqual({ status: 'ok', phone: '13800138000' });
     expect(readPhoneCell('13800138000.0')).toEqual({ status: 'ok', phone: '13800138000' });
     expect(readPhoneCell('0898-66668888')).toEqual({ status: 'ok', phone: '0898-66668888' });
-    expect(readPhoneCell(89866668888)).toMatchObject({ status: 'ok', phone: '89866668888', warning: expect.stringContaining('0') });
+    expect(readPhoneCell(89866668888)).toMatchObject({
+      status: 'ok',
+      phone: '89866668888',
+      warning: expect.stringContaining('0'),
+    });
     expect(readPhoneCell('1.38001380001e+20')).toMatchObject({ status: 'damaged' });
-    expect(readPhoneCell('１３８００１３８０００')).toMatchObject({ status: 'ok', warning: expect.stringContaining('全角') });
+    expect(readPhoneCell('１３８００１３８０００')).toMatchObject({
+      status: 'ok',
+      warning: expect.stringContaining('全角'),
+    });
   });
 
   it('dates in the forms clerks type, and Excel serials', () => {

@@ -21,7 +21,11 @@ export function AuditPage() {
           { title: '操作人', dataIndex: 'actor', width: 120 },
           { title: '操作', dataIndex: 'action', width: 160 },
           { title: '对象', dataIndex: 'target', width: 160 },
-          { title: '详情', dataIndex: 'detail', render: (v: unknown) => <code style={{ fontSize: 12 }}>{JSON.stringify(v)}</code> },
+          {
+            title: '详情',
+            dataIndex: 'detail',
+            render: (v: unknown) => <code style={{ fontSize: 12 }}>{JSON.stringify(v)}</code>,
+          },
         ]}
       />
     </Card>

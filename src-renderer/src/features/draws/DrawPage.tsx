@@ -39,12 +39,22 @@ export function DrawPage() {
             data-testid="draw-task-select"
           />
         </Space>
-        {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title="无法读取抽查任务" description={error} />}
+        {error && (
+          <Alert style={{ marginTop: 12 }} type="error" showIcon title="无法读取抽查任务" description={error} />
+        )}
       </Card>
       {task ? (
         <DrawPanel key={task.id} task={task} onChanged={() => setVersion((v) => v + 1)} />
       ) : (
-        data && <Card><Empty description={data.length === 0 ? '还没有年度抽查计划,请先在“年度抽查计划”中编制并公示。' : '请选择一个抽查任务'} /></Card>
+        data && (
+          <Card>
+            <Empty
+              description={
+                data.length === 0 ? '还没有年度抽查计划,请先在“年度抽查计划”中编制并公示。' : '请选择一个抽查任务'
+              }
+            />
+          </Card>
+        )
       )}
       {task && <JointVisits year={task.year} version={version} />}
     </Space>

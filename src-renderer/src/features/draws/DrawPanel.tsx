@@ -1,8 +1,29 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Progress, Space, Steps, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Progress,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
 import { DesktopOutlined, ExportOutlined, FilePdfOutlined, StopOutlined } from '@ant-design/icons';
 import type { DrawView } from '@shared/domain/draws';
-import { describeInspectingBody, describePeriod, describeRatio, describeScope, type TaskView } from '@shared/domain/tasks';
+import {
+  describeInspectingBody,
+  describePeriod,
+  describeRatio,
+  describeScope,
+  type TaskView,
+} from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText, saveThroughDialog } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
@@ -87,7 +108,8 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
   }
 
   const current = draw && draw.state !== 'voided' ? draw : null;
-  const prepare = () => run('prepare', '准备未完成,没有保存任何内容', () => api()['draws:prepare']({ taskId: task.id }), 'prepare');
+  const prepare = () =>
+    run('prepare', '准备未完成,没有保存任何内容', () => api()['draws:prepare']({ taskId: task.id }), 'prepare');
   const commit = async () => {
     const values = await commitForm.validateFields().catch(() => null);
     if (!values) return;
@@ -105,7 +127,11 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
   async function openProjector() {
     try {
       const info = await api()['ceremony:open']({ taskId: task.id });
-      message.success(info.fullScreen ? '投影画面已在第二个显示器上全屏打开' : '投影画面已在新窗口中打开(未检测到第二个显示器,可将窗口拖到投影仪上)');
+      message.success(
+        info.fullScreen
+          ? '投影画面已在第二个显示器上全屏打开'
+          : '投影画面已在新窗口中打开(未检测到第二个显示器,可将窗口拖到投影仪上)',
+      );
     } catch (e) {
       message.error(errorText(e));
     }
@@ -113,7 +139,9 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
 
   async function exportProof() {
     try {
-      const done = await saveThroughDialog('proof', `${task.number}-抽取证明.json`, (fileToken) => api()['draws:export-proof']({ drawId: current!.id, fileToken }));
+      const done = await saveThroughDialog('proof', `${task.number}-抽取证明.json`, (fileToken) =>
+        api()['draws:export-proof']({ drawId: current!.id, fileToken }),
+      );
       if (done) message.success(`已导出 ${done.fileName},离线验证页 ${done.verifyPage} 在同一文件夹`);
     } catch (e) {
       message.error(errorText(e));
@@ -145,7 +173,10 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
             <span data-testid="draw-task-number">{task.number}</span>
             <span>{task.name}</span>
             {draw && (
-              <Tag color={draw.state === 'voided' ? 'red' : draw.state === 'sealed' ? 'green' : 'blue'} data-testid="draw-state">
+              <Tag
+                color={draw.state === 'voided' ? 'red' : draw.state === 'sealed' ? 'green' : 'blue'}
+                data-testid="draw-state"
+              >
                 {draw.stateLabel}
               </Tag>
             )}
@@ -157,7 +188,13 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
               打开投影画面
             </Button>
             {current && current.state !== 'sealed' && (
-              <Button danger icon={<StopOutlined />} disabled={busy} onClick={() => (voidForm.resetFields(), setVoiding(true))} data-testid="draw-void">
+              <Button
+                danger
+                icon={<StopOutlined />}
+                disabled={busy}
+                onClick={() => (voidForm.resetFields(), setVoiding(true))}
+                data-testid="draw-void"
+              >
                 作废本次抽取
               </Button>
             )}
@@ -165,7 +202,9 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         }
       >
         <Descriptions size="small" column={2}>
-          <Descriptions.Item label="检查主体">{describeInspectingBody(task.leadDepartment, task.joiningDepartments)}</Descriptions.Item>
+          <Descriptions.Item label="检查主体">
+            {describeInspectingBody(task.leadDepartment, task.joiningDepartments)}
+          </Descriptions.Item>
           <Descriptions.Item label="开展时间">{describePeriod(task.startDate, task.endDate)}</Descriptions.Item>
           <Descriptions.Item label="检查事项">{task.items.map((i) => i.name).join('、')}</Descriptions.Item>
           <Descriptions.Item label="抽查比例">{describeRatio(task.ratio, task.scope.grades)}</Descriptions.Item>
@@ -179,13 +218,25 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         <Steps current={step.current} status={step.status} items={STEP_ITEMS} data-testid="draw-steps" />
         <div style={{ marginTop: 16 }}>
           {loadError && <Alert type="error" showIcon title="无法读取抽取" description={loadError} />}
-          {error && <Alert type="error" showIcon title={error.title} description={error.message} style={{ marginBottom: 12 }} data-testid="draw-error" />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error.title}
+              description={error.message}
+              style={{ marginBottom: 12 }}
+              data-testid="draw-error"
+            />
+          )}
           {longStep && (
             <div data-testid="draw-progress" style={{ marginBottom: 12 }}>
               <Typography.Text>
                 正在{LONG_STEP_LABEL[longStep]}:{progress?.label ?? '开始'}(在后台进行,页面可以继续查看)
               </Typography.Text>
-              <Progress percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0} status="active" />
+              <Progress
+                percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0}
+                status="active"
+              />
             </div>
           )}
           {draw?.state === 'voided' && (
@@ -203,14 +254,24 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
               <Typography.Paragraph style={{ marginBottom: 0 }}>
                 准备:按任务条件冻结检查对象名单和执法人员名单,计算输入摘要,并检查每个名单包都能组成检查组。范围为空、人员不足、开展时间已过时会说明原因,不保存任何内容。
               </Typography.Paragraph>
-              <Button type="primary" loading={running === 'prepare'} disabled={busy} onClick={prepare} data-testid="draw-prepare">
+              <Button
+                type="primary"
+                loading={running === 'prepare'}
+                disabled={busy}
+                onClick={prepare}
+                data-testid="draw-prepare"
+              >
                 {draw?.state === 'voided' ? '重新准备' : '准备'}
               </Button>
             </Space>
           )}
           {current?.state === 'prepared' && (
             <Form form={commitForm} layout="inline" data-testid="commit-form">
-              <Form.Item name="place" rules={[{ required: true, whitespace: true, message: '请填写抽取地点' }]} tooltip="印在记录表上">
+              <Form.Item
+                name="place"
+                rules={[{ required: true, whitespace: true, message: '请填写抽取地点' }]}
+                tooltip="印在记录表上"
+              >
                 <Input placeholder="抽取地点" style={{ width: 200 }} data-testid="commit-place" />
               </Form.Item>
               <Form.Item name="operator" rules={[{ required: true, whitespace: true, message: '请填写操作人员' }]}>
@@ -237,15 +298,33 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
           {current?.state === 'committed' && (
             <Space orientation="vertical">
               <Typography.Text>请见证人依次报出见证值并录入(下方“见证”)。全部录入后揭晓。</Typography.Text>
-              <Popconfirm title="揭晓" description="揭晓后不能再录入见证值。确认见证值都已录入?" okText="揭晓" cancelText="取消" onConfirm={reveal} disabled={witnesses === 0}>
-                <Button type="primary" loading={running === 'reveal'} disabled={busy || witnesses === 0} data-testid="draw-reveal">
+              <Popconfirm
+                title="揭晓"
+                description="揭晓后不能再录入见证值。确认见证值都已录入?"
+                okText="揭晓"
+                cancelText="取消"
+                onConfirm={reveal}
+                disabled={witnesses === 0}
+              >
+                <Button
+                  type="primary"
+                  loading={running === 'reveal'}
+                  disabled={busy || witnesses === 0}
+                  data-testid="draw-reveal"
+                >
                   揭晓
                 </Button>
               </Popconfirm>
             </Space>
           )}
           {current?.state === 'revealed' && (
-            <Popconfirm title="封存" description="封存后抽取结果和证明不可更改(人员变动只能递补)。" okText="封存" cancelText="取消" onConfirm={seal}>
+            <Popconfirm
+              title="封存"
+              description="封存后抽取结果和证明不可更改(人员变动只能递补)。"
+              okText="封存"
+              cancelText="取消"
+              onConfirm={seal}
+            >
               <Button type="primary" loading={running === 'seal'} disabled={busy} data-testid="draw-seal">
                 封存
               </Button>
@@ -259,7 +338,11 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
               <Button icon={<ExportOutlined />} onClick={exportProof} data-testid="export-proof">
                 导出抽取证明(含离线验证页)
               </Button>
-              <Button icon={<FilePdfOutlined />} onClick={() => exportRecord('result')} data-testid="export-record-result">
+              <Button
+                icon={<FilePdfOutlined />}
+                onClick={() => exportRecord('result')}
+                data-testid="export-record-result"
+              >
                 打印记录表第二部分(PDF)
               </Button>
             </Space>
@@ -275,7 +358,10 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
       )}
 
       {draw && (
-        <Card size="small" title={`准备结果(第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${when(draw.preparedAt)})`}>
+        <Card
+          size="small"
+          title={`准备结果(第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${when(draw.preparedAt)})`}
+        >
           <PreparationView draw={draw} />
         </Card>
       )}
@@ -286,7 +372,12 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
           title="承诺"
           data-testid="draw-commitment"
           extra={
-            <Button icon={<FilePdfOutlined />} size="small" onClick={() => exportRecord('commit')} data-testid="export-record-commit">
+            <Button
+              icon={<FilePdfOutlined />}
+              size="small"
+              onClick={() => exportRecord('commit')}
+              data-testid="export-record-commit"
+            >
               打印记录表第一部分(PDF)
             </Button>
           }
@@ -318,7 +409,8 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         <Card size="small" title="已作废的抽取">
           {draw.voidedAttempts.map((v) => (
             <div key={v.id} data-testid={`voided-attempt-${v.attempt}`}>
-              第 {v.attempt} 次:{v.reason}({when(v.voidedAt)}){v.nonceCommit && <Typography.Text code>承诺值 {v.nonceCommit.slice(0, 16)}…</Typography.Text>}
+              第 {v.attempt} 次:{v.reason}({when(v.voidedAt)})
+              {v.nonceCommit && <Typography.Text code>承诺值 {v.nonceCommit.slice(0, 16)}…</Typography.Text>}
             </div>
           ))}
         </Card>
@@ -335,9 +427,15 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         destroyOnHidden
         data-testid="void-modal"
       >
-        <Typography.Paragraph>作废不会删除任何记录:本次的承诺值、见证值和作废理由都保留,并写入下一次抽取的公开输入中。</Typography.Paragraph>
+        <Typography.Paragraph>
+          作废不会删除任何记录:本次的承诺值、见证值和作废理由都保留,并写入下一次抽取的公开输入中。
+        </Typography.Paragraph>
         <Form form={voidForm} layout="vertical">
-          <Form.Item label="作废理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写作废理由' }]}>
+          <Form.Item
+            label="作废理由"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请填写作废理由' }]}
+          >
             <Input.TextArea rows={3} maxLength={500} data-testid="void-reason" />
           </Form.Item>
         </Form>

@@ -11,7 +11,13 @@ export function hashGroups(hex: string, size = 8): string[] {
 export function HashText({ value, testId }: { value: string; testId?: string }) {
   return (
     <Typography.Text copyable={{ text: value, tooltips: ['复制', '已复制'] }} data-testid={testId} data-value={value}>
-      <span style={{ fontFamily: 'ui-monospace, "DejaVu Sans Mono", Consolas, monospace', wordSpacing: '0.35em', letterSpacing: '0.02em' }}>
+      <span
+        style={{
+          fontFamily: 'ui-monospace, "DejaVu Sans Mono", Consolas, monospace',
+          wordSpacing: '0.35em',
+          letterSpacing: '0.02em',
+        }}
+      >
         {hashGroups(value).join(' ')}
       </span>
     </Typography.Text>

@@ -9,7 +9,10 @@ import { useApiCall } from '../../components/useApiCall';
 const taskList = (tasks: VisitTaskView[]) =>
   tasks.map((t) => (
     <div key={t.taskId}>
-      {t.number} {t.name} <Typography.Text type="secondary">({t.leadDepartment},第 {t.packageNo} 组)</Typography.Text>
+      {t.number} {t.name}{' '}
+      <Typography.Text type="secondary">
+        ({t.leadDepartment},第 {t.packageNo} 组)
+      </Typography.Text>
     </div>
   ));
 
@@ -29,7 +32,11 @@ export function JointVisits({ year, version }: { year: number; version: number }
     if (!values) return;
     const { note } = values;
     try {
-      await api()['visits:merge']({ entityId: target!.entityId, taskIds: target!.tasks.map((t) => t.taskId), note: note?.trim() || undefined });
+      await api()['visits:merge']({
+        entityId: target!.entityId,
+        taskIds: target!.tasks.map((t) => t.taskId),
+        note: note?.trim() || undefined,
+      });
       message.success(`已合并:${target!.entityName} 的 ${target!.tasks.length} 项任务一次上门检查`);
       setTarget(null);
       setMerged((m) => m + 1);
@@ -57,10 +64,21 @@ export function JointVisits({ year, version }: { year: number; version: number }
             dataSource={data.proposals}
             data-testid="visit-proposals"
             columns={[
-              { title: '检查对象', render: (_: unknown, p) => <><div>{p.entityName}</div><Typography.Text type="secondary">{p.code}</Typography.Text></> },
+              {
+                title: '检查对象',
+                render: (_: unknown, p) => (
+                  <>
+                    <div>{p.entityName}</div>
+                    <Typography.Text type="secondary">{p.code}</Typography.Text>
+                  </>
+                ),
+              },
               { title: '抽中的任务', render: (_: unknown, p) => taskList(p.tasks) },
               { title: '共同开展时间', width: 230, render: (_: unknown, p) => describePeriod(p.startDate, p.endDate) },
-              { title: '合并后检查事项', render: (_: unknown, p) => p.items.map((i) => <Tag key={i.id}>{i.name}</Tag>) },
+              {
+                title: '合并后检查事项',
+                render: (_: unknown, p) => p.items.map((i) => <Tag key={i.id}>{i.name}</Tag>),
+              },
               {
                 title: '操作',
                 width: 100,

@@ -20,13 +20,15 @@ export function PreparationView({ draw }: { draw: DrawView }) {
           {p.inspectorScope}
         </Descriptions.Item>
         <Descriptions.Item label="范围内检查对象">
-          <span data-testid="prep-candidates">{n(p.candidates)}</span> 户{p.excludedRecent > 0 && `(已排除近期抽查过的 ${n(p.excludedRecent)} 户)`}
+          <span data-testid="prep-candidates">{n(p.candidates)}</span> 户
+          {p.excludedRecent > 0 && `(已排除近期抽查过的 ${n(p.excludedRecent)} 户)`}
         </Descriptions.Item>
         <Descriptions.Item label="应抽">
           <span data-testid="prep-quota">{n(p.quota)}</span> 户,约 {n(p.packagesEstimate)} 个名单包
         </Descriptions.Item>
         <Descriptions.Item label="可选派执法人员">
-          <span data-testid="prep-inspectors">{n(p.inspectors)}</span> 人{p.experts > 0 && `(含专家 ${p.experts} 人)`},来自 {p.offices} 个单位
+          <span data-testid="prep-inspectors">{n(p.inspectors)}</span> 人{p.experts > 0 && `(含专家 ${p.experts} 人)`}
+          ,来自 {p.offices} 个单位
         </Descriptions.Item>
         <Descriptions.Item label="可行性检查" span={3}>
           {p.feasibility.feasible ? <Tag color="green">通过</Tag> : <Tag color="red">不通过</Tag>}
@@ -48,7 +50,12 @@ export function PreparationView({ draw }: { draw: DrawView }) {
         columns={[
           { title: '层(信用等级)', dataIndex: 'name', render: gradeLabel },
           { title: '范围内', dataIndex: 'candidates', align: 'right', render: (v: number) => `${n(v)} 户` },
-          { title: '比例', key: 'ratio', align: 'right', render: (_: unknown, s) => (ratioOf.get(s.name) == null ? '固定户数' : percentText(ratioOf.get(s.name)!)) },
+          {
+            title: '比例',
+            key: 'ratio',
+            align: 'right',
+            render: (_: unknown, s) => (ratioOf.get(s.name) == null ? '固定户数' : percentText(ratioOf.get(s.name)!)),
+          },
           { title: '应抽', dataIndex: 'quota', align: 'right', render: (v: number) => `${n(v)} 户` },
           ...(revealed
             ? [

@@ -148,10 +148,16 @@ export function ResultView({
         data-testid="amend-modal"
       >
         <Typography.Paragraph>
-          被替换的人员退出本次抽取,由程序按公开规则(ssj-draw/1 第 7 节)从其余人员中确定递补人员。递补写入证明和记录表,不可撤销。
+          被替换的人员退出本次抽取,由程序按公开规则(ssj-draw/1 第 7
+          节)从其余人员中确定递补人员。递补写入证明和记录表,不可撤销。
         </Typography.Paragraph>
         <Form form={form} layout="vertical">
-          <Form.Item label="递补理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写递补理由' }]} extra="例如:与检查对象有利害关系需回避、因病请假。">
+          <Form.Item
+            label="递补理由"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请填写递补理由' }]}
+            extra="例如:与检查对象有利害关系需回避、因病请假。"
+          >
             <Input.TextArea rows={2} maxLength={500} data-testid="amend-reason" />
           </Form.Item>
         </Form>

@@ -90,7 +90,15 @@ export function RosterOverview() {
                     加载示例数据
                   </Button>
                 </Space>
-                {loadError && <Alert type="error" showIcon title="未能加载示例数据" description={loadError} data-testid="demo-error" />}
+                {loadError && (
+                  <Alert
+                    type="error"
+                    showIcon
+                    title="未能加载示例数据"
+                    description={loadError}
+                    data-testid="demo-error"
+                  />
+                )}
               </Space>
             }
           />

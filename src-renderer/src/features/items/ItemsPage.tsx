@@ -24,7 +24,10 @@ export function ItemsPage() {
     () => api()['items:query']({ page, pageSize, search: search || undefined, level }),
     [page, pageSize, search, level, version],
   );
-  const detail = useApiCall<ItemDetail | null>(() => (openId === null ? Promise.resolve(null) : api()['items:get']({ id: openId })), [openId, version]);
+  const detail = useApiCall<ItemDetail | null>(
+    () => (openId === null ? Promise.resolve(null) : api()['items:get']({ id: openId })),
+    [openId, version],
+  );
 
   return (
     <Card data-testid="items-page">
@@ -64,7 +67,10 @@ export function ItemsPage() {
           size="small"
           loading={loading}
           dataSource={data?.rows ?? []}
-          locale={{ emptyText: search || level ? '没有符合条件的事项' : '事项清单为空,可点击“导入”导入本地公布的随机抽查事项清单' }}
+          locale={{
+            emptyText:
+              search || level ? '没有符合条件的事项' : '事项清单为空,可点击“导入”导入本地公布的随机抽查事项清单',
+          }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           pagination={pagination(data?.total ?? 0, '项')}
           columns={[
@@ -73,13 +79,25 @@ export function ItemsPage() {
             { title: L.checkType, dataIndex: 'checkType', width: 160, ellipsis: true },
             { title: L.name, dataIndex: 'name', ellipsis: true },
             { title: L.targets, dataIndex: 'targets', width: 180, ellipsis: true },
-            { title: L.level, dataIndex: 'level', width: 80, render: (v: string) => <Tag color={v === '重点' ? 'red' : 'default'}>{v}</Tag> },
+            {
+              title: L.level,
+              dataIndex: 'level',
+              width: 80,
+              render: (v: string) => <Tag color={v === '重点' ? 'red' : 'default'}>{v}</Tag>,
+            },
             { title: L.method, dataIndex: 'method', width: 140, ellipsis: true },
             { title: '检查子项', dataIndex: 'subItemCount', width: 84, align: 'right' },
           ]}
         />
       </Space>
-      <Drawer open={openId !== null} size={880} title="事项详情" onClose={() => setOpenId(null)} destroyOnHidden data-testid="item-drawer">
+      <Drawer
+        open={openId !== null}
+        size={880}
+        title="事项详情"
+        onClose={() => setOpenId(null)}
+        destroyOnHidden
+        data-testid="item-drawer"
+      >
         {detail.error && <Alert type="error" showIcon title={detail.error} />}
         {detail.data && (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -91,14 +109,20 @@ export function ItemsPage() {
               <Descriptions.Item label={L.seqNo}>{detail.data.seqNo}</Descriptions.Item>
               <Descriptions.Item label={L.checkType}>{detail.data.checkType}</Descriptions.Item>
               <Descriptions.Item label={L.level}>{detail.data.level}</Descriptions.Item>
-              <Descriptions.Item label={L.targets} span={2}>{multiline(detail.data.targets)}</Descriptions.Item>
+              <Descriptions.Item label={L.targets} span={2}>
+                {multiline(detail.data.targets)}
+              </Descriptions.Item>
               <Descriptions.Item label={L.method} span={2}>
                 {multiline(detail.data.method)}
                 {detail.data.methodKinds.map((k) => (
-                  <Tag key={k} style={{ marginLeft: 8 }}>{k}</Tag>
+                  <Tag key={k} style={{ marginLeft: 8 }}>
+                    {k}
+                  </Tag>
                 ))}
               </Descriptions.Item>
-              <Descriptions.Item label={L.authority} span={2}>{multiline(detail.data.authority)}</Descriptions.Item>
+              <Descriptions.Item label={L.authority} span={2}>
+                {multiline(detail.data.authority)}
+              </Descriptions.Item>
               <Descriptions.Item label={L.basis} span={2}>
                 <div style={{ maxHeight: 160, overflow: 'auto' }}>{multiline(detail.data.basis)}</div>
               </Descriptions.Item>

@@ -18,13 +18,21 @@ interface Draft {
 
 let nextKey = 0;
 const newKey = () => `n${++nextKey}`;
-const fromItem = (item: ItemDetail): Draft[] => item.subItems.map((s) => ({ key: `s${s.id}`, id: s.id, content: s.content, basis: s.basis, method: s.method }));
+const fromItem = (item: ItemDetail): Draft[] =>
+  item.subItems.map((s) => ({ key: `s${s.id}`, id: s.id, content: s.content, basis: s.basis, method: s.method }));
 
 /** A first guess at the parts of a sub-item: one per line, or per "；" when it is one line. */
 function suggestParts(content: string): string {
-  const lines = content.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  const lines = content
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > 1) return lines.join('\n');
-  return content.split(/[；;]/).map((l) => l.trim()).filter(Boolean).join('\n');
+  return content
+    .split(/[；;]/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /**
@@ -42,14 +50,17 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
     setError(undefined);
   }, [item]);
 
-  const dirty = JSON.stringify(drafts.map(({ key: _k, ...d }) => d)) !== JSON.stringify(fromItem(item).map(({ key: _k, ...d }) => d));
+  const dirty =
+    JSON.stringify(drafts.map(({ key: _k, ...d }) => d)) !==
+    JSON.stringify(fromItem(item).map(({ key: _k, ...d }) => d));
   const contentError = (d: Draft) => {
     const r = subItemDraft.shape.content.safeParse(d.content);
     return r.success ? undefined : r.error.issues[0]?.message;
   };
   const invalid = drafts.some((d) => contentError(d));
 
-  const update = (index: number, patch: Partial<Draft>) => setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const update = (index: number, patch: Partial<Draft>) =>
+    setDrafts((list) => list.map((d, i) => (i === index ? { ...d, ...patch } : d)));
   const move = (index: number, by: -1 | 1) =>
     setDrafts((list) => {
       const next = [...list];
@@ -59,14 +70,22 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
 
   function applySplit() {
     if (!splitting) return;
-    const parts = splitting.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const parts = splitting.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (parts.length < 2) {
       message.warning('请把内容分成至少两行,每行一个检查子项');
       return;
     }
     setDrafts((list) => {
       const original = list[splitting.index];
-      const pieces = parts.map((content, i) => ({ ...original, key: i === 0 ? original.key : newKey(), id: i === 0 ? original.id : undefined, content }));
+      const pieces = parts.map((content, i) => ({
+        ...original,
+        key: i === 0 ? original.key : newKey(),
+        id: i === 0 ? original.id : undefined,
+        content,
+      }));
       return [...list.slice(0, splitting.index), ...pieces, ...list.slice(splitting.index + 1)];
     });
     setSplitting(null);
@@ -76,7 +95,12 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
     const saved = await run(() =>
       api()['items:update-sub-items']({
         itemId: item.id,
-        subItems: drafts.map((d) => ({ ...(d.id !== undefined ? { id: d.id } : {}), content: d.content, basis: d.basis, method: d.method })),
+        subItems: drafts.map((d) => ({
+          ...(d.id !== undefined ? { id: d.id } : {}),
+          content: d.content,
+          basis: d.basis,
+          method: d.method,
+        })),
       }),
     );
     if (!saved) return;
@@ -101,12 +125,32 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
             extra={
               <Space size={0}>
                 <Tooltip title="上移">
-                  <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<ArrowUpOutlined />}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                    aria-label="上移"
+                  />
                 </Tooltip>
                 <Tooltip title="下移">
-                  <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === drafts.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<ArrowDownOutlined />}
+                    disabled={i === drafts.length - 1}
+                    onClick={() => move(i, 1)}
+                    aria-label="下移"
+                  />
                 </Tooltip>
-                <Button type="text" size="small" icon={<ScissorOutlined />} onClick={() => setSplitting({ index: i, text: suggestParts(d.content) })} data-testid={`split-${i + 1}`}>
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<ScissorOutlined />}
+                  onClick={() => setSplitting({ index: i, text: suggestParts(d.content) })}
+                  data-testid={`split-${i + 1}`}
+                >
                   拆分
                 </Button>
                 <Button
@@ -133,21 +177,43 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
               />
               {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
               <Space.Compact style={{ width: '100%' }}>
-                <Input value={d.method} onChange={(e) => update(i, { method: e.target.value })} placeholder="检查方式" style={{ width: 160 }} aria-label={`子项 ${i + 1} 检查方式`} />
-                <Input value={d.basis} onChange={(e) => update(i, { basis: e.target.value })} placeholder="检查依据" aria-label={`子项 ${i + 1} 检查依据`} />
+                <Input
+                  value={d.method}
+                  onChange={(e) => update(i, { method: e.target.value })}
+                  placeholder="检查方式"
+                  style={{ width: 160 }}
+                  aria-label={`子项 ${i + 1} 检查方式`}
+                />
+                <Input
+                  value={d.basis}
+                  onChange={(e) => update(i, { basis: e.target.value })}
+                  placeholder="检查依据"
+                  aria-label={`子项 ${i + 1} 检查依据`}
+                />
               </Space.Compact>
             </Space>
           </Card>
         );
       })}
       <Space>
-        <Button icon={<PlusOutlined />} onClick={() => setDrafts((list) => [...list, { key: newKey(), content: '', basis: item.basis, method: item.method }])}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() =>
+            setDrafts((list) => [...list, { key: newKey(), content: '', basis: item.basis, method: item.method }])
+          }
+        >
           添加子项
         </Button>
         <Button disabled={!dirty} onClick={() => setDrafts(fromItem(item))}>
           撤销修改
         </Button>
-        <Button type="primary" disabled={!dirty || invalid} loading={saving} onClick={save} data-testid="sub-items-save">
+        <Button
+          type="primary"
+          disabled={!dirty || invalid}
+          loading={saving}
+          onClick={save}
+          data-testid="sub-items-save"
+        >
           保存检查子项
         </Button>
       </Space>
@@ -161,7 +227,9 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
         destroyOnHidden
         modalRender={(node) => <div data-testid="split-modal">{node}</div>}
       >
-        <Typography.Paragraph type="secondary">每行一个检查子项。第一行保留原子项,其余为新子项(检查依据和方式沿用原子项)。</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          每行一个检查子项。第一行保留原子项,其余为新子项(检查依据和方式沿用原子项)。
+        </Typography.Paragraph>
         <Input.TextArea
           autoSize={{ minRows: 4, maxRows: 12 }}
           value={splitting?.text ?? ''}

@@ -1,9 +1,37 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, FileExcelOutlined, FilePdfOutlined, NotificationOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import {
+  EditOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  NotificationOutlined,
+  PlusOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { PlanView } from '@shared/domain/plans';
-import { describeInspectingBody, describePeriod, describeRatio, type TaskDrawStatus, type TaskView } from '@shared/domain/tasks';
+import {
+  describeInspectingBody,
+  describePeriod,
+  describeRatio,
+  type TaskDrawStatus,
+  type TaskView,
+} from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
@@ -12,7 +40,13 @@ import { PlanVersions } from './PlanVersions';
 import { TaskEditor } from './TaskEditor';
 import { useTaskOptions } from './useTaskOptions';
 
-const DRAW_STATUS_COLOR: Record<TaskDrawStatus, string> = { 未抽取: 'default', 已准备: 'blue', 已承诺: 'orange', 已揭晓: 'purple', 已封存: 'green' };
+const DRAW_STATUS_COLOR: Record<TaskDrawStatus, string> = {
+  未抽取: 'default',
+  已准备: 'blue',
+  已承诺: 'orange',
+  已揭晓: 'purple',
+  已封存: 'green',
+};
 
 export function PlanStatusTag({ plan }: { plan: Pick<PlanView, 'status' | 'version'> }) {
   return plan.version > 0 ? <Tag color="green">已公示 第 {plan.version} 版</Tag> : <Tag>草稿</Tag>;
@@ -50,7 +84,12 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
     const values = await renameForm.validateFields().catch(() => null);
     if (!values) return;
     try {
-      await api()['plans:save']({ id: planId, year: plan!.year, title: values.title, changeReason: values.changeReason });
+      await api()['plans:save']({
+        id: planId,
+        year: plan!.year,
+        title: values.title,
+        changeReason: values.changeReason,
+      });
       setRenaming(false);
       changed();
     } catch (e) {
@@ -123,21 +162,38 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="年度">{plan.year} 年</Descriptions.Item>
           <Descriptions.Item label="抽查任务">{plan.tasks.length} 个</Descriptions.Item>
-          <Descriptions.Item label="最后修改">{new Date(plan.updatedAt).toLocaleString('zh-CN', { hour12: false })}</Descriptions.Item>
+          <Descriptions.Item label="最后修改">
+            {new Date(plan.updatedAt).toLocaleString('zh-CN', { hour12: false })}
+          </Descriptions.Item>
         </Descriptions>
         {!published && (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
             草稿可以随意修改;添加好抽查任务后点击“公示计划”。计划须先公示,才能按计划随机抽取。
           </Typography.Paragraph>
         )}
-        {actionError && <Alert style={{ marginTop: 12 }} type="error" showIcon title="未能公示" description={actionError} data-testid="plan-error" />}
+        {actionError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            title="未能公示"
+            description={actionError}
+            data-testid="plan-error"
+          />
+        )}
       </Card>
 
       <Card
         title="抽查任务"
         size="small"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} disabled={!options.data} onClick={() => setEditing('new')} data-testid="task-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!options.data}
+            onClick={() => setEditing('new')}
+            data-testid="task-new"
+          >
             新增抽查任务
           </Button>
         }
@@ -154,7 +210,11 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
           columns={[
             { title: '任务编号', dataIndex: 'number', width: 150 },
             { title: '任务名称', dataIndex: 'name', minWidth: 200 },
-            { title: '检查主体', width: 170, render: (_: unknown, t) => describeInspectingBody(t.leadDepartment, t.joiningDepartments) },
+            {
+              title: '检查主体',
+              width: 170,
+              render: (_: unknown, t) => describeInspectingBody(t.leadDepartment, t.joiningDepartments),
+            },
             {
               title: '检查事项',
               width: 80,
@@ -177,16 +237,33 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
               ),
             },
             { title: '抽查比例', width: 190, render: (_: unknown, t) => describeRatio(t.ratio, t.scope.grades) },
-            { title: '抽取', dataIndex: 'drawStatus', width: 80, render: (s: TaskDrawStatus) => <Tag color={DRAW_STATUS_COLOR[s]}>{s}</Tag> },
+            {
+              title: '抽取',
+              dataIndex: 'drawStatus',
+              width: 80,
+              render: (s: TaskDrawStatus) => <Tag color={DRAW_STATUS_COLOR[s]}>{s}</Tag>,
+            },
             {
               title: '操作',
               width: 160,
               render: (_: unknown, t) => (
                 <Space size={4}>
-                  <Button size="small" type="link" disabled={!options.data} onClick={() => setEditing(t)} data-testid={`task-edit-${t.id}`}>
+                  <Button
+                    size="small"
+                    type="link"
+                    disabled={!options.data}
+                    onClick={() => setEditing(t)}
+                    data-testid={`task-edit-${t.id}`}
+                  >
                     编辑
                   </Button>
-                  <Button size="small" type="link" icon={<ThunderboltOutlined />} onClick={() => navigate(`/draw?task=${t.id}`)} data-testid={`task-draw-${t.id}`}>
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<ThunderboltOutlined />}
+                    onClick={() => navigate(`/draw?task=${t.id}`)}
+                    data-testid={`task-draw-${t.id}`}
+                  >
                     随机抽取
                   </Button>
                 </Space>
@@ -206,7 +283,9 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
           options={options.data}
           onClose={() => setEditing(null)}
           onSaved={(task) => {
-            message.success(published ? `已保存“${task.name}”,计划已发布第 ${plan.version + 1} 版` : `已保存抽查任务 ${task.number}`);
+            message.success(
+              published ? `已保存“${task.name}”,计划已发布第 ${plan.version + 1} 版` : `已保存抽查任务 ${task.number}`,
+            );
             setEditing(null);
             changed();
           }}
@@ -224,7 +303,11 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
         data-testid="plan-rename-modal"
       >
         <Form form={renameForm} layout="vertical">
-          <Form.Item label="计划名称" name="title" rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]}>
+          <Form.Item
+            label="计划名称"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]}
+          >
             <Input maxLength={100} data-testid="plan-title-input" />
           </Form.Item>
           {published && (

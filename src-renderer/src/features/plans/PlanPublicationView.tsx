@@ -27,12 +27,22 @@ export function PlanPublicationView({ publication }: { publication: PlanPublicat
           { title: '序号', dataIndex: 'no', width: 56, align: 'center' },
           { title: '检查主体', dataIndex: 'inspectingBody', width: 160 },
           { title: '任务名称', dataIndex: 'taskName', width: 180 },
-          { title: '检查事项', dataIndex: 'items', render: (items: string[]) => items.map((item) => <div key={item}>{item}</div>) },
+          {
+            title: '检查事项',
+            dataIndex: 'items',
+            render: (items: string[]) => items.map((item) => <div key={item}>{item}</div>),
+          },
           { title: '检查对象范围', dataIndex: 'scope', width: 220 },
           { title: '计划开展时间', dataIndex: 'period', width: 150 },
           { title: '抽查比例', dataIndex: 'ratio', width: 150 },
           { title: '抽查频次', dataIndex: 'frequency', width: 90 },
-          { title: '预计抽查数量', dataIndex: 'expectedCount', width: 100, align: 'right', render: (n: number) => `${n.toLocaleString('zh-CN')} 户` },
+          {
+            title: '预计抽查数量',
+            dataIndex: 'expectedCount',
+            width: 100,
+            align: 'right',
+            render: (n: number) => `${n.toLocaleString('zh-CN')} 户`,
+          },
         ]}
       />
     </div>

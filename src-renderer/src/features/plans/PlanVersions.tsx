@@ -13,7 +13,10 @@ const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fa
 export function PlanVersions({ plan }: { plan: PlanView }) {
   const { message } = App.useApp();
   const [shown, setShown] = useState<number | null>(null);
-  const versions = useApiCall(() => (shown === null ? Promise.resolve(null) : api()['plans:versions']({ id: plan.id })), [shown, plan.id, plan.version]);
+  const versions = useApiCall(
+    () => (shown === null ? Promise.resolve(null) : api()['plans:versions']({ id: plan.id })),
+    [shown, plan.id, plan.version],
+  );
   const publication = versions.data?.find((v) => v.version === shown)?.publication;
 
   async function runExport(version: number, format: 'xlsx' | 'pdf') {
@@ -53,13 +56,28 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
             width: 250,
             render: (_: unknown, v) => (
               <Space size={4}>
-                <Button size="small" type="link" onClick={() => setShown(v.version)} data-testid={`version-view-${v.version}`}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => setShown(v.version)}
+                  data-testid={`version-view-${v.version}`}
+                >
                   查看
                 </Button>
-                <Button size="small" type="link" onClick={() => runExport(v.version, 'xlsx')} data-testid={`version-xlsx-${v.version}`}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => runExport(v.version, 'xlsx')}
+                  data-testid={`version-xlsx-${v.version}`}
+                >
                   导出 Excel
                 </Button>
-                <Button size="small" type="link" onClick={() => runExport(v.version, 'pdf')} data-testid={`version-pdf-${v.version}`}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => runExport(v.version, 'pdf')}
+                  data-testid={`version-pdf-${v.version}`}
+                >
                   导出 PDF
                 </Button>
               </Space>

@@ -1,5 +1,20 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, List, Modal, Row, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Row,
+  Space,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { defaultPlanTitle, type PlanSummary } from '@shared/domain/plans';
@@ -109,10 +124,20 @@ export function PlansPage() {
             if (changed.year) form.setFieldsValue({ title: defaultPlanTitle(changed.year) });
           }}
         >
-          <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]} extra="计划所属的年度;创建后不能修改。">
+          <Form.Item
+            label="年度"
+            name="year"
+            rules={[{ required: true, message: '请填写年度' }]}
+            extra="计划所属的年度;创建后不能修改。"
+          >
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="plan-year-input" />
           </Form.Item>
-          <Form.Item label="计划名称" name="title" rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]} extra="公示和打印时使用。">
+          <Form.Item
+            label="计划名称"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]}
+            extra="公示和打印时使用。"
+          >
             <Input maxLength={100} data-testid="plan-title-new" />
           </Form.Item>
         </Form>

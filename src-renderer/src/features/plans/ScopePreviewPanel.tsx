@@ -27,9 +27,29 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
         <Spin spinning={loading} size="small">
           <Space orientation="vertical" size="small" style={{ width: '100%' }}>
             <Space size="large">
-              <Statistic title="范围内检查对象" value={data.total} suffix="户" data-testid="scope-total" data-count={data.total} />
-              <Statistic title="预计抽查" value={data.expected} suffix="户" data-testid="scope-expected" data-count={data.expected} />
-              {data.pool && <Statistic title="可选派执法人员" value={data.pool.inspectors} suffix="人" data-testid="scope-pool" data-count={data.pool.inspectors} />}
+              <Statistic
+                title="范围内检查对象"
+                value={data.total}
+                suffix="户"
+                data-testid="scope-total"
+                data-count={data.total}
+              />
+              <Statistic
+                title="预计抽查"
+                value={data.expected}
+                suffix="户"
+                data-testid="scope-expected"
+                data-count={data.expected}
+              />
+              {data.pool && (
+                <Statistic
+                  title="可选派执法人员"
+                  value={data.pool.inspectors}
+                  suffix="人"
+                  data-testid="scope-pool"
+                  data-count={data.pool.inspectors}
+                />
+              )}
             </Space>
             {data.pool && (
               <Typography.Text type="secondary" data-testid="scope-pool-detail">
@@ -52,7 +72,12 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
               columns={[
                 { title: '信用等级', dataIndex: 'name', render: (name: string) => gradeLabel(name) },
                 { title: '范围内', dataIndex: 'candidates', align: 'right', render: (n: number) => `${number(n)} 户` },
-                { title: '比例', dataIndex: 'ratioBp', align: 'right', render: (bp: number | null) => (bp === null ? '固定户数' : percentText(bp)) },
+                {
+                  title: '比例',
+                  dataIndex: 'ratioBp',
+                  align: 'right',
+                  render: (bp: number | null) => (bp === null ? '固定户数' : percentText(bp)),
+                },
                 { title: '应抽', dataIndex: 'quota', align: 'right', render: (n: number) => <b>{number(n)} 户</b> },
               ]}
             />

@@ -4,7 +4,14 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Settings } from '@shared/domain/settings';
-import { GRADE_KEYS, type GradeKey, type InspectorScopeKind, type TaskRatio, type TaskScope, type TaskView } from '@shared/domain/tasks';
+import {
+  GRADE_KEYS,
+  type GradeKey,
+  type InspectorScopeKind,
+  type TaskRatio,
+  type TaskScope,
+  type TaskView,
+} from '@shared/domain/tasks';
 import type { Req } from '@shared/ipc/contract';
 
 export type RatioMode = TaskRatio['mode'];
@@ -113,13 +120,17 @@ export function formValuesOf(task: TaskView | null, settings: Settings, year: nu
 export function ratioOf(v: Pick<TaskFormValues, 'ratioMode' | 'gradePct' | 'uniformPct' | 'fixedCount'>): TaskRatio {
   if (v.ratioMode === 'uniform') return { mode: 'uniform', bp: pctToBp(v.uniformPct) };
   if (v.ratioMode === 'fixed') return { mode: 'fixed', count: Math.round(v.fixedCount ?? 0) };
-  return { mode: 'grades', gradeBp: Object.fromEntries(GRADE_KEYS.map((g) => [g, pctToBp(v.gradePct?.[g])])) as Record<GradeKey, number> };
+  return {
+    mode: 'grades',
+    gradeBp: Object.fromEntries(GRADE_KEYS.map((g) => [g, pctToBp(v.gradePct?.[g])])) as Record<GradeKey, number>,
+  };
 }
 
 const emptyScope: TaskScope = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
 
 /** The scope as the channels take it (entity types are the checkbox choices, ENTITY_TYPE_CHOICES). */
-const scopeOf = (scope: Partial<TaskScope> | undefined) => ({ ...emptyScope, ...scope }) as Req<'tasks:scope-preview'>['scope'];
+const scopeOf = (scope: Partial<TaskScope> | undefined) =>
+  ({ ...emptyScope, ...scope }) as Req<'tasks:scope-preview'>['scope'];
 
 /** What the live preview asks (tasks:scope-preview); null while the form cannot say it yet. */
 export function scopeRequestOf(v: Partial<TaskFormValues> | undefined): Req<'tasks:scope-preview'> | null {
@@ -138,11 +149,18 @@ export function scopeRequestOf(v: Partial<TaskFormValues> | undefined): Req<'tas
   return pool ? { ...request, pool } : request;
 }
 
-const whole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+const whole = (n: unknown, min: number, max: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
 
 /** The inspector side of the live preview; null while the team settings are not yet valid (the form says why). */
 function poolRequestOf(v: Partial<TaskFormValues>): Req<'tasks:scope-preview'>['pool'] | null {
-  if (!whole(v.teamSize, 2, 10) || !whole(v.packageSize, 1, 100) || !whole(v.maxPackagesPerInspector, 1, 10000) || !v.inspectorScopeKind) return null;
+  if (
+    !whole(v.teamSize, 2, 10) ||
+    !whole(v.packageSize, 1, 100) ||
+    !whole(v.maxPackagesPerInspector, 1, 10000) ||
+    !v.inspectorScopeKind
+  )
+    return null;
   return {
     joiningDepartments: v.joiningDepartments ?? [],
     ...inspectorSideOf(v.inspectorScopeKind, v),
@@ -185,7 +203,9 @@ export function taskInputOf(v: TaskFormValues, planId: number, id: number | unde
     ...inspectorSideOf(v.inspectorScopeKind, v),
     avoidOwnOffice: v.avoidOwnOffice,
     distinctOffices: v.distinctOffices,
-    conflicts: (v.conflicts ?? []).filter((c) => c && (c.inspector || c.entity)).map((c) => ({ inspector: c.inspector ?? '', entity: c.entity ?? '', reason: c.reason ?? '' })),
+    conflicts: (v.conflicts ?? [])
+      .filter((c) => c && (c.inspector || c.entity))
+      .map((c) => ({ inspector: c.inspector ?? '', entity: c.entity ?? '', reason: c.reason ?? '' })),
     changeReason: v.changeReason?.trim() ? v.changeReason.trim() : undefined,
   };
 }

@@ -38,7 +38,12 @@ export function SettingsPage() {
       await api()['settings:set']({
         ...rest,
         defaultRatioBp: toBp(defaultRatioPct),
-        gradeRatioBp: { A: toBp(gradeRatioPct.A), B: toBp(gradeRatioPct.B), C: toBp(gradeRatioPct.C), D: toBp(gradeRatioPct.D) },
+        gradeRatioBp: {
+          A: toBp(gradeRatioPct.A),
+          B: toBp(gradeRatioPct.B),
+          C: toBp(gradeRatioPct.C),
+          D: toBp(gradeRatioPct.D),
+        },
       });
       message.success('设置已保存');
       reload();
@@ -53,9 +58,29 @@ export function SettingsPage() {
   return (
     <Card>
       {error && <Alert type="error" showIcon message="无法读取设置" description={error} style={{ marginBottom: 16 }} />}
-      {saveError && <Alert type="error" showIcon message="保存失败" description={saveError} style={{ marginBottom: 16 }} data-testid="save-error" />}
-      <Form form={form} layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 14 }} onFinish={save} style={{ maxWidth: 760 }}>
-        <Form.Item name="bureauName" label={SETTINGS_LABELS.bureauName} rules={[{ required: true, message: '请填写机关名称' }]}>
+      {saveError && (
+        <Alert
+          type="error"
+          showIcon
+          message="保存失败"
+          description={saveError}
+          style={{ marginBottom: 16 }}
+          data-testid="save-error"
+        />
+      )}
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 8 }}
+        wrapperCol={{ span: 14 }}
+        onFinish={save}
+        style={{ maxWidth: 760 }}
+      >
+        <Form.Item
+          name="bureauName"
+          label={SETTINGS_LABELS.bureauName}
+          rules={[{ required: true, message: '请填写机关名称' }]}
+        >
           <Input placeholder="如:某某县市场监督管理局" />
         </Form.Item>
         <Form.Item
@@ -66,7 +91,11 @@ export function SettingsPage() {
         >
           <Input placeholder="如:某市监" style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="defaultRatioPct" label={SETTINGS_LABELS.defaultRatioBp} extra="任务未另行规定时使用,原则上不低于 5%">
+        <Form.Item
+          name="defaultRatioPct"
+          label={SETTINGS_LABELS.defaultRatioBp}
+          extra="任务未另行规定时使用,原则上不低于 5%"
+        >
           <InputNumber {...pct} />
         </Form.Item>
         <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">

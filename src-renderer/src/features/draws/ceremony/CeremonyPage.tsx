@@ -41,7 +41,17 @@ function useCeremonyState(taskId: number) {
   return { state, error };
 }
 
-function Hash({ label, value, testId, large = false }: { label: string; value: string | null; testId: string; large?: boolean }) {
+function Hash({
+  label,
+  value,
+  testId,
+  large = false,
+}: {
+  label: string;
+  value: string | null;
+  testId: string;
+  large?: boolean;
+}) {
   const groups = value ? hashGroups(value) : [];
   return (
     <div data-testid={testId} data-value={value ?? ''} className={large ? 'ceremony-hash-large' : undefined}>
@@ -69,12 +79,16 @@ function Witnesses({ witnesses }: { witnesses: WitnessView[] }) {
     <div className="ceremony-side" data-testid="ceremony-witnesses" data-count={witnesses.length}>
       <div className="ceremony-hash-label">见证值</div>
       {witnesses.length === 0 && <div className="ceremony-muted">请见证人依次报出见证值</div>}
-      {witnesses.length > shown.length && <div className="ceremony-muted">前 {witnesses.length - shown.length} 位已录入</div>}
+      {witnesses.length > shown.length && (
+        <div className="ceremony-muted">前 {witnesses.length - shown.length} 位已录入</div>
+      )}
       {shown.map((w) => (
         <div className="ceremony-witness" key={w.ordinal} data-testid={`ceremony-witness-${w.ordinal}`}>
           <div>
             {w.ordinal}. {w.kind === 'public' ? '公开值' : w.name}
-            {(w.kind === 'public' || w.role) && <span className="ceremony-muted"> {w.kind === 'public' ? w.name : w.role}</span>}
+            {(w.kind === 'public' || w.role) && (
+              <span className="ceremony-muted"> {w.kind === 'public' ? w.name : w.role}</span>
+            )}
           </div>
           <div className="ceremony-witness-value">{w.value}</div>
         </div>
@@ -146,13 +160,20 @@ function Summary({ state }: { state: CeremonyState }) {
           </span>
         ))}
       </div>
-      <Hash label="种子 seed(由输入摘要、随机数和见证值算出)" value={state.hashes?.seed ?? null} testId="ceremony-hash-seed" large />
+      <Hash
+        label="种子 seed(由输入摘要、随机数和见证值算出)"
+        value={state.hashes?.seed ?? null}
+        testId="ceremony-hash-seed"
+        large
+      />
       {state.amendments.slice(-2).map((a) => (
         <div key={a.ordinal} data-testid={`ceremony-amendment-${a.ordinal}`}>
           递补:第 {a.packageNo} 组 {a.out.name} → {a.in.name}({a.reason})
         </div>
       ))}
-      <div className="ceremony-muted">{sealed ? '结果已封存,不可更改。任何人可用抽取证明和离线验证页核验。' : '结果待封存。'}</div>
+      <div className="ceremony-muted">
+        {sealed ? '结果已封存,不可更改。任何人可用抽取证明和离线验证页核验。' : '结果待封存。'}
+      </div>
     </div>
   );
 }
@@ -171,7 +192,13 @@ function Screen({ phase, stage, children }: { phase: string; stage?: CeremonySta
   }, []);
   return (
     <div className="ceremony-screen" ref={screen}>
-      <div className="ceremony" data-testid="ceremony-view" data-phase={phase} data-stage={stage} style={scale === 1 ? undefined : { transform: `scale(${scale})` }}>
+      <div
+        className="ceremony"
+        data-testid="ceremony-view"
+        data-phase={phase}
+        data-stage={stage}
+        style={scale === 1 ? undefined : { transform: `scale(${scale})` }}
+      >
         {children}
       </div>
     </div>
@@ -210,7 +237,8 @@ export function CeremonyPage() {
 
   const drawId = state.drawId;
   const hasResult = state.result !== null && (state.stage === 'revealed' || state.stage === 'sealed');
-  const playReveal = hasResult && drawId !== null && revealedFor !== drawId && firstSeen.current.get(drawId) !== 'sealed';
+  const playReveal =
+    hasResult && drawId !== null && revealedFor !== drawId && firstSeen.current.get(drawId) !== 'sealed';
   const phase: Phase =
     state.stage === 'none'
       ? 'waiting'
@@ -256,7 +284,12 @@ export function CeremonyPage() {
         {!busyScreen && phase === 'prepared' && (
           <>
             <Counts state={state} />
-            <Hash label="输入摘要 inputDigest(名单已冻结)" value={state.hashes!.inputDigest} testId="ceremony-hash-inputDigest" large />
+            <Hash
+              label="输入摘要 inputDigest(名单已冻结)"
+              value={state.hashes!.inputDigest}
+              testId="ceremony-hash-inputDigest"
+              large
+            />
           </>
         )}
         {!busyScreen && phase === 'committed' && (
@@ -275,7 +308,12 @@ export function CeremonyPage() {
           </div>
         )}
         {phase === 'reveal' && (
-          <RevealSequence key={drawId} packages={state.result!.packages} packageCount={state.result!.packageCount} onDone={finishReveal} />
+          <RevealSequence
+            key={drawId}
+            packages={state.result!.packages}
+            packageCount={state.result!.packageCount}
+            onDone={finishReveal}
+          />
         )}
         {phase === 'summary' && <Summary state={state} />}
         {phase === 'voided' && (

@@ -41,19 +41,38 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
       width: 190,
       render: (uscc: string | null, r) => uscc ?? <Typography.Text type="secondary">注册号 {r.regNo}</Typography.Text>,
     },
-    { title: '信用等级', dataIndex: 'creditGrade', key: 'creditGrade', sorter: true, width: 96, render: (g: string | null) => <GradeTag grade={g} /> },
+    {
+      title: '信用等级',
+      dataIndex: 'creditGrade',
+      key: 'creditGrade',
+      sorter: true,
+      width: 96,
+      render: (g: string | null) => <GradeTag grade={g} />,
+    },
     { title: L.entityType, dataIndex: 'entityType', key: 'entityType', sorter: true, width: 110 },
     { title: L.regStatus, dataIndex: 'regStatus', key: 'regStatus', sorter: true, width: 96 },
     { title: L.office, dataIndex: 'office', key: 'office', sorter: true, width: 140 },
     { title: L.area, dataIndex: 'area', key: 'area', sorter: true, width: 110 },
     { title: L.industry, dataIndex: 'industry', width: 110 },
     { title: L.tags, dataIndex: 'tags', width: 160, render: (tags: string[]) => <TagList tags={tags} /> },
-    { title: '最近被抽查', dataIndex: 'lastInspectedOn', key: 'lastInspectedOn', sorter: true, width: 116, render: (d: string | null) => d ?? '—' },
+    {
+      title: '最近被抽查',
+      dataIndex: 'lastInspectedOn',
+      key: 'lastInspectedOn',
+      sorter: true,
+      width: 116,
+      render: (d: string | null) => d ?? '—',
+    },
   ],
   filters: [
     { key: 'entityType', label: L.entityType, options: () => [...ENTITY_TYPES] },
     { key: 'creditGrade', label: '信用等级', options: () => [...CREDIT_GRADES, '未评级'], width: 130 },
-    { key: 'office', label: L.office, options: (o) => o.offices.filter((x) => x.kind === '市场监管所').map((x) => x.name), width: 170 },
+    {
+      key: 'office',
+      label: L.office,
+      options: (o) => o.offices.filter((x) => x.kind === '市场监管所').map((x) => x.name),
+      width: 170,
+    },
     { key: 'area', label: L.area, options: (o) => o.areas },
     { key: 'industry', label: L.industry, options: (o) => o.industries },
     { key: 'status', label: L.regStatus, options: () => [...REG_STATUSES], width: 130 },
@@ -72,7 +91,9 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
         {
           // The check the program applies on save (roster:update): same words, before the clerk presses 保存.
           validator: async (_r, v: unknown) => {
-            const code = String(v ?? '').trim().toUpperCase();
+            const code = String(v ?? '')
+              .trim()
+              .toUpperCase();
             if (code.length !== 18) return;
             const check = checkUscc(code);
             if (!check.ok && check.problem === 'checkDigit') {
@@ -90,9 +111,24 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
     { name: 'office', label: L.office, input: 'office', schema: s.office, placeholder: '如:城关市场监管所' },
     { name: 'legalRep', label: L.legalRep, input: 'text', schema: s.legalRep },
     { name: 'phone', label: L.phone, input: 'text', schema: s.phone },
-    { name: 'creditGrade', label: L.creditGrade, input: 'select', options: CREDIT_GRADES, nullable: true, schema: s.creditGrade, placeholder: '未评级' },
+    {
+      name: 'creditGrade',
+      label: L.creditGrade,
+      input: 'select',
+      options: CREDIT_GRADES,
+      nullable: true,
+      schema: s.creditGrade,
+      placeholder: '未评级',
+    },
     { name: 'regStatus', label: L.regStatus, input: 'select', options: REG_STATUSES, schema: s.regStatus },
     { name: 'tags', label: L.tags, input: 'tags', schema: s.tags },
-    { name: 'lastInspectedOn', label: L.lastInspectedOn, input: 'text', nullable: true, schema: s.lastInspectedOn, placeholder: 'YYYY-MM-DD,如 2025-06-30' },
+    {
+      name: 'lastInspectedOn',
+      label: L.lastInspectedOn,
+      input: 'text',
+      nullable: true,
+      schema: s.lastInspectedOn,
+      placeholder: 'YYYY-MM-DD,如 2025-06-30',
+    },
   ],
 };

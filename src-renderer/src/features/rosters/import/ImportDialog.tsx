@@ -19,7 +19,15 @@ type Stage =
   | { step: 'writing'; file: FileChoice; proposal: MappingProposalView; preview: ImportReportView; jobId: string }
   | { step: 'done'; file: FileChoice; preview: ImportReportView; result: ImportReportView };
 
-const STEP_INDEX: Record<Stage['step'], number> = { choose: 0, detecting: 0, mapping: 1, previewing: 2, report: 2, writing: 3, done: 4 };
+const STEP_INDEX: Record<Stage['step'], number> = {
+  choose: 0,
+  detecting: 0,
+  mapping: 1,
+  previewing: 2,
+  report: 2,
+  writing: 3,
+  done: 4,
+};
 const CANCELLED = 'import.cancelled';
 
 /**
@@ -28,7 +36,17 @@ const CANCELLED = 'import.cancelled';
  * cancellable) → the counts and every problem with its row, column and reason, the rejected-rows xlsx → confirm
  * (rows written, cancellable; one transaction, so a cancel writes nothing) → done.
  */
-export function ImportDialog({ kind, open, onClose, onImported }: { kind: RosterKind; open: boolean; onClose: () => void; onImported: () => void }) {
+export function ImportDialog({
+  kind,
+  open,
+  onClose,
+  onImported,
+}: {
+  kind: RosterKind;
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const { message } = App.useApp();
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [mapping, setMapping] = useState<Mapping>({});
@@ -92,7 +110,11 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
     setNotice(undefined);
     setStage({ step: 'writing', file, proposal, preview: report, jobId: id });
     try {
-      const result = await api()['roster:import-confirm']({ previewId: report.previewId, jobId: id, declineRows: [...declined] });
+      const result = await api()['roster:import-confirm']({
+        previewId: report.previewId,
+        jobId: id,
+        declineRows: [...declined],
+      });
       setStage({ step: 'done', file, preview: report, result });
       onImported();
     } catch (e) {
@@ -126,20 +148,39 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
           title={`从 Excel 或 CSV 文件导入${label}`}
           subTitle="支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)文件。程序会自动找到表头并对应各列,导入前先预览,确认后才写入。"
           extra={
-            <Button type="primary" size="large" icon={<UploadOutlined />} loading={stage.step === 'detecting'} onClick={chooseFile} data-testid="import-choose">
+            <Button
+              type="primary"
+              size="large"
+              icon={<UploadOutlined />}
+              loading={stage.step === 'detecting'}
+              onClick={chooseFile}
+              data-testid="import-choose"
+            >
               选择文件…
             </Button>
           }
         />
       );
-      footer = [<Button key="close" onClick={close}>关闭</Button>];
+      footer = [
+        <Button key="close" onClick={close}>
+          关闭
+        </Button>,
+      ];
       break;
     case 'mapping': {
       const missing = missingRequired(kind, mapping);
       body = <MappingStep kind={kind} proposal={stage.proposal} mapping={mapping} onChange={setMapping} />;
       footer = [
-        <Button key="back" onClick={chooseFile}>重新选择文件</Button>,
-        <Button key="next" type="primary" disabled={missing.length > 0} onClick={() => preview(stage.file, stage.proposal)} data-testid="import-preview">
+        <Button key="back" onClick={chooseFile}>
+          重新选择文件
+        </Button>,
+        <Button
+          key="next"
+          type="primary"
+          disabled={missing.length > 0}
+          onClick={() => preview(stage.file, stage.proposal)}
+          data-testid="import-preview"
+        >
           预览导入结果
         </Button>,
       ];
@@ -148,10 +189,17 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
     case 'previewing':
     case 'writing': {
       const writing = stage.step === 'writing';
-      const toWrite = writing ? stage.preview.counts.new + stage.preview.counts.updated + stage.preview.counts.unchanged - declined.size : 0;
+      const toWrite = writing
+        ? stage.preview.counts.new + stage.preview.counts.updated + stage.preview.counts.unchanged - declined.size
+        : 0;
       const done = writing ? (progress?.rowsWritten ?? 0) : (progress?.rowsRead ?? 0);
       body = (
-        <Space orientation="vertical" size="large" style={{ width: '100%', padding: '48px 24px' }} data-testid="import-progress">
+        <Space
+          orientation="vertical"
+          size="large"
+          style={{ width: '100%', padding: '48px 24px' }}
+          data-testid="import-progress"
+        >
           <Typography.Title level={4} style={{ textAlign: 'center' }}>
             {writing ? '正在写入数据库…' : '正在读取文件并与名录比对(不写入)…'}
           </Typography.Title>
@@ -161,14 +209,23 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
             showInfo={writing}
           />
           <Typography.Paragraph style={{ textAlign: 'center' }} data-testid="import-progress-text">
-            {writing ? `已写入 ${done.toLocaleString('zh-CN')} / ${toWrite.toLocaleString('zh-CN')} 条` : `已读取 ${done.toLocaleString('zh-CN')} 行`}
+            {writing
+              ? `已写入 ${done.toLocaleString('zh-CN')} / ${toWrite.toLocaleString('zh-CN')} 条`
+              : `已读取 ${done.toLocaleString('zh-CN')} 行`}
             <br />
-            <Typography.Text type="secondary">{writing ? '全部写入后一次提交;取消则数据库保持原样。' : '预览不会修改数据库。'}</Typography.Text>
+            <Typography.Text type="secondary">
+              {writing ? '全部写入后一次提交;取消则数据库保持原样。' : '预览不会修改数据库。'}
+            </Typography.Text>
           </Typography.Paragraph>
         </Space>
       );
       footer = [
-        <Button key="cancel" danger onClick={() => void api()['roster:import-cancel']({ jobId: stage.jobId })} data-testid="import-cancel">
+        <Button
+          key="cancel"
+          danger
+          onClick={() => void api()['roster:import-cancel']({ jobId: stage.jobId })}
+          data-testid="import-cancel"
+        >
           取消{writing ? '导入' : '预览'}
         </Button>,
       ];
@@ -186,13 +243,24 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
         </Space>
       );
       footer = [
-        <Button key="problems" disabled={r.problems.length === 0} onClick={() => exportProblems(r)} data-testid="import-export-problems">
+        <Button
+          key="problems"
+          disabled={r.problems.length === 0}
+          onClick={() => exportProblems(r)}
+          data-testid="import-export-problems"
+        >
           导出问题清单
         </Button>,
         <Button key="back" onClick={() => setStage({ step: 'mapping', file: stage.file, proposal: stage.proposal })}>
           返回修改列对应
         </Button>,
-        <Button key="confirm" type="primary" disabled={toWrite === 0} onClick={() => confirm(stage.file, stage.proposal, r)} data-testid="import-confirm">
+        <Button
+          key="confirm"
+          type="primary"
+          disabled={toWrite === 0}
+          onClick={() => confirm(stage.file, stage.proposal, r)}
+          data-testid="import-confirm"
+        >
           {toWrite === 0 ? '没有需要写入的记录' : `确认导入${declinedCount > 0 ? `(${declinedCount} 行不接受)` : ''}`}
         </Button>,
       ];
@@ -212,7 +280,12 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
         </Space>
       );
       footer = [
-        <Button key="problems" disabled={stage.result.problems.length === 0} onClick={() => exportProblems(stage.result)} data-testid="import-export-problems">
+        <Button
+          key="problems"
+          disabled={stage.result.problems.length === 0}
+          onClick={() => exportProblems(stage.result)}
+          data-testid="import-export-problems"
+        >
           导出问题清单
         </Button>,
         <Button key="close" type="primary" onClick={close} data-testid="import-close">
@@ -244,8 +317,19 @@ export function ImportDialog({ kind, open, onClose, onImported }: { kind: Roster
         style={{ marginBottom: 20 }}
         items={[{ title: '选择文件' }, { title: '核对列' }, { title: '预览' }, { title: '写入' }, { title: '完成' }]}
       />
-      {error && <Alert type="error" showIcon title="无法导入" description={error} style={{ marginBottom: 16 }} data-testid="import-error" />}
-      {notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="import-notice" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title="无法导入"
+          description={error}
+          style={{ marginBottom: 16 }}
+          data-testid="import-error"
+        />
+      )}
+      {notice && (
+        <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="import-notice" />
+      )}
       {body}
     </Modal>
   );

@@ -6,7 +6,12 @@ import type { MappingProposalView } from '@shared/ipc/contract';
 export type Mapping = Record<string, number>;
 
 const NOT_IMPORTED = -1;
-const FORMAT_NAMES: Record<string, string> = { xlsx: 'Excel 工作簿(.xlsx)', xls: 'Excel 97-2003 工作簿(.xls)', html: '网页格式的 Excel 文件', csv: 'CSV 文本文件' };
+const FORMAT_NAMES: Record<string, string> = {
+  xlsx: 'Excel 工作簿(.xlsx)',
+  xls: 'Excel 97-2003 工作簿(.xls)',
+  html: '网页格式的 Excel 文件',
+  csv: 'CSV 文本文件',
+};
 
 /** Required fields the mapping leaves without a column. */
 export function missingRequired(kind: RosterKind, mapping: Mapping): string[] {
@@ -30,7 +35,9 @@ export function MappingStep({
 }) {
   const { detection, sampleRows } = proposal;
   const fields = FIELDS_BY_KIND[kind];
-  const fieldOfColumn = new Map(Object.entries(mapping).map(([k, c]) => [c, fields.find((f) => f.key === k)?.label ?? k]));
+  const fieldOfColumn = new Map(
+    Object.entries(mapping).map(([k, c]) => [c, fields.find((f) => f.key === k)?.label ?? k]),
+  );
   // Each field's own options say which columns another field already takes (choosing one moves it here).
   const columnOptions = (field: string): { value: number; label: string; title: string; taken?: string }[] => [
     { value: NOT_IMPORTED, label: '(不导入)', title: '(不导入)' },
@@ -73,7 +80,14 @@ export function MappingStep({
           }
         />
       )}
-      {missing.length > 0 && <Alert type="error" showIcon title={`缺少必需的列:${missing.join('、')}。请在下表中指定对应的列。`} data-testid="mapping-missing" />}
+      {missing.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={`缺少必需的列:${missing.join('、')}。请在下表中指定对应的列。`}
+          data-testid="mapping-missing"
+        />
+      )}
       <Table
         size="small"
         rowKey="key"
@@ -141,7 +155,9 @@ export function MappingStep({
             ...detection.columns.map((c) => ({
               title: `${c.letter} ${c.text}`,
               key: String(c.index),
-              render: (_: unknown, r: { cells: string[] }) => <span style={{ whiteSpace: 'nowrap' }}>{(r.cells[c.index] ?? '').slice(0, 40)}</span>,
+              render: (_: unknown, r: { cells: string[] }) => (
+                <span style={{ whiteSpace: 'nowrap' }}>{(r.cells[c.index] ?? '').slice(0, 40)}</span>
+              ),
             })),
           ]}
         />

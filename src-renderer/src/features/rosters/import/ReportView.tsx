@@ -18,7 +18,12 @@ export function ImportCounts({ report }: { report: ImportReportView }) {
       <Row gutter={16}>
         {COUNTS.map((c) => (
           <Col key={c.key} flex="1">
-            <Statistic title={c.label} value={report.counts[c.key]} styles={{ content: { color: c.color } }} data-testid={`count-${c.key}`} />
+            <Statistic
+              title={c.label}
+              value={report.counts[c.key]}
+              styles={{ content: { color: c.color } }}
+              data-testid={`count-${c.key}`}
+            />
           </Col>
         ))}
         <Col flex="1">
@@ -27,7 +32,8 @@ export function ImportCounts({ report }: { report: ImportReportView }) {
       </Row>
       {report.subItems && (
         <Typography.Text type="secondary">
-          检查子项:新增 {report.subItems.new},更新 {report.subItems.updated},无变化 {report.subItems.unchanged},删除 {report.subItems.removed}
+          检查子项:新增 {report.subItems.new},更新 {report.subItems.updated},无变化 {report.subItems.unchanged},删除{' '}
+          {report.subItems.removed}
         </Typography.Text>
       )}
     </Card>
@@ -58,7 +64,10 @@ export function ProblemsTable({
   const [filter, setFilter] = useState<Filter>('all');
   const acceptable = useMemo(() => acceptableRows(report.problems), [report.problems]);
   // By row (a duplicate is found at its second row, then its first is rejected too: the report lists them found-order).
-  const sorted = useMemo(() => report.problems.map((p, i) => ({ ...p, key: i })).sort((a, b) => a.row - b.row || a.key - b.key), [report.problems]);
+  const sorted = useMemo(
+    () => report.problems.map((p, i) => ({ ...p, key: i })).sort((a, b) => a.row - b.row || a.key - b.key),
+    [report.problems],
+  );
   const shown = filter === 'all' ? sorted : sorted.filter((p) => p.severity === filter);
   const editable = declined !== undefined && onDeclinedChange !== undefined && acceptable.size > 0;
   const toggle = (row: number, accept: boolean) => {
@@ -84,8 +93,12 @@ export function ProblemsTable({
           description={`${report.kind === 'entities' ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
           action={
             <Space orientation="vertical">
-              <Button size="small" onClick={() => onDeclinedChange(new Set())}>全部接受</Button>
-              <Button size="small" onClick={() => onDeclinedChange(new Set(acceptable))}>全部不接受</Button>
+              <Button size="small" onClick={() => onDeclinedChange(new Set())}>
+                全部接受
+              </Button>
+              <Button size="small" onClick={() => onDeclinedChange(new Set(acceptable))}>
+                全部不接受
+              </Button>
             </Space>
           }
         />
@@ -102,7 +115,9 @@ export function ProblemsTable({
             { value: 'flag', label: `提示 ${report.problems.length - errors}` },
           ]}
         />
-        {report.problemsTruncated && <Typography.Text type="warning">问题过多,只列出前 {report.problems.length} 条</Typography.Text>}
+        {report.problemsTruncated && (
+          <Typography.Text type="warning">问题过多,只列出前 {report.problems.length} 条</Typography.Text>
+        )}
       </Space>
       <Table<ImportProblem & { key: number }>
         size="small"
@@ -118,7 +133,13 @@ export function ProblemsTable({
             dataIndex: 'severity',
             width: 90,
             render: (s: string, p) =>
-              s === 'error' ? <Tag color="red">未导入</Tag> : declined?.has(p.row) ? <Tag color="red">不接受</Tag> : <Tag color="orange">提示</Tag>,
+              s === 'error' ? (
+                <Tag color="red">未导入</Tag>
+              ) : declined?.has(p.row) ? (
+                <Tag color="red">不接受</Tag>
+              ) : (
+                <Tag color="orange">提示</Tag>
+              ),
           },
           { title: '原因', dataIndex: 'reason' },
           ...(editable
@@ -129,7 +150,11 @@ export function ProblemsTable({
                   width: 64,
                   render: (_: unknown, p: ImportProblem) =>
                     p.severity === 'flag' && acceptable.has(p.row) ? (
-                      <Checkbox checked={!declined.has(p.row)} onChange={(e) => toggle(p.row, e.target.checked)} data-testid={`accept-${p.row}`} />
+                      <Checkbox
+                        checked={!declined.has(p.row)}
+                        onChange={(e) => toggle(p.row, e.target.checked)}
+                        data-testid={`accept-${p.row}`}
+                      />
                     ) : null,
                 },
               ]

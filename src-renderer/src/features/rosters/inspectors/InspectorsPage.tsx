@@ -15,12 +15,24 @@ export function InspectorsPage() {
         {
           key: 'inspectors',
           label: '执法检查人员',
-          children: <RosterView config={INSPECTOR_CONFIG} version={version} actions={<ImportActions kind="inspectors" onImported={bump} />} />,
+          children: (
+            <RosterView
+              config={INSPECTOR_CONFIG}
+              version={version}
+              actions={<ImportActions kind="inspectors" onImported={bump} />}
+            />
+          ),
         },
         {
           key: 'experts',
           label: '专家库',
-          children: <RosterView config={EXPERT_CONFIG} version={version} actions={<ImportActions kind="experts" onImported={bump} />} />,
+          children: (
+            <RosterView
+              config={EXPERT_CONFIG}
+              version={version}
+              actions={<ImportActions kind="experts" onImported={bump} />}
+            />
+          ),
         },
       ]}
     />

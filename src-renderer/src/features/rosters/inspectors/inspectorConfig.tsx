@@ -1,5 +1,10 @@
 import type { ExpertRow, InspectorRow } from '@shared/domain/roster-views';
-import { EXPERT_FIELD_LABELS as X, EXPERT_STATUSES, INSPECTOR_FIELD_LABELS as I, INSPECTOR_STATUSES } from '@shared/domain/rosters';
+import {
+  EXPERT_FIELD_LABELS as X,
+  EXPERT_STATUSES,
+  INSPECTOR_FIELD_LABELS as I,
+  INSPECTOR_STATUSES,
+} from '@shared/domain/rosters';
 import { expertPatch, inspectorPatch } from '@shared/ipc/schemas';
 import { FlagsMark, TagList } from '../view/RosterView';
 import type { RosterConfig } from '../view/types';
@@ -40,8 +45,20 @@ export const INSPECTOR_CONFIG: RosterConfig<InspectorRow> = {
     { name: 'name', label: I.name, input: 'text', schema: inspectorPatch.shape.name },
     { name: 'badgeNo', label: I.badgeNo, input: 'text', schema: inspectorPatch.shape.badgeNo },
     { name: 'office', label: I.office, input: 'office', schema: inspectorPatch.shape.office },
-    { name: 'tags', label: I.tags, input: 'tags', schema: inspectorPatch.shape.tags, extra: '抽查任务按业务专长(资质)匹配检查人员' },
-    { name: 'status', label: I.status, input: 'select', options: INSPECTOR_STATUSES, schema: inspectorPatch.shape.status },
+    {
+      name: 'tags',
+      label: I.tags,
+      input: 'tags',
+      schema: inspectorPatch.shape.tags,
+      extra: '抽查任务按业务专长(资质)匹配检查人员',
+    },
+    {
+      name: 'status',
+      label: I.status,
+      input: 'select',
+      options: INSPECTOR_STATUSES,
+      schema: inspectorPatch.shape.status,
+    },
     { name: 'phone', label: I.phone, input: 'text', schema: inspectorPatch.shape.phone },
   ],
 };
@@ -74,7 +91,14 @@ export const EXPERT_CONFIG: RosterConfig<ExpertRow> = {
     { name: 'idOrCertNo', label: X.idOrCertNo, input: 'text', schema: expertPatch.shape.idOrCertNo, extra: '不公示' },
     { name: 'organisation', label: X.organisation, input: 'text', schema: expertPatch.shape.organisation },
     { name: 'tags', label: X.tags, input: 'tags', schema: expertPatch.shape.tags },
-    { name: 'status', label: X.status, input: 'select', options: EXPERT_STATUSES, schema: expertPatch.shape.status, extra: '暂停:保留但不参与抽取;退出:已离开专家库' },
+    {
+      name: 'status',
+      label: X.status,
+      input: 'select',
+      options: EXPERT_STATUSES,
+      schema: expertPatch.shape.status,
+      extra: '暂停:保留但不参与抽取;退出:已离开专家库',
+    },
     { name: 'phone', label: X.phone, input: 'text', schema: expertPatch.shape.phone },
   ],
 };

@@ -89,7 +89,11 @@ export function BulkActionModal<R extends RosterRow>({
           </Form.Item>
         )}
         {action === 'status' && (
-          <Form.Item name="value" label={config.statusLabel} rules={[{ required: true, message: `请选择${config.statusLabel}` }]}>
+          <Form.Item
+            name="value"
+            label={config.statusLabel}
+            rules={[{ required: true, message: `请选择${config.statusLabel}` }]}
+          >
             <Select data-testid="bulk-value" options={config.statuses.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
         )}

@@ -43,7 +43,9 @@ export function RosterEditDrawer<R extends RosterRow>({
     setServerError(undefined);
     const record = row as unknown as Values;
     form.resetFields();
-    form.setFieldsValue(Object.fromEntries(config.editFields.map((f) => [f.name, record[f.name] ?? (f.input === 'tags' ? [] : '')])));
+    form.setFieldsValue(
+      Object.fromEntries(config.editFields.map((f) => [f.name, record[f.name] ?? (f.input === 'tags' ? [] : '')])),
+    );
   }, [row, form, config.editFields]);
 
   async function save(values: Values) {
@@ -52,14 +54,17 @@ export function RosterEditDrawer<R extends RosterRow>({
     const patch: Values = {};
     for (const f of config.editFields) {
       const next = toRecordValue(f, values[f.name]);
-      if (JSON.stringify(next) !== JSON.stringify(record[f.name] ?? (f.input === 'tags' ? [] : null))) patch[f.name] = next;
+      if (JSON.stringify(next) !== JSON.stringify(record[f.name] ?? (f.input === 'tags' ? [] : null)))
+        patch[f.name] = next;
     }
     if (Object.keys(patch).length === 0) {
       message.info('没有修改任何内容');
       onClose();
       return;
     }
-    const saved = await run(() => api()['roster:update']({ roster: config.roster, id: row.id, patch } as Req<'roster:update'>));
+    const saved = await run(() =>
+      api()['roster:update']({ roster: config.roster, id: row.id, patch } as Req<'roster:update'>),
+    );
     if (!saved) return;
     message.success(`已保存“${config.titleOf(saved as R)}”`);
     onSaved();
@@ -77,7 +82,9 @@ export function RosterEditDrawer<R extends RosterRow>({
       footer={
         // In the footer, so a refusal is seen however far the form is scrolled.
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {serverError && <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="edit-error" />}
+          {serverError && (
+            <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="edit-error" />
+          )}
           <Space style={{ float: 'right' }}>
             <Button onClick={onClose}>取消</Button>
             <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="edit-save">
@@ -97,11 +104,23 @@ export function RosterEditDrawer<R extends RosterRow>({
             rules={[zodRule(f.schema, (v) => toRecordValue(f, v)), ...(f.rules ?? [])]}
           >
             {f.input === 'select' ? (
-              <Select allowClear={f.nullable} options={(f.options ?? []).map((o) => ({ value: o, label: o }))} placeholder={f.placeholder} />
+              <Select
+                allowClear={f.nullable}
+                options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+                placeholder={f.placeholder}
+              />
             ) : f.input === 'tags' ? (
-              <Select mode="tags" options={(options?.tags ?? []).map((t) => ({ value: t, label: t }))} placeholder="可选已有标签,或输入后回车" />
+              <Select
+                mode="tags"
+                options={(options?.tags ?? []).map((t) => ({ value: t, label: t }))}
+                placeholder="可选已有标签,或输入后回车"
+              />
             ) : f.input === 'office' ? (
-              <AutoComplete options={offices} placeholder={f.placeholder} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+              <AutoComplete
+                options={offices}
+                placeholder={f.placeholder}
+                filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+              />
             ) : f.input === 'textarea' ? (
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={f.placeholder} />
             ) : (

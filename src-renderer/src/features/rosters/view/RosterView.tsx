@@ -37,7 +37,15 @@ export function FlagsMark({ flags }: { flags: string[] }) {
  * instant at 1,000,000 entities because nothing is loaded beyond the page shown). Selection + bulk actions, an
  * edit drawer per row, export of the current view; `actions` holds the import buttons of the page.
  */
-export function RosterView<R extends RosterRow>({ config, actions, version = 0 }: { config: RosterConfig<R>; actions?: ReactNode; version?: number }) {
+export function RosterView<R extends RosterRow>({
+  config,
+  actions,
+  version = 0,
+}: {
+  config: RosterConfig<R>;
+  actions?: ReactNode;
+  version?: number;
+}) {
   const { message } = App.useApp();
   const { page, pageSize, setPage, pagination } = usePaging(50, [20, 50, 100, 200]);
   const [sort, setSort] = useState<{ field: SortField; direction: 'asc' | 'desc' } | undefined>();
@@ -55,7 +63,10 @@ export function RosterView<R extends RosterRow>({ config, actions, version = 0 }
     () => api()['roster:query']({ roster: config.roster, page, pageSize, search: search || undefined, sort, filters }),
     [queryKey],
   );
-  const { data: options } = useApiCall(() => api()['roster:filter-options']({ roster: config.roster }), [config.roster, version, changes]);
+  const { data: options } = useApiCall(
+    () => api()['roster:filter-options']({ roster: config.roster }),
+    [config.roster, version, changes],
+  );
   const rows = (data?.rows ?? []) as R[];
 
   const setFilter = (key: keyof RosterFilters, values: string[]) => {
@@ -72,7 +83,11 @@ export function RosterView<R extends RosterRow>({ config, actions, version = 0 }
       ...config.columns.map((c) => {
         const key = c.key as SortField | undefined;
         if (!('sorter' in c) || !c.sorter || !key) return c;
-        return { ...c, sortOrder: sort?.field === key ? (sort.direction === 'asc' ? ('ascend' as const) : ('descend' as const)) : null };
+        return {
+          ...c,
+          sortOrder:
+            sort?.field === key ? (sort.direction === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+        };
       }),
       {
         title: '操作',
@@ -165,10 +180,20 @@ export function RosterView<R extends RosterRow>({ config, actions, version = 0 }
                 <span>
                   已选 <b>{selected.length}</b> 条
                 </span>
-                {config.hasGrade && <Button size="small" onClick={() => setBulk('grade')}>设置信用等级</Button>}
-                <Button size="small" onClick={() => setBulk('tags')}>添加标签</Button>
-                <Button size="small" onClick={() => setBulk('status')}>设置{config.statusLabel}</Button>
-                <Button size="small" type="link" onClick={() => setSelected([])}>取消选择</Button>
+                {config.hasGrade && (
+                  <Button size="small" onClick={() => setBulk('grade')}>
+                    设置信用等级
+                  </Button>
+                )}
+                <Button size="small" onClick={() => setBulk('tags')}>
+                  添加标签
+                </Button>
+                <Button size="small" onClick={() => setBulk('status')}>
+                  设置{config.statusLabel}
+                </Button>
+                <Button size="small" type="link" onClick={() => setSelected([])}>
+                  取消选择
+                </Button>
               </Space>
             }
           />
@@ -181,13 +206,23 @@ export function RosterView<R extends RosterRow>({ config, actions, version = 0 }
           dataSource={rows}
           columns={columns}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: activeFilters ? '没有符合条件的记录' : `${config.noun}名录为空,可点击“导入”从 Excel / CSV 导入` }}
-          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }}
+          locale={{
+            emptyText: activeFilters ? '没有符合条件的记录' : `${config.noun}名录为空,可点击“导入”从 Excel / CSV 导入`,
+          }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as number[]),
+            preserveSelectedRowKeys: true,
+          }}
           pagination={pagination(data?.total ?? 0, config.unit)}
           onChange={(_pagination, _filters, sorter, extra) => {
             if (extra.action !== 'sort') return;
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setSort(s?.order && s.columnKey ? { field: s.columnKey as SortField, direction: s.order === 'ascend' ? 'asc' : 'desc' } : undefined);
+            setSort(
+              s?.order && s.columnKey
+                ? { field: s.columnKey as SortField, direction: s.order === 'ascend' ? 'asc' : 'desc' }
+                : undefined,
+            );
             setPage(1);
           }}
         />
