@@ -13,7 +13,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The import job's worker is a file of its own next to index.js (src-main/rosters/import-job.ts loads it).
-        // So is the draw job's (issue 5: src-main/draws/job.ts loads draw-worker.js).
+        // So is the draw job's (src-main/draws/job.ts loads draw-worker.js).
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           'import-worker': resolve(__dirname, 'src-main/rosters/import-worker.ts'),

@@ -1,5 +1,5 @@
 /**
- * City-scale draw benchmark (issue 4): `npx tsx bench/draw.ts [--runs N]`.
+ * City-scale draw benchmark: `npx tsx bench/draw.ts [--runs N]`.
  *
  * Prints, measured in this run:
  *  - the floor: hashing the same 1,000,000 entity-key messages with Node's fastest SHA-256 call (crypto.hash, hex),

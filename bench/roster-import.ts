@@ -1,5 +1,5 @@
 /**
- * Entity import benchmark (issue 3): `npx tsx bench/roster-import.ts [--rows N]`.
+ * Entity import benchmark: `npx tsx bench/roster-import.ts [--rows N]`.
  *
  * Measured in one run, on the same file (bench/out/entities-N.xlsx, written once by tests/fixtures/roster-files.ts
  * in a child process — the writer's own memory must not count here):
@@ -16,7 +16,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, registerSqlFunctions, runMigrations } from '../src-main/db/connection';
-import { IMPORT_WORKER_LIMITS, startImportJob, startWorker } from '../src-main/rosters/import-job';
+import { IMPORT_WORKER_LIMITS, startImportJob } from '../src-main/rosters/import-job';
+import { startWorker } from '../src-main/workers/start';
 import { prng, syntheticEntityRow, writeEntityXlsx } from '../tests/fixtures/roster-files';
 
 const args = process.argv.slice(2);

@@ -1,5 +1,5 @@
 /**
- * Roster query benchmark (issue 3): `npx tsx bench/roster-query.ts [--entities N]`.
+ * Roster query benchmark: `npx tsx bench/roster-query.ts [--entities N]`.
  *
  * Builds (once, cached in bench/out/) a database with the demo county at 1,000,000 entities, then times the
  * queries the 检查对象名录库 page makes — the same roster-service calls, each returning the total and one page of

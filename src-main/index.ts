@@ -45,7 +45,6 @@ if (!app.requestSingleInstanceLock()) {
     }
     const services = createServices(connection, defaultContext(userInfo().username), {
       fileDialog: showFileDialog,
-      // ——— ceremony window (issue 5) ———
       openCeremonyWindow,
     });
     registerIpc(

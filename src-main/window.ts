@@ -43,7 +43,6 @@ export function createMainWindow(): BrowserWindow {
   return win;
 }
 
-// ——— ceremony window (issue 5) ———
 let ceremonyWindow: BrowserWindow | null = null;
 
 /**

@@ -8,13 +8,11 @@ import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
 import { createItemService } from '../items/service';
 import { createRosterService } from '../rosters/service';
 import type { JobProgressView } from '@shared/domain/roster-views';
-// ——— plans, tasks, draws (issue 5) ———
 import type { DrawProgress } from '@shared/domain/draws';
 import { createDrawService } from '../draws/service';
 import { createPlanService } from '../plans/service';
 import { createTaskService } from '../plans/tasks';
 import { createVisitService } from '../visits/service';
-// ——— ceremony window (issue 5, renderer) ———
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
@@ -23,9 +21,9 @@ export interface ServiceDeps {
   fileDialog?: FileDialog;
   /** Pushes import progress to the renderer (job:progress); polling via the job:progress channel works without it. */
   onJobProgress?: (progress: JobProgressView) => void;
-  /** Pushes progress of a draw's long steps (准备, 揭晓, 封存, 递补); draws:ceremony-state reports it too (issue 5). */
+  /** Pushes progress of a draw's long steps (准备, 揭晓, 封存, 递补); draws:ceremony-state reports it too. */
   onDrawProgress?: (progress: DrawProgress) => void;
-  /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI (issue 5). */
+  /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI. */
   openCeremonyWindow?: OpenCeremonyWindow;
 }
 import { PRODUCT_NAME, VERSION } from './product';
@@ -37,7 +35,7 @@ import { DocumentJobs } from '../documents/job';
  */
 export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
-  // ——— plans, tasks, draws (issue 5): the documents are rendered in a worker thread started on the first export
+  // The documents are rendered in a worker thread started on the first export
   // (pdfmake and the CJK font load there; a city-scale record takes ~20 s that must not stall the main process) ———
   const documentJobs = new DocumentJobs();
   const renderers = async () => ({
@@ -64,7 +62,6 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     files,
     rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
     items: createItemService(conn.db, ctx),
-    // ——— plans, tasks, draws (issue 5) ———
     plans,
     tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
     draws: {
@@ -76,7 +73,6 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     visits: createVisitService(conn.raw, ctx),
-    // ——— ceremony window (issue 5, renderer) ———
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */

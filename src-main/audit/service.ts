@@ -2,12 +2,24 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry } from '@shared/ipc/contract';
 import type { Database } from '../db/schema';
+import { qb, run } from '../db/sql';
 
 export interface AuditRecord {
   actor: string;
   action: string;
   target: string;
   detail?: unknown;
+}
+
+/** The one insert every audit row goes through, whichever way the caller runs it. */
+function auditInsert(record: AuditRecord, at: Date) {
+  return qb.insertInto('audit_log').values({
+    at: at.toISOString(),
+    actor: record.actor,
+    action: record.action,
+    target: record.target,
+    detail: JSON.stringify(record.detail ?? {}),
+  });
 }
 
 /**
@@ -19,26 +31,12 @@ export async function appendAudit(
   record: AuditRecord,
   at: Date,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: at.toISOString(),
-      actor: record.actor,
-      action: record.action,
-      target: record.target,
-      detail: JSON.stringify(record.detail ?? {}),
-    })
-    .execute();
+  await trx.executeQuery(auditInsert(record, at).compile());
 }
 
-/**
- * appendAudit for a hot path that holds a raw transaction (BEGIN … COMMIT on the better-sqlite3 handle, e.g. the
- * roster import): same row, written inside that transaction.
- */
+/** appendAudit inside a synchronous better-sqlite3 transaction (imports, bulk edits, the draw steps). */
 export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord, at: Date): void {
-  raw
-    .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
-    .run(at.toISOString(), record.actor, record.action, record.target, JSON.stringify(record.detail ?? {}));
+  run(raw, auditInsert(record, at));
 }
 
 export function createAuditService(db: Kysely<Database>) {

@@ -113,7 +113,7 @@ export const demoCommand: CliCommand = {
   summary:
     '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单);加 --out DIR 则再完成一次完整的见证抽取并验证',
   usage: 'demo --entities N [--db PATH] [--json]  |  demo --out DIR [--entities N] [--db PATH] [--json]',
-  // --out (issue 5): the whole chain headless — plan, task, draw, proof, records — see cli/demo-commands.ts.
+  // --out: the whole chain headless — plan, task, draw, proof, records — see cli/demo-commands.ts.
   options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const entities = Number(ctx.options.entities ?? 30000);

@@ -15,7 +15,6 @@ export interface Database {
   items: ItemsTable;
   item_sub_items: ItemSubItemsTable;
   roster_changes: RosterChangesTable;
-  // ——— plans, tasks, draws (issue 5, migration 0003) ———
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   tasks: TasksTable;
@@ -155,8 +154,6 @@ export interface RosterChangesTable {
   before: string | null;
   after: string | null;
 }
-
-// ——— plans, tasks, draws (issue 5, migration 0003: see its header for the rules the triggers enforce) ———
 
 export interface PlansTable {
   id: Generated<number>;

@@ -5,7 +5,7 @@
  * the first export and kept; each call sends the document's data and gets the file's bytes back (transferred).
  */
 import { AppError } from '@shared/errors';
-import { startWorker, workerEntry } from '../rosters/import-job';
+import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 import type * as Documents from './';
 

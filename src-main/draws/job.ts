@@ -10,7 +10,7 @@
  */
 import { AppError } from '@shared/errors';
 import type { StepTimings } from './steps';
-import { startWorker, workerEntry } from '../rosters/import-job';
+import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 
 export type DrawJobRequest =

@@ -8,7 +8,7 @@
 import { AppError } from '@shared/errors';
 import type { CandidateRuns } from '@shared/draw';
 import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRead } from './scope';
-import { startWorker, workerEntry } from '../rosters/import-job';
+import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 
 export interface SnapshotReaderRequest {

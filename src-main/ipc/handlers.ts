@@ -39,9 +39,7 @@ export function createHandlers(s: Services): Handlers {
     'items:query': (req) => s.items.query(req),
     'items:get': (req) => s.items.get(req.id),
     'demo:load': (req) => s.demo.load(req.entities),
-    // 一单两库 pages (issue 3)
     'items:update-sub-items': (req) => s.items.updateSubItems(req),
-    // ——— plans, tasks, draws (issue 5) ———
     'plans:list': (req) => s.plans.list(req.year),
     'plans:get': (req) => s.plans.get(req.id),
     'plans:save': (req) => s.plans.save(req),
@@ -65,7 +63,6 @@ export function createHandlers(s: Services): Handlers {
     'draws:export-record': (req) => s.draws.exportRecord(req),
     'visits:proposals': (req) => s.visits.proposals(req),
     'visits:merge': (req) => s.visits.merge(req),
-    // ——— ceremony window (issue 5, renderer) ———
     'ceremony:open': (req) => s.ceremony.open(req.taskId),
   };
 }
@@ -75,7 +72,6 @@ const SAVE_TITLES = {
   export: '导出名录',
   template: '保存导入模板',
   rejections: '保存导入问题清单',
-  // ——— plans, tasks, draws (issue 5) ———
   'plan-xlsx': '导出公示计划(Excel)',
   'plan-pdf': '导出公示计划(PDF)',
   proof: '导出抽取记录(可验证)',
@@ -89,7 +85,6 @@ const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions:
   export: XLSX_FILTER,
   template: XLSX_FILTER,
   rejections: XLSX_FILTER,
-  // ——— plans, tasks, draws (issue 5) ———
   'plan-xlsx': XLSX_FILTER,
   'plan-pdf': PDF_FILTER,
   proof: [{ name: '抽取记录(JSON)', extensions: ['json'] }],

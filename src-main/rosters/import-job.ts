@@ -6,16 +6,9 @@
  * generation (GC churn, see src-main/rosters/readers/index.ts); the worker gets the equivalent of
  * `--max-semi-space-size=64 --max-old-space-size=400` through resourceLimits (a young generation is three
  * semi-spaces in V8: two plus the new large-object space, hence 192).
- *
- * How the worker's TypeScript runs: the Worker is started from a tiny CommonJS bootstrap (`eval: true`, no file
- * to locate) that loads the worker entry. Next to a built bundle the entry is `import-worker.js`; from sources
- * (tsx CLI, vitest, benchmarks) it is `import-worker.ts`, loaded through tsx's CommonJS register API — tsx also
- * honours tsconfig's `@shared/*` path. The desktop build must emit `import-worker.js` beside the main bundle
- * (an extra electron-vite main entry).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry } from '../workers/start';
 import type { RosterKind } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ColumnMapping } from '@shared/import/header';
@@ -54,27 +47,6 @@ export interface ImportJob {
   cancel(): void;
   /** The worker's thread id, e.g. to read its resource usage in a benchmark. */
   readonly worker: Worker;
-}
-
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.entry.endsWith('.ts')) require('tsx/cjs/api').register();
-require(workerData.entry);
-`;
-
-/** The built `<name>.js` in `dir` when present, else its TypeScript source (tsx, vitest, benchmarks). */
-export function workerEntry(dir: string, name: string): string {
-  const built = join(dir, `${name}.js`);
-  return existsSync(built) ? built : join(dir, `${name}.ts`);
-}
-
-/** A worker running `entry` (a .js file, or a .ts file through tsx), with `workerData.request` = data. */
-export function startWorker(
-  entry: string,
-  request: unknown,
-  resourceLimits: NonNullable<ConstructorParameters<typeof Worker>[1]>['resourceLimits'],
-): Worker {
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { entry, request }, resourceLimits });
 }
 
 export function startImportJob(request: ImportJobRequest, onProgress?: (p: ImportProgress) => void): ImportJob {

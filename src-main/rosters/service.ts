@@ -957,20 +957,18 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     }
     sheet.commit();
     await workbook.commit();
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          {
-            actor: ctx.actor(),
-            action: 'roster:import-rejections',
-            target: session.kind,
-            detail: { file: session.fileName, rows: session.problems.length },
-          },
-          ctx.now(),
-        ),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        {
+          actor: ctx.actor(),
+          action: 'roster:import-rejections',
+          target: session.kind,
+          detail: { file: session.fileName, rows: session.problems.length },
+        },
+        ctx.now(),
+      ),
+    );
     return { fileName: basename(path), rows: session.problems.length };
   }
 
@@ -997,20 +995,18 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     }
     sheet.commit();
     await workbook.commit();
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          {
-            actor: ctx.actor(),
-            action: 'roster:export',
-            target: spec.table,
-            detail: { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} },
-          },
-          ctx.now(),
-        ),
-      );
+    await db.transaction().execute((trx) =>
+      appendAudit(
+        trx,
+        {
+          actor: ctx.actor(),
+          action: 'roster:export',
+          target: spec.table,
+          detail: { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} },
+        },
+        ctx.now(),
+      ),
+    );
     return { fileName: basename(path), rows };
   }
 

@@ -14,13 +14,11 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { AuditPage } from './features/audit/AuditPage';
-// 一单两库 pages (issue 3)
 import { EntitiesPage } from './features/rosters/entities/EntitiesPage';
 import { InspectorsPage } from './features/rosters/inspectors/InspectorsPage';
 import { ItemsPage } from './features/items/ItemsPage';
 import { HomePage } from './features/home/HomePage';
 import { SettingsPage } from './features/settings/SettingsPage';
-// ——— plans, tasks, draws (issue 5) ———
 import { CeremonyPage } from './features/draws/ceremony/CeremonyPage';
 import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
@@ -41,7 +39,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/items', label: '检查事项清单', icon: <ProfileOutlined />, element: <ItemsPage /> },
   { path: '/entities', label: '检查对象名录库', icon: <ShopOutlined />, element: <EntitiesPage /> },
   { path: '/inspectors', label: '执法检查人员名录库', icon: <TeamOutlined />, element: <InspectorsPage /> },
-  // ——— plans, tasks, draws (issue 5) ———
   { path: '/plans', label: '年度抽查计划', icon: <CalendarOutlined />, element: <PlansPage /> },
   { path: '/draw', label: '随机抽取', icon: <ThunderboltOutlined />, element: <DrawPage /> },
   {
@@ -74,7 +71,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
 
-// ——— plans, tasks, draws (issue 5) ———
 /**
  * Pages shown WITHOUT the app's frame (no navigation, no header): the projector window of a draw. main.tsx routes
  * these before the shell.

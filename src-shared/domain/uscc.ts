@@ -13,7 +13,7 @@
  * check digit by ISO 7064 MOD 11,10. Old 个体工商户 rows often carry only this.
  *
  * Both checks are reported, never enforced here: some early real codes fail their check digit, and the user may
- * accept them (issue 3). The import layer turns a failure into a flag.
+ * accept them. The import layer turns a failure into a flag.
  */
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

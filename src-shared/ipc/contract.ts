@@ -11,7 +11,6 @@ import type {
   RosterPage,
 } from '../domain/roster-views';
 import type { HeaderDetection } from '../import/header';
-// ——— plans, tasks, draws (issue 5) ———
 import type { DrawRecordCommit } from '../domain/documents';
 import type { CeremonyState, DrawView, JointVisitView, VisitProposals } from '../domain/draws';
 import type { PlanSummary, PlanVersionView, PlanView } from '../domain/plans';
@@ -49,9 +48,7 @@ export const CHANNELS = [
   'items:query',
   'items:get',
   'demo:load',
-  // 一单两库 pages (issue 3)
   'items:update-sub-items',
-  // ——— plans, tasks, draws (issue 5) ———
   'plans:list',
   'plans:get',
   'plans:save',
@@ -75,7 +72,6 @@ export const CHANNELS = [
   'draws:export-record',
   'visits:proposals',
   'visits:merge',
-  // ——— ceremony window (issue 5, renderer) ———
   'ceremony:open',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -131,7 +127,6 @@ export interface Responses {
     subItems: number;
   };
   'items:update-sub-items': ItemDetail;
-  // ——— plans, tasks, draws (issue 5) ———
   'plans:list': PlanSummary[];
   'plans:get': PlanView;
   /** Creates a draft, or edits one; on a published plan the change is published as the next version (reason required). */
@@ -169,7 +164,6 @@ export interface Responses {
   'draws:export-record': { fileName: string };
   'visits:proposals': VisitProposals;
   'visits:merge': JointVisitView;
-  // ——— ceremony window (issue 5, renderer) ———
   /** Main opens (or brings forward) the projector window on the task's ceremony route. */
   'ceremony:open': CeremonyWindowInfo;
 }

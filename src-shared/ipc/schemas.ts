@@ -29,7 +29,6 @@ const settingsPatch = z
 
 const empty = z.object({}).strict();
 
-// ——— 一单两库 (issue 3) ———
 const rosterKind = z.enum(['items', 'entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const queryableRoster = z.enum(['entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
@@ -188,21 +187,10 @@ export const subItemDraft = z
   .strict();
 
 const dialogFilterPurpose = z.enum(
-  [
-    'import',
-    'export',
-    'template',
-    'rejections',
-    // ——— plans, tasks, draws (issue 5) ———
-    'plan-xlsx',
-    'plan-pdf',
-    'proof',
-    'record',
-  ],
+  ['import', 'export', 'template', 'rejections', 'plan-xlsx', 'plan-pdf', 'proof', 'record'],
   { error: '用途不正确' },
 );
 
-// ——— plans, tasks, draws (issue 5) ———
 const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
 const planYear = z
   .number({ error: '年度必须是数字' })
@@ -380,7 +368,7 @@ export const requestSchemas = {
     })
     .strict(),
   'items:get': z.object({ id: z.number().int().positive() }).strict(),
-  // ——— 一单两库 pages (issue 3): the clerk's edit of an item's check sub-items ———
+  // ——— 一单两库 pages: the clerk's edit of an item's check sub-items ———
   'items:update-sub-items': z
     .object({
       itemId: z.number().int().positive(),
@@ -390,7 +378,6 @@ export const requestSchemas = {
         .max(200, '一个事项最多 200 个检查子项'),
     })
     .strict(),
-  // ——— plans, tasks, draws (issue 5) ———
   'plans:list': z.object({ year: planYear.optional() }).strict(),
   'plans:get': z.object({ id: recordId }).strict(),
   'plans:save': z
@@ -490,7 +477,6 @@ export const requestSchemas = {
       note: text('备注', 500).optional(),
     })
     .strict(),
-  // ——— ceremony window (issue 5, renderer) ———
   'ceremony:open': z.object({ taskId: recordId }).strict(),
   'demo:load': z
     .object({

@@ -72,7 +72,6 @@ test('the desktop window is locked down', async () => {
   }
 });
 
-// ——— ceremony window (issue 5) ———
 test('the projector window opens on the ceremony route, locked down like the main window', async () => {
   const app = await launchApp();
   try {

@@ -102,7 +102,6 @@ export interface AppFixture {
   baseUrl: string;
   /** Opens a route of the app (hash routing), e.g. '/settings'. */
   open(route?: string): Promise<void>;
-  // ——— ceremony window (issue 5) ———
   /** Task ids the page asked main to open the projector window for (ceremony:open), in order. */
   readonly ceremonyWindows: number[];
   /** Gives another page of the test (e.g. the projector's, at 1920×1080) the same window.api bridge. */
@@ -127,7 +126,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
     const ceremonyWindows: number[] = [];
     const services = createServices(db.conn, db.ctx, {
       fileDialog: fileDialog.dialog,
-      // ——— ceremony window (issue 5): recorded; the test opens the route in a page of its own ———
+      // ——— ceremony window: recorded; the test opens the route in a page of its own ———
       openCeremonyWindow: (taskId) => {
         ceremonyWindows.push(taskId);
         return { fullScreen: false, displays: 1 };
@@ -166,7 +165,7 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
       },
     });
     if (testInfo.status !== testInfo.expectedStatus) console.log(calls.tail());
-    // The draw worker (issue 5) holds a connection of its own: end it before the database goes.
+    // The draw worker holds a connection of its own: end it before the database goes.
     await services.draws.dispose();
     await db.cleanup();
     if (pageErrors.length) throw new Error(`页面脚本错误:${pageErrors.map((e) => e.message).join('; ')}`);

@@ -1,5 +1,5 @@
 /**
- * ceremony:open (issue 5): the operator's page asks main for the projector window. The window itself is Electron's
+ * ceremony:open: the operator's page asks main for the projector window. The window itself is Electron's
  * (src-main/window.ts, checked in tests/e2e/electron.spec.ts); here the injected opener and the channel around it.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@ import type { Migration } from './index';
  * 一单两库: the item list (items + check sub-items), the rosters (entities, inspectors, experts), the offices
  * (单位) and the append-only roster change log.
  *
- * Search over entity names and codes (issue 3: instant at 1,000,000 entities):
+ * Search over entity names and codes (instant at 1,000,000 entities):
  *   - `entity_search`: FTS5 trigram over name/uscc/reg_no, external content (no second copy of the text), kept in
  *     sync by triggers. Serves substring queries of 3 characters or more.
  *   - `entity_short_search`: FTS5 over the space-separated BIGRAMS (and the last character) of the NAME,

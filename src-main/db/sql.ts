@@ -1,0 +1,82 @@
+/**
+ * SQL, one way: Kysely builds and types every query; where the caller needs it synchronously (a better-sqlite3
+ * transaction, a streamed iterate, a worker thread that holds only the raw handle) the compiled query runs through a
+ * prepared statement cached per connection and SQL text. Row types come from db/schema.ts through Kysely's inference.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+  type InferResult,
+} from 'kysely';
+import type { Database } from './schema';
+
+/** Builds queries for this schema without a connection: compile them and run them with the helpers below. */
+export const qb = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+type Raw = BetterSqlite3.Database;
+type Row<Q extends Compilable<unknown>> = InferResult<Q>[number];
+
+const statements = new WeakMap<Raw, Map<string, BetterSqlite3.Statement>>();
+
+/** The prepared statement for this SQL text on this connection, prepared once (callers set its pluck mode). */
+export function statementFor(raw: Raw, sqlText: string): BetterSqlite3.Statement {
+  let cache = statements.get(raw);
+  if (!cache) statements.set(raw, (cache = new Map()));
+  let statement = cache.get(sqlText);
+  if (!statement) cache.set(sqlText, (statement = raw.prepare(sqlText)));
+  return statement;
+}
+
+function prepared(raw: Raw, query: Compilable<unknown> | CompiledQuery<unknown>) {
+  const compiled = 'compile' in query ? query.compile() : query;
+  return { statement: statementFor(raw, compiled.sql), parameters: compiled.parameters as unknown[] };
+}
+
+/** Every row of a select (or of a statement with RETURNING). */
+export function all<Q extends Compilable<unknown>>(raw: Raw, query: Q): Row<Q>[] {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.pluck(false).all(...parameters) as Row<Q>[];
+}
+
+/** The first row, or undefined. */
+export function first<Q extends Compilable<unknown>>(raw: Raw, query: Q): Row<Q> | undefined {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.pluck(false).get(...parameters) as Row<Q> | undefined;
+}
+
+/** The rows one at a time (large reads that must not be held in memory at once). */
+export function iterate<Q extends Compilable<unknown>>(raw: Raw, query: Q): IterableIterator<Row<Q>> {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.pluck(false).iterate(...parameters) as IterableIterator<Row<Q>>;
+}
+
+/** The first column of every row (`SELECT id …`, `SELECT count(*) …`). */
+export function column<Q extends Compilable<unknown>>(raw: Raw, query: Q): Row<Q>[keyof Row<Q>][] {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.pluck().all(...parameters) as Row<Q>[keyof Row<Q>][];
+}
+
+/** The first column of the first row, or undefined. */
+export function value<Q extends Compilable<unknown>>(raw: Raw, query: Q): Row<Q>[keyof Row<Q>] | undefined {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.pluck().get(...parameters) as Row<Q>[keyof Row<Q>] | undefined;
+}
+
+/** An insert, update or delete without RETURNING. */
+export function run(raw: Raw, query: Compilable<unknown>): BetterSqlite3.RunResult {
+  const { statement, parameters } = prepared(raw, query);
+  return statement.run(...parameters);
+}
