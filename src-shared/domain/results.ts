@@ -55,7 +55,8 @@ export interface ResultRowEntry {
 
 export interface ResultEntry {
   inspectedOn: string;
-  inspectorIds: number[];
+  /** Team members present, by their id in the draw (a roster id, or 专家N for an expert). */
+  inspectorIds: string[];
   methods: CheckMethod[];
   rows: ResultRowEntry[];
   categories: ResultCategory[];
@@ -71,8 +72,17 @@ export interface ResultEntry {
 export interface ResultContext {
   windowStart: string;
   windowEnd: string;
-  teamIds: readonly number[];
-  teamNames: ReadonlyMap<number, string>;
+  teamIds: readonly string[];
+  teamNames: ReadonlyMap<string, string>;
+}
+
+/** One filled record sheet read back (or entered by hand): which draw and entity, which tasks it answers. */
+export interface SheetResult {
+  drawId: number;
+  entityId: number;
+  /** One task, or every task of a merged joint visit; each row's sub-item belongs to one of their items. */
+  taskIds: number[];
+  entry: ResultEntry;
 }
 
 export interface ResultProblem {

@@ -5,17 +5,17 @@ import { hasProblem, resultProblems, type ResultEntry } from '@shared/domain/res
 const context = {
   windowStart: '2026-11-01',
   windowEnd: '2026-11-30',
-  teamIds: [11, 12],
+  teamIds: ['11', '12'],
   teamNames: new Map([
-    [11, '王明'],
-    [12, '李华'],
-    [13, '赵强'],
+    ['11', '王明'],
+    ['12', '李华'],
+    ['13', '赵强'],
   ]),
 };
 
 const clean: ResultEntry = {
   inspectedOn: '2026-11-20',
-  inspectorIds: [11, 12],
+  inspectorIds: ['11', '12'],
   methods: ['实地检查'],
   rows: [
     { subItemId: 1, outcome: '符合', finding: '' },
@@ -55,7 +55,7 @@ describe('resultProblems', () => {
   });
 
   it('refuses an inspector who is not in the team, by name', () => {
-    const [problem] = resultProblems({ ...clean, inspectorIds: [11, 13] }, context);
+    const [problem] = resultProblems({ ...clean, inspectorIds: ['11', '13'] }, context);
     expect(problem).toEqual({ field: 'inspectorIds', message: '赵强不是本检查组成员' });
   });
 
