@@ -1,0 +1,13 @@
+export const DEMO_CHANNELS = ['demo:load'] as const;
+export type DemoChannel = (typeof DEMO_CHANNELS)[number];
+
+export interface DemoResponses {
+  'demo:load': {
+    offices: number;
+    entities: number;
+    inspectors: number;
+    experts: number;
+    items: number;
+    subItems: number;
+  };
+}
