@@ -1,4 +1,4 @@
-import { isAppError } from '@shared/errors';
+import { isAppError, type ErrorCode } from '@shared/errors';
 import type { IpcResult } from '@shared/ipc/contract';
 import type { Channel } from '@shared/ipc/contract';
 import { requestSchemas } from '@shared/ipc/schemas';
@@ -22,16 +22,16 @@ export type Dispatch = (senderUrl: string, channel: unknown, payload: unknown) =
 export function createDispatch({ handlers, isTrustedSender, logError }: DispatchOptions): Dispatch {
   return async (senderUrl, channel, payload) => {
     if (!isTrustedSender(senderUrl)) {
-      return fail('ipc.untrusted-sender', '拒绝来自非本程序页面的调用');
+      return fail('ipc.untrustedSender', '拒绝来自非本程序页面的调用');
     }
     if (typeof channel !== 'string' || !Object.hasOwn(requestSchemas, channel)) {
-      return fail('ipc.unknown-channel', `未知的调用通道:${String(channel).slice(0, 80)}`);
+      return fail('ipc.unknownChannel', `未知的调用通道:${String(channel).slice(0, 80)}`);
     }
     const name = channel as Channel;
     const parsed = requestSchemas[name].safeParse(payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '请求'}:${i.message}`);
-      return fail('ipc.invalid-request', `请求参数不正确:${issues.join(';')}`, { issues: parsed.error.issues });
+      return fail('ipc.invalidRequest', `请求参数不正确:${issues.join(';')}`, { issues: parsed.error.issues });
     }
     try {
       const handler = handlers[name] as (req: unknown) => unknown;
@@ -39,12 +39,12 @@ export function createDispatch({ handlers, isTrustedSender, logError }: Dispatch
     } catch (e) {
       if (isAppError(e)) return fail(e.code, e.message, e.details);
       logError?.(name, e);
-      return fail('internal', `程序内部错误(${name}),操作未完成。详情已记入日志。`);
+      return fail('app.internal', `程序内部错误(${name}),操作未完成。详情已记入日志。`);
     }
   };
 }
 
-function fail(code: string, message: string, details?: unknown): IpcResult<never> {
+function fail(code: ErrorCode, message: string, details?: unknown): IpcResult<never> {
   return details === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, details } };

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors';
 import { APP_CHANNELS, type AppResponses } from './channels/app';
 import { AUDIT_CHANNELS, type AuditResponses } from './channels/audit';
 import { DEMO_CHANNELS, type DemoResponses } from './channels/demo';
@@ -42,7 +43,7 @@ export interface Responses
 export type Res<C extends Channel> = Responses[C];
 
 export interface IpcError {
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }

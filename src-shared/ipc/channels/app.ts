@@ -25,3 +25,12 @@ export interface AppResponses {
   'dialog:save-file': FileChoice | null;
 }
 
+/** The shell's codes: an unexpected failure, the dispatch path's refusals, the file dialog and its tokens. */
+export type AppErrorCode =
+  | 'app.internal'
+  | 'ipc.untrustedSender'
+  | 'ipc.unknownChannel'
+  | 'ipc.invalidRequest'
+  | 'dialog.unavailable'
+  | 'file.tokenExpired'
+  | 'file.tokenMismatch';

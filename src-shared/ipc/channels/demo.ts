@@ -11,3 +11,5 @@ export interface DemoResponses {
     subItems: number;
   };
 }
+
+export type DemoErrorCode = 'demo.badSize' | 'demo.noItems' | 'demo.notEmpty' | 'demo.verifyFailed';

@@ -1,5 +1,6 @@
 import type { DrawRecordCommit } from '../../domain/documents';
 import type { CeremonyState, DrawView } from '../../domain/draws';
+import type { DrawErrorCode as DrawEngineErrorCode } from '../../draw/errors';
 
 export const DRAW_CHANNELS = [
   'draws:prepare',
@@ -48,3 +49,32 @@ export interface DrawResponses {
   /** Main opens (or brings forward) the projector window on the task's ceremony route. */
   'ceremony:open': CeremonyWindowInfo;
 }
+
+/** The draw engine's codes (draw/errors.ts) and the service's refusals. */
+export type DrawErrorCode =
+  | DrawEngineErrorCode
+  | 'draw.alreadyCommitted'
+  | 'draw.amendReason'
+  | 'draw.badCode'
+  | 'draw.commitInfo'
+  | 'draw.databaseBusy'
+  | 'draw.emptyScope'
+  | 'draw.fixedCountTooLarge'
+  | 'draw.inputsAltered'
+  | 'draw.noWitness'
+  | 'draw.notCommitted'
+  | 'draw.notFound'
+  | 'draw.nothingToDraw'
+  | 'draw.planNotPublished'
+  | 'draw.publicTwice'
+  | 'draw.rosterChanged'
+  | 'draw.sealedNoVoid'
+  | 'draw.tooFewInspectors'
+  | 'draw.tooManyOffices'
+  | 'draw.voidReason'
+  | 'draw.windowPassed'
+  | 'draw.witnessName'
+  | 'draw.witnessValue'
+  | 'draw.workerFailed'
+  | 'draw.wrongState'
+  | 'ceremony.unavailable';

@@ -8,3 +8,5 @@ export interface ItemResponses {
   'items:get': ItemDetail;
   'items:update-sub-items': ItemDetail;
 }
+
+export type ItemErrorCode = 'items.notFound' | 'items.noSubItems' | 'items.subItemNotFound' | 'items.subItemTwice';

@@ -32,3 +32,16 @@ export interface PlanResponses {
   /** Live counts for the task page: entities in scope per grade and what each grade will draw. */
   'tasks:scope-preview': ScopePreview;
 }
+
+export type PlanErrorCode =
+  | 'plan.alreadyPublished'
+  | 'plan.duplicate'
+  | 'plan.empty'
+  | 'plan.invalid'
+  | 'plan.noSuchVersion'
+  | 'plan.notFound'
+  | 'plan.notPublished'
+  | 'plan.reasonRequired'
+  | 'task.drawCommitted'
+  | 'task.invalid'
+  | 'task.notFound';

@@ -52,3 +52,27 @@ export interface RosterResponses {
   'roster:export': { fileName: string; rows: number };
   'roster:template': { fileName: string };
 }
+
+export type RosterErrorCode =
+  | 'roster.badBulk'
+  | 'roster.badSort'
+  | 'roster.badStatus'
+  | 'roster.duplicateCode'
+  | 'roster.noCode'
+  | 'roster.notFound'
+  | 'roster.usccCheckDigit'
+  | 'import.alreadyConfirmed'
+  | 'import.cancelled'
+  | 'import.corruptFile'
+  | 'import.crashed'
+  | 'import.declineNotFlagged'
+  | 'import.emptyFile'
+  | 'import.emptySheet'
+  | 'import.encrypted'
+  | 'import.fileChanged'
+  | 'import.fileNotFound'
+  | 'import.headerNotFound'
+  | 'import.missingColumns'
+  | 'import.outOfMemory'
+  | 'import.previewExpired'
+  | 'import.unsupportedFile';

@@ -7,3 +7,6 @@ export interface VisitResponses {
   'visits:proposals': VisitProposals;
   'visits:merge': JointVisitView;
 }
+
+export type VisitErrorCode =
+  'visit.alreadyMerged' | 'visit.noOverlap' | 'visit.notDrawn' | 'visit.sameDepartment' | 'visit.tooFew';
