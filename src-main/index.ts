@@ -51,7 +51,6 @@ if (!app.requestSingleInstanceLock()) {
       createDispatch({
         handlers: createHandlers(services),
         isTrustedSender: isAppUrl,
-        logError: (channel, error) => console.error(`[ipc ${channel}]`, error),
       }),
     );
     serveRenderer(join(__dirname, '../renderer'));

@@ -8,7 +8,7 @@ export interface DispatchOptions {
   handlers: Handlers;
   /** Decides whether a call may come from this frame URL (Electron: our app:// page; e2e: the harness page). */
   isTrustedSender: (senderUrl: string) => boolean;
-  /** Unexpected failures are logged here (never shown raw to the user). */
+  /** Unexpected failures are logged here with their stack (never shown to the clerk). Default: console.error. */
   logError?: (channel: string, error: unknown) => void;
 }
 
@@ -19,7 +19,7 @@ export type Dispatch = (senderUrl: string, channel: unknown, payload: unknown) =
  * check the sender → find the channel → parse the payload → call the handler → wrap the result.
  * Nothing throws across the boundary: every failure becomes `{ ok: false, error: { code, message } }`.
  */
-export function createDispatch({ handlers, isTrustedSender, logError }: DispatchOptions): Dispatch {
+export function createDispatch({ handlers, isTrustedSender, logError = logToConsole }: DispatchOptions): Dispatch {
   return async (senderUrl, channel, payload) => {
     if (!isTrustedSender(senderUrl)) {
       return fail('ipc.untrustedSender', '拒绝来自非本程序页面的调用');
@@ -37,11 +37,19 @@ export function createDispatch({ handlers, isTrustedSender, logError }: Dispatch
       const handler = handlers[name] as (req: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (e) {
-      if (isAppError(e)) return fail(e.code, e.message, e.details);
-      logError?.(name, e);
-      return fail('app.internal', `程序内部错误(${name}),操作未完成。详情已记入日志。`);
+      // An 'app.internal' AppError carries a stack in its message (workers): it is logged like any other bug.
+      if (isAppError(e) && e.code !== 'app.internal') return fail(e.code, e.message, e.details);
+      logError(name, e);
+      return fail('app.internal', INTERNAL_MESSAGE);
     }
   };
+}
+
+/** What the clerk reads about a bug: no stack, no English; the details are in the log. */
+export const INTERNAL_MESSAGE = '程序内部错误,操作未完成,详情已记入日志。';
+
+function logToConsole(channel: string, error: unknown): void {
+  console.error(`[ipc ${channel}]`, error instanceof Error ? (error.stack ?? error.message) : error);
 }
 
 function fail(code: ErrorCode, message: string, details?: unknown): IpcResult<never> {
