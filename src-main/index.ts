@@ -1,13 +1,13 @@
 // The Electron main process: lifecycle only. Everything it does with data goes through services.
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { isAppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from './db/connection';
 import { defaultDbPath } from './db/paths';
-import { createDispatch } from './ipc/dispatch';
+import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { registerIpc } from './ipc/register';
+import { IPC_INVOKE_CHANNEL } from '@shared/ipc/transport';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards, isAppUrl } from './security';
 import { createServices } from './app/services';
@@ -51,7 +51,6 @@ if (!app.requestSingleInstanceLock()) {
       createDispatch({
         handlers: createHandlers(services),
         isTrustedSender: isAppUrl,
-        logError: (channel, error) => console.error(`[ipc ${channel}]`, error),
       }),
     );
     serveRenderer(join(__dirname, '../renderer'));
@@ -63,6 +62,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     void connection?.close().finally(() => app.quit());
   });
+}
+
+/**
+ * Electron's side of the one dispatch path. The sender check uses the frame that sent the message
+ * (not the window's URL), so a subframe could never borrow the main frame's trust.
+ */
+function registerIpc(dispatch: Dispatch): void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) =>
+    dispatch(event.senderFrame?.url ?? '', channel, payload),
+  );
 }
 
 /**

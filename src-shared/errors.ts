@@ -1,13 +1,40 @@
+import type { AppErrorCode } from './ipc/channels/app';
+import type { DemoErrorCode } from './ipc/channels/demo';
+import type { DrawErrorCode } from './ipc/channels/draws';
+import type { ItemErrorCode } from './ipc/channels/items';
+import type { PlanErrorCode } from './ipc/channels/plans';
+import type { RosterErrorCode } from './ipc/channels/rosters';
+import type { VisitErrorCode } from './ipc/channels/visits';
+
+/** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
+export type DbErrorCode = 'db.corrupt' | 'db.foreign' | 'db.newerVersion' | 'db.notWritable';
+export type CliErrorCode =
+  'cli.badKind' | 'cli.fileUnreadable' | 'cli.invalidJson' | 'cli.missingArgument' | 'cli.schemaOutdated';
+export type DocumentErrorCode = 'documents.renderFailed';
+
+/** Every error code, `domain.camelCase`: a code not listed in its domain's union does not compile. */
+export type ErrorCode =
+  | AppErrorCode
+  | RosterErrorCode
+  | ItemErrorCode
+  | DemoErrorCode
+  | PlanErrorCode
+  | DrawErrorCode
+  | VisitErrorCode
+  | DbErrorCode
+  | CliErrorCode
+  | DocumentErrorCode;
+
 /**
- * The one error type services throw. `code` is stable and machine-readable (English, dotted);
+ * The one error type services throw. `code` is stable and machine-readable (English, `domain.camelCase`);
  * `message` is the Chinese sentence a clerk reads. Only the IPC dispatcher and the CLI turn it
  * into a result or an exit status — nothing else catches it to swallow it.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: unknown;
 
-  constructor(code: string, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'AppError';
     this.code = code;

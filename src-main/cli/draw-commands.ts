@@ -18,20 +18,20 @@ const TEAM_SHORTAGE_CODES: string[] = [
 ];
 
 async function readJsonFile(path: string | undefined, what: string): Promise<unknown> {
-  if (!path) throw new AppError('cli.missing_argument', `请指定${what}文件`);
+  if (!path) throw new AppError('cli.missingArgument', `请指定${what}文件`);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new AppError(
-      'cli.file_unreadable',
+      'cli.fileUnreadable',
       `无法读取${what}文件 ${path}:${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')); // Windows editors like to prepend a BOM
   } catch (error) {
-    throw new AppError('cli.invalid_json', `${what}文件 ${path} 不是有效的 JSON:${(error as Error).message}`);
+    throw new AppError('cli.invalidJson', `${what}文件 ${path} 不是有效的 JSON:${(error as Error).message}`);
   }
 }
 

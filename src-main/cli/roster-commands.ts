@@ -55,7 +55,7 @@ export const importCommand: CliCommand = {
         `请指定导入的名录:items(事项清单)、entities(检查对象)、inspectors(执法人员)或 experts(专家)。`,
       );
     }
-    if (!file) throw new AppError('cli.missing_argument', '请指定要导入的文件');
+    if (!file) throw new AppError('cli.missingArgument', '请指定要导入的文件');
     const kind = kindArg as RosterKind;
     const dryRun = ctx.options['dry-run'] === true;
     const { dbPath, cleanup } = await prepareDatabase(ctx, dryRun);

@@ -102,7 +102,7 @@ function probeExistingFile(fullPath: string): void {
     const tableCount = (probe.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError(
-        'db.newer-version',
+        'db.newerVersion',
         `数据库文件(${fullPath})由更新版本的本程序创建(结构版本 ${version}),当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
           '请升级本程序后再打开。文件未作任何修改。',
         { version, latest: LATEST_SCHEMA_VERSION },
@@ -189,7 +189,7 @@ export function translateSqliteError(e: unknown, fullPath: string): unknown {
     code === 'ENOTDIR'
   ) {
     return new AppError(
-      'db.not-writable',
+      'db.notWritable',
       `无法写入数据库文件所在的文件夹(${dirname(fullPath)})。请检查该文件夹是否只读或无权限,或用 --db 指定其他位置。未写入任何内容。`,
       { cause: code || message },
     );

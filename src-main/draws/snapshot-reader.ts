@@ -48,7 +48,7 @@ export class SnapshotReader {
     const runs = done.then((written) => written.runs);
     runs.catch(() => undefined); // its failure reaches whoever awaits the row or the runs
     const noRow = done.then((): never => {
-      throw new AppError('internal', '读取检查对象的线程没有送回读取结果。');
+      throw new AppError('app.internal', '读取检查对象的线程没有送回读取结果。');
     });
     return Promise.race([row, noRow]);
   };

@@ -124,7 +124,7 @@ export function stepRefusal(error: unknown): AppError {
     );
   }
   return new AppError(
-    'internal',
+    'app.internal',
     `抽取计算时发生程序内部错误,本步骤未保存任何内容:${(error as Error)?.stack ?? String(error)}`,
   );
 }

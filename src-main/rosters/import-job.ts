@@ -10,7 +10,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerEntry } from '../workers/start';
 import type { RosterKind } from '@shared/domain/rosters';
-import { AppError } from '@shared/errors';
+import { AppError, type ErrorCode } from '@shared/errors';
 import type { ColumnMapping } from '@shared/import/header';
 import type { ImportProblem } from '@shared/import/problems';
 import type { ImportProgress, ImportReport } from './import';
@@ -33,7 +33,7 @@ export interface ImportJobRequest {
 export type WorkerMessage =
   | ({ type: 'progress' } & ImportProgress)
   | { type: 'done'; report: ImportReport; rejectRows: [number, ImportProblem[]][] }
-  | { type: 'error'; code: string; message: string; details?: unknown };
+  | { type: 'error'; code: ErrorCode; message: string; details?: unknown };
 
 export interface ImportJobResult {
   report: ImportReport;

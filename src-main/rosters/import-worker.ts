@@ -57,5 +57,10 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   if (isAppError(e)) post({ type: 'error', code: e.code, message: e.message, details: e.details });
-  else post({ type: 'error', code: 'internal', message: `导入时发生程序内部错误:${(e as Error)?.stack ?? String(e)}` });
+  else
+    post({
+      type: 'error',
+      code: 'app.internal',
+      message: `导入时发生程序内部错误:${(e as Error)?.stack ?? String(e)}`,
+    });
 });

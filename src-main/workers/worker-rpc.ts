@@ -5,7 +5,7 @@
  * the caller's Chinese message and the next call starts a new one.
  */
 import { parentPort, type TransferListItem, type Worker } from 'node:worker_threads';
-import { AppError, isAppError } from '@shared/errors';
+import { AppError, isAppError, type ErrorCode } from '@shared/errors';
 
 interface RpcRequest<Request> {
   id: number;
@@ -15,7 +15,7 @@ interface RpcRequest<Request> {
 type RpcReply<Value, Progress> =
   | { id: number; value: Value }
   | { id: number; progress: Progress }
-  | { id: number; code: string; message: string; details?: unknown };
+  | { id: number; code: ErrorCode; message: string; details?: unknown };
 
 interface Pending<Value, Progress> {
   resolve(value: Value): void;

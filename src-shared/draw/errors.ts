@@ -6,15 +6,15 @@ import { AppError } from '../errors';
 
 export const DrawErrorCode = {
   /** The inputs break a rule of DRAW-SPEC §2 (shape, quota, uniqueness). */
-  invalidInputs: 'draw.inputs.invalid',
+  invalidInputs: 'draw.invalidInputs',
   /** The case file (nonce, entropy, amendments) is malformed. */
-  invalidCase: 'draw.case.invalid',
+  invalidCase: 'draw.invalidCase',
   /** §6 step 1: nobody eligible holds a required tag. */
-  tagUnavailable: 'draw.team.tag_unavailable',
+  tagUnavailable: 'draw.tagUnavailable',
   /** §6 step 2: fewer eligible inspectors than the team size. */
-  teamTooSmall: 'draw.team.too_few',
+  teamTooSmall: 'draw.teamTooSmall',
   /** §7: an amendment names a package or an inspector that does not fit it. */
-  invalidAmendment: 'draw.amendment.invalid',
+  invalidAmendment: 'draw.invalidAmendment',
   /** §11: trial runs failed before committing. */
   infeasible: 'draw.infeasible',
 } as const;

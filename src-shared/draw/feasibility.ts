@@ -158,7 +158,7 @@ function advise(constraint: TightConstraint): string {
   }
 }
 
-/** Runs the trials. Invalid inputs throw (draw.inputs.invalid); team shortages are reported, not thrown. */
+/** Runs the trials. Invalid inputs throw (draw.invalidInputs); team shortages are reported, not thrown. */
 export function checkFeasibility(rawInputs: unknown, sha256: Sha256, trials = FEASIBILITY_TRIALS): FeasibilityReport {
   const inputs = parseDrawInputs(rawInputs);
   const inputDigest = computeInputDigest(inputs, sha256);

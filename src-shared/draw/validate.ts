@@ -124,7 +124,7 @@ export function quotaFromRatio(candidateCount: number, ratioBp: number): number 
   return Math.floor((candidateCount * ratioBp + 9999) / 10000);
 }
 
-/** Validates inputs (DRAW-SPEC §2). Returns the same object, typed; throws AppError `draw.inputs.invalid`. */
+/** Validates inputs (DRAW-SPEC §2). Returns the same object, typed; throws AppError `draw.invalidInputs`. */
 export function parseDrawInputs(value: unknown): DrawInputs {
   const fail: Fail = invalidInputs;
   const root = expectRecord(value, 'inputs', fail, INPUT_KEYS);

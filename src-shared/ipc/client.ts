@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel, type IpcResult, type Res } from './contract';
 import type { Req } from './schemas';
+import type { ErrorCode } from '../errors';
 
 /** The transport: Electron's ipcRenderer.invoke in the preload, a Playwright binding in the e2e harness. */
 export type Invoke = (channel: Channel, req: unknown) => Promise<IpcResult<unknown>>;
@@ -7,7 +8,7 @@ export type Invoke = (channel: Channel, req: unknown) => Promise<IpcResult<unkno
 /** Thrown in the renderer when a call fails; carries the Chinese message to show. */
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {

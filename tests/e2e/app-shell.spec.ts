@@ -79,7 +79,7 @@ test('a malformed call from the page gets a typed Chinese error and changes noth
       return { ok: false, name: err.name, code: err.code, message: err.message };
     }
   });
-  expect(outcome).toMatchObject({ ok: false, name: 'ApiError', code: 'ipc.invalid-request' });
+  expect(outcome).toMatchObject({ ok: false, name: 'ApiError', code: 'ipc.invalidRequest' });
   expect((outcome as { message: string }).message).toContain('每组至少 2 名执法人员');
   expect((await app.db.services.settings.get()).minTeamSize).toBe(2);
 });

@@ -66,7 +66,7 @@ describe('draw-case', () => {
     const drawCase = JSON.parse(readFileSync(join(VECTORS, '02-strata-ratio.case.json'), 'utf8'));
     drawCase.inputs.strata[1].quota += 1;
     const error = await run(drawCaseCommand, [writeJson('bad-quota.case.json', drawCase)]).catch((e: unknown) => e);
-    expect(isAppError(error) && error.code).toBe('draw.inputs.invalid');
+    expect(isAppError(error) && error.code).toBe('draw.invalidInputs');
     expect((error as Error).message).toContain('inputs.strata[1].quota');
   });
 });

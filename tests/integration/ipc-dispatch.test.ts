@@ -35,13 +35,13 @@ describe('the dispatch path', () => {
 
   it('refuses an untrusted sender before looking at anything else', async () => {
     const res = await dispatch('https://evil.example/', 'settings:set', { minTeamSize: 2 });
-    expect(res).toEqual({ ok: false, error: { code: 'ipc.untrusted-sender', message: '拒绝来自非本程序页面的调用' } });
+    expect(res).toEqual({ ok: false, error: { code: 'ipc.untrustedSender', message: '拒绝来自非本程序页面的调用' } });
   });
 
   it('refuses an unknown channel, including prototype names', async () => {
     for (const channel of ['db:drop', '__proto__', 'constructor', 42, null]) {
       const res = await dispatch(TRUSTED, channel, {});
-      expect(res).toMatchObject({ ok: false, error: { code: 'ipc.unknown-channel' } });
+      expect(res).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
     }
   });
 
@@ -60,7 +60,7 @@ describe('the dispatch path', () => {
       const res = await dispatch(TRUSTED, 'settings:set', payload);
       expect(res.ok).toBe(false);
       if (!res.ok) {
-        expect(res.error.code).toBe('ipc.invalid-request');
+        expect(res.error.code).toBe('ipc.invalidRequest');
         expect(res.error.message).toMatch(/^请求参数不正确/);
       }
     }
@@ -72,7 +72,7 @@ describe('the dispatch path', () => {
       handlers: {
         ...handlers,
         'settings:get': () => {
-          throw new AppError('settings.locked', '设置已锁定');
+          throw new AppError('plan.notFound', '没有找到该计划');
         },
         'app:info': () => {
           throw new TypeError('secret internals');
@@ -83,10 +83,10 @@ describe('the dispatch path', () => {
     });
     expect(await failing(TRUSTED, 'settings:get', {})).toEqual({
       ok: false,
-      error: { code: 'settings.locked', message: '设置已锁定' },
+      error: { code: 'plan.notFound', message: '没有找到该计划' },
     });
     const res = await failing(TRUSTED, 'app:info', {});
-    expect(res).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'app.internal' } });
     expect(JSON.stringify(res)).not.toContain('secret internals');
     expect(logged.at(-1)).toBeInstanceOf(TypeError);
   });

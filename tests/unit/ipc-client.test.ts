@@ -38,9 +38,9 @@ describe('createApi', () => {
   });
 
   it('turns an error result into an ApiError with the Chinese message', async () => {
-    const api = createApi(async () => ({ ok: false, error: { code: 'x.y', message: '出错了' } }));
+    const api = createApi(async () => ({ ok: false, error: { code: 'plan.notFound', message: '出错了' } }));
     const err = await api['settings:get']({}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'x.y', message: '出错了' });
+    expect(err).toMatchObject({ code: 'plan.notFound', message: '出错了' });
   });
 });

@@ -54,7 +54,7 @@ describe('openDatabase', () => {
     raw.exec('CREATE TABLE future (x)');
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 7}`);
     raw.close();
-    await expectRefused(path, 'db.newer-version', /更新版本.*请升级本程序/);
+    await expectRefused(path, 'db.newerVersion', /更新版本.*请升级本程序/);
   });
 
   it('refuses a corrupt file, writing nothing', async () => {
@@ -81,7 +81,7 @@ describe('openDatabase', () => {
     writeFileSync(plainFile, 'x');
     const target = process.getuid?.() === 0 ? join(plainFile, 'sub', 'ssj.sqlite') : join(locked, 'ssj.sqlite');
     const error = await openDatabase(target, { migrate: true }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'db.not-writable' });
+    expect(error).toMatchObject({ code: 'db.notWritable' });
     expect((error as Error).message).toMatch(/无法写入数据库文件所在的文件夹/);
     expect(readdirSync(locked)).toEqual([]);
   });

@@ -87,7 +87,7 @@ describe('a draw step that cannot get the write lock', () => {
       const refusal = stepRefusal(busy);
       expect(refusal.code).toBe('draw.databaseBusy');
       expect(refusal.message).toMatch(/数据库正被其他操作.+占用.+本步骤未保存任何内容/);
-      expect(stepRefusal(new TypeError('x')).code).toBe('internal');
+      expect(stepRefusal(new TypeError('x')).code).toBe('app.internal');
     } finally {
       await c.close();
     }

@@ -352,7 +352,7 @@ describe('a draw, stage by stage', () => {
 
     const versions = c.count('draw_proofs');
     expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
-      'draw.amendment.invalid',
+      'draw.invalidAmendment',
     );
     expect(
       (await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,

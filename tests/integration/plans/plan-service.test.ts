@@ -379,12 +379,12 @@ describe('tasks: validation and the live scope preview', () => {
     });
     expect(badPool).toMatchObject({
       ok: false,
-      error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') },
+      error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
     });
     const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
     expect(bad).toMatchObject({
       ok: false,
-      error: { code: 'ipc.invalid-request', message: expect.stringContaining('每组至少 2 名执法人员') },
+      error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
     });
     const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId: saved.value.id });
     expect(ceremony).toMatchObject({ ok: true, value: { stage: 'none' } });

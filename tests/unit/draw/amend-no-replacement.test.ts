@@ -54,7 +54,7 @@ describe('递补 with nobody to bring in', () => {
     } catch (error) {
       refusal = error;
     }
-    expect(isAppError(refusal) && refusal.code).toBe('draw.amendment.invalid');
+    expect(isAppError(refusal) && refusal.code).toBe('draw.invalidAmendment');
     expect((refusal as Error).message).toBe(
       '第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补',
     );

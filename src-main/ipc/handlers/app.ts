@@ -1,0 +1,47 @@
+import type { AppChannel } from '@shared/ipc/channels/app';
+import type { HandlersFor, Services } from './types';
+
+export type AppHandlers = HandlersFor<AppChannel>;
+
+export function appHandlers(s: Services): AppHandlers {
+  return {
+    'app:info': () => s.app.info(),
+    'dialog:open-file': () =>
+      s.files.choose({
+        mode: 'open',
+        title: '选择要导入的文件',
+        filters: [{ name: 'Excel 或 CSV 文件', extensions: ['xlsx', 'xls', 'csv', 'txt'] }],
+      }),
+    'dialog:save-file': (req) =>
+      s.files.choose({
+        mode: 'save',
+        title: SAVE_TITLES[req.purpose],
+        defaultName: req.defaultName,
+        filters: SAVE_FILTERS[req.purpose],
+      }),
+  };
+}
+
+const SAVE_TITLES = {
+  import: '保存',
+  export: '导出名录',
+  template: '保存导入模板',
+  rejections: '保存导入问题清单',
+  'plan-xlsx': '导出公示计划(Excel)',
+  'plan-pdf': '导出公示计划(PDF)',
+  proof: '导出抽取记录(可验证)',
+  record: '导出随机抽取情况记录表',
+} as const;
+
+const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+const PDF_FILTER = [{ name: 'PDF 文件', extensions: ['pdf'] }];
+const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions: string[] }[]> = {
+  import: XLSX_FILTER,
+  export: XLSX_FILTER,
+  template: XLSX_FILTER,
+  rejections: XLSX_FILTER,
+  'plan-xlsx': XLSX_FILTER,
+  'plan-pdf': PDF_FILTER,
+  proof: [{ name: '抽取记录(JSON)', extensions: ['json'] }],
+  record: PDF_FILTER,
+};

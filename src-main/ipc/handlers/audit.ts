@@ -1,0 +1,10 @@
+import type { AuditChannel } from '@shared/ipc/channels/audit';
+import type { HandlersFor, Services } from './types';
+
+export type AuditHandlers = HandlersFor<AuditChannel>;
+
+export function auditHandlers(s: Services): AuditHandlers {
+  return {
+    'audit:list': (req) => s.audit.list(req),
+  };
+}

@@ -1,0 +1,10 @@
+import type { DemoChannel } from '@shared/ipc/channels/demo';
+import type { HandlersFor, Services } from './types';
+
+export type DemoHandlers = HandlersFor<DemoChannel>;
+
+export function demoHandlers(s: Services): DemoHandlers {
+  return {
+    'demo:load': (req) => s.demo.load(req.entities),
+  };
+}

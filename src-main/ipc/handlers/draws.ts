@@ -1,0 +1,21 @@
+import type { DrawChannel } from '@shared/ipc/channels/draws';
+import type { HandlersFor, Services } from './types';
+
+export type DrawHandlers = HandlersFor<DrawChannel>;
+
+export function drawHandlers(s: Services): DrawHandlers {
+  return {
+    'draws:prepare': (req) => s.draws.prepare(req),
+    'draws:commit': (req) => s.draws.commit(req),
+    'draws:witness': (req) => s.draws.witness(req),
+    'draws:reveal': (req) => s.draws.reveal(req),
+    'draws:seal': (req) => s.draws.seal(req),
+    'draws:void': (req) => s.draws.void(req),
+    'draws:amend': (req) => s.draws.amend(req),
+    'draws:get': (req) => s.draws.get(req),
+    'draws:ceremony-state': (req) => s.draws.ceremonyState(req),
+    'draws:export-proof': (req) => s.draws.exportProof(req),
+    'draws:export-record': (req) => s.draws.exportRecord(req),
+    'ceremony:open': (req) => s.ceremony.open(req.taskId),
+  };
+}

@@ -1,0 +1,12 @@
+import type { ItemChannel } from '@shared/ipc/channels/items';
+import type { HandlersFor, Services } from './types';
+
+export type ItemHandlers = HandlersFor<ItemChannel>;
+
+export function itemHandlers(s: Services): ItemHandlers {
+  return {
+    'items:query': (req) => s.items.query(req),
+    'items:get': (req) => s.items.get(req.id),
+    'items:update-sub-items': (req) => s.items.updateSubItems(req),
+  };
+}

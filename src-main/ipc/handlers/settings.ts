@@ -1,0 +1,11 @@
+import type { SettingsChannel } from '@shared/ipc/channels/settings';
+import type { HandlersFor, Services } from './types';
+
+export type SettingsHandlers = HandlersFor<SettingsChannel>;
+
+export function settingsHandlers(s: Services): SettingsHandlers {
+  return {
+    'settings:get': () => s.settings.get(),
+    'settings:set': (req) => s.settings.set(req),
+  };
+}

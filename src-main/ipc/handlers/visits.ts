@@ -1,0 +1,11 @@
+import type { VisitChannel } from '@shared/ipc/channels/visits';
+import type { HandlersFor, Services } from './types';
+
+export type VisitHandlers = HandlersFor<VisitChannel>;
+
+export function visitHandlers(s: Services): VisitHandlers {
+  return {
+    'visits:proposals': (req) => s.visits.proposals(req),
+    'visits:merge': (req) => s.visits.merge(req),
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+// Request fields several domains share. Messages are Chinese because they can reach a clerk verbatim.
+export const basisPoints = z
+  .number({ error: '比例必须是数字' })
+  .int('比例必须是整数基点(1% = 100)')
+  .min(1, '比例不能小于 0.01%')
+  .max(10000, '比例不能超过 100%');
+
+export const empty = z.object({}).strict();
+export const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
+export const tagList = z
+  .array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' })
+  .max(20, '标签不能超过 20 个');
+export const gradeValues = ['A', 'B', 'C', 'D'] as const;
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
+export const planYear = z
+  .number({ error: '年度必须是数字' })
+  .int('年度必须是整数')
+  .min(2000, '年度不正确')
+  .max(2100, '年度不正确');

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { RosterChannel } from './rosters';
+import { fileToken, gradeValues, isoDate, tagList, text } from './fields';
+
+const rosterKind = z.enum(['items', 'entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
+const queryableRoster = z.enum(['entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
+const jobId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
+
+const rosterFilters = z
+  .object({
+    entityType: z.array(z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'])).max(5),
+    /** '未评级': no grade yet. */
+    creditGrade: z.array(z.enum([...gradeValues, '未评级'])).max(5),
+    office: z.array(text('管辖单位', 100)).max(50),
+    area: z.array(text('片区', 100)).max(100),
+    industry: z.array(text('行业', 100)).max(100),
+    /** 登记状态 (entities) or 状态 (inspectors/experts). */
+    status: z.array(text('状态', 10)).max(5),
+    tags: tagList,
+  })
+  .partial()
+  .strict();
+
+const rosterQuery = z
+  .object({
+    roster: queryableRoster,
+    page: z.number().int().min(1, '页码从 1 开始').default(1),
+    pageSize: z.number().int().min(1).max(500, '每页最多 500 条').default(50),
+    search: text('搜索内容', 100).optional(),
+    sort: z
+      .object({
+        field: z.enum([
+          'id',
+          'name',
+          'uscc',
+          'creditGrade',
+          'office',
+          'area',
+          'entityType',
+          'regStatus',
+          'lastInspectedOn',
+          'updatedAt',
+          'badgeNo',
+          'status',
+        ]),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+      })
+      .strict()
+      .optional(),
+    filters: rosterFilters.default({}),
+  })
+  .strict();
+
+const usccText = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母(不含 I、O、S、V、Z)');
+const regNoText = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{15}$/, '注册号应为 15 位数字');
+const phoneText = z.string().trim();
+
+export const entityPatch = z
+  .object({
+    uscc: usccText.nullable(),
+    regNo: regNoText.nullable(),
+    name: text('名称', 200).min(1, '名称不能为空'),
+    entityType: z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], {
+      error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织',
+    }),
+    industry: text('行业', 100),
+    address: text('住所(经营场所)', 500),
+    area: text('所属片区', 100),
+    office: text('管辖单位', 100),
+    legalRep: text('法定代表人(负责人)', 100),
+    phone: phoneText,
+    creditGrade: z.enum(gradeValues, { error: '信用风险等级应为 A、B、C、D 之一' }).nullable(),
+    regStatus: z.enum(['存续', '注销', '吊销'], { error: '登记状态应为 存续、注销 或 吊销' }),
+    tags: tagList,
+    lastInspectedOn: isoDate.nullable(),
+  })
+  .partial()
+  .strict();
+
+export const inspectorPatch = z
+  .object({
+    badgeNo: text('执法证号', 50).min(1, '执法证号不能为空'),
+    name: text('姓名', 50).min(1, '姓名不能为空'),
+    office: text('所属单位(部门)', 100),
+    tags: tagList,
+    status: z.enum(['在岗', '请假', '调离'], { error: '状态应为 在岗、请假 或 调离' }),
+    phone: phoneText,
+  })
+  .partial()
+  .strict();
+
+export const expertPatch = z
+  .object({
+    idOrCertNo: text('证件号码(证书编号)', 50).min(1, '证件号码不能为空'),
+    name: text('姓名', 50).min(1, '姓名不能为空'),
+    organisation: text('工作单位', 200),
+    tags: tagList,
+    phone: phoneText,
+    status: z.enum(['在库', '暂停', '退出'], { error: '状态应为 在库、暂停 或 退出' }),
+  })
+  .partial()
+  .strict();
+
+const rosterUpdate = z.discriminatedUnion('roster', [
+  z.object({ roster: z.literal('entities'), id: z.number().int().positive(), patch: entityPatch }).strict(),
+  z.object({ roster: z.literal('inspectors'), id: z.number().int().positive(), patch: inspectorPatch }).strict(),
+  z.object({ roster: z.literal('experts'), id: z.number().int().positive(), patch: expertPatch }).strict(),
+]);
+
+const bulkUpdate = z
+  .object({
+    roster: queryableRoster,
+    ids: z.array(z.number().int().positive()).min(1, '请先选择记录').max(100_000, '一次最多修改 100000 条'),
+    set: z
+      .object({
+        creditGrade: z.enum(gradeValues, { error: '信用风险等级应为 A、B、C、D 之一' }).nullable(),
+        status: text('状态', 10).min(1),
+        addTags: tagList,
+        removeTags: tagList,
+      })
+      .partial()
+      .strict()
+      .refine((v) => Object.keys(v).length > 0, '请指定要修改的内容'),
+  })
+  .strict();
+
+export const rostersRequests = {
+  'roster:query': rosterQuery,
+  'roster:filter-options': z.object({ roster: queryableRoster }).strict(),
+  'roster:update': rosterUpdate,
+  'roster:bulk-update': bulkUpdate,
+  'roster:import-detect': z.object({ kind: rosterKind, fileToken }).strict(),
+  'roster:import-preview': z
+    .object({
+      kind: rosterKind,
+      fileToken,
+      mapping: z.record(z.string(), z.number().int().min(0).max(16383)).optional(),
+      jobId: jobId.optional(),
+    })
+    .strict(),
+  'roster:import-confirm': z
+    .object({
+      previewId: z.string().uuid('预览标识无效,请重新预览'),
+      jobId: jobId.optional(),
+      /** Rows kept with a warning (e.g. a USCC check digit) that the clerk did not accept: they are not written. */
+      declineRows: z
+        .array(z.number().int().min(1), { error: '不接受的行必须是行号列表' })
+        .max(100_000, '一次最多不接受 100000 行')
+        .optional(),
+    })
+    .strict(),
+  'roster:import-cancel': z.object({ jobId }).strict(),
+  'roster:import-rejections': z.object({ previewId: z.string().uuid('预览标识无效,请重新预览'), fileToken }).strict(),
+  'job:progress': z.object({ jobId }).strict(),
+  'roster:export': rosterQuery.omit({ page: true, pageSize: true }).extend({ fileToken }).strict(),
+  'roster:template': z.object({ kind: rosterKind, fileToken }).strict(),
+} satisfies Record<RosterChannel, z.ZodType>;
