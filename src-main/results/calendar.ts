@@ -58,7 +58,7 @@ function dateProblems(dates: readonly string[], year: number, label: string): st
 export function scheduleProblems(schedule: Pick<YearSchedule, 'year' | 'holidays' | 'workdays'>): string[] {
   const { year, holidays, workdays } = schedule;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) return [`年份“${year}”无效`];
-  if (SHIPPED_SCHEDULES.some((s) => s.year === year)) return [`${year}年的节假日安排已随程序提供,不能另行录入`];
+  if (SHIPPED_SCHEDULES.some((s) => s.year === year)) return [`${year}年的节假日安排已随程序提供，不能另行录入`];
   const problems = [...dateProblems(holidays, year, '放假日期'), ...dateProblems(workdays, year, '调休上班日期')];
   if (holidays.length === 0) problems.push('请填写放假日期');
   const both = holidays.filter((d) => workdays.includes(d));
@@ -66,7 +66,7 @@ export function scheduleProblems(schedule: Pick<YearSchedule, 'year' | 'holidays
   const weekdays = workdays.filter(
     (d) => dayNumber(d) !== null && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
   );
-  if (weekdays.length > 0) problems.push(`调休上班日期应为周六或周日:${weekdays.join('、')}`);
+  if (weekdays.length > 0) problems.push(`调休上班日期应为周六或周日：${weekdays.join('、')}`);
   return problems;
 }
 
@@ -78,7 +78,7 @@ export function enterYearSchedule(
 ): YearSchedule {
   const problems = scheduleProblems(schedule);
   if (problems.length > 0) {
-    throw new AppError('calendar.invalid', `节假日安排不能保存:${problems.join(';')}。`, { problems });
+    throw new AppError('calendar.invalid', `节假日安排不能保存：${problems.join('；')}。`, { problems });
   }
   const holidays = [...schedule.holidays].sort();
   const workdays = [...schedule.workdays].sort();

@@ -43,7 +43,7 @@ function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult): SheetPlan {
     const numbers = reviewed.map((r) => r.target.taskNumber).join('、');
     throw new AppError(
       'result.reviewed',
-      `任务${numbers}对“${resolved.entityName}”的检查结果已审核,不能修改;如需更正,请由审核人员另立更正记录。`,
+      `任务${numbers}对“${resolved.entityName}”的检查结果已审核，不能修改；如需更正，请由审核人员另立更正记录。`,
     );
   }
   const allSubItems = [...new Set(resolved.targets.flatMap((t) => t.subItemIds))];
@@ -58,8 +58,8 @@ function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult): SheetPlan {
 }
 
 function invalid(plan: SheetPlan, problems: readonly ResultProblem[]): AppError {
-  const messages = problems.map((p) => p.message).join(';');
-  return new AppError('result.invalid', `“${plan.sheet.entityName}”的检查结果不能保存:${messages}。`, { problems });
+  const messages = problems.map((p) => p.message).join('；');
+  return new AppError('result.invalid', `“${plan.sheet.entityName}”的检查结果不能保存：${messages}。`, { problems });
 }
 
 function writePlan(raw: BetterSqlite3.Database, plan: SheetPlan, stamp: Stamp): number[] {

@@ -13,7 +13,7 @@ import { all, first, qb, run } from '../db/sql';
 import type { ResultRow, Stamp } from './store';
 
 function measureOf(entry: ResultEntry): string {
-  const measures = entry.followUps.map((f) => (f === '其他' ? `其他:${entry.followUpOther.trim()}` : f));
+  const measures = entry.followUps.map((f) => (f === '其他' ? `其他：${entry.followUpOther.trim()}` : f));
   return measures.join('、') || '待定';
 }
 
@@ -41,8 +41,8 @@ function checkedDate(date: string, label: string): string {
 
 function openRecord(raw: BetterSqlite3.Database, id: number) {
   const row = first(raw, qb.selectFrom('result_follow_ups').selectAll().where('id', '=', id));
-  if (!row) throw new AppError('followUp.notFound', `没有找到后续处置记录(编号 ${id})。`);
-  if (row.closed_on) throw new AppError('followUp.closed', `后续处置已于${row.closed_on}完结,不能再修改。`);
+  if (!row) throw new AppError('followUp.notFound', `没有找到后续处置记录（编号 ${id}）。`);
+  if (row.closed_on) throw new AppError('followUp.closed', `后续处置已于${row.closed_on}完结，不能再修改。`);
   return row;
 }
 

@@ -23,11 +23,11 @@ function loadEntered(raw: BetterSqlite3.Database, ids: readonly number[]): Resul
       .where('id', 'in', [...new Set(ids)]),
   );
   const missing = [...new Set(ids)].filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length > 0) throw new AppError('result.notFound', `没有找到检查结果(编号 ${missing.join('、')})。`);
+  if (missing.length > 0) throw new AppError('result.notFound', `没有找到检查结果（编号 ${missing.join('、')}）。`);
   const notEntered = rows.filter((r) => r.state !== '已录入');
   if (notEntered.length > 0) {
-    const list = notEntered.map((r) => `编号 ${r.id}(${r.state})`).join('、');
-    throw new AppError('result.notEntered', `只有“已录入”的检查结果可以审核:${list}。`);
+    const list = notEntered.map((r) => `编号 ${r.id}（${r.state}）`).join('、');
+    throw new AppError('result.notEntered', `只有“已录入”的检查结果可以审核：${list}。`);
   }
   return rows;
 }
@@ -94,9 +94,9 @@ export function correctResult(
   return raw
     .transaction(() => {
       const row = resultById(raw, resultId);
-      if (!row) throw new AppError('result.notFound', `没有找到检查结果(编号 ${resultId})。`);
+      if (!row) throw new AppError('result.notFound', `没有找到检查结果（编号 ${resultId}）。`);
       if (row.state !== '已审核')
-        throw new AppError('result.notReviewed', '只有已审核的检查结果需要更正,其余可直接修改。');
+        throw new AppError('result.notReviewed', '只有已审核的检查结果需要更正，其余可直接修改。');
       if (isCorrected(raw, row.id)) throw new AppError('result.alreadyCorrected', '这条检查结果已有更正记录。');
       const stamp = { at: ctx.now().toISOString(), actor: ctx.actor() };
       const { id: _id, ...copied } = row;

@@ -53,7 +53,7 @@ function readTasks(raw: BetterSqlite3.Database, taskIds: readonly number[]): Tas
     qb.selectFrom('tasks').select(['id', 'number', 'start_date', 'end_date']).where('id', 'in', taskIds),
   );
   const missing = taskIds.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length > 0) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${missing.join('、')})。`);
+  if (missing.length > 0) throw new AppError('task.notFound', `没有找到抽查任务（编号 ${missing.join('、')}）。`);
   return taskIds.map((id) => rows.find((r) => r.id === id)!);
 }
 
@@ -71,7 +71,7 @@ function checkJointVisit(raw: BetterSqlite3.Database, entityId: number, taskIds:
       .having(sql<number>`count(*)`, '=', taskIds.length),
   );
   if (visit === undefined) {
-    throw new AppError('result.notJointVisit', '这几个任务对该对象的检查没有合并为一次联合检查,请分别录入。');
+    throw new AppError('result.notJointVisit', '这几个任务对该对象的检查没有合并为一次联合检查，请分别录入。');
   }
 }
 
@@ -110,7 +110,7 @@ function structuralProblems(entry: ResultEntry, known: ReadonlySet<number>): Res
   const ids = entry.rows.map((r) => r.subItemId);
   const foreign = ids.filter((id) => !known.has(id));
   if (foreign.length > 0) {
-    problems.push({ field: 'rows', message: `检查内容(编号 ${foreign.join('、')})不属于本次检查的事项` });
+    problems.push({ field: 'rows', message: `检查内容（编号 ${foreign.join('、')}）不属于本次检查的事项` });
   }
   if (new Set(ids).size !== ids.length) problems.push({ field: 'rows', message: '检查内容重复填写' });
   return problems;
@@ -120,7 +120,7 @@ function structuralProblems(entry: ResultEntry, known: ReadonlySet<number>): Res
 export function resolveSheet(raw: BetterSqlite3.Database, sheet: SheetResult): ResolvedSheet {
   const tasks = readTasks(raw, sheet.taskIds);
   const entity = first(raw, qb.selectFrom('entities').select(['id', 'name']).where('id', '=', sheet.entityId));
-  if (!entity) throw new AppError('entity.notFound', `没有找到检查对象(编号 ${sheet.entityId})。`);
+  if (!entity) throw new AppError('entity.notFound', `没有找到检查对象（编号 ${sheet.entityId}）。`);
   const targets = tasks.map((task) => ({
     taskId: task.id,
     taskNumber: task.number,
@@ -129,7 +129,7 @@ export function resolveSheet(raw: BetterSqlite3.Database, sheet: SheetResult): R
     subItemIds: subItemsOf(raw, task.id),
   }));
   if (!targets.some((t) => t.drawId === sheet.drawId)) {
-    throw new AppError('result.wrongDraw', `抽取(编号 ${sheet.drawId})不是这些任务封存的抽取。`);
+    throw new AppError('result.wrongDraw', `抽取（编号 ${sheet.drawId}）不是这些任务封存的抽取。`);
   }
   checkJointVisit(raw, entity.id, sheet.taskIds);
   const teamIds = [...new Set(targets.flatMap((t) => teamOf(raw, t.drawId, entity.id, t.taskNumber)))];

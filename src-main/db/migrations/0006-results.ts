@@ -63,7 +63,7 @@ export const m0006Results: Migration = {
             AND o.task_id = new.task_id AND o.entity_id = new.entity_id AND o.draw_id = new.draw_id)
         BEGIN SELECT RAISE(ABORT, '只能更正同一对象已审核的检查结果'); END;
       CREATE TRIGGER results_reviewed_immutable BEFORE UPDATE ON results WHEN old.state = '已审核'
-        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改,如需更正请另立更正记录'); END;
+        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改，如需更正请另立更正记录'); END;
       CREATE TRIGGER results_no_delete BEFORE DELETE ON results
         BEGIN SELECT RAISE(ABORT, '检查结果不可删除'); END;
       CREATE TRIGGER results_fixed_fields BEFORE UPDATE ON results
@@ -77,7 +77,7 @@ export const m0006Results: Migration = {
           OR (old.state = '未录入' AND new.state = '已录入')
           OR (old.state = '已录入' AND new.state IN ('未录入', '已审核', '审核退回'))
           OR (old.state = '审核退回' AND new.state = '已录入'))
-        BEGIN SELECT RAISE(ABORT, '检查结果状态不能这样变更(未录入→已录入→已审核,或审核退回后重新录入)'); END;
+        BEGIN SELECT RAISE(ABORT, '检查结果状态不能这样变更（未录入→已录入→已审核，或审核退回后重新录入）'); END;
 
       CREATE TABLE result_rows (
         result_id   INTEGER NOT NULL REFERENCES results(id),
@@ -88,14 +88,14 @@ export const m0006Results: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE TRIGGER result_rows_reviewed_no_insert BEFORE INSERT ON result_rows
         WHEN (SELECT state FROM results WHERE id = new.result_id) = '已审核'
-        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改,如需更正请另立更正记录'); END;
+        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改，如需更正请另立更正记录'); END;
       CREATE TRIGGER result_rows_reviewed_no_update BEFORE UPDATE ON result_rows
         WHEN (SELECT state FROM results WHERE id = old.result_id) = '已审核'
           OR (SELECT state FROM results WHERE id = new.result_id) = '已审核'
-        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改,如需更正请另立更正记录'); END;
+        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改，如需更正请另立更正记录'); END;
       CREATE TRIGGER result_rows_reviewed_no_delete BEFORE DELETE ON result_rows
         WHEN (SELECT state FROM results WHERE id = old.result_id) = '已审核'
-        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改,如需更正请另立更正记录'); END;
+        BEGIN SELECT RAISE(ABORT, '已审核的检查结果不可修改，如需更正请另立更正记录'); END;
 
       -- 后续处置 to 完结: opened when a result with a problem is approved; once closed (with its note) it stays so.
       CREATE TABLE result_follow_ups (
@@ -133,7 +133,7 @@ export const m0006Results: Migration = {
       ) STRICT;
       CREATE INDEX holiday_schedules_year ON holiday_schedules(year, id);
       CREATE TRIGGER holiday_schedules_no_update BEFORE UPDATE ON holiday_schedules
-        BEGIN SELECT RAISE(ABORT, '已录入的节假日安排不可修改,请重新录入该年度'); END;
+        BEGIN SELECT RAISE(ABORT, '已录入的节假日安排不可修改，请重新录入该年度'); END;
       CREATE TRIGGER holiday_schedules_no_delete BEFORE DELETE ON holiday_schedules
         BEGIN SELECT RAISE(ABORT, '已录入的节假日安排不可删除'); END;
     `);

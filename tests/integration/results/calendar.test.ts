@@ -33,12 +33,12 @@ describe('enterYearSchedule', () => {
   it('refuses a 调休 working day that is not a weekend', () => {
     refused(
       { year: 2027, holidays: ['2027-01-01'], workdays: ['2027-01-05'] },
-      /调休上班日期应为周六或周日:2027-01-05/,
+      /调休上班日期应为周六或周日：2027-01-05/,
     );
   });
 
   it('refuses a year the program ships', () => {
-    refused({ year: 2026, holidays: ['2026-01-01'], workdays: [] }, /2026年的节假日安排已随程序提供/);
+    refused({ year: 2026, holidays: ['2026-01-01'], workdays: [] }, /2026年的节假日安排已随程序提供，不能另行录入/);
   });
 
   it('adds the year to the calendar, the latest entry counting', () => {

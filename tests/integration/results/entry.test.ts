@@ -80,7 +80,7 @@ describe('saveEntry', () => {
     const sheet = c.cleanSheet(6);
     sheet.entry.rows.push({ subItemId: 999999, outcome: '符合', finding: '' });
     const e = refusal(() => saveEntry(c.conn.raw, c.ctx, sheet, { draft: true }));
-    expect(e.message).toContain('检查内容(编号 999999)不属于本次检查的事项');
+    expect(e.message).toContain('检查内容（编号 999999）不属于本次检查的事项');
     expect(resultCounts(c)).toEqual(before);
   });
 

@@ -63,7 +63,7 @@ describe('follow-ups', () => {
     expect(followUpOf(id)).toMatchObject({ closedOn: '2026-12-10', closingNote: '已完成年报公示', overdue: false });
     const before = resultCounts(c);
     expect(() => updateFollowUp(c.conn.raw, c.ctx, followUp.id, { office: '城关市场监管所' })).toThrow(
-      '后续处置已于2026-12-10完结,不能再修改。',
+      '后续处置已于2026-12-10完结，不能再修改。',
     );
     expect(resultCounts(c)).toEqual(before);
   });

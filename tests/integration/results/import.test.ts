@@ -48,7 +48,7 @@ describe('applyImport', () => {
     review(c.conn.raw, c.ctx, [id], 'approve');
     const counts = applyImport(c.conn.raw, c.ctx, [c.cleanSheet(7, { note: '再导入' })], { dryRun: false });
     expect(counts).toMatchObject({ matched: 1, entered: 0, rejected: 1 });
-    expect(counts.problems[0].reason).toContain('已审核,不能修改');
+    expect(counts.problems[0].reason).toContain('已审核，不能修改');
   });
 
   it('rejects the second sheet of the same entity and task in one batch', () => {

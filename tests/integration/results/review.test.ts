@@ -68,7 +68,7 @@ describe('review', () => {
     const id = enter(6);
     review(c.conn.raw, c.ctx, [id], 'approve');
     const before = resultCounts(c);
-    expect(() => saveEntry(c.conn.raw, c.ctx, c.cleanSheet(6, { note: '改一下' }))).toThrow(/已审核,不能修改/);
+    expect(() => saveEntry(c.conn.raw, c.ctx, c.cleanSheet(6, { note: '改一下' }))).toThrow(/已审核，不能修改/);
     expect(resultCounts(c)).toEqual(before);
   });
 
