@@ -30,6 +30,10 @@ export interface Database {
   draw_roster_dates: DrawRosterDatesTable;
   joint_visits: JointVisitsTable;
   joint_visit_tasks: JointVisitTasksTable;
+  results: ResultsTable;
+  result_rows: ResultRowsTable;
+  result_follow_ups: ResultFollowUpsTable;
+  holiday_schedules: HolidaySchedulesTable;
 }
 
 export interface SettingsTable {
@@ -323,4 +327,64 @@ export interface JointVisitTasksTable {
   task_id: number;
   draw_id: number;
   entity_id: number;
+}
+
+/** One result per (task, drawn entity); a reviewed row is immutable and corrected by a new row (corrects_id). */
+export interface ResultsTable {
+  id: Generated<number>;
+  task_id: number;
+  draw_id: number;
+  entity_id: number;
+  corrects_id: number | null;
+  correction_reason: string | null;
+  state: '未录入' | '已录入' | '已审核' | '审核退回';
+  inspected_on: string | null;
+  /** JSON arrays of strings. */
+  inspector_ids: string;
+  methods: string;
+  categories: string;
+  follow_ups: string;
+  follow_up_other: string;
+  correction_deadline: string | null;
+  end_state: '注销' | '吊销' | '迁出' | '已关闭停业' | null;
+  note: string;
+  saved_at: string;
+  saved_by: string;
+  entered_at: string | null;
+  entered_by: string | null;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  return_reason: string | null;
+}
+
+export interface ResultRowsTable {
+  result_id: number;
+  sub_item_id: number;
+  outcome: '符合' | '不符合' | '不涉及' | null;
+  finding: string;
+}
+
+/** 后续处置 of a reviewed result with a problem; closed rows are immutable. */
+export interface ResultFollowUpsTable {
+  id: Generated<number>;
+  result_id: number;
+  measure: string;
+  office: string;
+  due_on: string | null;
+  closed_on: string | null;
+  closing_note: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Append-only: the latest row of a year is its entered 放假安排. */
+export interface HolidaySchedulesTable {
+  id: Generated<number>;
+  year: number;
+  /** JSON arrays of YYYY-MM-DD. */
+  holidays: string;
+  workdays: string;
+  entered_at: string;
+  entered_by: string;
 }

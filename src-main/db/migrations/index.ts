@@ -4,6 +4,7 @@ import { m0002Rosters } from './0002-rosters';
 import { m0003PlansDraws } from './0003-plans-draws';
 import { m0004EntityScopeIndex } from './0004-entity-scope-index';
 import { m0005DrawResults } from './0005-draw-results';
+import { m0006Results } from './0006-results';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003PlansDraws,
   m0004EntityScopeIndex,
   m0005DrawResults,
+  m0006Results,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

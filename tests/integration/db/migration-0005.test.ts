@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('migration 0005 (draw results beside the draws row)', () => {
   it('is the latest version, and 揭晓 writes its result to draw_results, not into the draws row', async () => {
-    expect(LATEST_SCHEMA_VERSION).toBe(5);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(5);
     const raw = c.conn.raw;
     const drawId = await c.revealed('结果分表');
     expect(raw.prepare('SELECT result FROM draws WHERE id = ?').pluck().get(drawId)).toBe(
