@@ -3,6 +3,7 @@ import type { DemoErrorCode } from './ipc/channels/demo';
 import type { DrawErrorCode } from './ipc/channels/draws';
 import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
+import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { VisitErrorCode } from './ipc/channels/visits';
 
@@ -21,6 +22,7 @@ export type ErrorCode =
   | PlanErrorCode
   | DrawErrorCode
   | VisitErrorCode
+  | ResultErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;

@@ -120,7 +120,7 @@ function structuralProblems(entry: ResultEntry, known: ReadonlySet<number>): Res
 export function resolveSheet(raw: BetterSqlite3.Database, sheet: SheetResult): ResolvedSheet {
   const tasks = readTasks(raw, sheet.taskIds);
   const entity = first(raw, qb.selectFrom('entities').select(['id', 'name']).where('id', '=', sheet.entityId));
-  if (!entity) throw new AppError('entity.notFound', `没有找到检查对象（编号 ${sheet.entityId}）。`);
+  if (!entity) throw new AppError('result.entityNotFound', `没有找到检查对象（编号 ${sheet.entityId}）。`);
   const targets = tasks.map((task) => ({
     taskId: task.id,
     taskNumber: task.number,

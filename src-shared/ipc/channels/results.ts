@@ -1,0 +1,23 @@
+/** The results workflow (检查结果, 后续处置, the working-day calendar). Its channels join when its pages do. */
+export type ResultErrorCode =
+  | 'result.alreadyCorrected'
+  | 'result.duplicateSheet'
+  | 'result.duplicateTask'
+  | 'result.entityNotFound'
+  | 'result.invalid'
+  | 'result.noSealedDraw'
+  | 'result.noTask'
+  | 'result.noneSelected'
+  | 'result.notDrawn'
+  | 'result.notEntered'
+  | 'result.notFound'
+  | 'result.notJointVisit'
+  | 'result.notReviewed'
+  | 'result.reasonRequired'
+  | 'result.wrongDraw'
+  | 'calendar.invalid'
+  | 'followUp.badDate'
+  | 'followUp.closed'
+  | 'followUp.noMeasure'
+  | 'followUp.noNote'
+  | 'followUp.notFound';
