@@ -14,6 +14,7 @@ export type ResultErrorCode =
   | 'result.notJointVisit'
   | 'result.notReviewed'
   | 'result.reasonRequired'
+  | 'result.reviewed'
   | 'result.wrongDraw'
   | 'calendar.invalid'
   | 'followUp.badDate'
