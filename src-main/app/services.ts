@@ -10,8 +10,7 @@ import { createRosterService } from '../rosters/service';
 import type { JobProgressView } from '@shared/domain/roster-views';
 import type { DrawProgress } from '@shared/domain/draws';
 import { createDrawService } from '../draws/service';
-import { createPlanService } from '../plans/service';
-import { createTaskService } from '../plans/tasks';
+import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
