@@ -10,11 +10,12 @@ import { AppError } from '@shared/errors';
 import type { DrawsTable, TasksTable } from '../db/schema';
 import { all, column, first, qb } from '../db/sql';
 
-const DRAW_STATUS: Record<Exclude<DrawsTable['state'], 'voided'>, TaskDrawStatus> = {
+const DRAW_STATUS: Record<DrawsTable['state'], TaskDrawStatus> = {
   prepared: '已准备',
   committed: '已承诺',
   revealed: '已揭晓',
   sealed: '已封存',
+  voided: '未抽取',
 };
 
 /** Settings as stored (one JSON row per key over the defaults), read on the raw handle. */
@@ -82,7 +83,7 @@ function taskView(raw: BetterSqlite3.Database, row: Selectable<TasksTable>): Tas
     startDate: row.start_date,
     endDate: row.end_date,
     frequency: row.frequency,
-    drawStatus: draw && draw.state !== 'voided' ? DRAW_STATUS[draw.state] : '未抽取',
+    drawStatus: draw ? DRAW_STATUS[draw.state] : '未抽取',
     drawId: draw?.id ?? null,
     updatedAt: row.updated_at,
   };
