@@ -10,8 +10,7 @@ import { createRosterService } from '../rosters/service';
 import type { JobProgressView } from '@shared/domain/roster-views';
 import type { DrawProgress } from '@shared/domain/draws';
 import { createDrawService } from '../draws/service';
-import { createPlanService } from '../plans/service';
-import { createTaskService } from '../plans/tasks';
+import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
@@ -35,8 +34,8 @@ import { DocumentJobs } from '../documents/job';
  */
 export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
-  // The documents are rendered in a worker thread started on the first export
-  // (pdfmake and the CJK font load there; a city-scale record takes ~20 s that must not stall the main process) ———
+  // The documents are rendered in a worker thread started on the first export: pdfmake and the CJK font load there,
+  // and a city-scale record must not stall the main process.
   const documentJobs = new DocumentJobs();
   const renderers = async () => ({
     ...documentJobs.renderers,

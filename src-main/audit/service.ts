@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntry } from '@shared/ipc/contract';
+import type { ParsedReq } from '@shared/ipc/schemas';
 import type { Database } from '../db/schema';
 import { qb, run } from '../db/sql';
 
@@ -42,7 +43,7 @@ export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord,
 export function createAuditService(db: Kysely<Database>) {
   return {
     /** Newest first, paged by id (stable under concurrent appends). */
-    async list(req: { limit: number; beforeId?: number }): Promise<AuditEntry[]> {
+    async list(req: ParsedReq<'audit:list'>): Promise<AuditEntry[]> {
       let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(req.limit);
       if (req.beforeId !== undefined) query = query.where('id', '<', req.beforeId);
       const rows = await query.execute();

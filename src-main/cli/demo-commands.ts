@@ -12,7 +12,7 @@ import { gradeLabel } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { verifyProofParallel } from '../draws/parallel-rank';
-import { createServices } from '../app/services';
+import { createServices, type Services } from '../app/services';
 import { defaultContext } from '../app/context';
 import { loadDemoData } from '../demo/demo-data';
 import { createDemoPlan } from '../demo/plan-demo';
@@ -42,6 +42,54 @@ interface DemoOutSummary {
   seconds: number;
 }
 
+type Say = (line: string) => void;
+
+/** 准备 → 承诺 → 见证 → 揭晓 → 封存 of the demo task, writing both parts of the record, the proof and the verify page. */
+async function drawDemo(services: Services, taskId: number, out: string, say: Say) {
+  const prepared = await services.draws.prepare({ taskId });
+  const p = prepared.preparation;
+  say(
+    `3. 准备:范围内 ${p.candidates} 户(${p.strata.map((s) => `${gradeLabel(s.name)} ${s.candidates}→${s.quota}`).join(',')}),` +
+      `执法人员 ${p.inspectors} 人;可行性:${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
+  );
+
+  const committed = services.draws.commit({ drawId: prepared.id, ...DEMO_CEREMONY });
+  const commitPdf = join(out, 'draw-record-commit.pdf');
+  writeFileSync(commitPdf, await services.draws.recordPdf(prepared.id, 'commit'));
+  say(`4. 承诺:输入摘要 ${committed.draw.inputDigest}`);
+  say(`        随机数承诺 ${committed.draw.commit!.nonceCommit}(记录表第一部分:${commitPdf})`);
+
+  for (const witness of DEMO_WITNESSES) services.draws.witness({ drawId: prepared.id, ...witness });
+  say(`5. 见证:${DEMO_WITNESSES.map((w) => `${w.name}(${w.role})${w.value}`).join(',')}`);
+
+  const revealed = await services.draws.reveal({ drawId: prepared.id });
+  say(
+    `6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`,
+  );
+
+  const sealed = await services.draws.seal({ drawId: prepared.id });
+  const proofPath = join(out, 'proof.json');
+  const proofText = services.draws.proofText(prepared.id);
+  writeFileSync(proofPath, `${proofText}\n`, 'utf8');
+  const resultPdf = join(out, 'draw-record-result.pdf');
+  writeFileSync(resultPdf, await services.draws.recordPdf(prepared.id, 'result'));
+  const verifyPage = join(out, 'verify.html');
+  copyFileSync(join((await import('../documents/fonts')).resourcesDir(), 'verify.html'), verifyPage);
+  say(`7. 封存:抽取记录 ${proofPath},记录表第二部分 ${resultPdf}`);
+  return { candidates: p.candidates, sealed, proofText, proofPath, commitPdf, resultPdf, verifyPage };
+}
+
+/** Re-derives every result from the proof alone, as a bureau's reviewer would. */
+async function verifyDemo(proofText: string, proofPath: string, verifyPage: string, say: Say): Promise<boolean> {
+  const proof = JSON.parse(proofText) as unknown;
+  const report = await withPoolIfLarge(proof, (pool) => verifyProofParallel(proof, pool));
+  if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
+  say(
+    `8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`,
+  );
+  return report.valid;
+}
+
 export async function runDemoOut(
   ctx: CliContext,
   actor: string,
@@ -54,7 +102,7 @@ export async function runDemoOut(
   // Without --db the demo gets a database of its own in DIR: it needs an empty one, and a newcomer's first command
   // should not touch the desktop app's database.
   const dbPath = typeof ctx.options.db === 'string' ? ctx.dbPath : join(out, 'demo.sqlite');
-  const say = (line: string) => {
+  const say: Say = (line) => {
     if (!ctx.json) ctx.out(line);
   };
   const conn = await openDatabase(dbPath, { migrate: true });
@@ -71,57 +119,22 @@ export async function runDemoOut(
     const task = services.tasks.get(taskId);
     say(`2. 年度计划《${plan.title}》已公示(第 ${plan.version} 版),任务 ${task.number}「${task.name}」`);
 
-    const prepared = await services.draws.prepare({ taskId });
-    const p = prepared.preparation;
-    say(
-      `3. 准备:范围内 ${p.candidates} 户(${p.strata.map((s) => `${gradeLabel(s.name)} ${s.candidates}→${s.quota}`).join(',')}),` +
-        `执法人员 ${p.inspectors} 人;可行性:${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
-    );
-
-    const committed = services.draws.commit({ drawId: prepared.id, ...DEMO_CEREMONY });
-    const commitPdf = join(out, 'draw-record-commit.pdf');
-    writeFileSync(commitPdf, await services.draws.recordPdf(prepared.id, 'commit'));
-    say(`4. 承诺:输入摘要 ${committed.draw.inputDigest}`);
-    say(`        随机数承诺 ${committed.draw.commit!.nonceCommit}(记录表第一部分:${commitPdf})`);
-
-    for (const witness of DEMO_WITNESSES) services.draws.witness({ drawId: prepared.id, ...witness });
-    say(`5. 见证:${DEMO_WITNESSES.map((w) => `${w.name}(${w.role})${w.value}`).join(',')}`);
-
-    const revealed = await services.draws.reveal({ drawId: prepared.id });
-    say(
-      `6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`,
-    );
-
-    const sealed = await services.draws.seal({ drawId: prepared.id });
-    const proofPath = join(out, 'proof.json');
-    const proofText = services.draws.proofText(prepared.id);
-    writeFileSync(proofPath, `${proofText}\n`, 'utf8');
-    const resultPdf = join(out, 'draw-record-result.pdf');
-    writeFileSync(resultPdf, await services.draws.recordPdf(prepared.id, 'result'));
-    const verifyPage = join(out, 'verify.html');
-    copyFileSync(join((await import('../documents/fonts')).resourcesDir(), 'verify.html'), verifyPage);
-    say(`7. 封存:抽取记录 ${proofPath},记录表第二部分 ${resultPdf}`);
-
-    const proof = JSON.parse(proofText) as unknown;
-    const report = await withPoolIfLarge(proof, (pool) => verifyProofParallel(proof, pool));
-    if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
-    say(
-      `8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`,
-    );
-
+    const drawn = await drawDemo(services, taskId, out, say);
+    const verified = await verifyDemo(drawn.proofText, drawn.proofPath, drawn.verifyPage, say);
+    const { draw } = drawn.sealed;
     const summary: DemoOutSummary = {
       dbPath: conn.path,
       out,
       entities: county.entities,
       taskNumber: task.number,
-      candidates: p.candidates,
-      selected: sealed.draw.strata.reduce((n, s) => n + s.selected, 0),
-      packages: sealed.draw.packageCount,
-      inputDigest: sealed.draw.inputDigest,
-      nonceCommit: sealed.draw.commit!.nonceCommit,
-      seed: sealed.draw.reveal!.seed,
-      verified: report.valid,
-      files: [proofPath, commitPdf, resultPdf, verifyPage],
+      candidates: drawn.candidates,
+      selected: draw.strata.reduce((n, s) => n + s.selected, 0),
+      packages: draw.packageCount,
+      inputDigest: draw.inputDigest,
+      nonceCommit: draw.commit!.nonceCommit,
+      seed: draw.reveal!.seed,
+      verified,
+      files: [drawn.proofPath, drawn.commitPdf, drawn.resultPdf, drawn.verifyPage],
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
     if (ctx.json) ctx.out(JSON.stringify(summary));

@@ -2,11 +2,14 @@
  * The demo county's year plan with one task (for `demo --out`, the tests and the ceremony benchmark): a credit-graded
  * food-safety task over the demo roster (src-main/demo/demo-data.ts), published, ready to draw.
  */
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { TaskInput } from '@shared/domain/tasks';
 import { defaultPlanTitle } from '@shared/domain/plans';
 import { AppError } from '@shared/errors';
 import type { Services } from '../app/services';
 import { chinaDate } from '@shared/domain/china-time';
+import { qb, value } from '../db/sql';
 import { previewScope } from '../draws/scope';
 import { readSettings } from '../plans/tasks';
 
@@ -17,27 +20,40 @@ export const DEMO_TASK_ITEMS = [
   '营业执照(登记证)规范使用情况的检查',
 ];
 
+/** 在岗 inspectors qualified for 食品 (json_each over each one's tags). */
+function foodQualifiedInspectors(raw: BetterSqlite3.Database): number {
+  const tags = sql<string>`json_each(inspectors.tags)`.as('tag');
+  const query = qb
+    .selectFrom(['inspectors', tags])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', '在岗')
+    .where(sql<string>`tag.value`, '=', '食品');
+  return value(raw, query) ?? 0;
+}
+
 /** The demo task: food sellers and restaurants, ratio by credit grade, teams of two with a 食品-qualified member. */
 export function demoTaskInput(
-  raw: Parameters<typeof readSettings>[0],
+  raw: BetterSqlite3.Database,
   planId: number,
   now: Date,
   overrides: Partial<TaskInput> = {},
 ): TaskInput {
   const settings = readSettings(raw);
-  const itemId = raw.prepare('SELECT id FROM items WHERE name = ?').pluck();
-  const itemIds = DEMO_TASK_ITEMS.map((name) => itemId.get(name) as number | undefined);
+  const itemIds = DEMO_TASK_ITEMS.map((name) =>
+    value(raw, qb.selectFrom('items').select('id').where('name', '=', name)),
+  );
   if (itemIds.some((id) => id === undefined))
     throw new AppError('demo.noItems', '事项清单中没有示例事项,请先加载示例数据(demo --entities N)。');
   // Sized to the county so any demo size can be drawn: enough packages per 食品-qualified inspector to staff every
   // team (a small demo county has few of them), and no tag requirement when there are hardly any.
   const scope = { entityTypes: [], industries: ['食品销售', '餐饮服务'], areas: [], offices: [], tags: [], grades: [] };
   const ratio = { mode: 'grades' as const, gradeBp: { ...settings.gradeRatioBp, 未评级: settings.defaultRatioBp } };
-  const holders = raw
-    .prepare("SELECT count(*) FROM inspectors, json_each(inspectors.tags) WHERE status = '在岗' AND value = '食品'")
-    .pluck()
-    .get() as number;
-  const areas = raw.prepare('SELECT count(DISTINCT area) FROM entities').pluck().get() as number;
+  const holders = foodQualifiedInspectors(raw);
+  const areas =
+    value(
+      raw,
+      qb.selectFrom('entities').select((eb) => eb.fn.count<number>('area').distinct().as('n')),
+    ) ?? 0;
   const packages =
     Math.ceil(
       previewScope(raw, { scope, ratio, excludeRecentYears: settings.recentInspectionYears, startDate: chinaDate(now) })
@@ -52,7 +68,7 @@ export function demoTaskInput(
     name: `${now.getFullYear()}年食品经营者双随机抽查`,
     leadDepartment: settings.bureauName,
     joiningDepartments: [],
-    itemIds: itemIds as number[],
+    itemIds: itemIds.filter((id) => id !== undefined),
     startDate: start,
     endDate: end,
     frequency: '每年1次',
@@ -77,7 +93,7 @@ export function demoTaskInput(
 /** Creates the year's plan with the demo task and publishes it; returns their ids. */
 export function createDemoPlan(
   services: Services,
-  raw: Parameters<typeof readSettings>[0],
+  raw: BetterSqlite3.Database,
   now: Date,
   overrides: Partial<TaskInput> = {},
 ): { planId: number; taskId: number } {

@@ -261,13 +261,9 @@ function selectedList(dt: DocText, d: DrawRecordResult, selectedTotal: number): 
   return layoutList(spec, dt);
 }
 
-/** Part two, printed at 封存 and again after each 递补. */
-export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Buffer> {
-  const dt = new DocText();
+/** The rows of part two's form: the commitment, the revealed values, the result and the 递补 made since. */
+function resultForm(dt: DocText, d: DrawRecordResult, selectedTotal: number): TableCell[][] {
   const c = d.commit;
-  const selectedTotal = d.packages.reduce((s, p) => s + p.entities.length, 0);
-  // Laid out first: the form's footers count the list's pages, and its missing characters join the form's note.
-  const list = selectedList(dt, d, selectedTotal);
   const witnesses = d.participants.witnesses
     .map((w, i) => `${i + 1}. ${w.name}${w.role ? `(${w.role})` : ''}`)
     .join('  ');
@@ -291,7 +287,7 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
     formatDateTime(a.at),
   ]);
 
-  const form: TableCell[][] = [
+  return [
     row(dt, '抽查任务', c.taskName),
     row(dt, '检查主体', c.inspectingBody),
     pairRow(dt, '承诺时间', formatDateTime(c.committedAt), '封存时间', formatDateTime(d.sealedAt)),
@@ -328,7 +324,16 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
           ),
     ),
   ];
+}
 
+/** Part two, printed at 封存 and again after each 递补. */
+export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Buffer> {
+  const dt = new DocText();
+  const c = d.commit;
+  const selectedTotal = d.packages.reduce((s, p) => s + p.entities.length, 0);
+  // Laid out first: the form's footers count the list's pages, and its missing characters join the form's note.
+  const list = selectedList(dt, d, selectedTotal);
+  const form = resultForm(dt, d, selectedTotal);
   const roles: SignatureRole[] = [
     { role: '操作人员', name: d.participants.operator },
     { role: '监督人员', name: d.participants.supervisor },

@@ -9,7 +9,7 @@ import * as fontkit from 'fontkit';
  *
  * - Regular: ~31,800 characters, every ideograph of the face (basic block, Ext. A, compatibility, the Ext. B+ it has).
  *   All data (names, addresses, items) is set in it.
- * - Bold: the same symbols, only the 6,763 GB2312 hanzi (1.5 MiB instead of 7): titles and labels. A character it
+ * - Bold: the same symbols, only the GB2312 hanzi (a far smaller file): titles and labels. A character it
  *   lacks falls back to Regular, run by run (`runs()`), so a rare character in a bureau's name still prints.
  * - Mono: printable ASCII of Noto Sans Mono CJK SC, for hashes.
  * A character missing from Regular too (a rare Ext. C+ ideograph) is printed as 〔U+XXXXX〕, never as an empty box.
@@ -57,7 +57,7 @@ export interface LoadedFonts {
 
 let loaded: LoadedFonts | null = null;
 
-/** Reads the three font files once per process (about 9 MiB) and their character sets. */
+/** Reads the three font files once per process and their character sets. */
 export function loadFonts(): LoadedFonts {
   if (loaded) return loaded;
   const dir = join(resourcesDir(), 'fonts');

@@ -1,7 +1,7 @@
 /**
  * The printed documents rendered in a worker thread: laying out the 随机抽取情况记录表 part two of a city-scale draw
- * (50,000 entities, ~2,000 pages) takes pdfmake ~20 s of CPU, which on the main process would stall every window's
- * IPC for as long. The worker (document-worker.ts, loaded like the other workers: see import-job.ts) is started on
+ * takes pdfmake long enough (docs/performance.md) that on the main process it would stall every window's IPC for as
+ * long. The worker (document-worker.ts, loaded like the other workers: see import-job.ts) is started on
  * the first export and kept; each call sends the document's data and gets the file's bytes back (transferred).
  */
 import { AppError } from '@shared/errors';

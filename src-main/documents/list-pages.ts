@@ -2,10 +2,10 @@ import { loadFonts, textWidth, wrapText, type FontWeight } from './fonts';
 import type { DocText } from './pdf';
 
 /**
- * Long lists (the 50,000 entities of a city task) drawn straight onto the pdfkit document pdfmake has just filled,
- * after its pages: pdfmake lays a whole document out in memory before writing a byte, which for 3,000 pages of table
- * took ~2 GB and minutes; here the rows are measured with the fonts' advance widths, broken into lines once, paginated
- * by arithmetic, and each page is written (and flushed by pdfkit) as it is drawn.
+ * Long lists (a city task's selected entities) drawn straight onto the pdfkit document pdfmake has just filled, after
+ * its pages: pdfmake lays a whole document out in memory before writing a byte (see docs/performance.md); here the rows
+ * are measured with the fonts' advance widths, broken into lines once, paginated by arithmetic, and each page is
+ * written (and flushed by pdfkit) as it is drawn.
  *
  * A list is groups (a 名单包 with its team) of rows. Every page repeats the group's heading (with 〔续〕) and the column
  * header; a heading and header are never left at a page's foot without a row; a row is never split across pages.
@@ -98,45 +98,39 @@ function columnWidths(columns: ListColumn[]): number[] {
   return columns.map((c) => (c.width === '*' ? content - fixed : c.width));
 }
 
-/** Measures, breaks and paginates the list; `dt` turns each text into printable text and notes missing characters. */
-export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
-  const widths = columnWidths(spec.columns);
-  const fullWidth = widths.reduce((s, w) => s + w, 0);
-  const bottom = PAGE.height - PAGE.bottom;
+interface BlockMakers {
+  heading: (text: string) => Block;
+  header: Block;
+  row: (cells: ListCell[]) => Block;
+}
 
-  const headingBlock = (text: string): Block => {
+/** The blocks of a list: a group's heading, the column header, a row; `dt` makes each text printable. */
+function blockMakers(spec: ListSpec, dt: DocText, widths: number[]): BlockMakers {
+  const fullWidth = widths.reduce((s, w) => s + w, 0);
+  const heading = (text: string): Block => {
     const p = dt.printable(text, 'bold');
     const lines = [wrapText(p.text, p.face, HEADING_SIZE, fullWidth - 2 * PAD_X)];
-    return {
-      faces: [p.face],
-      sizes: [HEADING_SIZE],
-      lines,
-      height: blockHeight(lines, [HEADING_SIZE]),
-      fill: '#e8e8e8',
-      span: true,
-      align: ['left'],
-    };
+    const height = blockHeight(lines, [HEADING_SIZE]);
+    return { faces: [p.face], sizes: [HEADING_SIZE], lines, height, fill: '#e8e8e8', span: true, align: ['left'] };
   };
-  const headerBlock = ((): Block => {
-    const faces: FontWeight[] = [];
-    const lines = spec.columns.map((c, i) => {
-      const p = dt.printable(c.header, 'bold');
-      faces.push(p.face);
-      return wrapText(p.text, p.face, HEADING_SIZE, widths[i] - 2 * PAD_X);
-    });
-    const sizes = spec.columns.map(() => HEADING_SIZE);
-    return {
-      faces,
-      sizes,
-      lines,
-      height: blockHeight(lines, sizes),
-      fill: '#f2f2f2',
-      align: spec.columns.map(() => 'center'),
-    };
-  })();
+  const headerFaces: FontWeight[] = [];
+  const headerLines = spec.columns.map((c, i) => {
+    const p = dt.printable(c.header, 'bold');
+    headerFaces.push(p.face);
+    return wrapText(p.text, p.face, HEADING_SIZE, widths[i] - 2 * PAD_X);
+  });
+  const headerSizes = spec.columns.map(() => HEADING_SIZE);
+  const header: Block = {
+    faces: headerFaces,
+    sizes: headerSizes,
+    lines: headerLines,
+    height: blockHeight(headerLines, headerSizes),
+    fill: '#f2f2f2',
+    align: spec.columns.map(() => 'center'),
+  };
   const sizes = spec.columns.map((c) => c.fontSize);
   const align = spec.columns.map((c) => c.align ?? 'left');
-  const rowBlock = (cells: ListCell[]): Block => {
+  const row = (cells: ListCell[]): Block => {
     const faces: FontWeight[] = [];
     const lines = cells.map((cell, i) => {
       const col = spec.columns[i];
@@ -151,6 +145,14 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
     });
     return { faces, sizes, lines, height: blockHeight(lines, sizes), align };
   };
+  return { heading, header, row };
+}
+
+/** Measures, breaks and paginates the list; `dt` turns each text into printable text and notes missing characters. */
+export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
+  const widths = columnWidths(spec.columns);
+  const bottom = PAGE.height - PAGE.bottom;
+  const blocks = blockMakers(spec, dt, widths);
 
   const pages: ListLayout['pages'] = [];
   let page: ListLayout['pages'][number] = { title: { y: PAGE.top }, items: [] };
@@ -167,28 +169,28 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
   };
 
   for (const group of spec.groups) {
-    const heading = headingBlock(group.heading);
+    const heading = blocks.heading(group.heading);
     let started = false;
     const start = (rowHeight: number) => {
-      if (y + heading.height + headerBlock.height + rowHeight > bottom && y > pageTop) newPage();
+      if (y + heading.height + blocks.header.height + rowHeight > bottom && y > pageTop) newPage();
       place(heading);
-      place(headerBlock);
+      place(blocks.header);
       started = true;
     };
     for (const cells of group.rows) {
-      const row = rowBlock(cells);
+      const row = blocks.row(cells);
       if (!started) start(row.height);
       else if (y + row.height > bottom) {
         newPage();
-        place(headingBlock(`${group.heading}〔续〕`));
-        place(headerBlock);
+        place(blocks.heading(`${group.heading}〔续〕`));
+        place(blocks.header);
       }
       place(row);
     }
     if (!started) start(0);
     y += GROUP_GAP;
   }
-  if (spec.groups.length === 0) place({ ...headingBlock('无'), fill: undefined });
+  if (spec.groups.length === 0) place({ ...blocks.heading('无'), fill: undefined });
   pages.push(page);
   return { spec, widths, pages };
 }
@@ -223,8 +225,8 @@ interface EmbeddedFontInternals {
 /**
  * Glyph layout without OpenType shaping for our subsets: scripts/subset-fonts.py drops every layout feature (no
  * GSUB/GPOS, CFF outlines, no kern table), so fontkit's shaper can only map characters to glyphs and add advance
- * widths — which glyphsForString does directly, about 5× faster. Same glyphs, same positions (the tests read the text
- * back). Only the list's pages use it, and only when pdfkit still has the shape assumed here.
+ * widths — which glyphsForString does directly, much faster (docs/performance.md). Same glyphs, same positions (the
+ * tests read the text back). Only the list's pages use it, and only when pdfkit still has the shape assumed here.
  */
 function useCmapLayout(font: EmbeddedFontInternals): void {
   const inner = font.font;
@@ -246,22 +248,12 @@ function useCmapLayout(font: EmbeddedFontInternals): void {
 }
 
 /**
- * Draws the laid-out list as new pages of `doc`, numbered from `firstPageNo` of `totalPages`.
- * Each face is opened once from its bytes — pdfkit recognises a font pdfmake already embedded and reuses it (each font
- * embedded once) — and then selected by PostScript name, which pdfkit caches.
+ * Opens each face once from its bytes — pdfkit recognises a font pdfmake already embedded and reuses it (each font
+ * embedded once) — and returns the PostScript names to select them by (pdfkit caches those) and their layout caches.
  */
-export function drawList(
-  doc: PdfKitDoc,
-  layout: ListLayout,
-  firstPageNo: number,
-  totalPages: number,
-  dt: DocText,
-): void {
+function openFaces(doc: PdfKitDoc): { names: Record<FontWeight, string>; caches: EmbeddedFontInternals[] } {
   const { files, faces } = loadFonts();
   const names = {} as Record<FontWeight, string>;
-  // pdfkit caches the glyph layout of every distinct string it sets, per font, for the document's life: for 50,000
-  // unique names, addresses and hashes that cache alone held ~800 MB. Each run is set twice (drawn, then measured to
-  // advance), so the cache is worth keeping within a page, and is emptied at every new page.
   const caches: EmbeddedFontInternals[] = [];
   for (const face of Object.keys(files) as FontWeight[]) {
     names[face] = faces[face].postscriptName;
@@ -273,74 +265,115 @@ export function drawList(
       useCmapLayout(font);
     }
   }
-  const emptyCaches = () => {
-    for (const f of caches) if (f.layoutCache) f.layoutCache = Object.create(null);
-  };
-  const { widths } = layout;
-  const left = PAGE.marginX;
-  const fullWidth = widths.reduce((s, w) => s + w, 0);
+  return { names, caches };
+}
+
+/** Selects face and size only when they change (pdfkit's font switch is not free); `reset` at every new page. */
+function fontSetter(doc: PdfKitDoc, names: Record<FontWeight, string>) {
   let current: FontWeight | null = null;
   let currentSize = 0;
-  const setFont = (face: FontWeight, size: number) => {
-    if (face !== current) doc.font(names[face]);
-    if (size !== currentSize) doc.fontSize(size);
-    current = face;
-    currentSize = size;
+  return {
+    set(face: FontWeight, size: number) {
+      if (face !== current) doc.font(names[face]);
+      if (size !== currentSize) doc.fontSize(size);
+      current = face;
+      currentSize = size;
+    },
+    reset() {
+      current = null;
+      currentSize = 0;
+    },
   };
-  const centred = (text: string, face: FontWeight, size: number, y: number, color = '#000000') => {
-    setFont(face, size);
-    doc.fillColor(color).text(text, (PAGE.width - textWidth(text, face, size)) / 2, y, { lineBreak: false });
-  };
+}
 
+type FontSetter = ReturnType<typeof fontSetter>;
+
+/** The page's header line, its number, and the list's title on the first page. */
+function drawPageFrame(
+  doc: PdfKitDoc,
+  font: FontSetter,
+  layout: ListLayout,
+  pageNo: string,
+  dt: DocText,
+  titleY: number | undefined,
+) {
+  const centred = (text: string, face: FontWeight, size: number, y: number) => {
+    font.set(face, size);
+    doc.fillColor('#000000').text(text, (PAGE.width - textWidth(text, face, size)) / 2, y, { lineBreak: false });
+  };
+  const header = dt.printable(layout.spec.pageHeader, 'regular');
+  font.set(header.face, 8);
+  doc
+    .fillColor('#555555')
+    .text(header.text, PAGE.width - PAGE.marginX - textWidth(header.text, header.face, 8), 24, { lineBreak: false });
+  centred(pageNo, 'regular', 9, PAGE.height - PAGE.bottom + 16);
+  if (titleY !== undefined) {
+    const t = dt.printable(layout.spec.title, 'bold');
+    centred(t.text, t.face, TITLE_SIZE, titleY);
+  }
+}
+
+/** Fills first, then every line of the page as one path. */
+function drawPageGrid(doc: PdfKitDoc, items: PageItem[], widths: number[], fullWidth: number): void {
+  const left = PAGE.marginX;
+  for (const { block, y } of items) {
+    if (block.fill) doc.rect(left, y, fullWidth, block.height).fill(block.fill);
+  }
+  doc.lineWidth(LINE).strokeColor('#000000');
+  for (const { block, y } of items) {
+    doc.moveTo(left, y).lineTo(left + fullWidth, y);
+    doc.moveTo(left, y + block.height).lineTo(left + fullWidth, y + block.height);
+    let x = left;
+    doc.moveTo(x, y).lineTo(x, y + block.height);
+    for (const w of block.span ? [fullWidth] : widths) {
+      x += w;
+      doc.moveTo(x, y).lineTo(x, y + block.height);
+    }
+  }
+  doc.stroke();
+}
+
+function drawPageText(doc: PdfKitDoc, font: FontSetter, items: PageItem[], widths: number[], fullWidth: number) {
+  doc.fillColor('#000000');
+  for (const { block, y } of items) {
+    let x = PAGE.marginX;
+    const cellWidths = block.span ? [fullWidth] : widths;
+    block.lines.forEach((lines, c) => {
+      const face = block.faces[c];
+      const size = block.sizes[c];
+      font.set(face, size);
+      // Centred vertically in the row, as on the printed forms.
+      const top = y + (block.height - textHeight(lines.length, size)) / 2;
+      lines.forEach((line, l) => {
+        if (!line) return;
+        const lx = block.align[c] === 'center' ? x + (cellWidths[c] - textWidth(line, face, size)) / 2 : x + PAD_X;
+        doc.text(line, lx, top + l * size * LINE_SPACING, { lineBreak: false });
+      });
+      x += cellWidths[c];
+    });
+  }
+}
+
+/** Draws the laid-out list as new pages of `doc`, numbered from `firstPageNo` of `totalPages`. */
+export function drawList(
+  doc: PdfKitDoc,
+  layout: ListLayout,
+  firstPageNo: number,
+  totalPages: number,
+  dt: DocText,
+): void {
+  const { names, caches } = openFaces(doc);
+  const font = fontSetter(doc, names);
+  const { widths } = layout;
+  const fullWidth = widths.reduce((s, w) => s + w, 0);
   layout.pages.forEach((page, i) => {
     doc.addPage({ size: [PAGE.width, PAGE.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-    emptyCaches();
-    current = null;
-    currentSize = 0;
-    const header = dt.printable(layout.spec.pageHeader, 'regular');
-    setFont(header.face, 8);
-    doc
-      .fillColor('#555555')
-      .text(header.text, PAGE.width - PAGE.marginX - textWidth(header.text, header.face, 8), 24, { lineBreak: false });
-    centred(`第 ${firstPageNo + i} 页 共 ${totalPages} 页`, 'regular', 9, PAGE.height - PAGE.bottom + 16);
-    if (page.title) {
-      const t = dt.printable(layout.spec.title, 'bold');
-      centred(t.text, t.face, TITLE_SIZE, page.title.y);
-    }
-
-    // Fills first, then every line of the page as one path, then the text.
-    for (const { block, y } of page.items) {
-      if (block.fill) doc.rect(left, y, fullWidth, block.height).fill(block.fill);
-    }
-    doc.lineWidth(LINE).strokeColor('#000000');
-    for (const { block, y } of page.items) {
-      doc.moveTo(left, y).lineTo(left + fullWidth, y);
-      doc.moveTo(left, y + block.height).lineTo(left + fullWidth, y + block.height);
-      let x = left;
-      doc.moveTo(x, y).lineTo(x, y + block.height);
-      for (const w of block.span ? [fullWidth] : widths) {
-        x += w;
-        doc.moveTo(x, y).lineTo(x, y + block.height);
-      }
-    }
-    doc.stroke();
-    doc.fillColor('#000000');
-    for (const { block, y } of page.items) {
-      let x = left;
-      const cellWidths = block.span ? [fullWidth] : widths;
-      block.lines.forEach((lines, c) => {
-        const face = block.faces[c];
-        const size = block.sizes[c];
-        setFont(face, size);
-        // Centred vertically in the row, as on the printed forms.
-        const top = y + (block.height - textHeight(lines.length, size)) / 2;
-        lines.forEach((line, l) => {
-          if (!line) return;
-          const lx = block.align[c] === 'center' ? x + (cellWidths[c] - textWidth(line, face, size)) / 2 : x + PAD_X;
-          doc.text(line, lx, top + l * size * LINE_SPACING, { lineBreak: false });
-        });
-        x += cellWidths[c];
-      });
-    }
+    // pdfkit caches the layout of every distinct string per font for the document's life, which grows without bound
+    // over a long list; each run is set twice (drawn, then measured), so the cache is kept within a page only.
+    for (const f of caches) if (f.layoutCache) f.layoutCache = Object.create(null);
+    font.reset();
+    drawPageFrame(doc, font, layout, `第 ${firstPageNo + i} 页 共 ${totalPages} 页`, dt, page.title?.y);
+    drawPageGrid(doc, page.items, widths, fullWidth);
+    drawPageText(doc, font, page.items, widths, fullWidth);
   });
 }

@@ -1,0 +1,143 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
+import type { PlanInput } from '@shared/domain/plans';
+import {
+  describeInspectingBody,
+  describePeriod,
+  describeRatio,
+  describeScope,
+  type TaskView,
+} from '@shared/domain/tasks';
+import { AppError } from '@shared/errors';
+import { first, qb, run } from '../db/sql';
+import { appendAuditRaw } from '../audit/service';
+import type { ServiceContext } from '../app/context';
+import { previewScope } from '../draws/scope';
+import { planRow, type PlanRow } from './plan-read';
+import { readSettings, readTasksOfPlan } from './tasks';
+
+/** One row of the 公示 table per task; 预计抽查数量 is counted from the roster now. */
+export function publicationRow(raw: BetterSqlite3.Database, task: TaskView): PlanPublicationRow {
+  const preview = previewScope(raw, task);
+  return {
+    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    taskName: task.name,
+    items: task.items.map((item) => item.name),
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    period: describePeriod(task.startDate, task.endDate),
+    ratio: describeRatio(task.ratio, task.scope.grades),
+    frequency: task.frequency,
+    expectedCount: preview.expected,
+  };
+}
+
+/** Freezes the plan as it stands now into version `version` (inside the caller's transaction). */
+function freezeVersion(
+  raw: BetterSqlite3.Database,
+  ctx: ServiceContext,
+  planId: number,
+  version: number,
+  reason: string | null,
+): void {
+  const plan = planRow(raw, planId);
+  const tasks = readTasksOfPlan(raw, planId);
+  if (tasks.length === 0) throw new AppError('plan.empty', '计划中还没有抽查任务,不能公示。');
+  const at = ctx.now().toISOString();
+  const publication: PlanPublication = {
+    bureauName: readSettings(raw).bureauName,
+    title: plan.title,
+    year: plan.year,
+    version,
+    publishedAt: at,
+    changeReason: reason,
+    rows: tasks.map((task) => publicationRow(raw, task)),
+  };
+  run(
+    raw,
+    qb.insertInto('plan_versions').values({
+      plan_id: planId,
+      version,
+      published_at: at,
+      actor: ctx.actor(),
+      reason,
+      publication: JSON.stringify(publication),
+      tasks: JSON.stringify(tasks),
+    }),
+  );
+  run(raw, qb.updateTable('plans').set({ status: '已公示', version, updated_at: at }).where('id', '=', planId));
+  appendAuditRaw(
+    raw,
+    { actor: ctx.actor(), action: 'plans:publish', target: `plans:${planId}`, detail: { version, reason } },
+    ctx.now(),
+  );
+}
+
+/** The next version of a published plan, for a change made in the caller's transaction. */
+export function publishChange(raw: BetterSqlite3.Database, ctx: ServiceContext, planId: number, reason: string): void {
+  freezeVersion(raw, ctx, planId, planRow(raw, planId).version + 1, reason);
+}
+
+/** 草稿 → 已公示 (version 1). A published plan changes through save/tasks:save with a reason instead. */
+export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id: number): void {
+  raw
+    .transaction(() => {
+      const plan = planRow(raw, id);
+      if (plan.version > 0)
+        throw new AppError(
+          'plan.alreadyPublished',
+          `《${plan.title}》已于第 ${plan.version} 版公示;修改计划或任务时填写理由即发布新版本。`,
+        );
+      freezeVersion(raw, ctx, id, 1, null);
+    })
+    .immediate();
+}
+
+function createPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, year: number, title: string): number {
+  const clash = first(raw, qb.selectFrom('plans').select('id').where('year', '=', year).where('title', '=', title));
+  if (clash) throw new AppError('plan.duplicate', `${year} 年已有名为《${title}》的计划。`);
+  const at = ctx.now().toISOString();
+  const newId = Number(
+    run(raw, qb.insertInto('plans').values({ year, title, status: '草稿', version: 0, created_at: at, updated_at: at }))
+      .lastInsertRowid,
+  );
+  appendAuditRaw(
+    raw,
+    { actor: ctx.actor(), action: 'plans:create', target: `plans:${newId}`, detail: { year, title } },
+    ctx.now(),
+  );
+  return newId;
+}
+
+function renamePlan(raw: BetterSqlite3.Database, ctx: ServiceContext, plan: PlanRow, input: PlanInput, title: string) {
+  const reason = input.changeReason?.trim() ?? '';
+  if (plan.version > 0 && reason === '')
+    throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改将发布新版本,请填写修改理由。`);
+  const at = ctx.now().toISOString();
+  run(raw, qb.updateTable('plans').set({ title, updated_at: at }).where('id', '=', plan.id));
+  appendAuditRaw(
+    raw,
+    {
+      actor: ctx.actor(),
+      action: 'plans:update',
+      target: `plans:${plan.id}`,
+      detail: { from: plan.title, to: title, reason: reason || null },
+    },
+    ctx.now(),
+  );
+  if (plan.version > 0) publishChange(raw, ctx, plan.id, reason);
+}
+
+/** Creates a draft, or renames a plan (a published one: with a reason, as its next version); returns its id. */
+export function savePlan(raw: BetterSqlite3.Database, ctx: ServiceContext, input: PlanInput): number {
+  const title = input.title.trim();
+  if (title === '') throw new AppError('plan.invalid', '计划名称不能为空。');
+  return raw
+    .transaction(() => {
+      if (input.id === undefined) return createPlan(raw, ctx, input.year, title);
+      const plan = planRow(raw, input.id);
+      if (plan.year !== input.year) throw new AppError('plan.invalid', '计划年度创建后不能修改。');
+      if (plan.title !== title) renamePlan(raw, ctx, plan, input, title);
+      return plan.id;
+    })
+    .immediate();
+}
