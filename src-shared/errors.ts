@@ -5,6 +5,7 @@ import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
 import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
+import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
@@ -23,6 +24,7 @@ export type ErrorCode =
   | DrawErrorCode
   | VisitErrorCode
   | ResultErrorCode
+  | SheetErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;
