@@ -10,7 +10,6 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, verifyProof, type DrawInputs, type DrawProof } from '@shared/draw';
 import type { DrawProgress } from '@shared/domain/draws';
-import { isAppError } from '@shared/errors';
 import { DRAW_COMMANDS } from '../../../src-main/cli/draw-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
@@ -18,6 +17,7 @@ import { createServices } from '../../../src-main/app/services';
 import { chinaDate } from '@shared/domain/china-time';
 import { sealStep } from '../../../src-main/draws/steps';
 import { CEREMONY, county, type County } from '../../fixtures/county';
+import { refusal } from '../../fixtures/refusal';
 
 let c: County;
 beforeAll(async () => {
@@ -34,16 +34,6 @@ const storedBytes = (drawId: number) =>
   inflateRawSync(
     c.conn.raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer,
   );
-
-async function rejects(work: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a draw, stage by stage', () => {
   let taskId: number;
@@ -289,17 +279,17 @@ describe('a draw, stage by stage', () => {
 
   it('a sealed draw is final: no second reveal, no void, no witness, no edit of its task', async () => {
     const draws = c.services.draws;
-    expect((await rejects(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
-    expect((await rejects(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
-    expect((await rejects(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
-    expect((await rejects(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
+    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
+    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
+    expect((await refusal(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
+    expect((await refusal(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
       /不能录入见证值/,
     );
-    expect((await rejects(() => draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
+    expect((await refusal(() => draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
     const task = c.services.tasks.get(taskId);
     expect(
       (
-        await rejects(() =>
+        await refusal(() =>
           c.services.tasks.save({ ...task, itemIds: task.items.map((i) => i.id), changeReason: '扩大范围' }),
         )
       ).code,
@@ -351,11 +341,11 @@ describe('a draw, stage by stage', () => {
     ).toEqual([1, 2]);
 
     const versions = c.count('draw_proofs');
-    expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
+    expect((await refusal(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
       'draw.amendment.invalid',
     );
     expect(
-      (await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,
+      (await refusal(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,
     ).toBe('draw.amendReason');
     expect(c.count('draw_proofs')).toBe(versions);
     expect(c.count('draw_amendments')).toBe(1);
@@ -369,14 +359,14 @@ describe('作废 and a new attempt', () => {
     const first = await draws.prepare({ taskId });
     const { draw: committed } = draws.commit({ drawId: first.id, ...CEREMONY });
     draws.witness({ drawId: first.id, name: '李明', value: '1' });
-    expect((await rejects(() => draws.void({ drawId: first.id, reason: ' ' }))).code).toBe('draw.voidReason');
+    expect((await refusal(() => draws.void({ drawId: first.id, reason: ' ' }))).code).toBe('draw.voidReason');
     const voided = draws.void({ drawId: first.id, reason: '监督人员临时离场,本次抽取作废' });
     expect(voided).toMatchObject({ state: 'voided', voided: { reason: '监督人员临时离场,本次抽取作废' } });
     expect(draws.ceremonyState({ taskId })).toMatchObject({
       stage: 'voided',
       voidReason: '监督人员临时离场,本次抽取作废',
     });
-    expect((await rejects(() => draws.reveal({ drawId: first.id }))).message).toMatch(/已作废/);
+    expect((await refusal(() => draws.reveal({ drawId: first.id }))).message).toMatch(/已作废/);
 
     const second = await draws.prepare({ taskId });
     expect(second.attempt).toBe(2);

@@ -19,7 +19,7 @@ import {
   type ImportRowResult,
 } from '../../../src-main/rosters/readers/index';
 import { buildImportTemplate, writeImportTemplate } from '../../../src-main/rosters/readers/templates';
-import { isAppError } from '@shared/errors';
+import { refusal } from '../../fixtures/refusal';
 import type { EntityRecord, InspectorRecord, RosterKind } from '@shared/domain/rosters';
 import type { ImportProblem } from '@shared/import/problems';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
@@ -41,16 +41,10 @@ async function readAll<K extends RosterKind>(path: string, kind: K, options = {}
 }
 
 async function expectAppError(promise: Promise<unknown>, code: string): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    expect(isAppError(e), String(e)).toBe(true);
-    expect((e as { code: string }).code).toBe(code);
-    const message = (e as Error).message;
-    expect(message).toMatch(/[\u4e00-\u9fff]/); // a Chinese sentence for the clerk
-    return message;
-  }
-  throw new Error(`expected AppError ${code}`);
+  const { code: refused, message } = await refusal(() => promise);
+  expect(refused).toBe(code);
+  expect(message).toMatch(/[\u4e00-\u9fff]/); // a Chinese sentence for the clerk
+  return message;
 }
 
 const U1 = syntheticUscc(1);

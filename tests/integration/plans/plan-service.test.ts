@@ -8,12 +8,12 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotaOf, type TaskInput } from '@shared/domain/tasks';
-import { isAppError } from '@shared/errors';
 import { createDispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { recentSince } from '../../../src-main/draws/scope';
 import { county, type County } from '../../fixtures/county';
+import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let c: County;
 beforeAll(async () => {
@@ -22,16 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await c.close();
 });
-
-function refusal(work: () => unknown): { code: string; message: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 const taskFor = (planId: number, overrides: Partial<TaskInput> = {}) =>
   demoTaskInput(c.conn.raw, planId, c.ctx.now(), overrides);

@@ -3,7 +3,7 @@ import { detectHeader, shapeSignature, withMapping } from '@shared/import/header
 import { MergeFiller, parseRange, type CellValue, type GridRow } from '@shared/import/grid';
 import { RecordPipeline, type ImportRowResult } from '@shared/import/pipeline';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
-import { isAppError } from '@shared/errors';
+import { refusalSync } from '../../fixtures/refusal';
 import { usccCheckChar } from '@shared/domain/uscc';
 import type { EntityRecord, ItemRecord, RosterKind } from '@shared/domain/rosters';
 
@@ -58,19 +58,17 @@ describe('header detection', () => {
   });
 
   it('throws a Chinese AppError when nothing looks like a header', () => {
-    try {
+    const e = refusalSync(() =>
       detectHeader(
         'inspectors',
         grid([
           ['甲', '乙'],
           ['1', '2'],
         ]),
-      );
-      throw new Error('no error');
-    } catch (e) {
-      expect(isAppError(e) && e.code).toBe('import.headerNotFound');
-      expect((e as Error).message).toContain('执法证号');
-    }
+      ),
+    );
+    expect(e.code).toBe('import.headerNotFound');
+    expect(e.message).toContain('执法证号');
   });
 
   it('the shape signature follows the header texts, not the data', () => {
