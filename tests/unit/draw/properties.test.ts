@@ -131,7 +131,7 @@ function completeOrShortage(prepared: PreparedDraw): DrawProof | string {
   }
 }
 
-describe('draw properties', () => {
+describe('draw properties: determinism', () => {
   it('same inputs give the same bytes', () => {
     fc.assert(
       fc.property(caseArbitrary, (drawCase) => {
@@ -169,7 +169,9 @@ describe('draw properties', () => {
       { numRuns: 150 },
     );
   });
+});
 
+describe('draw properties: the selection', () => {
   it('selects exactly the quota, the smallest keys, and quota k+1 extends quota k', () => {
     fc.assert(
       fc.property(caseArbitrary, (drawCase) => {
@@ -190,7 +192,9 @@ describe('draw properties', () => {
       { numRuns: 100 },
     );
   });
+});
 
+describe('draw properties: the teams', () => {
   it('never breaks an avoidance, conflict, office, tag, size or cap rule', () => {
     let staffed = 0;
     fc.assert(

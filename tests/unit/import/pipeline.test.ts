@@ -70,7 +70,9 @@ describe('header detection', () => {
     expect(e.code).toBe('import.headerNotFound');
     expect(e.message).toContain('执法证号');
   });
+});
 
+describe('header detection: signatures, user mappings, synonyms', () => {
   it('the shape signature follows the header texts, not the data', () => {
     const one = detectHeader(
       'entities',
@@ -201,7 +203,9 @@ describe('entity rows', () => {
     );
     expect(results[0].problems.map((p) => p.code)).toEqual(['entityType.missing']);
   });
+});
 
+describe('entity rows: duplicates, rejected rows, long cells', () => {
   it('duplicates reject both rows: the later one at once, the earlier one by retraction', () => {
     const { results, counts } = run(
       'entities',
@@ -264,7 +268,7 @@ describe('inspectors and experts', () => {
         ['姓名', '执法证号', '状态'],
         ['王伟', 'ZF001', null],
         ['李娜', null, '在岗'],
-        ['张强', 1.2345678901234567e17, '在岗'],
+        ['张强', Number('1.2345678901234567e17'), '在岗'], // a float-damaged badge number
         ['赵', 'ZF001', '调离'],
       ]),
     );
