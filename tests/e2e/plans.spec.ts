@@ -20,7 +20,8 @@ import {
   tempDir,
   TEST_YEAR,
 } from './draw-fixtures';
-import { expect, screenshot, test } from './harness';
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshot, test, type AppFixture } from './harness';
 
 const TASK_NAME = `${TEST_YEAR}年餐饮服务单位双随机抽查`;
 const ITEM = '餐饮服务提供者食品安全的检查';
@@ -45,12 +46,21 @@ async function xlsxText(path: string): Promise<string> {
   return cells.join('\n');
 }
 
-test('a year plan through the page: live scope counts, publish, v2 with its reason, v1 still readable, xlsx and PDF for 公示', async ({
-  page,
-  app,
-}) => {
+/** The plans page with the plan being made: its detail pane and the task editor. */
+interface PlanPage {
+  page: Page;
+  app: AppFixture;
+  dir: string;
+  detail: Locator;
+  editor: Locator;
+}
+
+const count = (locator: Locator, n: number) => expect(locator).toHaveAttribute('data-count', String(n));
+const firstTaskRow = (p: PlanPage) => p.detail.getByTestId('plan-tasks').locator('tr.ant-table-row').first();
+
+/** An empty plans page, then a new plan (draft). */
+async function openNewPlan(page: Page, app: AppFixture): Promise<PlanPage> {
   loadDemo(app, 3000);
-  const raw = app.db.conn.raw;
   const dir = tempDir('ssj-e2e-plans-');
   // The page's "today" is the services' (the harness clock), so dates behave the same on any day the test runs.
   await page.clock.setFixedTime(app.db.ctx.now());
@@ -58,7 +68,6 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(page.getByTestId('plans-page')).toContainText('还没有年度抽查计划');
   await screenshot(page, 'plans-1-empty');
 
-  // ——— a new plan (draft) ———
   await page.getByTestId('plan-new').click();
   const newPlan = page.getByTestId('plan-new-modal');
   await newPlan.locator('input#year').fill(String(TEST_YEAR));
@@ -68,9 +77,13 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(detail.getByTestId('plan-title')).toHaveText(`${TEST_YEAR}年度双随机抽查工作计划`);
   await expect(detail.getByTestId('plan-status')).toHaveText('草稿');
 
-  // ——— a task, with the live counts ———
+  return { page, app, dir, detail, editor: page.getByTestId('task-editor') };
+}
+
+/** A task: its name, an item, a window (one already over is pointed out at once, as 准备 would refuse it). */
+async function newTask(p: PlanPage): Promise<void> {
+  const { page, detail, editor } = p;
   await detail.getByTestId('task-new').click();
-  const editor = page.getByTestId('task-editor');
   await expect(editor).toBeVisible();
   await editor.getByTestId('task-name').fill(TASK_NAME);
   await pickOption(page, editor.getByTestId('task-items'), ITEM, '餐饮服务');
@@ -79,11 +92,15 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(editor.getByTestId('task-period-ended')).toContainText(`开展时间已于 ${TEST_YEAR}-06-30 结束`);
   await fillRange(editor.locator('.ant-picker-range.task-period'), `${TEST_YEAR}-11-01`, `${TEST_YEAR}-12-31`);
   await expect(editor.getByTestId('task-period-ended')).toHaveCount(0);
+}
 
+/** The live object counts follow the form: scope, per-grade quotas, a ratio changed and set back. */
+async function liveCounts(p: PlanPage): Promise<void> {
+  const { page, app, editor } = p;
+  const raw = app.db.conn.raw;
   const since = recentSince(`${TEST_YEAR}-11-01`, 3)!;
   const everything = inScope(raw, null, since);
   const total = editor.getByTestId('scope-total');
-  const count = (locator: typeof total, n: number) => expect(locator).toHaveAttribute('data-count', String(n));
   await count(total, sum(everything));
   await pickOption(page, editor.getByTestId('scope-industries'), '餐饮服务', '餐饮');
   const restaurants = inScope(raw, '餐饮服务', since);
@@ -105,8 +122,12 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await count(editor.getByTestId('scope-expected'), expectedD50);
   await editor.getByTestId('ratio-D').fill('30');
   await count(editor.getByTestId('scope-expected'), expected);
-  // The inspector pool, live too: the form's default scope (全局, no experts) as 准备 would read it.
-  const pool = readInspectorPool(raw, {
+}
+
+/** The inspector pool, live too; every control explains itself; the task saved. */
+async function livePoolAndSave(p: PlanPage): Promise<void> {
+  const { page, app, editor } = p;
+  const pool = readInspectorPool(app.db.conn.raw, {
     inspectorScope: { kind: '全局', offices: [] },
     includeExperts: false,
     expertTags: [],
@@ -123,13 +144,16 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await screenshot(page, 'plans-2-task-editor');
   await editor.getByTestId('task-save').click();
   await expect(editor).toBeHidden();
-  const taskRow = detail.getByTestId('plan-tasks').locator('tr.ant-table-row').first();
+  const taskRow = firstTaskRow(p);
   await expect(taskRow).toContainText(`某市监抽查〔${TEST_YEAR}〕1号`);
   await expect(taskRow).toContainText(TASK_NAME);
   await afterMotion(page);
   await screenshot(page, 'plans-3-draft');
+}
 
-  // ——— publish: version 1 ———
+/** Publish: version 1, exported as xlsx and PDF through the save dialog. */
+async function publishV1(p: PlanPage): Promise<void> {
+  const { page, app, dir, detail } = p;
   await detail.getByTestId('plan-publish').click();
   await confirmPopover(page);
   await expect(detail.getByTestId('plan-status')).toHaveText('已公示 第 1 版');
@@ -150,9 +174,13 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(page.locator('.ant-message')).toContainText('v1.pdf');
   expect((await readPdf(readFileSync(v1Pdf))).compact).toContain(TASK_NAME);
   expect(app.fileDialog.shown.map((d) => d.title)).toEqual(['导出公示计划(Excel)', '导出公示计划(PDF)']);
+}
 
-  // ——— a change after publication: version 2 with its reason ———
-  const taskId = Number(await taskRow.getAttribute('data-row-key'));
+/** A change after publication: refused without a reason, version 2 with one. */
+async function changeToV2(p: PlanPage, reason: string): Promise<void> {
+  const { detail, editor } = p;
+  const raw = p.app.db.conn.raw;
+  const taskId = Number(await firstTaskRow(p).getAttribute('data-row-key'));
   await detail.getByTestId(`task-edit-${taskId}`).click();
   await expect(editor).toBeVisible();
   await expect(editor).toContainText(`本计划已公示(第 1 版)。保存后将立即发布第 2 版`);
@@ -160,7 +188,6 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await editor.getByTestId('task-save').click();
   await expect(editor).toContainText('请填写修改理由');
   expect(raw.prepare('SELECT count(*) FROM plan_versions').pluck().get()).toBe(1);
-  const reason = '按上级部署,A级对象抽查比例提高到5%';
   await editor.getByTestId('task-change-reason').fill(reason);
   await editor.getByTestId('task-save').click();
   await expect(editor).toBeHidden();
@@ -168,8 +195,12 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await expect(detail.getByTestId('version-row-2')).toContainText(reason);
   await expect(detail.getByTestId('version-row-2')).toContainText('现行');
   await expect(detail.getByTestId('version-row-1')).toContainText('(首次公示)');
+}
 
-  // Version 1 is still readable as it was published.
+/** Version 1 is still readable as it was published; both versions export, the old one with its old content. */
+async function readVersions(p: PlanPage, reason: string): Promise<void> {
+  const { page, app, dir, detail } = p;
+  const raw = app.db.conn.raw;
   await detail.getByTestId('version-view-1').click();
   const versionModal = page.getByTestId('version-modal');
   await expect(versionModal.getByTestId('publication-v1')).toContainText('A级3%');
@@ -200,4 +231,18 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   ]);
   await afterMotion(page);
   await screenshot(page, 'plans-7-versions');
+}
+
+test('a year plan through the page: live scope counts, publish, v2 with its reason, v1 still readable, xlsx and PDF for 公示', async ({
+  page,
+  app,
+}) => {
+  const p = await test.step('a new plan (draft)', () => openNewPlan(page, app));
+  await test.step('a task', () => newTask(p));
+  await test.step('the live object counts', () => liveCounts(p));
+  await test.step('the live inspector pool, and save', () => livePoolAndSave(p));
+  await test.step('publish: version 1', () => publishV1(p));
+  const reason = '按上级部署,A级对象抽查比例提高到5%';
+  await test.step('a change after publication: version 2 with its reason', () => changeToV2(p, reason));
+  await test.step('both versions readable and exported', () => readVersions(p, reason));
 });

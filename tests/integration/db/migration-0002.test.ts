@@ -85,7 +85,9 @@ describe('migration 0002: rosters', () => {
     insertEntity(raw, { reg_no: '469006600187440' });
     expect(() => insertEntity(raw, { reg_no: '469006600187440' })).toThrow(/UNIQUE/);
   });
+});
 
+describe('migration 0002: search indexes and tags', () => {
   it('keeps both search indexes and the tag table in step with inserts, updates and deletes', () => {
     const raw = migratedTo2();
     const a = insertEntity(raw, { uscc: '91469006MA5T000001', name: '城关鑫源餐饮店', tags: '["冷链","学校周边"]' });
@@ -111,7 +113,9 @@ describe('migration 0002: rosters', () => {
     expect(shortHits(raw, '"福临"')).toEqual([]);
     expect(trigramHits(raw, '福临超')).toEqual([]);
   });
+});
 
+describe('migration 0002: items and the change log', () => {
   it('keeps sub-items with their item and orders them', () => {
     const raw = migratedTo2();
     const item = raw

@@ -86,7 +86,7 @@ function revealAndSeal(raw: BetterSqlite3.Database, drawId: number) {
   raw.prepare("UPDATE draws SET state = 'sealed', sealed_at = ?, sealed_by = '张三' WHERE id = ?").run(NOW, drawId);
 }
 
-describe('migration 0003: plans, tasks, draws', () => {
+describe('migration 0003: schema', () => {
   it('sets schema version 3 and creates every table', () => {
     const raw = migrated();
     expect(raw.pragma('user_version', { simple: true })).toBe(3);
@@ -109,7 +109,9 @@ describe('migration 0003: plans, tasks, draws', () => {
     ])
       expect(tables).toContain(t);
   });
+});
 
+describe('migration 0003: plan versions', () => {
   it('keeps published plan versions as they were, and a published plan published', () => {
     const raw = migrated();
     const { planId, taskId } = withTask(raw);
@@ -131,7 +133,9 @@ describe('migration 0003: plans, tasks, draws', () => {
     expect(() => raw.prepare('DELETE FROM tasks WHERE id = ?').run(taskId)).toThrow(/已公示计划中的任务不可删除/);
     expect(() => raw.prepare('DELETE FROM plans WHERE id = ?').run(planId)).toThrow(/已公示的计划不可删除/);
   });
+});
 
+describe('migration 0003: the state machine of a draw', () => {
   it('allows only prepared → committed → revealed → sealed, or a void, and fixes what each step fixed', () => {
     const raw = migrated();
     const { taskId } = withTask(raw);
@@ -203,7 +207,9 @@ describe('migration 0003: plans, tasks, draws', () => {
     commit(raw, second);
     expect(raw.prepare("SELECT id FROM draws WHERE state = 'committed'").pluck().all()).toEqual([second]);
   });
+});
 
+describe('migration 0003: witnesses, proofs and amendments are append-only', () => {
   it('takes witness values only while committed, and never changes them', () => {
     const raw = migrated();
     const { taskId } = withTask(raw);
@@ -260,7 +266,9 @@ describe('migration 0003: plans, tasks, draws', () => {
     expect(() => raw.prepare('UPDATE draw_roster_dates SET updated = 2').run()).toThrow(/登记记录不可修改/);
     expect(() => raw.prepare('DELETE FROM draw_roster_dates').run()).toThrow(/登记记录不可删除/);
   });
+});
 
+describe('migration 0003: joint visits', () => {
   it('records joint visits for good, one visit per entity and task', () => {
     const raw = migrated();
     const { taskId, entityId } = withTask(raw);

@@ -112,7 +112,9 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     for (const w of d.participants.witnesses) expect(r.compact).toContain(`见证人${w.name.replace(/\s+/g, '')}年月日`);
     expectPageNumbers(r);
   });
+});
 
+describe('随机抽取情况记录表 — part two (封存), the attached list', () => {
   it('lists every selected entity with its draw number, by package with its team, over landscape pages', async () => {
     const d = sampleResult(120, 8);
     const pdf = await renderDrawRecordResultPdf(d);
@@ -152,7 +154,9 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     // Nothing lost or doubled at the page breaks.
     for (const e of d.packages[0].entities) expect(count(r.compact, e.key)).toBe(1);
   });
+});
 
+describe('随机抽取情况记录表 — rare characters', () => {
   it('prints rare characters: bold text falls back to Regular, a character no face has is shown as 〔U+XXXX〕 and noted', async () => {
     const { coverage } = loadFonts();
     const cp = (ch: string) => ch.codePointAt(0)!;
@@ -185,7 +189,9 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     expect(one.compact).toContain('操作人员王䶮');
     expect(one.all).not.toContain('超出程序内置字库');
   });
+});
 
+describe('随机抽取情况记录表 — long values', () => {
   it('never drops a value too long for one page: items, scope, strata, amendments and witnesses continue on (续) rows', async () => {
     const c = sampleCommit();
     c.items = Array.from({ length: 80 }, (_, i) => `第${i + 1}项抽查事项:食品经营者落实食品安全主体责任情况的检查`);
@@ -224,7 +230,9 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     expect(two.compact).toContain(d.seed);
     expectPageNumbers(two);
   });
+});
 
+describe('随机抽取情况记录表 — part two (封存), the smallest and a county-sized draw', () => {
   it('prints a draw with nothing selected and no amendments without failing', async () => {
     const d = sampleResult(0, 8);
     d.participants.witnesses = [];

@@ -1,23 +1,20 @@
 /**
  * The draw of a task through the real services on a temp SQLite file, stage by stage (准备 → 承诺 → 见证 → 揭晓 →
- * 封存, then 递补, 作废 and a new attempt): what each stage stores and shows, the printed record's data, the nonce kept
+ * 封存, then 递补): what each stage stores and shows, the printed record's data, the nonce kept
  * secret until 揭晓, and a sealed proof that verifies with the engine's verifier and with the CLI.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, verifyProof, type DrawInputs, type DrawProof } from '@shared/draw';
-import type { DrawProgress } from '@shared/domain/draws';
-import { isAppError } from '@shared/errors';
+import type { DrawView } from '@shared/domain/draws';
 import { DRAW_COMMANDS } from '../../../src-main/cli/draw-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
-import { createServices } from '../../../src-main/app/services';
 import { chinaDate } from '@shared/domain/china-time';
-import { sealStep } from '../../../src-main/draws/steps';
-import { CEREMONY, county, type County } from '../../fixtures/county';
+import { CEREMONY, county, storedInputs, type County } from '../../fixtures/county';
+import { refusal } from '../../fixtures/refusal';
 
 let c: County;
 beforeAll(async () => {
@@ -29,26 +26,16 @@ afterAll(async () => {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-/** C(inputs) as the database holds it (raw DEFLATE), inflated here independently of the service code. */
-const storedBytes = (drawId: number) =>
-  inflateRawSync(
-    c.conn.raw.prepare('SELECT canonical FROM draw_inputs WHERE draw_id = ?').pluck().get(drawId) as Buffer,
-  );
+const storedBytes = (drawId: number) => storedInputs(c, drawId);
 
-async function rejects(work: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+// The stages of one draw, in order: each describe picks up the draw where the one before left it.
+let taskId: number;
+let drawId: number;
+let sealed: DrawView;
+/** How many entities the sealed draw selected, as its strata say. */
+const selectedCount = () => sealed.strata.reduce((n, s) => n + s.selected, 0);
 
-describe('a draw, stage by stage', () => {
-  let taskId: number;
-  let drawId: number;
-
+describe('a draw, stage by stage: 准备', () => {
   it('准备 freezes the scope the page previewed, digests it and stores no nonce', async () => {
     taskId = c.publishedTask();
     const draws = c.services.draws;
@@ -91,7 +78,9 @@ describe('a draw, stage by stage', () => {
       hashes: { inputDigest: view.inputDigest, nonceCommit: null, nonce: null, seed: null },
     });
   });
+});
 
+describe('a draw, stage by stage: 承诺 and 见证', () => {
   it('承诺 makes the nonce, shows only its hash, and fills part one of the record', () => {
     const { draw, record } = c.services.draws.commit({ drawId, ...CEREMONY });
     const { nonce, nonce_commit: nonceCommit } = c.conn.raw
@@ -154,7 +143,9 @@ describe('a draw, stage by stage', () => {
     ]);
     expect(state.result).toBeNull();
   });
+});
 
+describe('a draw, stage by stage: 揭晓', () => {
   it('揭晓 derives the seed from the committed nonce and the values, and runs the engine', async () => {
     const view = await c.services.draws.reveal({ drawId });
     const nonce = c.conn.raw.prepare('SELECT nonce FROM draws WHERE id = ?').pluck().get(drawId) as string;
@@ -175,16 +166,19 @@ describe('a draw, stage by stage', () => {
     expect(shown.entities[0].name).not.toBe('');
     expect(shown.entities.every((e) => e.address === '')).toBe(true); // the projector shows no addresses
   });
+});
 
-  it('封存 stores the proof for good, lists the drawn entities, dates them, and fills part two', async () => {
-    const { draw } = await c.services.draws.seal({ drawId });
-    const record = c.services.draws.resultRecord(drawId);
-    expect(draw).toMatchObject({ state: 'sealed', sealed: { proofVersion: 1 } });
-    const selected = draw.strata.reduce((n, s) => n + s.selected, 0);
+describe('a draw, stage by stage: 封存', () => {
+  it('封存 stores the proof for good and lists the drawn entities', async () => {
+    sealed = (await c.services.draws.seal({ drawId })).draw;
+    expect(sealed).toMatchObject({ state: 'sealed', sealed: { proofVersion: 1 } });
     expect(c.conn.raw.prepare('SELECT count(*) FROM draw_selected WHERE draw_id = ?').pluck().get(drawId)).toBe(
-      selected,
+      selectedCount(),
     );
-    // The dates follow right behind 封存 in the worker's queue.
+  });
+
+  it('dates the drawn entities right behind 封存, in the worker’s queue', async () => {
+    const selected = selectedCount();
     await c.services.draws.settle();
     expect(c.conn.raw.prepare('SELECT updated FROM draw_roster_dates WHERE draw_id = ?').pluck().get(drawId)).toBe(
       selected,
@@ -201,6 +195,9 @@ describe('a draw, stage by stage', () => {
     expect(
       c.conn.raw.prepare('SELECT count(*) FROM roster_changes WHERE batch = ?').pluck().get(`draw:${drawId}`),
     ).toBe(selected);
+  });
+
+  it('logs every step of the ceremony', () => {
     const actions = c.conn.raw
       .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
       .pluck()
@@ -214,7 +211,11 @@ describe('a draw, stage by stage', () => {
       'draws:reveal',
       'draws:seal',
     ]);
+  });
 
+  it('fills part two of the record: people, values, seed and every drawn entity by name', () => {
+    const record = c.services.draws.resultRecord(drawId);
+    const draw = sealed;
     expect(record.commit.inputDigest).toBe(draw.inputDigest);
     expect(record.participants).toEqual({
       operator: CEREMONY.operator,
@@ -238,7 +239,7 @@ describe('a draw, stage by stage', () => {
     expect(record.strata.map((s) => s.selected)).toEqual(draw.strata.map((s) => s.quota));
     expect(record.packages).toHaveLength(draw.packageCount);
     const entities = record.packages.flatMap((p) => p.entities);
-    expect(entities).toHaveLength(selected);
+    expect(entities).toHaveLength(selectedCount());
     for (const e of entities) {
       expect(e.name).not.toBe('(已不在名录中)');
       expect(e.key).toMatch(HEX64);
@@ -246,7 +247,9 @@ describe('a draw, stage by stage', () => {
     }
     for (const p of record.packages) for (const m of p.team) expect(m.name).not.toBe(m.certNo);
   });
+});
 
+describe('a draw, stage by stage: the sealed proof and the record', () => {
   it('the sealed proof verifies with the engine and with the CLI, and is the same bytes that were committed', async () => {
     const text = c.services.draws.proofText(drawId);
     const proof = JSON.parse(text) as DrawProof;
@@ -286,20 +289,22 @@ describe('a draw, stage by stage', () => {
       expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     }
   });
+});
 
+describe('a draw, stage by stage: a sealed draw is final', () => {
   it('a sealed draw is final: no second reveal, no void, no witness, no edit of its task', async () => {
     const draws = c.services.draws;
-    expect((await rejects(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
-    expect((await rejects(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
-    expect((await rejects(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
-    expect((await rejects(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
+    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
+    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
+    expect((await refusal(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
+    expect((await refusal(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
       /不能录入见证值/,
     );
-    expect((await rejects(() => draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
+    expect((await refusal(() => draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
     const task = c.services.tasks.get(taskId);
     expect(
       (
-        await rejects(() =>
+        await refusal(() =>
           c.services.tasks.save({ ...task, itemIds: task.items.map((i) => i.id), changeReason: '扩大范围' }),
         )
       ).code,
@@ -308,7 +313,9 @@ describe('a draw, stage by stage', () => {
       /不可修改/,
     );
   });
+});
 
+describe('a draw, stage by stage: 递补', () => {
   it('递补 replaces an inspector with a reason; the proof gains the amendment and still verifies', async () => {
     const before = c.services.draws.get({ drawId })!;
     const team = before.packages[0].team;
@@ -351,109 +358,13 @@ describe('a draw, stage by stage', () => {
     ).toEqual([1, 2]);
 
     const versions = c.count('draw_proofs');
-    expect((await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
+    expect((await refusal(() => c.services.draws.amend({ drawId, packageNo: 1, out, reason: '再换一次' }))).code).toBe(
       'draw.invalidAmendment',
     );
     expect(
-      (await rejects(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,
+      (await refusal(() => c.services.draws.amend({ drawId, packageNo: 1, out: amendment.in.id, reason: '  ' }))).code,
     ).toBe('draw.amendReason');
     expect(c.count('draw_proofs')).toBe(versions);
     expect(c.count('draw_amendments')).toBe(1);
-  });
-});
-
-describe('作废 and a new attempt', () => {
-  it('a committed draw voided with its reason stays on record, and the next attempt names it in its inputs', async () => {
-    const taskId = c.publishedTask({ name: '作废后重抽的任务' });
-    const draws = c.services.draws;
-    const first = await draws.prepare({ taskId });
-    const { draw: committed } = draws.commit({ drawId: first.id, ...CEREMONY });
-    draws.witness({ drawId: first.id, name: '李明', value: '1' });
-    expect((await rejects(() => draws.void({ drawId: first.id, reason: ' ' }))).code).toBe('draw.voidReason');
-    const voided = draws.void({ drawId: first.id, reason: '监督人员临时离场,本次抽取作废' });
-    expect(voided).toMatchObject({ state: 'voided', voided: { reason: '监督人员临时离场,本次抽取作废' } });
-    expect(draws.ceremonyState({ taskId })).toMatchObject({
-      stage: 'voided',
-      voidReason: '监督人员临时离场,本次抽取作废',
-    });
-    expect((await rejects(() => draws.reveal({ drawId: first.id }))).message).toMatch(/已作废/);
-
-    const second = await draws.prepare({ taskId });
-    expect(second.attempt).toBe(2);
-    expect(second.voidedAttempts).toEqual([
-      {
-        id: first.id,
-        attempt: 1,
-        reason: '监督人员临时离场,本次抽取作废',
-        voidedAt: c.ctx.now().toISOString(),
-        nonceCommit: committed.commit!.nonceCommit,
-      },
-    ]);
-    const canonical = storedBytes(second.id);
-    expect((JSON.parse(canonical.toString('utf8')) as DrawInputs).task).toMatchObject({
-      attempt: 2,
-      voidedAttempts: [
-        { attempt: 1, nonceCommit: committed.commit!.nonceCommit, reason: '监督人员临时离场,本次抽取作废' },
-      ],
-    });
-    // The voided draw keeps everything it had; only a mere preparation loses its stored inputs.
-    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_inputs WHERE draw_id = ?').pluck().get(first.id)).toBe(1);
-    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_witnesses WHERE draw_id = ?').pluck().get(first.id)).toBe(1);
-  });
-
-  it('reports the long steps as they run (for the page and the projector)', async () => {
-    const events: DrawProgress[] = [];
-    const services = createServices(c.conn, c.ctx, { onDrawProgress: (p) => events.push(p) });
-    try {
-      const taskId = c.publishedTask({ name: '带进度的任务' });
-      await services.draws.prepare({ taskId });
-      expect(events.map((e) => e.label)).toEqual(
-        expect.arrayContaining(['读取检查对象和执法人员', '可行性检查', '保存准备结果']),
-      );
-      expect(events.every((e) => e.taskId === taskId && e.step === 'prepare')).toBe(true);
-      expect(services.draws.ceremonyState({ taskId }).busy).toBeNull(); // cleared once done
-    } finally {
-      await services.draws.dispose();
-    }
-  });
-
-  it('catches up the roster dates of a draw sealed just before the program stopped, before the next 准备', async () => {
-    const taskId = c.publishedTask({ name: '封存后立即关闭程序' });
-    const { id } = await c.services.draws.prepare({ taskId });
-    c.services.draws.commit({ drawId: id, ...CEREMONY });
-    c.services.draws.witness({ drawId: id, name: '李明', value: '7' });
-    await c.services.draws.reveal({ drawId: id });
-    // 封存 alone, as if the program closed before the follow-up step ran.
-    sealStep(c.conn.raw, id, { actor: '测试操作员', now: c.ctx.now(), progress: () => undefined });
-    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(id)).toBe(0);
-    const next = await c.services.draws.prepare({ taskId: c.publishedTask({ name: '下一次准备' }) });
-    expect(c.conn.raw.prepare('SELECT count(*) FROM draw_roster_dates WHERE draw_id = ?').pluck().get(id)).toBe(1);
-    const selected = c.conn.raw
-      .prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ?')
-      .pluck()
-      .all(id) as number[];
-    const undated = c.conn.raw
-      .prepare(`SELECT count(*) FROM entities WHERE id IN (${selected.join(',')}) AND last_inspected_on <> ?`)
-      .pluck()
-      .get(chinaDate(c.ctx.now()));
-    expect(undated).toBe(0);
-    c.services.draws.void({ drawId: next.id, reason: '测试结束' });
-  });
-
-  it('survives a restart between 准备 and 揭晓: the inputs are read back from the database and checked', async () => {
-    const taskId = c.publishedTask({ name: '重启后继续的任务' });
-    const { id } = await c.services.draws.prepare({ taskId });
-    c.services.draws.commit({ drawId: id, ...CEREMONY });
-    c.services.draws.witness({ drawId: id, name: '李明', value: '42' });
-    // A fresh service set (a new draw worker with an empty cache), as after restarting the program.
-    const restarted = createServices(c.conn, c.ctx);
-    try {
-      await restarted.draws.reveal({ drawId: id });
-      await restarted.draws.seal({ drawId: id });
-      expect(verifyProof(JSON.parse(restarted.draws.proofText(id)), nodeSha256).valid).toBe(true);
-    } finally {
-      await restarted.draws.dispose();
-    }
-    expect(existsSync(c.path)).toBe(true);
   });
 });

@@ -3,8 +3,8 @@
  * row, no stored inputs, no audit row. Two clerks on two connections to the same file cannot both commit a task.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@shared/errors';
 import { CEREMONY, county, type County } from '../../fixtures/county';
+import { refusal } from '../../fixtures/refusal';
 
 let c: County;
 beforeAll(async () => {
@@ -13,16 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await c.close();
 });
-
-async function refusal(work: () => unknown): Promise<{ code: string; message: string; details?: unknown }> {
-  try {
-    await work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message, details: error.details };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** Runs `work`, expects a refusal, and checks that no draw, stored input or audit row appeared. */
 async function refusedWithoutTrace(work: () => unknown) {

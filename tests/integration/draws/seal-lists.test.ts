@@ -197,7 +197,9 @@ describe('封存 lists the drawn entities', () => {
       ),
     );
   });
+});
 
+describe('封存 stores part two of the record', () => {
   it('stores part two compact and reads it back as the full record, key for key; after 递补 it is stored in full', async () => {
     const raw = c.conn.raw;
     const drawId = await c.revealed('记录表核对');
@@ -237,7 +239,9 @@ describe('封存 lists the drawn entities', () => {
     expect(record.packages[0].team.map((m) => m.certNo)).not.toContain(out);
     await c.services.draws.settle();
   });
+});
 
+describe('封存 after a restart', () => {
   it('after a restart (no roster ids kept): the codes are looked up in the roster, the same rows', async () => {
     const drawId = await c.revealed('名单核对二');
     const expected = expectedSelected(drawId);
@@ -250,7 +254,9 @@ describe('封存 lists the drawn entities', () => {
         .get(`draws:${drawId}`),
     ).toBe(JSON.stringify({ selected: expected.length, missingEntities: 0, proofVersion: 1 }));
   });
+});
 
+describe('封存 and the roster dates leave the connection as it was', () => {
   it('puts the connection settings back: 封存 and the roster dates turn the automatic checkpoint off only for themselves', async () => {
     const raw = c.conn.raw;
     raw.pragma('wal_autocheckpoint = 777');
@@ -286,7 +292,9 @@ describe('封存 lists the drawn entities', () => {
       raw.pragma('cache_size = -16000');
     }
   });
+});
 
+describe('the roster dates step', () => {
   it('dates more drawn entities than one slice holds: every one, logged in entity order with its previous date', async () => {
     const raw = c.conn.raw;
     const everything = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };

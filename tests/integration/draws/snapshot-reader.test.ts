@@ -88,7 +88,9 @@ describe('the candidate snapshot on two threads', () => {
       );
     },
   );
+});
 
+describe('the candidate snapshot on two threads: the roster changing under it', () => {
   it('refuses, in Chinese, when another clerk changes the roster between the two reads, and leaves no thread running', async () => {
     const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
     const other = await c.secondClerk();
@@ -130,7 +132,9 @@ describe('the candidate snapshot on two threads', () => {
     expect(isAppError(refusal) && refusal.code).toBe('draw.rosterChanged');
     expect(() => readSnapshotRange(c.conn.raw, task, lookups, { fromId: 0, toId: 1e9 })).toThrow(/名录正在被修改/);
   });
+});
 
+describe('the candidate snapshot on two threads: codes', () => {
   it('draws an entity whose 注册号 holds a comma as it is, and refuses one holding the code separator, on one thread and on two', async () => {
     const task = c.services.tasks.get(c.publishedTask({ excludeRecentYears: 0 }));
     const raw = c.conn.raw;

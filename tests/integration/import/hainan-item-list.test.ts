@@ -43,7 +43,7 @@ beforeAll(async () => {
   counts = reading.counts;
 });
 
-describe('Hainan 2020 item list', () => {
+describe('Hainan 2020 item list: header and counts', () => {
   it('finds the two-row header under the title and maps every column', async () => {
     const proposal = await detectMapping(SAMPLE, 'items');
     expect(proposal.format).toBe('xlsx');
@@ -72,7 +72,9 @@ describe('Hainan 2020 item list', () => {
     expect(counts.rejected).toBe(0);
     expect(counts.valid + counts.flagged).toBe(285);
   });
+});
 
+describe('Hainan 2020 item list: every cell lands in an item', () => {
   it('one item per own 抽查事项 cell, with 编制单位, 序号 and 抽查类别 carried down from the merges', () => {
     const starts: number[] = [];
     for (let r = 4; r <= sheet.rowCount; r++) if (ownText(sheet, r, 4)) starts.push(r);
@@ -120,7 +122,9 @@ describe('Hainan 2020 item list', () => {
     const seeds = results.find((r) => r.rowNo === 169)!.record!;
     expect(seeds.authority.split('\n')).toEqual(['省农业农村厅种业管理处', '省种子总站']);
   });
+});
 
+describe('Hainan 2020 item list: merges, levels and keys', () => {
   it('a basis merged across several items belongs to each of them', () => {
     const r244 = results.find((r) => r.rowNo === 244)!.record!;
     const r255 = results.find((r) => r.rowNo === 255)!.record!;

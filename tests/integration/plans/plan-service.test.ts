@@ -8,12 +8,10 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotaOf, type TaskInput } from '@shared/domain/tasks';
-import { isAppError } from '@shared/errors';
-import { createDispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { recentSince } from '../../../src-main/draws/scope';
 import { county, type County } from '../../fixtures/county';
+import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let c: County;
 beforeAll(async () => {
@@ -23,60 +21,64 @@ afterAll(async () => {
   await c.close();
 });
 
-function refusal(work: () => unknown): { code: string; message: string } {
-  try {
-    work();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 const taskFor = (planId: number, overrides: Partial<TaskInput> = {}) =>
   demoTaskInput(c.conn.raw, planId, c.ctx.now(), overrides);
 
-describe('plans: draft, publish, versions', () => {
-  it('a draft is edited freely; publishing freezes version 1; later changes need a reason and publish the next version', async () => {
+let draftId: number;
+let taskId: number;
+
+describe('plans: draft and publish', () => {
+  it('a draft is edited freely, but is not published empty nor created twice', () => {
     const plans = c.services.plans;
     const draft = plans.save({ year: 2026, title: '2026年度双随机抽查工作计划' });
+    draftId = draft.id;
     expect(draft).toMatchObject({ status: '草稿', version: 0, taskCount: 0, versions: [] });
     expect(refusal(() => plans.publish(draft.id)).code).toBe('plan.empty');
     const task = c.services.tasks.save(taskFor(draft.id));
+    taskId = task.id;
     expect(task).toMatchObject({ number: '某市监抽查〔2026〕1号', seq: 1, drawStatus: '未抽取', drawId: null });
     expect(c.services.tasks.save({ ...taskFor(draft.id), id: task.id, name: '草稿中改名' }).name).toBe('草稿中改名');
     expect(refusal(() => plans.save({ year: 2026, title: '2026年度双随机抽查工作计划' })).code).toBe('plan.duplicate');
+  });
 
-    const published = plans.publish(draft.id);
+  it('publishing freezes version 1, once', () => {
+    const published = c.services.plans.publish(draftId);
     expect(published).toMatchObject({
       status: '已公示',
       version: 1,
       versions: [{ version: 1, reason: null, actor: '测试操作员' }],
     });
-    expect(refusal(() => plans.publish(draft.id)).code).toBe('plan.alreadyPublished');
+    expect(refusal(() => c.services.plans.publish(draftId)).code).toBe('plan.alreadyPublished');
+  });
+});
 
-    // A change to a task of a published plan: refused without a reason, published as version 2 with one.
-    const edit = { ...taskFor(draft.id), id: task.id, name: '食品经营者专项抽查' };
+describe('plans: every later change is a new published version', () => {
+  it('a change to a task of a published plan is refused without a reason, and published as the next version with one', () => {
+    const edit = { ...taskFor(draftId), id: taskId, name: '食品经营者专项抽查' };
     expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示,修改任务将发布新版本,请填写修改理由/);
-    expect(plans.get(draft.id).version).toBe(1); // nothing changed
+    expect(c.services.plans.get(draftId).version).toBe(1); // nothing changed
     c.services.tasks.save({ ...edit, changeReason: '按县政府要求调整任务名称' });
-    // A second task, then a new title: versions 3 and 4.
+  });
+
+  it('a second task and a new title publish versions 3 and 4, each with its reason', () => {
+    const plans = c.services.plans;
     const second = c.services.tasks.save({
-      ...taskFor(draft.id, { name: '餐饮服务抽查', leadDepartment: '县卫生健康委员会' }),
+      ...taskFor(draftId, { name: '餐饮服务抽查', leadDepartment: '县卫生健康委员会' }),
       changeReason: '增加卫健委牵头的任务',
     });
     expect(second.number).toBe('某市监抽查〔2026〕2号');
-    expect(refusal(() => plans.save({ id: draft.id, year: 2026, title: '改名' })).code).toBe('plan.reasonRequired');
-    plans.save({ id: draft.id, year: 2026, title: '2026年度双随机抽查工作计划(修订)', changeReason: '计划名称规范' });
-
-    const versions = plans.versions(draft.id);
-    expect(versions.map((v) => [v.version, v.reason])).toEqual([
+    expect(refusal(() => plans.save({ id: draftId, year: 2026, title: '改名' })).code).toBe('plan.reasonRequired');
+    plans.save({ id: draftId, year: 2026, title: '2026年度双随机抽查工作计划(修订)', changeReason: '计划名称规范' });
+    expect(plans.versions(draftId).map((v) => [v.version, v.reason])).toEqual([
       [4, '计划名称规范'],
       [3, '增加卫健委牵头的任务'],
       [2, '按县政府要求调整任务名称'],
       [1, null],
     ]);
-    // Old versions stay as they were published.
+  });
+
+  it('old versions stay as they were published', () => {
+    const versions = c.services.plans.versions(draftId);
     const v1 = versions[3];
     expect(v1.publication).toMatchObject({
       version: 1,
@@ -91,10 +93,13 @@ describe('plans: draft, publish, versions', () => {
       ['食品经营者专项抽查', '某县市场监督管理局'],
       ['餐饮服务抽查', '县卫生健康委员会'],
     ]);
+  });
+
+  it('logs the creation, each publication and the update', () => {
     const actions = c.conn.raw
       .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
       .pluck()
-      .all(`plans:${draft.id}`);
+      .all(`plans:${draftId}`);
     expect(actions).toEqual([
       'plans:create',
       'plans:publish',
@@ -104,7 +109,9 @@ describe('plans: draft, publish, versions', () => {
       'plans:publish',
     ]);
   });
+});
 
+describe('plans: the 公示 and its exports', () => {
   it('the 公示 row says what the paper form asks, with 预计抽查数量 counted from the roster', () => {
     const plan = c.services.plans.save({ year: 2026, title: '联合抽查计划' });
     const task = c.services.tasks.save(
@@ -172,7 +179,7 @@ describe('plans: draft, publish, versions', () => {
   });
 });
 
-describe('tasks: validation and the live scope preview', () => {
+describe('tasks: validation', () => {
   it('refuses what zod cannot see, naming the field in Chinese', () => {
     const plan = c.services.plans.save({ year: 2026, title: '校验用计划' });
     const cases: [Partial<TaskInput>, RegExp][] = [
@@ -189,7 +196,9 @@ describe('tasks: validation and the live scope preview', () => {
       expect(refusal(() => c.services.tasks.save(taskFor(plan.id, overrides))).message).toMatch(message);
     expect(c.services.tasks.list(plan.id)).toEqual([]);
   });
+});
 
+describe('tasks: the live scope preview', () => {
   it('counts per grade exactly what the roster holds, with the recent-inspection exclusion and the quotas', () => {
     const scope = {
       entityTypes: ['个体工商户'],
@@ -245,32 +254,40 @@ describe('tasks: validation and the live scope preview', () => {
     });
     expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户,但范围内只有 ${uniform.total} 户。`]);
   });
+});
 
-  it('counts the inspector pool live as 准备 would read it, and says when it cannot be enough', () => {
-    const raw = c.conn.raw;
-    const stations = raw
-      .prepare(
-        "SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY n DESC",
-      )
-      .all() as { office: string; n: number }[];
+/** The stations by size, the experts in the library, and a uniform 5% task over the whole roster. */
+function poolSetup() {
+  const raw = c.conn.raw;
+  const stations = raw
+    .prepare(
+      "SELECT office, count(*) AS n FROM inspectors WHERE status = '在岗' AND office LIKE '%所' GROUP BY office ORDER BY n DESC",
+    )
+    .all() as { office: string; n: number }[];
+  const experts = raw.prepare("SELECT count(*) FROM experts WHERE status = '在库'").pluck().get() as number;
+  const scope = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
+  const objects = {
+    scope,
+    excludeRecentYears: 0,
+    ratio: { mode: 'uniform' as const, bp: 500 },
+    startDate: '2026-12-01',
+  };
+  const pool = {
+    joiningDepartments: [],
+    includeExperts: true,
+    expertTags: [],
+    teamSize: 2,
+    packageSize: 3,
+    maxPackagesPerInspector: 100,
+  };
+  return { raw, stations, experts, objects, pool };
+}
+
+describe('tasks: the inspector pool preview', () => {
+  it('counts the inspector pool live as 准备 would read it', () => {
+    const { raw, stations, experts, objects, pool } = poolSetup();
     const [big, second] = stations;
-    const experts = raw.prepare("SELECT count(*) FROM experts WHERE status = '在库'").pluck().get() as number;
     expect(experts).toBeGreaterThan(0);
-    const scope = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
-    const objects = {
-      scope,
-      excludeRecentYears: 0,
-      ratio: { mode: 'uniform' as const, bp: 500 },
-      startDate: '2026-12-01',
-    };
-    const pool = {
-      joiningDepartments: [],
-      includeExperts: true,
-      expertTags: [],
-      teamSize: 2,
-      packageSize: 3,
-      maxPackagesPerInspector: 100,
-    };
     const two = c.services.tasks.scopePreview({
       ...objects,
       pool: { ...pool, inspectorScope: { kind: '若干所', offices: [big.office, second.office] } },
@@ -290,7 +307,10 @@ describe('tasks: validation and the live scope preview', () => {
       teamsAtMost: Math.floor(((big.n + second.n + experts) * 100) / 2),
     });
     expect(two.notices).toEqual([]);
-    // Too few for one team of ten, in one station, without experts.
+  });
+
+  it('says when one station, without experts, is too few for one team', () => {
+    const { stations, objects, pool } = poolSetup();
     const small = stations[stations.length - 1];
     const alone = c.services.tasks.scopePreview({
       ...objects,
@@ -305,7 +325,11 @@ describe('tasks: validation and the live scope preview', () => {
     expect(alone.notices).toEqual([
       `执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`,
     ]);
-    // Enough for a team, not for every package: one package each, many packages.
+  });
+
+  it('says when there are enough for a team but not for every package', () => {
+    const { stations, objects, pool } = poolSetup();
+    const [big] = stations;
     const thin = c.services.tasks.scopePreview({
       ...objects,
       pool: {
@@ -325,70 +349,10 @@ describe('tasks: validation and the live scope preview', () => {
     expect(thin.notices).toEqual([
       `预计至少 ${thin.expected} 个名单包,而范围内 ${big.n} 名执法人员每人最多参加 1 个检查组、每组 2 人,最多只能组成 ${Math.floor(big.n / 2)} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
     ]);
-    // Without the inspector side, the preview is the objects' alone.
-    expect(c.services.tasks.scopePreview(objects).pool).toBeUndefined();
   });
 
-  it('goes through the IPC dispatch as the page calls it: defaults filled, bad shapes refused in Chinese', async () => {
-    const dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
-    const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as {
-      ok: true;
-      value: { id: number };
-    };
-    expect(plan.ok).toBe(true);
-    const input = taskFor(plan.value.id);
-    // What a page sends at minimum: the optional lists and switches take their defaults.
-    const minimal = {
-      planId: input.planId,
-      name: input.name,
-      leadDepartment: input.leadDepartment,
-      itemIds: input.itemIds,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      scope: { industries: ['食品销售'] },
-      excludeRecentYears: 3,
-      ratio: { mode: 'uniform', bp: 500 },
-      teamSize: 2,
-      packageSize: 3,
-      maxPackagesPerInspector: 5,
-      inspectorScope: { kind: '全局' },
-    };
-    const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as {
-      ok: true;
-      value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } };
-    };
-    expect(saved).toMatchObject({
-      ok: true,
-      value: { clusterBy: 'none', avoidOwnOffice: true, frequency: '每年1次', scope: { grades: [] } },
-    });
-    const previewRequest = {
-      scope: { industries: ['食品销售'] },
-      excludeRecentYears: 3,
-      ratio: { mode: 'uniform', bp: 500 },
-      startDate: '2026-12-01',
-    };
-    const preview = await dispatch('app://ssj/', 'tasks:scope-preview', previewRequest);
-    expect(preview).toMatchObject({ ok: true, value: { strata: [{ name: '全部', ratioBp: 500 }] } });
-    // With the inspector side (its lists and switches default as in tasks:save), and refused in Chinese when bad.
-    const pool = { teamSize: 2, packageSize: 3, maxPackagesPerInspector: 5, inspectorScope: { kind: '全局' } };
-    const withPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool });
-    expect(withPool).toMatchObject({ ok: true, value: { pool: { inspectors: expect.any(Number), experts: 0 } } });
-    const badPool = await dispatch('app://ssj/', 'tasks:scope-preview', {
-      ...previewRequest,
-      pool: { ...pool, teamSize: 1 },
-    });
-    expect(badPool).toMatchObject({
-      ok: false,
-      error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
-    });
-    const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
-    expect(bad).toMatchObject({
-      ok: false,
-      error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
-    });
-    const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId: saved.value.id });
-    expect(ceremony).toMatchObject({ ok: true, value: { stage: 'none' } });
-    const none = await dispatch('app://ssj/', 'draws:get', { taskId: saved.value.id });
-    expect(none).toEqual({ ok: true, value: null });
+  it('leaves the pool out without the inspector side', () => {
+    const { objects } = poolSetup();
+    expect(c.services.tasks.scopePreview(objects).pool).toBeUndefined();
   });
 });

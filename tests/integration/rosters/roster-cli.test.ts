@@ -75,7 +75,9 @@ describe('import (CLI)', () => {
     expect(count(db, 'roster_changes')).toBe(changesBefore);
     expect(count(db, 'entities')).toBe(300);
   });
+});
 
+describe('import (CLI): bad rows and bad files', () => {
   it('counts rejected rows, lists them with row and column, and still exits 0', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.csv');

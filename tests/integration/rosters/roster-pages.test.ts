@@ -34,14 +34,15 @@ async function openFile(path: string): Promise<string> {
   return (await call<{ token: string }>('dialog:open-file', { purpose: 'import' })).token;
 }
 
-describe('items:update-sub-items', () => {
-  async function itemWithSubItems(min: number): Promise<ItemDetail> {
-    loadDemoData(t.conn.raw, { entities: 100, actor: '测试', now: t.ctx.now() });
-    const page = await call<{ rows: { id: number; subItemCount: number }[] }>('items:query', { pageSize: 500 });
-    const row = page.rows.find((r) => r.subItemCount >= min)!;
-    return call<ItemDetail>('items:get', { id: row.id });
-  }
+/** A fresh demo county's first item with at least `min` sub-items. */
+async function itemWithSubItems(min: number): Promise<ItemDetail> {
+  loadDemoData(t.conn.raw, { entities: 100, actor: '测试', now: t.ctx.now() });
+  const page = await call<{ rows: { id: number; subItemCount: number }[] }>('items:query', { pageSize: 500 });
+  const row = page.rows.find((r) => r.subItemCount >= min)!;
+  return call<ItemDetail>('items:get', { id: row.id });
+}
 
+describe('items:update-sub-items', () => {
   it('splits one sub-item, edits, adds, removes and reorders in one transaction; ids of kept rows stay', async () => {
     const item = await itemWithSubItems(3);
     const [a, b, c] = item.subItems;
@@ -99,7 +100,9 @@ describe('items:update-sub-items', () => {
     });
     expect(count('SELECT count(*) FROM audit_log')).toBe(audits + 1);
   });
+});
 
+describe('items:update-sub-items refuses bad edits', () => {
   it('refuses bad edits in Chinese and changes nothing', async () => {
     const item = await itemWithSubItems(2);
     const other = await call<{ rows: { id: number }[] }>('items:query', { pageSize: 500 });
@@ -251,21 +254,22 @@ describe('flagged rows at confirm', () => {
   });
 });
 
-describe('mapping remembered per file shape', () => {
-  // "经营者" is the legal representative by synonym; this county's file keeps the real one in "实际负责人".
-  const header = '统一社会信用代码,名称,主体类型,经营者,实际负责人';
-  function write(dir: string, name: string, first: string, rows: number[]) {
-    const path = join(dir, name);
-    writeFileSync(
-      path,
-      [first, ...rows.map((i) => `${syntheticUscc(i)},商户${i},个体工商户,登记人${i},实际人${i}`)].join('\n'),
-    );
-    return path;
-  }
+// "经营者" is the legal representative by synonym; this county's file keeps the real one in "实际负责人".
+const MAPPING_HEADER = '统一社会信用代码,名称,主体类型,经营者,实际负责人';
+/** A CSV of entities `rows` under the header line `first`. */
+function writeCsv(dir: string, name: string, first: string, rows: number[]) {
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    [first, ...rows.map((i) => `${syntheticUscc(i)},商户${i},个体工商户,登记人${i},实际人${i}`)].join('\n'),
+  );
+  return path;
+}
 
+describe('mapping remembered per file shape', () => {
   it('detect offers the confirmed mapping for the next file of the same shape, and forgets it when set back', async () => {
     const dir = tempDir();
-    const first = await openFile(write(dir, 'a.csv', header, [1, 2]));
+    const first = await openFile(writeCsv(dir, 'a.csv', MAPPING_HEADER, [1, 2]));
     const detected = await call<MappingProposalView>('roster:import-detect', { kind: 'entities', fileToken: first });
     expect(detected.remembered).toBe(false);
     expect(detected.detection.mapping.legalRep).toBe(3);
@@ -280,7 +284,7 @@ describe('mapping remembered per file shape', () => {
     });
     const again = await call<MappingProposalView>('roster:import-detect', {
       kind: 'entities',
-      fileToken: await openFile(write(dir, 'b.csv', header, [3])),
+      fileToken: await openFile(writeCsv(dir, 'b.csv', MAPPING_HEADER, [3])),
     });
     expect(again.remembered).toBe(false);
     await call('roster:import-confirm', { previewId: preview.previewId });
@@ -294,11 +298,11 @@ describe('mapping remembered per file shape', () => {
         .pluck()
         .get(MAPPING_KEY_PREFIX + detected.detection.signature) as string,
     );
-    expect(stored).toMatchObject({ kind: 'entities', mapping, headers: header.split(',') });
+    expect(stored).toMatchObject({ kind: 'entities', mapping, headers: MAPPING_HEADER.split(',') });
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'roster:mapping-remember'")).toBe(1);
 
     // Same shape, other rows (and other header spacing/width forms normalise alike): the remembered mapping.
-    const secondToken = await openFile(write(dir, 'c.csv', header.replace('名称', ' 名称 '), [5, 6]));
+    const secondToken = await openFile(writeCsv(dir, 'c.csv', MAPPING_HEADER.replace('名称', ' 名称 '), [5, 6]));
     const second = await call<MappingProposalView>('roster:import-detect', {
       kind: 'entities',
       fileToken: secondToken,
@@ -317,7 +321,7 @@ describe('mapping remembered per file shape', () => {
     // Another shape, or another roster kind, is not affected.
     const other = await call<MappingProposalView>('roster:import-detect', {
       kind: 'entities',
-      fileToken: await openFile(write(dir, 'd.csv', `${header},备注`, [7])),
+      fileToken: await openFile(writeCsv(dir, 'd.csv', `${MAPPING_HEADER},备注`, [7])),
     });
     expect(other.remembered).toBe(false);
 

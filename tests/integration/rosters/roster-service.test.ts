@@ -189,7 +189,9 @@ describe('files through tokens', () => {
       /文件标识无效/,
     );
   });
+});
 
+describe('imports through tokens', () => {
   it('previews without writing, confirms in one go, and reports rejected rows to xlsx', async () => {
     const dir = tempDir();
     const file = join(dir, 'mixed.csv');

@@ -4,7 +4,7 @@
  * the typed error and its Chinese message (it used to fail with a TypeError).
  */
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '@shared/errors';
+import { refusalSync } from '../../fixtures/refusal';
 import { runDraw, type DrawCase } from '@shared/draw';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 
@@ -48,16 +48,11 @@ describe('递补 with nobody to bring in', () => {
     const team = runDraw(drawCase(witness), nodeSha256).result.packages[0].team;
     expect(team).toEqual(['P', 'Q', 'R']);
 
-    let refusal: unknown;
-    try {
-      runDraw(drawCase(witness, [{ package: 1, out: 'P', reason: '因病请假' }]), nodeSha256);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(isAppError(refusal) && refusal.code).toBe('draw.invalidAmendment');
-    expect((refusal as Error).message).toBe(
-      '第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补',
+    const refusal = refusalSync(() =>
+      runDraw(drawCase(witness, [{ package: 1, out: 'P', reason: '因病请假' }]), nodeSha256),
     );
+    expect(refusal.code).toBe('draw.invalidAmendment');
+    expect(refusal.message).toBe('第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补');
 
     // Whoever takes the only holder's tag with him cannot be replaced either — that refusal is the tag's, as before.
     expect(() => runDraw(drawCase(witness, [{ package: 1, out: 'Q', reason: '回避' }]), nodeSha256)).toThrow(

@@ -6,14 +6,14 @@ import {
   lookupEntity,
   runDraw,
   trialSeed,
+  type DrawInputs,
   type DrawProof,
 } from '@shared/draw';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { clone, loadVectors } from './vectors';
 
 const vectors = loadVectors();
-const inputsOf = (name: string) =>
-  clone(vectors.find((v) => v.name.startsWith(name))!.drawCase.inputs) as Record<string, any>;
+const inputsOf = (name: string) => clone(vectors.find((v) => v.name.startsWith(name))!.drawCase.inputs) as DrawInputs;
 
 describe('pre-ceremony feasibility check (§11)', () => {
   it('passes a comfortable case under 100 trial seeds', () => {

@@ -3,7 +3,7 @@ import { detectHeader, shapeSignature, withMapping } from '@shared/import/header
 import { MergeFiller, parseRange, type CellValue, type GridRow } from '@shared/import/grid';
 import { RecordPipeline, type ImportRowResult } from '@shared/import/pipeline';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
-import { isAppError } from '@shared/errors';
+import { refusalSync } from '../../fixtures/refusal';
 import { usccCheckChar } from '@shared/domain/uscc';
 import type { EntityRecord, ItemRecord, RosterKind } from '@shared/domain/rosters';
 
@@ -58,21 +58,21 @@ describe('header detection', () => {
   });
 
   it('throws a Chinese AppError when nothing looks like a header', () => {
-    try {
+    const e = refusalSync(() =>
       detectHeader(
         'inspectors',
         grid([
           ['甲', '乙'],
           ['1', '2'],
         ]),
-      );
-      throw new Error('no error');
-    } catch (e) {
-      expect(isAppError(e) && e.code).toBe('import.headerNotFound');
-      expect((e as Error).message).toContain('执法证号');
-    }
+      ),
+    );
+    expect(e.code).toBe('import.headerNotFound');
+    expect(e.message).toContain('执法证号');
   });
+});
 
+describe('header detection: signatures, user mappings, synonyms', () => {
   it('the shape signature follows the header texts, not the data', () => {
     const one = detectHeader(
       'entities',
@@ -203,7 +203,9 @@ describe('entity rows', () => {
     );
     expect(results[0].problems.map((p) => p.code)).toEqual(['entityType.missing']);
   });
+});
 
+describe('entity rows: duplicates, rejected rows, long cells', () => {
   it('duplicates reject both rows: the later one at once, the earlier one by retraction', () => {
     const { results, counts } = run(
       'entities',
@@ -266,7 +268,7 @@ describe('inspectors and experts', () => {
         ['姓名', '执法证号', '状态'],
         ['王伟', 'ZF001', null],
         ['李娜', null, '在岗'],
-        ['张强', 1.2345678901234567e17, '在岗'],
+        ['张强', Number('1.2345678901234567e17'), '在岗'], // a float-damaged badge number
         ['赵', 'ZF001', '调离'],
       ]),
     );
