@@ -14,14 +14,13 @@ import {
   rosterDatesStep,
   sealStep,
   SnapshotCache,
-  STEP_BUSY_TIMEOUT_MS,
-  stepRefusal,
   type StepContext,
 } from './steps';
 import type { DrawJobMessage, StepProgress, StepResult } from './job';
 import { MMAP_BYTES, readsInTwoHalves, rosterIds } from './scope';
 import { SnapshotReader } from './snapshot-reader';
 import { serveRequests } from '../workers/worker-rpc';
+import { STEP_BUSY_TIMEOUT_MS, stepRefusal } from './step-refusal';
 
 const { dbPath } = (workerData as { request: { dbPath: string } }).request;
 const cache = new SnapshotCache();

@@ -30,5 +30,8 @@ serveRequests<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
         for (const view of views) transfer.add(view.buffer as ArrayBuffer);
     return { value: { runs }, transfer: [...transfer] };
   },
-  (error) => new AppError('internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`),
+  (error) => {
+    console.error('snapshot reader failed:', error);
+    return new AppError('internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`);
+  },
 );

@@ -25,10 +25,13 @@ export {
 export {
   rankSmallest,
   rankSmallestEncoded,
+  rankSmallestCodes,
   mergeRanked,
   compareRanked,
   provisionalBar,
   type RankedCandidate,
+  type RankedIndex,
+  type CodeTable,
 } from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';
