@@ -9,7 +9,7 @@
  * It is unref'd while idle so an idle worker never keeps a CLI process alive, and ref'd while a step runs.
  */
 import { AppError } from '@shared/errors';
-import type { StepTimings } from './steps';
+import type { StepTimings } from './worker/step-context';
 import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 

@@ -8,7 +8,8 @@ import type { TransferListItem } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
-import { candidateRunsOfRow, MMAP_BYTES, readSnapshotRange, snapshotPlan, type SnapshotRead } from './scope';
+import { MMAP_BYTES, readSnapshotRange } from './worker/snapshot-read';
+import { candidateRunsOfRow, snapshotPlan, type SnapshotRead } from './worker/snapshot-rows';
 import type { SnapshotReaderRequest, SnapshotWritten } from './snapshot-reader';
 import { serveRequests } from '../workers/worker-rpc';
 

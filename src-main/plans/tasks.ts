@@ -20,7 +20,8 @@ import { AppError } from '@shared/errors';
 import type { TasksTable } from '../db/schema';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import { previewPool, previewScope, type PoolPreviewRequest, type ScopeRequest } from '../draws/scope';
+import { previewScope, type ScopeRequest } from '../draws/scope';
+import { previewPool, type PoolPreviewRequest } from '../draws/inspector-pool';
 
 type TaskRow = Omit<TasksTable, 'id'> & { id: number };
 

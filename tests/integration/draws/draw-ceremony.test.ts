@@ -16,7 +16,7 @@ import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { createServices } from '../../../src-main/app/services';
 import { chinaDate } from '@shared/domain/china-time';
-import { sealStep } from '../../../src-main/draws/steps';
+import { sealStep } from '../../../src-main/draws/worker/seal-step';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
