@@ -73,7 +73,7 @@ const RECENT = '(e.last_inspected_on IS NULL OR e.last_inspected_on < @sealDate)
  * Hand-written (measured city-scale write, SliceParams): the change-log rows of one slice, in entity order
  * (draw_selected's primary key order, no sort), while the slice's roster pages are still in the page cache.
  */
-const LOG_SLICE = `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
+export const LOG_SLICE = `INSERT INTO roster_changes (at, actor, roster, record_id, record_key, action, source, batch, before, after)
   SELECT @at, @actor, 'entities', e.id, 'code:' || s.code, 'update', 'bulk', @batch, json_object('last_inspected_on', e.last_inspected_on),
          json_object('last_inspected_on', @sealDate)
   FROM draw_selected s JOIN entities e ON e.id = s.entity_id
@@ -84,7 +84,7 @@ const LOG_SLICE = `INSERT INTO roster_changes (at, actor, roster, record_id, rec
  * keeps no statement journal of every page touched; the columns written carry no UNIQUE or CHECK constraint, and any
  * error still rolls back the whole transaction.
  */
-const DATE_SLICE = `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at
+export const DATE_SLICE = `UPDATE OR FAIL entities AS e SET last_inspected_on = @sealDate, updated_at = @at
   WHERE id IN (SELECT entity_id FROM draw_selected WHERE draw_id = @drawId AND entity_id BETWEEN @first AND @last) AND ${RECENT}`;
 
 /** Drawn entities per slice in rosterDatesStep: their roster pages fit well inside the page cache. */
