@@ -12,16 +12,14 @@ export {
 } from './commitment';
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
+export { encodeDrawInputs, joinParts, type EncodedInputs } from './encode';
+export type { Allocate } from './encode-bytes';
 export {
   encodeCandidateRuns,
   encodeCandidateRunsOfColumns,
-  encodeDrawInputs,
-  joinParts,
-  type Allocate,
   type CandidateColumns,
   type CandidateRuns,
-  type EncodedInputs,
-} from './encode';
+} from './encode-runs';
 export {
   rankSmallest,
   rankSmallestEncoded,
