@@ -2,6 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { completeDraw, type RankedCandidate } from '@shared/draw';
 import { AppError } from '@shared/errors';
+import type { ParsedReq } from '@shared/ipc/schemas';
 import { nodeSha256 } from '../node-sha256';
 import { appendAuditRaw } from '../../audit/service';
 import { recordResult } from '../records';
@@ -29,7 +30,7 @@ function rankingsOf(snapshot: Snapshot, body: ProofBody): RankedCandidate[][] {
 /** 递补 (DRAW-SPEC §7): replace an inspector of a sealed draw's package; the proof gains the amendment as a new version. */
 export function amendStep(
   raw: BetterSqlite3.Database,
-  request: { drawId: number; packageNo: number; out: string; reason: string },
+  request: ParsedReq<'draws:amend'>,
   step: StepContext,
   cache: SnapshotCache,
 ): { timings: StepTimings } {
