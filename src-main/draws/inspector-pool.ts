@@ -134,7 +134,7 @@ export function previewPool(
 
 /**
  * Who an inspector id is, for records drawn earlier (the person may since have changed office or left). Two statements
- * for any number of ids (a city-scale record names ~9,000 people: a lookup per id took ~100 ms).
+ * for any number of ids (a city-scale record names thousands of people; a lookup per id was slow: docs/performance.md).
  */
 export function lookupPeople(
   raw: BetterSqlite3.Database,

@@ -236,8 +236,8 @@ export function entitiesByCode(raw: BetterSqlite3.Database, codes: Iterable<stri
 
 /**
  * Names and addresses of a sealed draw's entities (draw_selected), by code: one join, not a lookup per code, returned
- * as ONE JSON row — turning 48,000 result rows into JavaScript values one by one cost more than the join itself
- * (measured at city scale: ~200–280 ms for the rows against ~60–110 ms of SQL; JSON.parse of one text is far cheaper).
+ * as ONE JSON row: turning the result rows into JavaScript values one by one cost more than the join itself, JSON.parse
+ * of one text far less (docs/performance.md).
  */
 export function sealedEntities(raw: BetterSqlite3.Database, drawId: number): Map<string, EntityBrief> {
   const query = qb

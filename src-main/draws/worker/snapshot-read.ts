@@ -125,11 +125,10 @@ export function readSnapshotRange(
  * The frozen candidate list of 准备. Each range of roster ids is read by ONE statement that returns ONE row
  * (readSnapshotRange): per column, every candidate's value concatenated in scan order — codes joined by U+001F, and
  * office, area and grade as one character each (an index into the distinct offices and areas). The row-by-row route
- * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row — measured at 960,000
- * rows: ~4.7–9 s against ~1.2–1.7 s this way on the same (busy) machine. At city scale, given `readElsewhere`, the
- * upper half of the ids is read by another thread at the same time (each entity is read once, by one of the two
- * connections, at the same moment), and each thread then writes its half of the candidates for C(inputs) (`runs`:
- * at city scale encodeDrawInputs took 700–1000 ms writing them all on one thread, 300–540 ms copying the two halves).
+ * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row (docs/performance.md).
+ * At city scale, given `readElsewhere`, the upper half of the ids is read by another thread at the same time (each
+ * entity is read once, by one of the two connections, at the same moment), and each thread then writes its half of
+ * the candidates for C(inputs) (`runs`: copying two halves is cheaper than writing them all on one thread).
  * The candidates share one string object per office and per area. The code is the
  * USCC, or the 注册号 of an old record that has none. Order: by range, then SQLite's scan order, fixed for a given
  * database and plan (the order changes the digest, never the draw).
