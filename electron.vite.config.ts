@@ -20,6 +20,8 @@ export default defineConfig({
           'draw-worker': resolve(__dirname, 'src-main/draws/draw-worker.ts'),
           // …and the second snapshot reader the draw worker starts (src-main/draws/snapshot-reader.ts).
           'snapshot-reader-worker': resolve(__dirname, 'src-main/draws/snapshot-reader-worker.ts'),
+          // …and the ranking threads of a city-scale 揭晓 (src-main/draws/parallel-rank.ts).
+          'rank-worker': resolve(__dirname, 'src-main/draws/rank-worker.ts'),
           // The document renderers run in a worker too (src-main/documents/job.ts).
           'document-worker': resolve(__dirname, 'src-main/documents/document-worker.ts'),
         },

@@ -74,6 +74,68 @@ function floorMessages(drawCase: DrawCase, seed: Uint8Array): Buffer[] {
   return messages;
 }
 
+/** What a typical platform does instead: SQLite `ORDER BY random() LIMIT k` per stratum over the same rows. */
+async function sqliteOrderByRandom(drawCase: DrawCase): Promise<number> {
+  console.log('\nSQLite ORDER BY random() LIMIT k (not verifiable), same rows, in memory');
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE candidates (stratum TEXT NOT NULL, code TEXT PRIMARY KEY, office TEXT, area TEXT)');
+  db.exec('CREATE INDEX candidates_stratum ON candidates (stratum)');
+  const insert = db.prepare('INSERT INTO candidates VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const stratum of drawCase.inputs.strata)
+      for (const c of stratum.candidates) insert.run(stratum.name, c.code, c.office, c.area);
+  })();
+  const pick = db.prepare('SELECT code FROM candidates WHERE stratum = ? ORDER BY random() LIMIT ?').pluck();
+  const sqliteMs = await best('select per stratum', () => {
+    for (const stratum of drawCase.inputs.strata) pick.all(stratum.name, stratum.quota);
+  });
+  db.close();
+  return sqliteMs;
+}
+
+interface Figures {
+  floorMs: number;
+  drawMs: number;
+  singleMs: number;
+  ceremonyMs: number;
+  sqliteMs: number;
+  verifyMs: number;
+  verifySingleMs: number;
+  encodeMs: number;
+  valid: boolean;
+}
+
+function printSummary(figures: Figures): void {
+  const { floorMs, drawMs, singleMs, ceremonyMs, sqliteMs, verifyMs, verifySingleMs, encodeMs } = figures;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  console.log('\nSummary');
+  console.log(`  floor (1M × crypto.hash)            ${floorMs.toFixed(0)} ms`);
+  console.log(
+    `  whole draw, parallel                ${drawMs.toFixed(0)} ms = ${ratio(drawMs, floorMs)} the floor (target ≤ 1.3×)`,
+  );
+  console.log(
+    `  whole draw, one thread              ${singleMs.toFixed(0)} ms = ${ratio(singleMs, floorMs)} the floor`,
+  );
+  console.log(
+    `  ceremony draw (committed inputs)    ${ceremonyMs.toFixed(0)} ms = ${ratio(ceremonyMs, floorMs)} the floor`,
+  );
+  console.log(
+    `  SQLite ORDER BY random() LIMIT k    ${sqliteMs.toFixed(0)} ms (verifiability costs ${ratio(drawMs, sqliteMs)} that)`,
+  );
+  console.log(
+    `  verify, parallel                    ${verifyMs.toFixed(0)} ms = ${ratio(verifyMs, drawMs)} the draw (target ≤ 1.2×); valid: ${figures.valid}`,
+  );
+  console.log(
+    `  verify, one thread                  ${verifySingleMs.toFixed(0)} ms = ${ratio(verifySingleMs, singleMs)} the one-thread draw`,
+  );
+  console.log(
+    `\n  The whole draw includes validating the inputs and writing C(inputs) (${encodeMs.toFixed(0)} ms here = ${ratio(encodeMs, floorMs)} the floor,\n` +
+      '  one thread): §3 needs the digest of all inputs before the first key, and a million JS objects cannot be handed to\n' +
+      '  another thread without copying them, which costs more. At a ceremony that work is done at 承诺, before the\n' +
+      '  witnesses speak; what they wait for is the ceremony draw.',
+  );
+}
+
 async function main(): Promise<void> {
   const [drawCase, generateMs] = time(() => cityScaleCase());
   const candidates = drawCase.inputs.strata.reduce((sum, s) => sum + s.candidates.length, 0);
@@ -128,20 +190,7 @@ async function main(): Promise<void> {
   await best('  packages + teams + proof (§5–8)', () => completeDraw(prepared, rankings, nodeSha256));
   console.log(`  parallel and single-thread proofs byte-identical: ${identical ? 'yes' : 'NO'}`);
 
-  console.log('\nSQLite ORDER BY random() LIMIT k (not verifiable), same rows, in memory');
-  const db = new Database(':memory:');
-  db.exec('CREATE TABLE candidates (stratum TEXT NOT NULL, code TEXT PRIMARY KEY, office TEXT, area TEXT)');
-  db.exec('CREATE INDEX candidates_stratum ON candidates (stratum)');
-  const insert = db.prepare('INSERT INTO candidates VALUES (?, ?, ?, ?)');
-  db.transaction(() => {
-    for (const stratum of drawCase.inputs.strata)
-      for (const c of stratum.candidates) insert.run(stratum.name, c.code, c.office, c.area);
-  })();
-  const pick = db.prepare('SELECT code FROM candidates WHERE stratum = ? ORDER BY random() LIMIT ?').pluck();
-  const sqliteMs = await best('select per stratum', () => {
-    for (const stratum of drawCase.inputs.strata) pick.all(stratum.name, stratum.quota);
-  });
-  db.close();
+  const sqliteMs = await sqliteOrderByRandom(drawCase);
 
   console.log('\nVerification of the proof');
   const [report] = await timeAsync(() => verifyProofParallel(parallelProof, pool));
@@ -149,33 +198,17 @@ async function main(): Promise<void> {
   const verifySingleMs = await best('verify, one thread', () => verifyProof(parallelProof, nodeSha256));
   await pool.close();
 
-  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-  console.log('\nSummary');
-  console.log(`  floor (1M × crypto.hash)            ${floorMs.toFixed(0)} ms`);
-  console.log(
-    `  whole draw, parallel                ${drawMs.toFixed(0)} ms = ${ratio(drawMs, floorMs)} the floor (target ≤ 1.3×)`,
-  );
-  console.log(
-    `  whole draw, one thread              ${singleMs.toFixed(0)} ms = ${ratio(singleMs, floorMs)} the floor`,
-  );
-  console.log(
-    `  ceremony draw (committed inputs)    ${ceremonyMs.toFixed(0)} ms = ${ratio(ceremonyMs, floorMs)} the floor`,
-  );
-  console.log(
-    `  SQLite ORDER BY random() LIMIT k    ${sqliteMs.toFixed(0)} ms (verifiability costs ${ratio(drawMs, sqliteMs)} that)`,
-  );
-  console.log(
-    `  verify, parallel                    ${verifyMs.toFixed(0)} ms = ${ratio(verifyMs, drawMs)} the draw (target ≤ 1.2×); valid: ${report.valid}`,
-  );
-  console.log(
-    `  verify, one thread                  ${verifySingleMs.toFixed(0)} ms = ${ratio(verifySingleMs, singleMs)} the one-thread draw`,
-  );
-  console.log(
-    `\n  The whole draw includes validating the inputs and writing C(inputs) (${encodeMs.toFixed(0)} ms here = ${ratio(encodeMs, floorMs)} the floor,\n` +
-      '  one thread): §3 needs the digest of all inputs before the first key, and a million JS objects cannot be handed to\n' +
-      '  another thread without copying them, which costs more. At a ceremony that work is done at 承诺, before the\n' +
-      '  witnesses speak; what they wait for is the ceremony draw.',
-  );
+  printSummary({
+    floorMs,
+    drawMs,
+    singleMs,
+    ceremonyMs,
+    sqliteMs,
+    verifyMs,
+    verifySingleMs,
+    encodeMs,
+    valid: report.valid,
+  });
 }
 
 void main();

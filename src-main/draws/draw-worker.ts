@@ -1,27 +1,22 @@
 /**
- * Worker-thread side of the draw job (draw-job.ts): its own database connection, the snapshot cache kept from 准备
- * to 揭晓, and the ranking pool for city-scale draws (parallel-draw.ts: workers of its own, reading the codes from
- * the shared memory 准备 encoded them into). Each request runs one step of draw-steps.ts (worker-rpc.ts serveRequests).
+ * Worker-thread side of the draw job (job.ts): its own database connection, the snapshot cache kept from 准备 to 揭晓,
+ * and the ranking pool for city-scale draws (parallel-rank.ts, reading the codes from the shared memory 准备 encoded
+ * them into). Each request runs one step of worker/ (worker-rpc.ts serveRequests).
  */
 import { workerData } from 'node:worker_threads';
 import { openDatabase, type DbConnection } from '../db/connection';
 import { DrawWorkerPool } from './parallel-rank';
-import {
-  amendStep,
-  catchUpRosterDates,
-  prepareStep,
-  revealStep,
-  rosterDatesStep,
-  sealStep,
-  SnapshotCache,
-  STEP_BUSY_TIMEOUT_MS,
-  stepRefusal,
-  type StepContext,
-} from './steps';
+import { amendStep } from './worker/amend-step';
+import { prepareStep } from './worker/prepare-step';
+import { revealStep } from './worker/reveal-step';
+import { catchUpRosterDates, rosterDatesStep } from './worker/roster-dates-step';
+import { sealStep } from './worker/seal-step';
+import { SnapshotCache, type StepContext } from './worker/step-context';
 import type { DrawJobMessage, StepProgress, StepResult } from './job';
-import { MMAP_BYTES, readsInTwoHalves, rosterIds } from './scope';
+import { MMAP_BYTES, readsInTwoHalves, rosterIds } from './worker/snapshot-read';
 import { SnapshotReader } from './snapshot-reader';
 import { serveRequests } from '../workers/worker-rpc';
+import { STEP_BUSY_TIMEOUT_MS, stepRefusal } from './step-refusal';
 
 const { dbPath } = (workerData as { request: { dbPath: string } }).request;
 const cache = new SnapshotCache();
@@ -35,8 +30,7 @@ async function handle(message: DrawJobMessage, report: (progress: StepProgress) 
   if (!connection) {
     connection = await openDatabase(dbPath, { migrate: false });
     // 64 MB of page cache (封存 writes ~48,000 rows and two texts of several MB in one transaction; the default is
-    // 2 MB) and the roster read through the memory map: in three interleaved city runs, 封存's draw_selected write took
-    // 381–439 ms against 489–674 ms, and 准备 → 封存 4.5–5.4 s against 4.8–5.6 s.
+    // 2 MB) and the roster read through the memory map: measured faster at city scale (docs/performance.md).
     connection.raw.pragma('cache_size = -65536');
     connection.raw.pragma(`busy_timeout = ${STEP_BUSY_TIMEOUT_MS}`);
     connection.raw.pragma(`mmap_size = ${MMAP_BYTES}`);

@@ -15,7 +15,8 @@
  * than the scope, nothing to draw, too few inspectors, a task whose window has passed.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CandidateRuns, DrawInputs, JsonValue } from '@shared/draw';
+import type { CandidateRuns, DrawInputs, JsonValue, Stratum } from '@shared/draw';
+import { all, qb } from '../db/sql';
 import { SPEC_ID } from '@shared/draw';
 import type { Settings } from '@shared/domain/settings';
 import {
@@ -29,13 +30,9 @@ import {
 } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
-import {
-  readCandidates,
-  readInspectorPool,
-  tooFewInspectors,
-  type InspectorPool,
-  type ReadSnapshotElsewhere,
-} from './scope';
+import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspector-pool';
+import { readCandidates } from './worker/snapshot-read';
+import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -70,21 +67,7 @@ export async function buildDrawInputs(
   readElsewhere?: ReadSnapshotElsewhere,
 ): Promise<BuiltInputs> {
   const snapshot = await readCandidates(raw, task, readElsewhere);
-  const candidates = snapshot.strata.reduce((sum, s) => sum + s.candidates.length, 0);
-  const quota = snapshot.strata.reduce((sum, s) => sum + s.quota, 0);
-  if (candidates === 0) {
-    throw new AppError(
-      'draw.emptyScope',
-      `检查对象范围内没有可抽取的对象(登记状态存续${task.excludeRecentYears > 0 ? `、近${task.excludeRecentYears}年内未被抽查` : ''})。请调整检查对象范围后再准备。`,
-    );
-  }
-  if (task.ratio.mode === 'fixed' && task.ratio.count > candidates) {
-    throw new AppError(
-      'draw.fixedCountTooLarge',
-      `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`,
-    );
-  }
-  if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例,各等级应抽户数都为 0。请调整抽查比例。');
+  const { candidates, quota } = refuseNothingToDraw(task, snapshot.strata);
   const notices = snapshot.strata
     .filter((s) => task.ratio.mode === 'grades' && s.candidates.length === 0)
     .map((s) => `${gradeLabel(s.name)}在范围内没有检查对象,本级不抽取。`);
@@ -94,35 +77,7 @@ export async function buildDrawInputs(
     throw new AppError('draw.tooFewInspectors', tooFewInspectors(pool.inspectors.length, task.teamSize));
   }
 
-  const voided = raw
-    .prepare(
-      "SELECT attempt, nonce_commit, void_reason FROM draws WHERE task_id = ? AND state = 'voided' AND committed_at IS NOT NULL ORDER BY id",
-    )
-    .all(task.id) as { attempt: number; nonce_commit: string; void_reason: string }[];
-  const attempt = voided.length + 1;
-  const taskInfo: { [name: string]: JsonValue } = {
-    id: task.id,
-    number: task.number,
-    name: task.name,
-    year: task.year,
-    bureau: settings.bureauName,
-    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
-    items: task.items.map((item) => item.name),
-    scope: describeScope(task.scope, task.excludeRecentYears),
-    period: describePeriod(task.startDate, task.endDate),
-    inspectorScope: describeInspectorScope(task.inspectorScope, task.joiningDepartments, task.includeExperts),
-    attempt,
-    voidedAttempts: voided.map((v) => ({ attempt: v.attempt, nonceCommit: v.nonce_commit, reason: v.void_reason })),
-  };
-  const seen = new Set<string>();
-  const conflicts: [string, string][] = [];
-  for (const conflict of task.conflicts) {
-    const pair: [string, string] = [conflict.inspector.trim(), conflict.entity.trim().toUpperCase()];
-    const key = pair.join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    conflicts.push(pair);
-  }
+  const { attempt, taskInfo } = taskInfoOf(raw, task, settings);
   const inputs: DrawInputs = {
     spec: SPEC_ID,
     task: taskInfo,
@@ -133,7 +88,7 @@ export async function buildDrawInputs(
     teamSize: task.teamSize,
     maxPackagesPerInspector: task.maxPackagesPerInspector,
     requiredTags: task.requiredTags,
-    conflicts,
+    conflicts: conflictPairs(task),
     avoidOwnOffice: task.avoidOwnOffice,
     distinctOffices: task.distinctOffices,
   };
@@ -154,4 +109,70 @@ export async function buildDrawInputs(
     notices,
     attempt,
   };
+}
+
+/** The candidates and quota of the strata, refused when there is nothing to draw. */
+function refuseNothingToDraw(task: TaskView, strata: readonly Stratum[]): { candidates: number; quota: number } {
+  const candidates = strata.reduce((sum, s) => sum + s.candidates.length, 0);
+  const quota = strata.reduce((sum, s) => sum + s.quota, 0);
+  if (candidates === 0) {
+    throw new AppError(
+      'draw.emptyScope',
+      `检查对象范围内没有可抽取的对象(登记状态存续${task.excludeRecentYears > 0 ? `、近${task.excludeRecentYears}年内未被抽查` : ''})。请调整检查对象范围后再准备。`,
+    );
+  }
+  if (task.ratio.mode === 'fixed' && task.ratio.count > candidates) {
+    throw new AppError(
+      'draw.fixedCountTooLarge',
+      `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`,
+    );
+  }
+  if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例,各等级应抽户数都为 0。请调整抽查比例。');
+  return { candidates, quota };
+}
+
+/** inputs.task, with this attempt's number and every committed earlier attempt that was voided. */
+function taskInfoOf(
+  raw: BetterSqlite3.Database,
+  task: TaskView,
+  settings: Settings,
+): { attempt: number; taskInfo: { [name: string]: JsonValue } } {
+  const voidedQuery = qb
+    .selectFrom('draws')
+    .select(['attempt', 'nonce_commit', 'void_reason'])
+    .where('task_id', '=', task.id)
+    .where('state', '=', 'voided')
+    .where('committed_at', 'is not', null)
+    .orderBy('id');
+  const voided = all(raw, voidedQuery);
+  const attempt = voided.length + 1;
+  const taskInfo: { [name: string]: JsonValue } = {
+    id: task.id,
+    number: task.number,
+    name: task.name,
+    year: task.year,
+    bureau: settings.bureauName,
+    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    items: task.items.map((item) => item.name),
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    period: describePeriod(task.startDate, task.endDate),
+    inspectorScope: describeInspectorScope(task.inspectorScope, task.joiningDepartments, task.includeExperts),
+    attempt,
+    voidedAttempts: voided.map((v) => ({ attempt: v.attempt, nonceCommit: v.nonce_commit, reason: v.void_reason })),
+  };
+  return { attempt, taskInfo };
+}
+
+/** The task's conflicts as [执法证号, code] pairs, each once. */
+function conflictPairs(task: TaskView): [string, string][] {
+  const seen = new Set<string>();
+  const conflicts: [string, string][] = [];
+  for (const conflict of task.conflicts) {
+    const pair: [string, string] = [conflict.inspector.trim(), conflict.entity.trim().toUpperCase()];
+    const key = pair.join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    conflicts.push(pair);
+  }
+  return conflicts;
 }

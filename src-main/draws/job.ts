@@ -9,7 +9,8 @@
  * It is unref'd while idle so an idle worker never keeps a CLI process alive, and ref'd while a step runs.
  */
 import { AppError } from '@shared/errors';
-import type { StepTimings } from './steps';
+import type { ParsedReq } from '@shared/ipc/schemas';
+import type { StepTimings } from './worker/step-context';
 import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 
@@ -18,7 +19,7 @@ export type DrawJobRequest =
   | { op: 'reveal'; drawId: number }
   | { op: 'seal'; drawId: number }
   | { op: 'roster-dates'; drawId: number }
-  | { op: 'amend'; drawId: number; packageNo: number; out: string; reason: string };
+  | ({ op: 'amend' } & ParsedReq<'draws:amend'>);
 
 export interface DrawJobMessage {
   request: DrawJobRequest;

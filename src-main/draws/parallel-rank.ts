@@ -6,7 +6,6 @@
  * the single-thread runDraw (tests/unit/draw/parallel.test.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import {
   completeDraw,
   entityLabel,
@@ -23,71 +22,31 @@ import {
   type PreparedDraw,
   type RankedCandidate,
   type VerifyReport,
+  type CodeTable,
+  type RankedIndex,
 } from '@shared/draw';
-import { encodeUtf8 } from '@shared/draw/utf8';
+import { AppError } from '@shared/errors';
 import { nodeSha256 } from './node-sha256';
+import { startWorker, workerEntry } from '../workers/start';
+import { WorkerRpc } from '../workers/worker-rpc';
 
 /** Below this many candidates a worker costs more (start-up, copying codes) than it saves. */
 export const PARALLEL_THRESHOLD = 50_000;
 
-/**
- * The worker's code, as plain CommonJS evaluated by `new Worker(…, { eval: true })`: no file to locate after
- * bundling (electron-vite) or under tsx, and no TypeScript loader inside the worker. It mirrors
- * select.ts/rankSmallestEncoded (under the provisional bar) and keys.ts/KeyHasher exactly; the byte-identity test
- * guards that mirror.
- */
-const WORKER_SOURCE = String.raw`
-const { parentPort } = require('node:worker_threads');
-const { hash } = require('node:crypto');
+/** Shared memory for the encoded inputs, so workers read the codes where the main thread wrote them. */
+export const sharedAllocate: Allocate = (byteLength) => new SharedArrayBuffer(byteLength);
 
-function compareBytes(bytes, aStart, aEnd, bStart, bEnd) {
-  const length = Math.min(aEnd - aStart, bEnd - bStart);
-  for (let i = 0; i < length; i++) {
-    const d = bytes[aStart + i] - bytes[bStart + i];
-    if (d !== 0) return d;
-  }
-  return (aEnd - aStart) - (bEnd - bStart);
+/** One ranking thread's work: slices of strata, each ranked against the code table (shared memory, or copied). */
+export interface RankRequest {
+  seed: Uint8Array;
+  table: CodeTable;
+  slices: RankSlice[];
 }
 
-parentPort.on('message', (job) => {
-  const { prefixes, codeBytes, codeStart, codeEnd, slices } = job;
-  const results = slices.map((slice, s) => {
-    const { start, end, quota, base, bar } = slice;
-    const prefix = prefixes[s];
-    const buffers = new Map();
-    const kept = [];
-    if (quota <= 0) return { indexes: [], keys: [] };
-    const compare = (a, b) => (a.key !== b.key ? (a.key < b.key ? -1 : 1)
-      : compareBytes(codeBytes, codeStart[base + a.index], codeEnd[base + a.index], codeStart[base + b.index], codeEnd[base + b.index]));
-    // A Buffer, not a Uint8Array: crypto.hash takes it ~20% faster (node-sha256.ts messageBuffer).
-    let message = Buffer.alloc(0);
-    for (let index = start; index < end; index++) {
-      const from = codeStart[base + index];
-      const to = codeEnd[base + index];
-      const length = to - from;
-      if (message.length !== prefix.length + length) {
-        message = buffers.get(length);
-        if (message === undefined) {
-          message = Buffer.alloc(prefix.length + length);
-          message.set(prefix, 0);
-          buffers.set(length, message);
-        }
-      }
-      const offset = prefix.length - from;
-      for (let i = from; i < to; i++) message[offset + i] = codeBytes[i];
-      const key = hash('sha256', message);
-      if (bar === null || key < bar) kept.push({ index, key });
-    }
-    kept.sort(compare);
-    if (kept.length > quota) kept.length = quota;
-    return { indexes: kept.map((item) => item.index), keys: kept.map((item) => item.key) };
-  });
-  parentPort.postMessage(results);
-});
-`;
-
-interface WorkerSlice {
-  /** Candidates [start, end) of a stratum whose first candidate is number `base` in the encoded code table. */
+export interface RankSlice {
+  /** The stratum's key label (entityLabel). */
+  label: string;
+  /** Candidates [start, end) of a stratum whose first candidate is number `base` in the code table. */
   start: number;
   end: number;
   quota: number;
@@ -96,16 +55,20 @@ interface WorkerSlice {
   bar: string | null;
 }
 
-/** Shared memory for the encoded inputs, so workers read the codes where the main thread wrote them. */
-export const sharedAllocate: Allocate = (byteLength) => new SharedArrayBuffer(byteLength);
+/** Per slice, its `quota` smallest (rank-worker.ts). */
+export type RankReply = RankedIndex[][];
 
-/** Workers kept alive between draws (the desktop app's job runner keeps one pool). */
+/** Ranking threads kept alive between draws (the desktop app's job runner keeps one pool). */
 export class DrawWorkerPool {
-  private readonly workers: Worker[];
+  private readonly workers: WorkerRpc<RankRequest, RankReply>[];
 
   constructor(size = Math.max(1, availableParallelism() - 1)) {
-    this.workers = Array.from({ length: size }, () => new Worker(WORKER_SOURCE, { eval: true }));
-    for (const worker of this.workers) worker.unref();
+    this.workers = Array.from({ length: size }, () =>
+      new WorkerRpc<RankRequest, RankReply>(
+        () => startWorker(workerEntry(__dirname, 'rank-worker'), {}, undefined),
+        (why) => new AppError('draw.workerFailed', `抽取计算意外中止,本步骤未保存任何内容:${why}`),
+      ).warm(),
+    );
   }
 
   get size(): number {
@@ -114,35 +77,16 @@ export class DrawWorkerPool {
 
   /** Resolves once every worker has started (for benchmarks that want start-up measured apart). */
   async ready(): Promise<void> {
-    await Promise.all(
-      this.workers.map((worker) =>
-        this.run(worker, { prefixes: [], codeBytes: new Uint8Array(0), offsets: new Int32Array(1), slices: [] }),
-      ),
-    );
+    const table = { codeBytes: new Uint8Array(0), codeStart: new Int32Array(0), codeEnd: new Int32Array(0) };
+    await Promise.all(this.workers.map((worker) => worker.call({ seed: new Uint8Array(0), table, slices: [] })));
   }
 
-  run(worker: Worker, job: unknown): Promise<{ indexes: number[]; keys: string[] }[]> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (value: { indexes: number[]; keys: string[] }[]) => {
-        worker.off('error', onError);
-        resolve(value);
-      };
-      const onError = (error: Error) => {
-        worker.off('message', onMessage);
-        reject(error);
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
-      worker.postMessage(job);
-    });
-  }
-
-  workerAt(i: number): Worker {
-    return this.workers[i];
+  run(worker: number, request: RankRequest): Promise<RankReply> {
+    return this.workers[worker].call(request);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }
 
@@ -177,17 +121,17 @@ export async function rankAllParallel(
   // postMessage copies it.
   const { codeBytes, codeStart, codeEnd, stratumStart } = prepared.encoded;
   const pending = perWorker.map((ranges, w) => {
-    if (ranges.length === 0) return Promise.resolve({ ranges, results: [] as { indexes: number[]; keys: string[] }[] });
-    const slices: WorkerSlice[] = ranges.map((range) => ({
+    if (ranges.length === 0) return Promise.resolve({ ranges, results: [] as RankReply });
+    const slices: RankSlice[] = ranges.map((range) => ({
+      label: entityLabel(strata[range.stratum].name),
       start: range.start,
       end: range.end,
       quota: strata[range.stratum].quota,
       base: stratumStart[range.stratum],
       bar: bars[range.stratum],
     }));
-    const prefixes = ranges.map((range) => messagePrefix(prepared.seedBytes, entityLabel(strata[range.stratum].name)));
     return pool
-      .run(pool.workerAt(w), { prefixes, codeBytes, codeStart, codeEnd, slices })
+      .run(w, { seed: prepared.seedBytes, table: { codeBytes, codeStart, codeEnd }, slices })
       .then((results) => ({ ranges, results }));
   });
 
@@ -210,22 +154,13 @@ export async function rankAllParallel(
   for (const { ranges, results } of await Promise.all(pending)) {
     ranges.forEach((range, r) => {
       const candidates = strata[range.stratum].candidates;
-      const { indexes, keys } = results[r];
-      parts[range.stratum].push(indexes.map((index, i) => ({ index, code: candidates[index].code, key: keys[i] })));
+      parts[range.stratum].push(results[r].map(({ index, key }) => ({ index, code: candidates[index].code, key })));
     });
   }
   return strata.map((stratum, s) => {
     const ranking = mergeRanked(parts[s], stratum.quota);
     return ranking.length === stratum.quota ? ranking : rankStratum(prepared, s, nodeSha256, null);
   });
-}
-
-function messagePrefix(seed: Uint8Array, label: string): Uint8Array {
-  const labelBytes = encodeUtf8(label);
-  const prefix = new Uint8Array(seed.length + labelBytes.length + 1);
-  prefix.set(seed, 0);
-  prefix.set(labelBytes, seed.length);
-  return prefix;
 }
 
 function totalCandidates(prepared: PreparedDraw): number {

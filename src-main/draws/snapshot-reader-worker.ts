@@ -8,7 +8,8 @@ import type { TransferListItem } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
 import { openDatabase, type DbConnection } from '../db/connection';
-import { candidateRunsOfRow, MMAP_BYTES, readSnapshotRange, snapshotPlan, type SnapshotRead } from './scope';
+import { MMAP_BYTES, readSnapshotRange } from './worker/snapshot-read';
+import { candidateRunsOfRow, snapshotPlan, type SnapshotRead } from './worker/snapshot-rows';
 import type { SnapshotReaderRequest, SnapshotWritten } from './snapshot-reader';
 import { serveRequests } from '../workers/worker-rpc';
 
@@ -30,5 +31,8 @@ serveRequests<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
         for (const view of views) transfer.add(view.buffer as ArrayBuffer);
     return { value: { runs }, transfer: [...transfer] };
   },
-  (error) => new AppError('app.internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`),
+  (error) => {
+    console.error('snapshot reader failed:', error);
+    return new AppError('app.internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`);
+  },
 );

@@ -7,7 +7,8 @@
  */
 import { AppError } from '@shared/errors';
 import type { CandidateRuns } from '@shared/draw';
-import type { ScopeRequest, SnapshotLookups, SnapshotRange, SnapshotRead } from './scope';
+import type { ScopeRequest } from './scope';
+import type { SnapshotLookups, SnapshotRange, SnapshotRead } from './worker/snapshot-rows';
 import { startWorker, workerEntry } from '../workers/start';
 import { WorkerRpc } from '../workers/worker-rpc';
 

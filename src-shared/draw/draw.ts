@@ -3,7 +3,8 @@
  * and hand the rankings back: prepareDraw → rank each stratum → completeDraw. runDraw does it all in one thread.
  */
 import { computeNonceCommit, deriveSeed } from './commitment';
-import { encodeDrawInputs, joinParts, type Allocate, type EncodedInputs } from './encode';
+import { encodeDrawInputs, joinParts, type EncodedInputs } from './encode';
+import type { Allocate } from './encode-bytes';
 import { hexToBytes, type Sha256 } from './hash';
 import { entityLabel, INSPECTOR_LABEL, KeyHasher } from './keys';
 import { buildPackages } from './packages';

@@ -12,23 +12,24 @@ export {
 } from './commitment';
 export { DrawErrorCode } from './errors';
 export { entityLabel, INSPECTOR_LABEL, KeyHasher, compareKeyThenId } from './keys';
+export { encodeDrawInputs, joinParts, type EncodedInputs } from './encode';
+export type { Allocate } from './encode-bytes';
 export {
   encodeCandidateRuns,
   encodeCandidateRunsOfColumns,
-  encodeDrawInputs,
-  joinParts,
-  type Allocate,
   type CandidateColumns,
   type CandidateRuns,
-  type EncodedInputs,
-} from './encode';
+} from './encode-runs';
 export {
   rankSmallest,
   rankSmallestEncoded,
+  rankSmallestCodes,
   mergeRanked,
   compareRanked,
   provisionalBar,
   type RankedCandidate,
+  type RankedIndex,
+  type CodeTable,
 } from './select';
 export { buildPackages } from './packages';
 export { prepareDraw, rankStratum, completeDraw, runDraw, type PreparedDraw } from './draw';

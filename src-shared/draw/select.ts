@@ -62,9 +62,59 @@ export function rankSmallest(
   return firstOf(kept, quota);
 }
 
+/** Where a candidate's code bytes are: candidate g is codeBytes[codeStart[g], codeEnd[g]) (encodeDrawInputs). */
+export type CodeTable = Pick<EncodedInputs, 'codeBytes' | 'codeStart' | 'codeEnd'>;
+
+/** A ranked candidate without its code string (what a ranking thread, which holds only the code table, returns). */
+export interface RankedIndex {
+  index: number;
+  key: string;
+}
+
+function compareCodeBytes(table: CodeTable, a: number, b: number): number {
+  const { codeBytes, codeStart, codeEnd } = table;
+  const aStart = codeStart[a];
+  const bStart = codeStart[b];
+  const aLength = codeEnd[a] - aStart;
+  const bLength = codeEnd[b] - bStart;
+  const length = Math.min(aLength, bLength);
+  for (let i = 0; i < length; i++) {
+    const d = codeBytes[aStart + i] - codeBytes[bStart + i];
+    if (d !== 0) return d;
+  }
+  return aLength - bLength;
+}
+
+/**
+ * The `quota` smallest by key (then code bytes) of candidates [start, end) of the stratum whose first candidate is
+ * number `base` in the code table, under `bar` as in rankSmallest: the same keys and order, read from the bytes.
+ */
+export function rankSmallestCodes(
+  table: CodeTable,
+  base: number,
+  start: number,
+  end: number,
+  quota: number,
+  hasher: KeyHasher,
+  bar: string | null = null,
+): RankedIndex[] {
+  if (quota <= 0) return [];
+  const { codeBytes, codeStart, codeEnd } = table;
+  const kept: RankedIndex[] = [];
+  for (let index = start; index < end; index++) {
+    const key = hasher.keyOfBytes(codeBytes, codeStart[base + index], codeEnd[base + index]);
+    if (bar === null || key < bar) kept.push({ index, key });
+  }
+  kept.sort((a, b) =>
+    a.key !== b.key ? (a.key < b.key ? -1 : 1) : compareCodeBytes(table, base + a.index, base + b.index),
+  );
+  if (kept.length > quota) kept.length = quota;
+  return kept;
+}
+
 /**
  * rankSmallest for candidates[start, end) of stratum `stratum`, hashing the code bytes encodeDrawInputs recorded
- * (the same keys and the same order; a candidate's code string is read only when its key is below the bar).
+ * (the same keys and the same order; a candidate's code string is read only once it ranks within the quota).
  */
 export function rankSmallestEncoded(
   candidates: readonly Candidate[],
@@ -76,15 +126,8 @@ export function rankSmallestEncoded(
   hasher: KeyHasher,
   bar: string | null = null,
 ): RankedCandidate[] {
-  if (quota <= 0) return [];
-  const { codeBytes, codeStart, codeEnd } = encoded;
-  const base = encoded.stratumStart[stratum];
-  const kept: RankedCandidate[] = [];
-  for (let index = start; index < end; index++) {
-    const key = hasher.keyOfBytes(codeBytes, codeStart[base + index], codeEnd[base + index]);
-    if (bar === null || key < bar) kept.push({ index, code: candidates[index].code, key });
-  }
-  return firstOf(kept, quota);
+  const ranked = rankSmallestCodes(encoded, encoded.stratumStart[stratum], start, end, quota, hasher, bar);
+  return ranked.map(({ index, key }) => ({ index, code: candidates[index].code, key }));
 }
 
 /**

@@ -212,13 +212,13 @@ function parseWitness(value: unknown, path: string): Witness {
 
 export function parseEntropy(value: unknown, path = 'entropy'): Entropy {
   if (!isRecord(value)) throw invalidCase(path, '应为对象');
-  const witnesses = expectArray(value.witnesses, `${path}.witnesses`, invalidCase).map((w, i) =>
+  expectArray(value.witnesses, `${path}.witnesses`, invalidCase).forEach((w, i) =>
     parseWitness(w, `${path}.witnesses[${i}]`),
   );
   if (!('public' in value)) throw invalidCase(`${path}.public`, '缺失(没有时应为 null)');
   if (value.public !== null && typeof value.public !== 'string')
     throw invalidCase(`${path}.public`, '应为字符串或 null');
-  return value as unknown as Entropy & { witnesses: typeof witnesses };
+  return value as unknown as Entropy;
 }
 
 export function parseNonce(value: unknown, path = 'nonce'): string {

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { quotaOf } from '@shared/domain/tasks';
-import { readInspectorPool, recentSince } from '../../src-main/draws/scope';
+import { recentSince } from '../../src-main/draws/scope';
+import { readInspectorPool } from '../../src-main/draws/inspector-pool';
 import { readPdf } from '../integration/documents/pdf-text';
 import {
   afterMotion,

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations';
-import { sealStep, SnapshotCache } from '../../../src-main/draws/steps';
+import { sealStep } from '../../../src-main/draws/worker/seal-step';
+import { SnapshotCache } from '../../../src-main/draws/worker/step-context';
 import { drawResultText, latestProof, loadDrawRow, type ProofBody } from '../../../src-main/draws/views';
 import { county, type County } from '../../fixtures/county';
 

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stepRefusal } from '../../../src-main/draws/steps';
+import { stepRefusal } from '../../../src-main/draws/step-refusal';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { county, type County } from '../../fixtures/county';
 

@@ -9,7 +9,7 @@ import type { DrawProgress } from '@shared/domain/draws';
 import { chinaDate } from '@shared/domain/china-time';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { createServices } from '../../../src-main/app/services';
-import { sealStep } from '../../../src-main/draws/steps';
+import { sealStep } from '../../../src-main/draws/worker/seal-step';
 import { CEREMONY, county, storedInputs, type County } from '../../fixtures/county';
 import { refusal } from '../../fixtures/refusal';
 

@@ -8,14 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeLabel } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { recordResult } from '../../../src-main/draws/records';
-import {
-  rosterDatesStep,
-  sealStep,
-  SnapshotCache,
-  withInfo,
-  type Snapshot,
-  type StepContext,
-} from '../../../src-main/draws/steps';
+import { rosterDatesStep } from '../../../src-main/draws/worker/roster-dates-step';
+import { sealStep, withInfo } from '../../../src-main/draws/worker/seal-step';
+import { SnapshotCache, type Snapshot, type StepContext } from '../../../src-main/draws/worker/step-context';
 import {
   amendmentRows,
   currentBody,
@@ -26,7 +21,7 @@ import {
   sealedEntities,
   type ProofBody,
 } from '../../../src-main/draws/views';
-import { expertDrawId, lookupPeople } from '../../../src-main/draws/scope';
+import { expertDrawId, lookupPeople } from '../../../src-main/draws/inspector-pool';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;

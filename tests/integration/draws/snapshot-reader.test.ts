@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeDrawInputs, joinParts, type DrawInputs } from '@shared/draw';
 import { isAppError } from '@shared/errors';
 import { SnapshotReader } from '../../../src-main/draws/snapshot-reader';
-import { readCandidates, readSnapshotRange, type CandidateSnapshot } from '../../../src-main/draws/scope';
+import { readCandidates, readSnapshotRange } from '../../../src-main/draws/worker/snapshot-read';
+import type { CandidateSnapshot } from '../../../src-main/draws/worker/snapshot-rows';
 import { loadVectors } from '../../unit/draw/vectors';
 import { county, type County } from '../../fixtures/county';
 

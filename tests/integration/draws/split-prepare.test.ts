@@ -10,7 +10,7 @@ import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { buildDrawInputs } from '../../../src-main/draws/inputs';
 import { storedInputs } from '../../../src-main/draws/views';
 import { readSettings } from '../../../src-main/plans/tasks';
-import { SPLIT_SNAPSHOT_FROM } from '../../../src-main/draws/scope';
+import { SPLIT_SNAPSHOT_FROM } from '../../../src-main/draws/worker/snapshot-read';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;

@@ -1,0 +1,178 @@
+/**
+ * A task's inspector pool: who 准备 freezes (readInspectorPool), what the task page previews (previewPool), and who an
+ * inspector id of an earlier draw is (lookupPeople).
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Inspector } from '@shared/draw';
+import type { PoolPreview, TaskConfig } from '@shared/domain/tasks';
+import { officeKindOf, type OfficeKind } from '../rosters/offices';
+import { all, qb } from '../db/sql';
+import { jsonList } from './json-list';
+
+/** The inspector side of the task (TaskConfig fields plus the joining departments). */
+export type PoolRequest = Pick<TaskConfig, 'inspectorScope' | 'includeExperts' | 'expertTags'> & {
+  joiningDepartments: string[];
+};
+
+export interface InspectorPool {
+  inspectors: Inspector[];
+  /** How many of them are experts (ids 专家NNNN). */
+  experts: number;
+  /** id → what the record prints. */
+  people: Map<string, { name: string; office: string; isExpert: boolean }>;
+}
+
+/** Experts enter the draw as 专家 + their row number: never their ID-card number (published in the proof). */
+export function expertDrawId(rowId: number): string {
+  return `专家${String(rowId).padStart(4, '0')}`;
+}
+
+/** Office kinds from the offices table; offices not registered there get the import's guess from their name. */
+function officeKinds(raw: BetterSqlite3.Database): (office: string) => OfficeKind {
+  const known = new Map(all(raw, qb.selectFrom('offices').select(['name', 'kind'])).map((o) => [o.name, o.kind]));
+  return (office) => known.get(office) ?? officeKindOf(office);
+}
+
+/**
+ * The pool of 在岗 inspectors the scope allows (004 §六), sorted by 执法证号:
+ *   全局 — every office of the bureau (局机关 departments and 市场监管所);
+ *   局机关与所 — the chosen 局机关 departments (all when none is chosen) and every 市场监管所;
+ *   若干所 / 单一所 — the chosen offices;
+ * always with the joining departments of a 联合抽查 (their staff inspect too), and 在库 experts when asked.
+ */
+export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequest): InspectorPool {
+  const kindOf = officeKinds(raw);
+  const chosen = new Set(request.inspectorScope.offices);
+  const joining = new Set(request.joiningDepartments);
+  const inScope = (office: string): boolean => {
+    if (joining.has(office)) return true;
+    const kind = kindOf(office);
+    switch (request.inspectorScope.kind) {
+      case '全局':
+        return kind === '局机关' || kind === '市场监管所';
+      case '局机关与所':
+        return kind === '市场监管所' || (kind === '局机关' && (chosen.size === 0 || chosen.has(office)));
+      case '若干所':
+      case '单一所':
+        return chosen.has(office);
+    }
+  };
+  const inspectors: Inspector[] = [];
+  const people = new Map<string, { name: string; office: string; isExpert: boolean }>();
+  const onDuty = qb
+    .selectFrom('inspectors')
+    .select(['badge_no', 'name', 'office', 'tags'])
+    .where('status', '=', '在岗')
+    .orderBy('badge_no');
+  const rows = all(raw, onDuty);
+  for (const row of rows) {
+    if (!inScope(row.office)) continue;
+    inspectors.push({ id: row.badge_no, office: row.office, tags: JSON.parse(row.tags) as string[] });
+    people.set(row.badge_no, { name: row.name, office: row.office, isExpert: false });
+  }
+  let experts = 0;
+  if (request.includeExperts) {
+    const wanted = new Set(request.expertTags);
+    const available = qb
+      .selectFrom('experts')
+      .select(['id', 'name', 'organisation', 'tags'])
+      .where('status', '=', '在库')
+      .orderBy('id');
+    const expertRows = all(raw, available);
+    for (const row of expertRows) {
+      const tags = JSON.parse(row.tags) as string[];
+      if (wanted.size > 0 && !tags.some((tag) => wanted.has(tag))) continue;
+      const id = expertDrawId(row.id);
+      // An expert's "office" is the organisation: it never equals an entity's 管辖单位, and distinctOffices keeps
+      // two experts of one organisation apart.
+      const office = row.organisation || '专家库';
+      inspectors.push({ id, office, tags });
+      people.set(id, { name: row.name, office, isExpert: true });
+      experts++;
+    }
+  }
+  return { inspectors, experts, people };
+}
+
+/** Why a pool of `inspectors` people cannot draw teams of `teamSize` (the task page's notice, 准备's refusal). */
+export function tooFewInspectors(inspectors: number, teamSize: number): string {
+  return `执法人员范围内在岗人员只有 ${inspectors} 人,不足每组 ${teamSize} 人。请扩大执法人员范围或检查人员状态。`;
+}
+
+/** The inspector side of the task page's live preview (tasks:scope-preview `pool`). */
+export type PoolPreviewRequest = PoolRequest & Pick<TaskConfig, 'teamSize' | 'packageSize' | 'maxPackagesPerInspector'>;
+
+/**
+ * Who the inspector scope allows right now — the pool 准备 would read (readInspectorPool) — and whether they can be
+ * enough for `expected` drawn entities: each package needs a team of `teamSize`, each person serves at most
+ * `maxPackagesPerInspector` packages. Only what is sure is said: too few people for one team, or fewer possible teams
+ * than the fewest packages there can be (准备's feasibility check settles the rest).
+ */
+export function previewPool(
+  raw: BetterSqlite3.Database,
+  request: PoolPreviewRequest,
+  expected: number,
+): { pool: PoolPreview; notices: string[] } {
+  const { inspectors, experts } = readInspectorPool(raw, request);
+  const pool: PoolPreview = {
+    inspectors: inspectors.length,
+    experts,
+    offices: new Set(inspectors.map((inspector) => inspector.office)).size,
+    packagesAtLeast: Math.ceil(expected / request.packageSize),
+    teamsAtMost: Math.floor((inspectors.length * request.maxPackagesPerInspector) / request.teamSize),
+  };
+  const notices: string[] = [];
+  if (pool.inspectors < request.teamSize) {
+    notices.push(tooFewInspectors(pool.inspectors, request.teamSize));
+  } else if (pool.packagesAtLeast > pool.teamsAtMost) {
+    notices.push(
+      `预计至少 ${pool.packagesAtLeast} 个名单包,而范围内 ${pool.inspectors} 名执法人员每人最多参加 ${request.maxPackagesPerInspector} 个检查组、每组 ${request.teamSize} 人,最多只能组成 ${pool.teamsAtMost} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
+    );
+  }
+  return { pool, notices };
+}
+
+/**
+ * Who an inspector id is, for records drawn earlier (the person may since have changed office or left). Two statements
+ * for any number of ids (a city-scale record names thousands of people; a lookup per id was slow: docs/performance.md).
+ */
+export function lookupPeople(
+  raw: BetterSqlite3.Database,
+  ids: readonly string[],
+): Map<string, { name: string; office: string; isExpert: boolean }> {
+  const unique = [...new Set(ids)];
+  const expertIds = unique.filter((id) => EXPERT_ID.test(id)).map((id) => Number(id.slice(2)));
+  const experts = new Map(
+    expertIds.length === 0
+      ? []
+      : all(
+          raw,
+          qb.selectFrom('experts').select(['id', 'name', 'organisation']).where('id', 'in', jsonList(expertIds)),
+        ).map(({ id, name, organisation }) => [id, { name, organisation }]),
+  );
+  const inspectors = new Map(
+    all(
+      raw,
+      qb.selectFrom('inspectors').select(['badge_no', 'name', 'office']).where('badge_no', 'in', jsonList(unique)),
+    ).map(({ badge_no: badgeNo, name, office }) => [badgeNo, { name, office }]),
+  );
+  const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
+  for (const id of unique) {
+    const expertRow = EXPERT_ID.test(id) ? experts.get(Number(id.slice(2))) : undefined;
+    if (expertRow) {
+      out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
+      continue;
+    }
+    const row = inspectors.get(id);
+    out.set(
+      id,
+      row
+        ? { name: row.name, office: row.office, isExpert: false }
+        : { name: '(已不在名录中)', office: '', isExpert: false },
+    );
+  }
+  return out;
+}
+
+/** The draw id of an expert (expertDrawId). */
+const EXPERT_ID = /^专家\d+$/;

@@ -1,0 +1,160 @@
+/** 封存 in the draw worker. */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { JsonValue } from '@shared/draw';
+import { appendAuditRaw } from '../../audit/service';
+import { storedRecordResult } from '../records';
+import { drawResultText, entitiesByCode, loadDrawRow, rankOfSelected, type ProofBody } from '../views';
+import { setState, wrongState } from '../draw-state';
+import { qb, run, statementFor } from '../../db/sql';
+import { withoutAutoCheckpoint } from './roster-dates-step';
+import { timer, type SnapshotCache, type StepContext, type StepTimings } from './step-context';
+
+/**
+ * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected, in entity order so
+ * the index grows at its end), and part two of the record is frozen with the names as they are now. The entities'
+ * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
+ *
+ * Speed at city scale (48,000 drawn): draw_selected is written 500 rows per statement (insertMany), the names come back
+ * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the 8 MB revealed text is not in the
+ * draws row this step updates (draw_results, migration 0005) and comes from this worker's cache when it revealed the
+ * draw, the sealed body's text is the revealed text with a new info (withInfo), part two of the
+ * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
+ * roster-dates step queued right behind it (withoutAutoCheckpoint).
+ */
+export function sealStep(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  step: StepContext,
+  cache?: SnapshotCache,
+): { timings: StepTimings } {
+  const clock = timer();
+  const draw = loadDrawRow(raw, drawId);
+  if (draw.state !== 'revealed') throw wrongState(draw, '封存');
+  // What 揭晓 stored, from this worker's cache when it revealed this draw (at city scale reading and parsing the 8 MB
+  // text again costs ~100–160 ms); a copy of the body, since withInfo sets its info.
+  const revealedHere = cache?.get(drawId)?.revealed;
+  const cached = revealedHere?.body.seed === draw.seed ? revealedHere : undefined;
+  const revealed = cached?.text ?? drawResultText(raw, drawId)!;
+  const body = cached ? { ...cached.body } : (JSON.parse(revealed) as ProofBody);
+  const sealedAt = step.now.toISOString();
+  const bodyText = withInfo(revealed, body, { ...body.info, sealedAt, sealedBy: step.actor });
+  clock.lap('read');
+  step.progress('保存封存记录', 0, 1);
+  const known = cache?.get(drawId)?.selectedIds;
+  withoutAutoCheckpoint(raw, () =>
+    raw
+      .transaction(() => {
+        const sealed = setState(drawId, 'revealed', 'sealed').set({ sealed_at: sealedAt, sealed_by: step.actor });
+        const changed = run(raw, sealed).changes;
+        if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
+        const found = insertSelected(raw, drawId, body, known);
+        clock.lap('selected');
+        const record = storedRecordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
+        clock.lap('record');
+        const recordText = JSON.stringify(record);
+        clock.lap('json');
+        const proof = { draw_id: drawId, version: 1, sealed_at: sealedAt, body: bodyText, record: recordText };
+        run(raw, qb.insertInto('draw_proofs').values(proof));
+        appendAuditRaw(
+          raw,
+          {
+            actor: step.actor,
+            action: 'draws:seal',
+            target: `draws:${drawId}`,
+            detail: {
+              selected: body.result.selected.length,
+              missingEntities: body.result.selected.length - found,
+              proofVersion: 1,
+            },
+          },
+          step.now,
+        );
+        clock.lap('proof');
+      })
+      .immediate(),
+  );
+  clock.lap('commit');
+  return { timings: clock.timings };
+}
+
+/**
+ * Sets `body.info` to `info` and returns JSON.stringify(body), given `text`, the JSON.stringify of `body` as it was — by
+ * replacing the last member of the text when that is `info` (as 揭晓 stores it) rather than serialising the whole body
+ * again (8 MB at city scale, ~40–60 ms). Any other shape is serialised in full.
+ */
+export function withInfo(text: string, body: ProofBody, info: { [name: string]: JsonValue }): string {
+  const keys = Object.keys(body);
+  const last = body.info === undefined ? undefined : `,"info":${JSON.stringify(body.info)}}`;
+  body.info = info;
+  if (keys[keys.length - 1] !== 'info' || last === undefined || !text.endsWith(last)) return JSON.stringify(body);
+  return `${text.slice(0, text.length - last.length)},"info":${JSON.stringify(info)}}`;
+}
+
+/**
+ * Lists a sealing draw's entities in draw_selected; returns how many were found in the roster. `known`: the roster ids
+ * 准备 read with the candidates (code → id), kept by 揭晓 in this worker; without them (after a restart) the codes are
+ * looked up in the roster (entitiesByCode). Rows go in entity id order.
+ */
+function insertSelected(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  body: ProofBody,
+  known: Map<string, number> | undefined,
+): number {
+  const ranks = rankOfSelected(body);
+  const packageOf = new Map<string, number>();
+  for (const p of body.result.packages) for (const code of p.entities) packageOf.set(code, p.no);
+  const idOf = known ?? new Map([...entitiesByCode(raw, ranks.keys())].map(([code, entity]) => [code, entity.id]));
+  // An entity no longer in the roster (possible only after a restart) is left out, as a join would.
+  const listed = body.result.selected.filter((entity) => idOf.has(entity.code));
+  const ids = Float64Array.from(listed, (entity) => idOf.get(entity.code)!);
+  const order = Uint32Array.from(listed.keys()).sort((a, b) => ids[a] - ids[b] || a - b);
+  return insertMany(raw, INSERT_SELECTED, 7, order.length, (params, at, n) => {
+    const i = order[n];
+    const entity = listed[i];
+    params[at] = drawId;
+    params[at + 1] = ids[i];
+    params[at + 2] = entity.code;
+    params[at + 3] = entity.stratum;
+    params[at + 4] = ranks.get(entity.code)!.rank;
+    params[at + 5] = entity.key;
+    params[at + 6] = packageOf.get(entity.code);
+  });
+}
+
+/** Hand-written (the measured bulk insert of 封存, insertMany): draw_selected's columns, in the order insertSelected fills. */
+const INSERT_SELECTED = 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)';
+
+/**
+ * `insert` (an `INSERT INTO table (columns)` prefix) of `count` rows of `width` values, ROWS_PER_INSERT rows per
+ * statement; `fill` writes row n's values into `params` from index `at`. One statement per row was measured far slower
+ * (docs/performance.md), most of it the savepoint SQLite opens for each statement on a table with a trigger that may
+ * abort. Returns the number of rows inserted.
+ */
+function insertMany(
+  raw: BetterSqlite3.Database,
+  insert: string,
+  width: number,
+  count: number,
+  fill: (params: unknown[], at: number, n: number) => void,
+): number {
+  const statement = (rows: number) =>
+    statementFor(
+      raw,
+      `${insert} VALUES ${Array(rows)
+        .fill(`(${Array(width).fill('?').join(', ')})`)
+        .join(', ')}`,
+    );
+  const full = count >= ROWS_PER_INSERT ? statement(ROWS_PER_INSERT) : null;
+  let inserted = 0;
+  for (let first = 0; first < count; first += ROWS_PER_INSERT) {
+    const rows = Math.min(ROWS_PER_INSERT, count - first);
+    const params: unknown[] = new Array(rows * width);
+    for (let n = 0; n < rows; n++) fill(params, n * width, first + n);
+    inserted += (rows === ROWS_PER_INSERT ? full! : statement(rows)).run(params).changes;
+  }
+  return inserted;
+}
+
+/** 500 rows of draw_selected's 7 columns: 3,500 parameters, well under SQLite's limit (32,766). */
+const ROWS_PER_INSERT = 500;
