@@ -39,7 +39,7 @@ export function MappingStep({
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-mapping">
-      <MappingAlerts kind={kind} proposal={proposal} mapping={mapping} onChange={onChange} />
+      {mappingAlerts({ kind, proposal, mapping, onChange })}
       <MappingTable kind={kind} proposal={proposal} mapping={mapping} onChange={onChange} />
       {unmapped.length > 0 && (
         <Typography.Text type="secondary" data-testid="mapping-unmapped">
@@ -78,8 +78,11 @@ interface MappingProps {
   onChange: (mapping: Mapping) => void;
 }
 
-/** Where the header was found, whether a remembered mapping was used, and which required fields lack a column. */
-function MappingAlerts({ kind, proposal, mapping, onChange }: MappingProps) {
+/**
+ * Where the header was found, whether a remembered mapping was used, and which required fields lack a column.
+ * A fragment (called, not rendered as a component), so the Space around it spaces each alert.
+ */
+function mappingAlerts({ kind, proposal, mapping, onChange }: MappingProps) {
   const { detection } = proposal;
   const missing = missingRequired(kind, mapping);
   const changed = JSON.stringify(sortKeys(mapping)) !== JSON.stringify(sortKeys(proposal.autoMapping));
