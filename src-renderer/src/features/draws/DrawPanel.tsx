@@ -33,7 +33,7 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
   };
   const actions = useDrawActions(task, draw, reload);
   const progress = useDrawProgress(task.id, actions.longStep !== null);
-  const exports = useDrawExports(task, draw);
+  const drawFiles = useDrawExports(task, draw);
   const { current, busy } = actions;
 
   return (
@@ -43,7 +43,7 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         draw={draw}
         canVoid={!!current && current.state !== 'sealed'}
         busy={busy}
-        onProjector={exports.openProjector}
+        onProjector={drawFiles.openProjector}
         onVoid={actions.startVoid}
       />
       <DrawStepCard
@@ -51,8 +51,8 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         loadError={loadError}
         actions={actions}
         progress={progress}
-        onExportResult={() => exports.exportRecord('result')}
-        onExportProof={exports.exportProof}
+        onExportResult={() => drawFiles.exportRecord('result')}
+        onExportProof={drawFiles.exportProof}
       />
 
       {/* The result first once there is one: it is what the room waits for. */}
@@ -70,7 +70,7 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         </Card>
       )}
       {draw?.commit && (
-        <CommitmentCard draw={draw} commit={draw.commit} onExport={() => exports.exportRecord('commit')} />
+        <CommitmentCard draw={draw} commit={draw.commit} onExport={() => drawFiles.exportRecord('commit')} />
       )}
       {draw?.commit && (
         <Card size="small" title="见证" data-testid="draw-witnesses">
