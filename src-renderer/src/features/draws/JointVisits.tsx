@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, type FormInstance, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { JointVisitView, VisitProposal, VisitTaskView } from '@shared/domain/draws';
 import { describePeriod } from '@shared/domain/tasks';
 import { api } from '../../api';
@@ -45,6 +45,11 @@ export function JointVisits({ year, version }: { year: number; version: number }
     }
   }
 
+  function startMerge(p: VisitProposal) {
+    form.resetFields();
+    setTarget(p);
+  }
+
   if (error) return <Alert type="error" showIcon title="无法读取联合检查建议" description={error} />;
   if (!data || (data.total === 0 && data.visits.length === 0)) return null;
   return (
@@ -56,91 +61,114 @@ export function JointVisits({ year, version }: { year: number; version: number }
             {data.total > data.proposals.length && `,显示前 ${data.proposals.length} 户`})。
           </Typography.Paragraph>
         )}
-        {data.proposals.length > 0 && (
-          <Table<VisitProposal>
-            size="small"
-            rowKey={(p) => `${p.entityId}:${p.tasks.map((t) => t.taskId).join(',')}`}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            dataSource={data.proposals}
-            data-testid="visit-proposals"
-            columns={[
-              {
-                title: '检查对象',
-                render: (_: unknown, p) => (
-                  <>
-                    <div>{p.entityName}</div>
-                    <Typography.Text type="secondary">{p.code}</Typography.Text>
-                  </>
-                ),
-              },
-              { title: '抽中的任务', render: (_: unknown, p) => taskList(p.tasks) },
-              { title: '共同开展时间', width: 230, render: (_: unknown, p) => describePeriod(p.startDate, p.endDate) },
-              {
-                title: '合并后检查事项',
-                render: (_: unknown, p) => p.items.map((i) => <Tag key={i.id}>{i.name}</Tag>),
-              },
-              {
-                title: '操作',
-                width: 100,
-                render: (_: unknown, p) => (
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => {
-                      form.resetFields();
-                      setTarget(p);
-                    }}
-                    data-testid={`visit-merge-${p.entityId}`}
-                  >
-                    确认合并
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        )}
-        {data.visits.length > 0 && (
-          <Table<JointVisitView>
-            size="small"
-            rowKey="id"
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            title={() => <Typography.Text strong>已合并的联合检查</Typography.Text>}
-            dataSource={data.visits}
-            data-testid="visit-merged"
-            columns={[
-              { title: '检查对象', dataIndex: 'entityName' },
-              { title: '任务', render: (_: unknown, v) => taskList(v.tasks) },
-              { title: '检查时间', width: 230, render: (_: unknown, v) => describePeriod(v.startDate, v.endDate) },
-              { title: '检查事项', render: (_: unknown, v) => v.items.map((i) => <Tag key={i.id}>{i.name}</Tag>) },
-              { title: '备注', dataIndex: 'note' },
-              { title: '确认人', dataIndex: 'actor', width: 100 },
-            ]}
-          />
-        )}
+        {data.proposals.length > 0 && <ProposalsTable proposals={data.proposals} onMerge={startMerge} />}
+        {data.visits.length > 0 && <MergedVisitsTable visits={data.visits} />}
       </Space>
-      <Modal
-        open={target !== null}
-        title={`合并检查:${target?.entityName ?? ''}`}
-        okText="确认合并"
-        cancelText="取消"
-        onOk={merge}
-        onCancel={() => setTarget(null)}
-        destroyOnHidden
-        data-testid="visit-modal"
-      >
-        {target && (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <div>{taskList(target.tasks)}</div>
-            <div>共同开展时间:{describePeriod(target.startDate, target.endDate)}</div>
-            <div>合并后检查事项:{target.items.map((i) => i.name).join('、')}</div>
-            <Form form={form} layout="vertical">
-              <Form.Item label="备注(可不填)" name="note">
-                <Input.TextArea rows={2} maxLength={500} data-testid="visit-note" />
-              </Form.Item>
-            </Form>
-          </Space>
-        )}
-      </Modal>
+      <MergeModal target={target} form={form} onOk={merge} onCancel={() => setTarget(null)} />
     </Card>
+  );
+}
+
+function ProposalsTable({
+  proposals,
+  onMerge,
+}: {
+  proposals: VisitProposal[];
+  onMerge: (proposal: VisitProposal) => void;
+}) {
+  return (
+    <Table<VisitProposal>
+      size="small"
+      rowKey={(p) => `${p.entityId}:${p.tasks.map((t) => t.taskId).join(',')}`}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      dataSource={proposals}
+      data-testid="visit-proposals"
+      columns={[
+        {
+          title: '检查对象',
+          render: (_: unknown, p) => (
+            <>
+              <div>{p.entityName}</div>
+              <Typography.Text type="secondary">{p.code}</Typography.Text>
+            </>
+          ),
+        },
+        { title: '抽中的任务', render: (_: unknown, p) => taskList(p.tasks) },
+        { title: '共同开展时间', width: 230, render: (_: unknown, p) => describePeriod(p.startDate, p.endDate) },
+        {
+          title: '合并后检查事项',
+          render: (_: unknown, p) => p.items.map((i) => <Tag key={i.id}>{i.name}</Tag>),
+        },
+        {
+          title: '操作',
+          width: 100,
+          render: (_: unknown, p) => (
+            <Button size="small" type="primary" onClick={() => onMerge(p)} data-testid={`visit-merge-${p.entityId}`}>
+              确认合并
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function MergedVisitsTable({ visits }: { visits: JointVisitView[] }) {
+  return (
+    <Table<JointVisitView>
+      size="small"
+      rowKey="id"
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      title={() => <Typography.Text strong>已合并的联合检查</Typography.Text>}
+      dataSource={visits}
+      data-testid="visit-merged"
+      columns={[
+        { title: '检查对象', dataIndex: 'entityName' },
+        { title: '任务', render: (_: unknown, v) => taskList(v.tasks) },
+        { title: '检查时间', width: 230, render: (_: unknown, v) => describePeriod(v.startDate, v.endDate) },
+        { title: '检查事项', render: (_: unknown, v) => v.items.map((i) => <Tag key={i.id}>{i.name}</Tag>) },
+        { title: '备注', dataIndex: 'note' },
+        { title: '确认人', dataIndex: 'actor', width: 100 },
+      ]}
+    />
+  );
+}
+
+/** 合并检查: what the merged visit covers, with an optional note. */
+function MergeModal({
+  target,
+  form,
+  onOk,
+  onCancel,
+}: {
+  target: VisitProposal | null;
+  form: FormInstance<{ note?: string }>;
+  onOk: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Modal
+      open={target !== null}
+      title={`合并检查:${target?.entityName ?? ''}`}
+      okText="确认合并"
+      cancelText="取消"
+      onOk={onOk}
+      onCancel={onCancel}
+      destroyOnHidden
+      data-testid="visit-modal"
+    >
+      {target && (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <div>{taskList(target.tasks)}</div>
+          <div>共同开展时间:{describePeriod(target.startDate, target.endDate)}</div>
+          <div>合并后检查事项:{target.items.map((i) => i.name).join('、')}</div>
+          <Form form={form} layout="vertical">
+            <Form.Item label="备注(可不填)" name="note">
+              <Input.TextArea rows={2} maxLength={500} data-testid="visit-note" />
+            </Form.Item>
+          </Form>
+        </Space>
+      )}
+    </Modal>
   );
 }

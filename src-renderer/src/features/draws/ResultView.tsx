@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { SwapOutlined } from '@ant-design/icons';
 import type { AmendmentView, DrawView, PackageView, TeamMemberView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
-import { api } from '../../api';
-import { useAction } from '../../components/useAction';
+import { AmendModal } from './AmendModal';
+import { when } from './drawSteps';
 import { HashText } from './HashText';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { type AmendTarget, useAmend } from './useAmend';
 
 function Member({ member }: { member: TeamMemberView }) {
   return (
@@ -37,135 +36,115 @@ export function ResultView({
   onAmended: () => void;
   busy: boolean;
 }) {
-  const [target, setTarget] = useState<{ packageNo: number; member: TeamMemberView } | null>(null);
-  const { run, busy: saving, error, setError } = useAction();
-  const [form] = Form.useForm<{ reason: string }>();
-  const sealed = draw.state === 'sealed';
-
-  async function amend() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    const { reason } = values;
-    await run(async () => {
-      await api()['draws:amend']({ drawId: draw.id, packageNo: target!.packageNo, out: target!.member.id, reason });
-      setTarget(null);
-      onAmended();
-    });
-  }
-
+  const amend = useAmend(draw, onAmended);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="draw-results">
-      {draw.reveal && (
-        <Descriptions size="small" bordered column={1}>
-          <Descriptions.Item label="随机数 nonce(揭晓)">
-            <HashText value={draw.reveal.nonce} testId="hash-nonce" />
-          </Descriptions.Item>
-          <Descriptions.Item label="种子 seed">
-            <HashText value={draw.reveal.seed} testId="hash-seed" />
-          </Descriptions.Item>
-          <Descriptions.Item label="揭晓时间">{when(draw.reveal.revealedAt)}</Descriptions.Item>
-          {draw.sealed && (
-            <Descriptions.Item label="封存">
-              {when(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存(证明第 {draw.sealed.proofVersion} 版)
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-      )}
-      <Table<PackageView>
-        size="small"
-        bordered
-        rowKey="no"
-        dataSource={draw.packages}
-        data-testid="draw-packages"
-        onRow={(p) => ({ 'data-testid': `package-row-${p.no}` }) as never}
-        pagination={{
-          current: page,
-          pageSize: draw.packagePageSize,
-          total: draw.packageCount,
-          showSizeChanger: false,
-          showTotal: (total) => `共 ${total} 个名单包`,
-          onChange: onPage,
-        }}
-        columns={[
-          { title: '名单包', dataIndex: 'no', width: 80, align: 'center', render: (no: number) => `第 ${no} 组` },
-          { title: '片区', dataIndex: 'area', width: 120, render: (a: string | null) => a ?? '—' },
-          {
-            title: '检查对象(层 · 名次 · 抽取号)',
-            render: (_: unknown, p) =>
-              p.entities.map((e) => (
-                <div key={e.code}>
-                  <Typography.Text strong>{e.name}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">
-                    {e.code} · {gradeLabel(e.stratum)} 第 {e.rank} 名 ·{' '}
-                  </Typography.Text>
-                  <Tooltip title={e.key}>
-                    <Typography.Text code>{e.key.slice(0, 12)}…</Typography.Text>
-                  </Tooltip>
-                </div>
-              )),
-          },
-          {
-            title: sealed ? '检查组(点击“递补”替换人员)' : '检查组',
-            width: 340,
-            render: (_: unknown, p) => (
-              <Space orientation="vertical" size={2}>
-                {p.team.map((m) => (
-                  <Space key={m.id} size={4}>
-                    <Member member={m} />
-                    {sealed && (
-                      <Button
-                        size="small"
-                        type="link"
-                        icon={<SwapOutlined />}
-                        disabled={busy}
-                        onClick={() => {
-                          form.resetFields();
-                          setError(undefined);
-                          setTarget({ packageNo: p.no, member: m });
-                        }}
-                        data-testid={`amend-${p.no}-${m.id}`}
-                      >
-                        递补
-                      </Button>
-                    )}
-                  </Space>
-                ))}
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {draw.reveal && <RevealSummary draw={draw} reveal={draw.reveal} />}
+      <PackagesTable draw={draw} page={page} onPage={onPage} busy={busy} onAmend={amend.start} />
       {draw.amendments.length > 0 && <Amendments amendments={draw.amendments} />}
-      <Modal
-        open={target !== null}
-        title={target ? `递补:第 ${target.packageNo} 组 ${target.member.name}(${target.member.id})` : ''}
-        okText="确认递补"
-        cancelText="取消"
-        confirmLoading={saving}
-        onOk={amend}
-        onCancel={() => setTarget(null)}
-        destroyOnHidden
-        data-testid="amend-modal"
-      >
-        <Typography.Paragraph>
-          被替换的人员退出本次抽取,由程序按公开规则(ssj-draw/1 第 7
-          节)从其余人员中确定递补人员。递补写入证明和记录表,不可撤销。
-        </Typography.Paragraph>
-        <Form form={form} layout="vertical">
-          <Form.Item
-            label="递补理由"
-            name="reason"
-            rules={[{ required: true, whitespace: true, message: '请填写递补理由' }]}
-            extra="例如:与检查对象有利害关系需回避、因病请假。"
-          >
-            <Input.TextArea rows={2} maxLength={500} data-testid="amend-reason" />
-          </Form.Item>
-        </Form>
-        {error && <Alert type="error" showIcon title="未能递补" description={error} data-testid="amend-error" />}
-      </Modal>
+      <AmendModal amend={amend} />
     </Space>
   );
 }
+
+function RevealSummary({ draw, reveal }: { draw: DrawView; reveal: NonNullable<DrawView['reveal']> }) {
+  return (
+    <Descriptions size="small" bordered column={1}>
+      <Descriptions.Item label="随机数 nonce(揭晓)">
+        <HashText value={reveal.nonce} testId="hash-nonce" />
+      </Descriptions.Item>
+      <Descriptions.Item label="种子 seed">
+        <HashText value={reveal.seed} testId="hash-seed" />
+      </Descriptions.Item>
+      <Descriptions.Item label="揭晓时间">{when(reveal.revealedAt)}</Descriptions.Item>
+      {draw.sealed && (
+        <Descriptions.Item label="封存">
+          {when(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存(证明第 {draw.sealed.proofVersion} 版)
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}
+
+function PackagesTable({
+  draw,
+  page,
+  onPage,
+  busy,
+  onAmend,
+}: {
+  draw: DrawView;
+  page: number;
+  onPage: (page: number) => void;
+  busy: boolean;
+  onAmend: (target: AmendTarget) => void;
+}) {
+  const sealed = draw.state === 'sealed';
+  const team = {
+    title: sealed ? '检查组(点击“递补”替换人员)' : '检查组',
+    width: 340,
+    render: (_: unknown, p: PackageView) => (
+      <Space orientation="vertical" size={2}>
+        {p.team.map((m) => (
+          <Space key={m.id} size={4}>
+            <Member member={m} />
+            {sealed && (
+              <Button
+                size="small"
+                type="link"
+                icon={<SwapOutlined />}
+                disabled={busy}
+                onClick={() => onAmend({ packageNo: p.no, member: m })}
+                data-testid={`amend-${p.no}-${m.id}`}
+              >
+                递补
+              </Button>
+            )}
+          </Space>
+        ))}
+      </Space>
+    ),
+  };
+  return (
+    <Table<PackageView>
+      size="small"
+      bordered
+      rowKey="no"
+      dataSource={draw.packages}
+      data-testid="draw-packages"
+      onRow={(p) => ({ 'data-testid': `package-row-${p.no}` }) as never}
+      pagination={{
+        current: page,
+        pageSize: draw.packagePageSize,
+        total: draw.packageCount,
+        showSizeChanger: false,
+        showTotal: (total) => `共 ${total} 个名单包`,
+        onChange: onPage,
+      }}
+      columns={[...PACKAGE_COLUMNS, team]}
+    />
+  );
+}
+
+const PACKAGE_COLUMNS: ColumnsType<PackageView> = [
+  { title: '名单包', dataIndex: 'no', width: 80, align: 'center', render: (no: number) => `第 ${no} 组` },
+  { title: '片区', dataIndex: 'area', width: 120, render: (a: string | null) => a ?? '—' },
+  {
+    title: '检查对象(层 · 名次 · 抽取号)',
+    render: (_: unknown, p) =>
+      p.entities.map((e) => (
+        <div key={e.code}>
+          <Typography.Text strong>{e.name}</Typography.Text>{' '}
+          <Typography.Text type="secondary">
+            {e.code} · {gradeLabel(e.stratum)} 第 {e.rank} 名 ·{' '}
+          </Typography.Text>
+          <Tooltip title={e.key}>
+            <Typography.Text code>{e.key.slice(0, 12)}…</Typography.Text>
+          </Tooltip>
+        </div>
+      )),
+  },
+];
 
 function Amendments({ amendments }: { amendments: AmendmentView[] }) {
   return (

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, type FormInstance, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { DrawView, WitnessView } from '@shared/domain/draws';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -37,90 +37,124 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Table<WitnessView>
-        size="small"
-        rowKey="ordinal"
-        pagination={false}
-        dataSource={draw.witnesses}
-        locale={{ emptyText: '尚未录入见证值' }}
-        data-testid="witness-list"
-        columns={[
-          { title: '顺序', dataIndex: 'ordinal', width: 60 },
-          {
-            title: '见证人 / 来源',
-            dataIndex: 'name',
-            render: (name: string, w) =>
-              w.kind === 'public' ? (
-                <Space>
-                  {name}
-                  <Tag color="blue">公开值</Tag>
-                </Space>
-              ) : (
-                name
-              ),
-          },
-          { title: '身份', dataIndex: 'role' },
-          { title: '见证值', dataIndex: 'value', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          {
-            title: '录入时间',
-            dataIndex: 'enteredAt',
-            width: 170,
-            render: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }),
-          },
-        ]}
-      />
+      <WitnessList witnesses={draw.witnesses} />
       {open && (
-        <Form<WitnessForm>
+        <WitnessEntryForm
           form={form}
-          layout="inline"
-          onFinish={add}
-          initialValues={{ isPublic: false }}
+          isPublic={isPublic}
+          hasPublic={hasPublic}
           disabled={disabled}
-          data-testid="witness-form"
-        >
-          <Form.Item
-            name="isPublic"
-            valuePropName="checked"
-            tooltip="公开值:承诺之后才公布的数值,例如某期福利彩票开奖号码;只能录入一个。"
-          >
-            <Switch
-              checkedChildren="公开值"
-              unCheckedChildren="见证人"
-              disabled={hasPublic || disabled}
-              data-testid="witness-kind"
-            />
-          </Form.Item>
-          <Form.Item
-            name="name"
-            rules={[{ required: true, whitespace: true, message: isPublic ? '请填写公开值来源' : '请填写见证人姓名' }]}
-            tooltip={isPublic ? '例如“福利彩票第2026135期开奖号码”' : '现场见证人的姓名,将印在记录表上'}
-          >
-            <Input
-              placeholder={isPublic ? '公开值来源' : '见证人姓名'}
-              style={{ width: isPublic ? 260 : 140 }}
-              data-testid="witness-name"
-            />
-          </Form.Item>
-          {!isPublic && (
-            <Form.Item name="role" tooltip="例如 县人大代表、县政协委员、媒体记者">
-              <Input placeholder="身份(可不填)" style={{ width: 180 }} data-testid="witness-role" />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="value"
-            rules={[{ required: true, whitespace: true, message: '请填写见证值' }]}
-            tooltip="见证人报出的任意数字或文字,原样录入,不要改动"
-          >
-            <Input placeholder="见证值(任意数字或文字)" style={{ width: 220 }} data-testid="witness-value" />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="witness-add">
-              录入
-            </Button>
-          </Form.Item>
-        </Form>
+          saving={saving}
+          onFinish={add}
+        />
       )}
       {error && <Alert type="error" showIcon title="未能录入" description={error} data-testid="witness-error" />}
     </Space>
+  );
+}
+
+function WitnessList({ witnesses }: { witnesses: WitnessView[] }) {
+  return (
+    <Table<WitnessView>
+      size="small"
+      rowKey="ordinal"
+      pagination={false}
+      dataSource={witnesses}
+      locale={{ emptyText: '尚未录入见证值' }}
+      data-testid="witness-list"
+      columns={[
+        { title: '顺序', dataIndex: 'ordinal', width: 60 },
+        {
+          title: '见证人 / 来源',
+          dataIndex: 'name',
+          render: (name: string, w) =>
+            w.kind === 'public' ? (
+              <Space>
+                {name}
+                <Tag color="blue">公开值</Tag>
+              </Space>
+            ) : (
+              name
+            ),
+        },
+        { title: '身份', dataIndex: 'role' },
+        { title: '见证值', dataIndex: 'value', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+        {
+          title: '录入时间',
+          dataIndex: 'enteredAt',
+          width: 170,
+          render: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }),
+        },
+      ]}
+    />
+  );
+}
+
+/** One witness value (or the one public value), entered as it is said. */
+function WitnessEntryForm({
+  form,
+  isPublic,
+  hasPublic,
+  disabled,
+  saving,
+  onFinish,
+}: {
+  form: FormInstance<WitnessForm>;
+  isPublic: boolean | undefined;
+  hasPublic: boolean;
+  disabled: boolean;
+  saving: boolean;
+  onFinish: (values: WitnessForm) => void;
+}) {
+  return (
+    <Form<WitnessForm>
+      form={form}
+      layout="inline"
+      onFinish={onFinish}
+      initialValues={{ isPublic: false }}
+      disabled={disabled}
+      data-testid="witness-form"
+    >
+      <Form.Item
+        name="isPublic"
+        valuePropName="checked"
+        tooltip="公开值:承诺之后才公布的数值,例如某期福利彩票开奖号码;只能录入一个。"
+      >
+        <Switch
+          checkedChildren="公开值"
+          unCheckedChildren="见证人"
+          disabled={hasPublic || disabled}
+          data-testid="witness-kind"
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        rules={[{ required: true, whitespace: true, message: isPublic ? '请填写公开值来源' : '请填写见证人姓名' }]}
+        tooltip={isPublic ? '例如“福利彩票第2026135期开奖号码”' : '现场见证人的姓名,将印在记录表上'}
+      >
+        <Input
+          placeholder={isPublic ? '公开值来源' : '见证人姓名'}
+          style={{ width: isPublic ? 260 : 140 }}
+          data-testid="witness-name"
+        />
+      </Form.Item>
+      {!isPublic && (
+        <Form.Item name="role" tooltip="例如 县人大代表、县政协委员、媒体记者">
+          <Input placeholder="身份(可不填)" style={{ width: 180 }} data-testid="witness-role" />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="value"
+        rules={[{ required: true, whitespace: true, message: '请填写见证值' }]}
+        tooltip="见证人报出的任意数字或文字,原样录入,不要改动"
+      >
+        <Input placeholder="见证值(任意数字或文字)" style={{ width: 220 }} data-testid="witness-value" />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="witness-add">
+          录入
+        </Button>
+      </Form.Item>
+    </Form>
   );
 }

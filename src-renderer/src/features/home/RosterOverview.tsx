@@ -58,52 +58,65 @@ export function RosterOverview() {
         </Row>
       )}
       {data && data.entities === 0 && (
-        <Spin spinning={loading} description="正在生成示例数据,请稍候…">
-          <Alert
-            style={{ marginTop: 16 }}
-            type="info"
-            showIcon
-            icon={<DatabaseOutlined />}
-            data-testid="demo-offer"
-            title="数据库中还没有检查对象"
-            description={
-              <Space orientation="vertical">
-                <Typography.Text>
-                  可以先从“检查对象名录库”导入本局的名录;也可以加载一套示例数据(一个虚构县的市场监管所、检查对象、执法人员、专家和检查事项)试用本程序。示例数据只能加载到空数据库中。
-                </Typography.Text>
-                <Space>
-                  <Space.Compact>
-                    <InputNumber
-                      min={100}
-                      // Loaded in one go by the main process: beyond this a clerk would wait minutes on a frozen
-                      // window (city-scale sets are for the CLI and the benchmarks: npm run ssj -- demo).
-                      max={200_000}
-                      step={10000}
-                      value={size}
-                      onChange={(v) => setSize(v ?? 30000)}
-                      style={{ width: 130 }}
-                      data-testid="demo-size"
-                    />
-                    <Space.Addon>户检查对象</Space.Addon>
-                  </Space.Compact>
-                  <Button type="primary" loading={loading} onClick={loadDemo} data-testid="demo-load">
-                    加载示例数据
-                  </Button>
-                </Space>
-                {loadError && (
-                  <Alert
-                    type="error"
-                    showIcon
-                    title="未能加载示例数据"
-                    description={loadError}
-                    data-testid="demo-error"
-                  />
-                )}
-              </Space>
-            }
-          />
-        </Spin>
+        <DemoOffer size={size} onSize={setSize} loading={loading} error={loadError} onLoad={loadDemo} />
       )}
     </Card>
+  );
+}
+
+/** On an empty database: 加载示例数据 of a chosen size. */
+function DemoOffer({
+  size,
+  onSize,
+  loading,
+  error,
+  onLoad,
+}: {
+  size: number;
+  onSize: (size: number) => void;
+  loading: boolean;
+  error: string | undefined;
+  onLoad: () => void;
+}) {
+  return (
+    <Spin spinning={loading} description="正在生成示例数据,请稍候…">
+      <Alert
+        style={{ marginTop: 16 }}
+        type="info"
+        showIcon
+        icon={<DatabaseOutlined />}
+        data-testid="demo-offer"
+        title="数据库中还没有检查对象"
+        description={
+          <Space orientation="vertical">
+            <Typography.Text>
+              可以先从“检查对象名录库”导入本局的名录;也可以加载一套示例数据(一个虚构县的市场监管所、检查对象、执法人员、专家和检查事项)试用本程序。示例数据只能加载到空数据库中。
+            </Typography.Text>
+            <Space>
+              <Space.Compact>
+                <InputNumber
+                  min={100}
+                  // Loaded in one go by the main process: beyond this a clerk would wait minutes on a frozen
+                  // window (city-scale sets are for the CLI and the benchmarks: npm run ssj -- demo).
+                  max={200_000}
+                  step={10000}
+                  value={size}
+                  onChange={(v) => onSize(v ?? 30000)}
+                  style={{ width: 130 }}
+                  data-testid="demo-size"
+                />
+                <Space.Addon>户检查对象</Space.Addon>
+              </Space.Compact>
+              <Button type="primary" loading={loading} onClick={onLoad} data-testid="demo-load">
+                加载示例数据
+              </Button>
+            </Space>
+            {error && (
+              <Alert type="error" showIcon title="未能加载示例数据" description={error} data-testid="demo-error" />
+            )}
+          </Space>
+        }
+      />
+    </Spin>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Drawer, Input, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { ItemDetail, ItemRow } from '@shared/domain/roster-views';
 import { ITEM_FIELD_LABELS as L, ITEM_LEVELS } from '@shared/domain/rosters';
 import { api } from '../../api';
@@ -7,9 +8,23 @@ import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { usePaging } from '../../components/usePaging';
 import { ImportActions } from '../rosters/import/ImportActions';
-import { SubItemEditor } from './SubItemEditor';
+import { ItemDetailView } from './ItemDetailView';
 
-const multiline = (text: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>;
+const ITEM_COLUMNS: ColumnsType<ItemRow> = [
+  { title: L.seqNo, dataIndex: 'seqNo', width: 64 },
+  { title: L.compiler, dataIndex: 'compiler', width: 150, ellipsis: true },
+  { title: L.checkType, dataIndex: 'checkType', width: 160, ellipsis: true },
+  { title: L.name, dataIndex: 'name', ellipsis: true },
+  { title: L.targets, dataIndex: 'targets', width: 180, ellipsis: true },
+  {
+    title: L.level,
+    dataIndex: 'level',
+    width: 80,
+    render: (v: string) => <Tag color={v === '重点' ? 'red' : 'default'}>{v}</Tag>,
+  },
+  { title: L.method, dataIndex: 'method', width: 140, ellipsis: true },
+  { title: '检查子项', dataIndex: 'subItemCount', width: 84, align: 'right' },
+];
 
 /** 随机抽查事项清单: the list (server-side pages and search), and one item with its check sub-items. */
 export function ItemsPage() {
@@ -73,21 +88,7 @@ export function ItemsPage() {
           }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           pagination={pagination(data?.total ?? 0, '项')}
-          columns={[
-            { title: L.seqNo, dataIndex: 'seqNo', width: 64 },
-            { title: L.compiler, dataIndex: 'compiler', width: 150, ellipsis: true },
-            { title: L.checkType, dataIndex: 'checkType', width: 160, ellipsis: true },
-            { title: L.name, dataIndex: 'name', ellipsis: true },
-            { title: L.targets, dataIndex: 'targets', width: 180, ellipsis: true },
-            {
-              title: L.level,
-              dataIndex: 'level',
-              width: 80,
-              render: (v: string) => <Tag color={v === '重点' ? 'red' : 'default'}>{v}</Tag>,
-            },
-            { title: L.method, dataIndex: 'method', width: 140, ellipsis: true },
-            { title: '检查子项', dataIndex: 'subItemCount', width: 84, align: 'right' },
-          ]}
+          columns={ITEM_COLUMNS}
         />
       </Space>
       <Drawer
@@ -99,45 +100,7 @@ export function ItemsPage() {
         data-testid="item-drawer"
       >
         {detail.error && <Alert type="error" showIcon title={detail.error} />}
-        {detail.data && (
-          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-            <Descriptions column={2} bordered size="small" data-testid="item-detail">
-              <Descriptions.Item label={L.name} span={2}>
-                <Typography.Text strong>{multiline(detail.data.name)}</Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label={L.compiler}>{detail.data.compiler}</Descriptions.Item>
-              <Descriptions.Item label={L.seqNo}>{detail.data.seqNo}</Descriptions.Item>
-              <Descriptions.Item label={L.checkType}>{detail.data.checkType}</Descriptions.Item>
-              <Descriptions.Item label={L.level}>{detail.data.level}</Descriptions.Item>
-              <Descriptions.Item label={L.targets} span={2}>
-                {multiline(detail.data.targets)}
-              </Descriptions.Item>
-              <Descriptions.Item label={L.method} span={2}>
-                {multiline(detail.data.method)}
-                {detail.data.methodKinds.map((k) => (
-                  <Tag key={k} style={{ marginLeft: 8 }}>
-                    {k}
-                  </Tag>
-                ))}
-              </Descriptions.Item>
-              <Descriptions.Item label={L.authority} span={2}>
-                {multiline(detail.data.authority)}
-              </Descriptions.Item>
-              <Descriptions.Item label={L.basis} span={2}>
-                <div style={{ maxHeight: 160, overflow: 'auto' }}>{multiline(detail.data.basis)}</div>
-              </Descriptions.Item>
-              {detail.data.remarks ? (
-                <Descriptions.Item label={L.remarks} span={2}>
-                  {multiline(detail.data.remarks)}
-                </Descriptions.Item>
-              ) : null}
-            </Descriptions>
-            <div>
-              <Typography.Title level={5}>检查子项({detail.data.subItems.length})</Typography.Title>
-              <SubItemEditor item={detail.data} onSaved={() => setVersion((v) => v + 1)} />
-            </div>
-          </Space>
-        )}
+        {detail.data && <ItemDetailView item={detail.data} onSaved={() => setVersion((v) => v + 1)} />}
       </Drawer>
     </Card>
   );

@@ -1,32 +1,22 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Modal, Space, Table, Tag } from 'antd';
 import type { PlanVersionSummary, PlanView } from '@shared/domain/plans';
 import { api } from '../../api';
-import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
-import { exportPlan } from './planExport';
+import { usePlanExport } from './usePlanExport';
 import { PlanPublicationView } from './PlanPublicationView';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /** 公示版本: every published version, newest first, each readable and exportable as it was published. */
 export function PlanVersions({ plan }: { plan: PlanView }) {
-  const { message } = App.useApp();
+  const runExport = usePlanExport(plan);
   const [shown, setShown] = useState<number | null>(null);
   const versions = useApiCall(
     () => (shown === null ? Promise.resolve(null) : api()['plans:versions']({ id: plan.id })),
     [shown, plan.id, plan.version],
   );
   const publication = versions.data?.find((v) => v.version === shown)?.publication;
-
-  async function runExport(version: number, format: 'xlsx' | 'pdf') {
-    try {
-      const done = await exportPlan(plan, version, format);
-      if (done) message.success(`已导出第 ${done.version} 版公示计划:${done.fileName}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  }
 
   return (
     <Card title="公示版本" size="small" data-testid="plan-versions">
@@ -54,34 +44,7 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
           {
             title: '操作',
             width: 250,
-            render: (_: unknown, v) => (
-              <Space size={4}>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => setShown(v.version)}
-                  data-testid={`version-view-${v.version}`}
-                >
-                  查看
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => runExport(v.version, 'xlsx')}
-                  data-testid={`version-xlsx-${v.version}`}
-                >
-                  导出 Excel
-                </Button>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => runExport(v.version, 'pdf')}
-                  data-testid={`version-pdf-${v.version}`}
-                >
-                  导出 PDF
-                </Button>
-              </Space>
-            ),
+            render: (_: unknown, v) => <VersionActions version={v.version} onView={setShown} onExport={runExport} />,
           },
         ]}
       />
@@ -98,5 +61,31 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
         {publication && <PlanPublicationView publication={publication} />}
       </Modal>
     </Card>
+  );
+}
+
+/** 查看 / 导出 Excel / 导出 PDF for one published version. */
+function VersionActions({
+  version,
+  onView,
+  onExport,
+}: {
+  version: number;
+  onView: (version: number) => void;
+  onExport: (version: number, format: 'xlsx' | 'pdf') => void;
+}) {
+  const buttons = [
+    { text: '查看', testId: 'version-view', onClick: () => onView(version) },
+    { text: '导出 Excel', testId: 'version-xlsx', onClick: () => onExport(version, 'xlsx') },
+    { text: '导出 PDF', testId: 'version-pdf', onClick: () => onExport(version, 'pdf') },
+  ];
+  return (
+    <Space size={4}>
+      {buttons.map((b) => (
+        <Button key={b.testId} size="small" type="link" onClick={b.onClick} data-testid={`${b.testId}-${version}`}>
+          {b.text}
+        </Button>
+      ))}
+    </Space>
   );
 }

@@ -1,27 +1,13 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Row,
-  Space,
-  Typography,
-} from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Card, Col, Empty, Form, Row } from 'antd';
 import { useSearchParams } from 'react-router';
-import { defaultPlanTitle, type PlanSummary } from '@shared/domain/plans';
+import { defaultPlanTitle } from '@shared/domain/plans';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
-import { PlanDetail, PlanStatusTag } from './PlanDetail';
+import { NewPlanModal, type NewPlanValues } from './NewPlanModal';
+import { PlanDetail } from './PlanDetail';
+import { PlanList } from './PlanList';
 
 /** 年度抽查计划: the plans by year on the left, the chosen one (?plan=ID) with its tasks and versions on the right. */
 export function PlansPage() {
@@ -31,7 +17,7 @@ export function PlansPage() {
   const { data: plans, error } = useApiCall(() => api()['plans:list']({}), [version]);
   const planId = Number(params.get('plan')) || null;
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<{ year: number; title: string }>();
+  const [form] = Form.useForm<NewPlanValues>();
   const select = (id: number) => setParams({ plan: String(id) });
 
   useEffect(() => {
@@ -52,51 +38,16 @@ export function PlansPage() {
     }
   }
 
-  const thisYear = new Date().getFullYear();
+  function startCreate() {
+    const thisYear = new Date().getFullYear();
+    form.setFieldsValue({ year: thisYear, title: defaultPlanTitle(thisYear) });
+    setCreating(true);
+  }
+
   return (
     <Row gutter={16} data-testid="plans-page">
       <Col span={5}>
-        <Card
-          title="年度计划"
-          size="small"
-          extra={
-            <Button
-              type="primary"
-              size="small"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                form.setFieldsValue({ year: thisYear, title: defaultPlanTitle(thisYear) });
-                setCreating(true);
-              }}
-              data-testid="plan-new"
-            >
-              新建
-            </Button>
-          }
-        >
-          {error && <Alert type="error" showIcon title="无法读取计划" description={error} />}
-          <List<PlanSummary>
-            dataSource={plans ?? []}
-            locale={{ emptyText: '还没有年度计划' }}
-            data-testid="plan-list"
-            renderItem={(p) => (
-              <List.Item
-                onClick={() => select(p.id)}
-                style={{ cursor: 'pointer', background: p.id === planId ? '#e6f0fa' : undefined, paddingInline: 8 }}
-                data-testid={`plan-item-${p.id}`}
-              >
-                <Space orientation="vertical" size={2}>
-                  <Typography.Text strong>{p.year} 年</Typography.Text>
-                  <Typography.Text>{p.title}</Typography.Text>
-                  <Space size={4}>
-                    <PlanStatusTag plan={p} />
-                    <Typography.Text type="secondary">任务 {p.taskCount} 个</Typography.Text>
-                  </Space>
-                </Space>
-              </List.Item>
-            )}
-          />
-        </Card>
+        <PlanList plans={plans} error={error} planId={planId} onSelect={select} onNew={startCreate} />
       </Col>
       <Col span={19}>
         {planId !== null ? (
@@ -107,41 +58,7 @@ export function PlansPage() {
           </Card>
         )}
       </Col>
-      <Modal
-        open={creating}
-        title="新建年度抽查工作计划"
-        okText="新建"
-        cancelText="取消"
-        onOk={create}
-        onCancel={() => setCreating(false)}
-        destroyOnHidden
-        data-testid="plan-new-modal"
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onValuesChange={(changed: { year?: number }) => {
-            if (changed.year) form.setFieldsValue({ title: defaultPlanTitle(changed.year) });
-          }}
-        >
-          <Form.Item
-            label="年度"
-            name="year"
-            rules={[{ required: true, message: '请填写年度' }]}
-            extra="计划所属的年度;创建后不能修改。"
-          >
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="plan-year-input" />
-          </Form.Item>
-          <Form.Item
-            label="计划名称"
-            name="title"
-            rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]}
-            extra="公示和打印时使用。"
-          >
-            <Input maxLength={100} data-testid="plan-title-new" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <NewPlanModal open={creating} form={form} onOk={create} onCancel={() => setCreating(false)} />
     </Row>
   );
 }

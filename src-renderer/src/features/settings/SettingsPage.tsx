@@ -54,7 +54,6 @@ export function SettingsPage() {
     }
   }
 
-  const pct = { min: 0.01, max: 100, step: 0.5, precision: 2, addonAfter: '%', style: { width: 160 } };
   return (
     <Card>
       {error && <Alert type="error" showIcon message="无法读取设置" description={error} style={{ marginBottom: 16 }} />}
@@ -76,49 +75,7 @@ export function SettingsPage() {
         onFinish={save}
         style={{ maxWidth: 760 }}
       >
-        <Form.Item
-          name="bureauName"
-          label={SETTINGS_LABELS.bureauName}
-          rules={[{ required: true, message: '请填写机关名称' }]}
-        >
-          <Input placeholder="如:某某县市场监督管理局" />
-        </Form.Item>
-        <Form.Item
-          name="bureauShortName"
-          label={SETTINGS_LABELS.bureauShortName}
-          extra="用于任务编号:机关简称 + 抽查〔年〕+ 序号"
-          rules={[{ required: true, message: '请填写机关简称' }]}
-        >
-          <Input placeholder="如:某市监" style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="defaultRatioPct"
-          label={SETTINGS_LABELS.defaultRatioBp}
-          extra="任务未另行规定时使用,原则上不低于 5%"
-        >
-          <InputNumber {...pct} />
-        </Form.Item>
-        <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">
-          <Space wrap>
-            {CREDIT_GRADES.map((g) => (
-              <Form.Item key={g} name={['gradeRatioPct', g]} noStyle>
-                <InputNumber {...pct} addonBefore={`${g} 级`} style={{ width: 190 }} />
-              </Form.Item>
-            ))}
-          </Space>
-        </Form.Item>
-        <Form.Item name="recentInspectionYears" label={SETTINGS_LABELS.recentInspectionYears} extra="0 表示不排除">
-          <InputNumber min={0} max={10} precision={0} />
-        </Form.Item>
-        <Form.Item name="resultDeadlineWorkdays" label={SETTINGS_LABELS.resultDeadlineWorkdays}>
-          <InputNumber min={1} max={120} precision={0} />
-        </Form.Item>
-        <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize}>
-          <InputNumber min={2} max={10} precision={0} />
-        </Form.Item>
-        <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice}>
-          <Switch checkedChildren="是" unCheckedChildren="否" />
-        </Form.Item>
+        <SettingsFields />
         <Form.Item wrapperCol={{ offset: 8 }}>
           <Button type="primary" htmlType="submit" loading={saving}>
             保存设置
@@ -126,5 +83,58 @@ export function SettingsPage() {
         </Form.Item>
       </Form>
     </Card>
+  );
+}
+
+const pct = { min: 0.01, max: 100, step: 0.5, precision: 2, addonAfter: '%', style: { width: 160 } };
+
+/** The bureau's rules, one field each (the form values are percentages). */
+function SettingsFields() {
+  return (
+    <>
+      <Form.Item
+        name="bureauName"
+        label={SETTINGS_LABELS.bureauName}
+        rules={[{ required: true, message: '请填写机关名称' }]}
+      >
+        <Input placeholder="如:某某县市场监督管理局" />
+      </Form.Item>
+      <Form.Item
+        name="bureauShortName"
+        label={SETTINGS_LABELS.bureauShortName}
+        extra="用于任务编号:机关简称 + 抽查〔年〕+ 序号"
+        rules={[{ required: true, message: '请填写机关简称' }]}
+      >
+        <Input placeholder="如:某市监" style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="defaultRatioPct"
+        label={SETTINGS_LABELS.defaultRatioBp}
+        extra="任务未另行规定时使用,原则上不低于 5%"
+      >
+        <InputNumber {...pct} />
+      </Form.Item>
+      <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">
+        <Space wrap>
+          {CREDIT_GRADES.map((g) => (
+            <Form.Item key={g} name={['gradeRatioPct', g]} noStyle>
+              <InputNumber {...pct} addonBefore={`${g} 级`} style={{ width: 190 }} />
+            </Form.Item>
+          ))}
+        </Space>
+      </Form.Item>
+      <Form.Item name="recentInspectionYears" label={SETTINGS_LABELS.recentInspectionYears} extra="0 表示不排除">
+        <InputNumber min={0} max={10} precision={0} />
+      </Form.Item>
+      <Form.Item name="resultDeadlineWorkdays" label={SETTINGS_LABELS.resultDeadlineWorkdays}>
+        <InputNumber min={1} max={120} precision={0} />
+      </Form.Item>
+      <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize}>
+        <InputNumber min={2} max={10} precision={0} />
+      </Form.Item>
+      <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice}>
+        <Switch checkedChildren="是" unCheckedChildren="否" />
+      </Form.Item>
+    </>
   );
 }

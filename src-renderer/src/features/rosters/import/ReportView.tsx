@@ -80,29 +80,7 @@ export function ProblemsTable({
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {editable && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="flag-notice"
-          title={
-            report.kind === 'entities'
-              ? `${acceptable.size} 行有提示(如统一社会信用代码校验码不符),默认按原样导入`
-              : `${acceptable.size} 行有提示,默认按提示所述导入`
-          }
-          description={`${report.kind === 'entities' ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
-          action={
-            <Space orientation="vertical">
-              <Button size="small" onClick={() => onDeclinedChange(new Set())}>
-                全部接受
-              </Button>
-              <Button size="small" onClick={() => onDeclinedChange(new Set(acceptable))}>
-                全部不接受
-              </Button>
-            </Space>
-          }
-        />
-      )}
+      {editable && <FlagNotice report={report} acceptable={acceptable} onDeclinedChange={onDeclinedChange} />}
       <Space>
         <Typography.Text strong>问题清单</Typography.Text>
         <Segmented<Filter>
@@ -119,48 +97,100 @@ export function ProblemsTable({
           <Typography.Text type="warning">问题过多,只列出前 {report.problems.length} 条</Typography.Text>
         )}
       </Space>
-      <Table<ImportProblem & { key: number }>
-        size="small"
-        data-testid="import-problems"
-        dataSource={shown}
-        pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
-        locale={{ emptyText: '没有发现问题' }}
-        columns={[
-          { title: '行号', dataIndex: 'row', width: 70 },
-          { title: '列', dataIndex: 'column', width: 190, render: (c: string | null) => c ?? '(整行)' },
-          {
-            title: '处理',
-            dataIndex: 'severity',
-            width: 90,
-            render: (s: string, p) =>
-              s === 'error' ? (
-                <Tag color="red">未导入</Tag>
-              ) : declined?.has(p.row) ? (
-                <Tag color="red">不接受</Tag>
-              ) : (
-                <Tag color="orange">提示</Tag>
-              ),
-          },
-          { title: '原因', dataIndex: 'reason' },
-          ...(editable
-            ? [
-                {
-                  title: '接受',
-                  key: 'accept',
-                  width: 64,
-                  render: (_: unknown, p: ImportProblem) =>
-                    p.severity === 'flag' && acceptable.has(p.row) ? (
-                      <Checkbox
-                        checked={!declined.has(p.row)}
-                        onChange={(e) => toggle(p.row, e.target.checked)}
-                        data-testid={`accept-${p.row}`}
-                      />
-                    ) : null,
-                },
-              ]
-            : []),
-        ]}
-      />
+      <ProblemList shown={shown} declined={declined} acceptable={editable ? acceptable : null} onToggle={toggle} />
     </Space>
+  );
+}
+
+/** The warning rows are imported unless declined: say so, with 全部接受 / 全部不接受. */
+function FlagNotice({
+  report,
+  acceptable,
+  onDeclinedChange,
+}: {
+  report: ImportReportView;
+  acceptable: Set<number>;
+  onDeclinedChange: (rows: Set<number>) => void;
+}) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="flag-notice"
+      title={
+        report.kind === 'entities'
+          ? `${acceptable.size} 行有提示(如统一社会信用代码校验码不符),默认按原样导入`
+          : `${acceptable.size} 行有提示,默认按提示所述导入`
+      }
+      description={`${report.kind === 'entities' ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
+      action={
+        <Space orientation="vertical">
+          <Button size="small" onClick={() => onDeclinedChange(new Set())}>
+            全部接受
+          </Button>
+          <Button size="small" onClick={() => onDeclinedChange(new Set(acceptable))}>
+            全部不接受
+          </Button>
+        </Space>
+      }
+    />
+  );
+}
+
+/** The problems shown; with `acceptable` (the report can be edited) a 接受 box on each warning row. */
+function ProblemList({
+  shown,
+  declined,
+  acceptable,
+  onToggle,
+}: {
+  shown: (ImportProblem & { key: number })[];
+  declined: Set<number> | undefined;
+  acceptable: Set<number> | null;
+  onToggle: (row: number, accept: boolean) => void;
+}) {
+  return (
+    <Table<ImportProblem & { key: number }>
+      size="small"
+      data-testid="import-problems"
+      dataSource={shown}
+      pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
+      locale={{ emptyText: '没有发现问题' }}
+      columns={[
+        { title: '行号', dataIndex: 'row', width: 70 },
+        { title: '列', dataIndex: 'column', width: 190, render: (c: string | null) => c ?? '(整行)' },
+        {
+          title: '处理',
+          dataIndex: 'severity',
+          width: 90,
+          render: (s: string, p) =>
+            s === 'error' ? (
+              <Tag color="red">未导入</Tag>
+            ) : declined?.has(p.row) ? (
+              <Tag color="red">不接受</Tag>
+            ) : (
+              <Tag color="orange">提示</Tag>
+            ),
+        },
+        { title: '原因', dataIndex: 'reason' },
+        ...(acceptable
+          ? [
+              {
+                title: '接受',
+                key: 'accept',
+                width: 64,
+                render: (_: unknown, p: ImportProblem) =>
+                  p.severity === 'flag' && acceptable.has(p.row) ? (
+                    <Checkbox
+                      checked={!declined?.has(p.row)}
+                      onChange={(e) => onToggle(p.row, e.target.checked)}
+                      data-testid={`accept-${p.row}`}
+                    />
+                  ) : null,
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }

@@ -13,8 +13,8 @@ export function useJobProgress(jobId: string | null, intervalMs = 250): JobProgr
     if (!jobId) return;
     let stopped = false;
     const tick = () => {
-      api()
-        ['job:progress']({ jobId })
+      const request = api()['job:progress']({ jobId });
+      request
         .then((p) => {
           if (!stopped) setProgress(p);
         })

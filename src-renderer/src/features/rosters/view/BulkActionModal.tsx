@@ -33,7 +33,7 @@ export function BulkActionModal<R extends RosterRow>({
       form.resetFields();
       setError(undefined);
     }
-  }, [action, form]);
+  }, [action, form, setError]);
   if (!action) return null;
 
   const title = action === 'status' ? `设置${config.statusLabel}` : TITLES[action];
@@ -64,40 +64,55 @@ export function BulkActionModal<R extends RosterRow>({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        {action === 'grade' && (
-          <Form.Item name="value" label="信用风险等级" rules={[{ required: true, message: '请选择信用风险等级' }]}>
-            <Select
-              data-testid="bulk-value"
-              options={[
-                ...['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级` })),
-                { value: NO_GRADE, label: '未评级(清除等级)' },
-              ]}
-            />
-          </Form.Item>
-        )}
-        {action === 'tags' && (
-          <Form.Item
-            name="value"
-            label="要添加的标签"
-            extra="可选已有标签,也可直接输入新标签后回车"
-            rules={[
-              { required: true, message: '请至少选择或输入一个标签' },
-              { type: 'array', max: 20, message: '标签不能超过 20 个' },
-            ]}
-          >
-            <Select mode="tags" data-testid="bulk-value" options={tagOptions.map((t) => ({ value: t, label: t }))} />
-          </Form.Item>
-        )}
-        {action === 'status' && (
-          <Form.Item
-            name="value"
-            label={config.statusLabel}
-            rules={[{ required: true, message: `请选择${config.statusLabel}` }]}
-          >
-            <Select data-testid="bulk-value" options={config.statuses.map((s) => ({ value: s, label: s }))} />
-          </Form.Item>
-        )}
+        <BulkValueField action={action} config={config} tagOptions={tagOptions} />
       </Form>
     </Modal>
+  );
+}
+
+/** The one value the bulk action sets: a grade, tags to add, or a status. */
+function BulkValueField<R extends RosterRow>({
+  action,
+  config,
+  tagOptions,
+}: {
+  action: BulkAction;
+  config: RosterConfig<R>;
+  tagOptions: string[];
+}) {
+  if (action === 'grade')
+    return (
+      <Form.Item name="value" label="信用风险等级" rules={[{ required: true, message: '请选择信用风险等级' }]}>
+        <Select
+          data-testid="bulk-value"
+          options={[
+            ...['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级` })),
+            { value: NO_GRADE, label: '未评级(清除等级)' },
+          ]}
+        />
+      </Form.Item>
+    );
+  if (action === 'tags')
+    return (
+      <Form.Item
+        name="value"
+        label="要添加的标签"
+        extra="可选已有标签,也可直接输入新标签后回车"
+        rules={[
+          { required: true, message: '请至少选择或输入一个标签' },
+          { type: 'array', max: 20, message: '标签不能超过 20 个' },
+        ]}
+      >
+        <Select mode="tags" data-testid="bulk-value" options={tagOptions.map((t) => ({ value: t, label: t }))} />
+      </Form.Item>
+    );
+  return (
+    <Form.Item
+      name="value"
+      label={config.statusLabel}
+      rules={[{ required: true, message: `请选择${config.statusLabel}` }]}
+    >
+      <Select data-testid="bulk-value" options={config.statuses.map((s) => ({ value: s, label: s }))} />
+    </Form.Item>
   );
 }

@@ -46,7 +46,7 @@ export function RosterEditDrawer<R extends RosterRow>({
     form.setFieldsValue(
       Object.fromEntries(config.editFields.map((f) => [f.name, record[f.name] ?? (f.input === 'tags' ? [] : '')])),
     );
-  }, [row, form, config.editFields]);
+  }, [row, form, config.editFields, setServerError]);
 
   async function save(values: Values) {
     if (!row) return;
@@ -81,17 +81,7 @@ export function RosterEditDrawer<R extends RosterRow>({
       data-testid="edit-drawer"
       footer={
         // In the footer, so a refusal is seen however far the form is scrolled.
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          {serverError && (
-            <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="edit-error" />
-          )}
-          <Space style={{ float: 'right' }}>
-            <Button onClick={onClose}>取消</Button>
-            <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="edit-save">
-              保存
-            </Button>
-          </Space>
-        </Space>
+        <EditFooter error={serverError} saving={saving} onClose={onClose} onSave={() => form.submit()} />
       }
     >
       <Form form={form} layout="vertical" onFinish={save} scrollToFirstError>
@@ -103,32 +93,65 @@ export function RosterEditDrawer<R extends RosterRow>({
             extra={f.extra}
             rules={[zodRule(f.schema, (v) => toRecordValue(f, v)), ...(f.rules ?? [])]}
           >
-            {f.input === 'select' ? (
-              <Select
-                allowClear={f.nullable}
-                options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
-                placeholder={f.placeholder}
-              />
-            ) : f.input === 'tags' ? (
-              <Select
-                mode="tags"
-                options={(options?.tags ?? []).map((t) => ({ value: t, label: t }))}
-                placeholder="可选已有标签,或输入后回车"
-              />
-            ) : f.input === 'office' ? (
-              <AutoComplete
-                options={offices}
-                placeholder={f.placeholder}
-                filterOption={(input, o) => String(o?.value ?? '').includes(input)}
-              />
-            ) : f.input === 'textarea' ? (
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={f.placeholder} />
-            ) : (
-              <Input placeholder={f.placeholder} />
-            )}
+            {editInput(f, options, offices)}
           </Form.Item>
         ))}
       </Form>
     </Drawer>
   );
+}
+
+function EditFooter({
+  error,
+  saving,
+  onClose,
+  onSave,
+}: {
+  error: string | undefined;
+  saving: boolean;
+  onClose: () => void;
+  onSave: () => void;
+}) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="edit-error" />}
+      <Space style={{ float: 'right' }}>
+        <Button onClick={onClose}>取消</Button>
+        <Button type="primary" loading={saving} onClick={onSave} data-testid="edit-save">
+          保存
+        </Button>
+      </Space>
+    </Space>
+  );
+}
+
+/** The input of one field (an element, not a component: Form.Item gives its value to its direct child). */
+function editInput(f: EditField, options: FilterOptions | undefined, offices: { value: string }[]) {
+  if (f.input === 'select')
+    return (
+      <Select
+        allowClear={f.nullable}
+        options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+        placeholder={f.placeholder}
+      />
+    );
+  if (f.input === 'tags')
+    return (
+      <Select
+        mode="tags"
+        options={(options?.tags ?? []).map((t) => ({ value: t, label: t }))}
+        placeholder="可选已有标签,或输入后回车"
+      />
+    );
+  if (f.input === 'office')
+    return (
+      <AutoComplete
+        options={offices}
+        placeholder={f.placeholder}
+        filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+      />
+    );
+  if (f.input === 'textarea')
+    return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={f.placeholder} />;
+  return <Input placeholder={f.placeholder} />;
 }

@@ -1,14 +1,11 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ExportOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { api } from '../../../api';
-import { errorText, saveThroughDialog } from '../../../components/files';
-import { useApiCall } from '../../../components/useApiCall';
-import { useDebouncedValue } from '../../../components/useDebouncedValue';
-import { usePaging } from '../../../components/usePaging';
+import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
 import { BulkActionModal, type BulkAction } from './BulkActionModal';
 import { RosterEditDrawer } from './RosterEditDrawer';
-import type { RosterConfig, RosterFilters, RosterRow, SortField } from './types';
+import { RosterFilterBar, RosterToolbar, SelectionBar } from './RosterToolbar';
+import type { RosterConfig, RosterRow, SortField } from './types';
+import { type RosterQueryState, useRosterExport, useRosterQuery } from './useRosterQuery';
 
 /** Import warnings a record was kept with, as the clerk reads them. */
 const FLAG_LABELS: Record<string, string> = {
@@ -46,187 +43,25 @@ export function RosterView<R extends RosterRow>({
   actions?: ReactNode;
   version?: number;
 }) {
-  const { message } = App.useApp();
-  const { page, pageSize, setPage, pagination } = usePaging(50, [20, 50, 100, 200]);
-  const [sort, setSort] = useState<{ field: SortField; direction: 'asc' | 'desc' } | undefined>();
-  const [filters, setFilters] = useState<RosterFilters>({});
-  const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), 300);
   const [selected, setSelected] = useState<number[]>([]);
   const [editing, setEditing] = useState<R | null>(null);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
   const [changes, setChanges] = useState(0);
-  const [exporting, setExporting] = useState(false);
+  const query = useRosterQuery(config, version, changes);
+  const { exporting, exportView } = useRosterExport(config, query);
+  const { data, error, options } = query;
 
-  const queryKey = JSON.stringify([config.roster, page, pageSize, search, sort, filters, version, changes]);
-  const { data, error, loading } = useApiCall(
-    () => api()['roster:query']({ roster: config.roster, page, pageSize, search: search || undefined, sort, filters }),
-    [queryKey],
-  );
-  const { data: options } = useApiCall(
-    () => api()['roster:filter-options']({ roster: config.roster }),
-    [config.roster, version, changes],
-  );
-  const rows = (data?.rows ?? []) as R[];
-
-  const setFilter = (key: keyof RosterFilters, values: string[]) => {
-    setFilters((f) => {
-      const next = { ...f, [key]: values };
-      if (values.length === 0) delete next[key];
-      return next;
-    });
-    setPage(1);
-  };
-
-  const columns = useMemo(
-    () => [
-      ...config.columns.map((c) => {
-        const key = c.key as SortField | undefined;
-        if (!('sorter' in c) || !c.sorter || !key) return c;
-        return {
-          ...c,
-          sortOrder:
-            sort?.field === key ? (sort.direction === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
-        };
-      }),
-      {
-        title: '操作',
-        key: '__actions',
-        fixed: 'right' as const,
-        width: 72,
-        render: (_: unknown, row: R) => (
-          <Button type="link" size="small" onClick={() => setEditing(row)} data-testid={`edit-${row.id}`}>
-            编辑
-          </Button>
-        ),
-      },
-    ],
-    [config.columns, sort],
-  );
-
-  async function exportView() {
-    setExporting(true);
-    try {
-      const done = await saveThroughDialog('export', `${config.exportName}-导出.xlsx`, (fileToken) =>
-        api()['roster:export']({ roster: config.roster, search: search || undefined, sort, filters, fileToken }),
-      );
-      if (done) message.success(`已导出 ${done.rows} 条到 ${done.fileName}`);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setExporting(false);
-    }
-  }
-
-  const activeFilters = Object.keys(filters).length > 0 || searchText !== '';
   return (
     <Card data-testid={`roster-${config.roster}`}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Space wrap>
-            <Input.Search
-              allowClear
-              placeholder={config.searchPlaceholder}
-              value={searchText}
-              onChange={(e) => {
-                setSearchText(e.target.value);
-                setPage(1);
-              }}
-              style={{ width: 340 }}
-              data-testid="roster-search"
-            />
-            {activeFilters && (
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  setFilters({});
-                  setSearchText('');
-                  setPage(1);
-                }}
-              >
-                清除条件
-              </Button>
-            )}
-          </Space>
-          <Space wrap>
-            {actions}
-            <Button icon={<ExportOutlined />} onClick={exportView} loading={exporting} data-testid="roster-export">
-              导出当前筛选结果
-            </Button>
-          </Space>
-        </Space>
-        <Space wrap data-testid="roster-filters">
-          {config.filters.map((f) => (
-            <Select
-              key={f.key}
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={f.label}
-              value={(filters[f.key] as string[] | undefined) ?? []}
-              onChange={(v: string[]) => setFilter(f.key, v)}
-              options={(options ? f.options(options) : []).map((o) => ({ value: o, label: o }))}
-              style={{ minWidth: f.width ?? 150 }}
-              data-testid={`filter-${f.key}`}
-            />
-          ))}
-        </Space>
+        <RosterToolbar config={config} query={query} actions={actions} exporting={exporting} onExport={exportView} />
+        <RosterFilterBar config={config} query={query} />
         {selected.length > 0 && (
-          <Alert
-            type="info"
-            data-testid="selection-bar"
-            title={
-              <Space wrap>
-                <span>
-                  已选 <b>{selected.length}</b> 条
-                </span>
-                {config.hasGrade && (
-                  <Button size="small" onClick={() => setBulk('grade')}>
-                    设置信用等级
-                  </Button>
-                )}
-                <Button size="small" onClick={() => setBulk('tags')}>
-                  添加标签
-                </Button>
-                <Button size="small" onClick={() => setBulk('status')}>
-                  设置{config.statusLabel}
-                </Button>
-                <Button size="small" type="link" onClick={() => setSelected([])}>
-                  取消选择
-                </Button>
-              </Space>
-            }
-          />
+          <SelectionBar config={config} count={selected.length} onBulk={setBulk} onClear={() => setSelected([])} />
         )}
         {error && <Alert type="error" showIcon title="查询失败" description={error} />}
-        <Table<R>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          dataSource={rows}
-          columns={columns}
-          scroll={{ x: 'max-content' }}
-          locale={{
-            emptyText: activeFilters ? '没有符合条件的记录' : `${config.noun}名录为空,可点击“导入”从 Excel / CSV 导入`,
-          }}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys as number[]),
-            preserveSelectedRowKeys: true,
-          }}
-          pagination={pagination(data?.total ?? 0, config.unit)}
-          onChange={(_pagination, _filters, sorter, extra) => {
-            if (extra.action !== 'sort') return;
-            const s = Array.isArray(sorter) ? sorter[0] : sorter;
-            setSort(
-              s?.order && s.columnKey
-                ? { field: s.columnKey as SortField, direction: s.order === 'ascend' ? 'asc' : 'desc' }
-                : undefined,
-            );
-            setPage(1);
-          }}
-        />
-        {data?.searchMode === 'scan' && search && (
+        <RosterTable config={config} query={query} selected={selected} onSelect={setSelected} onEdit={setEditing} />
+        {data?.searchMode === 'scan' && query.search && (
           <Typography.Text type="secondary">提示:检索内容含标点符号,按逐条比对查找,可能较慢。</Typography.Text>
         )}
       </Space>
@@ -253,6 +88,78 @@ export function RosterView<R extends RosterRow>({
         }}
       />
     </Card>
+  );
+}
+
+/** The page of rows, selectable across pages, sorted on the server by the clicked column. */
+function RosterTable<R extends RosterRow>({
+  config,
+  query,
+  selected,
+  onSelect,
+  onEdit,
+}: {
+  config: RosterConfig<R>;
+  query: RosterQueryState;
+  selected: number[];
+  onSelect: (ids: number[]) => void;
+  onEdit: (row: R) => void;
+}) {
+  const { sort, data } = query;
+  const columns = useMemo(
+    () => [
+      ...config.columns.map((c) => {
+        const key = c.key as SortField | undefined;
+        if (!('sorter' in c) || !c.sorter || !key) return c;
+        return {
+          ...c,
+          sortOrder:
+            sort?.field === key ? (sort.direction === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+        };
+      }),
+      {
+        title: '操作',
+        key: '__actions',
+        fixed: 'right' as const,
+        width: 72,
+        render: (_: unknown, row: R) => (
+          <Button type="link" size="small" onClick={() => onEdit(row)} data-testid={`edit-${row.id}`}>
+            编辑
+          </Button>
+        ),
+      },
+    ],
+    [config.columns, sort, onEdit],
+  );
+  return (
+    <Table<R>
+      rowKey="id"
+      size="small"
+      loading={query.loading}
+      dataSource={(data?.rows ?? []) as R[]}
+      columns={columns}
+      scroll={{ x: 'max-content' }}
+      locale={{
+        emptyText: query.activeFilters
+          ? '没有符合条件的记录'
+          : `${config.noun}名录为空,可点击“导入”从 Excel / CSV 导入`,
+      }}
+      rowSelection={{
+        selectedRowKeys: selected,
+        onChange: (keys) => onSelect(keys as number[]),
+        preserveSelectedRowKeys: true,
+      }}
+      pagination={query.pagination(data?.total ?? 0, config.unit)}
+      onChange={(_pagination, _filters, sorter, extra) => {
+        if (extra.action !== 'sort') return;
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        query.sortBy(
+          s?.order && s.columnKey
+            ? { field: s.columnKey as SortField, direction: s.order === 'ascend' ? 'asc' : 'desc' }
+            : undefined,
+        );
+      }}
+    />
   );
 }
 

@@ -1,0 +1,127 @@
+import { Button, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { ExportOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { DrawView } from '@shared/domain/draws';
+import type { DrawActions } from './useDrawActions';
+
+/** The next step's control: 准备 (again after 作废), the commit form, 揭晓, 封存, or the sealed draw's exports. */
+export function DrawStepControls({
+  draw,
+  actions,
+  onExportResult,
+  onExportProof,
+}: {
+  draw: DrawView | null | undefined;
+  actions: DrawActions;
+  onExportResult: () => void;
+  onExportProof: () => void;
+}) {
+  const { current, running, busy } = actions;
+  const witnesses = current?.witnesses.filter((w) => w.kind === 'witness').length ?? 0;
+  return (
+    <>
+      {(!draw || draw.state === 'voided') && (
+        <Space orientation="vertical">
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            准备:按任务条件冻结检查对象名单和执法人员名单,计算输入摘要,并检查每个名单包都能组成检查组。范围为空、人员不足、开展时间已过时会说明原因,不保存任何内容。
+          </Typography.Paragraph>
+          <Button
+            type="primary"
+            loading={running === 'prepare'}
+            disabled={busy}
+            onClick={actions.prepare}
+            data-testid="draw-prepare"
+          >
+            {draw?.state === 'voided' ? '重新准备' : '准备'}
+          </Button>
+        </Space>
+      )}
+      {current?.state === 'prepared' && <CommitForm actions={actions} />}
+      {current?.state === 'committed' && (
+        <Space orientation="vertical">
+          <Typography.Text>请见证人依次报出见证值并录入(下方“见证”)。全部录入后揭晓。</Typography.Text>
+          <Popconfirm
+            title="揭晓"
+            description="揭晓后不能再录入见证值。确认见证值都已录入?"
+            okText="揭晓"
+            cancelText="取消"
+            onConfirm={actions.reveal}
+            disabled={witnesses === 0}
+          >
+            <Button
+              type="primary"
+              loading={running === 'reveal'}
+              disabled={busy || witnesses === 0}
+              data-testid="draw-reveal"
+            >
+              揭晓
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      {current?.state === 'revealed' && (
+        <Popconfirm
+          title="封存"
+          description="封存后抽取结果和证明不可更改(人员变动只能递补)。"
+          okText="封存"
+          cancelText="取消"
+          onConfirm={actions.seal}
+        >
+          <Button type="primary" loading={running === 'seal'} disabled={busy} data-testid="draw-seal">
+            封存
+          </Button>
+        </Popconfirm>
+      )}
+      {current?.state === 'sealed' && <SealedExports onExportProof={onExportProof} onExportResult={onExportResult} />}
+    </>
+  );
+}
+
+function CommitForm({ actions }: { actions: DrawActions }) {
+  const { running, busy } = actions;
+  return (
+    <Form form={actions.commitForm} layout="inline" data-testid="commit-form">
+      <Form.Item
+        name="place"
+        rules={[{ required: true, whitespace: true, message: '请填写抽取地点' }]}
+        tooltip="印在记录表上"
+      >
+        <Input placeholder="抽取地点" style={{ width: 200 }} data-testid="commit-place" />
+      </Form.Item>
+      <Form.Item name="operator" rules={[{ required: true, whitespace: true, message: '请填写操作人员' }]}>
+        <Input placeholder="操作人员" style={{ width: 140 }} data-testid="commit-operator" />
+      </Form.Item>
+      <Form.Item name="supervisor" rules={[{ required: true, whitespace: true, message: '请填写监督人员' }]}>
+        <Input placeholder="监督人员" style={{ width: 160 }} data-testid="commit-supervisor" />
+      </Form.Item>
+      <Form.Item>
+        <Popconfirm
+          title="承诺"
+          description="承诺后本任务只能完成这次抽取或写明理由作废,不能重新抽取。确认名单无误?"
+          okText="承诺"
+          cancelText="取消"
+          onConfirm={actions.commit}
+        >
+          <Button type="primary" loading={running === 'commit'} disabled={busy} data-testid="draw-commit">
+            承诺(生成随机数并公布承诺值)
+          </Button>
+        </Popconfirm>
+      </Form.Item>
+    </Form>
+  );
+}
+
+function SealedExports({ onExportProof, onExportResult }: { onExportProof: () => void; onExportResult: () => void }) {
+  return (
+    <Space wrap>
+      <Typography.Text type="success" data-testid="draw-sealed">
+        已封存:结果不可更改。
+      </Typography.Text>
+      <Button icon={<ExportOutlined />} onClick={onExportProof} data-testid="export-proof">
+        导出抽取证明(含离线验证页)
+      </Button>
+      <Button icon={<FilePdfOutlined />} onClick={onExportResult} data-testid="export-record-result">
+        打印记录表第二部分(PDF)
+      </Button>
+    </Space>
+  );
+}

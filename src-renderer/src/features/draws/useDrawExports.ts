@@ -1,0 +1,49 @@
+import { App } from 'antd';
+import type { DrawView } from '@shared/domain/draws';
+import type { TaskView } from '@shared/domain/tasks';
+import { api } from '../../api';
+import { errorText, saveThroughDialog } from '../../components/files';
+
+/** The projector window and the draw's exports (proof with its offline verify page, the record's two parts). */
+export function useDrawExports(task: TaskView, draw: DrawView | null | undefined) {
+  const { message } = App.useApp();
+  const current = draw && draw.state !== 'voided' ? draw : null;
+
+  async function openProjector() {
+    try {
+      const info = await api()['ceremony:open']({ taskId: task.id });
+      message.success(
+        info.fullScreen
+          ? '投影画面已在第二个显示器上全屏打开'
+          : '投影画面已在新窗口中打开(未检测到第二个显示器,可将窗口拖到投影仪上)',
+      );
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
+
+  async function exportProof() {
+    try {
+      const done = await saveThroughDialog('proof', `${task.number}-抽取证明.json`, (fileToken) =>
+        api()['draws:export-proof']({ drawId: current!.id, fileToken }),
+      );
+      if (done) message.success(`已导出 ${done.fileName},离线验证页 ${done.verifyPage} 在同一文件夹`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
+
+  async function exportRecord(part: 'commit' | 'result') {
+    const label = part === 'commit' ? '第一部分(承诺)' : '第二部分(结果)';
+    try {
+      const done = await saveThroughDialog('record', `${task.number}-随机抽取情况记录表${label}.pdf`, (fileToken) =>
+        api()['draws:export-record']({ drawId: draw!.id, part, fileToken }),
+      );
+      if (done) message.success(`已导出记录表${label}:${done.fileName}`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
+
+  return { openProjector, exportProof, exportRecord };
+}
