@@ -57,38 +57,22 @@ function emptiedBy(budget: number, counts: Iterable<number>): number {
   return emptied;
 }
 
-export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
-  const selected = inputs.strata.reduce((sum, stratum) => sum + stratum.quota, 0);
-  const k = inputs.packageSize;
-
-  // Offices and areas of the candidates, in one pass (only their distinct values matter).
-  const candidateOffices = new Set<string>();
-  const candidateAreas = new Set<string>();
+/** Offices and areas of the candidates, in one pass (only their distinct values matter). */
+function candidatePlaces(inputs: DrawInputs): { offices: Set<string>; areas: Set<string> } {
+  const offices = new Set<string>();
+  const areas = new Set<string>();
   for (const stratum of inputs.strata) {
     const candidates = stratum.candidates;
     for (let c = 0; c < candidates.length; c++) {
-      candidateOffices.add(candidates[c].office);
-      if (inputs.clusterBy === 'area') candidateAreas.add(candidates[c].area);
+      offices.add(candidates[c].office);
+      if (inputs.clusterBy === 'area') areas.add(candidates[c].area);
     }
   }
-  const packagesBound =
-    selected === 0
-      ? 0
-      : inputs.clusterBy === 'none'
-        ? Math.ceil(selected / k)
-        : Math.min(selected, Math.floor(selected / k) + candidateAreas.size);
+  return { offices, areas };
+}
 
-  const perOffice = new Map<string, number>();
-  for (const inspector of inputs.inspectors)
-    perOffice.set(inspector.office, (perOffice.get(inspector.office) ?? 0) + 1);
-  const offices = perOffice.size;
-  const result = (proven: boolean, reason: string): FeasibilityBound => ({ proven, packagesBound, offices, reason });
-  if (packagesBound === 0) return result(true, '');
-
-  const R = inputs.requiredTags.length;
-  const seats = Math.max(inputs.teamSize, R);
-  const exhausted = Math.floor(((packagesBound - 1) * seats) / inputs.maxPackagesPerInspector);
-
+/** The most pool members one package's entities can exclude through declared conflicts. */
+function conflictedBound(inputs: DrawInputs, k: number): number {
   const poolIds = new Set(inputs.inspectors.map((inspector) => inspector.id));
   const conflictsByEntity = new Map<string, Set<string>>();
   for (const [inspector, entity] of inputs.conflicts) {
@@ -97,20 +81,32 @@ export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
     if (!set) conflictsByEntity.set(entity, (set = new Set()));
     set.add(inspector);
   }
-  const conflicted = sumOfLargest(
+  return sumOfLargest(
     [...conflictsByEntity.values()].map((set) => set.size),
     k,
   );
+}
 
-  // Entity offices can only be candidate offices; a package holds at most k of them.
-  const entityOfficeCounts = (counts: Map<string, number>) =>
-    inputs.avoidOwnOffice
-      ? sumOfLargest(
-          [...counts].filter(([office]) => candidateOffices.has(office)).map(([, n]) => n),
-          k,
-        )
-      : 0;
+interface WorstCase {
+  k: number;
+  exhausted: number;
+  conflicted: number;
+  candidateOffices: Set<string>;
+  perOffice: Map<string, number>;
+}
 
+/** Entity offices can only be candidate offices; a package holds at most k of them. */
+function entityOfficeCounts(inputs: DrawInputs, w: WorstCase, counts: Map<string, number>): number {
+  if (!inputs.avoidOwnOffice) return 0;
+  return sumOfLargest(
+    [...counts].filter(([office]) => w.candidateOffices.has(office)).map(([, n]) => n),
+    w.k,
+  );
+}
+
+/** The first required tag whose holders may all be used up, as the refusal's reason; '' when none. */
+function tagShortage(inputs: DrawInputs, w: WorstCase): string {
+  const R = inputs.requiredTags.length;
   for (const tag of inputs.requiredTags) {
     const holdersPerOffice = new Map<string, number>();
     let holders = 0;
@@ -120,31 +116,54 @@ export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
       holdersPerOffice.set(inspector.office, (holdersPerOffice.get(inspector.office) ?? 0) + 1);
     }
     const teamOffices = inputs.distinctOffices ? sumOfLargest(holdersPerOffice.values(), R - 1) : 0;
-    const left = holders - exhausted - conflicted - entityOfficeCounts(holdersPerOffice) - teamOffices;
+    const left = holders - w.exhausted - w.conflicted - entityOfficeCounts(inputs, w, holdersPerOffice) - teamOffices;
     if (left < 1) {
-      return result(
-        false,
-        `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${exhausted} 人达到上限)`,
-      );
+      return `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${w.exhausted} 人达到上限)`;
     }
   }
+  return '';
+}
 
+/** Whether a whole team can still be found in the worst case, as the refusal's reason; '' when it can. */
+function teamShortage(inputs: DrawInputs, w: WorstCase): string {
   if (inputs.distinctOffices) {
     const freeOffices = inputs.avoidOwnOffice
-      ? Math.min(k, [...perOffice.keys()].filter((office) => candidateOffices.has(office)).length)
+      ? Math.min(w.k, [...w.perOffice.keys()].filter((office) => w.candidateOffices.has(office)).length)
       : 0;
-    const left = offices - freeOffices - emptiedBy(exhausted + conflicted, perOffice.values());
+    const left = w.perOffice.size - freeOffices - emptiedBy(w.exhausted + w.conflicted, w.perOffice.values());
     if (left < inputs.teamSize) {
-      return result(
-        false,
-        `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`,
-      );
+      return `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`;
     }
-  } else {
-    const left = inputs.inspectors.length - exhausted - conflicted - entityOfficeCounts(perOffice);
-    if (left < inputs.teamSize) {
-      return result(false, `最坏情况下可选派的执法人员可能只有 ${Math.max(0, left)} 人,不足每组 ${inputs.teamSize} 人`);
-    }
+    return '';
   }
-  return result(true, '');
+  const left = inputs.inspectors.length - w.exhausted - w.conflicted - entityOfficeCounts(inputs, w, w.perOffice);
+  if (left < inputs.teamSize) {
+    return `最坏情况下可选派的执法人员可能只有 ${Math.max(0, left)} 人,不足每组 ${inputs.teamSize} 人`;
+  }
+  return '';
+}
+
+export function feasibilityBound(inputs: DrawInputs): FeasibilityBound {
+  const selected = inputs.strata.reduce((sum, stratum) => sum + stratum.quota, 0);
+  const k = inputs.packageSize;
+  const places = candidatePlaces(inputs);
+  const packagesBound =
+    selected === 0
+      ? 0
+      : inputs.clusterBy === 'none'
+        ? Math.ceil(selected / k)
+        : Math.min(selected, Math.floor(selected / k) + places.areas.size);
+
+  const perOffice = new Map<string, number>();
+  for (const inspector of inputs.inspectors)
+    perOffice.set(inspector.office, (perOffice.get(inspector.office) ?? 0) + 1);
+  const offices = perOffice.size;
+  const result = (proven: boolean, reason: string): FeasibilityBound => ({ proven, packagesBound, offices, reason });
+  if (packagesBound === 0) return result(true, '');
+
+  const seats = Math.max(inputs.teamSize, inputs.requiredTags.length);
+  const exhausted = Math.floor(((packagesBound - 1) * seats) / inputs.maxPackagesPerInspector);
+  const worst = { k, exhausted, conflicted: conflictedBound(inputs, k), candidateOffices: places.offices, perOffice };
+  const reason = tagShortage(inputs, worst) || teamShortage(inputs, worst);
+  return result(reason === '', reason);
 }
