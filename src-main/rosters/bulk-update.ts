@@ -1,27 +1,16 @@
 /** Bulk actions on selected records: grade, status, tags; a change-log row per changed record and one audit row. */
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Compilable } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import { qb, statementFor } from '../db/sql';
+import { qb } from '../db/sql';
+import { compiledOnce, P } from './compiled-once';
 import { parseList, selectRoster, STATUS_VALUES, TABLES } from './tables';
 
 type Values = Record<string, unknown>;
-
-/**
- * A query compiled once and run per record with that record's parameters, bound in the compiled order: a
- * selection can be 100,000 records, and compiling per record would cost more than the writes.
- */
-function compiledOnce<R>(raw: BetterSqlite3.Database, query: Compilable<R>) {
-  const statement = statementFor(raw, query.compile().sql);
-  return {
-    get: (...parameters: unknown[]) => statement.pluck(false).get(...parameters) as R | undefined,
-    run: (...parameters: unknown[]) => statement.run(...parameters),
-  };
-}
 
 function checkRequest(req: ParsedReq<'roster:bulk-update'>) {
   if (req.set.creditGrade !== undefined && req.roster !== 'entities')
@@ -47,25 +36,19 @@ function nextValues(req: ParsedReq<'roster:bulk-update'>, row: Values): Values {
 }
 
 function statements(raw: BetterSqlite3.Database, req: ParsedReq<'roster:bulk-update'>, columns: string[]) {
-  const change = {
-    at: '',
-    actor: '',
-    roster: req.roster,
-    record_id: 0,
-    record_key: '',
-    batch: '',
-    before: '',
-    after: '',
-  };
+  const change = { at: P, actor: P, roster: P, record_id: P, record_key: P, batch: P, before: P, after: P };
   return {
-    select: compiledOnce(raw, selectRoster(req.roster).where('id', '=', 0)),
+    /** Bind: id. */
+    select: compiledOnce(raw, selectRoster(req.roster).where('id', '=', P)),
+    /** Bind: the new values of `columns`, updated_at, id. */
     update: compiledOnce(
       raw,
       qb
         .updateTable(req.roster)
-        .set({ ...Object.fromEntries(columns.map((c) => [c, null])), updated_at: '' })
-        .where('id', '=', 0),
+        .set({ ...Object.fromEntries(columns.map((c) => [c, P])), updated_at: P })
+        .where('id', '=', P),
     ),
+    /** Bind: at, actor, roster, record_id, record_key, batch, before, after. */
     change: compiledOnce(
       raw,
       qb.insertInto('roster_changes').values({ ...change, action: sql.lit('update'), source: sql.lit('bulk') }),
