@@ -92,9 +92,18 @@ function sortedPage(raw: BetterSqlite3.Database, req: RosterQuery, where: Roster
   return result(all(raw, orderedRoster(req, where.conditions).limit(pageSize).offset(offset)));
 }
 
+/** The walk's two queries: the ids in sort order (the sort column's index alone), and a batch of ids tested. */
+export const walkQueries = {
+  sortedIds: (req: RosterQuery) => ordered(qb.selectFrom(req.roster).select('id'), req),
+  batch: (req: RosterQuery, filters: Expression<SqlBool>[], ids: readonly number[]) => {
+    const inBatch = sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+    return withConditions(selectRoster(req.roster).where('id', 'in', inBatch), filters);
+  },
+};
+
 /** The sort index's ids in sort order, one at a time (plucked: the walk can pass many thousands of rows). */
 function sortedIds(raw: BetterSqlite3.Database, req: RosterQuery): IterableIterator<unknown> {
-  const compiled = ordered(qb.selectFrom(req.roster).select('id'), req).compile();
+  const compiled = walkQueries.sortedIds(req).compile();
   return statementFor(raw, compiled.sql)
     .pluck()
     .iterate(...compiled.parameters);
@@ -120,8 +129,7 @@ function walkPage(
   const flush = () => {
     if (batch.length === 0) return;
     const position = new Map(batch.map((id, i) => [id, i]));
-    const inBatch = sql<number>`(SELECT value FROM json_each(${JSON.stringify(batch)}))`;
-    const rows = all(raw, withConditions(selectRoster(req.roster).where('id', 'in', inBatch), where.filters));
+    const rows = all(raw, walkQueries.batch(req, where.filters, batch));
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     for (const r of rows) found.push(r);
     batch = [];
