@@ -10,8 +10,11 @@ export const P = sql.raw<never>('?');
  * The statement is this caller's own (not the shared cache), so its row mode is never changed under it.
  */
 export function compiledOnce<Q extends Compilable<unknown>>(raw: BetterSqlite3.Database, query: Q) {
-  const statement = raw.prepare(query.compile().sql);
+  const compiled = query.compile();
+  const statement = raw.prepare(compiled.sql);
   return {
+    /** The query's own parameters (those not left to bind), in order. */
+    parameters: compiled.parameters,
     get: (...parameters: unknown[]) => statement.get(...parameters) as InferResult<Q>[number] | undefined,
     all: (...parameters: unknown[]) => statement.all(...parameters) as InferResult<Q>[number][],
     run: (...parameters: unknown[]) => statement.run(...parameters),

@@ -10,6 +10,7 @@ import { AppError } from '@shared/errors';
 import type { Database } from '../db/schema';
 import { all, qb, statementFor, value } from '../db/sql';
 import { rosterWhere, type RosterQuery, type RosterWhere } from './query-where';
+import { compiledOnce, P } from './compiled-once';
 import { searchCount, searchIds } from './search-index';
 import { selectRoster, TABLES, type RosterView, type StoredRow } from './tables';
 
@@ -95,8 +96,9 @@ function sortedPage(raw: BetterSqlite3.Database, req: RosterQuery, where: Roster
 /** The walk's two queries: the ids in sort order (the sort column's index alone), and a batch of ids tested. */
 export const walkQueries = {
   sortedIds: (req: RosterQuery) => ordered(qb.selectFrom(req.roster).select('id'), req),
-  batch: (req: RosterQuery, filters: Expression<SqlBool>[], ids: readonly number[]) => {
-    const inBatch = sql<number>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  /** Bind: the batch's ids as a JSON array, then the conditions' own parameters. */
+  batch: (req: RosterQuery, filters: Expression<SqlBool>[]) => {
+    const inBatch = sql<number>`(SELECT value FROM json_each(${P}))`;
     return withConditions(selectRoster(req.roster).where('id', 'in', inBatch), filters);
   },
 };
@@ -124,12 +126,13 @@ function walkPage(
 ): StoredRow[] | null {
   const ftsIds = where.fts ? searchIds(raw, where.fts) : null;
   const found: StoredRow[] = [];
+  const test = compiledOnce(raw, walkQueries.batch(req, where.filters));
   let batch: number[] = [];
   let walked = 0;
   const flush = () => {
     if (batch.length === 0) return;
     const position = new Map(batch.map((id, i) => [id, i]));
-    const rows = all(raw, walkQueries.batch(req, where.filters, batch));
+    const rows = test.all(JSON.stringify(batch), ...test.parameters);
     rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
     for (const r of rows) found.push(r);
     batch = [];

@@ -24,9 +24,9 @@ function planOfSql(sqlText: string, parameters: readonly unknown[]): string[] {
   return rows.map((r) => r.detail);
 }
 
-function planOf(query: Compilable<unknown>): string[] {
+function planOf(query: Compilable<unknown>, ...bound: unknown[]): string[] {
   const compiled = query.compile();
-  return planOfSql(compiled.sql, compiled.parameters);
+  return planOfSql(compiled.sql, [...bound, ...compiled.parameters]);
 }
 
 const byName: RosterQuery = { roster: 'entities', sort: { field: 'name', direction: 'asc' }, filters: {} };
@@ -43,7 +43,7 @@ describe('the walk of the sort index', () => {
       ...byName,
       filters: { creditGrade: ['B', '未评级'], office: ['城关市场监管所'], tags: ['冷链'], status: ['存续'] },
     };
-    const plan = planOf(walkQueries.batch(req, rosterWhere('entities', req, true).filters, [1, 2, 3]));
+    const plan = planOf(walkQueries.batch(req, rosterWhere('entities', req, true).filters), '[1,2,3]');
     expect(plan[0]).toBe('SEARCH entities USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan.filter((line) => /entities_/.test(line))).toEqual([]);
   });
