@@ -66,7 +66,7 @@ function synonymIndex(kind: RosterKind): SynonymIndex {
       const synonym = normaliseHeader(raw);
       if (!exact.has(synonym)) exact.set(synonym, field.key);
       // Pinyin initials are matched only as the whole header: "zt" inside another word means nothing.
-      if (/[^\x00-\x7f]/.test(synonym) && synonym.length >= 2) contained.push({ synonym, key: field.key });
+      if (/[\u0080-\uffff]/.test(synonym) && synonym.length >= 2) contained.push({ synonym, key: field.key });
     }
   }
   contained.sort((a, b) => b.synonym.length - a.synonym.length);

@@ -8,15 +8,18 @@ import {
   ENTITY_TYPES,
   EXPERT_STATUSES,
   INSPECTOR_STATUSES,
-  type CreditGrade,
   type EntityRecord,
   type EntityType,
   type ExpertRecord,
-  type ExpertStatus,
   type InspectorRecord,
-  type InspectorStatus,
-  type RegStatus,
 } from '../domain/rosters';
+import {
+  parseCreditGrade,
+  parseEntityType,
+  parseExpertStatus,
+  parseInspectorStatus,
+  parseRegStatus,
+} from './enum-parsers';
 import { FIELDS_BY_KIND, type FieldSpec } from './fields';
 import { columnDescription, type HeaderDetection } from './header';
 import { isBlank, type CellValue, type GridRow } from './grid';
@@ -32,6 +35,8 @@ import {
   splitTags,
   type CodeCell,
 } from './values';
+
+export * from './enum-parsers';
 
 export interface RowOutcome<R> {
   record: R | null;
@@ -194,53 +199,6 @@ export class RowReader {
   }
 }
 
-// ---- enum parsers (text already NFKC, trimmed) ----
-
-export function parseEntityType(text: string): EntityType | null {
-  if ((ENTITY_TYPES as readonly string[]).includes(text)) return text as EntityType;
-  if (/个体/.test(text)) return '个体工商户';
-  if (/合作社|合作联社/.test(text)) return '农民专业合作社';
-  if (/事业单位|事业法人/.test(text)) return '事业单位';
-  if (/社会团体|民办非企业|社会服务机构|基金会|社会组织/.test(text)) return '社会组织';
-  if (/公司|企业|个人独资|合伙|分支机构|外国|外商|集体所有制|全民所有制|股份合作|常驻代表机构/.test(text))
-    return '企业';
-  return null;
-}
-
-export function parseCreditGrade(text: string): CreditGrade | null {
-  const letter = /^([A-Da-d])\s*(类|级|档|类企业)?$/.exec(text);
-  if (letter) return letter[1].toUpperCase() as CreditGrade;
-  if (/^(信用)?风险低$|^低风险$/.test(text)) return 'A';
-  if (/^(信用)?风险一般$|^一般风险$/.test(text)) return 'B';
-  if (/^(信用)?风险较高$|^较高风险$/.test(text)) return 'C';
-  if (/^(信用)?风险高$|^高风险$/.test(text)) return 'D';
-  return null;
-}
-
-export function parseRegStatus(text: string): RegStatus | null {
-  // "吊销，未注销" is 吊销: test it before 注销.
-  if (/吊销/.test(text)) return '吊销';
-  if (/注销/.test(text)) return '注销';
-  if (/存续|在营|开业|在业|在册|正常|营业/.test(text)) return '存续';
-  return null;
-}
-
-export function parseInspectorStatus(text: string): InspectorStatus | null {
-  if ((INSPECTOR_STATUSES as readonly string[]).includes(text)) return text as InspectorStatus;
-  if (/在职|正常|在编|在岗/.test(text)) return '在岗';
-  if (/请假|休假|病假|产假|事假|外出|学习|培训/.test(text)) return '请假';
-  if (/调离|调出|离职|退休|辞职|借调/.test(text)) return '调离';
-  return null;
-}
-
-export function parseExpertStatus(text: string): ExpertStatus | null {
-  if ((EXPERT_STATUSES as readonly string[]).includes(text)) return text as ExpertStatus;
-  if (/正常|有效|可用|启用|在册/.test(text)) return '在库';
-  if (/暂停|停用|冻结/.test(text)) return '暂停';
-  if (/退出|注销|失效|解聘|移出/.test(text)) return '退出';
-  return null;
-}
-
 // ---- the rosters ----
 
 const USCC_LABEL = ENTITY_FIELD_LABELS.uscc;
@@ -252,11 +210,11 @@ function usccShapeReason(code: string, problemKind: 'length' | 'characters'): st
     : `${USCC_LABEL}“${code}”含有不允许的字符（只能是数字和除 I、O、S、V、Z 以外的大写字母）`;
 }
 
-/** null: the row is blank (skipped, no result). */
-export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcome<EntityRecord> | null {
-  const r = new RowReader(detection, row);
-  if (r.mappedCellsBlank()) return null;
-
+/**
+ * The entity's codes: a USCC whose check digit fails is kept with a flag; a refused code falls back on the other
+ * one (flagged) or rejects the row when there is none.
+ */
+function readEntityCodes(r: RowReader): { uscc: string | null; regNo: string | null } {
   let usccCell = r.code('uscc');
   let regNoCell = r.code('regNo');
   // County exports often have one "统一社会信用代码/注册号" column: a 15-digit value there is the 注册号.
@@ -308,21 +266,35 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
     r.add(null, 'error', 'entity.noId', `缺少${USCC_LABEL}和${REG_NO_LABEL}，无法确定是哪一户`);
   }
 
+  return { uscc, regNo };
+}
+
+/** The 主体类型 as written, or as the USCC tells it when the cell is empty. */
+function readEntityType(r: RowReader, uscc: string | null): EntityType | null | undefined {
+  const entityType = r.enumValue('entityType', parseEntityType, ENTITY_TYPES);
+  if (entityType !== null) return entityType;
+  const inferred = uscc ? entityTypeFromUscc(uscc) : null;
+  if (inferred === null) {
+    r.add(
+      'entityType',
+      'error',
+      'entityType.missing',
+      `主体类型为空，且无法从${USCC_LABEL}推断，应为 ${ENTITY_TYPES.join(' / ')}`,
+    );
+  }
+  return inferred;
+}
+
+/** null: the row is blank (skipped, no result). */
+export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcome<EntityRecord> | null {
+  const r = new RowReader(detection, row);
+  if (r.mappedCellsBlank()) return null;
+  const { uscc, regNo } = readEntityCodes(r);
+
   const name = r.line('name');
   if (!name && !r.problems.some((p) => p.field === 'name')) r.add('name', 'error', 'name.missing', '名称为空');
 
-  let entityType = r.enumValue('entityType', parseEntityType, ENTITY_TYPES);
-  if (entityType === null) {
-    entityType = uscc ? entityTypeFromUscc(uscc) : null;
-    if (entityType === null) {
-      r.add(
-        'entityType',
-        'error',
-        'entityType.missing',
-        `主体类型为空，且无法从${USCC_LABEL}推断，应为 ${ENTITY_TYPES.join(' / ')}`,
-      );
-    }
-  }
+  const entityType = readEntityType(r, uscc);
   const creditGrade = r.enumValue('creditGrade', parseCreditGrade, ['A', 'B', 'C', 'D']);
   const regStatus = r.enumValue('regStatus', parseRegStatus, ['存续', '注销', '吊销']);
 
