@@ -7,8 +7,15 @@
  * scan instead (see shortQueryToken). Pure: used by the SQL function on write and by the query on read.
  */
 
-/** ASCII characters the `ascii` tokenizer treats as separators (everything ASCII but letters and digits). */
-const ASCII_SEPARATOR = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]/;
+/** Whether the text holds a character the `ascii` tokenizer separates on (everything ASCII but letters and digits). */
+function hasAsciiSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (c < 0x80 && !alnum) return true;
+  }
+  return false;
+}
 
 export function shortGrams(texts: readonly (string | null | undefined)[]): string {
   const tokens: string[] = [];
@@ -17,10 +24,10 @@ export function shortGrams(texts: readonly (string | null | undefined)[]): strin
     const chars = Array.from(text);
     for (let i = 0; i + 1 < chars.length; i++) {
       const gram = chars[i] + chars[i + 1];
-      if (!ASCII_SEPARATOR.test(gram)) tokens.push(gram);
+      if (!hasAsciiSeparator(gram)) tokens.push(gram);
     }
     const last = chars[chars.length - 1];
-    if (!ASCII_SEPARATOR.test(last)) tokens.push(last);
+    if (!hasAsciiSeparator(last)) tokens.push(last);
   }
   return tokens.join(' ');
 }
@@ -31,6 +38,6 @@ export function shortGrams(texts: readonly (string | null | undefined)[]): strin
  */
 export function shortQueryToken(text: string): string | null {
   const chars = Array.from(text);
-  if (chars.length < 1 || chars.length > 2 || ASCII_SEPARATOR.test(text)) return null;
+  if (chars.length < 1 || chars.length > 2 || hasAsciiSeparator(text)) return null;
   return chars.length === 2 ? `"${text}"` : `"${text}" *`;
 }
