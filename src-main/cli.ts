@@ -4,9 +4,16 @@ import type { CliCommand } from './cli/command';
 import { DRAW_COMMANDS } from './cli/draw-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
+import { SHEET_COMMANDS } from './cli/sheets-commands';
 
 /** The released command set. Names and options are stable: bureaus script them. */
-export const COMMANDS: CliCommand[] = [infoCommand, migrateCommand, ...DRAW_COMMANDS, ...ROSTER_COMMANDS];
+export const COMMANDS: CliCommand[] = [
+  infoCommand,
+  migrateCommand,
+  ...DRAW_COMMANDS,
+  ...ROSTER_COMMANDS,
+  ...SHEET_COMMANDS,
+];
 
 runCli(process.argv.slice(2), COMMANDS, {
   out: (t) => process.stdout.write(`${t}\n`),

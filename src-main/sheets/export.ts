@@ -15,7 +15,14 @@ function safe(name: string): string {
   return name.replace(/[<>:"/\\|?*]/g, '_');
 }
 
-export async function writeDrawSheets(draw: DrawSheets, dir: string): Promise<string[]> {
+export interface SheetFormats {
+  pdf: boolean;
+  xlsx: boolean;
+}
+
+const BOTH: SheetFormats = { pdf: true, xlsx: true };
+
+export async function writeDrawSheets(draw: DrawSheets, dir: string, formats: SheetFormats = BOTH): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const base = safe(`一户一表-${draw.taskNumber}`);
   const written: string[] = [];
@@ -25,13 +32,18 @@ export async function writeDrawSheets(draw: DrawSheets, dir: string): Promise<st
     written.push(path);
   };
   for (const pkg of draw.packages) {
-    await put(`${base}-第${pkg.no}包.pdf`, await renderPackagePdf(draw, pkg));
-    await put(`${base}-第${pkg.no}包.xlsx`, await renderPackageWorkbook(draw, pkg));
+    if (formats.pdf) await put(`${base}-第${pkg.no}包.pdf`, await renderPackagePdf(draw, pkg));
+    if (formats.xlsx) await put(`${base}-第${pkg.no}包.xlsx`, await renderPackageWorkbook(draw, pkg));
   }
-  await put(`${base}-全部.pdf`, await renderDrawPdf(draw));
+  if (formats.pdf) await put(`${base}-全部.pdf`, await renderDrawPdf(draw));
   return written;
 }
 
-export async function exportSheets(raw: BetterSqlite3.Database, drawId: number, dir: string): Promise<string[]> {
-  return writeDrawSheets(loadSheets(raw, drawId), dir);
+export async function exportSheets(
+  raw: BetterSqlite3.Database,
+  drawId: number,
+  dir: string,
+  formats: SheetFormats = BOTH,
+): Promise<string[]> {
+  return writeDrawSheets(loadSheets(raw, drawId), dir, formats);
 }

@@ -29,6 +29,10 @@ export interface WorkbookProblem {
 
 export interface ParsedWorkbook {
   sheets: SheetResult[];
+  /** The worksheet each of `sheets` was read from, in the same order. */
+  sheetNames: string[];
+  /** Worksheets in the file, read or refused. */
+  worksheets: number;
   problems: WorkbookProblem[];
 }
 
@@ -208,17 +212,18 @@ export async function parseFilledWorkbook(input: string | Buffer, options: Parse
     const bytes = typeof input === 'string' ? await readFile(input) : input;
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    return {
-      sheets: [],
-      problems: [{ file, sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿(.xlsx),无法读取' }],
-    };
+    const reason = '这个文件不是 Excel 工作簿(.xlsx),无法读取';
+    return { sheets: [], sheetNames: [], worksheets: 0, problems: [{ file, sheet: '', cell: '', reason }] };
   }
   const problems: WorkbookProblem[] = [];
   const sheets: SheetResult[] = [];
+  const sheetNames: string[] = [];
   for (const ws of wb.worksheets) {
     const sheet = readSheet(ws, file, options, problems);
-    if (sheet) sheets.push(sheet);
+    if (!sheet) continue;
+    sheets.push(sheet);
+    sheetNames.push(ws.name);
   }
   if (wb.worksheets.length === 0) problems.push({ file, sheet: '', cell: '', reason: '工作簿中没有工作表' });
-  return { sheets, problems };
+  return { sheets, sheetNames, worksheets: wb.worksheets.length, problems };
 }

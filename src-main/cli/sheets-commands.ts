@@ -1,0 +1,92 @@
+/**
+ * CLI commands of the second half of the year: print a sealed draw's record sheets (一户一表) for the teams, and
+ * take the filled workbooks back as results.
+ */
+import { basename, resolve } from 'node:path';
+import { AppError } from '@shared/errors';
+import { openDatabase } from '../db/connection';
+import { first, qb } from '../db/sql';
+import { importResultFiles, type FileImportReport } from '../results/import-files';
+import { exportSheets, type SheetFormats } from '../sheets/export';
+import type { CliCommand, CliContext } from './command';
+
+const FORMATS: Record<string, SheetFormats> = {
+  pdf: { pdf: true, xlsx: false },
+  xlsx: { pdf: false, xlsx: true },
+  both: { pdf: true, xlsx: true },
+};
+
+function cliActor(): string {
+  return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
+}
+
+async function withDatabase<T>(ctx: CliContext, work: (raw: Parameters<typeof first>[0]) => Promise<T>): Promise<T> {
+  const conn = await openDatabase(ctx.dbPath, { migrate: true });
+  try {
+    return await work(conn.raw);
+  } finally {
+    await conn.close();
+  }
+}
+
+export const sheetsCommand: CliCommand = {
+  name: 'sheets',
+  summary: '导出已封存抽取的一户一表和随机抽查通知书(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)',
+  usage: 'sheets TASK_NO --out DIR [--format pdf|xlsx|both] [--db PATH] [--json]',
+  options: { out: { type: 'string' }, format: { type: 'string' } },
+  async run(ctx) {
+    const [taskNo] = ctx.positionals;
+    if (!taskNo) throw new AppError('cli.missingArgument', '请指定任务编号');
+    const out = ctx.options.out;
+    if (typeof out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
+    const formatName = typeof ctx.options.format === 'string' ? ctx.options.format : 'both';
+    const formats = FORMATS[formatName];
+    if (!formats) throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both,而不是“${formatName}”`);
+    const written = await withDatabase(ctx, async (raw) => {
+      const task = first(raw, qb.selectFrom('tasks').select(['id', 'name']).where('number', '=', taskNo));
+      if (!task) throw new AppError('cli.missingArgument', `没有编号为“${taskNo}”的任务`);
+      const draw = first(
+        raw,
+        qb.selectFrom('draws').select('id').where('task_id', '=', task.id).where('state', '=', 'sealed'),
+      );
+      if (!draw) throw new AppError('sheets.notSealed', `任务“${task.name}”还没有已封存的抽取结果,不能导出一户一表`);
+      return exportSheets(raw, draw.id, resolve(out), formats);
+    });
+    if (ctx.json) ctx.out(JSON.stringify({ taskNo, files: written }));
+    else
+      ctx.out(
+        [`已导出 ${written.length} 个文件到 ${resolve(out)}:`, ...written.map((f) => `  ${basename(f)}`)].join('\n'),
+      );
+    return 0;
+  },
+};
+
+function reportText(r: FileImportReport, dryRun: boolean): string {
+  const head = dryRun ? '试运行(未写入):' : '';
+  const lines = [
+    `${head}${r.files} 个文件,${r.sheets} 张工作表;对应到抽取对象 ${r.matched},录入 ${r.entered},未变 ${r.unchanged},拒收 ${r.rejected}`,
+    ...r.problems.map((p) => `  ${[p.file, p.sheet, p.cell].filter(Boolean).join(' ')}:${p.reason}`),
+  ];
+  return lines.join('\n');
+}
+
+export const resultsCommand: CliCommand = {
+  name: 'results',
+  summary: '导入填好的一户一表 Excel(results import FILE...),--dry-run 只检查不写入',
+  usage: 'results import FILE... [--dry-run] [--db PATH] [--json]',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run(ctx) {
+    const [verb, ...files] = ctx.positionals;
+    if (verb !== 'import') throw new AppError('cli.missingArgument', '用法:results import FILE...');
+    if (files.length === 0) throw new AppError('cli.missingArgument', '请指定要导入的 Excel 文件');
+    const dryRun = ctx.options['dry-run'] === true;
+    const actor = cliActor();
+    const report = await withDatabase(ctx, (raw) =>
+      importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, { dryRun, fileName: basename }),
+    );
+    ctx.out(ctx.json ? JSON.stringify(report) : reportText(report, dryRun));
+    return 0;
+  },
+};
+
+export const SHEET_COMMANDS: CliCommand[] = [sheetsCommand, resultsCommand];
