@@ -155,6 +155,8 @@ describe('Excel 一户一表 — bad input', () => {
     const parsed = await parseFilledWorkbook(Buffer.from('这不是表格'), { file: 'notes.xlsx' });
     expect(parsed).toEqual({
       sheets: [],
+      sheetNames: [],
+      worksheets: 0,
       problems: [{ file: 'notes.xlsx', sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿(.xlsx),无法读取' }],
     });
   });
