@@ -2,9 +2,12 @@
  * SQL, one way: Kysely builds and types every query; where the caller needs it synchronously (a better-sqlite3
  * transaction, a streamed iterate, a worker thread that holds only the raw handle) the compiled query runs through a
  * prepared statement cached per connection and SQL text. Row types come from db/schema.ts through Kysely's inference.
+ * A loop that runs one statement per record (imports, bulk edits, the demo load) compiles it once: compiledOnce with P
+ * placeholders, or insertEach for row objects.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {
+  sql,
   DummyDriver,
   Kysely,
   SqliteAdapter,
@@ -79,4 +82,43 @@ export function value<Q extends Compilable<unknown>>(raw: Raw, query: Q): Row<Q>
 export function run(raw: Raw, query: Compilable<unknown>): BetterSqlite3.RunResult {
   const { statement, parameters } = prepared(raw, query);
   return statement.run(...parameters);
+}
+
+/** A parameter left for each run to bind: such a query is compiled once, and bound per record in column order. */
+export const P = sql.raw<never>('?');
+
+/**
+ * A Kysely query compiled once and run per record with that record's parameters, bound in the compiled order:
+ * imports and bulk edits run it up to a million times, and compiling per record would cost more than the writes.
+ * The statement is this caller's own (not the shared cache), so its row mode is never changed under it.
+ */
+export function compiledOnce<Q extends Compilable<unknown>>(raw: BetterSqlite3.Database, query: Q) {
+  const compiled = query.compile();
+  const statement = raw.prepare(compiled.sql);
+  return {
+    /** The query's own parameters (those not left to bind), in order. */
+    parameters: compiled.parameters,
+    get: (...parameters: unknown[]) => statement.get(...parameters) as Row<Q> | undefined,
+    all: (...parameters: unknown[]) => statement.all(...parameters) as Row<Q>[],
+    run: (...parameters: unknown[]) => statement.run(...parameters),
+  };
+}
+
+/**
+ * Runs inserts of one shape through one prepared statement: Kysely compiles the first row's insert, later rows bind
+ * their values in the same column order (compiling each of up to 2M rows would dominate the load).
+ */
+export function insertEach<R extends object>(raw: BetterSqlite3.Database, build: (row: R) => Compilable<unknown>) {
+  let statement: BetterSqlite3.Statement | undefined;
+  let keys: (keyof R)[] = [];
+  return (row: R): number => {
+    if (statement) return Number(statement.run(...keys.map((k) => row[k])).lastInsertRowid);
+    const compiled = build(row).compile();
+    keys = Object.keys(row) as (keyof R)[];
+    const inOrder =
+      keys.length === compiled.parameters.length && keys.every((k, i) => compiled.parameters[i] === row[k]);
+    if (!inOrder) throw new Error('insertEach: the insert must bind exactly the row, in its key order');
+    statement = statementFor(raw, compiled.sql);
+    return Number(statement.run(...compiled.parameters).lastInsertRowid);
+  };
 }

@@ -9,11 +9,11 @@
  * database that already holds entities, inspectors or items: the demo never mixes with real data.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Compilable } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
 import { prng } from '@shared/domain/prng';
 import type { ItemSubItemsTable, OfficesTable, RosterChangesTable } from '../db/schema';
-import { first, qb, statementFor } from '../db/sql';
+import { first, insertEach, qb } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import { officeKindOf } from '../rosters/offices';
 import { ENTITY_SPEC, EXPERT_SPEC, INSPECTOR_SPEC, ITEM_SPEC } from '../rosters/import';
@@ -38,25 +38,6 @@ export interface DemoSummary {
 }
 
 export const DEMO_MAX_ENTITIES = 2_000_000;
-
-/**
- * Runs inserts of one shape through one prepared statement: Kysely compiles the first row's insert, later rows bind
- * their values in the same column order (compiling each of up to 2M rows would dominate the load).
- */
-function insertEach<R extends object>(raw: BetterSqlite3.Database, build: (row: R) => Compilable<unknown>) {
-  let statement: BetterSqlite3.Statement | undefined;
-  let keys: (keyof R)[] = [];
-  return (row: R): number => {
-    if (statement) return Number(statement.run(...keys.map((k) => row[k])).lastInsertRowid);
-    const compiled = build(row).compile();
-    keys = Object.keys(row) as (keyof R)[];
-    const inOrder =
-      keys.length === compiled.parameters.length && keys.every((k, i) => compiled.parameters[i] === row[k]);
-    if (!inOrder) throw new Error('insertEach: the insert must bind exactly the row, in its key order');
-    statement = statementFor(raw, compiled.sql);
-    return Number(statement.run(...compiled.parameters).lastInsertRowid);
-  };
-}
 
 function isEmpty(raw: BetterSqlite3.Database): boolean {
   return (['entities', 'inspectors', 'experts', 'items'] as const).every(

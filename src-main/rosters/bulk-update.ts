@@ -6,8 +6,7 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import { qb } from '../db/sql';
-import { compiledOnce, P } from './compiled-once';
+import { compiledOnce, P, qb } from '../db/sql';
 import { parseList, selectRoster, STATUS_VALUES, TABLES } from './tables';
 
 type Values = Record<string, unknown>;

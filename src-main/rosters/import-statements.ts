@@ -1,8 +1,7 @@
 /** The import's reads and writes on one roster table, each statement compiled once for the whole file. */
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
-import { qb } from '../db/sql';
-import { compiledOnce, P } from './compiled-once';
+import { compiledOnce, P, qb } from '../db/sql';
 import type { TableSpec } from './import-specs';
 import { officeKindOf } from './offices';
 

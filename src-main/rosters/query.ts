@@ -8,9 +8,8 @@ import type { QueryableRoster, RosterPage } from '@shared/domain/roster-views';
 import { ROSTER_LABELS } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { Database } from '../db/schema';
-import { all, qb, statementFor, value } from '../db/sql';
+import { all, compiledOnce, P, qb, statementFor, value } from '../db/sql';
 import { rosterWhere, type RosterQuery, type RosterWhere } from './query-where';
-import { compiledOnce, P } from './compiled-once';
 import { searchCount, searchIds } from './search-index';
 import { selectRoster, TABLES, type RosterView, type StoredRow } from './tables';
 
