@@ -1,5 +1,5 @@
 /**
- * CLI commands of the ssj-draw/1 engine: run a case file (as in ../shared/draw-vectors) and verify a proof.
+ * CLI commands of the ssj-draw/1 engine: run a case file (as in tests/fixtures/draw-vectors) and verify a proof.
  * Both read files written by any conforming implementation, not only this one.
  */
 import { readFile, writeFile } from 'node:fs/promises';

@@ -9,7 +9,7 @@ import { syntheticUscc } from '../fixtures/roster-files';
 import { afterMotion } from './draw-fixtures';
 import { expect } from './harness';
 
-export const HAINAN = resolve(__dirname, '../../../shared/samples/hainan-2020-item-list.xlsx');
+export const HAINAN = resolve(__dirname, '../fixtures/samples/hainan-2020-item-list.xlsx');
 
 /** Picks an option of an antd Select by its label (again, if a click landed while the dropdown was still moving in). */
 export async function pickOption(page: Page, select: Locator, label: string) {

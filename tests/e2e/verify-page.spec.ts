@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 
 const ROOT = resolve(__dirname, '../..');
 const PAGE_URL = pathToFileURL(resolve(ROOT, 'resources/verify.html')).href;
-const PROOF_PATH = resolve(ROOT, '../shared/draw-vectors/03-area-tags.proof.json');
+const PROOF_PATH = resolve(ROOT, 'tests/fixtures/draw-vectors/03-area-tags.proof.json');
 const SCREENSHOTS = resolve(__dirname, 'screenshots');
 
 test.beforeEach(async ({ page }) => {

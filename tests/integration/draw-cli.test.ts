@@ -6,7 +6,7 @@ import { drawCaseCommand, EXIT_INFEASIBLE, verifyCommand } from '../../src-main/
 import type { CliCommand } from '../../src-main/cli/command';
 import { isAppError } from '@shared/errors';
 
-const VECTORS = resolve(__dirname, '../../../shared/draw-vectors');
+const VECTORS = resolve(__dirname, '../fixtures/draw-vectors');
 const workDir = mkdtempSync(join(tmpdir(), 'ssj-draw-cli-'));
 
 /** Runs a command as the CLI would, capturing what it prints. */

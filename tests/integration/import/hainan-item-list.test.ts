@@ -10,7 +10,7 @@ import type { ItemRecord } from '@shared/domain/rosters';
 import type { ImportRowResult } from '@shared/import/pipeline';
 import { normaliseMultiline } from '@shared/import/values';
 
-const SAMPLE = new URL('../../../../shared/samples/hainan-2020-item-list.xlsx', import.meta.url).pathname;
+const SAMPLE = new URL('../../fixtures/samples/hainan-2020-item-list.xlsx', import.meta.url).pathname;
 
 type Sheet = ExcelJS.Worksheet;
 let sheet: Sheet;

@@ -8,7 +8,7 @@ import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
 import { tempDir } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
 
-const HAINAN = resolve(__dirname, '../../../../shared/samples/hainan-2020-item-list.xlsx');
+const HAINAN = resolve(__dirname, '../../fixtures/samples/hainan-2020-item-list.xlsx');
 
 async function cli(...argv: string[]) {
   const out: string[] = [];

@@ -137,7 +137,7 @@ describe('items:update-sub-items refuses bad edits', () => {
 });
 
 describe('re-importing an item list after the clerk edited sub-items', () => {
-  const HAINAN = join(__dirname, '../../../../shared/samples/hainan-2020-item-list.xlsx');
+  const HAINAN = join(__dirname, '../../fixtures/samples/hainan-2020-item-list.xlsx');
   async function importItems(path: string) {
     const preview = await call<ImportReportView>('roster:import-preview', {
       kind: 'items',

@@ -1,8 +1,8 @@
-/** The shared ssj-draw/1 vectors (../shared/draw-vectors), read once per test file. */
+/** The ssj-draw/1 vectors (tests/fixtures/draw-vectors), read once per test file. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const VECTORS_DIR = resolve(__dirname, '../../../../shared/draw-vectors');
+export const VECTORS_DIR = resolve(__dirname, '../../fixtures/draw-vectors');
 
 export interface Vector {
   name: string;
