@@ -1,17 +1,7 @@
 /**
- * The draw ceremony through the product path (services → draw worker → SQLite), from 准备 to 封存:
- * `npx tsx bench/ceremony.ts [--scale county|city|both] [--runs N]`.
- *
- *   county: 30,000 entities, a 5% task over the whole roster (≈ 1,440 drawn), ≈ 150 inspectors (若干所)
- *           — target: under 2 s of machine time from 准备 to 封存
- *   city:   1,000,000 entities (the roster benchmark's demo database, copied), a 5% task (≈ 48,000 drawn),
- *           ≈ 9,200 inspectors (全局) — target: under 5 s
- *
- * Each run works on a fresh copy of a migrated base database (copying is not timed), so every run draws from the same
- * roster. The worker thread is warmed first by a small preparation, as the app can when the draw page opens; the
- * worker's start is printed apart. Printed per step: wall time on the main thread, CPU time of the whole process (all
- * threads: on a machine shared with other work, wall time swells while CPU time does not), the worker's own phases;
- * then the roster dates step that follows 封存 in the worker (not part of the ceremony), and export + verification.
+ * The ceremony through the product path, 准备 to 封存: `npx tsx bench/ceremony.ts [--scale county|city|both] [--runs N]`.
+ * Targets: county (30,000 entities, 5% task) under 2 s of machine time, city (1,000,000) under 5 s. Each run uses a
+ * fresh copy of the base database, so every run draws from the same roster; CPU time is printed beside wall time.
  */
 import { hash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
@@ -153,9 +143,8 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   const work = join(OUT, `ceremony-work-${spec.entities}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   copyFileSync(base, work);
-  // The copy's 1.3 GB on disk before the clock starts, so that the kernel's writeback of it cannot overlap the run and
-  // its commits' fsyncs (a bureau's database is not copied just before a ceremony). The runs measured with and
-  // without it on this machine did not differ beyond its minute-to-minute swings.
+  // The copy on disk before the clock starts, so that the kernel's writeback of it cannot overlap the run and its
+  // commits' fsyncs (a bureau's database is not copied just before a ceremony).
   const copied = openSync(work, 'r+');
   fsyncSync(copied);
   closeSync(copied);
@@ -228,11 +217,9 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
 }
 
 /**
- * How fast this machine is right now: 1,000,000 SHA-256 calls on one thread (bench/draw.ts's floor, without its
- * prebuilt messages), and one pass of SQLite over the base roster's entities table (memory and I/O, which the hash
- * loop does not feel: on a shared machine the two slow down apart). A shared or throttled machine swings by 2× from
- * minute to minute; printed before and after each run, they tell a slow run of the program from a slow minute of the
- * machine.
+ * How fast this machine is right now: a million SHA-256 calls on one thread and one SQLite pass over the base roster
+ * (memory and I/O, which the hash loop does not feel). A shared machine swings from minute to minute; printed before
+ * and after each run, they tell a slow run of the program from a slow minute of the machine.
  */
 function machineSpeed(base: string): string {
   const message = Buffer.alloc(59, 7);

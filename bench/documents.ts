@@ -1,10 +1,7 @@
 /**
- * Printed documents at county and city scale: `npx tsx bench/documents.ts [--sizes 1500,50000] [--out DIR]`.
- *
- * Renders part two of the 随机抽取情况记录表 (the long list, packages of 8, two amendments) for each size — 1,500
- * selected (a large county task) and 50,000 (a 1,000,000-entity city task at 5%) — and prints seconds, pages, file size
- * and the process's peak RSS. CPU seconds are printed too: wall time on a shared 2-core machine varies with its load. Also times the plan (PDF and xlsx) and part one once. With --out, writes the PDFs there
- * (to look at with pdftoppm).
+ * Printed documents at county and city scale: `npx tsx bench/documents.ts [--sizes 1500,50000] [--out DIR]`. Renders
+ * part two of the record for each size, the plan and part one, printing seconds, CPU seconds (wall time varies with a
+ * shared machine's load), pages, size and peak RSS; --out writes the PDFs there.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +45,7 @@ async function timed(label: string, work: () => Promise<Buffer>, file?: string):
 
 async function main() {
   console.log(`Node ${process.version}, ${new Date().toISOString()}`);
-  // The first document pays for reading the fonts (9 MiB) and their character sets once per process.
+  // The first document pays for reading the fonts and their character sets once per process.
   await timed('part one (first document)', () => renderDrawRecordCommitPdf(sampleCommit()), 'commit.pdf');
   await timed('part one', () => renderDrawRecordCommitPdf(sampleCommit()));
   await timed('plan PDF (14 rows)', () => renderPlanPdf(samplePlan()), 'plan.pdf');

@@ -1,13 +1,7 @@
 /**
- * City-scale draw benchmark: `npx tsx bench/draw.ts [--runs N]`.
- *
- * Prints, measured in this run:
- *  - the floor: hashing the same 1,000,000 entity-key messages with Node's fastest SHA-256 call (crypto.hash, hex),
- *    messages prebuilt, nothing else;
- *  - the whole draw (validate, C(inputs) + digest, seed, §4–7, proof) on all cores and on one, and its ratio to
- *    the floor (target ≤ 1.3×), with the byte-identity of both proofs checked;
- *  - what a typical platform does instead: SQLite `ORDER BY random() LIMIT k` per stratum over the same rows;
- *  - verification of the proof, and its ratio to the draw (target ≤ 1.2×).
+ * City-scale draw benchmark: `npx tsx bench/draw.ts [--runs N]`. Prints the floor (a million key hashes, messages
+ * prebuilt), the whole draw on all cores and on one (target ≤ 1.3× the floor, proofs byte-identical), SQLite's `ORDER
+ * BY random()` per stratum for comparison, and verification (target ≤ 1.2× the draw).
  */
 import { hash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -151,7 +145,7 @@ async function main(): Promise<void> {
   const prepared = prepareDraw(drawCase, nodeSha256, undefined, sharedAllocate);
   console.log('\nFloor');
   // The million prebuilt messages are scaffolding of the floor alone: dropped before the draw is timed, so they do not
-  // weigh on its garbage collections (they are ~100 MB of small Buffers).
+  // weigh on its garbage collections (a million small Buffers).
   let messages: Buffer[] | null = floorMessages(drawCase, prepared.seedBytes);
   const floorMs = await best('crypto.hash(sha256, msg) × 1M, hex output', () => {
     for (let i = 0; i < messages!.length; i++) hash('sha256', messages![i]);

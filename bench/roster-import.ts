@@ -1,15 +1,7 @@
 /**
- * Entity import benchmark: `npx tsx bench/roster-import.ts [--rows N]`.
- *
- * Measured in one run, on the same file (bench/out/entities-N.xlsx, written once by tests/fixtures/roster-files.ts
- * in a child process — the writer's own memory must not count here):
- *   read    the streaming read of the file alone (records built, nothing else), in a worker with the import's limits
- *   insert  raw prepared INSERTs of the same rows alone into a fresh database with this schema (its search-index and
- *           tag triggers included — they are part of storing an entity), one transaction; also into a bare table
- *           without indexes or triggers, for reference
- *   import  the import job: preview pass (read + compare, the counts the user confirms) and confirm pass (read +
- *           upsert + change log + audit, one transaction), each in its worker
- * Target: confirm ≤ 1.5 × (read + insert); peak RSS of this process (worker threads included) ≤ 600 MB.
+ * Entity import benchmark: `npx tsx bench/roster-import.ts [--rows N]`. Times on one file (written in a child process,
+ * whose memory must not count) the read alone, raw INSERTs alone (with the schema's triggers) and the import job's two
+ * passes. Target: confirm ≤ 1.5 × (read + insert); peak RSS, worker threads included, ≤ 600 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -1,10 +1,7 @@
 /**
- * Roster query benchmark: `npx tsx bench/roster-query.ts [--entities N]`.
- *
- * Builds (once, cached in bench/out/) a database with the demo county at 1,000,000 entities, then times the
- * queries the 检查对象名录库 page makes — the same roster-service calls, each returning the total and one page of
- * 50 — page 1, filters, sorts, and substring searches of 1, 2 and ≥3 Chinese characters and of a code fragment.
- * Target: each ≤ 100 ms. Prints the median and the worst of 7 runs (after one warm-up).
+ * Roster query benchmark: `npx tsx bench/roster-query.ts [--entities N]`. Times the 检查对象名录库 page's queries (page 1,
+ * filters, sorts, searches of 1, 2, ≥3 characters and a code fragment) on a cached demo database of 1,000,000 entities.
+ * Target: each ≤ 100 ms; prints the median and the worst of 7 runs after one warm-up.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

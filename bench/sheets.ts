@@ -1,11 +1,7 @@
 /**
- * Record sheets at scale: `npx tsx bench/sheets.ts [--count 1000] [--out DIR]`.
- *
- * 1,000 record sheets (three items of twelve check rows each, packages of 8), generated in memory, rendered into one
- * PDF and into one workbook per package; each figure is printed beside the bare cost of the library call it wraps:
- * pdfmake rendering a document of the same pages and cells with no sections or text breaking of ours, and exceljs
- * writing the same number of cells with no styles, validation or protection. Limits: PDF ≤ 15 s, Excel ≤ 5 s, peak
- * RSS ≤ 500 MB.
+ * Record sheets at scale: `npx tsx bench/sheets.ts [--count 1000] [--out DIR]`. Renders the sheets into one PDF and one
+ * workbook per package, each figure beside the bare cost of the library call it wraps (pdfmake, exceljs). Limits: PDF ≤
+ * 15 s, Excel ≤ 5 s, peak RSS ≤ 500 MB.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

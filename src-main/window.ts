@@ -46,10 +46,8 @@ export function createMainWindow(): BrowserWindow {
 let ceremonyWindow: BrowserWindow | null = null;
 
 /**
- * 投影画面: a second window on the task's ceremony route (the page polls draws:ceremony-state; it has no controls).
- * Full screen on the first display that is not the primary one when a projector is attached, else a normal window
- * beside the operator's. Same locked webPreferences and guards as every window; one at a time (asking again moves
- * the open one to the task and brings it forward).
+ * 投影画面: a second window on the ceremony route, with no controls (the page polls draws:ceremony-state). Full screen on a
+ * non-primary display when one is attached; the same locked webPreferences as every window; one at a time.
  */
 export function openCeremonyWindow(taskId: number): CeremonyWindowInfo {
   const displays = screen.getAllDisplays();

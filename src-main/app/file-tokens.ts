@@ -1,8 +1,7 @@
 /**
- * The renderer never names a file (Electron security checklist): it asks main to show an open or save dialog
- * and gets back an opaque token for the file the user chose. Channels that read or write files take the token;
- * this registry turns it back into the path. The dialog itself is injected (Electron's `dialog` in the app, a
- * function returning a test file in the e2e harness, none in the CLI), so this module stays plain Node.
+ * The renderer never names a file (Electron security checklist): main shows the dialog and returns an opaque token,
+ * which this registry turns back into the path. The dialog is injected (Electron's, the e2e harness's, none in the
+ * CLI), so this module stays plain Node.
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';

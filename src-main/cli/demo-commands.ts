@@ -1,9 +1,7 @@
 /**
- * `demo --out DIR`: the whole chain in one command, without a display — the way to see the program work.
- * On an empty database: the demo county (demo-data.ts) → the year's plan with one task, published → 准备 → 承诺
- * (record part one) → three example witness values → 揭晓 → 封存 (record part two) → the proof, verified.
- * Writes DIR/proof.json, DIR/draw-record-commit.pdf, DIR/draw-record-result.pdf and DIR/verify.html (the offline
- * verify page: open it in a browser and drop proof.json on it). Same services as the desktop app.
+ * `demo --out DIR`: the whole chain on an empty database without a display (demo county → published plan → 准备 … 封存 →
+ * proof verified), through the same services as the desktop app, so one command shows the program work. Writes
+ * proof.json, both parts of the record as PDF and verify.html to DIR.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -68,10 +68,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 }
 
 /**
- * Kysely's SQLite dialect with every transaction begun IMMEDIATE, like the raw ones (`.immediate()`). In WAL mode a
- * deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT — the busy timeout does not
- * apply — whenever another connection (the draw worker setting roster dates after 封存, an import, a second clerk)
- * committed in between. BEGIN IMMEDIATE takes the write lock first, waiting its turn under the busy timeout.
+ * Every Kysely transaction begins IMMEDIATE, like the raw ones: in WAL mode a deferred transaction that reads then
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT (no busy timeout) when another connection committed in between (the
+ * draw worker, an import, a second clerk). IMMEDIATE takes the write lock first and waits its turn.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {

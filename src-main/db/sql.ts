@@ -1,9 +1,7 @@
 /**
- * SQL, one way: Kysely builds and types every query; where the caller needs it synchronously (a better-sqlite3
- * transaction, a streamed iterate, a worker thread that holds only the raw handle) the compiled query runs through a
- * prepared statement cached per connection and SQL text. Row types come from db/schema.ts through Kysely's inference.
- * A loop that runs one statement per record (imports, bulk edits, the demo load) compiles it once: compiledOnce with P
- * placeholders, or insertEach for row objects.
+ * SQL, one way (docs/architecture.md): Kysely builds and types every query; synchronous callers run the compiled query
+ * through a prepared statement cached per connection and SQL text. A loop running one statement per record compiles it
+ * once (compiledOnce, insertEach).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {

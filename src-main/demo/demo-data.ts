@@ -1,12 +1,7 @@
 /**
- * 示例数据: a synthetic but plausible county (or city, at 1,000,000 entities) for trying the program and for
- * benchmarks — offices (市场监管所 + 局机关 departments + joining agencies), areas, entities with a credit-grade mix
- * of about A 15% / B 70% / C 12% / D 3%, valid USCCs (GB 32100 check characters) and, on a few old 个体工商户, only
- * a 15-digit 注册号 with its check digit; a few 注销/吊销; inspectors with qualification tags; experts; an item
- * list with check sub-items. Deterministic for a seed.
- *
- * Written in ONE transaction, each record with its change-log row (source 'demo'), and one audit row. Refuses a
- * database that already holds entities, inspectors or items: the demo never mixes with real data.
+ * 示例数据: a synthetic, plausible county (or a city, at 1,000,000 entities) for trying the program and for benchmarks,
+ * deterministic for a seed. Written in ONE transaction with change-log rows (source 'demo') and an audit row; a
+ * database that already holds records is refused, so the demo never mixes with real data.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';

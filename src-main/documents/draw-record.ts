@@ -22,10 +22,9 @@ import {
 } from './pdf';
 
 /**
- * 随机抽取情况记录表, the paper record of a draw (DRAW-SPEC.md §3, §7; seed 003: 抽取工作人员、监督人员签字).
- * Part one is printed at 承诺, before any witness speaks: the task, the scope and counts, the two hashes the witnesses
- * sign. Part two is printed at 封存 and again after every 递补: the entropy, nonce and seed, 应抽/实抽 per stratum,
- * the amendments, and the full list (every selected entity with its draw number, by package, with its team).
+ * 随机抽取情况记录表, the paper record of a draw (DRAW-SPEC.md §3, §7). Part one is printed at 承诺, before any witness
+ * speaks, with the two hashes the witnesses sign; part two at 封存 and after every 递补, with the seed, the counts per
+ * stratum, the amendments and the full list.
  */
 
 // Width arrays are copied into each table: pdfmake writes its measurements into the array it is given.

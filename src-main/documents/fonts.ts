@@ -3,16 +3,9 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 
 /**
- * The fonts every printed PDF uses, found in ONE place for the packaged app, `electron-vite dev`, the CLI, the
- * benchmarks and the tests. They are OFL subsets of Noto Sans CJK SC made by scripts/subset-fonts.py and committed
- * in resources/fonts/ with their licence (OFL.txt): offline Windows machines have no CJK font we could rely on.
- *
- * - Regular: ~31,800 characters, every ideograph of the face (basic block, Ext. A, compatibility, the Ext. B+ it has).
- *   All data (names, addresses, items) is set in it.
- * - Bold: the same symbols, only the GB2312 hanzi (a far smaller file): titles and labels. A character it
- *   lacks falls back to Regular, run by run (`runs()`), so a rare character in a bureau's name still prints.
- * - Mono: printable ASCII of Noto Sans Mono CJK SC, for hashes.
- * A character missing from Regular too (a rare Ext. C+ ideograph) is printed as 〔U+XXXXX〕, never as an empty box.
+ * The fonts of every printed PDF, found in one place for app, dev, CLI, benchmarks and tests: committed OFL subsets of
+ * Noto Sans CJK SC, as offline Windows machines have no CJK font to rely on. Bold lacks rare hanzi and falls back to
+ * Regular run by run; a character missing from Regular too prints as 〔U+XXXXX〕, never as a box.
  */
 
 export const FONT_FILES = {
@@ -22,11 +15,9 @@ export const FONT_FILES = {
 } as const;
 
 /**
- * The folder holding the app's resources (fonts/, verify.html):
- * 1. `SSJ_RESOURCES` when set (a bureau's own copy, tests);
- * 2. the packaged app: Electron's `process.resourcesPath` (electron-builder `extraResources` copies resources/fonts
- *    to `<resources>/fonts`, next to verify.html);
- * 3. from source or from `out/main` (dev, CLI under tsx, tests, benchmarks): the first `resources/` above this file.
+ * The folder holding fonts/ and verify.html: `SSJ_RESOURCES` when set (a bureau's copy, tests), else the packaged app's
+ * `process.resourcesPath` (electron-builder `extraResources`), else the first `resources/` above this file (dev, CLI,
+ * tests, benchmarks).
  */
 export function resourcesDir(): string {
   const probe = (dir: string) => existsSync(join(dir, 'fonts', FONT_FILES.regular));

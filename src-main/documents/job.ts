@@ -1,8 +1,6 @@
 /**
- * The printed documents rendered in a worker thread: laying out the 随机抽取情况记录表 part two of a city-scale draw
- * takes pdfmake long enough (docs/performance.md) that on the main process it would stall every window's IPC for as
- * long. The worker (document-worker.ts, loaded like the other workers: see import-job.ts) is started on
- * the first export and kept; each call sends the document's data and gets the file's bytes back (transferred).
+ * Printed documents are rendered in a worker thread: a city-scale record's part two keeps pdfmake busy long enough
+ * (docs/performance.md) to stall every window's IPC on the main process. Started on the first export and kept.
  */
 import { AppError } from '@shared/errors';
 import { startWorker, workerEntry } from '../workers/start';

@@ -2,13 +2,9 @@ import { loadFonts, textWidth, wrapText, type FontWeight } from './fonts';
 import type { DocText } from './pdf';
 
 /**
- * Long lists (a city task's selected entities) drawn straight onto the pdfkit document pdfmake has just filled, after
- * its pages: pdfmake lays a whole document out in memory before writing a byte (see docs/performance.md); here the rows
- * are measured with the fonts' advance widths, broken into lines once, paginated by arithmetic, and each page is
- * written (and flushed by pdfkit) as it is drawn.
- *
- * A list is groups (a 名单包 with its team) of rows. Every page repeats the group's heading (with 〔续〕) and the column
- * header; a heading and header are never left at a page's foot without a row; a row is never split across pages.
+ * Long lists drawn straight onto pdfkit after pdfmake's pages, since pdfmake lays a whole document out in memory first
+ * (docs/performance.md): rows are measured, paginated by arithmetic and flushed page by page. Each page repeats the
+ * group's heading (〔续〕) and column header; a heading never ends a page without a row, a row never splits.
  */
 
 export interface ListColumn {
@@ -223,10 +219,9 @@ interface EmbeddedFontInternals {
 }
 
 /**
- * Glyph layout without OpenType shaping for our subsets: scripts/subset-fonts.py drops every layout feature (no
- * GSUB/GPOS, CFF outlines, no kern table), so fontkit's shaper can only map characters to glyphs and add advance
- * widths — which glyphsForString does directly, much faster (docs/performance.md). Same glyphs, same positions (the
- * tests read the text back). Only the list's pages use it, and only when pdfkit still has the shape assumed here.
+ * Our subsets carry no layout features (scripts/subset-fonts.py), so fontkit's shaper only maps characters to glyphs,
+ * which glyphsForString does far faster (docs/performance.md) with the same glyphs and positions (the tests read the
+ * text back). Used only on the list's pages, and only when pdfkit still has the shape assumed here.
  */
 function useCmapLayout(font: EmbeddedFontInternals): void {
   const inner = font.font;

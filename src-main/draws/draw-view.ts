@@ -35,7 +35,7 @@ const strataOfBody = new WeakMap<ProofBody, Map<string, { selected: number; cuto
 
 /**
  * Per stratum: how many were drawn and the last one's key (the cut-off), in one pass over the selected list, once per
- * body — the projector asks for this every 300 ms, and a city-scale body lists ~48,000 entities.
+ * body — the projector asks for this every 300 ms, and a city-scale body lists tens of thousands of entities.
  */
 function selectionByStratum(body: ProofBody): Map<string, { selected: number; cutoffKey: string }> {
   const known = strataOfBody.get(body);

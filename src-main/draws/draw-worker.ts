@@ -29,8 +29,8 @@ let pool: DrawWorkerPool | null = null;
 async function handle(message: DrawJobMessage, report: (progress: StepProgress) => void): Promise<StepResult> {
   if (!connection) {
     connection = await openDatabase(dbPath, { migrate: false });
-    // 64 MB of page cache (封存 writes ~48,000 rows and two texts of several MB in one transaction; the default is
-    // 2 MB) and the roster read through the memory map: measured faster at city scale (docs/performance.md).
+    // 64 MB of page cache (封存 writes a city's drawn rows and two large texts in one transaction; the default is 2 MB)
+    // and the roster read through the memory map: measured faster at city scale (docs/performance.md).
     connection.raw.pragma('cache_size = -65536');
     connection.raw.pragma(`busy_timeout = ${STEP_BUSY_TIMEOUT_MS}`);
     connection.raw.pragma(`mmap_size = ${MMAP_BYTES}`);

@@ -1,18 +1,7 @@
 /**
- * From a task to the ssj-draw/1 inputs (DRAW-SPEC §2), field by field:
- *
- *   task                    → inputs.task: number, name, year, bureau, lead/joining departments, item names, scope and
- *                             period in words, attempt, and every voided earlier attempt (its nonceCommit and reason),
- *                             so a re-draw after a void is visible in the published proof itself
- *   scope, 存续, exclusion  → the candidates (task-scope.readCandidates), code = USCC or 注册号
- *   ratio                   → strata A, B, C, D, 未评级 with ratioBp and quota = ceil(N × bp / 10000), or one stratum
- *                             全部 with ratioBp (uniform) or with the fixed count as quota (no ratioBp)
- *   packageSize, clusterBy, teamSize, maxPackagesPerInspector, requiredTags, avoidOwnOffice, distinctOffices → same names
- *   inspectorScope (+ joining departments, + experts) → inputs.inspectors (task-scope.readInspectorPool)
- *   conflicts               → inputs.conflicts as [执法证号, code] pairs
- *
- * The checks that must hold before anything is written are made here, in Chinese: empty scope, a fixed count larger
- * than the scope, nothing to draw, too few inspectors, a task whose window has passed.
+ * From a task to the ssj-draw/1 inputs (DRAW-SPEC §2; the field-by-field map is in docs/architecture.md). Voided
+ * earlier attempts go into inputs.task, so a re-draw after a void shows in the published proof itself. The checks that
+ * must hold before anything is written (empty scope, too few inspectors, a passed window…) are made here, in Chinese.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CandidateRuns, DrawInputs, JsonValue, Stratum } from '@shared/draw';

@@ -34,11 +34,9 @@ function officeKinds(raw: BetterSqlite3.Database): (office: string) => OfficeKin
 }
 
 /**
- * The pool of 在岗 inspectors the scope allows (004 §六), sorted by 执法证号:
- *   全局 — every office of the bureau (局机关 departments and 市场监管所);
- *   局机关与所 — the chosen 局机关 departments (all when none is chosen) and every 市场监管所;
- *   若干所 / 单一所 — the chosen offices;
- * always with the joining departments of a 联合抽查 (their staff inspect too), and 在库 experts when asked.
+ * The pool of 在岗 inspectors the scope allows (004 §六), sorted by 执法证号: 全局 every office; 局机关与所 the chosen 局机关
+ * departments (all when none) and every 所; 若干所 / 单一所 the chosen offices. Always with a 联合抽查's joining departments, and
+ * 在库 experts when asked.
  */
 export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequest): InspectorPool {
   const kindOf = officeKinds(raw);
@@ -103,10 +101,9 @@ export function tooFewInspectors(inspectors: number, teamSize: number): string {
 export type PoolPreviewRequest = PoolRequest & Pick<TaskConfig, 'teamSize' | 'packageSize' | 'maxPackagesPerInspector'>;
 
 /**
- * Who the inspector scope allows right now — the pool 准备 would read (readInspectorPool) — and whether they can be
- * enough for `expected` drawn entities: each package needs a team of `teamSize`, each person serves at most
- * `maxPackagesPerInspector` packages. Only what is sure is said: too few people for one team, or fewer possible teams
- * than the fewest packages there can be (准备's feasibility check settles the rest).
+ * Who the inspector scope allows now (the pool 准备 would read) and whether they can be enough for `expected` entities.
+ * Only what is sure is said: too few people for one team, or fewer possible teams than the fewest packages there can
+ * be; 准备's feasibility check settles the rest.
  */
 export function previewPool(
   raw: BetterSqlite3.Database,

@@ -1,12 +1,7 @@
 /**
- * The draw's long steps (准备, 揭晓, 封存, 递补) off the main thread: one long-lived worker per open database, started
- * on first use, running src-main/draws/steps.ts over its own connection. It stays alive between steps on
- * purpose: the snapshot 准备 froze (at city scale ~1,000,000 candidate objects and their encoded bytes) is still in
- * its memory at 揭晓, so nothing is read or encoded twice. Steps run one at a time, in call order.
- *
- * The worker is loaded like the import job's (import-job.ts: a tiny CommonJS bootstrap that requires the built
- * draw-worker.js next to the main bundle, or the TypeScript source through tsx under tests, the CLI and benchmarks).
- * It is unref'd while idle so an idle worker never keeps a CLI process alive, and ref'd while a step runs.
+ * The draw's long steps (准备, 揭晓, 封存, 递补) off the main thread, one at a time, in one long-lived worker per open
+ * database: the snapshot 准备 froze stays in its memory to 揭晓, so nothing is read or encoded twice. It is unref'd while
+ * idle so it never keeps a CLI process alive.
  */
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';

@@ -69,7 +69,7 @@ export async function seal(steps: LongSteps, req: ParsedReq<'draws:seal'>): Prom
   const taskId = taskOf(steps.raw, req.drawId);
   await runStep(steps, taskId, { op: 'seal', drawId: req.drawId });
   runStep(steps, taskId, { op: 'roster-dates', drawId: req.drawId }).catch(() => undefined);
-  // Not part two of the record: at city scale it is ~15 MB the page does not show (resultRecord / the PDF export).
+  // Not part two of the record: at city scale it is large and the page does not show it (resultRecord / the PDF export).
   return { draw: drawView(steps.raw, req.drawId) };
 }
 

@@ -1,9 +1,7 @@
 /**
- * The draw on more than one core. Only §4 (a key per candidate — at city scale a million SHA-256 calls, nearly all
- * of the work) is spread: each worker ranks a slice of every stratum and returns that slice's `quota` smallest,
- * the main thread ranks the rest meanwhile, and the engine's mergeRanked keeps the overall `quota` smallest.
- * Ranking is a total order (key, then code bytes), so the merged ranking — and the proof — are byte-identical to
- * the single-thread runDraw (tests/unit/draw/parallel.test.ts).
+ * The draw on more than one core: only §4 (a key per candidate, nearly all the work) is spread, each worker returning
+ * its slice's `quota` smallest for mergeRanked. Ranking is a total order (key, then code bytes), so the proof is
+ * byte-identical to the single-thread runDraw (tests/unit/draw/parallel.test.ts).
  */
 import { availableParallelism } from 'node:os';
 import {

@@ -121,11 +121,9 @@ export function storedRecordResult(
 }
 
 /**
- * Part two of the record (DrawRecordResult) as stored in draw_proofs.record. 封存 leaves out of `packages` what the proof
- * body of the same row already holds — each entity's code, rank and key, each team's ids — and keeps what it alone
- * freezes: names, addresses, offices and the printed stratum labels (CompactPackages). At city scale that is 3.7 MB
- * instead of 13.6 MB of JSON to build, validate and write inside the ceremony. 递补 (and records sealed before this)
- * store the full packages. Read it with latestRecord, which gives the full DrawRecordResult either way.
+ * Part two of the record as stored in draw_proofs.record. 封存 stores compact packages (CompactPackages): only what the
+ * proof body of the same row does not hold, to keep the JSON built inside the ceremony small (docs/performance.md). 递补
+ * stores full packages; read it with latestRecord, which gives the full DrawRecordResult either way.
  */
 export type StoredRecordResult = Omit<DrawRecordResult, 'packages'> & {
   packages: DrawRecordResult['packages'] | CompactPackages;

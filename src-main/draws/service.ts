@@ -1,10 +1,7 @@
 /**
- * The draw ceremony of one task (DRAW-SPEC §11), step by step:
- *   准备 (prepare, worker) → 承诺 (commit: the nonce is born here and only its hash is shown; record part one)
- *   → 见证 (witness values, in turn) → 揭晓 (reveal, worker) → 封存 (seal, worker: immutable proof, record part two)
- *   and 递补 (amend, worker) after sealing; a committed draw can be voided with a reason, never deleted or re-drawn.
- * The short steps run here, on the main thread, each in one transaction with its audit row; the long ones in the
- * draw worker (src-main/draws/job.ts) with progress, reported to the page and the projector (ceremonyState).
+ * The draw ceremony of one task (DRAW-SPEC §11): 准备 → 承诺 → 见证 → 揭晓 → 封存, then 递补; a committed draw can be voided with a
+ * reason, never deleted or re-drawn. Short steps run here, each in one transaction with its audit row; long ones in the
+ * draw worker (job.ts), with progress for the page and the projector.
  */
 import type { DrawProgress } from '@shared/domain/draws';
 import type { DbConnection } from '../db/connection';

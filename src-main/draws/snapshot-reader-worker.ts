@@ -1,8 +1,7 @@
 /**
- * Worker-thread side of snapshot-reader.ts: its own connection; per request, one readSnapshotRange — handed over at
- * once, as progress — and then the range's candidates written for C(inputs) (candidateRunsOfRow) as the reply: the
- * draw worker writes its own half meanwhile, and copies this one (encodeDrawInputs with runs). The written bytes are
- * transferred, not copied.
+ * Worker-thread side of snapshot-reader.ts, with its own connection: it hands over its range's snapshot at once (as
+ * progress), then writes the range's candidates for C(inputs) while the draw worker writes the other half; the bytes
+ * are transferred, not copied.
  */
 import type { TransferListItem } from 'node:worker_threads';
 import { workerData } from 'node:worker_threads';

@@ -1,9 +1,7 @@
 /**
- * The second reader of a city-scale 准备 (task-scope.readCandidates): a worker thread with a connection of its own
- * that reads the upper half of the roster's ids while the draw worker reads the lower half, so the ~1 s of SQLite
- * scanning a million rows is shared by two cores. Started when the draw worker opens a city-scale database (a
- * snapshot should not wait for a thread to start; a county's never needs one) and loaded like the other workers (import-job.ts: snapshot-reader-worker.js next to the bundle,
- * or the .ts file through tsx).
+ * The second reader of a city-scale 准备: a worker thread with its own connection reads the upper half of the roster's
+ * ids while the draw worker reads the lower half, sharing SQLite's scan between two cores. Started when the draw worker
+ * opens a city-scale database, so a snapshot never waits for a thread to start.
  */
 import { AppError } from '@shared/errors';
 import type { CandidateRuns } from '@shared/draw';

@@ -13,9 +13,9 @@ import { all, first, qb, value } from '../db/sql';
 import { jsonList } from './json-list';
 
 /**
- * A draws row without `result`: that column holds the revealed proof of draws revealed before migration 0005 (~8 MB of
- * JSON at city scale; later ones are in draw_results), which every look at a draw's state would otherwise copy out of
- * SQLite. The few readers that need it call drawResultText.
+ * A draws row without `result`: that column may hold a large revealed proof (newer draws keep it in draw_results),
+ * which every look at a draw's state would otherwise copy out of SQLite. The few readers that need it call
+ * drawResultText.
  */
 export type DrawRow = Omit<DrawsTable, 'id' | 'result'> & { id: number };
 
@@ -52,16 +52,9 @@ void everyColumnSelected;
 export type ProofBody = Omit<DrawProof, 'inputs'>;
 
 /**
- * C(inputs) as stored: raw DEFLATE at level 1. The canonical JSON repeats each candidate's keys, office and area, so it
- * shrinks to about a ninth (city scale: 84 MB → 9 MB, measured). The database stays small over years of city-scale
- * draws, and 准备 writes 9 MB instead of 84 MB twice (WAL, then checkpoint). Whoever reads it back checks SHA-256 of
- * the inflated bytes against the committed inputDigest.
- *
- * On two cores: the bytes are cut into pieces deflated at once on libuv's thread pool and joined as pigz does — every
- * piece but the last ends with a full flush (byte-aligned, not final, no back-references across it), so the
- * concatenation is one valid raw DEFLATE stream of the whole. The pieces are views of `parts` (the candidates' ~84 MB
- * in two halves, the small head and tail each alone), never a joined copy: at city scale Buffer.concat of the parts
- * took 300 ms of 准备 in a CPU profile (a fresh 84 MB buffer, faulted in page by page).
+ * C(inputs) as stored: raw DEFLATE at level 1, as the canonical JSON repeats keys, offices and areas (the saving is in
+ * docs/performance.md); a reader checks SHA-256 of the inflated bytes against the committed inputDigest. Pieces deflate
+ * at once on libuv's pool and join as pigz does (full flush between), from views of `parts`, never a joined copy.
  */
 export async function packInputs(parts: readonly Uint8Array[]): Promise<Buffer> {
   const total = parts.reduce((sum, part) => sum + part.length, 0);
@@ -142,7 +135,7 @@ export function currentDrawId(raw: BetterSqlite3.Database, taskId: number): numb
 
 /**
  * Parsed proof bodies, by seed and version ('r': the one 揭晓 derived). They never change once written, so the page
- * and the projector (which polls) parse a city-scale body (~6 MB of JSON) once, not on every look.
+ * and the projector (which polls) parse a city-scale body once, not on every look.
  */
 const bodies = new Map<string, ProofBody>();
 

@@ -69,10 +69,9 @@ async function rewrite(trx: Transaction<Database>, req: Req, stored: readonly St
 }
 
 /**
- * Sets an item's check sub-items to `subItems`, in that order. A draft with an `id` keeps that sub-item (its
- * text and position may change); one without is new; a stored sub-item not in the list is removed. Splitting one
- * into several is the same call: the first part keeps the id, the others are new. Ids stay stable, so whatever
- * refers to a sub-item later (results per sub-item) keeps pointing at the same row.
+ * Sets an item's sub-items to `subItems`, in order: a draft with an `id` keeps that sub-item, one without is new, a
+ * stored one not listed is removed (a split keeps the id on its first part). Ids stay stable so results per sub-item
+ * keep pointing at the same row.
  */
 export async function updateSubItems(db: Kysely<Database>, ctx: ServiceContext, req: Req): Promise<void> {
   const at = ctx.now();

@@ -1,8 +1,7 @@
 /**
- * 年度抽查工作计划: create/edit (draft) → publish (已公示, version 1); after that every change — to the plan's title or
- * to any of its tasks — publishes the next version at once, with its reason, in the same transaction as the change.
- * Each version freezes the 公示 document (PlanPublication) and the task settings behind it; old versions stay readable.
- * Export of a version for 公示 as xlsx and PDF goes through the document renderers (src-main/documents).
+ * 年度抽查工作计划: drafts until published (已公示, version 1); after that every change to the plan or its tasks publishes the
+ * next version at once, with its reason, in the same transaction. Each version freezes its 公示 document and task
+ * settings, so old versions stay readable.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PlanInput, PlanView } from '@shared/domain/plans';

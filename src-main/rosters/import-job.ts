@@ -1,11 +1,7 @@
 /**
- * The import job: one worker thread per import (preview or confirm), progress events {rowsRead, rowsWritten},
- * cancel. Usable from the CLI, the IPC services and tests under plain Node.
- *
- * Memory: the streaming xlsx reader of a 1,000,000-row file peaks far higher with V8's default young
- * generation (GC churn, see src-main/rosters/readers/index.ts); the worker gets the equivalent of
- * `--max-semi-space-size=64 --max-old-space-size=400` through resourceLimits (a young generation is three
- * semi-spaces in V8: two plus the new large-object space, hence 192).
+ * The import job: one worker thread per import (preview or confirm), with progress and cancel; usable from CLI, IPC and
+ * tests. The worker's young generation is enlarged (GC churn, docs/performance.md); V8 counts three semi-spaces in it
+ * (two plus the new large-object space), hence 3 × 64 = 192.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerEntry } from '../workers/start';

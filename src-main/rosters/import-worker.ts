@@ -1,8 +1,6 @@
 /**
- * Worker-thread side of the import job (see import-job.ts). Runs in its own thread with its own database
- * connection: the whole read → compare → write happens here, so the main thread (the Electron UI process or
- * the CLI) only relays progress. A cancel aborts the reading; the write transaction is rolled back; a crash
- * of this thread leaves the transaction uncommitted, which SQLite discards.
+ * Worker-thread side of the import job (import-job.ts), with its own connection: the main thread only relays progress.
+ * A cancel aborts the reading and rolls back; a crash leaves the transaction uncommitted, which SQLite discards.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '@shared/errors';

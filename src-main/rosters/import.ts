@@ -1,16 +1,7 @@
 /**
- * The import of a roster or item-list file into the database: preview (read, compare with the database, write
- * nothing) and confirm (read again, upsert in ONE transaction with a change-log row per changed record and one
- * audit row). Runs on a raw better-sqlite3 handle, in whatever thread owns it: the import job's worker
- * (src-main/jobs) or, for small files and tests, the caller's thread. No electron import.
- *
- * Why two passes for a confirm: a duplicate code inside the file rejects BOTH rows, and the second is only
- * seen later (see src-main/rosters/readers/index.ts). The preview pass collects those rows; the confirm pass gets them
- * as `rejectRows` and never writes a row it would have to take back. The app always previews first (the user
- * must see the counts), so the confirm is one read plus the writes; the CLI does both passes.
- *
- * Outcome per record: new, updated, unchanged or rejected; `flagged` counts kept records that carry a warning
- * (a failed USCC check digit the user accepts, a damaged code kept under its 注册号…) and overlaps the first three.
+ * A roster or item-list import: preview (read and compare, write nothing) and confirm (upsert in ONE transaction with
+ * change-log and audit rows), on a raw better-sqlite3 handle in whatever thread owns it. The confirm gets the preview's
+ * rejected rows, since a duplicate rejects both rows and is seen late (readers/index.ts): never writing one it must undo.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RosterKind } from '@shared/domain/rosters';

@@ -64,10 +64,9 @@ export function queryRoster(raw: BetterSqlite3.Database, req: RosterQuery): Rost
 }
 
 /**
- * A page sorted by a column (or by id without a search). With conditions, SQLite takes the condition's index and
- * sorts every match. When the matches are common enough that walking the sort column's index should reach the
- * page's end sooner than there are matches to sort, walk it (walkPage); if the walk finds the matches far rarer than
- * average, the conditions correlate with the sort order and sorting the matches is the better plan after all.
+ * A page sorted by a column. When matches are common enough that walking the sort column's index reaches the page's end
+ * sooner than sorting every match, walk it (walkPage); if the walk finds them far rarer than average, the conditions
+ * correlate with the sort order and sorting the matches is the better plan after all (docs/performance.md).
  */
 function sortedPage(raw: BetterSqlite3.Database, req: RosterQuery, where: RosterWhere, total: number) {
   const spec = TABLES[req.roster];
@@ -111,11 +110,9 @@ function sortedIds(raw: BetterSqlite3.Database, req: RosterQuery): IterableItera
 }
 
 /**
- * The first `wanted` matches in sort order, by walking the sort column's index (ids only, no table access) and
- * testing the ids a batch at a time against the conditions (`+column` forms: rowid lookups, no other index); a
- * full-text search is one set of ids taken from its index first. null when the walk gives up: it has walked as
- * many rows as there are matches (sorting them costs about that), or — once at least WALK_TUNING.minExpected
- * matches were due — it finds them at less than WALK_TUNING.giveUpBelow of the average rate `density`.
+ * The first `wanted` matches in sort order, walking the sort column's index and testing ids a batch at a time
+ * (`+column` forms: rowid lookups, no other index). null when the walk gives up: it has walked as many rows as sorting
+ * the matches would cost, or it finds them far rarer than `density` predicts (WALK_TUNING).
  */
 function walkPage(
   raw: BetterSqlite3.Database,

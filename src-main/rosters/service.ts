@@ -1,8 +1,6 @@
 /**
- * The rosters (检查对象名录库, 执法检查人员名录库, 专家库): paged/sorted/filtered queries with Chinese substring
- * search, single edits and bulk actions (each with change-log rows and an audit row in its transaction),
- * import (preview → confirm, in the import job's worker thread), rejected-rows report, export of a filtered
- * view, blank templates. Plain Node; files are named by tokens from file-tokens.ts.
+ * The rosters (检查对象名录库, 执法检查人员名录库, 专家库): queries with Chinese substring search, edits and bulk
+ * actions (change-log and audit rows in their transaction), import in the job's worker, exports and templates.
  */
 import type { QueryableRoster } from '@shared/domain/roster-views';
 import type { ParsedReq } from '@shared/ipc/schemas';

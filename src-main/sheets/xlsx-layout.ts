@@ -1,8 +1,7 @@
 /**
- * What the Excel record sheet and its reader agree on: the columns, the hidden identifiers and the layout checksum.
- * Identifiers live in a hidden column (G) of each sheet — hidden columns and plain cell text survive a re-save by
- * Excel, WPS and LibreOffice, where custom XML parts often do not. G1 holds the sheet's identity (JSON) with the
- * SHA-256 of every marker and its row number, so a sorted, inserted or deleted row is seen on reading back.
+ * What the Excel record sheet and its reader agree on. Identifiers live in hidden column G, since hidden columns and
+ * cell text survive a re-save by Excel, WPS and LibreOffice where custom XML parts often do not; G1 holds each marker's
+ * SHA-256 with its row number, so a sorted, inserted or deleted row is seen on reading back.
  */
 import { createHash } from 'node:crypto';
 

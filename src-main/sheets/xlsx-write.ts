@@ -1,8 +1,7 @@
 /**
- * The Excel 一户一表: one workbook per 名单包, one worksheet per entity, laid out like the printed sheet. Cells to fill
- * are unlocked (pale yellow) with drop-downs (符合/不符合/不涉及; 是/否 for each option of the multi-select blocks, which
- * Excel, WPS and LibreOffice all offer the same way); the rest is protected without a password, so a clerk cannot
- * move rows by mistake but can still unprotect on purpose. The hidden identifiers are described in xlsx-layout.ts.
+ * The Excel 一户一表: one workbook per 名单包, one worksheet per entity, laid out like the printed sheet. Cells to fill are
+ * unlocked with drop-downs (all three spreadsheet programs offer them alike); the rest is protected without a password,
+ * so rows are not moved by mistake but can be unprotected on purpose.
  */
 import ExcelJS from 'exceljs';
 import { CHECK_METHODS, END_STATES, FOLLOW_UPS, RESULT_CATEGORIES, ROW_OUTCOMES } from '@shared/domain/results';

@@ -7,11 +7,9 @@ export interface VisitCandidate {
 }
 
 /**
- * An entity's tasks as proposed visits: each group is every remaining task whose window holds one day (the start of
- * one of them — where windows overlap, the latest start lies in all of them), with at least two lead departments;
- * the day holding the most tasks is taken first, then the next among the tasks left. Afterwards no two tasks left
- * of different departments overlap, so no mergeable pair is missed (a sweep by start date missed a pair that a
- * shorter task in between cut apart). An entity has a handful of tasks a year: the cubic cost does not matter.
+ * An entity's tasks as proposed visits: the day in the most windows (always some task's start) is taken first, then the
+ * next among the tasks left, so no mergeable pair is missed (a sweep by start date misses a pair that a shorter task
+ * cuts apart). An entity has a handful of tasks a year, so the cubic cost does not matter.
  */
 export function visitGroups<T extends VisitCandidate>(rows: readonly T[]): T[][] {
   let remaining = [...rows].sort((a, b) =>

@@ -1,8 +1,7 @@
 /**
- * 进一次门、查多项事 (DOMAIN: joint inspection): when sealed draws of tasks led by different departments drew the same
- * entity and the tasks' windows overlap, propose one visit for them with the union of their items; the clerk confirms
- * and the merge is recorded (joint_visits, append-only). Each task's draw and proof stay exactly as sealed: the merge
- * only says the inspections happen together.
+ * 进一次门、查多项事: when sealed draws of different departments' tasks drew the same entity in overlapping windows, propose one
+ * visit; the clerk confirms and the merge is recorded (joint_visits, append-only). Each task's draw and proof stay
+ * exactly as sealed: the merge only says the inspections happen together.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { JointVisitView, VisitProposals } from '@shared/domain/draws';

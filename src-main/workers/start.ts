@@ -1,8 +1,7 @@
 /**
- * Starting a worker thread from a file, the same way in the built app and from sources. The Worker is started from a
- * tiny CommonJS bootstrap (`eval: true`, no file to locate) that loads the worker entry: next to a built bundle the
- * entry is `<name>.js` (an electron-vite main entry of its own); from sources (tsx CLI, vitest, benchmarks) it is
- * `<name>.ts`, loaded through tsx's CommonJS register API, which also honours tsconfig's `@shared/*` path.
+ * Starts a worker thread the same way in the built app and from sources: a tiny CommonJS bootstrap (`eval: true`, no
+ * file to locate) loads `<name>.js` next to the bundle, or `<name>.ts` through tsx's register API, which honours
+ * `@shared/*`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,7 @@
 /**
- * A long-lived worker thread that answers requests by number, optionally reporting progress on the way: the draw
- * job's steps, the snapshot reader, the document renderer. The worker is started on the first call (or by warm())
- * and kept, unref'd while idle so it never holds the process open; when it dies, every waiting call is refused with
- * the caller's Chinese message and the next call starts a new one.
+ * A long-lived worker thread that answers numbered requests, with progress. Started on the first call and unref'd while
+ * idle, so it never holds the process open; when it dies, waiting calls are refused with the caller's Chinese message
+ * and the next call starts a new one.
  */
 import { parentPort, type TransferListItem, type Worker } from 'node:worker_threads';
 import { AppError, isAppError, type ErrorCode } from '@shared/errors';

@@ -1,27 +1,7 @@
 /**
- * A worst-case count that proves, before commit, that EVERY seed can staff every package (DRAW-SPEC §6) — so no
- * ceremony can dead-end — without running the draw at all. When it proves nothing, the engine's 100 trial seeds
- * decide (DRAW-SPEC §11, src-shared/draw/feasibility.ts); when it proves feasibility, those trials could not fail.
- *
- * Why: the trials run the real team stage 100 times. At county scale that is a fraction of a second; at city scale
- * (1,000,000 candidates, ~50,000 drawn, ~17,000 packages) it was measured at ~47 s — far beyond the 5 s the whole
- * ceremony may take. The count below is O(inspectors + conflicts + candidates) and typically holds with room to spare
- * for big pools; it is conservative, never optimistic (tests/integration/draws/feasibility-bound.test.ts checks that
- * whatever it proves survives the trials and real draws).
- *
- * The argument, for package p of at most P packages, with s = max(teamSize, |requiredTags|) seats per team:
- *  - Deck: an inspector leaves the deck only at the cap (no amendments before commit), and the packages before p
- *    used at most (P−1)·s seats, so at most X = ⌊(P−1)·s / cap⌋ inspectors are out of the deck.
- *  - Eligibility: p holds at most k = packageSize entities. avoidOwnOffice removes the inspectors of at most k entity
- *    offices (bounded by the k candidate offices with the most inspectors); conflicts remove at most C = the sum of
- *    the k largest per-entity conflict counts.
- *  - Step 1, tag t: the holders of t still in the deck and eligible number at least H_t − X − C − (holders in the k
- *    worst entity offices) − (with distinctOffices: holders in the R−1 worst offices a team member may occupy). At
- *    least one is needed. (Members added earlier do not hold t, or t would be held already.)
- *  - Step 2 without distinctOffices: at least N − X − C − (inspectors of the k worst entity offices) ≥ teamSize
- *    eligible inspectors in the deck. With distinctOffices: the distinct offices with an eligible inspector in the
- *    deck are at least O − k − j, where j is how many of the smallest offices X + C removed inspectors can empty;
- *    greedy filling succeeds when that is ≥ teamSize.
+ * A worst-case count proving before commit that EVERY seed can staff every package (DRAW-SPEC §6), so the slow trial
+ * seeds run only when it proves nothing. Conservative, never optimistic: the argument is in docs/architecture.md, and
+ * tests/integration/draws/feasibility-bound.test.ts checks it against trials and real draws.
  */
 import type { DrawInputs } from '../draw/types';
 

@@ -1,9 +1,6 @@
 /**
  * The draw of one task as the clerk, the supervisor and the projector see it (DRAW-SPEC §11: one task, one committed
- * draw). Steps: 准备 (freeze the candidates and the inspector pool, check feasibility) → 承诺 (nonce; inputDigest and
- * nonceCommit shown and printed) → 见证 (each witness's value, in turn) → 揭晓 (seed, the engine runs) → 封存 (the proof
- * is stored for good). A committed draw ends sealed or voided with a reason; 递补 after sealing adds amendments.
- * Pure types; JSON-safe.
+ * draw; 准备 → 承诺 → 见证 → 揭晓 → 封存, then 递补). A committed draw ends sealed or voided with a reason. Pure, JSON-safe.
  */
 import type { FeasibilityReport } from '../draw/feasibility';
 import type { StratumPreview } from './tasks';

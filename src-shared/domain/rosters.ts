@@ -1,10 +1,7 @@
 /**
- * The records of 一单两库 (the item list and the rosters) as an import produces them, with the Chinese label of
- * every field. The DB tables, the preview tables, the import templates and the error messages all take their
- * names from here, so a field is named once. Pure data: no I/O.
- *
- * Conventions: text is NFC with white space trimmed; codes are upper-case ASCII; '' means "not given" for free
- * text, null means "not given" for codes, enums and dates (so a NOT NULL column never holds a fake value).
+ * The records of 一单两库 as an import produces them, with each field's Chinese label: tables, previews, templates and
+ * messages take their names from here, so a field is named once. Text is NFC and trimmed, codes upper-case ASCII; '' is
+ * "not given" for free text, null for codes, enums and dates (a NOT NULL column never holds a fake value).
  */
 
 export const ENTITY_TYPES = ['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'] as const;

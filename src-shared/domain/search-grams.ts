@@ -1,10 +1,7 @@
 /**
- * The tokens of the short-query index (`entity_short_search`, migration 0002): every 2-character window of each
- * text and the text's last character, space-separated. With them a 2-character substring is one token lookup
- * and a 1-character substring is a prefix lookup (`x*` covers every position but the last; the lone last
- * character covers that one). The index's tokenizer is FTS5 `ascii`: space and ASCII punctuation separate
- * tokens, so a window holding ASCII punctuation or space is left out, and a query holding one is answered by a
- * scan instead (see shortQueryToken). Pure: used by the SQL function on write and by the query on read.
+ * Tokens of the short-query index (`entity_short_search`): every 2-character window plus the last character, so a
+ * 2-character query is one token lookup and a 1-character one a prefix lookup. FTS5 `ascii` splits on ASCII punctuation
+ * and space, so windows holding them are left out and such queries scan instead (shortQueryToken).
  */
 
 /** Whether the text holds a character the `ascii` tokenizer separates on (everything ASCII but letters and digits). */

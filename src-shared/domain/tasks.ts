@@ -1,14 +1,7 @@
 /**
- * 抽查任务 (one batch within a year's plan): what it inspects, whom (the object scope as filters over the entity
- * roster), how many (per credit grade, one ratio, or a fixed count), and how the teams are formed. Pure types and
- * rules shared by the task page, the services and the printed plan; the Chinese texts are the ones the clerk reads.
- *
- * How a task maps onto the ssj-draw/1 inputs (DRAW-SPEC §2) — done by src-main/draws/inputs.ts:
- *   scope + excludeRecentYears + 存续 only → the candidates; ratio → the strata (one per grade in 'grades' mode, in
- *   the order A, B, C, D, 未评级; one stratum "全部" otherwise) with quota = ceil(N × bp / 10000) or the fixed count;
- *   packageSize, clusterBy, teamSize, maxPackagesPerInspector, requiredTags, avoidOwnOffice, distinctOffices →
- *   the same-named inputs; inspectorScope (+ joining departments, + experts) → inputs.inspectors; conflicts →
- *   inputs.conflicts.
+ * 抽查任务 (one batch within a year's plan): what it inspects, whom, how many and how teams form. Pure types and rules for
+ * the task page, the services and the printed plan, in the clerk's Chinese. Mapped onto the ssj-draw/1 inputs by
+ * src-main/draws/inputs.ts (field by field in docs/architecture.md).
  */
 import { chineseDay } from './china-time';
 

@@ -1,19 +1,7 @@
 /**
- * Identifiers of market entities.
- *
- * 统一社会信用代码 (USCC, GB 32100-2015): 18 characters from a 31-character alphabet (digits and upper-case
- * letters without I, O, S, V, Z):
- *   1      登记管理部门码 (1 机构编制, 5 民政, 9 工商/市场监管, Y 其他 …)
- *   2      机构类别码 (under 9: 1 企业, 2 个体工商户, 3 农民专业合作社)
- *   3–8    登记管理机关行政区划码 (6 digits)
- *   9–17   主体标识码 (the 组织机构代码)
- *   18     校验码: weights 3^(i-1) mod 31, C18 = 31 − (Σ mod 31), 31 → 0
- *
- * 注册号 (the 15-digit register number of 工商 before 2015, GS15-2006): 6-digit region + 8-digit sequence + one
- * check digit by ISO 7064 MOD 11,10. Old 个体工商户 rows often carry only this.
- *
- * Both checks are reported, never enforced here: some early real codes fail their check digit, and the user may
- * accept them. The import layer turns a failure into a flag.
+ * Identifiers of market entities: the 18-character 统一社会信用代码 (GB 32100-2015) and the 15-digit 注册号 (GS15-2006, ISO 7064
+ * MOD 11,10) that old 个体工商户 rows often carry alone; layouts in docs/architecture.md. Both checks are reported, never
+ * enforced: some early real codes fail their check digit, and the import turns a failure into a flag.
  */
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

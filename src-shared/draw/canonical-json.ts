@@ -1,10 +1,7 @@
 /**
- * C(value) of DRAW-SPEC §1: canonical JSON per RFC 8785 (JCS), restricted to strings, integers, booleans, null,
- * arrays and objects. Floating-point numbers are refused rather than formatted: the protocol has none (ratios are
- * basis points), so a float in the inputs is a mistake upstream that must not be hashed silently.
- *
- * Written straight into UTF-8 bytes: at city scale the inputs are ~80 MB of JSON, and building a JS string first
- * and encoding it afterwards costs several times more (measured).
+ * C(value) of DRAW-SPEC §1: RFC 8785 (JCS) over strings, integers, booleans, null, arrays and objects. Floats are
+ * refused: the protocol has none (ratios are basis points), so one is an upstream mistake. Written straight into UTF-8
+ * bytes, since a JS string first costs several times more at city scale (docs/performance.md).
  */
 import { putNonAscii } from './utf8';
 

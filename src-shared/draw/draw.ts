@@ -25,7 +25,7 @@ export interface PreparedDraw {
 
 /**
  * Validates the case and derives the commitment and the seed. `knownInputDigest` lets a caller that hashed the same
- * inputs at the commit step skip doing it again (at city scale C(inputs) is ~80 MB).
+ * inputs at the commit step skip doing it again (at city scale C(inputs) is large).
  */
 export function prepareDraw(
   rawCase: unknown,

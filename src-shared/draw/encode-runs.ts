@@ -32,10 +32,9 @@ export interface CandidateRuns {
 }
 
 /**
- * Writes each stratum's candidates exactly as encodeDrawInputs would (the same writer), for encodeDrawInputs to copy
- * instead of writing them itself; null when that writer would not take them (encodeDrawInputs then decides). Codes are
- * not checked for uniqueness here: encodeDrawInputs checks them all, across runs. (The app writes its snapshot's runs
- * from the row's columns, encodeCandidateRunsOfColumns; this is the definition that writer is tested against.)
+ * Writes each stratum's candidates exactly as encodeDrawInputs would, for it to copy; null when that writer would not
+ * take them. Uniqueness is checked by encodeDrawInputs, across runs. The app uses encodeCandidateRunsOfColumns; this is
+ * the definition that writer is tested against.
  */
 export function encodeCandidateRuns(
   strata: readonly (readonly Candidate[])[],
@@ -68,10 +67,9 @@ export function encodeCandidateRuns(
 }
 
 /**
- * Candidates given as columns rather than objects (a snapshot row as SQLite returns it, src-main task-scope.ts): row i
- * has the i-th code of `codes` (separated by the character `separator`), office
- * `offices[officeText.charCodeAt(i) - charBase]`, area likewise, and belongs to stratum `stratumOfRow[i]` (−1: not a
- * candidate, e.g. inspected recently).
+ * Candidates as columns (a snapshot row as SQLite returns it): row i has the i-th code of `codes` (split by
+ * `separator`), office `offices[officeText.charCodeAt(i) - charBase]`, area likewise, and stratum `stratumOfRow[i]`
+ * (−1: not a candidate, e.g. inspected recently).
  */
 export interface CandidateColumns {
   rows: number;
@@ -87,10 +85,9 @@ export interface CandidateColumns {
 }
 
 /**
- * encodeCandidateRuns of the candidates in `columns`, byte for byte, without making an object per candidate: each
- * distinct office and area is written once and copied, each code is copied from the column text. At city scale the
- * snapshot reader thread spent ~220 ms making 480,000 objects only to write them (and their garbage) — this is the
- * writer it uses instead. null where encodeCandidateRuns would give null (a code or name its writer does not take).
+ * encodeCandidateRuns of `columns`, byte for byte, without an object per candidate (making them was the snapshot
+ * reader's main cost, docs/performance.md): each distinct office and area is written once and copied, each code copied
+ * from the column text. null where encodeCandidateRuns would give null.
  */
 export function encodeCandidateRunsOfColumns(
   columns: CandidateColumns,
@@ -244,10 +241,9 @@ export function runBytes(runs: readonly CandidateRuns[], s: number): number {
 }
 
 /**
- * Copies stratum s's runs (encodeCandidateRuns of `candidates`, cut in order) into `buffer` at `p`, comma-joined,
- * records where each code went (candidates g, g + 1, …) and checks it against the codes already written — and, for a
- * sample, that the bytes are those of the candidate they stand for, so that the bytes committed to and the objects drawn
- * from cannot part unnoticed (anything else sends the inputs the reference way). Returns p after.
+ * Copies stratum s's runs into `buffer` at `p`, comma-joined, records where each code went and checks it against the
+ * codes already written, and for a sample that the bytes are the candidate's: the bytes committed to and the objects
+ * drawn from cannot part unnoticed (anything else sends the inputs the reference way). Returns p after.
  */
 export function copyRuns(
   buffer: Uint8Array,
@@ -277,9 +273,8 @@ export function copyRuns(
       let hash = 0x811c9dc5;
       for (let b = start; b < end; b++) hash = Math.imul(hash ^ buffer[b], 0x01000193);
       // Every 16th candidate's bytes (code, office, area) against its object — enough to catch runs of other
-      // candidates, in another order, or written from other names.
-      // Checking all of them read a million objects scattered over the heap: in one interleaved city A/B, encode took
-      // 560–590 ms that way against 380–460 ms without the check.
+      // candidates, in another order, or from other names; checking all of them costs much of encode's time
+      // (docs/performance.md).
       if ((c & 15) === 0 && !sameCandidate(buffer, start, end, candidates[c], literals)) throw BAIL;
       codeStart[g] = start;
       codeEnd[g] = end;

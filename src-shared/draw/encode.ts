@@ -1,12 +1,7 @@
 /**
- * One pass over the inputs that validates them (§2), writes C(inputs) (§1) and records where each candidate's code
- * sits in those bytes, so the key messages of §4 are built from bytes already written — no second walk over a
- * million candidate objects, no per-candidate allocation, and worker threads get the codes without a copy.
- *
- * The fast path assumes the inputs are valid. At the first thing it does not expect it gives up, and the reference
- * route (parseDrawInputs, then canonicalInputsBytes) runs instead: it throws exactly the error it always threw, in
- * the same order, or — when the fast path was merely cautious (a code that JSON must escape, say) — produces the
- * bytes the slow way. Either way the output is byte-identical (tests compare both routes).
+ * One pass that validates the inputs (§2), writes C(inputs) (§1) and records where each code sits, so §4's key messages
+ * come from bytes already written and worker threads get the codes without a copy. At anything unexpected it gives up
+ * for the reference route (parseDrawInputs, canonicalInputsBytes): same errors, byte-identical output (tests compare).
  */
 import { canonicalInputsBytes } from './commitment';
 import { CanonicalWriter } from './canonical-json';
@@ -232,10 +227,9 @@ function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInpu
 }
 
 /**
- * Validates the inputs and encodes them (see the top of this file). Throws what parseDrawInputs throws.
- * `runs`: the candidates already written — encodeCandidateRuns of each stratum's list, cut into consecutive runs — to be
- * copied rather than written again (their writer validated them). They must be of exactly these candidates, in order;
- * a stratum whose runs hold another number of candidates, or a code that repeats, sends it all the reference way.
+ * Validates and encodes the inputs (see the top of this file); throws what parseDrawInputs throws. `runs` are the
+ * candidates already written (encodeCandidateRuns, cut in order), copied rather than written again; runs of another
+ * count of candidates, or a repeated code, send it all the reference way.
  */
 export function encodeDrawInputs(
   value: unknown,

@@ -1,12 +1,7 @@
 /**
- * DRAW-SPEC §11: before a draw is committed, run the team stage (§5–7) under 100 trial seeds that are not the real
- * one; if any trial dead-ends, refuse and name the tight constraint, so a public ceremony never dead-ends.
- *
- * Trial seed i = H("ssj-draw/1 trial" ‖ inputDigest bytes ‖ uint32be(i)): derived from the committed inputs only,
- * labelled so it can never coincide with a real seed (which hashes a canonical JSON object, never this prefix).
- * Each trial draws its entities as a uniform random quota-subset of every stratum from a SHA-256 counter stream
- * under the trial seed (O(quota), not O(candidates): hashing a million candidates 100 times would take a minute),
- * then runs the real §5–6 code — packaging, the deck, every avoidance rule — under the trial seed.
+ * DRAW-SPEC §11: before commit, run the team stage (§5–7) under 100 trial seeds H("ssj-draw/1 trial" ‖ inputDigest ‖
+ * uint32be(i)), labelled so none can equal a real seed; a dead-end refuses and names the tight constraint. Each trial
+ * draws a uniform quota-subset from a counter stream (O(quota): hashing every candidate 100 times is far too slow).
  */
 import { isAppError, AppError } from '../errors';
 import { computeInputDigest } from './commitment';

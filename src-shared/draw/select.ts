@@ -15,15 +15,9 @@ export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
 }
 
 /**
- * How ranking avoids sorting (or even keeping) a million candidates: keys are SHA-256 outputs, uniform over the key
- * space, so the quota-th smallest of `total` keys lies almost surely below the fraction (quota + 6√quota + 16) / total
- * of that space. The bar is that fraction as the key's first 13 hex digits (52 bits); a candidate whose key is not
- * below it is dropped after one string comparison, without reading its code or allocating anything.
- *
- * Exact, not probabilistic: if at least `quota` keys fall below the bar, every key above it has at least `quota`
- * keys strictly before it and cannot rank within the quota. If fewer fall below (about six standard deviations
- * short: odds near 10⁻⁹), the caller ranks the stratum again with no bar (rankStratum, rankAllParallel do).
- * null means no bar: the quota is too close to the total for a bar to drop anything worth dropping.
+ * Ranking without sorting a million keys: keys are uniform, so the quota-th smallest almost surely lies below (quota +
+ * 6√quota + 16) / total of the key space (13 hex digits). Exact: with ≥ quota keys below, none above can rank; with
+ * fewer (odds ~10⁻⁹) the caller ranks with no bar. null: the bar would drop nothing worth dropping.
  */
 export function provisionalBar(quota: number, total: number): string | null {
   const expected = quota + 6 * Math.sqrt(quota) + 16;

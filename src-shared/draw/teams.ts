@@ -56,10 +56,9 @@ class LinkedOrder {
 }
 
 /**
- * The deck of §6: inspectors ordered by key(seed, "inspector", id). Besides the whole deck it keeps, for each
- * required tag, the same order restricted to that tag's holders. Scanning "the deck from the front for the first
- * eligible holder of tag X" is the same as scanning the holders' list — but it does not walk past the thousands of
- * non-holders that pile up at the front when teams fill up with tag holders (at city scale: 20 s → milliseconds).
+ * The deck of §6 (inspectors by key(seed, "inspector", id)), plus, per required tag, the same order restricted to its
+ * holders: scanning that list equals scanning the deck for the first eligible holder, without walking past the
+ * thousands of non-holders that pile up at the front at city scale (docs/performance.md).
  */
 class Deck {
   readonly all: LinkedOrder;

@@ -29,10 +29,9 @@ export function utf8Length(text: string): number {
 }
 
 /**
- * Writes the UTF-8 bytes of the code point that starts at text[i] (a unit ≥ 0x80) at target[p]. Returns the position
- * after them, or -1 when text[i] is a lone surrogate. Four bytes written means a surrogate pair: the caller skips
- * text[i + 1]. The one UTF-8 writer of the engine (writeUtf8, canonical JSON and the inputs encoder call it), each
- * caller raising its own error for -1.
+ * Writes the UTF-8 of the code point at text[i] (a unit ≥ 0x80) at target[p]; returns the position after, or -1 for a
+ * lone surrogate (each caller raises its own error). Four bytes means a surrogate pair: the caller skips text[i + 1].
+ * The engine's one UTF-8 writer.
  */
 export function putNonAscii(text: string, i: number, target: Uint8Array, p: number): number {
   const unit = text.charCodeAt(i);

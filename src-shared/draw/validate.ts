@@ -70,7 +70,7 @@ const INSPECTOR_KEYS = ['id', 'office', 'tags'] as const;
 
 /**
  * An insert-only string set for the uniqueness check of up to a million codes: open addressing over an FNV-1a hash,
- * sized once. A JS Set measured ~0.7 µs per code here (string hashing and repeated regrowth), this ~0.05 µs.
+ * sized once: a JS Set is an order of magnitude slower here (string hashing, regrowth; docs/performance.md).
  */
 class StringSet {
   private readonly slots: Int32Array;

@@ -1,11 +1,7 @@
 /**
- * The importable columns of each roster: which header texts name them (Chinese as printed by county systems, and
- * the pinyin initials their database exports use as column names), how long a value may be, and whether the
- * column must be present. Header matching is in header.ts; value rules in values.ts and records.ts.
- *
- * The pinyin abbreviations are those of 金信/企业信用信息公示系统 style exports (TYSHXYDM, ZCH, QYMC, ZTMC, FDDBR,
- * JYCS, LXDH, DJZT, JYZT …) and of the usual roster spreadsheets (XM, ZFZH, SSDW …). They are matched
- * case-insensitively and only as whole header texts: two letters inside a Chinese header mean nothing.
+ * The importable columns of each roster: the header texts that name them (printed Chinese, and the pinyin initials of
+ * database exports such as TYSHXYDM, QYMC, ZFZH), maximum length, whether required. Initials match case-insensitively
+ * and only as whole header texts: two letters inside a Chinese header mean nothing.
  */
 import {
   EXPERT_FIELD_LABELS,

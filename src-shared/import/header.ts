@@ -1,9 +1,7 @@
 /**
- * Finding the header in a messy sheet and mapping its columns to record fields.
- *
- * Real exports put a title row (often merged across the sheet) above the header, and list publishers use a
- * two-row header whose top row groups columns ("抽查项目" over "抽查类别 | 抽查事项"). We score every candidate
- * among the first rows, one-row and two-row, by how many distinct fields their texts name, and keep the best.
+ * Finding the header in a messy sheet and mapping its columns. Exports put a title row above it, and lists use two-row
+ * headers ("抽查项目" over "抽查类别 | 抽查事项"), so every one- and two-row candidate among the first rows is scored by the
+ * distinct fields it names, and the best is kept.
  */
 import type { RosterKind } from '../domain/rosters';
 import { AppError } from '../errors';

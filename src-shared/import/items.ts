@@ -1,18 +1,7 @@
 /**
- * The item list (随机抽查事项清单): rows → items.
- *
- * A published list is a hierarchy drawn with merged cells (see the Hainan 2020 sample): 编制单位 and 序号 and
- * 抽查类别 span many rows; each 抽查事项 (the item) spans one or more rows; a row under a merged 抽查事项 cell is a
- * continuation that adds lines of its own — more 检查依据 lines most often, sometimes another 检查主体 or another
- * 检查对象 with its own 事项类别. So:
- *  - a row whose 抽查事项 cell has its own text starts an item;
- *  - a row whose 抽查事项 cell is covered by a merge (or blank, as in an export that lost its merges) continues the
- *    current item: every own (not merge-inherited) non-blank cell of it is appended as a new line of that field,
- *    so nothing printed in the list is lost;
- *  - 编制单位, 序号, 事项分类 and 抽查类别 come from the row's cell, merged or not; a blank one carries down from
- *    the item above (exports that lost their merges leave exactly such blanks).
- * With a 检查内容/检查子项 column each row's own content is one sub-item (with that row's basis and method);
- * without one, the item gets one sub-item: its name, its basis, its method.
+ * The item list (随机抽查事项清单): rows → items. A published list is a hierarchy drawn with merged cells; a row under a merged
+ * (or blank) 抽查事项 continues the current item, each own cell appended as a new line so nothing printed is lost. The full
+ * rules (carried-down cells, sub-items) are in docs/architecture.md.
  */
 import {
   CHECK_METHOD_KINDS,

@@ -1,13 +1,7 @@
 /**
- * Grid rows in, import results out, for any roster: the pure core that src-main/imports drives with a file reader.
- *
- * Results stream: one per data row (one per item for the item list), in file order, never held. What must be
- * remembered across rows is only the keys seen, for duplicates within the file.
- *
- * Duplicates: when row 40 repeats the code of row 12, both rows are wrong (which one is right is the user's call),
- * so row 40 is rejected naming row 12, and — row 12 having already been delivered — a result with
- * `retracts: true` rejects row 12 too, naming row 40. A consumer that has to know before writing (the confirm
- * pass after a preview) passes the preview's rejected rows as `rejectRows`; those are rejected where they stand.
+ * Grid rows in, import results out, streamed in file order; only the keys seen are kept, for duplicates. A duplicate
+ * rejects both rows (which is right is the user's call): the later one naming the earlier, and the earlier by a result
+ * with `retracts: true`; a confirm after a preview passes `rejectRows` so those are rejected where they stand.
  */
 import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, RosterKind } from '../domain/rosters';
 import { ENTITY_FIELD_LABELS, EXPERT_FIELD_LABELS, INSPECTOR_FIELD_LABELS } from '../domain/rosters';

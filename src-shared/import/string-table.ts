@@ -1,10 +1,7 @@
 /**
- * An append-only table of many strings in little memory: strings are joined into ~1M-character chunks and read
- * back as slices, so millions of strings cost their characters plus 4 bytes each instead of a heap object each.
- *
- * Used for an .xlsx file's shared-string table, which sheet cells refer to by index and which Excel fills with
- * every distinct text of the workbook — at 1,000,000 roster rows, about 4 million names, addresses, codes and
- * phone numbers, which as separate strings did not fit a 400 MB heap (measured: see src-main/rosters/readers/index.ts).
+ * An append-only table of many strings in little memory: joined into large chunks and read back as slices, a string
+ * costs its characters plus 4 bytes, not a heap object. For .xlsx shared strings, millions at a million roster rows,
+ * which as separate strings did not fit the import worker's heap (docs/performance.md).
  */
 const CHUNK_CHARS = 1 << 20;
 

@@ -1,10 +1,7 @@
 /**
- * Turning one cell into one field value, with the reason when it cannot be done.
- *
- * DRAW-SPEC §10: normalise at import (NFC, trimmed; codes upper-case ASCII) and never "fix" Excel damage
- * silently. So: a float-rendered integer is repaired only when the repair is exact; an 18-digit code that went
- * through a double has lost digits and is refused; full-width letters and digits in a code are refused, not
- * converted (the user corrects the file, and the report says where).
+ * One cell → one field value, with the reason when it cannot be done. DRAW-SPEC §10: normalise at import and never
+ * "fix" Excel damage silently: a float-rendered integer is repaired only when exact; a code that lost digits through a
+ * double, or holds full-width characters, is refused, so the user corrects the file where the report says.
  */
 import type { CellValue } from './grid';
 
@@ -64,13 +61,9 @@ export type CodeCell =
   | { status: 'damaged'; raw: string; reason: string; code: 'code.floatDamaged' | 'code.fullWidth' | 'code.decimal' };
 
 /**
- * An ID-like cell (USCC, 注册号, 执法证号, 证件号) as text.
- * - a number cell: kept when it is an exact integer of at most 15 digits (a 15-digit 注册号 typed without a
- *   leading apostrophe); beyond that Excel has already rounded it;
- * - text like "469006600187440.0" (a float rendered by another program): repaired when the integer part has at
- *   most 15 digits and the fraction is all zeros;
- * - scientific notation ("9.14690067674692e+17") or any other decimal: refused, digits are lost;
- * - Excel's text-forcing prefixes (a leading apostrophe, ="…") are removed: they are not part of the code.
+ * An ID-like cell as text. A number is kept if an exact integer of ≤ 15 digits (beyond, Excel has rounded it); text
+ * like "469006600187440.0" is repaired when exact; scientific notation or other decimals are refused (digits are lost);
+ * Excel's text-forcing prefixes (', ="…") are removed.
  */
 export function readCodeCell(value: CellValue): CodeCell {
   if (value === null) return { status: 'empty' };

@@ -10,10 +10,9 @@ import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 
 /**
- * The whole IPC surface, merged from one file per workflow (channels/<domain>.ts: names and response types;
- * channels/<domain>.requests.ts: the zod request schemas). Channels are named `domain:verb`.
- * Every payload is JSON-safe (ISO date strings, no Map/BigInt/class instances) so Electron's structured
- * clone and the browser e2e bridge behave alike. This module stays free of zod so the preload bundle stays small.
+ * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
+ * Payloads are JSON-safe so Electron's structured clone and the browser e2e bridge behave alike; no zod here, so the
+ * preload bundle stays small.
  */
 export const CHANNELS = [
   ...APP_CHANNELS,

@@ -1,9 +1,7 @@
 /**
- * 准备 in the draw worker: the candidates are read by one statement per half of the roster (snapshot-read.ts);
- * C(inputs), the code table and the validation are one pass (encodeDrawInputs) into shared memory, which the snapshot
- * cache keeps to 揭晓, so the ranking threads read the codes without a copy; feasibility is first settled by a
- * worst-case count (feasibilityBound), the trial seeds run only when the count proves nothing. Everything is written
- * in ONE transaction, so a refusal or a crash leaves nothing half-written.
+ * 准备 in the draw worker: C(inputs), the code table and the validation are one pass into shared memory, kept to 揭晓 so
+ * the ranking threads read the codes without a copy; a worst-case count (feasibilityBound) runs before any trial seeds.
+ * ONE transaction, so a refusal or a crash leaves nothing half-written.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { checkFeasibility, DrawErrorCode, encodeDrawInputs, type DrawInputs } from '@shared/draw';

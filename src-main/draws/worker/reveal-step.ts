@@ -138,7 +138,7 @@ export async function revealStep(
       const revealed = { revealed_at: revealedAt, seed: proof.seed, result: RESULT_ELSEWHERE };
       const changed = run(raw, setState(drawId, 'committed', 'revealed').set(revealed)).changes;
       if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
-      // Beside the draws row, not in it (migration 0005): 封存 then updates a small row, not one holding 8 MB.
+      // Beside the draws row, not in it: 封存 then updates a small row, not one holding the city-scale proof text.
       run(raw, qb.insertInto('draw_results').values({ draw_id: drawId, result: text }));
       appendAuditRaw(
         raw,

@@ -6,16 +6,9 @@ import { loadDrawRow } from '../views';
 import { timer, type StepContext, type StepTimings } from './step-context';
 
 /**
- * Each drawn entity's 最近被抽查日期 becomes the seal date (the bureau's calendar day), with a roster change-log row per
- * entity (source 'bulk', batch draw:<id>), in one transaction that also writes the draw_roster_dates marker.
- * Why the seal date: the recent-inspection exclusion exists so the same entity is not drawn again and again; waiting
- * for results would leave weeks in which another task could draw it again, and a voided draw never gets here.
- * Idempotent; set-based (one statement for the log, one for the dates, per slice).
- *
- * What it costs at city scale is the roster pages it rewrites, not the statements (no trigger fires: those on entities
- * watch name, codes and tags only). So: each roster page read once (the log and the dates in slices of entity ids),
- * no statement journal for the UPDATE (DATE_SLICE), and the checkpoint — this step's pages and 封存's — as a lap of
- * its own right after the commit (docs/performance.md).
+ * Sets each drawn entity's 最近被抽查日期 to the seal date, not the results' date, so no other task draws it again in the
+ * weeks before results; idempotent, one transaction with its change-log rows and the draw_roster_dates marker. Its cost
+ * is roster pages rewritten, hence the slices, DATE_SLICE and its own checkpoint (docs/performance.md).
  */
 export function rosterDatesStep(
   raw: BetterSqlite3.Database,

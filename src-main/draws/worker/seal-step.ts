@@ -10,16 +10,9 @@ import { withoutAutoCheckpoint } from './roster-dates-step';
 import { timer, type SnapshotCache, type StepContext, type StepTimings } from './step-context';
 
 /**
- * 封存: the proof becomes immutable (draw_proofs v1), the drawn entities are listed (draw_selected, in entity order so
- * the index grows at its end), and part two of the record is frozen with the names as they are now. The entities'
- * 最近被抽查日期 follow in rosterDatesStep, queued right behind this step.
- *
- * Speed at city scale (48,000 drawn): draw_selected is written 500 rows per statement (insertMany), the names come back
- * as one JSON row (sealedEntities), the people in one statement (lookupPeople); the 8 MB revealed text is not in the
- * draws row this step updates (draw_results, migration 0005) and comes from this worker's cache when it revealed the
- * draw, the sealed body's text is the revealed text with a new info (withInfo), part two of the
- * record is stored compact (StoredRecordResult); and the WAL checkpoint of what this step wrote is left to the
- * roster-dates step queued right behind it (withoutAutoCheckpoint).
+ * 封存: the proof becomes immutable (draw_proofs v1), draw_selected is written in entity order (the index grows at its
+ * end) and part two of the record is frozen with today's names; dates follow in rosterDatesStep. The city-scale choices
+ * here (insertMany, sealedEntities, withInfo, compact record) are explained in docs/performance.md.
  */
 export function sealStep(
   raw: BetterSqlite3.Database,
@@ -30,8 +23,8 @@ export function sealStep(
   const clock = timer();
   const draw = loadDrawRow(raw, drawId);
   if (draw.state !== 'revealed') throw wrongState(draw, '封存');
-  // What 揭晓 stored, from this worker's cache when it revealed this draw (at city scale reading and parsing the 8 MB
-  // text again costs ~100–160 ms); a copy of the body, since withInfo sets its info.
+  // What 揭晓 stored, from this worker's cache when it revealed this draw (reading and parsing it again is costly at city
+  // scale); a copy of the body, since withInfo sets its info.
   const revealedHere = cache?.get(drawId)?.revealed;
   const cached = revealedHere?.body.seed === draw.seed ? revealedHere : undefined;
   const revealed = cached?.text ?? drawResultText(raw, drawId)!;
@@ -78,9 +71,9 @@ export function sealStep(
 }
 
 /**
- * Sets `body.info` to `info` and returns JSON.stringify(body), given `text`, the JSON.stringify of `body` as it was — by
- * replacing the last member of the text when that is `info` (as 揭晓 stores it) rather than serialising the whole body
- * again (8 MB at city scale, ~40–60 ms). Any other shape is serialised in full.
+ * Sets `body.info` to `info` and returns JSON.stringify(body), given `text`, the stringified `body` as it was: it
+ * replaces the text's last member when that is `info` (as 揭晓 stores it) instead of serialising a city-scale body again
+ * (docs/performance.md); any other shape is serialised in full.
  */
 export function withInfo(text: string, body: ProofBody, info: { [name: string]: JsonValue }): string {
   const keys = Object.keys(body);
@@ -126,10 +119,9 @@ function insertSelected(
 const INSERT_SELECTED = 'INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)';
 
 /**
- * `insert` (an `INSERT INTO table (columns)` prefix) of `count` rows of `width` values, ROWS_PER_INSERT rows per
- * statement; `fill` writes row n's values into `params` from index `at`. One statement per row was measured far slower
- * (docs/performance.md), most of it the savepoint SQLite opens for each statement on a table with a trigger that may
- * abort. Returns the number of rows inserted.
+ * `insert` (an `INSERT INTO table (columns)` prefix) of `count` rows of `width` values, ROWS_PER_INSERT per statement;
+ * `fill` writes row n's values into `params` from `at`. Not one statement per row: SQLite opens a savepoint for each on
+ * a table whose trigger may abort (docs/performance.md). Returns the number of rows inserted.
  */
 function insertMany(
   raw: BetterSqlite3.Database,

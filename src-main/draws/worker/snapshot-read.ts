@@ -89,10 +89,9 @@ function snapshotStatement(conditions: readonly string[], since: string | null):
 }
 
 /**
- * The snapshot statement over one range of roster ids, on any connection (the draw worker's, or the snapshot
- * reader's): ONE statement that returns ONE row (see readCandidates). Offices and areas are mapped to their index
- * through two small temporary tables; an office or area missing from `lookups` (the roster changed since they were
- * read) is refused rather than dropped.
+ * The snapshot statement over one range of roster ids, on either connection: ONE statement, ONE row (see
+ * readCandidates). An office or area missing from `lookups` (the roster changed since they were read) is refused rather
+ * than dropped.
  */
 export function readSnapshotRange(
   raw: BetterSqlite3.Database,
@@ -122,16 +121,9 @@ export function readSnapshotRange(
 }
 
 /**
- * The frozen candidate list of 准备. Each range of roster ids is read by ONE statement that returns ONE row
- * (readSnapshotRange): per column, every candidate's value concatenated in scan order — codes joined by U+001F, and
- * office, area and grade as one character each (an index into the distinct offices and areas). The row-by-row route
- * (`.raw()` rows of strings) spent most of its time making a JS array and four strings per row (docs/performance.md).
- * At city scale, given `readElsewhere`, the upper half of the ids is read by another thread at the same time (each
- * entity is read once, by one of the two connections, at the same moment), and each thread then writes its half of
- * the candidates for C(inputs) (`runs`: copying two halves is cheaper than writing them all on one thread).
- * The candidates share one string object per office and per area. The code is the
- * USCC, or the 注册号 of an old record that has none. Order: by range, then SQLite's scan order, fixed for a given
- * database and plan (the order changes the digest, never the draw).
+ * The frozen candidate list of 准备: each id range is ONE statement returning ONE row of concatenated columns (row by row
+ * is far slower, docs/performance.md); at city scale another thread reads the upper half meanwhile. The code is the
+ * USCC or else the 注册号; the order (by range, then SQLite's scan order) changes the digest, never the draw.
  */
 export async function readCandidates(
   raw: BetterSqlite3.Database,

@@ -26,7 +26,7 @@ export interface Snapshot {
   revealed?: { text: string; body: ProofBody };
 }
 
-/** At most two snapshots (a city-scale one is ~150 MB of objects plus ~90 MB of shared bytes). */
+/** At most two snapshots: a city-scale one holds a large share of the worker's memory (docs/performance.md). */
 export class SnapshotCache {
   private readonly entries = new Map<number, Snapshot>();
 

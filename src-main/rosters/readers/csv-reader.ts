@@ -1,14 +1,7 @@
 /**
- * .csv (and tab-separated text) → grid rows, streaming.
- *
- * Encoding: a BOM decides (UTF-8, UTF-16LE/BE — Excel's "Unicode 文本" is UTF-16LE with tabs). Without one, the
- * first 64 KiB are tried as strict UTF-8; if that fails the file is GB18030, the superset of GBK/GB2312 that
- * Excel on a Chinese Windows writes for "CSV (逗号分隔)". Node 20 ships full ICU, so TextDecoder('gb18030')
- * decodes it, streaming, without iconv-lite.
- *
- * Parsing: csv-parse (quoted fields, "" escapes, line breaks inside quotes, ragged rows). Every cell is text;
- * "469006600187440.0" or "9.14690067674692e+17" written by another program are judged by the ID-cell rules.
- * Row numbers count records, as Excel numbers the rows when it opens the file (empty lines included).
+ * .csv and tab-separated text → grid rows, streaming. Without a BOM, a sample that is not strict UTF-8 is GB18030 (what
+ * Excel on a Chinese Windows writes), decoded by Node's full-ICU TextDecoder. Every cell is text, judged by the ID-cell
+ * rules; row numbers count records, as Excel numbers the rows when it opens the file.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';

@@ -1,41 +1,7 @@
 /**
- * File → records, for the import service (Node side, no electron; runs in a worker thread or the CLI).
- *
- *   const shape = await detectMapping(path, 'entities');
- *     // → { format, sheetName, detection: { headerRowNos, dataStartRowNo, columns, mapping, unmapped,
- *     //      missingRequired, signature }, sampleRows }   — for the mapping dialog; remember a confirmed mapping
- *     //      under detection.signature and pass it back as `mapping` next time.
- *
- *   const reading = await openImportFile(path, 'entities', { mapping, signal, onProgress, rejectRows });
- *   for await (const batch of reading) {          // ImportRowResult<EntityRecord>[], in file order
- *     for (const r of batch) {                     // { rowNo, lastRowNo, record | null, problems[], retracts? }
- *       r.record ? upsert(r.record) : report(r.problems);   // problems: { row, column, field, severity, code, reason }
- *     }
- *   }
- *   reading.counts  // { valid, flagged, rejected }, final after the loop; reading.rowsRead
- *
- *   readImportFile(path, kind, options) is the same as an async iterable, when the detection is not needed.
- *
- * Formats: .xlsx (exceljs streaming + merges, see xlsx-reader.ts), .xls and HTML-as-.xls (SheetJS CE, see
- * xls-reader.ts), .csv/.txt in UTF-8, UTF-16 or GBK/GB18030 (csv-reader.ts). The format is taken from the
- * content, not the file name. Bad files throw AppError with a Chinese message: import.emptyFile, import.emptySheet,
- * import.unsupportedFile, import.encrypted, import.corruptFile, import.headerNotFound, import.missingColumns,
- * import.cancelled.
- *
- * Duplicates within the file reject both rows; the second is found later, so a result with `retracts: true`
- * rejects the first after it was delivered. A writer that must not see such a retraction passes, on its confirm
- * pass, the rows the preview pass rejected as `rejectRows` (see collectRejections); they are then rejected in
- * place. Memory: rows stream (the .xls path holds one sheet, at most 65,536 rows); what grows with the file is
- * the set of keys seen, for duplicates (≈ 90 MB at 1,000,000 USCCs).
- *
- * Measured here (1,000,000-row entity xlsx from tests/fixtures/roster-files.ts, 14 columns, 91 MB): exceljs
- * streaming alone 26–27 s; merge pre-scan 1.3 s; records 8 s. With Node's default young generation the whole
- * read takes ≈ 53 s and peaks at ≈ 650 MB RSS — GC churn, not live data (the live set fits a 300 MB heap). In a
- * worker, give the young generation room and cap the old one, e.g. the equivalent of
- * `--max-semi-space-size=64 --max-old-space-size=320`: 42 s, peak RSS 445 MB (38.6 s / 523 MB without the cap).
- * The same 1,000,000 rows saved with a shared-string table, as Excel saves (≈ 4 million distinct strings): 45 s and
- * 781 MB uncapped, 57 s and 535 MB with `--max-semi-space-size=64 --max-old-space-size=400` — thanks to the
- * compact string table in xlsx-reader.ts; with exceljs's own array it was 1.9 GB, and out of memory at 400 MB.
+ * File → records for the import (worker thread or CLI, no electron): detectMapping for the mapping dialog, then
+ * openImportFile streams batches in file order. A duplicate rejects both rows, so a later result may retract an earlier
+ * one; a writer passes the preview's rejections as `rejectRows` to avoid that. Formats, memory: docs/architecture.md.
  */
 import { open, stat } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';

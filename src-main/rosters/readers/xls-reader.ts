@@ -1,14 +1,7 @@
 /**
- * .xls (BIFF 5/8), and the HTML / SpreadsheetML-2003 tables many county systems save with an .xls name.
- *
- * exceljs reads only OOXML. The npm package `xlsx` stopped at 0.18.5 (known prototype-pollution and ReDoS
- * advisories, no fixes published to npm since); SheetJS CE ships fixed releases from its own CDN, and
- * `@e965/xlsx` republishes those releases unchanged on npm, so `npm ci` keeps working offline from the lockfile.
- *
- * SheetJS parses the whole workbook into memory. That is acceptable here because BIFF caps a sheet at 65,536 rows
- * (a few tens of MB as objects); the million-row path is .xlsx, which streams. Cells are read as raw numbers with
- * their number format (no cellDates), and date cells are converted here in UTC, so a result never depends on
- * the machine's time zone.
+ * .xls (BIFF 5/8) and the HTML / SpreadsheetML tables saved under an .xls name, through SheetJS CE (`@e965/xlsx`: the
+ * npm `xlsx` has unfixed advisories). SheetJS holds the whole workbook, acceptable as BIFF caps a sheet at 65,536 rows;
+ * date cells are converted in UTC so a result never depends on the machine's time zone.
  */
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';

@@ -1,12 +1,7 @@
 /**
- * .xlsx → grid rows, streaming, with merged cells honoured.
- *
- * Rows come from exceljs's streaming WorkbookReader (constant memory in the rows; ≈ 3 s per 100k rows here).
- * It skips <mergeCell> elements, and in the sheet XML they follow </sheetData>, i.e. come after every row. A
- * non-streaming load would see them but holds the whole workbook as objects (≈ 3× the memory, too much at
- * 1,000,000 rows), and keeping two code paths by file size doubles what can go wrong. So before the row pass we
- * inflate the sheet entry once and keep only what follows </sheetData> — the merge list — then MergeFiller
- * applies it as rows stream. The extra pass costs an inflate, no XML parse (see the integration test timings).
+ * .xlsx → grid rows, streaming. exceljs's streaming reader skips <mergeCell>, which follows every row, and a whole-book
+ * load does not fit at a million rows: so one inflate of the sheet entry first collects the merge list (no XML parse),
+ * and MergeFiller applies it as rows stream.
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -155,12 +150,9 @@ export function excelJsCellValue(value: unknown): CellValue {
 }
 
 /**
- * exceljs 4.4's streaming reader decodes each inflated chunk to text on its own (utils/parse-sax.js →
- * TextDecoder.decode without {stream: true}), so a Chinese character whose three UTF-8 bytes straddle two chunks
- * becomes two U+FFFD — it happened on the Hainan sample ("服务" → "服\uFFFD\uFFFD"). Strings pass through its
- * decoder untouched, so we hand it text decoded across chunk boundaries: the shared-strings entry through
- * setEncoding (a StringDecoder inside the stream), each worksheet through decodeUtf8Chunks. Those two methods are
- * exceljs internals, hence the casts; the Hainan test fails loudly if a release changes them.
+ * exceljs decodes each inflated chunk on its own, so a character straddling two chunks became two U+FFFD ("服务" →
+ * "服\uFFFD\uFFFD" on the Hainan sample). We hand it text decoded across chunks through two exceljs internals (hence
+ * the casts); the Hainan test fails loudly if a release changes them.
  */
 interface WorkbookReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
@@ -181,11 +173,9 @@ async function* decodeUtf8Chunks(chunks: AsyncIterable<unknown>): AsyncGenerator
 const FILE_SHEET_NO = Symbol('fileSheetNo');
 
 /**
- * exceljs caches the shared-string table as an array of separate strings: for a 1,000,000-row roster saved by
- * Excel (≈ 4 million distinct texts) the read peaked at 1.9 GB RSS and did not fit a 400 MB heap. Its code only
- * ever assigns `this.sharedStrings = []`, calls `.push(x)` and reads `sharedStrings[i]`, so an accessor on the
- * instance hands it a view over a CompactStringTable instead. Until the table starts the property reads
- * undefined, as before (exceljs uses that to defer a sheet met before the strings).
+ * exceljs keeps shared strings as an array of separate strings, which at a million rows does not fit the worker's heap
+ * (docs/performance.md). It only assigns `[]`, calls `.push(x)` and reads `[i]`, so an accessor hands it a view over a
+ * CompactStringTable; until the table starts it reads undefined, as exceljs expects (it defers a sheet met before it).
  */
 function installCompactSharedStrings(reader: object): void {
   let view: unknown;

@@ -1,10 +1,7 @@
 /**
- * Just enough of the zip format to look inside an .xlsx before exceljs streams it: the entry list (to tell an
- * xlsx from another zip, and to find the first sheet in workbook order) and one entry's bytes as a stream (to
- * collect the sheet's <mergeCells>, which sit after all the rows, where a row-by-row reader sees them too late).
- *
- * Random access through the central directory, so a 100 MB workbook costs a few small reads here, plus one
- * inflate pass of the sheet for the merges (measured in tests/integration/import: well under the row parse).
+ * Just enough of the zip format to look inside an .xlsx before exceljs streams it: the entry list (is it an xlsx, which
+ * sheet is first) and one entry as a stream (for the <mergeCells> after all rows). Random access through the central
+ * directory keeps a large workbook to a few small reads.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';

@@ -33,10 +33,8 @@ function stepView(kind: RosterKind, flow: ImportFlow, exportProblems: (report: I
 }
 
 /**
- * The import of one roster file, the same for all four rosters: choose the file (the open dialog in main) →
- * the detected header and the column of every field, changeable → a preview that writes nothing (rows read,
- * cancellable) → the counts and every problem with its row, column and reason, the rejected-rows xlsx → confirm
- * (rows written, cancellable; one transaction, so a cancel writes nothing) → done.
+ * The import of one roster file, the same for all four rosters: file → detected columns (changeable) → a preview that
+ * writes nothing → counts and problems → confirm (one transaction, so a cancel writes nothing) → done.
  */
 export function ImportDialog({
   kind,
