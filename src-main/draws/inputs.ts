@@ -1,5 +1,5 @@
 /**
- * From a task to the ssj-draw/1 inputs (DRAW-SPEC §2; the field-by-field map is in docs/architecture.md). Voided
+ * From a task to the ssj-draw/1 inputs (DRAW-SPEC §2; the field-by-field map is in docs/design-notes.md). Voided
  * earlier attempts go into inputs.task, so a re-draw after a void shows in the published proof itself. The checks that
  * must hold before anything is written (empty scope, too few inspectors, a passed window…) are made here, in Chinese.
  */

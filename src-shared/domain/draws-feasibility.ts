@@ -1,6 +1,6 @@
 /**
  * A worst-case count proving before commit that EVERY seed can staff every package (DRAW-SPEC §6), so the slow trial
- * seeds run only when it proves nothing. Conservative, never optimistic: the argument is in docs/architecture.md, and
+ * seeds run only when it proves nothing. Conservative, never optimistic: the argument is in docs/design-notes.md, and
  * tests/integration/draws/feasibility-bound.test.ts checks it against trials and real draws.
  */
 import type { DrawInputs } from '../draw/types';

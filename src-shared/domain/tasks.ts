@@ -1,7 +1,7 @@
 /**
  * 抽查任务 (one batch within a year's plan): what it inspects, whom, how many and how teams form. Pure types and rules for
  * the task page, the services and the printed plan, in the clerk's Chinese. Mapped onto the ssj-draw/1 inputs by
- * src-main/draws/inputs.ts (field by field in docs/architecture.md).
+ * src-main/draws/inputs.ts (field by field in docs/design-notes.md).
  */
 import { chineseDay } from './china-time';
 

@@ -1,6 +1,6 @@
 /**
  * Identifiers of market entities: the 18-character 统一社会信用代码 (GB 32100-2015) and the 15-digit 注册号 (GS15-2006, ISO 7064
- * MOD 11,10) that old 个体工商户 rows often carry alone; layouts in docs/architecture.md. Both checks are reported, never
+ * MOD 11,10) that old 个体工商户 rows often carry alone; layouts in docs/design-notes.md. Both checks are reported, never
  * enforced: some early real codes fail their check digit, and the import turns a failure into a flag.
  */
 

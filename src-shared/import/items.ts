@@ -1,7 +1,7 @@
 /**
  * The item list (随机抽查事项清单): rows → items. A published list is a hierarchy drawn with merged cells; a row under a merged
  * (or blank) 抽查事项 continues the current item, each own cell appended as a new line so nothing printed is lost. The full
- * rules (carried-down cells, sub-items) are in docs/architecture.md.
+ * rules (carried-down cells, sub-items) are in docs/design-notes.md.
  */
 import {
   CHECK_METHOD_KINDS,

@@ -1,7 +1,7 @@
 /**
  * File → records for the import (worker thread or CLI, no electron): detectMapping for the mapping dialog, then
  * openImportFile streams batches in file order. A duplicate rejects both rows, so a later result may retract an earlier
- * one; a writer passes the preview's rejections as `rejectRows` to avoid that. Formats, memory: docs/architecture.md.
+ * one; a writer passes the preview's rejections as `rejectRows` to avoid that. Formats, memory: docs/design-notes.md.
  */
 import { open, stat } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
