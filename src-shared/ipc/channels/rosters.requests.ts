@@ -64,7 +64,10 @@ const regNoText = z
   .string()
   .trim()
   .regex(/^[0-9]{15}$/, '注册号应为 15 位数字');
-const phoneText = z.string().trim();
+const phoneText = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号,最多 30 位');
 
 export const entityPatch = z
   .object({
