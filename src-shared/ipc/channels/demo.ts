@@ -1,15 +1,18 @@
 export const DEMO_CHANNELS = ['demo:load'] as const;
 export type DemoChannel = (typeof DEMO_CHANNELS)[number];
 
+/** What loading the demo data wrote, per table. */
+export interface DemoSummary {
+  offices: number;
+  entities: number;
+  inspectors: number;
+  experts: number;
+  items: number;
+  subItems: number;
+}
+
 export interface DemoResponses {
-  'demo:load': {
-    offices: number;
-    entities: number;
-    inspectors: number;
-    experts: number;
-    items: number;
-    subItems: number;
-  };
+  'demo:load': DemoSummary;
 }
 
 export type DemoErrorCode = 'demo.badSize' | 'demo.noItems' | 'demo.notEmpty' | 'demo.verifyFailed';
