@@ -74,23 +74,12 @@ function entityView(r: Selectable<EntitiesTable>): EntityRow {
 }
 
 function inspectorView(r: Selectable<InspectorsTable>): InspectorRow {
-  return {
-    ...commonView(r),
-    badgeNo: r.badge_no,
-    office: r.office,
-    status: r.status,
-    phone: r.phone,
-  };
+  return { ...commonView(r), badgeNo: r.badge_no, office: r.office, status: r.status, phone: r.phone };
 }
 
 function expertView(r: Selectable<ExpertsTable>): ExpertRow {
-  return {
-    ...commonView(r),
-    idOrCertNo: r.id_or_cert_no,
-    organisation: r.organisation,
-    phone: r.phone,
-    status: r.status,
-  };
+  const { id_or_cert_no: idOrCertNo, organisation, phone, status } = r;
+  return { ...commonView(r), idOrCertNo, organisation, phone, status };
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
