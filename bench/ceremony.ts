@@ -35,6 +35,16 @@ interface Scale {
 
 const everything = { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] };
 
+/** Both scales draw 5% of every entity, in packages of 3 for teams of 2. */
+const fivePercentOfAll = {
+  scope: everything,
+  excludeRecentYears: 0,
+  ratio: { mode: 'uniform', bp: 500 },
+  requiredTags: [],
+  packageSize: 3,
+  teamSize: 2,
+} satisfies Partial<TaskInput>;
+
 const SCALES: Scale[] = [
   {
     name: 'county',
@@ -55,12 +65,7 @@ const SCALES: Scale[] = [
         pool += s.n;
       }
       return {
-        scope: everything,
-        excludeRecentYears: 0,
-        ratio: { mode: 'uniform', bp: 500 },
-        requiredTags: [],
-        packageSize: 3,
-        teamSize: 2,
+        ...fivePercentOfAll,
         maxPackagesPerInspector: 8,
         clusterBy: 'none',
         inspectorScope: { kind: '若干所', offices: chosen },
@@ -72,12 +77,7 @@ const SCALES: Scale[] = [
     entities: 1_000_000,
     targetMs: 5000,
     task: () => ({
-      scope: everything,
-      excludeRecentYears: 0,
-      ratio: { mode: 'uniform', bp: 500 },
-      requiredTags: [],
-      packageSize: 3,
-      teamSize: 2,
+      ...fivePercentOfAll,
       maxPackagesPerInspector: 6,
       clusterBy: 'area',
       inspectorScope: { kind: '全局', offices: [] },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openDatabase, registerSqlFunctions, runMigrations } from '../src-main/db/connection';
 import { IMPORT_WORKER_LIMITS, startImportJob } from '../src-main/rosters/import-job';
+import { ENTITY_SPEC } from '../src-main/rosters/import-specs';
 import { startWorker } from '../src-main/workers/start';
 import { prng, syntheticEntityRow, writeEntityXlsx } from '../tests/fixtures/roster-files';
 
@@ -87,23 +88,7 @@ function insertAlone(path: string, bare: boolean): number {
   } else {
     runMigrations(raw, path, () => new Date());
   }
-  const columns = [
-    'uscc',
-    'reg_no',
-    'name',
-    'entity_type',
-    'industry',
-    'address',
-    'area',
-    'office',
-    'legal_rep',
-    'phone',
-    'credit_grade',
-    'reg_status',
-    'tags',
-    'last_inspected_on',
-    'flags',
-  ];
+  const columns = ENTITY_SPEC.columns;
   const insert = raw.prepare(
     `INSERT INTO entities (${columns.join(', ')}, created_at, updated_at) VALUES (${columns.map((c) => '@' + c).join(', ')}, @at, @at)`,
   );

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { openDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { PRODUCT_NAME, VERSION } from '../app/product';
-import type { CliCommand } from './command';
+import { databaseState, type CliCommand } from './command';
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -10,12 +9,7 @@ export const infoCommand: CliCommand = {
   usage: 'info [--db PATH] [--json]',
   async run(ctx) {
     const exists = existsSync(ctx.dbPath);
-    let schemaVersion = 0;
-    if (exists) {
-      const conn = await openDatabase(ctx.dbPath, { migrate: false });
-      schemaVersion = conn.schemaVersion;
-      await conn.close();
-    }
+    const schemaVersion = exists ? (await databaseState(ctx.dbPath, false)).schemaVersion : 0;
     const info = {
       productName: PRODUCT_NAME,
       version: VERSION,
@@ -42,14 +36,8 @@ export const migrateCommand: CliCommand = {
   usage: 'migrate [--db PATH] [--json]',
   async run(ctx) {
     const existed = existsSync(ctx.dbPath);
-    const conn = await openDatabase(ctx.dbPath, { migrate: true });
-    const result = {
-      dbPath: conn.path,
-      created: !existed,
-      schemaVersion: conn.schemaVersion,
-      backupPath: conn.backupPath,
-    };
-    await conn.close();
+    const { path, schemaVersion, backupPath } = await databaseState(ctx.dbPath, true);
+    const result = { dbPath: path, created: !existed, schemaVersion, backupPath };
     if (ctx.json) ctx.out(JSON.stringify(result));
     else {
       ctx.out(`${result.created ? '已创建数据库' : '数据库已是最新结构'}:${result.dbPath}`);

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { openDatabase } from '../db/connection';
 
 /** What a command gets: its parsed options and positionals, and where to write. */
 export interface CliContext {
@@ -26,4 +27,25 @@ export interface CliCommand {
   /** Options beyond the global --db / --json / --help. */
   options?: ParseArgsConfig['options'];
   run(ctx: CliContext): Promise<number>;
+}
+
+/** Who the audit log names for a change made from the command line. */
+export function cliActor(): string {
+  return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
+}
+
+/** `--dry-run`: check or preview only, write nothing. */
+export const DRY_RUN_OPTION: ParseArgsConfig['options'] = { 'dry-run': { type: 'boolean' } };
+
+export const isDryRun = (ctx: CliContext): boolean => ctx.options['dry-run'] === true;
+
+/** Opens the database file (migrating it or not) only to read its path, structure version and backup, then closes it. */
+export async function databaseState(
+  dbPath: string,
+  migrate: boolean,
+): Promise<{ path: string; schemaVersion: number; backupPath: string | null }> {
+  const conn = await openDatabase(dbPath, { migrate });
+  const { path, schemaVersion, backupPath } = conn;
+  await conn.close();
+  return { path, schemaVersion, backupPath };
 }

@@ -12,15 +12,11 @@ import { openDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { startImportJob } from '../rosters/import-job';
 import { loadDemoData } from '../demo/demo-data';
-import type { CliCommand, CliContext } from './command';
+import { cliActor, databaseState, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
 import { runDemoOut } from './demo-commands';
 
 /** Problems printed (JSON and text); the full list is in the desktop app's rejected-rows report. */
 const PROBLEMS_SHOWN = 50;
-
-function cliActor(): string {
-  return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
-}
 
 /**
  * The database an import compares against. A dry run writes nothing — not even a new database file or a
@@ -30,12 +26,10 @@ async function prepareDatabase(ctx: CliContext, dryRun: boolean): Promise<{ dbPa
   if (dryRun && !existsSync(ctx.dbPath)) {
     const dir = mkdtempSync(join(tmpdir(), 'ssj-dry-run-'));
     const dbPath = join(dir, 'empty.sqlite');
-    await (await openDatabase(dbPath, { migrate: true })).close();
+    await databaseState(dbPath, true);
     return { dbPath, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const conn = await openDatabase(ctx.dbPath, { migrate: !dryRun });
-  const version = conn.schemaVersion;
-  await conn.close();
+  const version = (await databaseState(ctx.dbPath, !dryRun)).schemaVersion;
   if (version < LATEST_SCHEMA_VERSION) {
     throw new AppError('cli.schemaOutdated', `数据库结构版本 ${version} 过旧,试运行不升级数据库。请先运行 migrate。`);
   }
@@ -46,7 +40,7 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: '从 Excel/CSV 文件导入事项清单或名录(自动识别列),--dry-run 只预览不写入',
   usage: 'import <items|entities|inspectors|experts> FILE [--db PATH] [--dry-run] [--json]',
-  options: { 'dry-run': { type: 'boolean' } },
+  options: DRY_RUN_OPTION,
   async run(ctx) {
     const [kindArg, file] = ctx.positionals;
     if (!kindArg || !(ROSTER_KINDS as readonly string[]).includes(kindArg)) {
@@ -57,7 +51,7 @@ export const importCommand: CliCommand = {
     }
     if (!file) throw new AppError('cli.missingArgument', '请指定要导入的文件');
     const kind = kindArg as RosterKind;
-    const dryRun = ctx.options['dry-run'] === true;
+    const dryRun = isDryRun(ctx);
     const { dbPath, cleanup } = await prepareDatabase(ctx, dryRun);
     try {
       const base = {

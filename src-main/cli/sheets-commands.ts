@@ -8,17 +8,13 @@ import { openDatabase } from '../db/connection';
 import { first, qb } from '../db/sql';
 import { importResultFiles, type FileImportReport } from '../results/import-files';
 import { exportSheets, type SheetFormats } from '../sheets/export';
-import type { CliCommand, CliContext } from './command';
+import { cliActor, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
 
 const FORMATS: Record<string, SheetFormats> = {
   pdf: { pdf: true, xlsx: false },
   xlsx: { pdf: false, xlsx: true },
   both: { pdf: true, xlsx: true },
 };
-
-function cliActor(): string {
-  return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
-}
 
 async function withDatabase<T>(ctx: CliContext, work: (raw: Parameters<typeof first>[0]) => Promise<T>): Promise<T> {
   const conn = await openDatabase(ctx.dbPath, { migrate: true });
@@ -74,12 +70,12 @@ export const resultsCommand: CliCommand = {
   name: 'results',
   summary: '导入填好的一户一表 Excel(results import FILE...),--dry-run 只检查不写入',
   usage: 'results import FILE... [--dry-run] [--db PATH] [--json]',
-  options: { 'dry-run': { type: 'boolean' } },
+  options: DRY_RUN_OPTION,
   async run(ctx) {
     const [verb, ...files] = ctx.positionals;
     if (verb !== 'import') throw new AppError('cli.missingArgument', '用法:results import FILE...');
     if (files.length === 0) throw new AppError('cli.missingArgument', '请指定要导入的 Excel 文件');
-    const dryRun = ctx.options['dry-run'] === true;
+    const dryRun = isDryRun(ctx);
     const actor = cliActor();
     const report = await withDatabase(ctx, (raw) =>
       importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, { dryRun, fileName: basename }),

@@ -7,6 +7,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
 import { prng } from '@shared/domain/prng';
+import type { DemoSummary } from '@shared/ipc/channels/demo';
 import type { ItemSubItemsTable, OfficesTable, RosterChangesTable } from '../db/schema';
 import { first, insertEach, qb } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
@@ -21,15 +22,6 @@ export interface DemoOptions {
   actor: string;
   now: Date;
   onProgress?: (written: number) => void;
-}
-
-export interface DemoSummary {
-  offices: number;
-  entities: number;
-  inspectors: number;
-  experts: number;
-  items: number;
-  subItems: number;
 }
 
 export const DEMO_MAX_ENTITIES = 2_000_000;

@@ -10,7 +10,7 @@ import type { DrawView } from '@shared/domain/draws';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { first, qb, run, value as value_ } from '../db/sql';
-import { appendAuditRaw } from '../audit/service';
+import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
 import { nodeSha256 } from './node-sha256';
 import { assertWindowOpen } from './inputs';
@@ -73,16 +73,13 @@ export function commit(
         .where('state', '=', 'voided')
         .where('committed_at', 'is', null);
       run(raw, qb.deleteFrom('draw_inputs').where('draw_id', 'in', voided));
-      appendAuditRaw(
-        raw,
-        {
-          actor,
-          action: 'draws:commit',
-          target: `draws:${draw.id}`,
-          detail: { inputDigest: draw.input_digest, nonceCommit, place, operator, supervisor },
-        },
-        now,
-      );
+      auditDraw(raw, actor, now, 'draws:commit', draw.id, {
+        inputDigest: draw.input_digest,
+        nonceCommit,
+        place,
+        operator,
+        supervisor,
+      });
     })
     .immediate();
   const draw = loadDrawRow(raw, req.drawId);
@@ -120,16 +117,7 @@ export function witness(
         ) ?? 0) + 1;
       const row = { draw_id: draw.id, ordinal, kind, name, role: req.role?.trim() ?? '', value };
       run(raw, qb.insertInto('draw_witnesses').values({ ...row, entered_at: now.toISOString(), actor: ctx.actor() }));
-      appendAuditRaw(
-        raw,
-        {
-          actor: ctx.actor(),
-          action: 'draws:witness',
-          target: `draws:${draw.id}`,
-          detail: { ordinal, kind, name, value },
-        },
-        now,
-      );
+      auditDraw(raw, ctx.actor(), now, 'draws:witness', draw.id, { ordinal, kind, name, value });
     })
     .immediate();
   return drawView(raw, req.drawId);
@@ -155,16 +143,11 @@ export function voidDraw(raw: BetterSqlite3.Database, ctx: ServiceContext, req: 
       };
       run(raw, qb.updateTable('draws').set(voided).where('id', '=', draw.id));
       if (draw.committed_at === null) run(raw, qb.deleteFrom('draw_inputs').where('draw_id', '=', draw.id));
-      appendAuditRaw(
-        raw,
-        {
-          actor: ctx.actor(),
-          action: 'draws:void',
-          target: `draws:${draw.id}`,
-          detail: { from: draw.state, reason, nonceCommit: draw.nonce_commit },
-        },
-        now,
-      );
+      auditDraw(raw, ctx.actor(), now, 'draws:void', draw.id, {
+        from: draw.state,
+        reason,
+        nonceCommit: draw.nonce_commit,
+      });
     })
     .immediate();
   return drawView(raw, req.drawId);

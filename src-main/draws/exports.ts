@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/documents';
 import type { ParsedReq } from '@shared/ipc/schemas';
-import { appendAuditRaw } from '../audit/service';
+import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
 import { latestRecord, recordCommit } from './records';
@@ -55,11 +55,7 @@ export function proofText(raw: BetterSqlite3.Database, drawId: number): string {
 }
 
 function audit({ raw, ctx }: ExportDeps, action: string, drawId: number, detail: unknown) {
-  raw
-    .transaction(() =>
-      appendAuditRaw(raw, { actor: ctx.actor(), action, target: `draws:${drawId}`, detail }, ctx.now()),
-    )
-    .immediate();
+  raw.transaction(() => auditDraw(raw, ctx.actor(), ctx.now(), action, drawId, detail)).immediate();
 }
 
 /** The proof JSON where the save dialog points, and the offline verify page beside it (to open in any browser). */

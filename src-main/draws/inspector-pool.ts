@@ -153,22 +153,23 @@ export function lookupPeople(
       qb.selectFrom('inspectors').select(['badge_no', 'name', 'office']).where('badge_no', 'in', jsonList(unique)),
     ).map(({ badge_no: badgeNo, name, office }) => [badgeNo, { name, office }]),
   );
-  const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
-  for (const id of unique) {
-    const expertRow = EXPERT_ID.test(id) ? experts.get(Number(id.slice(2))) : undefined;
-    if (expertRow) {
-      out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
-      continue;
-    }
-    const row = inspectors.get(id);
-    out.set(
+  return new Map(
+    unique.map((id) => [
       id,
-      row
-        ? { name: row.name, office: row.office, isExpert: false }
-        : { name: '(已不在名录中)', office: '', isExpert: false },
-    );
-  }
-  return out;
+      personOf(EXPERT_ID.test(id) ? experts.get(Number(id.slice(2))) : undefined, inspectors.get(id)),
+    ]),
+  );
+}
+
+/** A drawn person as a record names them: the expert row if the id is an expert's, else the inspector row. */
+export function personOf(
+  expertRow: { name: string; organisation: string } | undefined,
+  inspectorRow: { name: string; office: string } | undefined,
+): { name: string; office: string; isExpert: boolean } {
+  if (expertRow) return { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true };
+  return inspectorRow
+    ? { name: inspectorRow.name, office: inspectorRow.office, isExpert: false }
+    : { name: '(已不在名录中)', office: '', isExpert: false };
 }
 
 /** The draw id of an expert (expertDrawId). */

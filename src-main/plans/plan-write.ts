@@ -1,13 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
 import type { PlanInput } from '@shared/domain/plans';
-import {
-  describeInspectingBody,
-  describePeriod,
-  describeRatio,
-  describeScope,
-  type TaskView,
-} from '@shared/domain/tasks';
+import { describeTask, type TaskView } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
 import { first, qb, run } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
@@ -19,13 +13,14 @@ import { readSettings, readTasksOfPlan } from './tasks';
 /** One row of the 公示 table per task; 预计抽查数量 is counted from the roster now. */
 export function publicationRow(raw: BetterSqlite3.Database, task: TaskView): PlanPublicationRow {
   const preview = previewScope(raw, task);
+  const { inspectingBody, scope, period, ratio } = describeTask(task);
   return {
-    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    inspectingBody,
     taskName: task.name,
     items: task.items.map((item) => item.name),
-    scope: describeScope(task.scope, task.excludeRecentYears),
-    period: describePeriod(task.startDate, task.endDate),
-    ratio: describeRatio(task.ratio, task.scope.grades),
+    scope,
+    period,
+    ratio,
     frequency: task.frequency,
     expectedCount: preview.expected,
   };

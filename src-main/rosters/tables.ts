@@ -7,6 +7,7 @@ import type { EntityRow, ExpertRow, InspectorRow, QueryableRoster } from '@share
 import { ENTITY_FIELD_LABELS, EXPERT_FIELD_LABELS, INSPECTOR_FIELD_LABELS } from '@shared/domain/rosters';
 import type { EntitiesTable, ExpertsTable, InspectorsTable } from '../db/schema';
 import { qb } from '../db/sql';
+import { SPECS } from './import-specs';
 
 /** Every stored column of one roster's row (the select below reads any of the three tables). */
 export function selectRoster(table: QueryableRoster) {
@@ -49,12 +50,16 @@ const ENTITY_COLUMNS: Record<string, string> = {
   lastInspectedOn: 'last_inspected_on',
 };
 
+/** The fields every roster row has, read the same way from each table. */
+function commonView(r: Pick<Selectable<EntitiesTable>, 'id' | 'name' | 'tags' | 'flags' | 'updated_at'>) {
+  return { id: r.id, name: r.name, tags: parseList(r.tags), flags: parseList(r.flags), updatedAt: r.updated_at };
+}
+
 function entityView(r: Selectable<EntitiesTable>): EntityRow {
   return {
-    id: r.id,
+    ...commonView(r),
     uscc: r.uscc,
     regNo: r.reg_no,
-    name: r.name,
     entityType: r.entity_type,
     industry: r.industry,
     address: r.address,
@@ -64,43 +69,32 @@ function entityView(r: Selectable<EntitiesTable>): EntityRow {
     phone: r.phone,
     creditGrade: r.credit_grade,
     regStatus: r.reg_status,
-    tags: parseList(r.tags),
     lastInspectedOn: r.last_inspected_on,
-    flags: parseList(r.flags),
-    updatedAt: r.updated_at,
   };
 }
 
 function inspectorView(r: Selectable<InspectorsTable>): InspectorRow {
-  return {
-    id: r.id,
-    badgeNo: r.badge_no,
-    name: r.name,
-    office: r.office,
-    tags: parseList(r.tags),
-    status: r.status,
-    phone: r.phone,
-    flags: parseList(r.flags),
-    updatedAt: r.updated_at,
-  };
+  return { ...commonView(r), badgeNo: r.badge_no, office: r.office, status: r.status, phone: r.phone };
 }
 
 function expertView(r: Selectable<ExpertsTable>): ExpertRow {
-  return {
-    id: r.id,
-    idOrCertNo: r.id_or_cert_no,
-    name: r.name,
-    organisation: r.organisation,
-    tags: parseList(r.tags),
-    phone: r.phone,
-    status: r.status,
-    flags: parseList(r.flags),
-    updatedAt: r.updated_at,
-  };
+  const { id_or_cert_no: idOrCertNo, organisation, phone, status } = r;
+  return { ...commonView(r), idOrCertNo, organisation, phone, status };
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const tagsText = (v: unknown) => (v as string[]).join('、');
+
+/** One export column per labelled view field, in the labels' order; tags joined with 、. */
+function exportColumnsOf<K extends string>(labels: Record<K, string>): RosterTable['exportColumns'] {
+  return (Object.keys(labels) as K[]).map((k) => ({
+    header: labels[k],
+    of: (row) => {
+      const value = (row as unknown as Record<K, unknown>)[k];
+      return k === 'tags' ? tagsText(value) : text(value);
+    },
+  }));
+}
 
 export const TABLES: Record<QueryableRoster, RosterTable> = {
   entities: {
@@ -120,11 +114,8 @@ export const TABLES: Record<QueryableRoster, RosterTable> = {
     statusColumn: 'reg_status',
     toView: entityView,
     columns: ENTITY_COLUMNS,
-    key: (r) => (r.uscc ? `uscc:${String(r.uscc)}` : `reg_no:${String(r.reg_no)}`),
-    exportColumns: (Object.keys(ENTITY_FIELD_LABELS) as (keyof typeof ENTITY_FIELD_LABELS)[]).map((k) => ({
-      header: ENTITY_FIELD_LABELS[k],
-      of: (row) => (k === 'tags' ? tagsText((row as EntityRow).tags) : text((row as EntityRow)[k])),
-    })),
+    key: SPECS.entities.recordKey,
+    exportColumns: exportColumnsOf(ENTITY_FIELD_LABELS),
   },
   inspectors: {
     table: 'inspectors',
@@ -139,11 +130,8 @@ export const TABLES: Record<QueryableRoster, RosterTable> = {
     statusColumn: 'status',
     toView: inspectorView,
     columns: { badgeNo: 'badge_no', name: 'name', office: 'office', tags: 'tags', status: 'status', phone: 'phone' },
-    key: (r) => `badge_no:${String(r.badge_no)}`,
-    exportColumns: (Object.keys(INSPECTOR_FIELD_LABELS) as (keyof typeof INSPECTOR_FIELD_LABELS)[]).map((k) => ({
-      header: INSPECTOR_FIELD_LABELS[k],
-      of: (row) => (k === 'tags' ? tagsText((row as InspectorRow).tags) : text((row as InspectorRow)[k])),
-    })),
+    key: SPECS.inspectors.recordKey,
+    exportColumns: exportColumnsOf(INSPECTOR_FIELD_LABELS),
   },
   experts: {
     table: 'experts',
@@ -158,11 +146,8 @@ export const TABLES: Record<QueryableRoster, RosterTable> = {
       phone: 'phone',
       status: 'status',
     },
-    key: (r) => `id_or_cert_no:${String(r.id_or_cert_no)}`,
-    exportColumns: (Object.keys(EXPERT_FIELD_LABELS) as (keyof typeof EXPERT_FIELD_LABELS)[]).map((k) => ({
-      header: EXPERT_FIELD_LABELS[k],
-      of: (row) => (k === 'tags' ? tagsText((row as ExpertRow).tags) : text((row as ExpertRow)[k])),
-    })),
+    key: SPECS.experts.recordKey,
+    exportColumns: exportColumnsOf(EXPERT_FIELD_LABELS),
   },
 };
 

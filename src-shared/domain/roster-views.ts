@@ -3,53 +3,31 @@
  * JSON-safe). Pure types.
  */
 import type { ImportProblem } from '../import/problems';
-import type { RosterKind } from './rosters';
+import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, ItemSubItem, RosterKind } from './rosters';
 
 export type QueryableRoster = 'entities' | 'inspectors' | 'experts';
 
-export interface EntityRow {
+/** What a stored roster row adds to its record: its id, the import's flags and its last change. */
+interface StoredFields {
   id: number;
-  uscc: string | null;
-  regNo: string | null;
-  name: string;
-  entityType: string;
-  industry: string;
-  address: string;
-  area: string;
-  office: string;
-  legalRep: string;
-  phone: string;
-  creditGrade: string | null;
-  regStatus: string;
-  tags: string[];
-  lastInspectedOn: string | null;
   /** Import warnings the record was kept with (e.g. "uscc.checkDigit"). */
   flags: string[];
   updatedAt: string;
 }
 
-export interface InspectorRow {
-  id: number;
-  badgeNo: string;
-  name: string;
-  office: string;
-  tags: string[];
-  status: string;
-  phone: string;
-  flags: string[];
-  updatedAt: string;
+/** A stored entity: its record, with the coded fields as free text (as the database holds them). */
+export interface EntityRow extends Omit<EntityRecord, 'entityType' | 'creditGrade' | 'regStatus'>, StoredFields {
+  entityType: string;
+  creditGrade: string | null;
+  regStatus: string;
 }
 
-export interface ExpertRow {
-  id: number;
-  idOrCertNo: string;
-  name: string;
-  organisation: string;
-  tags: string[];
-  phone: string;
+export interface InspectorRow extends Omit<InspectorRecord, 'status'>, StoredFields {
   status: string;
-  flags: string[];
-  updatedAt: string;
+}
+
+export interface ExpertRow extends Omit<ExpertRecord, 'status'>, StoredFields {
+  status: string;
 }
 
 export interface RosterRowByKind {
@@ -74,28 +52,16 @@ export interface FilterOptions {
   tags: string[];
 }
 
-export interface ItemSubItemRow {
+export interface ItemSubItemRow extends ItemSubItem {
   id: number;
   ordinal: number;
-  content: string;
-  basis: string;
-  method: string;
 }
 
-export interface ItemRow {
+/** A stored item: its record, with the coded fields as free text (as the database holds them). */
+export interface ItemRow extends Omit<ItemRecord, 'level' | 'methodKinds' | 'subItems'> {
   id: number;
-  compiler: string;
-  seqNo: string;
-  category: string;
-  checkType: string;
-  name: string;
-  targets: string;
   level: string;
-  method: string;
   methodKinds: string[];
-  authority: string;
-  basis: string;
-  remarks: string;
   subItemCount: number;
 }
 

@@ -222,6 +222,16 @@ export function describeInspectingBody(leadDepartment: string, joiningDepartment
   return [`${leadDepartment}(牵头)`, ...joiningDepartments].join('、');
 }
 
+/** The four texts a task is published and shown with: the 公示 table and the draw's task card. */
+export function describeTask(task: TaskView) {
+  return {
+    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
+    scope: describeScope(task.scope, task.excludeRecentYears),
+    period: describePeriod(task.startDate, task.endDate),
+    ratio: describeRatio(task.ratio, task.scope.grades),
+  };
+}
+
 /** 执法人员范围 in words, for the record and the task page. */
 export function describeInspectorScope(
   scope: InspectorScope,

@@ -1,6 +1,7 @@
 /** The consistency rules of a 检查结果 entry: each inconsistency refused at its field, with the reason in Chinese. */
 import { describe, expect, it } from 'vitest';
 import { hasProblem, resultProblems, type ResultEntry } from '@shared/domain/results';
+import { NOTHING_FOUND } from '../fixtures/result-entry';
 
 const context = {
   windowStart: '2026-11-01',
@@ -16,17 +17,11 @@ const context = {
 const clean: ResultEntry = {
   inspectedOn: '2026-11-20',
   inspectorIds: ['11', '12'],
-  methods: ['实地检查'],
   rows: [
     { subItemId: 1, outcome: '符合', finding: '' },
     { subItemId: 2, outcome: '不涉及', finding: '' },
   ],
-  categories: ['未发现问题'],
-  followUps: ['无需后续处置(未发现问题或已规范、已改正)'],
-  followUpOther: '',
-  correctionDeadline: null,
-  endState: null,
-  note: '',
+  ...NOTHING_FOUND,
 };
 
 const messages = (entry: Partial<ResultEntry>) => resultProblems({ ...clean, ...entry }, context).map((p) => p.message);

@@ -4,7 +4,7 @@ import { completeDraw, type RankedCandidate } from '@shared/draw';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { nodeSha256 } from '../node-sha256';
-import { appendAuditRaw } from '../../audit/service';
+import { auditDraw } from '../draw-audit';
 import { recordResult } from '../records';
 import { amendmentRows, latestProof, loadDrawRow, type ProofBody } from '../views';
 import { wrongState } from '../draw-state';
@@ -91,16 +91,7 @@ export function amendStep(
           .insertInto('draw_proofs')
           .values({ draw_id: draw.id, version: latest.version + 1, sealed_at: at, ...proofRow }),
       );
-      appendAuditRaw(
-        raw,
-        {
-          actor: step.actor,
-          action: 'draws:amend',
-          target: `draws:${draw.id}`,
-          detail: { ...added, proofVersion: latest.version + 1 },
-        },
-        step.now,
-      );
+      auditDraw(raw, step.actor, step.now, 'draws:amend', draw.id, { ...added, proofVersion: latest.version + 1 });
     })
     .immediate();
   clock.lap('store');

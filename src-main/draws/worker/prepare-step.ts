@@ -12,7 +12,7 @@ import { AppError } from '@shared/errors';
 import { first, qb, run } from '../../db/sql';
 import { nodeSha256 } from '../node-sha256';
 import { sharedAllocate } from '../parallel-rank';
-import { appendAuditRaw } from '../../audit/service';
+import { auditDraw } from '../draw-audit';
 import { assertWindowOpen, buildDrawInputs, type BuiltInputs } from '../inputs';
 import { packInputs } from '../views';
 import { committedElsewhere } from '../draw-state';
@@ -126,24 +126,15 @@ function storePreparation(raw: BetterSqlite3.Database, step: StepContext, prepar
       };
       const id = Number(run(raw, qb.insertInto('draws').values(draw)).lastInsertRowid);
       run(raw, qb.insertInto('draw_inputs').values({ draw_id: id, canonical: packed }));
-      appendAuditRaw(
-        raw,
-        {
-          actor: step.actor,
-          action: 'draws:prepare',
-          target: `draws:${id}`,
-          detail: {
-            taskId,
-            attempt: built.attempt,
-            inputDigest,
-            candidates: built.candidates,
-            quota: built.quota,
-            inspectors: preparation.inspectors,
-            feasibility: preparation.feasibility.method,
-          },
-        },
-        step.now,
-      );
+      auditDraw(raw, step.actor, step.now, 'draws:prepare', id, {
+        taskId,
+        attempt: built.attempt,
+        inputDigest,
+        candidates: built.candidates,
+        quota: built.quota,
+        inspectors: preparation.inspectors,
+        feasibility: preparation.feasibility.method,
+      });
       return id;
     })
     .immediate();

@@ -15,7 +15,7 @@ import {
 import { AppError } from '@shared/errors';
 import { nodeSha256 } from '../node-sha256';
 import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPool } from '../parallel-rank';
-import { appendAuditRaw } from '../../audit/service';
+import { auditDraw } from '../draw-audit';
 import { loadDrawRow, RESULT_ELSEWHERE, storedInputs, witnessesOf, type DrawRow } from '../views';
 import { setState, wrongState } from '../draw-state';
 import { qb, run } from '../../db/sql';
@@ -140,16 +140,11 @@ export async function revealStep(
       if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '揭晓');
       // Beside the draws row, not in it: 封存 then updates a small row, not one holding the city-scale proof text.
       run(raw, qb.insertInto('draw_results').values({ draw_id: drawId, result: text }));
-      appendAuditRaw(
-        raw,
-        {
-          actor: step.actor,
-          action: 'draws:reveal',
-          target: `draws:${drawId}`,
-          detail: { seed: proof.seed, selected: proof.result.selected.length, packages: proof.result.packages.length },
-        },
-        step.now,
-      );
+      auditDraw(raw, step.actor, step.now, 'draws:reveal', drawId, {
+        seed: proof.seed,
+        selected: proof.result.selected.length,
+        packages: proof.result.packages.length,
+      });
     })
     .immediate();
   snapshot.revealed = { text, body };

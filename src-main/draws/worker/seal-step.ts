@@ -1,7 +1,7 @@
 /** 封存 in the draw worker. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { JsonValue } from '@shared/draw';
-import { appendAuditRaw } from '../../audit/service';
+import { auditDraw } from '../draw-audit';
 import { storedRecordResult } from '../records';
 import { drawResultText, entitiesByCode, loadDrawRow, rankOfSelected, type ProofBody } from '../views';
 import { setState, wrongState } from '../draw-state';
@@ -48,20 +48,11 @@ export function sealStep(
         clock.lap('json');
         const proof = { draw_id: drawId, version: 1, sealed_at: sealedAt, body: bodyText, record: recordText };
         run(raw, qb.insertInto('draw_proofs').values(proof));
-        appendAuditRaw(
-          raw,
-          {
-            actor: step.actor,
-            action: 'draws:seal',
-            target: `draws:${drawId}`,
-            detail: {
-              selected: body.result.selected.length,
-              missingEntities: body.result.selected.length - found,
-              proofVersion: 1,
-            },
-          },
-          step.now,
-        );
+        auditDraw(raw, step.actor, step.now, 'draws:seal', drawId, {
+          selected: body.result.selected.length,
+          missingEntities: body.result.selected.length - found,
+          proofVersion: 1,
+        });
         clock.lap('proof');
       })
       .immediate(),

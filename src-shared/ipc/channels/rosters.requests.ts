@@ -68,52 +68,47 @@ const phoneText = z
   .string()
   .trim()
   .regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号,最多 30 位');
+const personName = text('姓名', 50).min(1, '姓名不能为空');
 
-export const entityPatch = z
-  .object({
-    uscc: usccText.nullable(),
-    regNo: regNoText.nullable(),
-    name: text('名称', 200).min(1, '名称不能为空'),
-    entityType: z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], {
-      error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织',
-    }),
-    industry: text('行业', 100),
-    address: text('住所(经营场所)', 500),
-    area: text('所属片区', 100),
-    office: text('管辖单位', 100),
-    legalRep: text('法定代表人(负责人)', 100),
-    phone: phoneText,
-    creditGrade: z.enum(gradeValues, { error: '信用风险等级应为 A、B、C、D 之一' }).nullable(),
-    regStatus: z.enum(['存续', '注销', '吊销'], { error: '登记状态应为 存续、注销 或 吊销' }),
-    tags: tagList,
-    lastInspectedOn: isoDate.nullable(),
-  })
-  .partial()
-  .strict();
+/** A patch: any of a roster's fields, and nothing else. */
+const patchOf = <Shape extends z.ZodRawShape>(shape: Shape) => z.object(shape).partial().strict();
 
-export const inspectorPatch = z
-  .object({
-    badgeNo: text('执法证号', 50).min(1, '执法证号不能为空'),
-    name: text('姓名', 50).min(1, '姓名不能为空'),
-    office: text('所属单位(部门)', 100),
-    tags: tagList,
-    status: z.enum(['在岗', '请假', '调离'], { error: '状态应为 在岗、请假 或 调离' }),
-    phone: phoneText,
-  })
-  .partial()
-  .strict();
+export const entityPatch = patchOf({
+  uscc: usccText.nullable(),
+  regNo: regNoText.nullable(),
+  name: text('名称', 200).min(1, '名称不能为空'),
+  entityType: z.enum(['企业', '个体工商户', '农民专业合作社', '事业单位', '社会组织'], {
+    error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织',
+  }),
+  industry: text('行业', 100),
+  address: text('住所(经营场所)', 500),
+  area: text('所属片区', 100),
+  office: text('管辖单位', 100),
+  legalRep: text('法定代表人(负责人)', 100),
+  phone: phoneText,
+  creditGrade: z.enum(gradeValues, { error: '信用风险等级应为 A、B、C、D 之一' }).nullable(),
+  regStatus: z.enum(['存续', '注销', '吊销'], { error: '登记状态应为 存续、注销 或 吊销' }),
+  tags: tagList,
+  lastInspectedOn: isoDate.nullable(),
+});
 
-export const expertPatch = z
-  .object({
-    idOrCertNo: text('证件号码(证书编号)', 50).min(1, '证件号码不能为空'),
-    name: text('姓名', 50).min(1, '姓名不能为空'),
-    organisation: text('工作单位', 200),
-    tags: tagList,
-    phone: phoneText,
-    status: z.enum(['在库', '暂停', '退出'], { error: '状态应为 在库、暂停 或 退出' }),
-  })
-  .partial()
-  .strict();
+export const inspectorPatch = patchOf({
+  badgeNo: text('执法证号', 50).min(1, '执法证号不能为空'),
+  name: personName,
+  office: text('所属单位(部门)', 100),
+  tags: tagList,
+  status: z.enum(['在岗', '请假', '调离'], { error: '状态应为 在岗、请假 或 调离' }),
+  phone: phoneText,
+});
+
+export const expertPatch = patchOf({
+  idOrCertNo: text('证件号码(证书编号)', 50).min(1, '证件号码不能为空'),
+  name: personName,
+  organisation: text('工作单位', 200),
+  tags: tagList,
+  phone: phoneText,
+  status: z.enum(['在库', '暂停', '退出'], { error: '状态应为 在库、暂停 或 退出' }),
+});
 
 const rosterUpdate = z.discriminatedUnion('roster', [
   z.object({ roster: z.literal('entities'), id: z.number().int().positive(), patch: entityPatch }).strict(),

@@ -14,6 +14,7 @@ import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { chinaDate } from '@shared/domain/china-time';
 import { CEREMONY, county, storedInputs, type County } from '../../fixtures/county';
+import { auditActions } from '../../fixtures/test-db';
 import { refusal } from '../../fixtures/refusal';
 
 let c: County;
@@ -198,11 +199,7 @@ describe('a draw, stage by stage: 封存', () => {
   });
 
   it('logs every step of the ceremony', () => {
-    const actions = c.conn.raw
-      .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
-      .pluck()
-      .all(`draws:${drawId}`);
-    expect(actions).toEqual([
+    expect(auditActions(c.conn, `draws:${drawId}`)).toEqual([
       'draws:prepare',
       'draws:commit',
       'draws:witness',

@@ -21,7 +21,7 @@ import {
   sealedEntities,
   type ProofBody,
 } from '../../../src-main/draws/views';
-import { expertDrawId, lookupPeople } from '../../../src-main/draws/inspector-pool';
+import { expertDrawId, lookupPeople, personOf } from '../../../src-main/draws/inspector-pool';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
@@ -44,17 +44,7 @@ function lookupPeopleOneByOne(ids: readonly string[]) {
     const expertRow = /^专家\d+$/.test(id)
       ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined)
       : undefined;
-    if (expertRow) {
-      out.set(id, { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true });
-      continue;
-    }
-    const row = inspector.get(id) as { name: string; office: string } | undefined;
-    out.set(
-      id,
-      row
-        ? { name: row.name, office: row.office, isExpert: false }
-        : { name: '(已不在名录中)', office: '', isExpert: false },
-    );
+    out.set(id, personOf(expertRow, inspector.get(id) as { name: string; office: string } | undefined));
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { quotaOf, type TaskInput } from '@shared/domain/tasks';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { recentSince } from '../../../src-main/draws/scope';
 import { county, type County } from '../../fixtures/county';
+import { auditActions } from '../../fixtures/test-db';
 import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let c: County;
@@ -96,11 +97,7 @@ describe('plans: every later change is a new published version', () => {
   });
 
   it('logs the creation, each publication and the update', () => {
-    const actions = c.conn.raw
-      .prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
-      .pluck()
-      .all(`plans:${draftId}`);
-    expect(actions).toEqual([
+    expect(auditActions(c.conn, `plans:${draftId}`)).toEqual([
       'plans:create',
       'plans:publish',
       'plans:publish',

@@ -5,6 +5,7 @@
 import type { ResultEntry, SheetResult } from '@shared/domain/results';
 import { latestProof } from '../../../src-main/draws/views';
 import { county, type County } from '../../fixtures/county';
+import { NOTHING_FOUND } from '../../fixtures/result-entry';
 
 export interface Drawn {
   entityId: number;
@@ -57,14 +58,8 @@ export async function resultsCounty(): Promise<ResultsCounty> {
     entry: {
       inspectedOn: '2026-11-24',
       inspectorIds: drawn(i).team,
-      methods: ['实地检查'],
       rows: subItems().map((id) => ({ subItemId: id, outcome: '符合', finding: '' })),
-      categories: ['未发现问题'],
-      followUps: ['无需后续处置(未发现问题或已规范、已改正)'],
-      followUpOther: '',
-      correctionDeadline: null,
-      endState: null,
-      note: '',
+      ...NOTHING_FOUND,
       ...change,
     },
   });

@@ -21,6 +21,9 @@ function demo(n = 3000) {
   loadDemoData(t.conn.raw, { entities: n, actor: '测试', now: t.ctx.now() });
 }
 
+/** The entity ids a reference query returns, in its order. */
+const idsOf = (sql: string) => t.conn.raw.prepare(sql).pluck().all();
+
 const allNames = () =>
   t.conn.raw.prepare('SELECT id, name, uscc, reg_no FROM entities').all() as {
     id: number;
@@ -63,12 +66,9 @@ describe('entity search', () => {
       sort: { field: 'name', direction: 'desc' },
       filters: { creditGrade: ['C', 'D'], status: ['存续'] },
     });
-    const expected = t.conn.raw
-      .prepare(
-        "SELECT id FROM entities WHERE credit_grade IN ('C','D') AND reg_status = '存续' ORDER BY name DESC, id DESC LIMIT 20 OFFSET 20",
-      )
-      .pluck()
-      .all();
+    const expected = idsOf(
+      "SELECT id FROM entities WHERE credit_grade IN ('C','D') AND reg_status = '存续' ORDER BY name DESC, id DESC LIMIT 20 OFFSET 20",
+    );
     expect(page.rows.map((r) => r.id)).toEqual(expected);
     expect(page.rows.every((r) => ['C', 'D'].includes((r as EntityRow).creditGrade!))).toBe(true);
     // A search, a tag filter and a sort together (the page walks the name index; see roster-service query).
@@ -79,12 +79,9 @@ describe('entity search', () => {
       filters: { tags: ['冷链'] },
       search: '店',
     });
-    const expectedSearched = t.conn.raw
-      .prepare(
-        "SELECT id FROM entities WHERE id IN (SELECT entity_id FROM entity_tags WHERE tag = '冷链') AND name LIKE '%店%' ORDER BY name, id LIMIT 30",
-      )
-      .pluck()
-      .all();
+    const expectedSearched = idsOf(
+      "SELECT id FROM entities WHERE id IN (SELECT entity_id FROM entity_tags WHERE tag = '冷链') AND name LIKE '%店%' ORDER BY name, id LIMIT 30",
+    );
     expect(searched.rows.map((r) => r.id)).toEqual(expectedSearched);
     const tagged = t.services.rosters.query({ roster: 'entities', filters: { tags: ['冷链'] }, pageSize: 500 });
     expect(tagged.total).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { Button, Form, Input, Popconfirm, Space, Typography } from 'antd';
 import { ExportOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import type { DrawView } from '@shared/domain/draws';
 import type { DrawActions } from './useDrawActions';
 
@@ -39,45 +40,61 @@ export function DrawStepControls({
       {current?.state === 'committed' && (
         <Space orientation="vertical">
           <Typography.Text>请见证人依次报出见证值并录入(下方“见证”)。全部录入后揭晓。</Typography.Text>
-          <Popconfirm
-            title="揭晓"
+          <ConfirmedStep
+            actions={actions}
+            step="reveal"
             description="揭晓后不能再录入见证值。确认见证值都已录入?"
-            okText="揭晓"
-            cancelText="取消"
-            onConfirm={actions.reveal}
             disabled={witnesses === 0}
-          >
-            <Button
-              type="primary"
-              loading={running === 'reveal'}
-              disabled={busy || witnesses === 0}
-              data-testid="draw-reveal"
-            >
-              揭晓
-            </Button>
-          </Popconfirm>
+          />
         </Space>
       )}
       {current?.state === 'revealed' && (
-        <Popconfirm
-          title="封存"
-          description="封存后抽取结果和证明不可更改(人员变动只能递补)。"
-          okText="封存"
-          cancelText="取消"
-          onConfirm={actions.seal}
-        >
-          <Button type="primary" loading={running === 'seal'} disabled={busy} data-testid="draw-seal">
-            封存
-          </Button>
-        </Popconfirm>
+        <ConfirmedStep actions={actions} step="seal" description="封存后抽取结果和证明不可更改(人员变动只能递补)。" />
       )}
       {current?.state === 'sealed' && <SealedExports onExportProof={onExportProof} onExportResult={onExportResult} />}
     </>
   );
 }
 
+const STEP_NAMES = { commit: '承诺', reveal: '揭晓', seal: '封存' } as const;
+
+/** A ceremony step's primary button, behind a confirmation titled with the step's name. */
+function ConfirmedStep({
+  actions,
+  step,
+  description,
+  disabled = false,
+  children,
+}: {
+  actions: DrawActions;
+  step: keyof typeof STEP_NAMES;
+  description: string;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  const name = STEP_NAMES[step];
+  return (
+    <Popconfirm
+      title={name}
+      description={description}
+      okText={name}
+      cancelText="取消"
+      onConfirm={actions[step]}
+      disabled={disabled}
+    >
+      <Button
+        type="primary"
+        loading={actions.running === step}
+        disabled={actions.busy || disabled}
+        data-testid={`draw-${step}`}
+      >
+        {children ?? name}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 function CommitForm({ actions }: { actions: DrawActions }) {
-  const { running, busy } = actions;
   return (
     <Form form={actions.commitForm} layout="inline" data-testid="commit-form">
       <Form.Item
@@ -94,17 +111,13 @@ function CommitForm({ actions }: { actions: DrawActions }) {
         <Input placeholder="监督人员" style={{ width: 160 }} data-testid="commit-supervisor" />
       </Form.Item>
       <Form.Item>
-        <Popconfirm
-          title="承诺"
+        <ConfirmedStep
+          actions={actions}
+          step="commit"
           description="承诺后本任务只能完成这次抽取或写明理由作废,不能重新抽取。确认名单无误?"
-          okText="承诺"
-          cancelText="取消"
-          onConfirm={actions.commit}
         >
-          <Button type="primary" loading={running === 'commit'} disabled={busy} data-testid="draw-commit">
-            承诺(生成随机数并公布承诺值)
-          </Button>
-        </Popconfirm>
+          承诺(生成随机数并公布承诺值)
+        </ConfirmedStep>
       </Form.Item>
     </Form>
   );

@@ -1,13 +1,7 @@
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { DesktopOutlined, StopOutlined } from '@ant-design/icons';
 import type { DrawView } from '@shared/domain/draws';
-import {
-  describeInspectingBody,
-  describePeriod,
-  describeRatio,
-  describeScope,
-  type TaskView,
-} from '@shared/domain/tasks';
+import { describeTask, type TaskView } from '@shared/domain/tasks';
 
 /** The task being drawn, the draw's state, the projector button and 作废 while the draw is not sealed. */
 export function DrawTaskCard({
@@ -25,6 +19,7 @@ export function DrawTaskCard({
   onProjector: () => void;
   onVoid: () => void;
 }) {
+  const text = describeTask(task);
   return (
     <Card
       size="small"
@@ -56,14 +51,12 @@ export function DrawTaskCard({
       }
     >
       <Descriptions size="small" column={2}>
-        <Descriptions.Item label="检查主体">
-          {describeInspectingBody(task.leadDepartment, task.joiningDepartments)}
-        </Descriptions.Item>
-        <Descriptions.Item label="开展时间">{describePeriod(task.startDate, task.endDate)}</Descriptions.Item>
+        <Descriptions.Item label="检查主体">{text.inspectingBody}</Descriptions.Item>
+        <Descriptions.Item label="开展时间">{text.period}</Descriptions.Item>
         <Descriptions.Item label="检查事项">{task.items.map((i) => i.name).join('、')}</Descriptions.Item>
-        <Descriptions.Item label="抽查比例">{describeRatio(task.ratio, task.scope.grades)}</Descriptions.Item>
+        <Descriptions.Item label="抽查比例">{text.ratio}</Descriptions.Item>
         <Descriptions.Item label="检查对象范围" span={2}>
-          {describeScope(task.scope, task.excludeRecentYears)}
+          {text.scope}
         </Descriptions.Item>
       </Descriptions>
     </Card>

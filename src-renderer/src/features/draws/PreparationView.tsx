@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { DrawView, StratumResultView } from '@shared/domain/draws';
 import { gradeLabel, percentText } from '@shared/domain/tasks';
 import { HashText } from './HashText';
@@ -41,10 +42,8 @@ export function PreparationView({ draw }: { draw: DrawView }) {
           <HashText value={draw.inputDigest} testId="hash-inputDigest" />
         </Descriptions.Item>
       </Descriptions>
-      <Table<StratumResultView>
-        size="small"
+      <ListTable<StratumResultView>
         rowKey="name"
-        pagination={false}
         dataSource={draw.strata}
         data-testid="draw-strata"
         columns={[

@@ -1,4 +1,5 @@
 import { Button, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { ColumnsType } from 'antd/es/table';
 import { SwapOutlined } from '@ant-design/icons';
 import type { AmendmentView, DrawView, PackageView, TeamMemberView } from '@shared/domain/draws';
@@ -148,10 +149,8 @@ const PACKAGE_COLUMNS: ColumnsType<PackageView> = [
 
 function Amendments({ amendments }: { amendments: AmendmentView[] }) {
   return (
-    <Table<AmendmentView>
-      size="small"
+    <ListTable<AmendmentView>
       rowKey="ordinal"
-      pagination={false}
       title={() => <Typography.Text strong>递补记录</Typography.Text>}
       dataSource={amendments}
       data-testid="draw-amendments"

@@ -1,4 +1,5 @@
-import { Alert, Button, Form, type FormInstance, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, type FormInstance, Input, Space, Switch, Tag, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { DrawView, WitnessView } from '@shared/domain/draws';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
@@ -55,10 +56,8 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
 
 function WitnessList({ witnesses }: { witnesses: WitnessView[] }) {
   return (
-    <Table<WitnessView>
-      size="small"
+    <ListTable<WitnessView>
       rowKey="ordinal"
-      pagination={false}
       dataSource={witnesses}
       locale={{ emptyText: '尚未录入见证值' }}
       data-testid="witness-list"

@@ -2,6 +2,13 @@ import { Button, Form, Input, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
 
+/** The inputs of one 回避关系 row; `required` is the message when one is left empty. */
+const CELLS: { key: string; placeholder: string; width: number; required?: string }[] = [
+  { key: 'inspector', placeholder: '执法证号', width: 150, required: '请填写执法证号' },
+  { key: 'entity', placeholder: '检查对象统一社会信用代码', width: 230, required: '请填写统一社会信用代码' },
+  { key: 'reason', placeholder: '回避理由(如亲属关系)', width: 200 },
+];
+
 /** 回避关系: inspector–entity pairs the draw must never put together. */
 export function ConflictsField() {
   return (
@@ -11,23 +18,16 @@ export function ConflictsField() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             {fields.map((field) => (
               <Space key={field.key} align="baseline">
-                <Form.Item
-                  name={[field.name, 'inspector']}
-                  rules={[{ required: true, message: '请填写执法证号' }]}
-                  style={{ marginBottom: 0 }}
-                >
-                  <Input placeholder="执法证号" style={{ width: 150 }} />
-                </Form.Item>
-                <Form.Item
-                  name={[field.name, 'entity']}
-                  rules={[{ required: true, message: '请填写统一社会信用代码' }]}
-                  style={{ marginBottom: 0 }}
-                >
-                  <Input placeholder="检查对象统一社会信用代码" style={{ width: 230 }} />
-                </Form.Item>
-                <Form.Item name={[field.name, 'reason']} style={{ marginBottom: 0 }}>
-                  <Input placeholder="回避理由(如亲属关系)" style={{ width: 200 }} />
-                </Form.Item>
+                {CELLS.map((cell) => (
+                  <Form.Item
+                    key={cell.key}
+                    name={[field.name, cell.key]}
+                    rules={cell.required ? [{ required: true, message: cell.required }] : undefined}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Input placeholder={cell.placeholder} style={{ width: cell.width }} />
+                  </Form.Item>
+                ))}
                 <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="删除回避关系" />
               </Space>
             ))}

@@ -1,4 +1,5 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -17,10 +18,8 @@ export function PlanPublicationView({ publication }: { publication: PlanPublicat
         <Descriptions.Item label="公示时间">{when(publication.publishedAt)}</Descriptions.Item>
         <Descriptions.Item label="修改理由">{publication.changeReason ?? '(首次公示)'}</Descriptions.Item>
       </Descriptions>
-      <Table<PlanPublicationRow & { no: number }>
-        size="small"
+      <ListTable<PlanPublicationRow & { no: number }>
         bordered
-        pagination={false}
         rowKey="no"
         dataSource={publication.rows.map((row, i) => ({ ...row, no: i + 1 }))}
         columns={[

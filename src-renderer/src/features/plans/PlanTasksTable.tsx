@@ -1,4 +1,5 @@
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { ColumnsType } from 'antd/es/table';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -56,10 +57,8 @@ export function PlanTasksTable({
     ),
   };
   return (
-    <Table<TaskView>
-      size="small"
+    <ListTable<TaskView>
       rowKey="id"
-      pagination={false}
       dataSource={tasks}
       locale={{ emptyText: '还没有抽查任务,点击“新增抽查任务”添加' }}
       data-testid="plan-tasks"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Modal, Space, Tag } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import type { PlanVersionSummary, PlanView } from '@shared/domain/plans';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
@@ -20,10 +21,8 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
 
   return (
     <Card title="公示版本" size="small" data-testid="plan-versions">
-      <Table<PlanVersionSummary>
-        size="small"
+      <ListTable<PlanVersionSummary>
         rowKey="version"
-        pagination={false}
         dataSource={plan.versions}
         locale={{ emptyText: '尚未公示' }}
         onRow={(v) => ({ 'data-testid': `version-row-${v.version}` }) as never}

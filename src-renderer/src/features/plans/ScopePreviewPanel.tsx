@@ -1,5 +1,6 @@
 import type { HTMLAttributes } from 'react';
-import { Alert, Card, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Statistic, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable';
 import { gradeLabel, percentText, type StratumPreview } from '@shared/domain/tasks';
 import type { Req } from '@shared/ipc/contract';
 import { api } from '../../api';
@@ -62,10 +63,8 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
                 已排除 {data.excludedSince} 以来被抽查过的 {number(data.excludedRecent)} 户
               </Typography.Text>
             )}
-            <Table<StratumPreview>
-              size="small"
+            <ListTable<StratumPreview>
               rowKey="name"
-              pagination={false}
               dataSource={data.strata}
               data-testid="scope-strata"
               onRow={(s) => ({ 'data-testid': `stratum-${s.name}` }) as HTMLAttributes<HTMLElement>}

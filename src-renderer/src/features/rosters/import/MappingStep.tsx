@@ -1,4 +1,5 @@
-import { Alert, Button, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Select, Space, Typography } from 'antd';
+import { ListTable } from '../../../components/ListTable';
 import type { RosterKind } from '@shared/domain/rosters';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
 import type { MappingProposalView } from '@shared/ipc/contract';
@@ -48,10 +49,8 @@ export function MappingStep({
       )}
       <div>
         <Typography.Text strong>文件开头的数据</Typography.Text>
-        <Table
-          size="small"
+        <ListTable
           style={{ marginTop: 8 }}
-          pagination={false}
           scroll={{ x: 'max-content' }}
           rowKey={(_, i) => String(i)}
           dataSource={sampleRows.map((cells, i) => ({ n: i + 1, cells }))}
@@ -143,10 +142,8 @@ function MappingTable({ kind, proposal, mapping, onChange }: MappingProps) {
     onChange(next);
   };
   return (
-    <Table
-      size="small"
+    <ListTable
       rowKey="key"
-      pagination={false}
       dataSource={fields.map((f) => ({ key: f.key, label: f.label, required: f.required, hint: f.hint }))}
       columns={[
         {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Tabs } from 'antd';
 import { RosterView } from '../view/RosterView';
+import type { RosterConfig, RosterRow } from '../view/types';
 import { ImportActions } from '../import/ImportActions';
 import { EXPERT_CONFIG, INSPECTOR_CONFIG } from './inspectorConfig';
 
@@ -8,33 +9,16 @@ import { EXPERT_CONFIG, INSPECTOR_CONFIG } from './inspectorConfig';
 export function InspectorsPage() {
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
-  return (
-    <Tabs
-      destroyOnHidden
-      items={[
-        {
-          key: 'inspectors',
-          label: '执法检查人员',
-          children: (
-            <RosterView
-              config={INSPECTOR_CONFIG}
-              version={version}
-              actions={<ImportActions kind="inspectors" onImported={bump} />}
-            />
-          ),
-        },
-        {
-          key: 'experts',
-          label: '专家库',
-          children: (
-            <RosterView
-              config={EXPERT_CONFIG}
-              version={version}
-              actions={<ImportActions kind="experts" onImported={bump} />}
-            />
-          ),
-        },
-      ]}
-    />
-  );
+  const tab = <R extends RosterRow>(label: string, config: RosterConfig<R>) => ({
+    key: config.roster,
+    label,
+    children: (
+      <RosterView
+        config={config}
+        version={version}
+        actions={<ImportActions kind={config.roster} onImported={bump} />}
+      />
+    ),
+  });
+  return <Tabs destroyOnHidden items={[tab('执法检查人员', INSPECTOR_CONFIG), tab('专家库', EXPERT_CONFIG)]} />;
 }

@@ -9,6 +9,9 @@ import { expertPatch, inspectorPatch } from '@shared/ipc/schemas';
 import { FlagsMark, TagList } from '../view/RosterView';
 import type { RosterConfig } from '../view/types';
 
+/** What the two rosters of people share: counted in 人, a 状态 column, no credit grade, titled by name. */
+const PEOPLE = { unit: '人', statusLabel: '状态', hasGrade: false, titleOf: (r: { name: string }) => r.name } as const;
+
 const nameColumn = { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, width: 120 } as const;
 const withFlags = (name: string, r: { flags: string[] }) => (
   <>
@@ -21,13 +24,10 @@ const withFlags = (name: string, r: { flags: string[] }) => (
 export const INSPECTOR_CONFIG: RosterConfig<InspectorRow> = {
   roster: 'inspectors',
   noun: '执法检查人员',
-  unit: '人',
   exportName: '执法检查人员名录',
   searchPlaceholder: '按姓名、执法证号、单位或电话检索',
-  statusLabel: '状态',
+  ...PEOPLE,
   statuses: INSPECTOR_STATUSES,
-  hasGrade: false,
-  titleOf: (r) => r.name,
   columns: [
     { ...nameColumn, render: withFlags },
     { title: I.badgeNo, dataIndex: 'badgeNo', key: 'badgeNo', sorter: true, width: 150 },
@@ -67,13 +67,10 @@ export const INSPECTOR_CONFIG: RosterConfig<InspectorRow> = {
 export const EXPERT_CONFIG: RosterConfig<ExpertRow> = {
   roster: 'experts',
   noun: '专家',
-  unit: '人',
   exportName: '专家名录',
   searchPlaceholder: '按姓名、证件号码或工作单位检索',
-  statusLabel: '状态',
+  ...PEOPLE,
   statuses: EXPERT_STATUSES,
-  hasGrade: false,
-  titleOf: (r) => r.name,
   columns: [
     { ...nameColumn, render: withFlags },
     { title: X.idOrCertNo, dataIndex: 'idOrCertNo', width: 190 },
