@@ -1,7 +1,7 @@
 /**
  * `demo --out DIR`: the whole chain on an empty database without a display (demo county → published plan → 准备 … 封存 →
- * proof verified), through the same services as the desktop app, so one command shows the program work. Writes
- * proof.json, both parts of the record as PDF and verify.html to DIR.
+ * proof verified → 一户一表 → results), through the same services as the desktop app. Writes proof.json, both parts of
+ * the record as PDF, verify.html and sheets/ (the 一户一表 of the draw) to DIR, and enters demo results.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,8 @@ import { createServices, type Services } from '../app/services';
 import { defaultContext } from '../app/context';
 import { loadDemoData } from '../demo/demo-data';
 import { createDemoPlan } from '../demo/plan-demo';
+import { enterDemoResults, type DemoResults } from '../demo/demo-results';
+import { exportSheets } from '../sheets/export';
 import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
 
@@ -37,6 +39,8 @@ interface DemoOutSummary {
   seed: string;
   verified: boolean;
   files: string[];
+  sheets: string;
+  results: DemoResults;
   seconds: number;
 }
 
@@ -120,6 +124,11 @@ export async function runDemoOut(
     const drawn = await drawDemo(services, taskId, out, say);
     const verified = await verifyDemo(drawn.proofText, drawn.proofPath, drawn.verifyPage, say);
     const { draw } = drawn.sealed;
+    const sheets = join(out, 'sheets');
+    const sheetFiles = await exportSheets(conn.raw, draw.id, sheets);
+    const results = enterDemoResults(conn.raw, defaultContext(actor), draw.id);
+    say(`9. 一户一表:${sheetFiles.length} 个文件写入 ${sheets}(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)`);
+    say(`10. 示例检查结果:已录入 ${results.entered} 户,其中 ${results.reviewed} 户已审核`);
     const summary: DemoOutSummary = {
       dbPath: conn.path,
       out,
@@ -133,6 +142,8 @@ export async function runDemoOut(
       seed: draw.reveal!.seed,
       verified,
       files: [drawn.proofPath, drawn.commitPdf, drawn.resultPdf, drawn.verifyPage],
+      sheets,
+      results,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
     if (ctx.json) ctx.out(JSON.stringify(summary));

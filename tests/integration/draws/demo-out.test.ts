@@ -4,10 +4,10 @@
  * the CLI's `verify` in another), the two parts of the record as PDF, and the offline verify page.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyProof, type DrawProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
@@ -16,17 +16,42 @@ import { tempDir } from '../../fixtures/test-db';
 const ROOT = resolve(__dirname, '../../..');
 const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
 
+function countIn(out: string, sqlText: string): unknown {
+  const db = new BetterSqlite3(join(out, 'demo.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sqlText).pluck().get();
+  } finally {
+    db.close();
+  }
+}
+
 describe('demo --out', () => {
-  it('runs the whole chain headless and leaves a verifiable proof and both records', () => {
-    const out = join(tempDir('ssj-demo-out-'), '示例输出');
-    const run = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000', '--json'], {
+  const out = join(tempDir('ssj-demo-out-'), '示例输出');
+  let run: ReturnType<typeof spawnSync>;
+  let summary: Record<string, unknown>;
+  beforeAll(() => {
+    run = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 180_000,
     });
+    summary = run.status === 0 ? (JSON.parse(String(run.stdout)) as Record<string, unknown>) : {};
+  }, 200_000);
+
+  it("writes the draw's 一户一表 per 名单包 and enters plausible results", () => {
+    const sheets = readdirSync(join(out, 'sheets'));
+    const packages = summary.packages as number;
+    expect(sheets.filter((f) => f.endsWith('.xlsx'))).toHaveLength(packages);
+    expect(sheets.filter((f) => f.endsWith('.pdf'))).toHaveLength(packages + 1);
+    const results = summary.results as { entered: number; reviewed: number };
+    expect(results.entered).toBeGreaterThan(0);
+    expect(countIn(out, 'SELECT count(*) FROM results')).toBe(results.entered);
+    expect(countIn(out, "SELECT count(*) FROM results WHERE state = '已审核'")).toBe(results.reviewed);
+  });
+
+  it('runs the whole chain headless and leaves a verifiable proof and both records', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({
       out,
       dbPath: join(out, 'demo.sqlite'),
