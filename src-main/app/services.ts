@@ -12,6 +12,7 @@ import type { DrawProgress } from '@shared/domain/draws';
 import { createDrawService } from '../draws/service';
 import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
+import { createResultService } from '../results/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
@@ -72,6 +73,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     visits: createVisitService(conn.raw, ctx),
+    results: createResultService(conn.raw, ctx),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */
