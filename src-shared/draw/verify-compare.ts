@@ -99,6 +99,25 @@ export function compareWithRederived(recorded: Record<string, unknown>, rederive
   return compareAmendments(recorded.amendments, rederived);
 }
 
+/** The fields of a drawn entity compared in order, each with how its difference is told. */
+const SELECTED_FIELDS: {
+  name: 'stratum' | 'code' | 'key';
+  message: (where: string, code: string, theirs: string, mine: string) => string;
+}[] = [
+  {
+    name: 'stratum',
+    message: (where, code, theirs, mine) => `${where} ${code} 的所属层不一致:记录为 ${theirs},重新推导为 ${mine}`,
+  },
+  {
+    name: 'code',
+    message: (where, _code, theirs, mine) => `${where}抽中对象不一致:记录为 ${theirs},重新推导为 ${mine}`,
+  },
+  {
+    name: 'key',
+    message: (where, code, theirs, mine) => `${where} ${code} 的抽取号不一致:记录为 ${theirs},重新计算为 ${mine}`,
+  },
+];
+
 export function compareSelected(recorded: unknown, rederived: SelectedEntity[]): ProofDifference | null {
   if (!Array.isArray(recorded))
     return differ('proof.malformed', 'result.selected', '记录缺少抽中对象名单 result.selected');
@@ -127,32 +146,11 @@ export function compareSelected(recorded: unknown, rederived: SelectedEntity[]):
     if (sameSelected(theirs, mine) || sameJson(theirs, mine)) continue;
     const rank = rederived.slice(0, i + 1).filter((entity) => entity.stratum === mine.stratum).length;
     const where = `${mine.stratum}层第${rank}名`;
-    if (theirs.stratum !== mine.stratum) {
-      return differ(
-        'proof.selected.stratum',
-        `${path}.stratum`,
-        `${where} ${mine.code} 的所属层不一致:记录为 ${show(theirs.stratum)},重新推导为 ${mine.stratum}`,
-        theirs.stratum,
-        mine.stratum,
-      );
-    }
-    if (theirs.code !== mine.code) {
-      return differ(
-        'proof.selected.code',
-        `${path}.code`,
-        `${where}抽中对象不一致:记录为 ${show(theirs.code)},重新推导为 ${mine.code}`,
-        theirs.code,
-        mine.code,
-      );
-    }
-    if (theirs.key !== mine.key) {
-      return differ(
-        'proof.selected.key',
-        `${path}.key`,
-        `${where} ${mine.code} 的抽取号不一致:记录为 ${show(theirs.key)},重新计算为 ${mine.key}`,
-        theirs.key,
-        mine.key,
-      );
+    const field = SELECTED_FIELDS.find((f) => theirs[f.name] !== mine[f.name]);
+    if (field) {
+      const { name } = field;
+      const message = field.message(where, mine.code, show(theirs[name]), String(mine[name]));
+      return differ(`proof.selected.${name}`, `${path}.${name}`, message, theirs[name] as JsonValue, mine[name]);
     }
     return differ(
       'proof.selected.shape',
