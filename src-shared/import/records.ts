@@ -321,8 +321,7 @@ export function buildInspector(detection: HeaderDetection, row: GridRow): RowOut
   const r = new RowReader(detection, row);
   if (r.mappedCellsBlank()) return null;
   const badgeNo = requiredCode(r, 'badgeNo');
-  const name = r.line('name');
-  if (!name && !r.problems.some((p) => p.field === 'name')) r.add('name', 'error', 'name.missing', '姓名为空');
+  const name = requiredPersonName(r);
   const status = r.enumValue('status', parseInspectorStatus, INSPECTOR_STATUSES);
   const record: InspectorRecord = {
     name,
@@ -339,8 +338,7 @@ export function buildExpert(detection: HeaderDetection, row: GridRow): RowOutcom
   const r = new RowReader(detection, row);
   if (r.mappedCellsBlank()) return null;
   const idOrCertNo = requiredCode(r, 'idOrCertNo');
-  const name = r.line('name');
-  if (!name && !r.problems.some((p) => p.field === 'name')) r.add('name', 'error', 'name.missing', '姓名为空');
+  const name = requiredPersonName(r);
   const status = r.enumValue('status', parseExpertStatus, EXPERT_STATUSES);
   const record: ExpertRecord = {
     name,
@@ -354,6 +352,13 @@ export function buildExpert(detection: HeaderDetection, row: GridRow): RowOutcom
 }
 
 /** A key code with no alternative: damaged or missing rejects the row. */
+/** An inspector's or expert's 姓名: a row without one is refused (unless the cell already has its own problem). */
+function requiredPersonName(r: RowReader): string {
+  const name = r.line('name');
+  if (!name && !r.problems.some((p) => p.field === 'name')) r.add('name', 'error', 'name.missing', '姓名为空');
+  return name;
+}
+
 function requiredCode(r: RowReader, key: string): string | null {
   const cell = r.code(key);
   if (cell.status === 'ok') return cell.code;
