@@ -99,23 +99,48 @@ export function compareWithRederived(recorded: Record<string, unknown>, rederive
   return compareAmendments(recorded.amendments, rederived);
 }
 
-/** The fields of a drawn entity compared in order, each with how its difference is told. */
-const SELECTED_FIELDS: {
-  name: 'stratum' | 'code' | 'key';
-  message: (where: string, code: string, theirs: string, mine: string) => string;
-}[] = [
+/** One field of a recorded entry compared with the rederived one, and how a difference is told to the reader. */
+interface FieldCheck<T> {
+  name: keyof T & string;
+  /** Default: strict inequality. */
+  differs?: (theirs: unknown, mine: unknown) => boolean;
+  message: (where: string, mine: T, theirs: string, rederived: string) => string;
+}
+
+/** The first field in `fields` whose recorded value differs, as a difference coded `${prefix}.${name}`. */
+function fieldDifference<T extends object>(
+  prefix: string,
+  path: string,
+  where: string,
+  theirs: Record<string, unknown>,
+  mine: T,
+  fields: readonly FieldCheck<T>[],
+): ProofDifference | null {
+  const values = mine as Record<string, unknown>;
+  const field = fields.find((f) => (f.differs ?? ((a, b) => a !== b))(theirs[f.name], values[f.name]));
+  if (!field) return null;
+  const { name } = field;
+  const message = field.message(where, mine, show(theirs[name]), show(values[name]));
+  return differ(`${prefix}.${name}`, `${path}.${name}`, message, theirs[name], values[name]);
+}
+
+const SELECTED_FIELDS: FieldCheck<SelectedEntity>[] = [
+  { name: 'stratum', message: (w, e, a, b) => `${w} ${e.code} 的所属层不一致:记录为 ${a},重新推导为 ${b}` },
+  { name: 'code', message: (w, _e, a, b) => `${w}抽中对象不一致:记录为 ${a},重新推导为 ${b}` },
+  { name: 'key', message: (w, e, a, b) => `${w} ${e.code} 的抽取号不一致:记录为 ${a},重新计算为 ${b}` },
+];
+
+const differentJson = (a: unknown, b: unknown) => !sameJson(a, b);
+
+const PACKAGE_FIELDS: FieldCheck<DrawPackage>[] = [
+  { name: 'no', message: (w, _p, a) => `${w}的编号不一致:记录为 ${a}` },
+  { name: 'area', message: (w, _p, a, b) => `${w}的片区不一致:记录为 ${a},重新推导为 ${b}` },
   {
-    name: 'stratum',
-    message: (where, code, theirs, mine) => `${where} ${code} 的所属层不一致:记录为 ${theirs},重新推导为 ${mine}`,
+    name: 'entities',
+    differs: differentJson,
+    message: (w, _p, a, b) => `${w}的检查对象不一致:记录为 ${a},重新推导为 ${b}`,
   },
-  {
-    name: 'code',
-    message: (where, _code, theirs, mine) => `${where}抽中对象不一致:记录为 ${theirs},重新推导为 ${mine}`,
-  },
-  {
-    name: 'key',
-    message: (where, code, theirs, mine) => `${where} ${code} 的抽取号不一致:记录为 ${theirs},重新计算为 ${mine}`,
-  },
+  { name: 'team', differs: differentJson, message: (w, _p, a, b) => `${w}的检查组不一致:记录为 ${a},重新推导为 ${b}` },
 ];
 
 export function compareSelected(recorded: unknown, rederived: SelectedEntity[]): ProofDifference | null {
@@ -146,12 +171,8 @@ export function compareSelected(recorded: unknown, rederived: SelectedEntity[]):
     if (sameSelected(theirs, mine) || sameJson(theirs, mine)) continue;
     const rank = rederived.slice(0, i + 1).filter((entity) => entity.stratum === mine.stratum).length;
     const where = `${mine.stratum}层第${rank}名`;
-    const field = SELECTED_FIELDS.find((f) => theirs[f.name] !== mine[f.name]);
-    if (field) {
-      const { name } = field;
-      const message = field.message(where, mine.code, show(theirs[name]), String(mine[name]));
-      return differ(`proof.selected.${name}`, `${path}.${name}`, message, theirs[name] as JsonValue, mine[name]);
-    }
+    const difference = fieldDifference('proof.selected', path, where, theirs, mine, SELECTED_FIELDS);
+    if (difference) return difference;
     return differ(
       'proof.selected.shape',
       path,
@@ -182,41 +203,8 @@ export function comparePackages(recorded: unknown, rederived: DrawPackage[]): Pr
       );
     if (samePackage(theirs, mine) || sameJson(theirs, mine)) continue;
     const label = `第${mine.no}号名单包`;
-    if (theirs.no !== mine.no)
-      return differ(
-        'proof.package.no',
-        `${path}.no`,
-        `${label}的编号不一致:记录为 ${show(theirs.no)}`,
-        theirs.no,
-        mine.no,
-      );
-    if (theirs.area !== mine.area) {
-      return differ(
-        'proof.package.area',
-        `${path}.area`,
-        `${label}的片区不一致:记录为 ${show(theirs.area)},重新推导为 ${show(mine.area)}`,
-        theirs.area,
-        mine.area,
-      );
-    }
-    if (!sameJson(theirs.entities, mine.entities)) {
-      return differ(
-        'proof.package.entities',
-        `${path}.entities`,
-        `${label}的检查对象不一致:记录为 ${show(theirs.entities)},重新推导为 ${show(mine.entities)}`,
-        theirs.entities,
-        mine.entities,
-      );
-    }
-    if (!sameJson(theirs.team, mine.team)) {
-      return differ(
-        'proof.package.team',
-        `${path}.team`,
-        `${label}的检查组不一致:记录为 ${show(theirs.team)},重新推导为 ${show(mine.team)}`,
-        theirs.team,
-        mine.team,
-      );
-    }
+    const difference = fieldDifference('proof.package', path, label, theirs, mine, PACKAGE_FIELDS);
+    if (difference) return difference;
     return differ(
       'proof.package.shape',
       path,
