@@ -195,6 +195,32 @@ function writeStrata(
   return { buffer, p, codeStart, codeEnd };
 }
 
+/** The table of `codes`' UTF-8 bytes, code g at codeBytes[codeStart[g], codeEnd[g]) (never zero-length buffers). */
+export function codeTableOf(
+  codes: readonly string[],
+  allocate: Allocate = plainAllocate,
+): Pick<EncodedInputs, 'codeBytes' | 'codeStart' | 'codeEnd'> {
+  const encoded = codes.map(encodeUtf8);
+  const codeBytes = new Uint8Array(
+    allocate(
+      Math.max(
+        1,
+        encoded.reduce((sum, code) => sum + code.length, 0),
+      ),
+    ),
+  );
+  const codeStart = new Int32Array(allocate(4 * Math.max(1, codes.length)));
+  const codeEnd = new Int32Array(allocate(4 * Math.max(1, codes.length)));
+  let p = 0;
+  encoded.forEach((code, g) => {
+    codeStart[g] = p;
+    codeBytes.set(code, p);
+    p += code.length;
+    codeEnd[g] = p;
+  });
+  return { codeBytes, codeStart, codeEnd };
+}
+
 /** The reference route: the exact errors of parseDrawInputs / canonicalInputsBytes, or the bytes the slow way. */
 function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInputs; encoded: EncodedInputs } {
   const inputs = parseDrawInputs(value);
@@ -202,27 +228,8 @@ function referenceEncode(value: unknown, allocate: Allocate): { inputs: DrawInpu
   const stratumStart = [0];
   for (const stratum of inputs.strata)
     stratumStart.push(stratumStart[stratumStart.length - 1] + stratum.candidates.length);
-  const total = stratumStart[stratumStart.length - 1];
-  const encodedCodes = inputs.strata.flatMap((stratum) =>
-    stratum.candidates.map((candidate) => encodeUtf8(candidate.code)),
-  );
-  const codeBytes = new Uint8Array(
-    allocate(
-      Math.max(
-        1,
-        encodedCodes.reduce((sum, code) => sum + code.length, 0),
-      ),
-    ),
-  );
-  const codeStart = new Int32Array(allocate(4 * Math.max(1, total)));
-  const codeEnd = new Int32Array(allocate(4 * Math.max(1, total)));
-  let p = 0;
-  encodedCodes.forEach((code, g) => {
-    codeStart[g] = p;
-    codeBytes.set(code, p);
-    p += code.length;
-    codeEnd[g] = p;
-  });
+  const codes = inputs.strata.flatMap((stratum) => stratum.candidates.map((candidate) => candidate.code));
+  const { codeBytes, codeStart, codeEnd } = codeTableOf(codes, allocate);
   return { inputs, encoded: { parts: [bytes], codeBytes, codeStart, codeEnd, stratumStart } };
 }
 

@@ -21,7 +21,6 @@ export {
   type CandidateRuns,
 } from './encode-runs';
 export {
-  rankSmallest,
   rankSmallestEncoded,
   rankSmallestCodes,
   mergeRanked,

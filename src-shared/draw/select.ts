@@ -34,28 +34,6 @@ function firstOf(kept: RankedCandidate[], quota: number): RankedCandidate[] {
   return kept;
 }
 
-/**
- * The `quota` smallest of candidates[start, end) by key (then code), ranked — or, when `bar` is given, the smallest
- * `quota` of those whose key is below it (shorter than `quota` when too few are: see provisionalBar).
- */
-export function rankSmallest(
-  candidates: readonly Candidate[],
-  start: number,
-  end: number,
-  quota: number,
-  hasher: KeyHasher,
-  bar: string | null = null,
-): RankedCandidate[] {
-  if (quota <= 0) return [];
-  const kept: RankedCandidate[] = [];
-  for (let index = start; index < end; index++) {
-    const code = candidates[index].code;
-    const key = hasher.keyOf(code);
-    if (bar === null || key < bar) kept.push({ index, code, key });
-  }
-  return firstOf(kept, quota);
-}
-
 /** Where a candidate's code bytes are: candidate g is codeBytes[codeStart[g], codeEnd[g]) (encodeDrawInputs). */
 export type CodeTable = Pick<EncodedInputs, 'codeBytes' | 'codeStart' | 'codeEnd'>;
 
@@ -81,7 +59,8 @@ function compareCodeBytes(table: CodeTable, a: number, b: number): number {
 
 /**
  * The `quota` smallest by key (then code bytes) of candidates [start, end) of the stratum whose first candidate is
- * number `base` in the code table, under `bar` as in rankSmallest: the same keys and order, read from the bytes.
+ * number `base` in the code table; with `bar` (provisionalBar), the smallest of those whose key is below it, fewer
+ * than `quota` when too few are.
  */
 export function rankSmallestCodes(
   table: CodeTable,
@@ -107,8 +86,8 @@ export function rankSmallestCodes(
 }
 
 /**
- * rankSmallest for candidates[start, end) of stratum `stratum`, hashing the code bytes encodeDrawInputs recorded
- * (the same keys and the same order; a candidate's code string is read only once it ranks within the quota).
+ * The `quota` smallest of candidates[start, end) of stratum `stratum` by key (then code), or of those below `bar`
+ * (provisionalBar), hashing the code bytes encodeDrawInputs recorded; a code string is read only once it ranks.
  */
 export function rankSmallestEncoded(
   candidates: readonly Candidate[],

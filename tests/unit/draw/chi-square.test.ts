@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { entityLabel, KeyHasher, rankSmallest, type Candidate } from '@shared/draw';
+import { entityLabel, KeyHasher, type Candidate } from '@shared/draw';
+import { rankCandidates } from './vectors';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 
 /**
@@ -60,7 +61,7 @@ function inclusionCounts(
 
 describe('selection is uniform (χ², α = 10⁻³ per stratum)', () => {
   const engineRank = (candidates: Candidate[], quota: number, seed: Uint8Array, label: string) =>
-    rankSmallest(candidates, 0, candidates.length, quota, new KeyHasher(nodeSha256, seed, label));
+    rankCandidates(candidates, quota, new KeyHasher(nodeSha256, seed, label));
 
   it.each(inclusionCounts(engineRank))('stratum $name: $quota of $n over 12,000 seeds', ({ n, quota, counts }) => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(SEEDS * quota);

@@ -8,7 +8,6 @@ import {
   entityLabel,
   KeyHasher,
   prepareDraw,
-  rankSmallest,
   rankStratum,
   runDraw,
   type DrawCase,
@@ -19,7 +18,7 @@ import {
 import { isAppError } from '@shared/errors';
 import { refusalSync } from '../../fixtures/refusal';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
-import { clone } from './vectors';
+import { clone, rankCandidates } from './vectors';
 
 const OFFICES = ['城关市场监管所', '东关市场监管所', '西关市场监管所', '南关市场监管所'];
 const AREAS = ['城关片区', '东部片区', '𠀀片区', '西部片区']; // one area outside the BMP: UTF-8 order ≠ UTF-16 order
@@ -179,11 +178,11 @@ describe('draw properties: the selection', () => {
         prepared.drawCase.inputs.strata.forEach((stratum) => {
           const hasher = new KeyHasher(nodeSha256, prepared.seedBytes, entityLabel(stratum.name));
           const n = stratum.candidates.length;
-          const everyone = rankSmallest(stratum.candidates, 0, n, n, hasher);
+          const everyone = rankCandidates(stratum.candidates, n, hasher);
           const allKeys = stratum.candidates.map((candidate) => hasher.keyOf(candidate.code)).sort();
           expect(everyone.map((ranked) => ranked.key)).toEqual(allKeys);
           for (let k = 0; k <= n; k++) {
-            const chosen = rankSmallest(stratum.candidates, 0, n, k, hasher);
+            const chosen = rankCandidates(stratum.candidates, k, hasher);
             expect(chosen).toHaveLength(k);
             expect(chosen).toEqual(everyone.slice(0, k)); // so quota k+1 ⊇ quota k, in the same order
           }
