@@ -4,6 +4,20 @@ import { invalidInputs } from './errors';
 import { hexToBytes, type Sha256 } from './hash';
 import { SPEC_ID, type Candidate, type DrawInputs, type Entropy, type Witness } from './types';
 
+/** The members of the inputs before and after `strata`, in canonical (code point) order. */
+const HEAD_MEMBERS = [
+  'avoidOwnOffice',
+  'clusterBy',
+  'conflicts',
+  'distinctOffices',
+  'inspectors',
+  'maxPackagesPerInspector',
+  'packageSize',
+  'requiredTags',
+  'spec',
+] as const satisfies readonly (keyof DrawInputs)[];
+const TAIL_MEMBERS = ['task', 'teamSize'] as const satisfies readonly (keyof DrawInputs)[];
+
 /**
  * C(inputs) for inputs already checked by parseDrawInputs (so every key is known and no other key exists).
  * It writes the members in their canonical order by hand instead of sorting the names of a million candidate
@@ -12,24 +26,10 @@ import { SPEC_ID, type Candidate, type DrawInputs, type Entropy, type Witness } 
 export function canonicalInputsBytes(inputs: DrawInputs): Uint8Array {
   const writer = new CanonicalWriter(estimateCanonicalSize(inputs));
   try {
-    writer.raw('{"avoidOwnOffice":');
-    writer.value(inputs.avoidOwnOffice);
-    writer.raw(',"clusterBy":');
-    writer.string(inputs.clusterBy);
-    writer.raw(',"conflicts":');
-    writer.value(inputs.conflicts, 'inputs.conflicts');
-    writer.raw(',"distinctOffices":');
-    writer.value(inputs.distinctOffices);
-    writer.raw(',"inspectors":');
-    writer.value(inputs.inspectors, 'inputs.inspectors');
-    writer.raw(',"maxPackagesPerInspector":');
-    writer.integer(inputs.maxPackagesPerInspector);
-    writer.raw(',"packageSize":');
-    writer.integer(inputs.packageSize);
-    writer.raw(',"requiredTags":');
-    writer.value(inputs.requiredTags, 'inputs.requiredTags');
-    writer.raw(',"spec":');
-    writer.string(inputs.spec);
+    HEAD_MEMBERS.forEach((name, i) => {
+      writer.raw(`${i === 0 ? '{' : ','}"${name}":`);
+      writer.value(inputs[name], `inputs.${name}`);
+    });
     writer.raw(',"strata":[');
     inputs.strata.forEach((stratum, s) => {
       const path = `inputs.strata[${s}]`;
@@ -46,10 +46,11 @@ export function canonicalInputsBytes(inputs: DrawInputs): Uint8Array {
       }
       writer.byte(0x7d);
     });
-    writer.raw('],"task":');
-    writer.value(inputs.task, 'inputs.task');
-    writer.raw(',"teamSize":');
-    writer.integer(inputs.teamSize);
+    writer.raw(']');
+    for (const name of TAIL_MEMBERS) {
+      writer.raw(`,"${name}":`);
+      writer.value(inputs[name], `inputs.${name}`);
+    }
     writer.byte(0x7d);
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
