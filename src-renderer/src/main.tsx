@@ -10,9 +10,15 @@ import { BARE_ROUTES } from './routes';
 
 dayjs.locale('zh-cn');
 
+// A system set to reduce motion gets none from Ant Design either (and the tests screenshot settled pages).
+const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4, motion: !reduceMotion } }}
+    >
       <AntApp>
         {/* Hash routing: the UI is one file set served from app://, with no server to resolve paths. */}
         <HashRouter>

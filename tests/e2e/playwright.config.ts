@@ -13,6 +13,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    // The app honours reduced motion (no Ant Design or ceremony animation): screenshots show settled pages.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.SSJ_CHROMIUM ?? '/usr/bin/chromium',
       args: [
