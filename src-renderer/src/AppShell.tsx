@@ -13,7 +13,13 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={220} theme="dark" data-testid="nav">
+      {/* Sticky: the navigation stays in view while a long page scrolls. */}
+      <Sider
+        width={220}
+        theme="dark"
+        data-testid="nav"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <div style={{ color: '#fff', fontSize: 17, fontWeight: 600, padding: '18px 16px', lineHeight: 1.4 }}>
           双随机一公开
           <br />
