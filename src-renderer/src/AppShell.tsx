@@ -13,25 +13,22 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {/* Sticky: the navigation stays in view while a long page scrolls. */}
-      <Sider
-        width={220}
-        theme="dark"
-        data-testid="nav"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <div style={{ color: '#fff', fontSize: 17, fontWeight: 600, padding: '18px 16px', lineHeight: 1.4 }}>
-          双随机一公开
-          <br />
-          监管工作台
+      <Sider width={220} theme="dark" data-testid="nav">
+        {/* Sticky: the navigation stays in view while a long page scrolls; the dark column runs the full height. */}
+        <div style={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+          <div style={{ color: '#fff', fontSize: 17, fontWeight: 600, padding: '18px 16px', lineHeight: 1.4 }}>
+            双随机一公开
+            <br />
+            监管工作台
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[current.path]}
+            items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: r.label }))}
+            onClick={({ key }) => navigate(key)}
+          />
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[current.path]}
-          items={ROUTES.map((r) => ({ key: r.path, icon: r.icon, label: r.label }))}
-          onClick={({ key }) => navigate(key)}
-        />
       </Sider>
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #e8e8e8' }}>
