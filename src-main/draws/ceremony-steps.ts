@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { computeNonceCommit } from '@shared/draw';
 import type { DrawRecordCommit } from '@shared/domain/documents';
-import type { DrawView } from '@shared/domain/draws';
+import type { DrawView, WitnessRepeat } from '@shared/domain/draws';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
-import { first, qb, run, value as value_ } from '../db/sql';
+import { all, first, qb, run, value as value_ } from '../db/sql';
 import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
 import { nodeSha256 } from './node-sha256';
@@ -121,6 +121,20 @@ export function witness(
     })
     .immediate();
   return drawView(raw, req.drawId);
+}
+
+/** Earlier entries of the same value (trimmed) by the same witness, in any draw, oldest first. */
+export function witnessRepeats(raw: BetterSqlite3.Database, req: ParsedReq<'draws:witness-repeats'>): WitnessRepeat[] {
+  const query = qb
+    .selectFrom('draw_witnesses as w')
+    .innerJoin('draws as d', 'd.id', 'w.draw_id')
+    .innerJoin('tasks as t', 't.id', 'd.task_id')
+    .select(['t.number as taskNumber', 'd.attempt', 'w.ordinal', 'w.entered_at as enteredAt'])
+    .where('w.name', '=', req.name.trim())
+    .where('w.value', '=', req.value.trim())
+    .orderBy('w.entered_at')
+    .orderBy('w.id');
+  return all(raw, query);
 }
 
 /** 作废 with a reason: a committed or revealed draw stays on record; a mere preparation also frees its inputs. */

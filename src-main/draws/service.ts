@@ -10,7 +10,7 @@ import type { FileTokens } from '../app/file-tokens';
 import { DrawJobs } from './job';
 import { loadDrawRow } from './views';
 import { recordCommit } from './records';
-import { commit, voidDraw, witness } from './ceremony-steps';
+import { commit, voidDraw, witness, witnessRepeats } from './ceremony-steps';
 import { amend, ceremony, get, prepare, reveal, seal, type LongSteps } from './long-steps';
 import {
   exportProof,
@@ -38,6 +38,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     prepare: (req: Parameters<typeof prepare>[1]) => prepare(steps, req),
     commit: (req: Parameters<typeof commit>[2]) => commit(raw, ctx, req),
     witness: (req: Parameters<typeof witness>[2]) => witness(raw, ctx, req),
+    witnessRepeats: (req: Parameters<typeof witnessRepeats>[1]) => witnessRepeats(raw, req),
     reveal: (req: Parameters<typeof reveal>[1]) => reveal(steps, req),
     seal: (req: Parameters<typeof seal>[1]) => seal(steps, req),
     amend: (req: Parameters<typeof amend>[1]) => amend(steps, req),

@@ -65,6 +65,14 @@ export interface WitnessView {
   enteredAt: string;
 }
 
+/** An earlier entry of the same witness value by the same witness (any draw): a sign the value is not fresh. */
+export interface WitnessRepeat {
+  taskNumber: string;
+  attempt: number;
+  ordinal: number;
+  enteredAt: string;
+}
+
 export interface TeamMemberView {
   /** 执法证号, or 专家NNNN for an expert. */
   id: string;

@@ -13,7 +13,16 @@ import { verifyProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { nodeSha256 } from '../../src-main/draws/node-sha256';
 import { readPdf } from '../integration/documents/pdf-text';
-import { confirmModal, confirmPopover, loadDemo, pageShot, publishedTask, tempDir, TEST_YEAR } from './draw-fixtures';
+import {
+  confirmModal,
+  confirmPopover,
+  loadDemo,
+  pageShot,
+  publishedTask,
+  tempDir,
+  TEST_YEAR,
+  typeWitness,
+} from './draw-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 import { CEREMONY, checkProjector, commit, hashOf, openProjector, phase, SMALL_TASK } from './ceremony-fixtures';
 
@@ -106,12 +115,9 @@ async function witnessStage(c: Ceremony): Promise<void> {
     { name: '福利彩票第2026135期开奖号码', role: '', value: '03 11 17 24 29 33 + 08', isPublic: true },
   ];
   for (const [i, w] of witnesses.entries()) {
-    const form = panel.getByTestId('witness-form');
-    if ('isPublic' in w) await form.getByTestId('witness-kind').click();
-    await form.getByTestId('witness-name').fill(w.name);
-    if (w.role) await form.getByTestId('witness-role').fill(w.role);
-    await form.getByTestId('witness-value').fill(w.value);
-    await form.getByTestId('witness-add').click();
+    const dialog = await typeWitness(panel, w);
+    if (i === 0) await pageShot(page, 'draw-3-witness-readback');
+    await dialog.getByRole('button', { name: '核对无误，录入' }).click();
     await expect(panel.getByTestId('witness-list').locator('tr.ant-table-row')).toHaveCount(i + 1);
     await expect(projector.getByTestId(`ceremony-witness-${i + 1}`)).toContainText(w.value);
     await projector.waitForTimeout(700); // the witness slides in

@@ -108,3 +108,34 @@ export async function pageShot(page: Page, name: string): Promise<void> {
   await afterMotion(page);
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+export interface WitnessEntry {
+  name: string;
+  role?: string;
+  value: string;
+  isPublic?: boolean;
+}
+
+/** Types a witness value into the form and submits it; the read-back dialog then asks the witness to check it. */
+export async function typeWitness(panel: Locator, w: WitnessEntry): Promise<Locator> {
+  const form = panel.getByTestId('witness-form');
+  if (w.isPublic) await form.getByTestId('witness-kind').click();
+  await form.getByTestId('witness-name').fill(w.name);
+  if (w.role) await form.getByTestId('witness-role').fill(w.role);
+  await form.getByTestId('witness-value').fill(w.value);
+  await form.getByTestId('witness-add').click();
+  const dialog = panel
+    .page()
+    .locator('.ant-modal-confirm')
+    .filter({ has: panel.page().getByTestId('witness-readback') });
+  await expect(dialog.getByTestId('witness-readback-value')).toHaveText(w.value.trim());
+  await afterMotion(panel.page());
+  return dialog;
+}
+
+/** A witness value entered and confirmed as read back. */
+export async function enterWitness(panel: Locator, w: WitnessEntry): Promise<void> {
+  const dialog = await typeWitness(panel, w);
+  await dialog.getByRole('button', { name: '核对无误，录入' }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -3,7 +3,7 @@
  * the task prepared again), bad input refused in Chinese at 准备 with nothing written, and two clerks at one task.
  */
 import { checkProjector, CEREMONY, commit, drawsOf, openProjector, phase, SMALL_TASK } from './ceremony-fixtures';
-import { confirmModal, loadDemo, pageShot, publishedTask, TEST_YEAR } from './draw-fixtures';
+import { confirmModal, enterWitness, loadDemo, pageShot, publishedTask, TEST_YEAR, typeWitness } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
 
 test('a committed draw is voided with its reason, never deleted; the task can be prepared again', async ({
@@ -23,10 +23,7 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
   await commit(page);
   await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
-  const form = panel.getByTestId('witness-form');
-  await form.getByTestId('witness-name').fill('李明');
-  await form.getByTestId('witness-value').fill('314159');
-  await form.getByTestId('witness-add').click();
+  await enterWitness(panel, { name: '李明', value: '314159' });
   await expect(panel.getByTestId('witness-list').locator('tr.ant-table-row')).toHaveCount(1);
 
   await panel.getByTestId('draw-void').click();
@@ -64,6 +61,31 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
   await expect(page.getByTestId('voided-attempt-1')).toContainText(reason);
   await projector.close();
+});
+
+test('a witness value is read back before it counts; a repeat by the same witness is warned about', async ({
+  page,
+  app,
+}) => {
+  loadDemo(app);
+  const taskId = publishedTask(app, { ...SMALL_TASK, name: '2026年药品零售企业双随机抽查' });
+  await app.open(`/draw?task=${taskId}`);
+  const panel = page.getByTestId('draw-panel');
+  await panel.getByTestId('draw-prepare').click();
+  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+  await commit(page);
+  await enterWitness(panel, { name: '王芳', value: '271828' });
+  await expect(panel.getByTestId('witness-final')).toContainText('见证值一经录入不能修改或删除');
+
+  // The same witness says the same value again: warned, and 返回修改 keeps what was typed, writing nothing.
+  const dialog = await typeWitness(panel, { name: '王芳', value: ' 271828 ' });
+  await expect(dialog.getByTestId('witness-repeat')).toContainText('同一见证人以前报过同样的见证值');
+  await expect(dialog.getByTestId('witness-repeat')).toContainText('第 1 次抽取的第 1 个见证值');
+  await pageShot(page, 'draw-witness-repeat');
+  await dialog.getByRole('button', { name: '返回修改' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByTestId('witness-value')).toHaveValue(' 271828 ');
+  expect(app.db.conn.raw.prepare('SELECT count(*) FROM draw_witnesses').pluck().get()).toBe(1);
 });
 
 test('bad input is refused in Chinese at 准备 and nothing is written: empty scope, too few inspectors, a passed window', async ({

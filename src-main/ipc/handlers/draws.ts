@@ -8,6 +8,7 @@ export function drawHandlers(s: Services): DrawHandlers {
     'draws:prepare': (req) => s.draws.prepare(req),
     'draws:commit': (req) => s.draws.commit(req),
     'draws:witness': (req) => s.draws.witness(req),
+    'draws:witness-repeats': (req) => s.draws.witnessRepeats(req),
     'draws:reveal': (req) => s.draws.reveal(req),
     'draws:seal': (req) => s.draws.seal(req),
     'draws:void': (req) => s.draws.void(req),

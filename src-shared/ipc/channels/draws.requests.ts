@@ -21,6 +21,7 @@ export const drawsRequests = {
       kind: z.enum(['witness', 'public'], { error: '见证值类型不正确' }).default('witness'),
     })
     .strict(),
+  'draws:witness-repeats': z.object({ name: text('见证人', 50), value: text('见证值', 200) }).strict(),
   'draws:reveal': z.object({ drawId: recordId }).strict(),
   'draws:seal': z.object({ drawId: recordId }).strict(),
   'draws:void': z.object({ drawId: recordId, reason: text('作废理由', 500).min(1, '请填写作废理由') }).strict(),

@@ -1,11 +1,12 @@
 import type { DrawRecordCommit } from '../../domain/documents';
-import type { CeremonyState, DrawView } from '../../domain/draws';
+import type { CeremonyState, DrawView, WitnessRepeat } from '../../domain/draws';
 import type { DrawErrorCode as DrawEngineErrorCode } from '../../draw/errors';
 
 export const DRAW_CHANNELS = [
   'draws:prepare',
   'draws:commit',
   'draws:witness',
+  'draws:witness-repeats',
   'draws:reveal',
   'draws:seal',
   'draws:void',
@@ -31,6 +32,8 @@ export interface DrawResponses {
   /** 承诺: record = part one of the 随机抽取情况记录表, to print now. */
   'draws:commit': { draw: DrawView; record: DrawRecordCommit };
   'draws:witness': DrawView;
+  /** Earlier entries of this value by this witness, to warn about before it is confirmed. */
+  'draws:witness-repeats': WitnessRepeat[];
   /** 揭晓 (worker thread). */
   'draws:reveal': DrawView;
   /** 封存 (worker thread): record = part two, to print now. */

@@ -1,6 +1,6 @@
-import { Alert, Button, Form, type FormInstance, Input, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, type FormInstance, Input, Space, Switch, Tag, Typography } from 'antd';
 import { ListTable } from '../../components/ListTable';
-import type { DrawView, WitnessView } from '@shared/domain/draws';
+import type { DrawView, WitnessRepeat, WitnessView } from '@shared/domain/draws';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 
@@ -22,7 +22,9 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
   const open = draw.state === 'committed';
   const hasPublic = draw.witnesses.some((w) => w.kind === 'public');
 
-  async function add(values: WitnessForm) {
+  const { modal } = App.useApp();
+
+  async function save(values: WitnessForm) {
     await run(async () => {
       await api()['draws:witness']({
         drawId: draw.id,
@@ -36,6 +38,20 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
     });
   }
 
+  // The value is read back in large type and confirmed before it counts; a repeat of an earlier one is warned about.
+  async function confirmThenSave(values: WitnessForm) {
+    const repeats = await run(() => api()['draws:witness-repeats']({ name: values.name, value: values.value }));
+    if (repeats === undefined) return;
+    modal.confirm({
+      title: '请见证人核对见证值',
+      width: 560,
+      content: <WitnessReadback values={values} repeats={repeats} />,
+      okText: '核对无误，录入',
+      cancelText: '返回修改',
+      onOk: () => save(values),
+    });
+  }
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <WitnessList witnesses={draw.witnesses} />
@@ -46,10 +62,15 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
           hasPublic={hasPublic}
           disabled={disabled}
           saving={saving}
-          onFinish={add}
+          onFinish={confirmThenSave}
         />
       )}
       {error && <Alert type="error" showIcon title="未能录入" description={error} data-testid="witness-error" />}
+      {draw.witnesses.length > 0 && (
+        <Typography.Text type="secondary" data-testid="witness-final">
+          见证值一经录入不能修改或删除：看到已录入的输入后再改动，操作人员就能挑选抽取结果。录错时只能作废本次抽取，重新准备。
+        </Typography.Text>
+      )}
     </Space>
   );
 }
@@ -86,6 +107,32 @@ function WitnessList({ witnesses }: { witnesses: WitnessView[] }) {
         },
       ]}
     />
+  );
+}
+
+/** The value as the witness will hear it read back, and any earlier entry of it by the same witness. */
+function WitnessReadback({ values, repeats }: { values: WitnessForm; repeats: WitnessRepeat[] }) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="witness-readback">
+      <Typography.Text>
+        {values.isPublic ? '公开值来源' : '见证人'}：{values.name}
+        {values.role?.trim() ? `（${values.role.trim()}）` : ''}
+      </Typography.Text>
+      <Typography.Text code style={{ fontSize: 40, wordBreak: 'break-all' }} data-testid="witness-readback-value">
+        {values.value.trim()}
+      </Typography.Text>
+      {repeats.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title="同一见证人以前报过同样的见证值"
+          description={`${repeats
+            .map((r) => `${r.taskNumber} 第 ${r.attempt} 次抽取的第 ${r.ordinal} 个见证值`)
+            .join('、')}。见证值应当是现场临时报出的，重复的值可能被事先知道。请见证人确认是否仍用此值。`}
+          data-testid="witness-repeat"
+        />
+      )}
+    </Space>
   );
 }
 
