@@ -4,6 +4,7 @@
  * transaction; a task whose draw has been committed does not change at all (its inputs are public).
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { teamSizeProblem } from '@shared/domain/number-rules';
 import type { Settings } from '@shared/domain/settings';
 import { formatTaskNumber, type TaskConfig, type TaskInput } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
@@ -68,8 +69,8 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
   if (!isDate(input.startDate) || !isDate(input.endDate)) fail('开展时间的日期格式应为 YYYY-MM-DD。');
   if (input.startDate > input.endDate) fail('开展时间的开始日期不能晚于结束日期。');
   if (Number(input.startDate.slice(0, 4)) !== planYear) fail(`开展时间应在计划年度 ${planYear} 年内开始。`);
-  if (input.teamSize < Math.max(2, settings.minTeamSize))
-    fail(`每组执法人员至少 ${Math.max(2, settings.minTeamSize)} 人。`);
+  const teamSize = teamSizeProblem(input.teamSize, settings.minTeamSize);
+  if (teamSize) fail(`${teamSize}。`);
   if (input.packageSize < 1) fail('名单包至少 1 户。');
   if (input.maxPackagesPerInspector < 1) fail('每人最多参加的检查组数至少为 1。');
   const { kind, offices } = input.inspectorScope;

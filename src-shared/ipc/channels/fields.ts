@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { numberProblem, PLAN_YEAR, RATIO_BP, type NumberRule } from '../../domain/number-rules';
 
 // Request fields several domains share. Messages are Chinese because they can reach a clerk verbatim.
-export const basisPoints = z
-  .number({ error: '比例必须是数字' })
-  .int('比例必须是整数基点(1% = 100)')
-  .min(1, '比例不能小于 0.01%')
-  .max(10000, '比例不能超过 100%');
+
+/** A number checked by its field's rule: the one sentence the form shows at the field refuses it here too. */
+export const ruledNumber = (rule: NumberRule) =>
+  z.number({ error: rule.missing }).superRefine((value, ctx) => {
+    const problem = numberProblem(rule, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const basisPoints = ruledNumber(RATIO_BP);
 
 export const empty = z.object({}).strict();
 export const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
@@ -20,8 +25,4 @@ export const tagList = z
 export const gradeValues = ['A', 'B', 'C', 'D'] as const;
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
-export const planYear = z
-  .number({ error: '年度必须是数字' })
-  .int('年度必须是整数')
-  .min(2000, '年度不正确')
-  .max(2100, '年度不正确');
+export const planYear = ruledNumber(PLAN_YEAR);

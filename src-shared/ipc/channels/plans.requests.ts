@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import {
+  FIXED_COUNT,
+  GRADE_RATIO_BP,
+  MAX_PACKAGES_PER_INSPECTOR,
+  PACKAGE_SIZE,
+  RECENT_YEARS,
+  TEAM_SIZE,
+} from '../../domain/number-rules';
 import { GRADE_KEYS, INSPECTOR_SCOPE_KINDS } from '../../domain/tasks';
 import type { PlanChannel } from './plans';
-import { basisPoints, isoDate, planYear, recordId, fileToken, tagList, text } from './fields';
+import { basisPoints, isoDate, planYear, recordId, fileToken, ruledNumber, tagList, text } from './fields';
 
 /** Per-grade ratios may be 0 (that grade is not drawn); a single ratio may not (basisPoints). */
-const gradeBasisPoints = z
-  .number({ error: '比例必须是数字' })
-  .int('比例必须是整数基点(1% = 100)')
-  .min(0, '比例不能为负')
-  .max(10000, '比例不能超过 100%');
+const gradeBasisPoints = ruledNumber(GRADE_RATIO_BP);
 const nameList = (label: string, maxItems: number) =>
   z
     .array(text(label, 100).min(1, `${label}不能为空`), { error: `${label}必须是列表` })
@@ -48,21 +52,13 @@ const taskRatio = z.discriminatedUnion(
     z
       .object({
         mode: z.literal('fixed'),
-        count: z
-          .number({ error: '户数必须是数字' })
-          .int('户数必须是整数')
-          .min(1, '固定抽取户数至少为 1')
-          .max(2_000_000, '户数过大'),
+        count: ruledNumber(FIXED_COUNT),
       })
       .strict(),
   ],
   { error: '抽查比例方式应为 按信用等级、统一比例 或 固定户数' },
 );
-const excludeRecentYears = z
-  .number({ error: '年数必须是数字' })
-  .int('年数必须是整数')
-  .min(0, '年数不能为负')
-  .max(10, '年数不能超过 10');
+const excludeRecentYears = ruledNumber(RECENT_YEARS);
 const taskInput = z
   .object({
     id: recordId.optional(),
@@ -80,21 +76,9 @@ const taskInput = z
     scope: taskScope,
     excludeRecentYears,
     ratio: taskRatio,
-    teamSize: z
-      .number({ error: '人数必须是数字' })
-      .int('人数必须是整数')
-      .min(2, '每组至少 2 名执法人员')
-      .max(10, '每组人数过多'),
-    packageSize: z
-      .number({ error: '户数必须是数字' })
-      .int('户数必须是整数')
-      .min(1, '名单包至少 1 户')
-      .max(100, '名单包最多 100 户'),
-    maxPackagesPerInspector: z
-      .number({ error: '组数必须是数字' })
-      .int('组数必须是整数')
-      .min(1, '每人至少可参加 1 个检查组')
-      .max(10000, '组数过大'),
+    teamSize: ruledNumber(TEAM_SIZE),
+    packageSize: ruledNumber(PACKAGE_SIZE),
+    maxPackagesPerInspector: ruledNumber(MAX_PACKAGES_PER_INSPECTOR),
     clusterBy: z.enum(['none', 'area'], { error: '组包方式应为 不分片区 或 按片区' }).default('none'),
     requiredTags: tagList.default([]),
     inspectorScope: z

@@ -1,5 +1,7 @@
 import { Form, type FormInstance, Input, InputNumber, Modal } from 'antd';
+import { PLAN_YEAR } from '@shared/domain/number-rules';
 import { defaultPlanTitle } from '@shared/domain/plans';
+import { numberRule } from '../../components/numberRule';
 
 export interface NewPlanValues {
   year: number;
@@ -36,13 +38,8 @@ export function NewPlanModal({
           if (changed.year) form.setFieldsValue({ title: defaultPlanTitle(changed.year) });
         }}
       >
-        <Form.Item
-          label="年度"
-          name="year"
-          rules={[{ required: true, message: '请填写年度' }]}
-          extra="计划所属的年度;创建后不能修改。"
-        >
-          <InputNumber min={2000} max={2100} precision={0} style={{ width: 140 }} data-testid="plan-year-input" />
+        <Form.Item label="年度" name="year" rules={[numberRule(PLAN_YEAR)]} extra="计划所属的年度;创建后不能修改。">
+          <InputNumber style={{ width: 140 }} data-testid="plan-year-input" />
         </Form.Item>
         <Form.Item
           label="计划名称"

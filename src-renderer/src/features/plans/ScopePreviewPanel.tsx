@@ -22,7 +22,7 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
   );
   return (
     <Card size="small" title="范围预览(实时)" data-testid="scope-preview">
-      {!key && <Typography.Text type="secondary">填写抽查比例和开展时间后显示范围内户数。</Typography.Text>}
+      {!key && <Typography.Text type="secondary">抽查比例和开展时间填写无误后，显示范围内户数。</Typography.Text>}
       {error && <Alert type="error" showIcon title="无法计算范围" description={error} />}
       {data && (
         <Spin spinning={loading} size="small">

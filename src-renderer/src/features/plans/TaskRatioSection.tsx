@@ -1,5 +1,7 @@
 import { Divider, Form, InputNumber, Radio, Space, Typography } from 'antd';
+import { FIXED_COUNT, GRADE_RATIO_BP, RATIO_BP } from '@shared/domain/number-rules';
 import { GRADE_KEYS, gradeLabel, TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
+import { numberRule, percentRule } from '../../components/numberRule';
 import type { RatioMode } from './taskForm';
 import { NumberField, type NumberFieldSpec } from './NumberField';
 
@@ -9,11 +11,7 @@ const RATIO_FIELDS: Partial<Record<RatioMode, NumberFieldSpec>> = {
     label: '抽查比例',
     name: 'uniformPct',
     extra: '范围内每户被抽中的比例;原则上不低于 5%。',
-    min: 0.01,
-    message: '比例不能为 0',
-    max: 100,
-    step: 0.5,
-    precision: 2,
+    rule: percentRule(RATIO_BP),
     suffix: '%',
     width: 140,
     testId: 'ratio-uniform',
@@ -22,10 +20,7 @@ const RATIO_FIELDS: Partial<Record<RatioMode, NumberFieldSpec>> = {
     label: '固定抽取户数',
     name: 'fixedCount',
     extra: '不论范围内有多少户,都抽取这个户数(不能超过范围内户数)。',
-    min: 1,
-    message: '至少抽取 1 户',
-    max: 2000000,
-    precision: 0,
+    rule: numberRule(FIXED_COUNT),
     suffix: '户',
     width: 160,
     testId: 'ratio-fixed',
@@ -64,18 +59,10 @@ function GradeRatios() {
             key={g}
             label={`${gradeLabel(g)}比例`}
             name={['gradePct', g]}
-            rules={[{ required: true, message: '请填写比例' }]}
+            rules={[percentRule(GRADE_RATIO_BP)]}
             style={{ marginBottom: 8 }}
           >
-            <InputNumber
-              min={0}
-              max={100}
-              step={0.5}
-              precision={2}
-              suffix="%"
-              style={{ width: 120 }}
-              data-testid={`ratio-${g}`}
-            />
+            <InputNumber suffix="%" style={{ width: 120 }} data-testid={`ratio-${g}`} />
           </Form.Item>
         ))}
       </Space>

@@ -1,5 +1,7 @@
 import { Checkbox, Col, Divider, Form, InputNumber, Row, Select, Typography } from 'antd';
+import { RECENT_YEARS } from '@shared/domain/number-rules';
 import { ENTITY_TYPE_CHOICES, GRADE_KEYS, gradeLabel, TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
+import { numberRule } from '../../components/numberRule';
 import { list, scopeLists } from './taskFieldLists';
 import type { TaskOptions } from './useTaskOptions';
 
@@ -41,15 +43,13 @@ export function TaskScopeSection({ options }: { options: TaskOptions }) {
           data-testid="scope-grades"
         />
       </Form.Item>
-      <Form.Item label="排除近几年内已抽查的对象" name="excludeRecentYears" extra={HELP.excludeRecentYears}>
-        <InputNumber
-          min={0}
-          max={10}
-          precision={0}
-          suffix="年"
-          style={{ width: 140 }}
-          data-testid="task-exclude-years"
-        />
+      <Form.Item
+        label="排除近几年内已抽查的对象"
+        name="excludeRecentYears"
+        extra={HELP.excludeRecentYears}
+        rules={[numberRule(RECENT_YEARS)]}
+      >
+        <InputNumber suffix="年" style={{ width: 140 }} data-testid="task-exclude-years" />
       </Form.Item>
     </>
   );

@@ -1,49 +1,40 @@
 import { Col, Divider, Form, Radio, Row, Select, Switch } from 'antd';
+import { MAX_PACKAGES_PER_INSPECTOR, PACKAGE_SIZE, teamSizeProblem } from '@shared/domain/number-rules';
 import { INSPECTOR_SCOPE_KINDS, type InspectorScopeKind, TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
+import { checkRule, numberRule } from '../../components/numberRule';
 import { ConflictsField } from './ConflictsField';
 import { NumberField, type NumberFieldSpec } from './NumberField';
 import { list, SCOPE_KIND_TEXT } from './taskFieldLists';
 import type { TaskOptions } from './useTaskOptions';
 
-/** The team's numbers: whole counts, each filling its third of the row. */
-const teamNumber = (spec: Omit<NumberFieldSpec, 'precision' | 'width'>): NumberFieldSpec => ({
-  ...spec,
-  precision: 0,
-  width: '100%',
-});
-
-const TEAM_NUMBERS: NumberFieldSpec[] = [
-  teamNumber({
-    label: '每组人数',
-    name: 'teamSize',
-    extra: HELP.teamSize,
-    min: 2,
-    max: 10,
-    suffix: '人',
-    testId: 'task-team-size',
-    message: '每组至少 2 名执法人员',
-  }),
-  teamNumber({
-    label: '名单包大小',
-    name: 'packageSize',
-    extra: HELP.packageSize,
-    min: 1,
-    max: 100,
-    suffix: '户',
-    testId: 'task-package-size',
-    message: '名单包至少 1 户',
-  }),
-  teamNumber({
-    label: '每人最多参加',
-    name: 'maxPackagesPerInspector',
-    extra: HELP.maxPackagesPerInspector,
-    min: 1,
-    max: 10000,
-    suffix: '组',
-    testId: 'task-max-packages',
-    message: '至少 1 个检查组',
-  }),
-];
+/** The team's numbers: whole counts, each filling its third of the row; the team size also meets the bureau's minimum. */
+const teamNumbers = (minTeamSize: number): NumberFieldSpec[] =>
+  [
+    {
+      label: '每组人数',
+      name: 'teamSize' as const,
+      extra: HELP.teamSize,
+      rule: checkRule((v) => teamSizeProblem(v, minTeamSize)),
+      suffix: '人',
+      testId: 'task-team-size',
+    },
+    {
+      label: '名单包大小',
+      name: 'packageSize' as const,
+      extra: HELP.packageSize,
+      rule: numberRule(PACKAGE_SIZE),
+      suffix: '户',
+      testId: 'task-package-size',
+    },
+    {
+      label: '每人最多参加',
+      name: 'maxPackagesPerInspector' as const,
+      extra: HELP.maxPackagesPerInspector,
+      rule: numberRule(MAX_PACKAGES_PER_INSPECTOR),
+      suffix: '组',
+      testId: 'task-max-packages',
+    },
+  ].map((spec) => ({ ...spec, width: '100%' }));
 
 const TEAM_SWITCHES = [
   { label: '本单位回避', name: 'avoidOwnOffice', extra: HELP.avoidOwnOffice, on: '回避', off: '不回避' },
@@ -65,7 +56,7 @@ export function TaskTeamSection({
     <>
       <Divider titlePlacement="start">检查组</Divider>
       <Row gutter={16}>
-        {TEAM_NUMBERS.map((spec) => (
+        {teamNumbers(options.settings.minTeamSize).map((spec) => (
           <Col span={8} key={spec.name}>
             <NumberField spec={spec} />
           </Col>

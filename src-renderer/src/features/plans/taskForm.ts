@@ -3,6 +3,18 @@
  * tasks:scope-preview). Ratios are shown in percent and sent as integer basis points (1% = 100).
  */
 import dayjs, { type Dayjs } from 'dayjs';
+import {
+  FIXED_COUNT,
+  GRADE_RATIO_BP,
+  MAX_PACKAGES_PER_INSPECTOR,
+  numberProblem,
+  PACKAGE_SIZE,
+  percentToBp,
+  RATIO_BP,
+  RECENT_YEARS,
+  TEAM_SIZE,
+  type NumberRule,
+} from '@shared/domain/number-rules';
 import type { Settings } from '@shared/domain/settings';
 import {
   GRADE_KEYS,
@@ -45,8 +57,8 @@ export interface TaskFormValues {
   changeReason?: string;
 }
 
-/** Percent as typed → basis points (no float reaches the services). */
-export const pctToBp = (pct: number | null | undefined): number => Math.round((pct ?? 0) * 100);
+/** Percent as typed → basis points; a value the field's rule refuses is sent as it is, never rounded. */
+export const pctToBp = (pct: number | null | undefined): number => percentToBp(pct ?? 0);
 export const bpToPct = (bp: number): number => bp / 100;
 
 const ISO = 'YYYY-MM-DD';
@@ -102,7 +114,7 @@ export function formValuesOf(task: TaskView | null, settings: Settings, year: nu
     gradePct: gradePctOf(defaultGrades),
     uniformPct: bpToPct(settings.defaultRatioBp),
     fixedCount: 50,
-    teamSize: Math.max(2, settings.minTeamSize),
+    teamSize: settings.minTeamSize,
     packageSize: 3,
     maxPackagesPerInspector: 4,
     clusterBy: 'none',
@@ -119,7 +131,7 @@ export function formValuesOf(task: TaskView | null, settings: Settings, year: nu
 
 export function ratioOf(v: Pick<TaskFormValues, 'ratioMode' | 'gradePct' | 'uniformPct' | 'fixedCount'>): TaskRatio {
   if (v.ratioMode === 'uniform') return { mode: 'uniform', bp: pctToBp(v.uniformPct) };
-  if (v.ratioMode === 'fixed') return { mode: 'fixed', count: Math.round(v.fixedCount ?? 0) };
+  if (v.ratioMode === 'fixed') return { mode: 'fixed', count: v.fixedCount ?? 0 };
   return {
     mode: 'grades',
     gradeBp: Object.fromEntries(GRADE_KEYS.map((g) => [g, pctToBp(v.gradePct?.[g])])) as Record<GradeKey, number>,
@@ -137,8 +149,7 @@ export function scopeRequestOf(v: Partial<TaskFormValues> | undefined): Req<'tas
   if (!v || !v.ratioMode) return null;
   const start = v.period?.[0];
   const ratio = ratioOf(v as TaskFormValues);
-  if (ratio.mode === 'uniform' && ratio.bp < 1) return null;
-  if (ratio.mode === 'fixed' && ratio.count < 1) return null;
+  if (ratioProblem(ratio) || numberProblem(RECENT_YEARS, v.excludeRecentYears ?? 0)) return null;
   const request: Req<'tasks:scope-preview'> = {
     scope: scopeOf(v.scope),
     excludeRecentYears: v.excludeRecentYears ?? 0,
@@ -149,15 +160,21 @@ export function scopeRequestOf(v: Partial<TaskFormValues> | undefined): Req<'tas
   return pool ? { ...request, pool } : request;
 }
 
-const whole = (n: unknown, min: number, max: number): n is number =>
-  typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+/** Whether the ratio's fields pass their rules (the form shows why not at the field). */
+function ratioProblem(ratio: TaskRatio): boolean {
+  if (ratio.mode === 'uniform') return numberProblem(RATIO_BP, ratio.bp) !== null;
+  if (ratio.mode === 'fixed') return numberProblem(FIXED_COUNT, ratio.count) !== null;
+  return GRADE_KEYS.some((g) => numberProblem(GRADE_RATIO_BP, ratio.gradeBp[g]) !== null);
+}
+
+const passes = (rule: NumberRule, n: unknown): n is number => numberProblem(rule, n) === null;
 
 /** The inspector side of the live preview; null while the team settings are not yet valid (the form says why). */
 function poolRequestOf(v: Partial<TaskFormValues>): Req<'tasks:scope-preview'>['pool'] | null {
   if (
-    !whole(v.teamSize, 2, 10) ||
-    !whole(v.packageSize, 1, 100) ||
-    !whole(v.maxPackagesPerInspector, 1, 10000) ||
+    !passes(TEAM_SIZE, v.teamSize) ||
+    !passes(PACKAGE_SIZE, v.packageSize) ||
+    !passes(MAX_PACKAGES_PER_INSPECTOR, v.maxPackagesPerInspector) ||
     !v.inspectorScopeKind
   )
     return null;

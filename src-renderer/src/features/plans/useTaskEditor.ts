@@ -41,7 +41,10 @@ export function useTaskEditor(
     let values: TaskFormValues;
     try {
       values = await form.validateFields();
-    } catch {
+    } catch (e) {
+      // The first refused field comes into view with its message (it may be far above the save button).
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
       setError('请先改正标红的内容。');
       return;
     }

@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
+import {
+  percentProblem,
+  percentToBp,
+  RATIO_BP,
+  RECENT_YEARS,
+  RESULT_DEADLINE_WORKDAYS,
+  TEAM_SIZE,
+} from '@shared/domain/number-rules';
 import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/settings';
+import { checkRule, numberRule, percentRule } from '../../components/numberRule';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 
@@ -11,7 +20,7 @@ type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
 };
 
 const toPct = (bp: number) => bp / 100;
-const toBp = (pct: number) => Math.round(pct * 100);
+const toBp = percentToBp;
 
 /** 系统设置: the bureau's rules (DOMAIN.md "defaults, editable per bureau in settings"). */
 export function SettingsPage() {
@@ -73,6 +82,7 @@ export function SettingsPage() {
         labelCol={{ span: 8 }}
         wrapperCol={{ span: 14 }}
         onFinish={save}
+        scrollToFirstError={{ block: 'center' }}
         style={{ maxWidth: 760 }}
       >
         <SettingsFields />
@@ -86,7 +96,14 @@ export function SettingsPage() {
   );
 }
 
-const pct = { min: 0.01, max: 100, step: 0.5, precision: 2, addonAfter: '%', style: { width: 160 } };
+const pct = { addonAfter: '%', style: { width: 160 } };
+
+/** A grade's ratio: its message names the grade, as the four share one line. */
+const gradeRule = (g: string) =>
+  checkRule((v) => {
+    const problem = percentProblem(RATIO_BP, v);
+    return problem && `${g} 级：${problem}`;
+  });
 
 /** The bureau's rules, one field each (the form values are percentages). */
 function SettingsFields() {
@@ -111,26 +128,36 @@ function SettingsFields() {
         name="defaultRatioPct"
         label={SETTINGS_LABELS.defaultRatioBp}
         extra="任务未另行规定时使用,原则上不低于 5%"
+        rules={[percentRule(RATIO_BP)]}
       >
         <InputNumber {...pct} />
       </Form.Item>
       <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">
         <Space wrap>
           {CREDIT_GRADES.map((g) => (
-            <Form.Item key={g} name={['gradeRatioPct', g]} noStyle>
+            <Form.Item key={g} name={['gradeRatioPct', g]} noStyle rules={[gradeRule(g)]}>
               <InputNumber {...pct} addonBefore={`${g} 级`} style={{ width: 190 }} />
             </Form.Item>
           ))}
         </Space>
       </Form.Item>
-      <Form.Item name="recentInspectionYears" label={SETTINGS_LABELS.recentInspectionYears} extra="0 表示不排除">
-        <InputNumber min={0} max={10} precision={0} />
+      <Form.Item
+        name="recentInspectionYears"
+        label={SETTINGS_LABELS.recentInspectionYears}
+        extra="0 表示不排除"
+        rules={[numberRule(RECENT_YEARS)]}
+      >
+        <InputNumber />
       </Form.Item>
-      <Form.Item name="resultDeadlineWorkdays" label={SETTINGS_LABELS.resultDeadlineWorkdays}>
-        <InputNumber min={1} max={120} precision={0} />
+      <Form.Item
+        name="resultDeadlineWorkdays"
+        label={SETTINGS_LABELS.resultDeadlineWorkdays}
+        rules={[numberRule(RESULT_DEADLINE_WORKDAYS)]}
+      >
+        <InputNumber />
       </Form.Item>
-      <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize}>
-        <InputNumber min={2} max={10} precision={0} />
+      <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize} rules={[numberRule(TEAM_SIZE)]}>
+        <InputNumber />
       </Form.Item>
       <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice}>
         <Switch checkedChildren="是" unCheckedChildren="否" />
