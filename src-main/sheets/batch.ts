@@ -50,12 +50,12 @@ function writeReason(error: unknown): string {
 /** The folder exists and none of the files are in it yet. */
 function checkFolder(dir: string, files: readonly SheetFile[]): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new AppError('sheets.writeFailed', '所选文件夹已不存在,请重新选择文件夹。');
+    throw new AppError('sheets.writeFailed', '所选文件夹已不存在，请重新选择文件夹。');
   const taken = files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
   if (taken.length)
     throw new AppError(
       'sheets.filesExist',
-      `所选文件夹中已有同名文件「${taken[0]}」${taken.length > 1 ? `等 ${taken.length} 个` : ''},为免覆盖,未写入任何文件。请另选一个文件夹,或先移走这些文件。`,
+      `所选文件夹中已有同名文件「${taken[0]}」${taken.length > 1 ? `等 ${taken.length} 个` : ''}，为免覆盖，未写入任何文件。请另选一个文件夹，或先移走这些文件。`,
     );
 }
 
@@ -112,7 +112,7 @@ export async function writeSheetBatch(
       await removeAll(dir, written);
       throw new AppError(
         'sheets.writeFailed',
-        `写入「${file.name}」失败(${writeReason(error)})。本次已写入的文件已全部删除,请检查文件夹后重试。`,
+        `写入「${file.name}」失败（${writeReason(error)}）。本次已写入的文件已全部删除，请检查文件夹后重试。`,
       );
     }
     options.onProgress(progressOf(files, i + 1));
@@ -128,7 +128,7 @@ async function renderOne(file: SheetFile, dir: string, written: readonly string[
     if (isAppError(error)) throw error;
     throw new AppError(
       'sheets.exportFailed',
-      `生成「${file.name}」时出错,本次已写入的文件已全部删除:${(error as Error)?.message ?? String(error)}`,
+      `生成「${file.name}」时出错，本次已写入的文件已全部删除：${(error as Error)?.message ?? String(error)}`,
     );
   }
 }

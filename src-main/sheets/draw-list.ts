@@ -64,7 +64,7 @@ export function sealedDrawViews(raw: Raw): SheetDrawView[] {
 /** Refuses, before any work starts, a draw that does not exist or is not sealed. */
 export function assertSealed(raw: Raw, drawId: number): void {
   const draw = first(raw, qb.selectFrom('draws').select('state').where('id', '=', drawId));
-  if (!draw) throw new AppError('sheets.drawNotFound', `没有找到这次抽取(编号 ${drawId})。`);
+  if (!draw) throw new AppError('sheets.drawNotFound', `没有找到这次抽取（编号 ${drawId}）。`);
   if (draw.state !== 'sealed')
-    throw new AppError('sheets.notSealed', '这次抽取尚未封存,不能导出一户一表;请先在“随机抽取”中完成抽取并封存。');
+    throw new AppError('sheets.notSealed', '这次抽取尚未封存，不能导出一户一表；请先在「随机抽取」中完成抽取并封存。');
 }

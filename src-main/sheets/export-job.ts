@@ -25,7 +25,7 @@ export class SheetExportJobs {
   private readonly rpc = new WorkerRpc<SheetWorkerRequest, SheetWorkerReply, BatchProgress>(
     () => startWorker(workerEntry(__dirname, 'sheet-export-worker'), {}, undefined),
     (why) =>
-      new AppError('sheets.exportFailed', `导出一户一表的线程意外中止:${why}。已写入的文件可能不完整,请重新导出。`),
+      new AppError('sheets.exportFailed', `导出一户一表的线程意外中止：${why}。已写入的文件可能不完整，请重新导出。`),
   );
 
   async run(request: Omit<ExportRequest, 'kind'>, onProgress: (p: BatchProgress) => void): Promise<BatchOutcome> {

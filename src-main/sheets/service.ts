@@ -42,7 +42,7 @@ export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps
     req: ParsedReq<'sheets:export'>,
     onProgress?: (p: SheetExportProgress) => void,
   ): Promise<SheetExportResult> {
-    if (running) throw new AppError('sheets.busy', '正在导出另一批一户一表,请等它完成或取消后再导出。');
+    if (running) throw new AppError('sheets.busy', '正在导出另一批一户一表，请等它完成或取消后再导出。');
     assertSealed(conn.raw, req.drawId);
     const dir = deps.files.resolve(req.folderToken, 'folder');
     running = req.jobId;

@@ -46,5 +46,8 @@ serveRequests<SheetWorkerRequest, SheetWorkerReply, BatchProgress>(
     return { value: await exportDraw(request, progress) };
   },
   (error) =>
-    new AppError('sheets.exportFailed', `导出一户一表时出错,未完成导出:${(error as Error)?.message ?? String(error)}`),
+    new AppError(
+      'sheets.exportFailed',
+      `导出一户一表时出错，未完成导出：${(error as Error)?.message ?? String(error)}`,
+    ),
 );

@@ -86,7 +86,10 @@ describe('sheets:export — written', () => {
     const files = readdirSync(dir);
     await expect(
       s.c.services.sheets.export({ drawId: s.drawId, folderToken: tokenOf(dir), format: 'both', jobId: jobId() }),
-    ).rejects.toMatchObject({ code: 'sheets.filesExist', message: expect.stringContaining('为免覆盖,未写入任何文件') });
+    ).rejects.toMatchObject({
+      code: 'sheets.filesExist',
+      message: expect.stringContaining('为免覆盖，未写入任何文件'),
+    });
     expect(readdirSync(dir)).toEqual(files);
   }, 120_000);
 });
@@ -125,7 +128,7 @@ describe('sheets:export — stopped', () => {
     await expect(run).rejects.toMatchObject({
       code: 'sheets.writeFailed',
       message: expect.stringMatching(
-        /^写入「一户一表-.*-第\d+包\.xlsx」失败\(文件夹中已有同名文件\)。本次已写入的文件已全部删除/,
+        /^写入「一户一表-.*-第\d+包\.xlsx」失败（文件夹中已有同名文件）。本次已写入的文件已全部删除/,
       ),
     });
     expect(readdirSync(dir)).toEqual([`一户一表-${draw.taskNumber}-第${draw.packages[1].no}包.xlsx`]);
