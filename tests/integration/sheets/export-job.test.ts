@@ -134,6 +134,13 @@ describe('sheets:export — stopped', () => {
     expect(readdirSync(dir)).toEqual([`一户一表-${draw.taskNumber}-第${draw.packages[1].no}包.xlsx`]);
   }, 120_000);
 
+  it('refuses a token that was not issued for a folder', async () => {
+    const fileToken = s.c.services.files.issue(join(folder(), 'x.xlsx'), 'save').token;
+    await expect(
+      s.c.services.sheets.export({ drawId: s.drawId, folderToken: fileToken, format: 'pdf', jobId: jobId() }),
+    ).rejects.toMatchObject({ code: 'file.tokenMismatch', message: '请选择保存文件的文件夹。' });
+  });
+
   it('refuses a draw that is not sealed before any work starts', async () => {
     const revealed = await s.c.revealed('尚未封存的任务');
     const dir = folder();
