@@ -38,7 +38,8 @@ async function exportTo(page: Page, app: AppFixture, dir: string, format: '仅 P
 async function settledShot(page: Page, name: string) {
   await expect(page.getByTestId('sheets-export-start')).not.toHaveClass(/ant-btn-loading/);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByTestId('sheets-export-start').evaluate((b) => Promise.all(b.getAnimations().map((a) => a.finished)));
+  const button = page.getByTestId('sheets-export-start');
+  await expect.poll(() => button.evaluate((b) => b.getAnimations({ subtree: true }).length)).toBe(0);
   await screenshot(page, name);
 }
 
@@ -82,7 +83,7 @@ test('a clerk exports a sealed draw: progress, then the names of the files writt
   await settledShot(page, 'sheets-3-exists');
 });
 
-test('a clerk cancels a long export and no file of it is left', async ({ page, app }) => {
+test('a clerk leaves a long export, comes back, cancels it, and no file of it is left', async ({ page, app }) => {
   loadDemo(app);
   await sealedTask(app, SMALL_TASK);
   const large = await sealedTask(app, LARGE_TASK);
@@ -96,6 +97,13 @@ test('a clerk cancels a long export and no file of it is left', async ({ page, a
   await expect(page.getByTestId('sheets-progress-text')).toContainText(/已写入 [1-9]\d*\/\d+ 个文件/, {
     timeout: 60_000,
   });
+  // Away to another page and back: the export is still there, with its progress and 取消.
+  const nav = page.getByTestId('nav');
+  await nav.getByText('首页', { exact: true }).click();
+  await expect(page.getByTestId('page-title')).toHaveText('首页');
+  await nav.getByText('一户一表', { exact: true }).click();
+  await expect(page.getByTestId('sheets-draw-select')).toContainText(view.taskName);
+  await expect(page.getByTestId('sheets-progress-text')).toContainText(/已写入 [1-9]\d*\/\d+ 个文件/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'sheets-4-running');
   await page.getByTestId('sheets-export-cancel').click();

@@ -5,16 +5,16 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { SheetDrawSummary } from './SheetDrawSummary';
 import { SheetExportCard } from './SheetExportCard';
-import { useSheetExport } from './useSheetExport';
+import { exportingDrawId, useSheetExport } from './useSheetExport';
 
 const drawLabel = (d: SheetDrawView) =>
   `${d.taskNumber} ${d.taskName}（${d.entities} 户，${d.packages.length} 个名单包）`;
 
-/** 一户一表: pick a sealed draw (?draw=ID, else the newest), see its 名单包 and teams, export all its sheets. */
+/** 一户一表: pick a sealed draw (?draw=ID, else the one being exported, else the newest), see its 名单包 and teams, export all its sheets. */
 export function SheetsPage() {
   const [params, setParams] = useSearchParams();
   const { data, error } = useApiCall(() => api()['sheets:draws']({}), []);
-  const asked = Number(params.get('draw')) || null;
+  const asked = Number(params.get('draw')) || exportingDrawId();
   const draw = data?.find((d) => d.drawId === asked) ?? data?.[0] ?? null;
   const exporter = useSheetExport(draw?.drawId ?? null);
   const running = exporter.state.phase === 'running';

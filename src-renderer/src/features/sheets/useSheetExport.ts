@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SheetExportProgress, SheetExportResult, SheetFormat } from '@shared/ipc/channels/sheets';
+import type { Res } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { errorText, newJobId } from '../../components/files';
 
@@ -32,13 +33,46 @@ function useProgress(jobId: string | null, onProgress: (p: SheetExportProgress) 
   }, [jobId, onProgress]);
 }
 
+interface InFlight {
+  drawId: number;
+  jobId: string;
+  outcome: Promise<SheetExportState>;
+}
+
+/** The export under way: the call to main outlives the page, so a clerk who leaves and comes back sees it again. */
+let inFlight: InFlight | null = null;
+
+/** The draw being exported now, if any (the page shows it when no other draw is asked for). */
+export const exportingDrawId = (): number | null => inFlight?.drawId ?? null;
+
+const runningState = (run: InFlight): SheetExportState => ({
+  phase: 'running',
+  jobId: run.jobId,
+  progress: null,
+  cancelling: false,
+});
+
 /**
  * 导出全部: the folder dialog, then the export in main's worker under a job id the page polls and may cancel. The
  * outcome (files written, cancelled, or the Chinese reason of a failure) stays shown until the next export.
  */
 export function useSheetExport(drawId: number | null) {
   const [state, setState] = useState<SheetExportState>({ phase: 'idle' });
-  useEffect(() => setState({ phase: 'idle' }), [drawId]);
+  const shown = useRef(drawId);
+  const follow = useCallback((run: InFlight) => {
+    setState(runningState(run));
+    void run.outcome.then((outcome) => {
+      if (shown.current === run.drawId) setState(outcome);
+    });
+  }, []);
+  useEffect(() => {
+    shown.current = drawId;
+    if (inFlight && inFlight.drawId === drawId) follow(inFlight);
+    else setState({ phase: 'idle' });
+    return () => {
+      shown.current = null;
+    };
+  }, [drawId, follow]);
   const jobId = state.phase === 'running' ? state.jobId : null;
   const onProgress = useCallback(
     (progress: SheetExportProgress) =>
@@ -49,16 +83,26 @@ export function useSheetExport(drawId: number | null) {
 
   async function start(format: SheetFormat) {
     if (drawId === null) return;
+    const calls = api();
+    let folder: Res<'sheets:choose-folder'>;
     try {
-      const folder = await api()['sheets:choose-folder']({});
-      if (!folder) return;
-      const id = newJobId();
-      setState({ phase: 'running', jobId: id, progress: null, cancelling: false });
-      const result = await api()['sheets:export']({ drawId, folderToken: folder.token, format, jobId: id });
-      setState({ phase: 'finished', result });
+      folder = await calls['sheets:choose-folder']({});
     } catch (e) {
       setState({ phase: 'failed', message: errorText(e) });
+      return;
     }
+    if (!folder) return;
+    const jobId = newJobId();
+    const outcome = calls['sheets:export']({ drawId, folderToken: folder.token, format, jobId }).then(
+      (result): SheetExportState => ({ phase: 'finished', result }),
+      (e: unknown): SheetExportState => ({ phase: 'failed', message: errorText(e) }),
+    );
+    const run: InFlight = { drawId, jobId, outcome };
+    inFlight = run;
+    void outcome.finally(() => {
+      if (inFlight === run) inFlight = null;
+    });
+    follow(run);
   }
 
   async function cancel() {
