@@ -24,6 +24,8 @@ export default defineConfig({
           'rank-worker': resolve(__dirname, 'src-main/draws/rank-worker.ts'),
           // The document renderers run in a worker too (src-main/documents/job.ts).
           'document-worker': resolve(__dirname, 'src-main/documents/document-worker.ts'),
+          // …and the batch export of a draw's 一户一表 (src-main/sheets/export-job.ts).
+          'sheet-export-worker': resolve(__dirname, 'src-main/sheets/sheet-export-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

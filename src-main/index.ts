@@ -81,6 +81,11 @@ function registerIpc(dispatch: Dispatch): void {
 const showFileDialog: FileDialog = async (request) => {
   // Dialogs belong to the operator's window (the projector shows no controls and must not get a modal sheet).
   const owner = mainWindow && !mainWindow.isDestroyed() ? mainWindow : (BrowserWindow.getFocusedWindow() ?? null);
+  if (request.mode === 'folder') {
+    const options = { title: request.title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
   if (request.mode === 'open') {
     const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);

@@ -7,10 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { AppError } from '@shared/errors';
 
+/** open/save: a file; folder: a folder to write several files into (a batch export). */
+export type FileDialogMode = 'open' | 'save' | 'folder';
+
 export interface FileDialogRequest {
-  mode: 'open' | 'save';
+  mode: FileDialogMode;
   title: string;
-  /** e.g. [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] */
+  /** e.g. [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]; none for a folder. */
   filters: { name: string; extensions: string[] }[];
   defaultName?: string;
 }
@@ -26,7 +29,7 @@ export interface FileChoice {
 
 interface Entry {
   path: string;
-  mode: 'open' | 'save';
+  mode: FileDialogMode;
   expires: number;
 }
 
@@ -37,10 +40,16 @@ export const noFileDialog: FileDialog = async () => {
   throw new AppError('dialog.unavailable', '此环境不能打开文件对话框。');
 };
 
+const MISMATCH: Record<FileDialogMode, string> = {
+  open: '请选择要打开的文件。',
+  save: '请选择保存位置。',
+  folder: '请选择保存文件的文件夹。',
+};
+
 export function createFileTokens(dialog: FileDialog, now: () => Date) {
   const entries = new Map<string, Entry>();
 
-  function issue(path: string, mode: 'open' | 'save'): FileChoice {
+  function issue(path: string, mode: FileDialogMode): FileChoice {
     const token = randomUUID();
     entries.set(token, { path, mode, expires: now().getTime() + TOKEN_LIFETIME_MS });
     return { token, fileName: basename(path) };
@@ -54,14 +63,13 @@ export function createFileTokens(dialog: FileDialog, now: () => Date) {
     /** For main-side callers that already hold a path (the CLI, tests). */
     issue,
     /** The path behind a token, for the purpose it was issued for; a save token is used once. */
-    resolve(token: string, mode: 'open' | 'save'): string {
+    resolve(token: string, mode: FileDialogMode): string {
       const entry = entries.get(token);
       if (!entry || entry.expires < now().getTime()) {
         entries.delete(token);
         throw new AppError('file.tokenExpired', '所选文件已失效,请重新选择文件。');
       }
-      if (entry.mode !== mode)
-        throw new AppError('file.tokenMismatch', mode === 'open' ? '请选择要打开的文件。' : '请选择保存位置。');
+      if (entry.mode !== mode) throw new AppError('file.tokenMismatch', MISMATCH[mode]);
       if (mode === 'save') entries.delete(token);
       return entry.path;
     },

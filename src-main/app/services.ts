@@ -13,6 +13,7 @@ import { createDrawService } from '../draws/service';
 import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
+import { createSheetService } from '../sheets/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
@@ -44,6 +45,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   });
   const plans = createPlanService(conn.raw, ctx, { files, renderers });
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
+  const sheets = createSheetService(conn, ctx, { files });
   return {
     app: {
       info() {
@@ -66,14 +68,16 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
     draws: {
       ...draws,
-      /** Ends the draw worker once its queue is done, and the document worker (tests, CLI, app shutdown). */
+      /** Ends the draw worker once its queue is done, and the document and sheet workers (tests, CLI, shutdown). */
       dispose: async () => {
         await draws.dispose();
         await documentJobs.close();
+        await sheets.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),
     results: createResultService(conn.raw, ctx),
+    sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */

@@ -22,20 +22,39 @@ export interface SheetFormats {
 
 const BOTH: SheetFormats = { pdf: true, xlsx: true };
 
+/** One file of a draw's sheets: its name, the package it belongs to (null: the whole draw), and how to render it. */
+export interface SheetFile {
+  name: string;
+  packageNo: number | null;
+  entities: number;
+  render(): Promise<Buffer>;
+}
+
+/** The files of a draw, in the order they are written: per package its PDF then its workbook, the whole PDF last. */
+export function sheetFiles(draw: DrawSheets, formats: SheetFormats = BOTH): SheetFile[] {
+  const base = safe(`一户一表-${draw.taskNumber}`);
+  const files: SheetFile[] = [];
+  for (const pkg of draw.packages) {
+    const at = { packageNo: pkg.no, entities: pkg.entities.length };
+    if (formats.pdf)
+      files.push({ name: `${base}-第${pkg.no}包.pdf`, ...at, render: () => renderPackagePdf(draw, pkg) });
+    if (formats.xlsx)
+      files.push({ name: `${base}-第${pkg.no}包.xlsx`, ...at, render: () => renderPackageWorkbook(draw, pkg) });
+  }
+  const entities = draw.packages.reduce((n, p) => n + p.entities.length, 0);
+  if (formats.pdf)
+    files.push({ name: `${base}-全部.pdf`, packageNo: null, entities, render: () => renderDrawPdf(draw) });
+  return files;
+}
+
 export async function writeDrawSheets(draw: DrawSheets, dir: string, formats: SheetFormats = BOTH): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const base = safe(`一户一表-${draw.taskNumber}`);
   const written: string[] = [];
-  const put = async (name: string, bytes: Buffer) => {
-    const path = join(dir, name);
-    await writeFile(path, bytes);
+  for (const file of sheetFiles(draw, formats)) {
+    const path = join(dir, file.name);
+    await writeFile(path, await file.render());
     written.push(path);
-  };
-  for (const pkg of draw.packages) {
-    if (formats.pdf) await put(`${base}-第${pkg.no}包.pdf`, await renderPackagePdf(draw, pkg));
-    if (formats.xlsx) await put(`${base}-第${pkg.no}包.xlsx`, await renderPackageWorkbook(draw, pkg));
   }
-  if (formats.pdf) await put(`${base}-全部.pdf`, await renderDrawPdf(draw));
   return written;
 }
 

@@ -22,6 +22,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { CeremonyPage } from './features/draws/ceremony/CeremonyPage';
 import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
+import { SheetsPage } from './features/sheets/SheetsPage';
 
 export interface AppRoute {
   path: string;
@@ -41,12 +42,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/inspectors', label: '执法检查人员名录库', icon: <TeamOutlined />, element: <InspectorsPage /> },
   { path: '/plans', label: '年度抽查计划', icon: <CalendarOutlined />, element: <PlansPage /> },
   { path: '/draw', label: '随机抽取', icon: <ThunderboltOutlined />, element: <DrawPage /> },
-  {
-    path: '/sheets',
-    label: '一户一表',
-    icon: <FileExcelOutlined />,
-    planned: ['每户一张检查记录表(Excel 与 PDF),列出全部检查子项、检查组与签字栏'],
-  },
+  { path: '/sheets', label: '一户一表', icon: <FileExcelOutlined />, element: <SheetsPage /> },
   {
     path: '/results',
     label: '检查结果录入',

@@ -7,6 +7,7 @@ import { ITEM_CHANNELS, type ItemResponses } from './channels/items';
 import { PLAN_CHANNELS, type PlanResponses } from './channels/plans';
 import { ROSTER_CHANNELS, type RosterResponses } from './channels/rosters';
 import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
+import { SHEET_CHANNELS, type SheetResponses } from './channels/sheets';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 
 /**
@@ -24,6 +25,7 @@ export const CHANNELS = [
   ...PLAN_CHANNELS,
   ...DRAW_CHANNELS,
   ...VISIT_CHANNELS,
+  ...SHEET_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -37,7 +39,8 @@ export interface Responses
     DemoResponses,
     PlanResponses,
     DrawResponses,
-    VisitResponses {}
+    VisitResponses,
+    SheetResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

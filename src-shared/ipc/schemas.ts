@@ -8,6 +8,7 @@ import { itemsRequests } from './channels/items.requests';
 import { plansRequests } from './channels/plans.requests';
 import { rostersRequests } from './channels/rosters.requests';
 import { settingsRequests } from './channels/settings.requests';
+import { sheetsRequests } from './channels/sheets.requests';
 import { visitsRequests } from './channels/visits.requests';
 
 /**
@@ -24,6 +25,7 @@ export const requestSchemas = {
   ...plansRequests,
   ...drawsRequests,
   ...visitsRequests,
+  ...sheetsRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

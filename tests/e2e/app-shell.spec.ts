@@ -8,7 +8,7 @@ const PAGES: { label: string; slug: string; planned: boolean }[] = [
   { label: '执法检查人员名录库', slug: 'inspectors', planned: false },
   { label: '年度抽查计划', slug: 'plans', planned: false },
   { label: '随机抽取', slug: 'draw', planned: false },
-  { label: '一户一表', slug: 'sheets', planned: true },
+  { label: '一户一表', slug: 'sheets', planned: false },
   { label: '检查结果录入', slug: 'results', planned: true },
   { label: '结果公示', slug: 'disclosure', planned: true },
   { label: '统计分析', slug: 'stats', planned: true },

@@ -63,11 +63,11 @@ function serveRenderer(): Promise<Server> {
 }
 
 /**
- * The open/save dialog, as the test drives it (ServiceDeps.fileDialog): the test says which file the next dialog
+ * The open/save/folder dialog, as the test drives it (ServiceDeps.fileDialog): the test says which file the next dialog
  * returns, the way a user would pick it. The services, the file tokens and the renderer are the real ones.
  */
 export interface FileDialogStub {
-  /** The next dialogs (open or save, in the order shown) return these paths; null: the user cancels. */
+  /** The next dialogs (open, save or folder, in the order shown) return these paths; null: the user cancels. */
   answer(...paths: (string | null)[]): void;
   /** Every dialog shown so far: mode, title, filters, suggested name. */
   readonly shown: FileDialogRequest[];

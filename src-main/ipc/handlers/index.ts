@@ -7,6 +7,7 @@ import { itemHandlers, type ItemHandlers } from './items';
 import { planHandlers, type PlanHandlers } from './plans';
 import { rosterHandlers, type RosterHandlers } from './rosters';
 import { settingsHandlers, type SettingsHandlers } from './settings';
+import { sheetHandlers, type SheetHandlers } from './sheets';
 import type { Services } from './types';
 import { visitHandlers, type VisitHandlers } from './visits';
 
@@ -19,7 +20,8 @@ export type Handlers = AppHandlers &
   DemoHandlers &
   PlanHandlers &
   DrawHandlers &
-  VisitHandlers;
+  VisitHandlers &
+  SheetHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -37,5 +39,6 @@ export function createHandlers(s: Services): Handlers {
     ...planHandlers(s),
     ...drawHandlers(s),
     ...visitHandlers(s),
+    ...sheetHandlers(s),
   };
 }

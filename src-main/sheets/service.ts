@@ -1,0 +1,89 @@
+/**
+ * 一户一表 as the page runs it: the sealed draws to choose from, a folder chosen through the dialog, and one export at
+ * a time in the worker, tracked by the page's job id for progress and cancel. Exporting changes nothing in the
+ * database but its audit row.
+ */
+import { basename } from 'node:path';
+import type { SheetExportProgress, SheetExportResult } from '@shared/ipc/channels/sheets';
+import { AppError } from '@shared/errors';
+import type { ParsedReq } from '@shared/ipc/schemas';
+import type { ServiceContext } from '../app/context';
+import type { FileTokens } from '../app/file-tokens';
+import { appendAuditRaw } from '../audit/service';
+import type { DbConnection } from '../db/connection';
+import type { BatchProgress } from './batch';
+import { assertSealed, sealedDrawViews } from './draw-list';
+import { SheetExportJobs } from './export-job';
+
+export interface SheetServiceDeps {
+  files: FileTokens;
+}
+
+const IDLE: BatchProgress = {
+  filesDone: 0,
+  filesTotal: 0,
+  entitiesDone: 0,
+  entitiesTotal: 0,
+  percent: 0,
+  current: null,
+};
+
+export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps: SheetServiceDeps) {
+  const jobs = new SheetExportJobs();
+  const progress = new Map<string, SheetExportProgress>();
+  let running: string | null = null;
+
+  function track(jobId: string, p: BatchProgress, isRunning: boolean) {
+    progress.set(jobId, { ...p, jobId, running: isRunning });
+    while (progress.size > 20) progress.delete(progress.keys().next().value!);
+  }
+
+  async function exportDraw(
+    req: ParsedReq<'sheets:export'>,
+    onProgress?: (p: SheetExportProgress) => void,
+  ): Promise<SheetExportResult> {
+    if (running) throw new AppError('sheets.busy', '正在导出另一批一户一表，请等它完成或取消后再导出。');
+    assertSealed(conn.raw, req.drawId);
+    const dir = deps.files.resolve(req.folderToken, 'folder');
+    running = req.jobId;
+    track(req.jobId, IDLE, true);
+    try {
+      const request = { jobId: req.jobId, drawId: req.drawId, format: req.format, dbPath: conn.path, dir };
+      const outcome = await jobs.run(request, (p) => {
+        track(req.jobId, p, true);
+        onProgress?.(progress.get(req.jobId)!);
+      });
+      if (outcome.outcome === 'done') audit(req, outcome.files, basename(dir));
+      return { ...outcome, folderName: basename(dir) };
+    } finally {
+      track(req.jobId, progress.get(req.jobId) ?? IDLE, false);
+      running = null;
+    }
+  }
+
+  function audit(req: ParsedReq<'sheets:export'>, files: string[], folderName: string) {
+    const record = {
+      actor: ctx.actor(),
+      action: 'sheets:export',
+      target: `draws:${req.drawId}`,
+      detail: { format: req.format, folder: folderName, files },
+    };
+    conn.raw.transaction(() => appendAuditRaw(conn.raw, record, ctx.now())).immediate();
+  }
+
+  return {
+    draws: () => sealedDrawViews(conn.raw),
+    chooseFolder: () => deps.files.choose({ mode: 'folder', title: '选择保存一户一表的文件夹', filters: [] }),
+    export: exportDraw,
+    exportProgress(jobId: string): SheetExportProgress {
+      return progress.get(jobId) ?? { jobId, running: false, ...IDLE };
+    },
+    async exportCancel(jobId: string): Promise<{ cancelled: boolean }> {
+      if (running !== jobId) return { cancelled: false };
+      return { cancelled: await jobs.cancel(jobId) };
+    },
+    dispose: () => jobs.close(),
+  };
+}
+
+export type SheetService = ReturnType<typeof createSheetService>;
