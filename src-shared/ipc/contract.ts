@@ -8,6 +8,8 @@ import { PLAN_CHANNELS, type PlanResponses } from './channels/plans';
 import { ROSTER_CHANNELS, type RosterResponses } from './channels/rosters';
 import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
+import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
+import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -24,6 +26,8 @@ export const CHANNELS = [
   ...PLAN_CHANNELS,
   ...DRAW_CHANNELS,
   ...VISIT_CHANNELS,
+  ...FOLLOW_UP_CHANNELS,
+  ...CALENDAR_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -37,7 +41,9 @@ export interface Responses
     DemoResponses,
     PlanResponses,
     DrawResponses,
-    VisitResponses {}
+    VisitResponses,
+    FollowUpResponses,
+    CalendarResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

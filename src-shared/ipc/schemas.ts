@@ -9,6 +9,8 @@ import { plansRequests } from './channels/plans.requests';
 import { rostersRequests } from './channels/rosters.requests';
 import { settingsRequests } from './channels/settings.requests';
 import { visitsRequests } from './channels/visits.requests';
+import { followUpsRequests } from './channels/follow-ups.requests';
+import { calendarRequests } from './channels/calendar.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -24,6 +26,8 @@ export const requestSchemas = {
   ...plansRequests,
   ...drawsRequests,
   ...visitsRequests,
+  ...followUpsRequests,
+  ...calendarRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

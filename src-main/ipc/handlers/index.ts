@@ -9,6 +9,8 @@ import { rosterHandlers, type RosterHandlers } from './rosters';
 import { settingsHandlers, type SettingsHandlers } from './settings';
 import type { Services } from './types';
 import { visitHandlers, type VisitHandlers } from './visits';
+import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
+import { calendarHandlers, type CalendarHandlers } from './calendar';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -19,7 +21,9 @@ export type Handlers = AppHandlers &
   DemoHandlers &
   PlanHandlers &
   DrawHandlers &
-  VisitHandlers;
+  VisitHandlers &
+  FollowUpHandlers &
+  CalendarHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -37,5 +41,7 @@ export function createHandlers(s: Services): Handlers {
     ...planHandlers(s),
     ...drawHandlers(s),
     ...visitHandlers(s),
+    ...followUpHandlers(s),
+    ...calendarHandlers(s),
   };
 }
