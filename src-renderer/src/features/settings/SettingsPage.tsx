@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch } fro
 import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/settings';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { HolidaySection } from './HolidaySection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -82,6 +83,7 @@ export function SettingsPage() {
           </Button>
         </Form.Item>
       </Form>
+      <HolidaySection />
     </Card>
   );
 }
