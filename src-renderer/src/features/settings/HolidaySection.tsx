@@ -20,7 +20,7 @@ export function HolidaySection() {
   const next = years.length > 0 ? years[years.length - 1].year + 1 : new Date().getFullYear();
 
   return (
-    <div data-testid="holiday-section">
+    <div data-testid="holiday-section" style={{ maxWidth: 1040 }}>
       <Divider titlePlacement="start">节假日安排</Divider>
       <Typography.Paragraph type="secondary">
         检查结果录入期限等按工作日计算，依国务院办公厅每年发布的节假日安排（含调休上班日）。下表未列出的年份，期限显示为“待确认”，
@@ -31,6 +31,7 @@ export function HolidaySection() {
         rowKey="year"
         size="small"
         pagination={false}
+        tableLayout="fixed"
         dataSource={years}
         style={{ marginBottom: 12 }}
         onRow={(y) => ({ 'data-testid': `holiday-year-${y.year}` }) as never}
@@ -42,7 +43,7 @@ export function HolidaySection() {
             render: (_: unknown, y) => <SourceCell year={y} source={data?.shippedSource} />,
           },
           { title: '放假', render: (_: unknown, y) => <DatesCell dates={y.holidays} /> },
-          { title: '调休上班', width: 200, render: (_: unknown, y) => <DatesCell dates={y.workdays} /> },
+          { title: '调休上班', width: 220, render: (_: unknown, y) => <DatesCell dates={y.workdays} /> },
           {
             title: '操作',
             width: 90,
@@ -104,7 +105,7 @@ function SourceCell({ year, source }: { year: CalendarYearView; source?: string 
 function DatesCell({ dates }: { dates: string[] }) {
   if (dates.length === 0) return <Typography.Text type="secondary">无</Typography.Text>;
   return (
-    <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: rangesText(dates) }}>
+    <Typography.Text style={{ fontSize: 12 }}>
       {dates.length} 天：{rangesText(dates)}
     </Typography.Text>
   );

@@ -54,7 +54,7 @@ export function YearPreview({ year, holidays, workdays }: { year: number; holida
         天，全年工作日 <b data-testid="year-preview-workdays">{s.workdays}</b> 天。
         <Typography.Text type="secondary">（红色为放假，蓝色为调休上班）</Typography.Text>
       </Typography.Paragraph>
-      <div style={{ display: 'grid', gridTemplateColumns: `repeat(6, ${CELL * 7}px)`, gap: '10px 18px' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: `repeat(4, ${CELL * 7}px)`, gap: '10px 24px' }}>
         {Array.from({ length: 12 }, (_, i) => (
           <Month key={i} year={year} month={i + 1} off={off} worked={worked} />
         ))}
