@@ -76,7 +76,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     visits: createVisitService(conn.raw, ctx),
-    results: createResultService(conn.raw, ctx),
+    results: createResultService(conn.raw, ctx, { files }),
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {

@@ -11,12 +11,13 @@ import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import { all, qb, run, value } from '../db/sql';
 
-export function enteredSchedules(raw: BetterSqlite3.Database): YearSchedule[] {
-  const rows = all(
+/** The latest entry of every entered year, in year order, with who entered it and when. */
+export function latestEntries(raw: BetterSqlite3.Database) {
+  return all(
     raw,
     qb
       .selectFrom('holiday_schedules as h')
-      .select(['h.year', 'h.holidays', 'h.workdays'])
+      .select(['h.year', 'h.holidays', 'h.workdays', 'h.entered_at', 'h.entered_by'])
       .where('h.id', '=', (eb) =>
         eb
           .selectFrom('holiday_schedules as l')
@@ -25,7 +26,10 @@ export function enteredSchedules(raw: BetterSqlite3.Database): YearSchedule[] {
       )
       .orderBy('h.year'),
   );
-  return rows.map((r) => ({
+}
+
+export function enteredSchedules(raw: BetterSqlite3.Database): YearSchedule[] {
+  return latestEntries(raw).map((r) => ({
     year: r.year,
     holidays: JSON.parse(r.holidays) as string[],
     workdays: JSON.parse(r.workdays) as string[],

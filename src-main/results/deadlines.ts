@@ -4,6 +4,7 @@
  * the task window has closed is 逾期未检查. A deadline the calendar cannot reach is unknown, never guessed.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { DeadlineItem, TaskDeadlines } from '@shared/domain/follow-ups';
 import type { ResultState } from '@shared/domain/results';
 import { deadlineText, type WorkCalendar } from '@shared/domain/workdays';
 import { all, qb } from '../db/sql';
@@ -12,29 +13,7 @@ import { deadlineWorkdays, workCalendar } from './calendar';
 /** Working days left at or under which a result is listed as due soon. */
 export const DUE_SOON_WORKDAYS = 5;
 
-export interface DeadlineItem {
-  entityId: number;
-  entityName: string;
-  resultId: number | null;
-  state: ResultState;
-  inspectedOn: string | null;
-  /** The due date, or 「待确认(缺少YYYY年节假日安排)」. */
-  deadline: string;
-  /** Working days from today to the deadline (0 on the day); null when overdue, unknown or not inspected. */
-  workdaysLeft: number | null;
-}
-
-export interface TaskDeadlines {
-  taskId: number;
-  taskNumber: string;
-  taskName: string;
-  dueSoon: DeadlineItem[];
-  overdue: DeadlineItem[];
-  /** Deadline in a year without a 放假安排. */
-  unknown: DeadlineItem[];
-  /** 逾期未检查: the window closed without an inspection date. */
-  notInspected: DeadlineItem[];
-}
+export type { DeadlineItem, TaskDeadlines };
 
 const DONE: readonly ResultState[] = ['已录入', '已审核'];
 
@@ -96,7 +75,7 @@ export function resultDeadlines(raw: BetterSqlite3.Database, today: string): Tas
     qb
       .selectFrom('draws as d')
       .innerJoin('tasks as t', 't.id', 'd.task_id')
-      .select(['d.id as drawId', 't.id', 't.number', 't.name', 't.end_date'])
+      .select(['d.id as drawId', 't.id', 't.plan_id', 't.number', 't.name', 't.end_date'])
       .where('d.state', '=', 'sealed')
       .orderBy('t.year')
       .orderBy('t.seq'),
@@ -105,7 +84,7 @@ export function resultDeadlines(raw: BetterSqlite3.Database, today: string): Tas
   for (const task of tasks) {
     const results = currentResultsOf(raw, task.id);
     const lists: TaskDeadlines = {
-      ...{ taskId: task.id, taskNumber: task.number, taskName: task.name },
+      ...{ taskId: task.id, planId: task.plan_id, taskNumber: task.number, taskName: task.name },
       ...{ dueSoon: [], overdue: [], unknown: [], notInspected: [] },
     };
     for (const entity of drawnOf(raw, task.drawId)) {

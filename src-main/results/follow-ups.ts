@@ -4,6 +4,7 @@
  * which is closed with a date and a note saying how it ended. A closed follow-up is not changed again.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { FollowUpView } from '@shared/domain/follow-ups';
 import type { ResultEntry } from '@shared/domain/results';
 import { dayNumber } from '@shared/domain/workdays';
 import { AppError } from '@shared/errors';
@@ -107,22 +108,7 @@ export function closeFollowUp(
     .immediate();
 }
 
-export interface FollowUpView {
-  id: number;
-  resultId: number;
-  taskId: number;
-  entityId: number;
-  entityName: string;
-  measure: string;
-  office: string;
-  dueOn: string | null;
-  closedOn: string | null;
-  closingNote: string | null;
-  /** Open and past its due date. */
-  overdue: boolean;
-  /** Closed after its due date. */
-  closedLate: boolean;
-}
+export type { FollowUpView };
 
 export interface FollowUpFilters {
   /** The day overdue is judged on (YYYY-MM-DD). */
@@ -131,6 +117,15 @@ export interface FollowUpFilters {
   /** true: open only; false: closed only. */
   open?: boolean;
   overdueOnly?: boolean;
+  /** One follow-up only. */
+  id?: number;
+}
+
+/** Calendar days from `from` to `to` (0 when `to` is not later). */
+function daysAfter(from: string | null, to: string | null): number {
+  const a = from === null ? null : dayNumber(from);
+  const b = to === null ? null : dayNumber(to);
+  return a === null || b === null ? 0 : Math.max(0, b - a);
 }
 
 /** Follow-ups of current results, oldest due first (undated last). */
@@ -139,7 +134,9 @@ export function listFollowUps(raw: BetterSqlite3.Database, filters: FollowUpFilt
     .selectFrom('result_follow_ups as f')
     .innerJoin('results as r', 'r.id', 'f.result_id')
     .innerJoin('entities as e', 'e.id', 'r.entity_id')
+    .innerJoin('tasks as t', 't.id', 'r.task_id')
     .select(['f.id', 'f.result_id', 'r.task_id', 'r.entity_id', 'e.name', 'f.measure', 'f.office'])
+    .select(['t.number as taskNumber', 't.name as taskName'])
     .select(['f.due_on', 'f.closed_on', 'f.closing_note'])
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('results as c').select('c.id').whereRef('c.corrects_id', '=', 'r.id'))),
@@ -147,12 +144,15 @@ export function listFollowUps(raw: BetterSqlite3.Database, filters: FollowUpFilt
     .orderBy((eb) => eb('f.due_on', 'is', null))
     .orderBy('f.due_on')
     .orderBy('f.id');
+  if (filters.id !== undefined) query = query.where('f.id', '=', filters.id);
   if (filters.taskId !== undefined) query = query.where('r.task_id', '=', filters.taskId);
   if (filters.open !== undefined) query = query.where('f.closed_on', filters.open ? 'is' : 'is not', null);
   const views = all(raw, query).map((r): FollowUpView => ({
     id: r.id,
     resultId: r.result_id,
     taskId: r.task_id,
+    taskNumber: r.taskNumber,
+    taskName: r.taskName,
     entityId: r.entity_id,
     entityName: r.name,
     measure: r.measure,
@@ -161,7 +161,28 @@ export function listFollowUps(raw: BetterSqlite3.Database, filters: FollowUpFilt
     closedOn: r.closed_on,
     closingNote: r.closing_note,
     overdue: r.closed_on === null && r.due_on !== null && r.due_on < filters.today,
+    daysLate: daysAfter(r.due_on, r.closed_on ?? filters.today),
     closedLate: r.closed_on !== null && r.due_on !== null && r.closed_on > r.due_on,
   }));
   return filters.overdueOnly ? views.filter((v) => v.overdue) : views;
+}
+
+/** The tasks that have follow-ups, for the list's filter. */
+export function followUpTasks(raw: BetterSqlite3.Database) {
+  return all(
+    raw,
+    qb
+      .selectFrom('tasks as t')
+      .select(['t.id', 't.number', 't.name'])
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('result_follow_ups as f')
+            .innerJoin('results as r', 'r.id', 'f.result_id')
+            .select('f.id')
+            .whereRef('r.task_id', '=', 't.id'),
+        ),
+      )
+      .orderBy('t.year')
+      .orderBy('t.seq'),
+  );
 }

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   FileExcelOutlined,
   FormOutlined,
   HomeOutlined,
@@ -23,6 +24,7 @@ import { CeremonyPage } from './features/draws/ceremony/CeremonyPage';
 import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { SheetsPage } from './features/sheets/SheetsPage';
+import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 
 export interface AppRoute {
   path: string;
@@ -49,6 +51,7 @@ export const ROUTES: AppRoute[] = [
     icon: <FormOutlined />,
     planned: ['按标准结果类别录入检查结果与问题处置', '20 个工作日录入时限提醒与逾期标记'],
   },
+  { path: '/follow-ups', label: '后续处置', icon: <CarryOutOutlined />, element: <FollowUpsPage /> },
   {
     path: '/disclosure',
     label: '结果公示',

@@ -9,6 +9,8 @@ import { ROSTER_CHANNELS, type RosterResponses } from './channels/rosters';
 import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
 import { SHEET_CHANNELS, type SheetResponses } from './channels/sheets';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
+import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
+import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -26,6 +28,8 @@ export const CHANNELS = [
   ...DRAW_CHANNELS,
   ...VISIT_CHANNELS,
   ...SHEET_CHANNELS,
+  ...FOLLOW_UP_CHANNELS,
+  ...CALENDAR_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -40,7 +44,9 @@ export interface Responses
     PlanResponses,
     DrawResponses,
     VisitResponses,
-    SheetResponses {}
+    SheetResponses,
+    FollowUpResponses,
+    CalendarResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

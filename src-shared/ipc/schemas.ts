@@ -10,6 +10,8 @@ import { rostersRequests } from './channels/rosters.requests';
 import { settingsRequests } from './channels/settings.requests';
 import { sheetsRequests } from './channels/sheets.requests';
 import { visitsRequests } from './channels/visits.requests';
+import { followUpsRequests } from './channels/follow-ups.requests';
+import { calendarRequests } from './channels/calendar.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -26,6 +28,8 @@ export const requestSchemas = {
   ...drawsRequests,
   ...visitsRequests,
   ...sheetsRequests,
+  ...followUpsRequests,
+  ...calendarRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

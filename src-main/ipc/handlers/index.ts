@@ -10,6 +10,8 @@ import { settingsHandlers, type SettingsHandlers } from './settings';
 import { sheetHandlers, type SheetHandlers } from './sheets';
 import type { Services } from './types';
 import { visitHandlers, type VisitHandlers } from './visits';
+import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
+import { calendarHandlers, type CalendarHandlers } from './calendar';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -21,7 +23,9 @@ export type Handlers = AppHandlers &
   PlanHandlers &
   DrawHandlers &
   VisitHandlers &
-  SheetHandlers;
+  SheetHandlers &
+  FollowUpHandlers &
+  CalendarHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -40,5 +44,7 @@ export function createHandlers(s: Services): Handlers {
     ...drawHandlers(s),
     ...visitHandlers(s),
     ...sheetHandlers(s),
+    ...followUpHandlers(s),
+    ...calendarHandlers(s),
   };
 }

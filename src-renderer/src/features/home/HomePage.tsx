@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { DeadlinesCard } from './DeadlinesCard';
 import { RosterOverview } from './RosterOverview';
 
 /** 首页: what this program is for, and which database it is working on. */
@@ -18,6 +19,7 @@ export function HomePage() {
         </Typography.Paragraph>
       </Card>
       <RosterOverview />
+      <DeadlinesCard />
       {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
       {info && (
         <Card title="程序与数据库">

@@ -3,6 +3,7 @@ import { ListTable } from '../../components/ListTable';
 import type { ColumnsType } from 'antd/es/table';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
+import { TaskDeadlineTags, useDeadlines } from '../follow-ups/DeadlineTags';
 import {
   describeInspectingBody,
   describePeriod,
@@ -30,6 +31,12 @@ export function PlanTasksTable({
   onEdit: (task: TaskView) => void;
 }) {
   const navigate = useNavigate();
+  const { byTask } = useDeadlines([tasks]);
+  const deadlines = {
+    title: '结果期限',
+    width: 120,
+    render: (_: unknown, t: TaskView) => <TaskDeadlineTags task={byTask.get(t.id)} />,
+  };
   const actions = {
     title: '操作',
     width: 160,
@@ -63,7 +70,7 @@ export function PlanTasksTable({
       locale={{ emptyText: '还没有抽查任务,点击“新增抽查任务”添加' }}
       data-testid="plan-tasks"
       onRow={(t) => ({ 'data-testid': `task-row-${t.id}` }) as never}
-      columns={[...TASK_COLUMNS, actions]}
+      columns={[...TASK_COLUMNS, deadlines, actions]}
     />
   );
 }

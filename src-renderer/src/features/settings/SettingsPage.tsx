@@ -12,6 +12,7 @@ import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/se
 import { checkRule, numberRule, percentRule } from '../../components/numberRule';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { HolidaySection } from './HolidaySection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -92,6 +93,7 @@ export function SettingsPage() {
           </Button>
         </Form.Item>
       </Form>
+      <HolidaySection />
     </Card>
   );
 }
