@@ -42,7 +42,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
         <>
           {name}
           {r.nameFromOperator && <NamePendingTag />}
-          <FlagsMark flags={r.flags} />
+          <FlagsMark flags={r.nameFromOperator ? r.flags.filter((f) => f !== 'name.fromOperator') : r.flags} />
         </>
       ),
     },

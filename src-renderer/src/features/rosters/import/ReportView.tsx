@@ -120,17 +120,19 @@ function FlagNotice({
   acceptable: Set<number>;
   onDeclinedChange: (rows: Set<number>) => void;
 }) {
+  // The check-digit example only where the file has one: a name built from the operator is another kind of warning.
+  const checkDigit = report.problems.some((p) => p.code === 'uscc.checkDigit');
   return (
     <Alert
       type="warning"
       showIcon
       data-testid="flag-notice"
       title={
-        report.kind === 'entities'
+        checkDigit
           ? `${acceptable.size} 行有提示(如统一社会信用代码校验码不符),默认按原样导入`
           : `${acceptable.size} 行有提示,默认按提示所述导入`
       }
-      description={`${report.kind === 'entities' ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
+      description={`${checkDigit ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
       action={
         <Space orientation="vertical">
           <Button size="small" onClick={() => onDeclinedChange(new Set())}>
