@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import { columnDescription, type HeaderDetection } from '@shared/import/header';
 import type { ImportProblem } from '@shared/import/problems';
 import type { ImportCounts, ImportReport, RowOutcome, SubItemCounts } from './import';
+import { keepStoredName } from './import-names';
 import type { StoredColumns } from './import-specs';
 import type { RosterStatements, StoredRecord, SubItemRow } from './import-statements';
 import type { ImportRowResult } from './readers/index';
@@ -180,6 +181,13 @@ function updateExisting<R>(c: RowContext<R>, existing: StoredRecord, row: Row, n
   return outcome;
 }
 
+/** The record as it will be written over the stored one (entities: a missing name keeps the stored one). */
+function againstStored<R>(c: RowContext<R>, record: R, existing: StoredRecord | null, problems: ImportProblem[]) {
+  if (c.kind !== 'entities') return { record, problems };
+  const kept = keepStoredName(record as EntityRecord, existing, problems);
+  return { record: kept.record as R, problems: kept.problems };
+}
+
 export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
   if (result.retracts) {
     // The confirm pass gets the preview's duplicates as rejectRows, so a retraction here means the file
@@ -193,16 +201,19 @@ export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
     c.tally.addProblems(result.problems);
     return;
   }
-  c.tally.addProblems(result.problems);
-  const record = result.record;
-  if (record === null) return c.tally.reject(result.rowNo);
-  const { existing, conflict } = c.statements.resolve(record);
-  if (conflict) {
-    c.tally.addProblems([conflictProblem(c.detection, result.rowNo, conflict)]);
+  if (result.record === null) {
+    c.tally.addProblems(result.problems);
     return c.tally.reject(result.rowNo);
   }
+  const { existing, conflict } = c.statements.resolve(result.record);
+  if (conflict) {
+    c.tally.addProblems([...result.problems, conflictProblem(c.detection, result.rowNo, conflict)]);
+    return c.tally.reject(result.rowNo);
+  }
+  const { record, problems } = againstStored(c, result.record, existing, result.problems);
+  c.tally.addProblems(problems);
   const spec = c.statements.spec;
-  const row = spec.toRow(record, flagsOf(result.problems));
+  const row = spec.toRow(record, flagsOf(problems));
   const nextSubItems = c.kind === 'items' ? subItemsOfRecord(record as ItemRecord) : null;
   const outcome = existing ? updateExisting(c, existing, row, nextSubItems) : insertNew(c, row, nextSubItems);
   if (c.write) {
@@ -210,8 +221,8 @@ export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
       c.statements.ensureOffice((record as EntityRecord | InspectorRecord).office, c.change.at);
     c.tally.rowsWritten++;
   }
-  const flagged = result.problems.some((p) => p.severity === 'flag');
-  const named = result.problems.some((p) => p.code === 'name.fromOperator');
+  const flagged = problems.some((p) => p.severity === 'flag');
+  const named = problems.some((p) => p.code === 'name.fromOperator');
   const shown = () => ({ key: spec.recordKey(row), name: spec.displayName(record) });
   c.tally.kept(result.rowNo, outcome, { flagged, named }, shown);
 }

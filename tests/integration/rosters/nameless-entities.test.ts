@@ -92,6 +92,22 @@ describe('the import', () => {
     ]);
   });
 
+  it('a later file without the name keeps the name the roster holds, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('市场主体');
+    ws.addRow(['统一社会信用代码', '名称', '主体类型', '行业', '所属片区', '经营者', '信用风险等级']);
+    ws.addRow([NAMED, null, '个体工商户', '食品销售', AREA, '王强', 'B']);
+    const path = join(c.dir, '个体户名录-次年.xlsx');
+    await wb.xlsx.writeFile(path);
+    const again = await confirmImport(c.conn.raw, { kind: 'entities', path, actor: '测试操作员', now: c.ctx.now() });
+    expect(again.counts).toMatchObject({ rejected: 0, flagged: 1, namedFromOperator: 0 });
+    expect(again.problems.map((p) => [p.code, p.reason])).toEqual([
+      ['name.keptStored', '名称为空，保留名录中已有的名称「鑫源餐饮店」'],
+    ]);
+    const stored = c.conn.raw.prepare('SELECT name, name_from_operator FROM entities WHERE uscc = ?').get(NAMED);
+    expect(stored).toEqual({ name: '鑫源餐饮店', name_from_operator: 0 });
+  });
+
   it('a name the clerk types replaces the built one and clears 待核实', async () => {
     const id = Number(c.conn.raw.prepare('SELECT id FROM entities WHERE uscc = ?').pluck().get(LI));
     const row = await c.services.rosters.update({ roster: 'entities', id, patch: { name: '李记小吃' } });
