@@ -24,6 +24,8 @@ export interface EntityFilter {
    * select nearly the whole table through the index (slower than reading the table in rowid order).
    */
   activeOnly?: boolean;
+  /** Only names built from the operator (待核实): the literal 1 lets SQLite use the partial index. */
+  nameFromOperatorOnly?: boolean;
 }
 
 export interface EntityFilterOptions {
@@ -34,7 +36,8 @@ export interface EntityFilterOptions {
   walkSortIndex?: boolean;
 }
 
-type EntityColumn = 'id' | 'entity_type' | 'credit_grade' | 'area' | 'industry' | 'office' | 'reg_status';
+type EntityColumn =
+  'id' | 'entity_type' | 'credit_grade' | 'area' | 'industry' | 'office' | 'reg_status' | 'name_from_operator';
 
 /** `+column`: the same value, but SQLite will not answer a condition on it from an index. */
 export function unindexed(column: string): RawBuilder<unknown> {
@@ -65,6 +68,7 @@ export function entityConditions(filter: EntityFilter, options: EntityFilterOpti
   }
   inList('office', filter.offices);
   inList('reg_status', filter.regStatuses);
+  if (filter.nameFromOperatorOnly) conditions.push(eb(ref('name_from_operator'), '=', sql.lit(1)));
   return conditions;
 }
 

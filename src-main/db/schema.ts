@@ -83,6 +83,8 @@ export interface EntitiesTable {
   flags: string;
   created_at: string;
   updated_at: string;
+  /** 1: the name was built from the operator (个体工商户 without a 字号), 待核实 and masked where published. */
+  name_from_operator: Generated<number>;
 }
 
 export interface EntityTagsTable {

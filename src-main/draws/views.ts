@@ -6,6 +6,7 @@ import { constants as zlibConstants, deflateRaw, deflateRawSync, inflateRawSync 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawProof } from '@shared/draw';
 import type { WitnessView } from '@shared/domain/draws';
+import { publicEntityName } from '@shared/domain/entity-names';
 import { AppError } from '@shared/errors';
 import { sql } from 'kysely';
 import type { DrawAmendmentsTable, DrawsTable } from '../db/schema';
@@ -207,23 +208,38 @@ export function amendmentRows(raw: BetterSqlite3.Database, drawId: number): Amen
   return all(raw, query);
 }
 
+/** An entity as the draw's lists show it: its name as published (publicEntityName). */
 export interface EntityBrief {
   id: number;
   name: string;
   address: string;
 }
 
+/** The published name: the stored one, or the operator's masked when the name was built from him. */
+function briefName(name: string, operatorOfBuiltName: string | null): string {
+  if (operatorOfBuiltName === null) return name;
+  return publicEntityName({ name, legalRep: operatorOfBuiltName, nameFromOperator: true });
+}
+
+/** The operator, only for a name built from him (else null): all the published name needs beyond `name`. */
+const builtNameOperator = sql<string | null>`CASE WHEN name_from_operator = 1 THEN legal_rep END`.as('operator');
+
 /** Entities by draw code (USCC, or 注册号 for a record without one), for the codes given. */
 export function entitiesByCode(raw: BetterSqlite3.Database, codes: Iterable<string>): Map<string, EntityBrief> {
   const wanted = [...new Set(codes)];
-  const brief = qb.selectFrom('entities').select(['id', 'name', 'address']).orderBy('id');
+  const brief = qb.selectFrom('entities').select(['id', 'name', 'address', builtNameOperator]).orderBy('id');
   const out = new Map<string, EntityBrief>();
-  for (const { uscc, ...row } of all(raw, brief.select('uscc').where('uscc', 'in', jsonList(wanted))))
-    if (!out.has(uscc!)) out.set(uscc!, row);
+  const add = (
+    code: string,
+    { id, name, address, operator }: { id: number; name: string; address: string; operator: string | null },
+  ) => {
+    if (!out.has(code)) out.set(code, { id, name: briefName(name, operator), address });
+  };
+  for (const { uscc, ...row } of all(raw, brief.select('uscc').where('uscc', 'in', jsonList(wanted)))) add(uscc!, row);
   const rest = wanted.filter((code) => !out.has(code));
   if (rest.length === 0) return out;
   const byRegNo = brief.select('reg_no').where('reg_no', 'in', jsonList(rest)).where('uscc', 'is', null);
-  for (const { reg_no: regNo, ...row } of all(raw, byRegNo)) if (!out.has(regNo!)) out.set(regNo!, row);
+  for (const { reg_no: regNo, ...row } of all(raw, byRegNo)) add(regNo!, row);
   return out;
 }
 
@@ -233,13 +249,16 @@ export function entitiesByCode(raw: BetterSqlite3.Database, codes: Iterable<stri
  * of one text far less (docs/performance.md).
  */
 export function sealedEntities(raw: BetterSqlite3.Database, drawId: number): Map<string, EntityBrief> {
+  const operator = sql`CASE WHEN e.name_from_operator = 1 THEN e.legal_rep END`;
   const query = qb
     .selectFrom('draw_selected as s')
     .innerJoin('entities as e', 'e.id', 's.entity_id')
-    .select(sql<string>`json_group_array(json_array(s.code, e.id, e.name, e.address))`.as('rows'))
+    .select(sql<string>`json_group_array(json_array(s.code, e.id, e.name, e.address, ${operator}))`.as('rows'))
     .where('s.draw_id', '=', drawId);
-  const rows = JSON.parse(value(raw, query)!) as [string, number, string, string][];
-  return new Map(rows.map(([code, id, name, address]) => [code, { id, name, address }]));
+  const rows = JSON.parse(value(raw, query)!) as [string, number, string, string, string | null][];
+  return new Map(
+    rows.map(([code, id, name, address, builtBy]) => [code, { id, name: briefName(name, builtBy), address }]),
+  );
 }
 
 const ranksOfBody = new WeakMap<ProofBody, Map<string, { stratum: string; rank: number; key: string }>>();

@@ -4,8 +4,12 @@ import { AppError } from '@shared/errors';
 import { columnDescription, type HeaderDetection } from '@shared/import/header';
 import type { ImportProblem } from '@shared/import/problems';
 import type { ImportCounts, ImportReport, RowOutcome, SubItemCounts } from './import';
+import { keepStoredName } from './import-names';
+import type { StoredColumns } from './import-specs';
 import type { RosterStatements, StoredRecord, SubItemRow } from './import-statements';
 import type { ImportRowResult } from './readers/index';
+
+type Shown = { key: string; name: string };
 
 const PROBLEM_LIMIT = 100_000;
 const SAMPLE_LIMIT = 200;
@@ -14,7 +18,7 @@ const OUTCOME_BY_CODE: RowOutcome[] = ['rejected', 'new', 'updated', 'unchanged'
 
 /** What the import found so far: counts, problems, and each row's outcome. */
 export class ImportTally {
-  readonly counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0 };
+  readonly counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, rejected: 0, flagged: 0, namedFromOperator: 0 };
   readonly subItems: SubItemCounts = { new: 0, updated: 0, unchanged: 0, removed: 0 };
   readonly problems: ImportProblem[] = [];
   problemsTruncated = false;
@@ -23,6 +27,7 @@ export class ImportTally {
   // Outcome per spreadsheet row, so a later retraction (an in-file duplicate) can move its row to `rejected`.
   private outcomes = new Uint8Array(1 << 16);
   private readonly flaggedRows = new Set<number>();
+  private readonly namedRows = new Set<number>();
 
   addProblems(list: readonly ImportProblem[]) {
     for (const p of list) {
@@ -52,16 +57,25 @@ export class ImportTally {
     this.counts[previous]--;
     this.counts.rejected++;
     if (this.flaggedRows.delete(rowNo)) this.counts.flagged--;
+    if (this.namedRows.delete(rowNo)) this.counts.namedFromOperator--;
     this.setOutcome(rowNo, 'rejected');
   }
 
-  /** A row kept as `outcome`; `shown` names it for the preview's sample (asked only while the sample has room). */
-  kept(rowNo: number, outcome: RowOutcome, flagged: boolean, shown: () => { key: string; name: string }) {
+  /**
+   * A row kept as `outcome`, `flagged` with a warning, `named` after its operator; `shown` names it for the preview's
+   * sample (asked only while the sample has room).
+   */
+  kept(rowNo: number, outcome: RowOutcome, marks: { flagged: boolean; named: boolean }, shown: () => Shown) {
+    const { flagged, named } = marks;
     this.counts[outcome]++;
     this.setOutcome(rowNo, outcome);
     if (flagged) {
       this.counts.flagged++;
       this.flaggedRows.add(rowNo);
+    }
+    if (named) {
+      this.counts.namedFromOperator++;
+      this.namedRows.add(rowNo);
     }
     if (this.sample.length < SAMPLE_LIMIT) this.sample.push({ rowNo, outcome, ...shown(), flagged });
   }
@@ -86,7 +100,7 @@ export interface RowContext<R> {
 }
 
 /** The columns whose stored value differs from the new one. */
-function changedColumns(columns: readonly string[], stored: StoredRecord, next: Record<string, string | null>) {
+function changedColumns(columns: readonly string[], stored: StoredRecord, next: StoredColumns) {
   const changed: string[] = [];
   for (const c of columns) if ((stored[c] ?? null) !== next[c]) changed.push(c);
   return changed;
@@ -133,7 +147,7 @@ function conflictProblem(
   };
 }
 
-type Row = Record<string, string | null>;
+type Row = StoredColumns;
 
 function insertNew<R>(c: RowContext<R>, row: Row, nextSubItems: SubItemRow[] | null): RowOutcome {
   if (nextSubItems) c.tally.subItems.new += nextSubItems.length;
@@ -167,6 +181,13 @@ function updateExisting<R>(c: RowContext<R>, existing: StoredRecord, row: Row, n
   return outcome;
 }
 
+/** The record as it will be written over the stored one (entities: a missing name keeps the stored one). */
+function againstStored<R>(c: RowContext<R>, record: R, existing: StoredRecord | null, problems: ImportProblem[]) {
+  if (c.kind !== 'entities') return { record, problems };
+  const kept = keepStoredName(record as EntityRecord, existing, problems);
+  return { record: kept.record as R, problems: kept.problems };
+}
+
 export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
   if (result.retracts) {
     // The confirm pass gets the preview's duplicates as rejectRows, so a retraction here means the file
@@ -180,16 +201,19 @@ export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
     c.tally.addProblems(result.problems);
     return;
   }
-  c.tally.addProblems(result.problems);
-  const record = result.record;
-  if (record === null) return c.tally.reject(result.rowNo);
-  const { existing, conflict } = c.statements.resolve(record);
-  if (conflict) {
-    c.tally.addProblems([conflictProblem(c.detection, result.rowNo, conflict)]);
+  if (result.record === null) {
+    c.tally.addProblems(result.problems);
     return c.tally.reject(result.rowNo);
   }
+  const { existing, conflict } = c.statements.resolve(result.record);
+  if (conflict) {
+    c.tally.addProblems([...result.problems, conflictProblem(c.detection, result.rowNo, conflict)]);
+    return c.tally.reject(result.rowNo);
+  }
+  const { record, problems } = againstStored(c, result.record, existing, result.problems);
+  c.tally.addProblems(problems);
   const spec = c.statements.spec;
-  const row = spec.toRow(record, flagsOf(result.problems));
+  const row = spec.toRow(record, flagsOf(problems));
   const nextSubItems = c.kind === 'items' ? subItemsOfRecord(record as ItemRecord) : null;
   const outcome = existing ? updateExisting(c, existing, row, nextSubItems) : insertNew(c, row, nextSubItems);
   if (c.write) {
@@ -197,7 +221,8 @@ export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
       c.statements.ensureOffice((record as EntityRecord | InspectorRecord).office, c.change.at);
     c.tally.rowsWritten++;
   }
-  const flagged = result.problems.some((p) => p.severity === 'flag');
+  const flagged = problems.some((p) => p.severity === 'flag');
+  const named = problems.some((p) => p.code === 'name.fromOperator');
   const shown = () => ({ key: spec.recordKey(row), name: spec.displayName(record) });
-  c.tally.kept(result.rowNo, outcome, flagged, shown);
+  c.tally.kept(result.rowNo, outcome, { flagged, named }, shown);
 }

@@ -3,12 +3,15 @@ import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, RosterKin
 import { ENTITY_FIELD_LABELS, EXPERT_FIELD_LABELS, INSPECTOR_FIELD_LABELS } from '@shared/domain/rosters';
 import type { RecordByKind } from './readers/index';
 
+/** A row's written columns: text, or an integer (0/1) for a yes/no column. */
+export type StoredColumns = Record<string, string | number | null>;
+
 /** One roster table as the import writes it. */
 export interface TableSpec<R> {
   table: 'entities' | 'inspectors' | 'experts' | 'items';
   /** Written columns, in order (not id/created_at/updated_at). */
   columns: readonly string[];
-  toRow(record: R, flags: string): Record<string, string | null>;
+  toRow(record: R, flags: string): StoredColumns;
   /** Unique columns the record is looked up by, in the order tried. */
   lookups: readonly { column: string; field: string; label: string; of(record: R): string | null }[];
   recordKey(row: Record<string, unknown>): string;
@@ -35,6 +38,7 @@ export const ENTITY_SPEC: TableSpec<EntityRecord> = {
     'tags',
     'last_inspected_on',
     'flags',
+    'name_from_operator',
   ],
   toRow: (r, flags) => ({
     uscc: r.uscc,
@@ -52,6 +56,7 @@ export const ENTITY_SPEC: TableSpec<EntityRecord> = {
     tags: json(r.tags),
     last_inspected_on: r.lastInspectedOn,
     flags,
+    name_from_operator: r.nameFromOperator ? 1 : 0,
   }),
   lookups: [
     { column: 'uscc', field: 'uscc', label: ENTITY_FIELD_LABELS.uscc, of: (r) => r.uscc },

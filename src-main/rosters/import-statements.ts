@@ -2,7 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { compiledOnce, P, qb } from '../db/sql';
-import type { TableSpec } from './import-specs';
+import type { StoredColumns, TableSpec } from './import-specs';
 import { officeKindOf } from './offices';
 
 export type StoredRecord = Record<string, unknown> & { id: number };
@@ -105,11 +105,11 @@ export class RosterStatements<R> {
     return this.items!.subItemsOf.all(id);
   }
 
-  insertRecord(row: Record<string, string | null>, at: string): number {
+  insertRecord(row: StoredColumns, at: string): number {
     return Number(this.records.insert.run(...this.spec.columns.map((c) => row[c]), at, at).lastInsertRowid);
   }
 
-  updateRecord(id: number, row: Record<string, string | null>, at: string): void {
+  updateRecord(id: number, row: StoredColumns, at: string): void {
     this.records.update.run(...this.spec.columns.map((c) => row[c]), at, id);
   }
 

@@ -22,6 +22,8 @@ export interface ImportCounts {
   unchanged: number;
   rejected: number;
   flagged: number;
+  /** Entities: 个体工商户 kept without a 名称, named after their operator (flagged 待核实). */
+  namedFromOperator: number;
 }
 
 export interface SubItemCounts {

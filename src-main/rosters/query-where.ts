@@ -4,6 +4,7 @@
  * punctuation that the bigram index cannot hold → a LIKE scan. Inspectors and experts (small rosters) use LIKE.
  */
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { NAME_PENDING } from '@shared/domain/entity-names';
 import { shortQueryToken } from '@shared/domain/search-grams';
 import type { QueryableRoster, RosterPage } from '@shared/domain/roster-views';
 import type { ParsedReq } from '@shared/ipc/schemas';
@@ -104,6 +105,7 @@ export function rosterWhere(roster: QueryableRoster, query: RosterQuery, walkSor
             tags: f.tags,
             offices: f.office,
             regStatuses: f.status,
+            nameFromOperatorOnly: f.review?.includes(NAME_PENDING) ?? false,
           },
           { walkSortIndex },
         )

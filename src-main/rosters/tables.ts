@@ -60,6 +60,7 @@ function entityView(r: Selectable<EntitiesTable>): EntityRow {
     ...commonView(r),
     uscc: r.uscc,
     regNo: r.reg_no,
+    nameFromOperator: r.name_from_operator === 1,
     entityType: r.entity_type,
     industry: r.industry,
     address: r.address,

@@ -72,7 +72,13 @@ function applyPatch(req: ParsedReq<'roster:update'>, before: Values) {
   if (req.roster === 'entities' && next.uscc === null && next.reg_no === null) {
     throw new AppError('roster.noCode', '统一社会信用代码和注册号不能都为空。');
   }
-  return { next, changed: Object.values(spec.columns).filter((c) => next[c] !== before[c]) };
+  const changed = Object.values(spec.columns).filter((c) => next[c] !== before[c]);
+  // A name the clerk types is the entity's own: it is no longer built from the operator (no longer 待核实).
+  if (req.roster === 'entities' && before.name_from_operator === 1 && changed.includes('name')) {
+    next.name_from_operator = 0;
+    changed.push('name_from_operator');
+  }
+  return { next, changed };
 }
 
 async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster:update'>, before: Values) {

@@ -76,6 +76,8 @@ export interface ImportCountsView {
   rejected: number;
   /** Kept records with a warning; also counted in new/updated/unchanged. */
   flagged: number;
+  /** Entities: 个体工商户 kept without a 名称, named after their operator (also counted in flagged). */
+  namedFromOperator: number;
 }
 
 export interface ImportReportView {

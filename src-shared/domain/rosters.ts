@@ -35,6 +35,8 @@ export interface EntityRecord {
   /** 注册号 (15 digits) — the key when uscc is null. */
   regNo: string | null;
   name: string;
+  /** The name was built from the operator (a 个体工商户 without a 字号): shown 待核实, masked where published. */
+  nameFromOperator: boolean;
   entityType: EntityType;
   /** 行业/业态 as the file writes it (no fixed list: counties use their own). */
   industry: string;
@@ -127,7 +129,8 @@ export const ROSTER_LABELS: Record<RosterKind, string> = {
   experts: '专家库',
 };
 
-export const ENTITY_FIELD_LABELS: Record<keyof EntityRecord, string> = {
+/** The entity's fields as columns (import, export, edit form); nameFromOperator is shown as 待核实, not a column. */
+export const ENTITY_FIELD_LABELS: Record<Exclude<keyof EntityRecord, 'nameFromOperator'>, string> = {
   uscc: '统一社会信用代码',
   regNo: '注册号',
   name: '名称',

@@ -20,6 +20,7 @@ import {
   parseInspectorStatus,
   parseRegStatus,
 } from './enum-parsers';
+import { entityNameOf } from './entity-name';
 import { FIELDS_BY_KIND, type FieldSpec } from './fields';
 import { columnDescription, type HeaderDetection } from './header';
 import { isBlank, type CellValue, type GridRow } from './grid';
@@ -285,29 +286,43 @@ function readEntityType(r: RowReader, uscc: string | null): EntityType | null | 
   return inferred;
 }
 
+/** The 名称, or one built from the 经营者 for a 个体工商户 without a 字号 (flagged); refused otherwise. */
+function readEntityName(r: RowReader, entityType: EntityType | null | undefined) {
+  const name = r.line('name');
+  const operator = r.line('legalRep');
+  const read = { name, operator, fromOperator: false };
+  if (r.problems.some((p) => p.field === 'name' || p.field === 'legalRep')) return read;
+  const outcome = entityNameOf(name, operator, entityType ?? null);
+  if (!outcome.ok) {
+    r.add('name', 'error', 'name.missing', outcome.reason);
+    return read;
+  }
+  if (outcome.flag) r.add('name', 'flag', 'name.fromOperator', outcome.flag);
+  return { name: outcome.name, operator, fromOperator: outcome.fromOperator };
+}
+
 /** null: the row is blank (skipped, no result). */
 export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcome<EntityRecord> | null {
   const r = new RowReader(detection, row);
   if (r.mappedCellsBlank()) return null;
   const { uscc, regNo } = readEntityCodes(r);
 
-  const name = r.line('name');
-  if (!name && !r.problems.some((p) => p.field === 'name')) r.add('name', 'error', 'name.missing', '名称为空');
-
   const entityType = readEntityType(r, uscc);
+  const name = readEntityName(r, entityType);
   const creditGrade = r.enumValue('creditGrade', parseCreditGrade, ['A', 'B', 'C', 'D']);
   const regStatus = r.enumValue('regStatus', parseRegStatus, ['存续', '注销', '吊销']);
 
   const record: EntityRecord = {
     uscc,
     regNo,
-    name,
+    name: name.name,
+    nameFromOperator: name.fromOperator,
     entityType: entityType ?? '企业',
     industry: r.line('industry'),
     address: r.line('address'),
     area: r.line('area'),
     office: r.line('office'),
-    legalRep: r.line('legalRep'),
+    legalRep: name.operator,
     phone: r.phone('phone'),
     creditGrade: creditGrade ?? null,
     regStatus: regStatus ?? '存续',

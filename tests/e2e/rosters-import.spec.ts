@@ -19,6 +19,9 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // ——— (a) import with good and bad rows through the real dialog ———
 
+/** Row 9 is a 个体工商户 with neither 名称 nor 经营者: nothing to name it by. */
+const NO_NAME = '名称和经营者都为空，无法确定本户的名称，未导入';
+
 /** Up to the preview: the mapping found, the counts, nothing written yet. */
 async function previewMixedFile(page: Page, app: AppFixture, file: string): Promise<Locator> {
   await app.open('/entities');
@@ -59,7 +62,7 @@ async function expectProblems(dialog: Locator): Promise<void> {
   expect(find(8)).toEqual([
     ['8', 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字.*本行没有注册号可作替代/)],
   ]);
-  expect(find(9)).toEqual([['9', 'C 名称', '未导入', '名称为空']]);
+  expect(find(9)).toEqual([['9', 'C 名称', '未导入', NO_NAME]]);
   expect(problems).toHaveLength(6);
 }
 
@@ -96,7 +99,7 @@ async function expectRejectedRowsReport(page: Page, app: AppFixture, dialog: Loc
   ]);
   expect(lines).toContainEqual([5, 'G 信用风险等级', '未导入', expect.stringMatching(/“E”无法识别/)]);
   expect(lines).toContainEqual([8, 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字/)]);
-  expect(lines).toContainEqual([9, 'C 名称', '未导入', '名称为空']);
+  expect(lines).toContainEqual([9, 'C 名称', '未导入', NO_NAME]);
   expect(
     lines
       .filter((l) => /重复/.test(l[3] as string))

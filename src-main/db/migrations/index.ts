@@ -5,6 +5,7 @@ import { m0003PlansDraws } from './0003-plans-draws';
 import { m0004EntityScopeIndex } from './0004-entity-scope-index';
 import { m0005DrawResults } from './0005-draw-results';
 import { m0006Results } from './0006-results';
+import { m0007EntityNameFromOperator } from './0007-entity-name-from-operator';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004EntityScopeIndex,
   m0005DrawResults,
   m0006Results,
+  m0007EntityNameFromOperator,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

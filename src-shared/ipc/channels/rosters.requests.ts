@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_PENDING } from '../../domain/entity-names';
 import type { RosterChannel } from './rosters';
 import { fileToken, gradeValues, isoDate, tagList, text } from './fields';
 
@@ -21,6 +22,8 @@ const rosterFilters = z
     /** 登记状态 (entities) or 状态 (inspectors/experts). */
     status: z.array(text('状态', 10)).max(5),
     tags: tagList,
+    /** Entities: '待核实' keeps only names built from the operator. */
+    review: z.array(z.enum([NAME_PENDING])).max(1),
   })
   .partial()
   .strict();

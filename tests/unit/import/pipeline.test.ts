@@ -158,6 +158,7 @@ describe('entity rows', () => {
       uscc: A,
       regNo: null,
       name: '甲公司',
+      nameFromOperator: false,
       entityType: '企业',
       industry: '',
       address: '',

@@ -1,4 +1,5 @@
-import { Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { NAME_PENDING } from '@shared/domain/entity-names';
 import type { EntityRow } from '@shared/domain/roster-views';
 import { CREDIT_GRADES, ENTITY_FIELD_LABELS as L, ENTITY_TYPES, REG_STATUSES } from '@shared/domain/rosters';
 import { checkUscc } from '@shared/domain/uscc';
@@ -7,6 +8,17 @@ import { FlagsMark, GradeTag, TagList } from '../view/RosterView';
 import type { RosterConfig } from '../view/types';
 
 const s = entityPatch.shape;
+
+/** A name built from the operator: the clerk checks it and types the real name (saving it clears the mark). */
+function NamePendingTag() {
+  return (
+    <Tooltip title="文件中名称为空，导入时按经营者命名。公开时经营者姓名只显示姓氏（如周某某）。核实后在编辑中填写名称即可。">
+      <Tag color="orange" style={{ marginLeft: 6 }} data-testid="name-pending">
+        {NAME_PENDING}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /** 检查对象名录库: columns, filters and the edit form (messages from entityPatch, the channel's schema). */
 export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
@@ -29,7 +41,8 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
       render: (name: string, r) => (
         <>
           {name}
-          <FlagsMark flags={r.flags} />
+          {r.nameFromOperator && <NamePendingTag />}
+          <FlagsMark flags={r.nameFromOperator ? r.flags.filter((f) => f !== 'name.fromOperator') : r.flags} />
         </>
       ),
     },
@@ -77,6 +90,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
     { key: 'industry', label: L.industry, options: (o) => o.industries },
     { key: 'status', label: L.regStatus, options: () => [...REG_STATUSES], width: 130 },
     { key: 'tags', label: L.tags, options: (o) => o.tags },
+    { key: 'review', label: '名称核实', options: () => [NAME_PENDING], width: 130 },
   ],
   editFields: [
     { name: 'name', label: L.name, input: 'text', schema: s.name },

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { NAME_PENDING } from '@shared/domain/entity-names';
 import type { ImportReportView } from '@shared/domain/roster-views';
 import type { ImportProblem } from '@shared/import/problems';
 
@@ -30,6 +31,13 @@ export function ImportCounts({ report }: { report: ImportReportView }) {
           <Statistic title="读取行数" value={report.rowsRead} />
         </Col>
       </Row>
+      {report.counts.namedFromOperator > 0 && (
+        <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }} data-testid="count-named">
+          其中 {report.counts.namedFromOperator.toLocaleString('zh-CN')}{' '}
+          户个体工商户名称为空，按经营者命名为「个体工商户（经营者：姓名）」，在名录中标为{NAME_PENDING}
+          ，请核对；公开的名单中经营者只显示姓氏（如周某某）。
+        </Typography.Paragraph>
+      )}
       {report.subItems && (
         <Typography.Text type="secondary">
           检查子项:新增 {report.subItems.new},更新 {report.subItems.updated},无变化 {report.subItems.unchanged},删除{' '}
@@ -112,17 +120,19 @@ function FlagNotice({
   acceptable: Set<number>;
   onDeclinedChange: (rows: Set<number>) => void;
 }) {
+  // The check-digit example only where the file has one: a name built from the operator is another kind of warning.
+  const checkDigit = report.problems.some((p) => p.code === 'uscc.checkDigit');
   return (
     <Alert
       type="warning"
       showIcon
       data-testid="flag-notice"
       title={
-        report.kind === 'entities'
+        checkDigit
           ? `${acceptable.size} 行有提示(如统一社会信用代码校验码不符),默认按原样导入`
           : `${acceptable.size} 行有提示,默认按提示所述导入`
       }
-      description={`${report.kind === 'entities' ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
+      description={`${checkDigit ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
       action={
         <Space orientation="vertical">
           <Button size="small" onClick={() => onDeclinedChange(new Set())}>

@@ -18,6 +18,8 @@ const FLAG_LABELS: Record<string, string> = {
   'phone.suspect': '联系电话存疑',
   'value.fullWidth': '导入时含全角字符,已自动识别',
   'date.invalid': '导入文件中的日期无效,已留空',
+  'name.fromOperator': '导入文件中名称为空，已按经营者命名',
+  'name.keptStored': '导入文件中名称为空，保留了名录中已有的名称',
 };
 
 export function FlagsMark({ flags }: { flags: string[] }) {
