@@ -33,3 +33,17 @@ test('every page fits 1366×768 with the navigation in view', async ({ page, app
   }
   await screenshot(page, 'layout-1366-settings');
 });
+
+test('the 名称 column stays in view while the roster table scrolls sideways', async ({ page, app }) => {
+  loadDemo(app);
+  await app.open('/entities');
+  const table = page.locator('.ant-table-content').first();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  const firstName = page.locator('.ant-table-row').first().locator('td').nth(1);
+  const before = await firstName.boundingBox();
+  await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  expect(await firstName.boundingBox()).toEqual(before);
+  await expect(firstName).not.toBeEmpty();
+  await screenshot(page, 'layout-1366-entities-sideways');
+});

@@ -38,6 +38,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
       key: 'name',
       sorter: true,
       width: 260,
+      fixed: 'left',
       render: (name: string, r) => (
         <>
           {name}

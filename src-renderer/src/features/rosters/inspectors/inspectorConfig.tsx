@@ -12,7 +12,8 @@ import type { RosterConfig } from '../view/types';
 /** What the two rosters of people share: counted in 人, a 状态 column, no credit grade, titled by name. */
 const PEOPLE = { unit: '人', statusLabel: '状态', hasGrade: false, titleOf: (r: { name: string }) => r.name } as const;
 
-const nameColumn = { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, width: 120 } as const;
+// Fixed: the name stays in view while the table scrolls sideways.
+const nameColumn = { title: '姓名', dataIndex: 'name', key: 'name', sorter: true, width: 120, fixed: 'left' } as const;
 const withFlags = (name: string, r: { flags: string[] }) => (
   <>
     {name}
