@@ -75,7 +75,7 @@ export function updateFollowUp(raw: BetterSqlite3.Database, ctx: ServiceContext,
           .set({ ...set, updated_at: at, updated_by: ctx.actor() })
           .where('id', '=', id),
       );
-      const record = { actor: ctx.actor(), action: 'followUps:update', target: `followUp:${id}`, detail: set };
+      const record = { actor: ctx.actor(), action: 'follow-ups:update', target: `followUp:${id}`, detail: set };
       appendAuditRaw(raw, record, ctx.now());
     })
     .immediate();
@@ -99,7 +99,7 @@ export function closeFollowUp(
       run(raw, qb.updateTable('result_follow_ups').set(set).where('id', '=', id));
       const record = {
         actor: ctx.actor(),
-        action: 'followUps:close',
+        action: 'follow-ups:close',
         target: `followUp:${id}`,
         detail: { closedOn, note },
       };

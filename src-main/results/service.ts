@@ -17,16 +17,16 @@ export function createResultService(raw: BetterSqlite3.Database, ctx: ServiceCon
   return {
     // Entry, import and review.
     // Follow-ups, calendar and deadlines.
-    followUps: ({ taskId, status, overdueOnly }: ParsedReq<'followUps:list'>) => {
+    followUps: ({ taskId, status, overdueOnly }: ParsedReq<'follow-ups:list'>) => {
       const open = status === 'all' ? undefined : status === 'open';
       const items = listFollowUps(raw, { today: today(), taskId, open, overdueOnly });
       return { today: today(), items, tasks: followUpTasks(raw) };
     },
-    updateFollowUp: ({ id, ...change }: ParsedReq<'followUps:update'>) => {
+    updateFollowUp: ({ id, ...change }: ParsedReq<'follow-ups:update'>) => {
       updateFollowUp(raw, ctx, id, change);
       return followUp(id);
     },
-    closeFollowUp: ({ id, ...closing }: ParsedReq<'followUps:close'>) => {
+    closeFollowUp: ({ id, ...closing }: ParsedReq<'follow-ups:close'>) => {
       closeFollowUp(raw, ctx, id, closing);
       return followUp(id);
     },

@@ -5,8 +5,8 @@ export type FollowUpHandlers = HandlersFor<FollowUpChannel>;
 
 export function followUpHandlers(s: Services): FollowUpHandlers {
   return {
-    'followUps:list': (req) => s.results.followUps(req),
-    'followUps:update': (req) => s.results.updateFollowUp(req),
-    'followUps:close': (req) => s.results.closeFollowUp(req),
+    'follow-ups:list': (req) => s.results.followUps(req),
+    'follow-ups:update': (req) => s.results.updateFollowUp(req),
+    'follow-ups:close': (req) => s.results.closeFollowUp(req),
   };
 }

@@ -6,14 +6,14 @@ import { isoDate, recordId, text } from './fields';
 export const closingNote = text('完结情况说明', 500).min(1, '请填写完结情况说明');
 
 export const followUpsRequests = {
-  'followUps:list': z
+  'follow-ups:list': z
     .object({
       taskId: recordId.optional(),
       status: z.enum(['open', 'closed', 'all'], { error: '状态不正确' }).default('open'),
       overdueOnly: z.boolean().default(false),
     })
     .strict(),
-  'followUps:update': z
+  'follow-ups:update': z
     .object({
       id: recordId,
       measure: text('后续处置措施', 200).min(1, '请填写后续处置措施').optional(),
@@ -21,5 +21,5 @@ export const followUpsRequests = {
       dueOn: isoDate.nullable().optional(),
     })
     .strict(),
-  'followUps:close': z.object({ id: recordId, closedOn: isoDate, note: closingNote }).strict(),
+  'follow-ups:close': z.object({ id: recordId, closedOn: isoDate, note: closingNote }).strict(),
 } satisfies Record<FollowUpChannel, z.ZodType>;

@@ -1,13 +1,13 @@
 import type { FollowUpList, FollowUpView } from '../../domain/follow-ups';
 
-export const FOLLOW_UP_CHANNELS = ['followUps:list', 'followUps:update', 'followUps:close'] as const;
+export const FOLLOW_UP_CHANNELS = ['follow-ups:list', 'follow-ups:update', 'follow-ups:close'] as const;
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 
 export interface FollowUpResponses {
   /** Oldest due first; overdue judged on China's today. */
-  'followUps:list': FollowUpList;
+  'follow-ups:list': FollowUpList;
   /** The follow-up as changed. */
-  'followUps:update': FollowUpView;
+  'follow-ups:update': FollowUpView;
   /** The follow-up as closed (完结). */
-  'followUps:close': FollowUpView;
+  'follow-ups:close': FollowUpView;
 }

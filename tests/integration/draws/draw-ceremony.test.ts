@@ -144,6 +144,14 @@ describe('a draw, stage by stage: 承诺 and 见证', () => {
     ]);
     expect(state.result).toBeNull();
   });
+
+  it('an earlier entry of the same value by the same witness is found, by trimmed name and value only', () => {
+    const repeats = c.services.draws.witnessRepeats({ name: ' 王芳 ', value: '271828 ' });
+    expect(repeats).toEqual([
+      { taskNumber: expect.any(String), attempt: 1, ordinal: 2, enteredAt: expect.any(String) },
+    ]);
+    expect(c.services.draws.witnessRepeats({ name: '李明', value: '271828' })).toEqual([]);
+  });
 });
 
 describe('a draw, stage by stage: 揭晓', () => {

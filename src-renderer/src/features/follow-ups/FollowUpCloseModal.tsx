@@ -26,7 +26,7 @@ export function FollowUpCloseModal(props: {
     const v = await form.validateFields().catch(() => null);
     if (!v || !followUp) return;
     const request = { id: followUp.id, closedOn: v.closedOn.format('YYYY-MM-DD'), note: v.note ?? '' };
-    if (await run(() => api()['followUps:close'](request))) onDone();
+    if (await run(() => api()['follow-ups:close'](request))) onDone();
   }
 
   return (

@@ -30,7 +30,7 @@ export function FollowUpEditModal(props: { followUp?: FollowUpView; onDone: () =
       office: v.office,
       dueOn: v.dueOn?.format('YYYY-MM-DD') ?? null,
     };
-    if (await run(() => api()['followUps:update'](request))) onDone();
+    if (await run(() => api()['follow-ups:update'](request))) onDone();
   }
 
   return (

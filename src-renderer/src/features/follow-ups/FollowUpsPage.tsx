@@ -21,7 +21,7 @@ export function FollowUpsPage() {
   const [editing, setEditing] = useState<FollowUpView>();
   const [closing, setClosing] = useState<FollowUpView>();
   const { data, error, loading, reload } = useApiCall(
-    () => api()['followUps:list']({ taskId, status, overdueOnly }),
+    () => api()['follow-ups:list']({ taskId, status, overdueOnly }),
     [taskId, status, overdueOnly],
   );
   const done = () => {
