@@ -82,8 +82,10 @@ const showFileDialog: FileDialog = async (request) => {
   // Dialogs belong to the operator's window (the projector shows no controls and must not get a modal sheet).
   const owner = mainWindow && !mainWindow.isDestroyed() ? mainWindow : (BrowserWindow.getFocusedWindow() ?? null);
   if (request.mode === 'open') {
-    const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
+    const properties = request.multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const];
+    const options = { title: request.title, filters: request.filters, properties };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    if (request.multiple) return result.canceled ? null : result.filePaths;
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
   const options = { title: request.title, filters: request.filters, defaultPath: request.defaultName };

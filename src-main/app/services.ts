@@ -73,7 +73,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     visits: createVisitService(conn.raw, ctx),
-    results: createResultService(conn.raw, ctx),
+    results: createResultService(conn.raw, ctx, { files }),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */

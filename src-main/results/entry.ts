@@ -57,6 +57,11 @@ function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult): SheetPlan {
   return { sheet: resolved, results, problems, state, unchanged };
 }
 
+/** Why the sheet is not yet consistent, as saving it would say; empty when it would be entered. */
+export function sheetProblems(raw: BetterSqlite3.Database, sheet: SheetResult): ResultProblem[] {
+  return planSheet(raw, sheet).problems;
+}
+
 function invalid(plan: SheetPlan, problems: readonly ResultProblem[]): AppError {
   const messages = problems.map((p) => p.message).join('；');
   return new AppError('result.invalid', `“${plan.sheet.entityName}”的检查结果不能保存：${messages}。`, { problems });

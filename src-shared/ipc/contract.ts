@@ -5,6 +5,7 @@ import { DEMO_CHANNELS, type DemoResponses } from './channels/demo';
 import { DRAW_CHANNELS, type DrawResponses } from './channels/draws';
 import { ITEM_CHANNELS, type ItemResponses } from './channels/items';
 import { PLAN_CHANNELS, type PlanResponses } from './channels/plans';
+import { RESULT_CHANNELS, type ResultResponses } from './channels/results';
 import { ROSTER_CHANNELS, type RosterResponses } from './channels/rosters';
 import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
@@ -24,6 +25,7 @@ export const CHANNELS = [
   ...PLAN_CHANNELS,
   ...DRAW_CHANNELS,
   ...VISIT_CHANNELS,
+  ...RESULT_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -37,7 +39,8 @@ export interface Responses
     DemoResponses,
     PlanResponses,
     DrawResponses,
-    VisitResponses {}
+    VisitResponses,
+    ResultResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -5,6 +5,7 @@ import { demoHandlers, type DemoHandlers } from './demo';
 import { drawHandlers, type DrawHandlers } from './draws';
 import { itemHandlers, type ItemHandlers } from './items';
 import { planHandlers, type PlanHandlers } from './plans';
+import { resultHandlers, type ResultHandlers } from './results';
 import { rosterHandlers, type RosterHandlers } from './rosters';
 import { settingsHandlers, type SettingsHandlers } from './settings';
 import type { Services } from './types';
@@ -19,7 +20,8 @@ export type Handlers = AppHandlers &
   DemoHandlers &
   PlanHandlers &
   DrawHandlers &
-  VisitHandlers;
+  VisitHandlers &
+  ResultHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -37,5 +39,6 @@ export function createHandlers(s: Services): Handlers {
     ...planHandlers(s),
     ...drawHandlers(s),
     ...visitHandlers(s),
+    ...resultHandlers(s),
   };
 }
