@@ -2,14 +2,10 @@
  * The results pages' service calls: a task's entities with their state, one entity's sheet with its draft, saving as
  * a draft or entering, review from the list, and importing filled workbooks through a preview then a confirmation.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@shared/errors';
-import { loadSheets } from '../../../src-main/sheets/load';
-import { renderPackageWorkbook } from '../../../src-main/sheets/xlsx-write';
-import { fillFirstSheet, openWorkbook, rowsByMarker, saveWorkbook } from '../sheets/fill';
 import { resultCounts, resultsCounty, type ResultsCounty } from './setup';
+import { spoiledWorkbook } from './workbooks';
 
 let c: ResultsCounty;
 beforeAll(async () => {
@@ -88,8 +84,9 @@ describe('one entity sheet', () => {
     expect(outsider.message).toContain('不是本检查组成员');
   });
 
-  it('says a draft that becomes consistent is entered', () => {
-    expect(save(1, {}, true)).toMatchObject({ outcome: 'entered', state: '已录入', problems: [] });
+  it('keeps a consistent draft 未录入 with no problems until it is submitted', () => {
+    expect(save(1, {}, true)).toMatchObject({ outcome: 'draft', state: '未录入', problems: [] });
+    expect(save(1)).toMatchObject({ outcome: 'entered', state: '已录入', problems: [] });
   });
 });
 
@@ -100,33 +97,22 @@ describe('review from the list', () => {
     expect(() => c.services.results.review({ resultIds: b.resultIds, action: 'return' })).toThrow('须写明退回理由');
     c.services.results.review({ resultIds: b.resultIds, action: 'return', reason: '检查日期与签字不符' });
     const rows = c.services.results.entities({ drawId: c.drawId });
-    expect(rows[0]).toMatchObject({ state: '已审核', reviewedBy: '测试操作员', reviewedAt: c.ctx.now().toISOString() });
-    expect(rows[1]).toMatchObject({ state: '审核退回', returnReason: '检查日期与签字不符' });
+    const row = (i: number) => rows.find((r) => r.entityId === c.drawn(i).entityId);
+    expect(row(0)).toMatchObject({ state: '已审核', reviewedBy: '测试操作员', reviewedAt: c.ctx.now().toISOString() });
+    expect(row(1)).toMatchObject({ state: '审核退回', returnReason: '检查日期与签字不符' });
     expect(() => c.services.results.review({ resultIds: a.resultIds, action: 'approve' })).toThrow('只有“已录入”');
   });
 });
 
 describe('import through a preview', () => {
   it('names the bad sheet, writes nothing until confirmed, then enters the valid part', async () => {
-    const draw = loadSheets(c.conn.raw, c.drawId);
-    const pkg = draw.packages.find((p) => p.entities.length >= 2 && p.no > 2)!;
-    const wb = await openWorkbook(await renderPackageWorkbook(draw, pkg));
-    for (const ws of wb.worksheets)
-      fillFirstSheet(
-        ws,
-        pkg.team.map((m) => m.id),
-      );
-    const bad = wb.worksheets[1];
-    const cell = [...rowsByMarker(bad)].find(([m]) => m.startsWith('row:'))![1];
-    bad.getCell(cell, 5).value = '基本符合';
-    const path = join(c.dir, '第包.xlsx');
-    writeFileSync(path, await saveWorkbook(wb));
+    const { path, pkg, badSheet, badCell } = await spoiledWorkbook(c.conn.raw, c.drawId, c.dir, (p) => p.no > 2);
     const before = resultCounts(c);
     const { token } = c.services.files.issue(path, 'open');
     const { previewId, report } = await c.services.results.importPreview({ files: [token] });
     expect(report).toMatchObject({ files: 1, sheets: pkg.entities.length, entered: pkg.entities.length - 1 });
     expect(report.problems).toContainEqual(
-      expect.objectContaining({ file: '第包.xlsx', sheet: bad.name, cell: `E${cell}` }),
+      expect.objectContaining({ file: `第${pkg.no}包.xlsx`, sheet: badSheet, cell: badCell }),
     );
     expect(resultCounts(c)).toEqual(before);
     const done = c.services.results.importConfirm({ previewId });
