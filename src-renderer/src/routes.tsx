@@ -22,6 +22,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { CeremonyPage } from './features/draws/ceremony/CeremonyPage';
 import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
+import { ResultsPage } from './features/results/ResultsPage';
 
 export interface AppRoute {
   path: string;
@@ -47,12 +48,7 @@ export const ROUTES: AppRoute[] = [
     icon: <FileExcelOutlined />,
     planned: ['每户一张检查记录表(Excel 与 PDF),列出全部检查子项、检查组与签字栏'],
   },
-  {
-    path: '/results',
-    label: '检查结果录入',
-    icon: <FormOutlined />,
-    planned: ['按标准结果类别录入检查结果与问题处置', '20 个工作日录入时限提醒与逾期标记'],
-  },
+  { path: '/results', label: '检查结果录入', icon: <FormOutlined />, element: <ResultsPage /> },
   {
     path: '/disclosure',
     label: '结果公示',
