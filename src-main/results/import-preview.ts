@@ -18,7 +18,7 @@ export function createImportPreviews(raw: BetterSqlite3.Database, ctx: ServiceCo
 
   function choose() {
     return files.chooseMany({
-      title: '选择填好的一户一表(可多选)',
+      title: '选择填好的一户一表（可多选）',
       filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
     });
   }

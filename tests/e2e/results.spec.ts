@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { drawAndSeal } from '../fixtures/county';
 import { spoiledWorkbook } from '../integration/results/workbooks';
-import { afterMotion, loadDemo, publishedTask, tempDir } from './draw-fixtures';
+import { afterMotion, loadDemo, pageShot, publishedTask, tempDir } from './draw-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -74,6 +74,7 @@ test('enters one paper sheet by keyboard, keeps the draft across a reload, submi
     await page.keyboard.press('Control+Enter');
     await expect(page.getByTestId('result-state')).toHaveText('已录入');
     await screenshot(page, 'results-entry-entered');
+    await pageShot(page, 'results-entry-whole');
     await page.keyboard.press('Alt+N');
     await expect(page.getByTestId('entry-view')).not.toContainText(first.name);
     await expect(page.getByLabel('检查日期')).toHaveValue('');

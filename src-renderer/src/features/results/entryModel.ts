@@ -1,10 +1,10 @@
 /** The entry page's model: a blank entry for a sheet, 全部符合, and the problems of a refusal by field. */
-import type { ResultEntry, ResultProblem } from '@shared/domain/results';
+import { FOLLOW_UPS, RESULT_CATEGORIES, type ResultEntry, type ResultProblem } from '@shared/domain/results';
 import type { ResultSheetView } from '@shared/domain/result-views';
 import type { ApiError } from '@shared/ipc/client';
 
-export const NO_PROBLEM = '未发现问题';
-export const NO_FOLLOW_UP = '无需后续处置(未发现问题或已规范、已改正)';
+const NO_PROBLEM = RESULT_CATEGORIES[0];
+const NO_FOLLOW_UP = FOLLOW_UPS[0];
 
 /** A sheet not yet entered: every row open, the whole team present (as the printed sheet lists it). */
 export function blankEntry(view: ResultSheetView): ResultEntry {
