@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '@shared/errors';
+import { createFileTokens, type FileDialogRequest } from '../../../src-main/app/file-tokens';
 import { resultCounts, resultsCounty, type ResultsCounty } from './setup';
 import { spoiledWorkbook } from './workbooks';
 
@@ -105,6 +106,17 @@ describe('review from the list', () => {
 });
 
 describe('import through a preview', () => {
+  it('gives one token per workbook chosen in the multi-select dialog, none when cancelled', async () => {
+    const shown: FileDialogRequest[] = [];
+    const answers: (string[] | null)[] = [['/data/第1包.xlsx', '/data/第2包.xlsx'], null];
+    const files = createFileTokens(async (request) => (shown.push(request), answers.shift()!), c.ctx.now);
+    const chosen = await files.chooseMany({ title: '选择', filters: [] });
+    expect(chosen?.map((f) => f.fileName)).toEqual(['第1包.xlsx', '第2包.xlsx']);
+    expect(files.resolve(chosen![1].token, 'open')).toBe('/data/第2包.xlsx');
+    expect(shown[0]).toMatchObject({ mode: 'open', multiple: true });
+    expect(await files.chooseMany({ title: '选择', filters: [] })).toBeNull();
+  });
+
   it('names the bad sheet, writes nothing until confirmed, then enters the valid part', async () => {
     const { path, pkg, badSheet, badCell } = await spoiledWorkbook(c.conn.raw, c.drawId, c.dir, (p) => p.no > 2);
     const before = resultCounts(c);

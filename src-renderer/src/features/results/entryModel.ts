@@ -54,12 +54,26 @@ export function byField(problems: readonly ResultProblem[]): FieldProblems {
 }
 
 /** Where the typed entry waits until the database holds it: a reload or a crash never loses it. */
-export const backupKey = (drawId: number, entityId: number) => `ssj-result-entry:${drawId}:${entityId}`;
+const backupKey = (view: ResultSheetView) => `ssj-result-entry:${view.drawId}:${view.entityId}`;
 
-export function readBackup(drawId: number, entityId: number): ResultEntry | null {
+export function writeBackup(view: ResultSheetView, entry: ResultEntry, at: Date): void {
+  localStorage.setItem(backupKey(view), JSON.stringify({ at: at.toISOString(), entry }));
+}
+
+export function clearBackup(view: ResultSheetView): void {
+  localStorage.removeItem(backupKey(view));
+}
+
+/**
+ * The entry typed here and not yet stored; dropped when the database holds a newer save (an import, another clerk)
+ * or the result was reviewed meanwhile, so a stale copy never overwrites it.
+ */
+export function readBackup(view: ResultSheetView): ResultEntry | null {
   try {
-    const text = localStorage.getItem(backupKey(drawId, entityId));
-    return text ? (JSON.parse(text) as ResultEntry) : null;
+    const text = localStorage.getItem(backupKey(view));
+    const backup = text ? (JSON.parse(text) as { at: string; entry: ResultEntry }) : null;
+    if (!backup || view.state === '已审核' || (view.savedAt && view.savedAt > backup.at)) return null;
+    return backup.entry;
   } catch {
     return null;
   }

@@ -3,7 +3,7 @@ import type { ResultEntry, ResultProblem, ResultState } from '@shared/domain/res
 import type { ResultSheetView } from '@shared/domain/result-views';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
-import { backupKey, blankEntry, readBackup, refusalProblems } from './entryModel';
+import { blankEntry, clearBackup, readBackup, refusalProblems, writeBackup } from './entryModel';
 
 /** How long typing must pause before the draft is saved. */
 const SAVE_DELAY_MS = 700;
@@ -21,20 +21,15 @@ export type SaveStatus =
  */
 export function useEntryDraft(view: ResultSheetView) {
   const { drawId, entityId, taskIds } = view;
-  const [entry, setEntryState] = useState<ResultEntry>(
-    () => readBackup(drawId, entityId) ?? view.entry ?? blankEntry(view),
-  );
+  const [backup] = useState(() => readBackup(view));
+  const [entry, setEntryState] = useState<ResultEntry>(() => backup ?? view.entry ?? blankEntry(view));
   const [problems, setProblems] = useState<ResultProblem[]>(view.problems);
   const [state, setState] = useState<ResultState>(view.state);
   const [status, setStatus] = useState<SaveStatus>(() =>
-    readBackup(drawId, entityId)
-      ? { kind: 'typing' }
-      : view.savedAt
-        ? { kind: 'saved', at: view.savedAt }
-        : { kind: 'clean' },
+    backup ? { kind: 'typing' } : view.savedAt ? { kind: 'saved', at: view.savedAt } : { kind: 'clean' },
   );
   const latest = useRef(entry);
-  const edits = useRef(readBackup(drawId, entityId) ? 1 : 0);
+  const edits = useRef(backup ? 1 : 0);
   const stored = useRef(0);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const lastSaved = useRef(view.savedAt);
@@ -49,7 +44,7 @@ export function useEntryDraft(view: ResultSheetView) {
           const saved = await api()['results:save']({ drawId, entityId, taskIds, entry: latest.current, draft });
           stored.current = edit;
           lastSaved.current = saved.savedAt;
-          if (edit === edits.current) localStorage.removeItem(backupKey(drawId, entityId));
+          if (edit === edits.current) clearBackup(view);
           setProblems(saved.problems);
           setState(saved.state);
           setStatus(edit === edits.current ? { kind: 'saved', at: saved.savedAt } : { kind: 'typing' });
@@ -66,7 +61,7 @@ export function useEntryDraft(view: ResultSheetView) {
       queue.current = next.catch(() => false);
       return next;
     },
-    [drawId, entityId, taskIds],
+    [view, drawId, entityId, taskIds],
   );
 
   const setEntry = useCallback(
@@ -74,11 +69,11 @@ export function useEntryDraft(view: ResultSheetView) {
       const next = change(latest.current);
       latest.current = next;
       edits.current++;
-      localStorage.setItem(backupKey(drawId, entityId), JSON.stringify(next));
+      writeBackup(view, next, new Date());
       setEntryState(next);
       setStatus({ kind: 'typing' });
     },
-    [drawId, entityId],
+    [view],
   );
 
   useEffect(() => {
