@@ -87,8 +87,10 @@ const showFileDialog: FileDialog = async (request) => {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
   if (request.mode === 'open') {
-    const options = { title: request.title, filters: request.filters, properties: ['openFile' as const] };
+    const properties = request.multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const];
+    const options = { title: request.title, filters: request.filters, properties };
     const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    if (request.multiple) return result.canceled ? null : result.filePaths;
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
   const options = { title: request.title, filters: request.filters, defaultPath: request.defaultName };

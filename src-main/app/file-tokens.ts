@@ -16,10 +16,12 @@ export interface FileDialogRequest {
   /** e.g. [{ name: 'Excel 工作簿', extensions: ['xlsx'] }]; none for a folder. */
   filters: { name: string; extensions: string[] }[];
   defaultName?: string;
+  /** An open dialog that lets the user pick several files. */
+  multiple?: boolean;
 }
 
-/** Shows the dialog; resolves to the chosen path, or null when the user cancelled. */
-export type FileDialog = (request: FileDialogRequest) => Promise<string | null>;
+/** Shows the dialog; resolves to the chosen path (several when `multiple`), or null when the user cancelled. */
+export type FileDialog = (request: FileDialogRequest) => Promise<string | string[] | null>;
 
 export interface FileChoice {
   token: string;
@@ -58,7 +60,14 @@ export function createFileTokens(dialog: FileDialog, now: () => Date) {
   return {
     async choose(request: FileDialogRequest): Promise<FileChoice | null> {
       const path = await dialog(request);
+      if (Array.isArray(path)) return path[0] ? issue(path[0], request.mode) : null;
       return path ? issue(path, request.mode) : null;
+    },
+    /** An open dialog for several files: one token each; null when the user cancelled or chose none. */
+    async chooseMany(request: Omit<FileDialogRequest, 'mode' | 'multiple'>): Promise<FileChoice[] | null> {
+      const chosen = await dialog({ ...request, mode: 'open', multiple: true });
+      const paths = chosen === null ? [] : Array.isArray(chosen) ? chosen : [chosen];
+      return paths.length ? paths.map((p) => issue(p, 'open')) : null;
     },
     /** For main-side callers that already hold a path (the CLI, tests). */
     issue,

@@ -31,7 +31,7 @@ interface SheetPlan {
 }
 
 /** What saving the sheet would do, read from the database; throws AppError for what can never be saved. */
-function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult): SheetPlan {
+function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult, draft = false): SheetPlan {
   const resolved = resolveSheet(raw, sheet);
   const results = resolved.targets.map((target) => ({
     target,
@@ -50,11 +50,17 @@ function planSheet(raw: BetterSqlite3.Database, sheet: SheetResult): SheetPlan {
   const whole = { ...sheet.entry, rows: rowsFor(sheet.entry, allSubItems) };
   const problems = [...resolved.structural, ...resultProblems(whole, resolved.context)];
   const returned = results.some((r) => r.existing?.state === '审核退回');
-  const state: ResultState = problems.length === 0 ? '已录入' : returned ? '审核退回' : '未录入';
+  // A draft is never entered, however complete: entering is the clerk's 提交.
+  const state: ResultState = problems.length === 0 && !draft ? '已录入' : returned ? '审核退回' : '未录入';
   const unchanged = results.every(
     (r) => r.existing && r.existing.state === state && sameEntry(readEntry(raw, r.existing), r.entry),
   );
   return { sheet: resolved, results, problems, state, unchanged };
+}
+
+/** Why the sheet is not yet consistent, as saving it would say; empty when it would be entered. */
+export function sheetProblems(raw: BetterSqlite3.Database, sheet: SheetResult): ResultProblem[] {
+  return planSheet(raw, sheet).problems;
 }
 
 function invalid(plan: SheetPlan, problems: readonly ResultProblem[]): AppError {
@@ -71,16 +77,16 @@ function writePlan(raw: BetterSqlite3.Database, plan: SheetPlan, stamp: Stamp): 
 }
 
 export interface SaveOutcome {
-  /** entered: consistent, now 已录入; draft: stored as typed, not yet consistent; unchanged: nothing written. */
+  /** entered: consistent, now 已录入; draft: stored as typed, not entered; unchanged: nothing written. */
   outcome: 'entered' | 'draft' | 'unchanged';
   resultIds: number[];
-  /** Why a draft is not yet 已录入 (empty when entered). */
+  /** Why the entry could not yet be entered (empty when it is consistent). */
   problems: ResultProblem[];
 }
 
 /**
  * Saves one sheet in one transaction with its audit row. Without `draft`, an inconsistent entry is refused (AppError
- * with the problems per field) and nothing is written; with it, the entry is kept as typed and stays 未录入.
+ * with the problems per field) and nothing is written; with it, the entry is kept as typed and is not entered.
  */
 export function saveEntry(
   raw: BetterSqlite3.Database,
@@ -90,7 +96,7 @@ export function saveEntry(
 ): SaveOutcome {
   return raw
     .transaction((): SaveOutcome => {
-      const plan = planSheet(raw, sheet);
+      const plan = planSheet(raw, sheet, options.draft);
       if (plan.sheet.structural.length > 0) throw invalid(plan, plan.sheet.structural);
       if (plan.problems.length > 0 && !options.draft) throw invalid(plan, plan.problems);
       const existingIds = plan.results.flatMap((r) => (r.existing ? [r.existing.id] : []));
@@ -107,7 +113,7 @@ export function saveEntry(
         },
         ctx.now(),
       );
-      const outcome = plan.problems.length === 0 ? 'entered' : 'draft';
+      const outcome = plan.state === '已录入' ? 'entered' : 'draft';
       return { outcome, resultIds, problems: plan.problems };
     })
     .immediate();

@@ -45,40 +45,76 @@ function completeness(
   return pkg ? packageProblems(parsed, first.drawId, pkg, file) : [];
 }
 
+/** The files read and checked, nothing entered yet: what a preview shows and a confirmed import enters. */
+export interface ReadResultFiles {
+  files: number;
+  worksheets: number;
+  unreadable: number;
+  sheets: SheetResult[];
+  origins: { file: string; sheet: string }[];
+  problems: WorkbookProblem[];
+}
+
+/** Reads every file in turn, yielding to the event loop between files so the main process stays responsive. */
+export async function readResultFiles(
+  raw: BetterSqlite3.Database,
+  paths: readonly string[],
+  options: { fileName?: (path: string) => string; onFile?: (done: number) => void } = {},
+): Promise<ReadResultFiles> {
+  const read: ReadResultFiles = {
+    files: paths.length,
+    worksheets: 0,
+    unreadable: 0,
+    sheets: [],
+    origins: [],
+    problems: [],
+  };
+  const draws = new Map<number, DrawSheets | null>();
+  for (const [i, path] of paths.entries()) {
+    const file = options.fileName?.(path) ?? path;
+    const parsed = await parseFilledWorkbook(path, { file });
+    read.worksheets += parsed.worksheets;
+    read.unreadable += parsed.worksheets - parsed.sheets.length;
+    read.problems.push(...parsed.problems, ...completeness(raw, parsed, file, draws));
+    read.sheets.push(...parsed.sheets);
+    read.origins.push(...parsed.sheetNames.map((sheet) => ({ file, sheet })));
+    options.onFile?.(i + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return read;
+}
+
+/** Enters the valid sheets of files read (or, on a dry run, counts what would be); every problem with its place. */
+export function enterResultFiles(
+  raw: BetterSqlite3.Database,
+  ctx: ServiceContext,
+  read: ReadResultFiles,
+  options: { dryRun: boolean },
+): FileImportReport {
+  const counts = applyImport(raw, ctx, read.sheets, { dryRun: options.dryRun });
+  const problems = [...read.problems];
+  for (const p of counts.problems) {
+    const origin = p.sheet ? read.origins[p.sheet - 1] : undefined;
+    problems.push({ file: origin?.file ?? '', sheet: origin?.sheet ?? '', cell: '', reason: p.reason });
+  }
+  const { matched, entered, unchanged } = counts;
+  return {
+    files: read.files,
+    sheets: read.worksheets,
+    matched,
+    entered,
+    unchanged,
+    rejected: counts.rejected + read.unreadable,
+    problems,
+  };
+}
+
 export async function importResultFiles(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
   paths: readonly string[],
   options: { dryRun: boolean; fileName?: (path: string) => string },
 ): Promise<FileImportReport> {
-  const sheets: SheetResult[] = [];
-  const origins: { file: string; sheet: string }[] = [];
-  const problems: WorkbookProblem[] = [];
-  const draws = new Map<number, DrawSheets | null>();
-  let worksheets = 0;
-  let unreadable = 0;
-  for (const path of paths) {
-    const file = options.fileName?.(path) ?? path;
-    const parsed = await parseFilledWorkbook(path, { file });
-    worksheets += parsed.worksheets;
-    unreadable += parsed.worksheets - parsed.sheets.length;
-    problems.push(...parsed.problems, ...completeness(raw, parsed, file, draws));
-    sheets.push(...parsed.sheets);
-    origins.push(...parsed.sheetNames.map((sheet) => ({ file, sheet })));
-  }
-  const counts = applyImport(raw, ctx, sheets, { dryRun: options.dryRun });
-  for (const p of counts.problems) {
-    const origin = p.sheet ? origins[p.sheet - 1] : undefined;
-    problems.push({ file: origin?.file ?? '', sheet: origin?.sheet ?? '', cell: '', reason: p.reason });
-  }
-  const { matched, entered, unchanged } = counts;
-  return {
-    files: paths.length,
-    sheets: worksheets,
-    matched,
-    entered,
-    unchanged,
-    rejected: counts.rejected + unreadable,
-    problems,
-  };
+  const read = await readResultFiles(raw, paths, { fileName: options.fileName });
+  return enterResultFiles(raw, ctx, read, options);
 }

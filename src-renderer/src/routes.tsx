@@ -25,6 +25,7 @@ import { DrawPage } from './features/draws/DrawPage';
 import { PlansPage } from './features/plans/PlansPage';
 import { SheetsPage } from './features/sheets/SheetsPage';
 import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
+import { ResultsPage } from './features/results/ResultsPage';
 
 export interface AppRoute {
   path: string;
@@ -45,12 +46,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/plans', label: '年度抽查计划', icon: <CalendarOutlined />, element: <PlansPage /> },
   { path: '/draw', label: '随机抽取', icon: <ThunderboltOutlined />, element: <DrawPage /> },
   { path: '/sheets', label: '一户一表', icon: <FileExcelOutlined />, element: <SheetsPage /> },
-  {
-    path: '/results',
-    label: '检查结果录入',
-    icon: <FormOutlined />,
-    planned: ['按标准结果类别录入检查结果与问题处置', '20 个工作日录入时限提醒与逾期标记'],
-  },
+  { path: '/results', label: '检查结果录入', icon: <FormOutlined />, element: <ResultsPage /> },
   { path: '/follow-ups', label: '后续处置', icon: <CarryOutOutlined />, element: <FollowUpsPage /> },
   {
     path: '/disclosure',

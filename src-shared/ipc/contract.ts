@@ -5,6 +5,7 @@ import { DEMO_CHANNELS, type DemoResponses } from './channels/demo';
 import { DRAW_CHANNELS, type DrawResponses } from './channels/draws';
 import { ITEM_CHANNELS, type ItemResponses } from './channels/items';
 import { PLAN_CHANNELS, type PlanResponses } from './channels/plans';
+import { RESULT_CHANNELS, type ResultResponses } from './channels/results';
 import { ROSTER_CHANNELS, type RosterResponses } from './channels/rosters';
 import { SETTINGS_CHANNELS, type SettingsResponses } from './channels/settings';
 import { SHEET_CHANNELS, type SheetResponses } from './channels/sheets';
@@ -30,6 +31,7 @@ export const CHANNELS = [
   ...SHEET_CHANNELS,
   ...FOLLOW_UP_CHANNELS,
   ...CALENDAR_CHANNELS,
+  ...RESULT_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -46,7 +48,8 @@ export interface Responses
     VisitResponses,
     SheetResponses,
     FollowUpResponses,
-    CalendarResponses {}
+    CalendarResponses,
+    ResultResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -6,6 +6,7 @@ import { demoRequests } from './channels/demo.requests';
 import { drawsRequests } from './channels/draws.requests';
 import { itemsRequests } from './channels/items.requests';
 import { plansRequests } from './channels/plans.requests';
+import { resultsRequests } from './channels/results.requests';
 import { rostersRequests } from './channels/rosters.requests';
 import { settingsRequests } from './channels/settings.requests';
 import { sheetsRequests } from './channels/sheets.requests';
@@ -30,6 +31,7 @@ export const requestSchemas = {
   ...sheetsRequests,
   ...followUpsRequests,
   ...calendarRequests,
+  ...resultsRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

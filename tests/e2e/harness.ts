@@ -67,8 +67,8 @@ function serveRenderer(): Promise<Server> {
  * returns, the way a user would pick it. The services, the file tokens and the renderer are the real ones.
  */
 export interface FileDialogStub {
-  /** The next dialogs (open, save or folder, in the order shown) return these paths; null: the user cancels. */
-  answer(...paths: (string | null)[]): void;
+  /** The next dialogs (open, save or folder, in the order shown) return these paths (a list: a multi-select); null: cancel. */
+  answer(...paths: (string | string[] | null)[]): void;
   /** Every dialog shown so far: mode, title, filters, suggested name. */
   readonly shown: FileDialogRequest[];
   /** Answers not used yet. */
@@ -76,7 +76,7 @@ export interface FileDialogStub {
 }
 
 function fileDialogStub(): FileDialogStub & { dialog: FileDialog } {
-  const answers: (string | null)[] = [];
+  const answers: (string | string[] | null)[] = [];
   const shown: FileDialogRequest[] = [];
   return {
     answer: (...paths) => void answers.push(...paths),

@@ -5,6 +5,7 @@ import { demoHandlers, type DemoHandlers } from './demo';
 import { drawHandlers, type DrawHandlers } from './draws';
 import { itemHandlers, type ItemHandlers } from './items';
 import { planHandlers, type PlanHandlers } from './plans';
+import { resultHandlers, type ResultHandlers } from './results';
 import { rosterHandlers, type RosterHandlers } from './rosters';
 import { settingsHandlers, type SettingsHandlers } from './settings';
 import { sheetHandlers, type SheetHandlers } from './sheets';
@@ -25,7 +26,8 @@ export type Handlers = AppHandlers &
   VisitHandlers &
   SheetHandlers &
   FollowUpHandlers &
-  CalendarHandlers;
+  CalendarHandlers &
+  ResultHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -46,5 +48,6 @@ export function createHandlers(s: Services): Handlers {
     ...sheetHandlers(s),
     ...followUpHandlers(s),
     ...calendarHandlers(s),
+    ...resultHandlers(s),
   };
 }

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Modal, Space, Spin, Table } from 'antd';
+import type { ResultImportProblem, ResultImportReport } from '@shared/ipc/channels/results';
+import { api } from '../../api';
+import { useAction } from '../../components/useAction';
+
+interface Props {
+  open: boolean;
+  onClose(): void;
+  onImported(): void;
+}
+
+function Counts({ report }: { report: ResultImportReport }) {
+  return (
+    <Descriptions size="small" column={6} bordered layout="vertical" data-testid="import-counts">
+      <Descriptions.Item label="工作簿">{report.files}</Descriptions.Item>
+      <Descriptions.Item label="工作表">{report.sheets}</Descriptions.Item>
+      <Descriptions.Item label="对上抽中对象">{report.matched}</Descriptions.Item>
+      <Descriptions.Item label="可导入">{report.entered}</Descriptions.Item>
+      <Descriptions.Item label="无变化">{report.unchanged}</Descriptions.Item>
+      <Descriptions.Item label="有问题">{report.rejected}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function Problems({ problems }: { problems: ResultImportProblem[] }) {
+  return (
+    <Table<ResultImportProblem>
+      rowKey={(p, i) => `${p.file}|${p.sheet}|${p.cell}|${i}`}
+      size="small"
+      dataSource={problems}
+      pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${n} 个问题` }}
+      data-testid="import-problems"
+      columns={[
+        { title: '文件', dataIndex: 'file', width: 160 },
+        { title: '工作表', dataIndex: 'sheet', width: 160 },
+        { title: '单元格', dataIndex: 'cell', width: 70 },
+        { title: '问题', dataIndex: 'reason' },
+      ]}
+    />
+  );
+}
+
+/** 导入填好的一户一表: choose workbooks, see every problem and the counts, then 确认导入 writes the valid part. */
+export function ImportModal({ open, onClose, onImported }: Props) {
+  const { message } = App.useApp();
+  const { run, busy, error } = useAction();
+  const [preview, setPreview] = useState<{ previewId: string; report: ResultImportReport } | null>(null);
+
+  const choose = () =>
+    run(async () => {
+      const files = await api()['results:choose-files']({});
+      if (!files) return;
+      setPreview(null);
+      setPreview(await api()['results:import-preview']({ files: files.map((f) => f.token) }));
+    });
+  const confirm = () =>
+    run(async () => {
+      if (!preview) return;
+      const done = await api()['results:import']({ previewId: preview.previewId });
+      message.success(`已导入 ${done.entered} 户的检查结果（已录入），${done.rejected} 张工作表有问题未导入。`);
+      setPreview(null);
+      onImported();
+      onClose();
+    });
+  const close = () => {
+    setPreview(null);
+    onClose();
+  };
+  const report = preview?.report;
+  return (
+    <Modal
+      title="导入填好的一户一表"
+      open={open}
+      width={1000}
+      onCancel={close}
+      destroyOnHidden
+      footer={
+        <Space>
+          <Button onClick={close}>取消</Button>
+          <Button onClick={() => void choose()} disabled={busy}>
+            {preview ? '重新选择工作簿' : '选择工作簿'}
+          </Button>
+          <Button type="primary" disabled={!report || report.entered === 0 || busy} onClick={() => void confirm()}>
+            确认导入{report ? `（${report.entered} 户）` : ''}
+          </Button>
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert
+          type="info"
+          showIcon
+          message="选择从「一户一表」导出、填好后保存的 Excel 工作簿（可多选）。先预览：列出每个问题与各项数量，确认后才写入没有问题的部分。"
+        />
+        {error && <Alert type="error" showIcon message={error} />}
+        {busy && !report && (
+          <Spin tip="正在读取工作簿…">
+            <div style={{ height: 60 }} />
+          </Spin>
+        )}
+        {report && <Counts report={report} />}
+        {report && report.problems.length > 0 && <Problems problems={report.problems} />}
+        {report && report.problems.length === 0 && <Alert type="success" showIcon message="没有发现问题。" />}
+      </Space>
+    </Modal>
+  );
+}
