@@ -10,10 +10,10 @@ import {
   openFaces,
   useCmapLayout,
   type EmbeddedFontInternals,
-  type FontSetter,
   type PdfKitDoc,
 } from '../documents/list-pages';
 import type { DocText } from '../documents/pdf';
+import { pageText, type PageText } from './pdf-text';
 import { LINE_SPACING, PAD_X, PAGE, textHeight, type Cell, type Placed } from './pdf-pages';
 
 const LINE = 0.6;
@@ -101,18 +101,22 @@ export function openSheetDocument(title: string, sink: (chunk: Buffer) => void):
   const { doc, done } = newPdfKitDocument(title, sink);
   const { names, caches } = sharedFaces(doc);
   const font = fontSetter(doc, names);
+  const [regular, bold, mono] = caches;
+  const text = pageText(doc, { regular, bold, mono }, font);
   return {
     page(placed, footer, dt) {
       doc.addPage({ size: [PAGE.width, PAGE.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
       font.reset();
       drawGrid(doc, placed);
-      drawText(doc, font, placed);
+      doc.fillColor('#000000');
+      drawText(text, placed);
       const f = dt.printable(footer, 'regular');
-      font.set(f.face, FOOTER_SIZE);
       const x = (PAGE.width - textWidth(f.text, f.face, FOOTER_SIZE)) / 2;
-      doc.text(f.text, x, PAGE.height - PAGE.bottom + 18, { lineBreak: false });
+      text.line(f.face, FOOTER_SIZE, x, PAGE.height - PAGE.bottom + 18, f.text);
+      text.flush();
     },
     forget() {
+      text.forget();
       for (const f of caches) if (f.layoutCache) f.layoutCache = Object.create(null);
     },
     end() {
@@ -158,15 +162,12 @@ function lineX(c: Cell, line: string, face: FontWeight): number {
   return c.align === 'center' ? left + free / 2 : left + free;
 }
 
-function drawText(doc: PdfKitDoc, font: FontSetter, placed: readonly Placed[]): void {
-  doc.fillColor('#000000');
+function drawText(text: PageText, placed: readonly Placed[]): void {
   for (const { block, y } of placed) {
     for (const c of block.cells) {
       const top = y + (c.dy ?? (block.height - textHeight(c.lines.length, c.size)) / 2);
       c.lines.forEach((line, l) => {
-        if (!line) return;
-        font.set(c.face, c.size);
-        doc.text(line, lineX(c, line, c.face), top + l * c.size * LINE_SPACING, { lineBreak: false });
+        if (line) text.line(c.face, c.size, lineX(c, line, c.face), top + l * c.size * LINE_SPACING, line);
       });
     }
   }
