@@ -116,7 +116,6 @@ export function openSheetDocument(title: string, sink: (chunk: Buffer) => void):
       text.flush();
     },
     forget() {
-      text.forget();
       for (const f of caches) if (f.layoutCache) f.layoutCache = Object.create(null);
     },
     end() {

@@ -59,6 +59,16 @@ export interface CellSpec {
   dy?: number;
 }
 
+/**
+ * Texts already broken into lines, by face, size and width: the items' rows and the labels repeat on every sheet of
+ * a task. Bounded: cleared when full.
+ */
+const broken = new Map<string, string[]>();
+function remember(key: string, lines: string[]): void {
+  if (broken.size >= 20_000) broken.clear();
+  broken.set(key, lines);
+}
+
 /** Builds the blocks of one document part; `dt` makes each text printable and notes characters no face has. */
 export class Blocks {
   readonly list: Block[] = [];
@@ -72,9 +82,20 @@ export class Blocks {
     const inner = border ? w - 2 * PAD_X : w;
     let face: FontWeight = wanted;
     const lines = (spec.lines ?? [spec.text ?? '']).flatMap((raw) => {
+      if (spec.lines) {
+        const p = this.dt.printable(raw, wanted);
+        if (p.face !== wanted) face = p.face;
+        return [p.text];
+      }
+      const key = `${wanted}|${size}|${inner}|${raw}`;
+      const known = broken.get(key);
+      if (known) return known;
       const p = this.dt.printable(raw, wanted);
       if (p.face !== wanted) face = p.face;
-      return spec.lines ? [p.text] : wrapText(p.text, p.face, size, inner - 0.5);
+      const out = wrapText(p.text, p.face, size, inner - 0.5);
+      // Only text every character of which the face has: the rest must note its missing characters each time.
+      if (p.text === raw && p.face === wanted) remember(key, out);
+      return out;
     });
     return { x, w, lines, face, size, align: spec.align ?? 'left', dy: spec.dy, fill: spec.fill, border };
   }

@@ -25,8 +25,6 @@ interface RawDoc {
 export interface PageText {
   line(face: FontWeight, size: number, x: number, top: number, text: string): void;
   flush(): void;
-  /** Forgets the encoded strings (kept per document otherwise). */
-  forget(): void;
 }
 
 function isRawFont(f: unknown): f is RawFont {
@@ -36,6 +34,9 @@ function isRawFont(f: unknown): f is RawFont {
   );
 }
 
+/** Encoded strings kept per face: the labels and rows that repeat from sheet to sheet, within bounded memory. */
+const KEEP = 20_000;
+
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** One text object per page, when the document's fonts (by face) are pdfkit embedded fonts as expected. */
@@ -44,7 +45,7 @@ export function pageText(doc: PdfKitDoc, fonts: Record<FontWeight, unknown>, fon
   const faces = Object.values(fonts);
   if (typeof raw.addContent !== 'function' || !faces.every(isRawFont)) return pdfkitText(doc, font);
   const byFace = fonts as Record<FontWeight, RawFont>;
-  let hex = new Map<RawFont, Map<string, string>>();
+  const hex = new Map<RawFont, Map<string, string>>();
   let ops: string[] = [];
   let current: RawFont | null = null;
   let currentSize = 0;
@@ -59,7 +60,10 @@ export function pageText(doc: PdfKitDoc, fonts: Record<FontWeight, unknown>, fon
       let known = hex.get(f);
       if (!known) hex.set(f, (known = new Map()));
       let h = known.get(text);
-      if (h === undefined) known.set(text, (h = f.encode(text)[0].join('')));
+      if (h === undefined) {
+        if (known.size >= KEEP) known.clear();
+        known.set(text, (h = f.encode(text)[0].join('')));
+      }
       const baseline = page.height - top - (f.ascender / 1000) * size;
       ops.push(`1 0 0 1 ${n(x)} ${n(baseline)} Tm <${h}> Tj`);
     },
@@ -68,9 +72,6 @@ export function pageText(doc: PdfKitDoc, fonts: Record<FontWeight, unknown>, fon
       ops = [];
       current = null;
       currentSize = 0;
-    },
-    forget() {
-      hex = new Map();
     },
   };
 }
@@ -85,6 +86,5 @@ function pdfkitText(doc: PdfKitDoc, font: FontSetter): PageText {
     flush() {
       font.reset();
     },
-    forget() {},
   };
 }

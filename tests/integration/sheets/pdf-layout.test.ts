@@ -73,6 +73,18 @@ describe('PDF 一户一表 — pages', () => {
     expect(content.lines.length).toBeGreaterThan(3);
   });
 
+  it('prints a character no face has as its code, noted on every sheet that has it', async () => {
+    const odd = (e: EntitySheet) => ({ ...e, name: `${e.name}\u{E000}` });
+    const pkg = long.packages[0];
+    const twice = { ...long, packages: [{ ...pkg, entities: pkg.entities.map(odd) }] };
+    const r = await readPdf(await renderPackagePdf(twice, twice.packages[0], { notices: false }));
+    const notes = r.pages.filter((p) => squash(p.text).includes('U+E000等字超出程序内置字库'));
+    expect(notes).toHaveLength(2);
+    expect(r.compact).toContain('〔U+E000〕');
+  }, 60_000);
+});
+
+describe('PDF 一户一表 — files', () => {
   it('makes the package files and the combined file in one pass, page for page', async () => {
     const two = { ...draw, packages: draw.packages.slice(0, 2) };
     const files = new Map<SheetPackage, Buffer[]>();
