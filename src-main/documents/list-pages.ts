@@ -68,7 +68,7 @@ export interface ListLayout {
 
 let boxCache: number | null = null;
 /** Height of a line's glyph box in em (ascent − descent), the same for the three faces (all Noto Sans CJK). */
-function lineBox(): number {
+export function lineBox(): number {
   if (boxCache === null) {
     const f = loadFonts().faces.regular;
     boxCache = (f.ascent - f.descent) / f.unitsPerEm;
@@ -211,7 +211,7 @@ export interface PdfKitDoc {
 }
 
 /** The parts of pdfkit's EmbeddedFont touched below (guarded: a pdfkit without them just runs its own code). */
-interface EmbeddedFontInternals {
+export interface EmbeddedFontInternals {
   layoutCache?: object | null;
   scale?: number;
   font?: { glyphsForString?: (text: string) => { advanceWidth: number }[] };
@@ -223,7 +223,7 @@ interface EmbeddedFontInternals {
  * which glyphsForString does far faster (docs/performance.md) with the same glyphs and positions (the tests read the
  * text back). Used only on the list's pages, and only when pdfkit still has the shape assumed here.
  */
-function useCmapLayout(font: EmbeddedFontInternals): void {
+export function useCmapLayout(font: EmbeddedFontInternals): void {
   const inner = font.font;
   const scale = font.scale;
   if (typeof font.layoutRun !== 'function' || typeof inner?.glyphsForString !== 'function' || typeof scale !== 'number')
@@ -246,7 +246,7 @@ function useCmapLayout(font: EmbeddedFontInternals): void {
  * Opens each face once from its bytes — pdfkit recognises a font pdfmake already embedded and reuses it (each font
  * embedded once) — and returns the PostScript names to select them by (pdfkit caches those) and their layout caches.
  */
-function openFaces(doc: PdfKitDoc): { names: Record<FontWeight, string>; caches: EmbeddedFontInternals[] } {
+export function openFaces(doc: PdfKitDoc): { names: Record<FontWeight, string>; caches: EmbeddedFontInternals[] } {
   const { files, faces } = loadFonts();
   const names = {} as Record<FontWeight, string>;
   const caches: EmbeddedFontInternals[] = [];
@@ -264,7 +264,7 @@ function openFaces(doc: PdfKitDoc): { names: Record<FontWeight, string>; caches:
 }
 
 /** Selects face and size only when they change (pdfkit's font switch is not free); `reset` at every new page. */
-function fontSetter(doc: PdfKitDoc, names: Record<FontWeight, string>) {
+export function fontSetter(doc: PdfKitDoc, names: Record<FontWeight, string>) {
   let current: FontWeight | null = null;
   let currentSize = 0;
   return {
@@ -281,7 +281,7 @@ function fontSetter(doc: PdfKitDoc, names: Record<FontWeight, string>) {
   };
 }
 
-type FontSetter = ReturnType<typeof fontSetter>;
+export type FontSetter = ReturnType<typeof fontSetter>;
 
 /** The page's header line, its number, and the list's title on the first page. */
 function drawPageFrame(

@@ -1,5 +1,5 @@
 export { loadSheets } from './load';
-export { renderDrawPdf, renderPackagePdf, type SheetsPdfOptions } from './pdf-render';
+export { renderDrawPdf, renderPackagePdf, writeSheetPdfs, type PdfSinks, type SheetsPdfOptions } from './pdf-render';
 export { renderPackageWorkbook } from './xlsx-write';
 export { parseFilledWorkbook, type ParsedWorkbook, type WorkbookProblem } from './xlsx-read';
 export { packageProblems } from './xlsx-check';

@@ -1,73 +1,100 @@
 /**
- * The sheets' PDFs: one document per 名单包, or one for the whole draw — many pages in ONE pdfmake document, since
- * pdfmake parses the fonts again for every document. Each notice and each record sheet is a pdfmake section, so its
- * footer counts its own pages (第 x 页 共 y 页 of that entity's sheet).
+ * The sheets' PDFs: one document per 名单包 and one for the whole draw. Each notice and record sheet is laid out once
+ * (pdf-pages.ts) and drawn into every document it belongs to, so the package files and the combined file come from
+ * one pass; its footer counts that sheet's own pages (第 x 页 共 y 页 of that entity's sheet).
  */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { seedPrefix, type DrawSheets, type SheetPackage } from '@shared/domain/sheets';
-import { DocText, renderPdf, SANS } from '../documents/pdf';
-import { notice } from './pdf-notice';
-import { MARGINS } from './pdf-parts';
+import { seedPrefix, type DrawSheets, type EntitySheet, type SheetPackage } from '@shared/domain/sheets';
+import { DocText } from '../documents/pdf';
+import { openSheetDocument, type SheetDocument } from './pdf-draw';
+import { notice, NOTICE_TITLE } from './pdf-notice';
+import { Blocks, paginate, type Placed } from './pdf-pages';
 import { recordSheet, SHEET_TITLE } from './pdf-sheet';
 
 export interface SheetsPdfOptions {
   /** Print each entity's 随机抽查通知书 before its record sheet (default true). */
   notices?: boolean;
+  /** Called after each entity is drawn (done of total); an error thrown here stops the rendering (cancel). */
+  onEntity?: (done: number, total: number) => void;
 }
+
+/** A notice or record sheet, paginated: its pages and the text beside its page numbers. */
+interface Part {
+  pages: Placed[][];
+  footer: string;
+  dt: DocText;
+}
+
+function layOut(fill: (b: Blocks) => void, footer: string): Part {
+  const b = new Blocks(new DocText());
+  fill(b);
+  return { pages: paginate(b.list), footer, dt: b.dt };
+}
+
+function entityParts(draw: DrawSheets, pkg: SheetPackage, seq: number, options: SheetsPdfOptions): Part[] {
+  const sheet: EntitySheet = pkg.entities[seq - 1];
+  const mark = `任务编号:${draw.taskNumber}\u3000\u3000随机种子:${seedPrefix(draw.seed)}`;
+  const parts: Part[] = [];
+  if (options.notices !== false) {
+    parts.push(layOut((b) => notice(b, draw, sheet, pkg, seq), `${NOTICE_TITLE}\u3000\u3000${mark}`));
+  }
+  parts.push(layOut((b) => recordSheet(b, draw.bureauName, sheet, pkg), mark));
+  return parts;
+}
+
+function drawPart(doc: SheetDocument, part: Part): void {
+  const n = part.pages.length;
+  part.pages.forEach((page, i) => doc.page(page, `第 ${i + 1} 页 共 ${n} 页\u3000\u3000${part.footer}`, part.dt));
+}
+
+/** Where the bytes of the documents go, as pdfkit produces them; a document without a sink is not made. */
+export interface PdfSinks {
+  /** The package's own file. */
+  package?: (pkg: SheetPackage) => (chunk: Buffer) => void;
+  /** The whole draw's file. */
+  draw?: (chunk: Buffer) => void;
+}
+
+const packageTitle = (draw: DrawSheets, pkg: SheetPackage) => `${SHEET_TITLE} ${draw.taskNumber} 第${pkg.no}包`;
 
 /**
- * A section whose footer numbers its own pages. pdfmake calls a section's background when each of its pages is
- * added (during layout) and the footers only once layout is done, so the footers know the section's page count.
+ * Renders the package files and the combined file in one pass. Yields to the event loop after each entity, so the
+ * bytes flow to the sinks as they are made and the memory stays that of one sheet and one package.
  */
-function numberedSection(dt: DocText, content: Content[], footerText: string): Content {
-  const pages: number[] = [];
-  return {
-    section: content,
-    background: (page: number) => {
-      if (!pages.includes(page)) pages.push(page);
-      return null;
-    },
-    footer: (page: number) => ({
-      text: dt.t(`第 ${page - pages[0] + 1} 页 共 ${pages.length} 页\u3000\u3000${footerText}`),
-      alignment: 'center',
-      fontSize: 8,
-      margin: [MARGINS[0], 18, MARGINS[2], 0],
-    }),
-  } as unknown as Content;
-}
-
-function packageSections(dt: DocText, draw: DrawSheets, pkg: SheetPackage, options: SheetsPdfOptions): Content[] {
-  const mark = `任务编号:${draw.taskNumber}\u3000\u3000随机种子:${seedPrefix(draw.seed)}`;
-  return pkg.entities.flatMap((sheet, i) => {
-    const out: Content[] = [];
-    if (options.notices !== false) {
-      out.push(numberedSection(dt, notice(dt, draw, sheet, pkg, i + 1), `随机抽查通知书\u3000\u3000${mark}`));
+export async function writeSheetPdfs(draw: DrawSheets, sinks: PdfSinks, options: SheetsPdfOptions = {}): Promise<void> {
+  const total = draw.packages.reduce((n, p) => n + p.entities.length, 0);
+  const whole = sinks.draw ? openSheetDocument(`${SHEET_TITLE} ${draw.taskNumber}`, sinks.draw) : null;
+  let done = 0;
+  for (const pkg of draw.packages) {
+    const own = sinks.package ? openSheetDocument(packageTitle(draw, pkg), sinks.package(pkg)) : null;
+    for (let seq = 1; seq <= pkg.entities.length; seq++) {
+      for (const part of entityParts(draw, pkg, seq, options)) {
+        if (own) drawPart(own, part);
+        if (whole) drawPart(whole, part);
+      }
+      own?.forget();
+      whole?.forget();
+      options.onEntity?.(++done, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    out.push(numberedSection(dt, recordSheet(dt, draw.bureauName, sheet, pkg), mark));
-    return out;
-  });
-}
-
-function documentOf(dt: DocText, title: string, content: Content[]): TDocumentDefinitions {
-  return {
-    info: { title, creator: 'ssj-desk' },
-    pageSize: 'A4',
-    pageMargins: MARGINS,
-    defaultStyle: { font: SANS, fontSize: 9, lineHeight: 1.15 },
-    content: [...content, ...dt.glyphNote()],
-  };
+    await own?.end();
+  }
+  await whole?.end();
 }
 
 /** One package's notices and record sheets. */
-export function renderPackagePdf(draw: DrawSheets, pkg: SheetPackage, options: SheetsPdfOptions = {}): Promise<Buffer> {
-  const dt = new DocText();
-  const content = packageSections(dt, draw, pkg, options);
-  return renderPdf(documentOf(dt, `${SHEET_TITLE} ${draw.taskNumber} 第${pkg.no}包`, content));
+export async function renderPackagePdf(
+  draw: DrawSheets,
+  pkg: SheetPackage,
+  options: SheetsPdfOptions = {},
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writeSheetPdfs({ ...draw, packages: [pkg] }, { package: () => (c) => chunks.push(c) }, options);
+  return Buffer.concat(chunks);
 }
 
 /** Every package of the draw in one file. */
-export function renderDrawPdf(draw: DrawSheets, options: SheetsPdfOptions = {}): Promise<Buffer> {
-  const dt = new DocText();
-  const content = draw.packages.flatMap((pkg) => packageSections(dt, draw, pkg, options));
-  return renderPdf(documentOf(dt, `${SHEET_TITLE} ${draw.taskNumber}`, content));
+export async function renderDrawPdf(draw: DrawSheets, options: SheetsPdfOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await writeSheetPdfs(draw, { draw: (c) => chunks.push(c) }, options);
+  return Buffer.concat(chunks);
 }

@@ -3,6 +3,7 @@
  * unlocked with drop-downs (all three spreadsheet programs offer them alike); the rest is protected without a password,
  * so rows are not moved by mistake but can be unprotected on purpose.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CHECK_METHODS, END_STATES, FOLLOW_UPS, RESULT_CATEGORIES, ROW_OUTCOMES } from '@shared/domain/results';
 import { seedPrefix, taskNames, type DrawSheets, type EntitySheet, type SheetPackage } from '@shared/domain/sheets';
@@ -28,8 +29,7 @@ const WIDTHS = [14, 34, 24, 12, 11, 26];
 function header(g: Grid, draw: DrawSheets, sheet: EntitySheet, pkg: SheetPackage): void {
   const { names, numbers } = taskNames(sheet);
   g.next(30);
-  g.text(1, 6, SHEET_TITLE, 'center');
-  g.ws.getCell(g.row, 1).font = { name: '宋体', size: 16, bold: true };
+  g.text(1, 6, SHEET_TITLE, 'title');
   g.next();
   g.text(1, 6, draw.bureauName, 'center');
   const row = (label: string, value: string) => {
@@ -63,8 +63,7 @@ function dates(g: Grid): void {
     g.next();
     g.text(1, 1, label, 'label');
     g.text(2, 4, kind === 'deadline' ? '责令改正的填写,格式如 2026-06-30' : '格式如 2026-05-20');
-    g.input(CHOICE_COL, undefined, undefined, TEXT_COL);
-    g.ws.getCell(g.row, CHOICE_COL).numFmt = 'yyyy-mm-dd';
+    g.input(CHOICE_COL, undefined, undefined, TEXT_COL, true);
     g.mark({ kind });
   }
 }
@@ -83,8 +82,7 @@ function items(g: Grid, sheet: EntitySheet): void {
   );
   sheet.items.forEach((item, i) => {
     g.next();
-    g.text(1, 6, `${i + 1}. ${item.name}`, 'label');
-    g.ws.getCell(g.row, 1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    g.text(1, 6, `${i + 1}. ${item.name}`, 'heading');
     for (const r of item.rows) {
       g.next(heightFor(Math.max(r.content.length * 0.75, r.basis.length), 16, 2));
       g.text(1, 1, r.label, 'center');
@@ -123,32 +121,38 @@ function signatures(g: Grid): void {
   ];
   for (const [t1, s1, t2, s2] of pairs) {
     g.next(84);
-    g.text(1, 3, `${t1}\n\n\n${s1}\n${' '.repeat(40)}${date}`);
-    g.text(4, 6, `${t2}\n\n\n${s2}\n${' '.repeat(24)}${date}`);
-    g.ws.getCell(g.row, 1).alignment = { wrapText: true, vertical: 'top' };
-    g.ws.getCell(g.row, 4).alignment = { wrapText: true, vertical: 'top' };
+    g.text(1, 3, `${t1}\n\n\n${s1}\n${' '.repeat(40)}${date}`, 'top');
+    g.text(4, 6, `${t2}\n\n\n${s2}\n${' '.repeat(24)}${date}`, 'top');
   }
 }
 
-function setUpPage(ws: ExcelJS.Worksheet, draw: DrawSheets, lastRow: number): void {
+/**
+ * A worksheet set up for A4 before its first row: the streaming writer writes the sheet's properties (fit to page) as
+ * it opens the sheet, and reads the print area, set at the end, only when the workbook is committed.
+ */
+function addSheet(wb: ExcelJS.Workbook, name: string, draw: DrawSheets): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&C第 &P 页 共 &N 页    任务编号:${draw.taskNumber}    随机种子:${seedPrefix(draw.seed)}`,
+    },
+  });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(ID_COL).hidden = true;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea: `A1:${LAST_VISIBLE}${lastRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter.oddFooter = `&C第 &P 页 共 &N 页    任务编号:${draw.taskNumber}    随机种子:${seedPrefix(draw.seed)}`;
+  return ws;
 }
 
 async function entitySheet(wb: ExcelJS.Workbook, draw: DrawSheets, pkg: SheetPackage, seq: number): Promise<void> {
   const sheet = pkg.entities[seq - 1];
-  const ws = wb.addWorksheet(sheetName(seq, sheet.name));
+  const ws = addSheet(wb, sheetName(seq, sheet.name), draw);
   const g = new Grid(ws);
   header(g, draw, sheet, pkg);
   dates(g);
@@ -165,16 +169,31 @@ async function entitySheet(wb: ExcelJS.Workbook, draw: DrawSheets, pkg: SheetPac
     checksum: layoutChecksum(id, g.markers),
   };
   ws.getCell(1, ID_COL).value = JSON.stringify(identity);
-  setUpPage(ws, draw, g.row);
+  ws.pageSetup.printArea = `A1:${LAST_VISIBLE}${g.row}`;
   // No password: the protection guards against slips, and a documented fixed password would protect nothing more.
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true });
+  ws.commit();
 }
 
-/** One package's record sheets as an .xlsx workbook. */
+/**
+ * One package's record sheets as an .xlsx workbook, through exceljs's streaming writer: each worksheet is written out
+ * and released when done, and the zip is deflated by Node's zlib instead of a JavaScript one (docs/performance.md).
+ */
 export async function renderPackageWorkbook(draw: DrawSheets, pkg: SheetPackage): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 1 } },
+  });
   wb.creator = 'ssj-desk';
   wb.title = `${SHEET_TITLE} ${draw.taskNumber} 第${pkg.no}包`;
   for (let seq = 1; seq <= pkg.entities.length; seq++) await entitySheet(wb, draw, pkg, seq);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
