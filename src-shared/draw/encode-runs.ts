@@ -95,6 +95,9 @@ export function encodeCandidateRunsOfColumns(
 ): CandidateRuns | null {
   const { rows, strata, stratumOfRow, codes, separator, officeText, areaText, charBase } = columns;
   const sep = String.fromCharCode(separator);
+  // Read once: compiled to CommonJS (tsx, vitest), an imported constant is a property read at every use, and the
+  // loop below tests every character of a million codes.
+  const [quote, backslash] = [QUOTE, BACKSLASH];
   // Each office and area written once, when a candidate first names it (a name no candidate uses is never looked at).
   const officeBytes = new Array<Uint8Array | null | undefined>(columns.offices.length);
   const areaBytes = new Array<Uint8Array | null | undefined>(columns.areas.length);
@@ -113,7 +116,7 @@ export function encodeCandidateRunsOfColumns(
     if (end <= start) return null; // an empty code
     for (let k = start; k < end; k++) {
       const unit = codes.charCodeAt(k);
-      if (unit < 0x20 || unit >= 0x80 || unit === QUOTE || unit === BACKSLASH) return null;
+      if (unit < 0x20 || unit >= 0x80 || unit === quote || unit === backslash) return null;
     }
     const office = literalOf(officeBytes, columns.offices, officeText.charCodeAt(i) - charBase);
     const area = literalOf(areaBytes, columns.areas, areaText.charCodeAt(i) - charBase);
