@@ -6,6 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DeadlineItem, TaskDeadlines } from '@shared/domain/follow-ups';
 import type { ResultState } from '@shared/domain/results';
+import { sealedDrawsWithTask } from '../draws/sealed';
 import { deadlineText, type WorkCalendar } from '@shared/domain/workdays';
 import { all, qb } from '../db/sql';
 import { deadlineWorkdays, workCalendar } from './calendar';
@@ -72,11 +73,8 @@ export function resultDeadlines(raw: BetterSqlite3.Database, today: string): Tas
   const judge: Judge = { calendar: workCalendar(raw), workdays: deadlineWorkdays(raw), today };
   const tasks = all(
     raw,
-    qb
-      .selectFrom('draws as d')
-      .innerJoin('tasks as t', 't.id', 'd.task_id')
+    sealedDrawsWithTask()
       .select(['d.id as drawId', 't.id', 't.plan_id', 't.number', 't.name', 't.end_date'])
-      .where('d.state', '=', 'sealed')
       .orderBy('t.year')
       .orderBy('t.seq'),
   );

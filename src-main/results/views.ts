@@ -3,6 +3,7 @@
  * of their current result, and one entity's record sheet with what was saved so far.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { sealedDrawsWithTask } from '../draws/sealed';
 import { sql } from 'kysely';
 import { RESULT_STATES, type ResultState } from '@shared/domain/results';
 import type { ResultEntityRow, ResultSheetView, ResultStamps, ResultTaskView } from '@shared/domain/result-views';
@@ -35,11 +36,8 @@ function drawnWithResults() {
 export function resultTasks(raw: BetterSqlite3.Database): ResultTaskView[] {
   const tasks = all(
     raw,
-    qb
-      .selectFrom('draws as d')
-      .innerJoin('tasks as t', 't.id', 'd.task_id')
+    sealedDrawsWithTask()
       .select(['d.id as drawId', 't.id as taskId', 't.number', 't.name', 't.start_date', 't.end_date'])
-      .where('d.state', '=', 'sealed')
       .orderBy('t.start_date', 'desc')
       .orderBy('t.number'),
   );

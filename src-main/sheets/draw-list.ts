@@ -4,6 +4,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SheetDrawView } from '@shared/ipc/channels/sheets';
+import { sealedDrawsWithTask } from '../draws/sealed';
 import { AppError } from '@shared/errors';
 import { all, first, qb } from '../db/sql';
 import { latestProof } from '../draws/views';
@@ -14,11 +15,8 @@ type Raw = BetterSqlite3.Database;
 export function sealedDrawViews(raw: Raw): SheetDrawView[] {
   const rows = all(
     raw,
-    qb
-      .selectFrom('draws as d')
-      .innerJoin('tasks as t', 't.id', 'd.task_id')
+    sealedDrawsWithTask()
       .select(['d.id', 'd.task_id', 'd.sealed_at', 't.number', 't.name', 't.year'])
-      .where('d.state', '=', 'sealed')
       .orderBy('d.sealed_at', 'desc')
       .orderBy('d.id', 'desc'),
   );
