@@ -10,17 +10,11 @@ import type { ServiceContext } from '../app/context';
 import { loadSheets } from '../sheets/load';
 import { packageProblems } from '../sheets/xlsx-check';
 import { parseFilledWorkbook, type ParsedWorkbook, type WorkbookProblem } from '../sheets/xlsx-read';
+import type { ResultImportReport } from '@shared/ipc/channels/results';
 import { applyImport } from './entry';
 
-export interface FileImportReport {
-  files: number;
-  sheets: number;
-  matched: number;
-  entered: number;
-  unchanged: number;
-  rejected: number;
-  problems: WorkbookProblem[];
-}
+/** What an import did (or, previewed, would do): the report the page and the CLI show. */
+export type FileImportReport = ResultImportReport;
 
 /** An unknown or unsealed draw is refused sheet by sheet at entry, with its reason: nothing to compare here. */
 function sheetsOrNull(raw: BetterSqlite3.Database, drawId: number): DrawSheets | null {

@@ -3,6 +3,7 @@
  * change-log and audit rows), on a raw better-sqlite3 handle in whatever thread owns it. The confirm gets the preview's
  * rejected rows, since a duplicate rejects both rows and is seen late (readers/index.ts): never writing one it must undo.
  */
+import type { ImportCountsView } from '@shared/domain/roster-views';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RosterKind } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
@@ -16,15 +17,7 @@ import { collectRejections, openImportFile, type ImportRowResult, type RecordByK
 
 export { ENTITY_SPEC, EXPERT_SPEC, INSPECTOR_SPEC, ITEM_SPEC, itemKeyOf, SPECS } from './import-specs';
 
-export interface ImportCounts {
-  new: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  flagged: number;
-  /** Entities: 个体工商户 kept without a 名称, named after their operator (flagged 待核实). */
-  namedFromOperator: number;
-}
+export type ImportCounts = ImportCountsView;
 
 export interface SubItemCounts {
   new: number;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import {
   CHECK_METHODS,
+  emptyEntry,
   END_STATES,
   FOLLOW_UPS,
   RESULT_CATEGORIES,
@@ -17,15 +18,12 @@ import {
   type RowOutcome,
   type SheetResult,
 } from '@shared/domain/results';
+import type { ResultImportProblem } from '@shared/ipc/channels/results';
 import { CHOICE_COL, ID_COL, layoutChecksum, LAYOUT_VERSION, NO, parseMarker, TEXT_COL, YES } from './xlsx-layout';
 import type { SheetIdentity } from './xlsx-layout';
 
-export interface WorkbookProblem {
-  file: string;
-  sheet: string;
-  cell: string;
-  reason: string;
-}
+/** A problem of a filled workbook, named by file, sheet and cell. */
+export type WorkbookProblem = ResultImportProblem;
 
 export interface ParsedWorkbook {
   sheets: SheetResult[];
@@ -75,21 +73,6 @@ export function normaliseDate(text: string): string | null {
 function serialDate(serial: number): string | null {
   if (!Number.isInteger(serial) || serial < 36526 || serial > 73051) return null;
   return isoDate(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
-}
-
-function emptyEntry(): ResultEntry {
-  return {
-    inspectedOn: '',
-    inspectorIds: [],
-    methods: [],
-    rows: [],
-    categories: [],
-    followUps: [],
-    followUpOther: '',
-    correctionDeadline: null,
-    endState: null,
-    note: '',
-  };
 }
 
 function identityOf(ws: ExcelJS.Worksheet): SheetIdentity | null {
@@ -192,7 +175,7 @@ function readSheet(ws: ExcelJS.Worksheet, file: string, options: ParseOptions, p
     problems.push({ file, sheet: ws.name, cell: '', reason: refusal ?? '' });
     return null;
   }
-  const entry = emptyEntry();
+  const entry = emptyEntry([], []);
   const rd: Reader = {
     ws,
     problem: (row, col, reason) => problems.push({ file, sheet: ws.name, cell: ws.getCell(row, col).address, reason }),

@@ -68,6 +68,22 @@ export interface ResultEntry {
   note: string;
 }
 
+/** An entry with nothing filled in yet: the given team members present, the given check rows open. */
+export function emptyEntry(inspectorIds: string[], subItemIds: readonly number[]): ResultEntry {
+  return {
+    inspectedOn: '',
+    inspectorIds,
+    methods: [],
+    rows: subItemIds.map((subItemId) => ({ subItemId, outcome: null, finding: '' })),
+    categories: [],
+    followUps: [],
+    followUpOther: '',
+    correctionDeadline: null,
+    endState: null,
+    note: '',
+  };
+}
+
 /** What the entry is checked against: the task's window and the team of the entity's package. */
 export interface ResultContext {
   windowStart: string;

@@ -1,5 +1,11 @@
 /** The entry page's model: a blank entry for a sheet, 全部符合, and the problems of a refusal by field. */
-import { FOLLOW_UPS, RESULT_CATEGORIES, type ResultEntry, type ResultProblem } from '@shared/domain/results';
+import {
+  emptyEntry,
+  FOLLOW_UPS,
+  RESULT_CATEGORIES,
+  type ResultEntry,
+  type ResultProblem,
+} from '@shared/domain/results';
 import type { ResultSheetView } from '@shared/domain/result-views';
 import type { ApiError } from '@shared/ipc/client';
 
@@ -8,18 +14,11 @@ const NO_FOLLOW_UP = FOLLOW_UPS[0];
 
 /** A sheet not yet entered: every row open, the whole team present (as the printed sheet lists it). */
 export function blankEntry(view: ResultSheetView): ResultEntry {
-  return {
-    inspectedOn: '',
-    inspectorIds: view.team.map((m) => m.id),
-    methods: [],
-    rows: view.items.flatMap((i) => i.rows.map((r) => ({ subItemId: r.subItemId, outcome: null, finding: '' }))),
-    categories: [],
-    followUps: [],
-    followUpOther: '',
-    correctionDeadline: null,
-    endState: null,
-    note: '',
-  };
+  const rows = view.items.flatMap((i) => i.rows.map((r) => r.subItemId));
+  return emptyEntry(
+    view.team.map((m) => m.id),
+    rows,
+  );
 }
 
 /**
