@@ -26,8 +26,28 @@ export function Field(props: { label: ReactNode; problem?: string; name: string;
   );
 }
 
+type ChoiceName = 'inspectorIds' | 'methods' | 'categories' | 'followUps';
+
+/** One of the entry's multi-select lists as a checkbox group, with its problem at the field. */
+function ChoicesField<N extends ChoiceName>(
+  props: Omit<Props, 'view'> & { label: string; name: N; options: { value: string; label: string }[] | string[] },
+) {
+  const { entry, problems, disabled, change, name } = props;
+  return (
+    <Field label={props.label} name={name} problem={problems[name]}>
+      <Checkbox.Group
+        value={entry[name] as string[]}
+        disabled={disabled}
+        options={props.options}
+        onChange={(v) => change({ [name]: v } as Partial<ResultEntry>)}
+      />
+    </Field>
+  );
+}
+
 /** 检查日期, 到场检查人员, 核查方式, and an end state found at the door. */
 export function VisitFields({ view, entry, problems, disabled, change }: Props) {
+  const fields = { entry, problems, disabled, change };
   return (
     <Row gutter={16}>
       <Col span={7}>
@@ -47,24 +67,15 @@ export function VisitFields({ view, entry, problems, disabled, change }: Props) 
         </Field>
       </Col>
       <Col span={17}>
-        <Field label="到场检查人员" name="inspectorIds" problem={problems.inspectorIds}>
-          <Checkbox.Group
-            value={entry.inspectorIds}
-            disabled={disabled}
-            options={view.team.map((m) => ({ value: m.id, label: `${m.name}（${m.id}）` }))}
-            onChange={(v) => change({ inspectorIds: v })}
-          />
-        </Field>
+        <ChoicesField
+          {...fields}
+          label="到场检查人员"
+          name="inspectorIds"
+          options={view.team.map((m) => ({ value: m.id, label: `${m.name}（${m.id}）` }))}
+        />
       </Col>
       <Col span={24}>
-        <Field label="核查方式（可多选）" name="methods" problem={problems.methods}>
-          <Checkbox.Group
-            value={entry.methods}
-            disabled={disabled}
-            options={[...CHECK_METHODS]}
-            onChange={(v) => change({ methods: v })}
-          />
-        </Field>
+        <ChoicesField {...fields} label="核查方式（可多选）" name="methods" options={[...CHECK_METHODS]} />
       </Col>
       <Col span={24}>
         <Field
@@ -86,27 +97,14 @@ export function VisitFields({ view, entry, problems, disabled, change }: Props) 
 
 /** 检查结果, 后续处置措施 (其他, 整改期限) and 备注. */
 export function OutcomeFields({ entry, problems, disabled, change }: Props) {
+  const fields = { entry, problems, disabled, change };
   return (
     <Row gutter={16}>
       <Col span={24}>
-        <Field label="检查结果（可多选）" name="categories" problem={problems.categories}>
-          <Checkbox.Group
-            value={entry.categories}
-            disabled={disabled}
-            options={[...RESULT_CATEGORIES]}
-            onChange={(v) => change({ categories: v })}
-          />
-        </Field>
+        <ChoicesField {...fields} label="检查结果（可多选）" name="categories" options={[...RESULT_CATEGORIES]} />
       </Col>
       <Col span={24}>
-        <Field label="后续处置措施（可多选）" name="followUps" problem={problems.followUps}>
-          <Checkbox.Group
-            value={entry.followUps}
-            disabled={disabled}
-            options={[...FOLLOW_UPS]}
-            onChange={(v) => change({ followUps: v })}
-          />
-        </Field>
+        <ChoicesField {...fields} label="后续处置措施（可多选）" name="followUps" options={[...FOLLOW_UPS]} />
       </Col>
       <Col span={8}>
         <Field label="整改期限（责令改正时必填）" name="correctionDeadline" problem={problems.correctionDeadline}>
