@@ -2,8 +2,9 @@
  * Helpers of the draw e2e specs (draw-ceremony.spec.ts, draw-void-refusals.spec.ts): a small task, the ceremony's
  * people, the projector page and what it must show, 承诺 on the operator page.
  */
-import type { Page } from '@playwright/test';
-import { confirmPopover, TEST_YEAR } from './draw-fixtures';
+import type { Locator, Page } from '@playwright/test';
+import type { TaskInput } from '@shared/domain/tasks';
+import { confirmPopover, loadDemo, publishedTask, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, type AppFixture } from './harness';
 
 export const SMALL_TASK = {
@@ -96,3 +97,21 @@ export const drawsOf = (app: AppFixture, taskId: number) =>
     state: string;
     void_reason: string | null;
   }[];
+
+/** The demo county, a small published task of its own (`overrides` applied) and the draw page open on it. */
+export async function drawPageFor(
+  page: Page,
+  app: AppFixture,
+  overrides: Partial<TaskInput>,
+): Promise<{ taskId: number; panel: Locator }> {
+  loadDemo(app);
+  const taskId = publishedTask(app, { ...SMALL_TASK, ...overrides });
+  await app.open(`/draw?task=${taskId}`);
+  return { taskId, panel: page.getByTestId('draw-panel') };
+}
+
+/** 准备 from the operator page, waited for. */
+export async function prepareOnPage(panel: Locator): Promise<void> {
+  await panel.getByTestId('draw-prepare').click();
+  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+}

@@ -2,7 +2,17 @@
  * A draw that does not go through: a committed draw voided with its reason (kept on record, shown on the projector,
  * the task prepared again), bad input refused in Chinese at 准备 with nothing written, and two clerks at one task.
  */
-import { checkProjector, CEREMONY, commit, drawsOf, openProjector, phase, SMALL_TASK } from './ceremony-fixtures';
+import {
+  checkProjector,
+  CEREMONY,
+  commit,
+  drawPageFor,
+  drawsOf,
+  openProjector,
+  phase,
+  prepareOnPage,
+  SMALL_TASK,
+} from './ceremony-fixtures';
 import { confirmModal, enterWitness, loadDemo, pageShot, publishedTask, TEST_YEAR, typeWitness } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
 
@@ -10,17 +20,12 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   page,
   app,
 }) => {
-  loadDemo(app);
-  const taskId = publishedTask(app, {
-    ...SMALL_TASK,
+  const { taskId, panel } = await drawPageFor(page, app, {
     name: '2026年食品销售者双随机抽查',
     scope: { ...SMALL_TASK.scope, industries: ['食品销售'] },
   });
-  await app.open(`/draw?task=${taskId}`);
   const projector = await openProjector(page, app, taskId);
-  const panel = page.getByTestId('draw-panel');
-  await panel.getByTestId('draw-prepare').click();
-  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+  await prepareOnPage(panel);
   await commit(page);
   await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
   await enterWitness(panel, { name: '李明', value: '314159' });
@@ -67,12 +72,8 @@ test('a witness value is read back before it counts; a repeat by the same witnes
   page,
   app,
 }) => {
-  loadDemo(app);
-  const taskId = publishedTask(app, { ...SMALL_TASK, name: '2026年药品零售企业双随机抽查' });
-  await app.open(`/draw?task=${taskId}`);
-  const panel = page.getByTestId('draw-panel');
-  await panel.getByTestId('draw-prepare').click();
-  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+  const { panel } = await drawPageFor(page, app, { name: '2026年药品零售企业双随机抽查' });
+  await prepareOnPage(panel);
   await commit(page);
   await enterWitness(panel, { name: '王芳', value: '271828' });
   await expect(panel.getByTestId('witness-final')).toContainText('见证值一经录入不能修改或删除');
@@ -137,13 +138,9 @@ test('two clerks at one task: the second commitment is refused, and the page sho
   page,
   app,
 }) => {
-  loadDemo(app);
   // This page prepared, another clerk prepared and committed first.
-  const contested = publishedTask(app, { ...SMALL_TASK, name: '两位操作员同时抽取的任务' });
-  await app.open(`/draw?task=${contested}`);
-  const panel = page.getByTestId('draw-panel');
-  await panel.getByTestId('draw-prepare').click();
-  await expect(panel.getByTestId('draw-state')).toHaveText('已准备');
+  const { taskId: contested, panel } = await drawPageFor(page, app, { name: '两位操作员同时抽取的任务' });
+  await prepareOnPage(panel);
   const other = await app.services.draws.prepare({ taskId: contested });
   app.services.draws.commit({ drawId: other.id, ...CEREMONY });
   await commit(page, { place: '二楼会议室', operator: '王强', supervisor: '赵丽' });
