@@ -19,6 +19,7 @@ import {
 } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
+import { unknownConflictText } from '../plans/conflict-parties';
 import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspector-pool';
 import { readCandidates } from './worker/snapshot-read';
 import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
@@ -55,6 +56,13 @@ export async function buildDrawInputs(
   settings: Settings,
   readElsewhere?: ReadSnapshotElsewhere,
 ): Promise<BuiltInputs> {
+  const unknown = unknownConflictText(raw, task.conflicts);
+  if (unknown) {
+    throw new AppError(
+      'draw.unknownConflict',
+      `${unknown}（名录可能在任务保存后有过修改），本次准备未保存。请先在任务中重新选择回避关系。`,
+    );
+  }
   const snapshot = await readCandidates(raw, task, readElsewhere);
   const { candidates, quota } = refuseNothingToDraw(task, snapshot.strata);
   const notices = snapshot.strata

@@ -12,6 +12,7 @@ import { first, qb, run, value } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import { readSettings } from './tasks';
+import { unknownConflictText } from './conflict-parties';
 
 /** Publishes the plan's next version inside the caller's transaction (plan-write.publishChange). */
 export type PublishChange = (planId: number, reason: string) => void;
@@ -81,6 +82,8 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
   if (input.ratio.mode === 'grades' && Object.values(input.ratio.gradeBp).every((bp) => bp === 0))
     fail('各信用等级的抽查比例不能都为 0。');
   if (input.excludeRecentYears < 0) fail('排除年数不能为负。');
+  const unknown = unknownConflictText(raw, input.conflicts);
+  if (unknown) throw new AppError('task.unknownConflict', `${unknown}，任务未保存。请在「回避关系」中重新选择。`);
 }
 
 /** The task row's columns that the form sets (the rest are fixed at creation). */

@@ -74,6 +74,7 @@ export type DrawErrorCode =
   | 'draw.sealedNoVoid'
   | 'draw.tooFewInspectors'
   | 'draw.tooManyOffices'
+  | 'draw.unknownConflict'
   | 'draw.voidReason'
   | 'draw.windowPassed'
   | 'draw.witnessName'

@@ -44,4 +44,5 @@ export type PlanErrorCode =
   | 'plan.reasonRequired'
   | 'task.drawCommitted'
   | 'task.invalid'
-  | 'task.notFound';
+  | 'task.notFound'
+  | 'task.unknownConflict';
