@@ -162,6 +162,13 @@ describe('随机抽取情况记录表 — part two (封存), the attached list',
     expect(pdf.toString('latin1').match(/\/FontName \//g)).toHaveLength(3);
   });
 
+  it('states the package sizes as they are, the smaller ones too', async () => {
+    const d = sampleResult(117, 8); // 15 packages: 12 of 8, 3 of 7
+    const r = await readPdf(await renderDrawRecordResultPdf(d));
+    expect(r.compact).toContain('共抽取检查对象117户,分为15个名单包（其中12个各8户，3个各7户）');
+    for (const p of d.packages) expect(r.compact).toContain(`第${p.packageNo}包${p.entities.length}户检查组:`);
+  });
+
   it('repeats a package heading (〔续〕) and the column header on every page a long package runs over', async () => {
     const d = sampleResult(150, 150); // one package of 150 entities
     const r = await readPdf(await renderDrawRecordResultPdf(d));

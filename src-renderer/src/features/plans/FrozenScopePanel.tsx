@@ -18,7 +18,7 @@ export function FrozenScopePanel({ taskId, locked }: { taskId: number; locked: b
   return (
     <Card
       size="small"
-      title={current ? `准备时冻结的范围(第 ${current.attempt} 次抽取)` : '准备时冻结的范围'}
+      title={current ? `准备时冻结的范围（第 ${current.attempt} 次抽取）` : '准备时冻结的范围'}
       data-testid="frozen-scope"
     >
       {error && <Alert type="error" showIcon title="无法读取这次抽取" description={error} />}
