@@ -17,7 +17,7 @@ import {
   spanFill,
   titleBlock,
   valueCell,
-  VERIFY_LINE,
+  verifyLine,
   type SignatureRole,
 } from './pdf';
 
@@ -33,6 +33,8 @@ const RECORD_TITLE = '随机抽取情况记录表';
 const FORM_FONT_SIZE = 9.5;
 /** Blank witness lines on part one (names are not known to the program before the ceremony). */
 const BLANK_WITNESS_LINES = 3;
+/** Closes every list of the record, so nothing can be added below it by hand. */
+const LIST_END = '（以下空白）';
 
 function taskHeader(dt: DocText, c: DrawRecordCommit): Content {
   return {
@@ -60,7 +62,17 @@ function hashBlock(dt: DocText, caption: string, hex: string): Content {
   return { stack: [{ text: dt.t(caption), fontSize: 8.5, color: '#333333' }, hashText(groupHex(hex))] };
 }
 
-function subTable(dt: DocText, widths: (number | string)[], header: string[], rows: (string | Content)[][]): Content {
+function subTable(
+  dt: DocText,
+  widths: (number | string)[],
+  header: string[],
+  rows: (string | Content)[][],
+  last: boolean,
+): Content {
+  const end: TableCell[] = [
+    { text: dt.t(LIST_END), colSpan: widths.length, alignment: 'center' },
+    ...spanFill(widths.length),
+  ];
   return {
     table: {
       widths,
@@ -72,6 +84,7 @@ function subTable(dt: DocText, widths: (number | string)[], header: string[], ro
             typeof v === 'string' ? ({ text: dt.t(v), alignment: 'center' } as TableCell) : (v as TableCell),
           ),
         ),
+        ...(last ? [end] : []),
       ],
     },
     layout: FORM_LAYOUT,
@@ -121,8 +134,8 @@ function tablePieces(
 ): Content[] {
   const out: Content[] = [];
   for (let i = 0; i < rows.length; i += PIECE_TABLE_ROWS)
-    out.push(subTable(dt, widths, header, rows.slice(i, i + PIECE_TABLE_ROWS)));
-  return out.length ? out : [subTable(dt, widths, header, [])];
+    out.push(subTable(dt, widths, header, rows.slice(i, i + PIECE_TABLE_ROWS), i + PIECE_TABLE_ROWS >= rows.length));
+  return out.length ? out : [subTable(dt, widths, header, [], true)];
 }
 
 /** One labelled value as one or more rows (label, then label(续)). */
@@ -138,7 +151,7 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
   return [
     row(dt, '抽查任务', c.taskName),
     row(dt, '检查主体', c.inspectingBody),
-    ...rows(dt, '检查事项', textPieces(numberedLines(c.items))),
+    ...rows(dt, '检查事项', textPieces(`${numberedLines(c.items)}\n${LIST_END}`)),
     pairRow(dt, '承诺时间', formatDateTime(c.committedAt), '抽取地点', c.place),
     pairRow(dt, '操作人员', c.operator, '监督人员', c.supervisor),
     ...rows(dt, '检查对象范围', textPieces(c.scope)),
@@ -150,7 +163,8 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
     row(
       dt,
       '检查人员',
-      `执法检查人员名录库中符合条件 ${formatCount(c.inspectorPoolSize)} 人;每个检查组 ${c.teamSize} 人,每个名单包 ${c.packageSize} 户。`,
+      `执法检查人员名录库中符合条件 ${formatCount(c.inspectorPoolSize)} 人;每个检查组 ${c.teamSize} 人,每个名单包至多 ${c.packageSize} 户` +
+        `（分包后余下不足 ${c.packageSize} 户的，单独成一包）。`,
     ),
     row(dt, '抽取规则', `${c.protocol}(先承诺、后由见证人提供随机值的公开可验证随机抽取)`),
     row(dt, '输入数据摘要', hashBlock(dt, 'inputDigest:SHA-256(检查对象、人员、规则等全部抽取输入)', c.inputDigest)),
@@ -173,7 +187,7 @@ function recordContent(
     taskHeader(dt, c),
     { table: { widths: [...FORM_WIDTHS], body: form, dontBreakRows: true }, layout: FORM_LAYOUT },
     { text: dt.t(note), fontSize: 9, margin: [0, 6, 0, 0] },
-    { text: dt.t(VERIFY_LINE), fontSize: 9, margin: [0, 3, 0, 0] },
+    { text: dt.t(verifyLine(c.taskNumber)), fontSize: 9, margin: [0, 3, 0, 0] },
     signatureTable(dt, roles, signing),
   ];
 }
@@ -232,31 +246,48 @@ function teamLine(d: DrawRecordResult, p: DrawRecordResult['packages'][number]):
   return `第 ${p.packageNo} 包 ${p.entities.length} 户  检查组:${members.join('、')}`;
 }
 
+/** The packages' sizes as they are: 「（每包 8 户）」 or 「（其中 14 个各 8 户，1 个 5 户）」. */
+export function packageSizesText(sizes: number[]): string {
+  const bySize = new Map<number, number>();
+  for (const n of sizes) bySize.set(n, (bySize.get(n) ?? 0) + 1);
+  const groups = [...bySize].sort((a, b) => b[0] - a[0]);
+  if (groups.length === 0) return '';
+  if (groups.length === 1) return `（每包 ${formatCount(groups[0][0])} 户）`;
+  const parts = groups.map(([size, n]) => `${formatCount(n)} 个${n > 1 ? '各' : ''} ${formatCount(size)} 户`);
+  return `（其中 ${parts.join('，')}）`;
+}
+
 /** The selected list: landscape pages drawn by list-pages.ts, one group per package headed by its team. */
 function selectedList(dt: DocText, d: DrawRecordResult, selectedTotal: number): ListLayout {
   const spec: ListSpec = {
     title: `附表:抽中检查对象名单(${formatCount(selectedTotal)} 户,按名单包)`,
     pageHeader: `${RECORD_TITLE}(第二部分)附表 ${d.commit.taskNumber}`,
     columns: [
-      { header: '抽取序号', width: 40, face: 'regular', fontSize: 8, align: 'center' },
+      { header: '序号', width: 34, face: 'regular', fontSize: 8, align: 'center' },
       { header: '统一社会信用代码', width: 88, face: 'mono', fontSize: 7.5 },
-      { header: '检查对象名称', width: 176, face: 'regular', fontSize: 8 },
+      { header: '检查对象名称', width: 160, face: 'regular', fontSize: 8 },
       { header: '住所(经营场所)', width: '*', face: 'regular', fontSize: 8 },
-      { header: '层级', width: 46, face: 'regular', fontSize: 8, align: 'center' },
+      { header: '层级（信用等级）', width: 72, face: 'regular', fontSize: 8, align: 'center' },
+      { header: '层级内名次', width: 34, face: 'regular', fontSize: 8, align: 'center' },
       { header: '抽取号(SHA-256)', width: 150, face: 'mono', fontSize: 6.8 },
     ],
-    groups: d.packages.map((p) => ({
-      heading: teamLine(d, p),
-      rows: p.entities.map((e) => [
-        String(e.drawNo),
-        e.uscc,
-        e.name,
-        e.address,
-        e.stratum,
-        groupHex(e.key).split('\n'),
-      ]),
-    })),
+    groups: [],
+    end: LIST_END,
   };
+  // Numbered 1..N through the packages: the stratum's rank alone repeats across strata.
+  let serial = 0;
+  spec.groups = d.packages.map((p) => ({
+    heading: teamLine(d, p),
+    rows: p.entities.map((e) => [
+      String(++serial),
+      e.uscc,
+      e.name,
+      e.address,
+      e.stratum,
+      String(e.drawNo),
+      groupHex(e.key).split('\n'),
+    ]),
+  }));
   return layoutList(spec, dt);
 }
 
@@ -308,7 +339,8 @@ function resultForm(dt: DocText, d: DrawRecordResult, selectedTotal: number): Ta
     row(
       dt,
       '名单包与检查组',
-      `共抽取检查对象 ${formatCount(selectedTotal)} 户,分为 ${formatCount(d.packages.length)} 个名单包,每包由检查组实施检查;名单见附表。`,
+      `共抽取检查对象 ${formatCount(selectedTotal)} 户,分为 ${formatCount(d.packages.length)} 个名单包` +
+        `${packageSizesText(d.packages.map((p) => p.entities.length))},每包由检查组实施检查;名单见附表。`,
     ),
     ...rows(
       dt,

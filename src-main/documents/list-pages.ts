@@ -31,6 +31,8 @@ export interface ListSpec {
   pageHeader: string;
   columns: ListColumn[];
   groups: ListGroup[];
+  /** A line across the table after the last group (e.g. 以下空白), on the last page. */
+  end?: string;
 }
 
 /** Landscape A4. */
@@ -187,6 +189,11 @@ export function layoutList(spec: ListSpec, dt: DocText): ListLayout {
     y += GROUP_GAP;
   }
   if (spec.groups.length === 0) place({ ...blocks.heading('无'), fill: undefined });
+  if (spec.end) {
+    const end: Block = { ...blocks.heading(spec.end), fill: undefined, align: ['center'] };
+    if (y + end.height > bottom && y > pageTop) newPage();
+    place(end);
+  }
   pages.push(page);
   return { spec, widths, pages };
 }

@@ -12,6 +12,7 @@ import {
   type Runs,
 } from './fonts';
 import { drawList, type ListLayout, type PdfKitDoc } from './list-pages';
+import { proofFileName, verifyPageName } from '@shared/domain/draws';
 
 /**
  * pdfmake set up once for this program: the bundled fonts served from pdfmake's in-memory file system, no URL and no
@@ -226,7 +227,15 @@ export function signatureTable(dt: DocText, roles: SignatureRole[], heading = '�
   };
 }
 
-/** One line telling how anyone can check the printed values (both parts print it). */
-export const VERIFY_LINE =
-  '核对方法:用浏览器打开本程序附带的离线验证页 resources/verify.html(无需联网),载入抽取后公开的抽取证明文件,' +
-  '以 SHA-256 重新计算并逐项核对本表所列摘要、承诺与抽取结果;揭示的随机数经 SHA-256 计算应等于随机数承诺。';
+/**
+ * How anyone can check the printed values (both parts print it), naming the files as the proof export writes them:
+ * the proof under its suggested name and the verify page beside it.
+ */
+export function verifyLine(taskNumber: string): string {
+  const proof = proofFileName(taskNumber);
+  return (
+    `核对方法：在“随机抽取”页导出抽取证明，得到抽取证明文件「${proof}」和同一文件夹中的离线验证页「${verifyPageName(proof)}」` +
+    '（证明文件另取文件名时，验证页为「该文件名-离线验证页.html」）。用浏览器打开离线验证页（无需联网），载入抽取证明文件，' +
+    '以 SHA-256 重新计算并逐项核对本表所列摘要、承诺与抽取结果；揭示的随机数经 SHA-256 计算应等于随机数承诺。'
+  );
+}

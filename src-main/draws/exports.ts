@@ -3,9 +3,10 @@
  * the record as PDF, each export with its audit row.
  */
 import { copyFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/documents';
+import { verifyPageName } from '@shared/domain/draws';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
@@ -66,7 +67,7 @@ export async function exportProof(
   const text = proofText(deps.raw, req.drawId);
   const path = deps.files.resolve(req.fileToken, 'save');
   await writeFile(path, `${text}\n`, 'utf8');
-  const verifyPath = join(dirname(path), `${basename(path, extname(path))}-离线验证页.html`);
+  const verifyPath = join(dirname(path), verifyPageName(basename(path)));
   await copyFile(join((await deps.renderers()).resourcesDir(), 'verify.html'), verifyPath);
   audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage: basename(verifyPath) });
   return { fileName: basename(path), verifyPage: basename(verifyPath) };

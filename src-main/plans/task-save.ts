@@ -6,7 +6,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { teamSizeProblem } from '@shared/domain/number-rules';
 import type { Settings } from '@shared/domain/settings';
-import { formatTaskNumber, type TaskConfig, type TaskInput } from '@shared/domain/tasks';
+import {
+  ALL_GRADES_ZERO,
+  allGradesZero,
+  formatTaskNumber,
+  periodYearProblem,
+  type TaskConfig,
+  type TaskInput,
+  type TaskRefusal,
+} from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
 import { first, qb, run, value } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
@@ -50,15 +58,19 @@ function isDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-/** The rules zod cannot see (they need the database or cross fields); each refusal names the field in Chinese. */
+/**
+ * The rules zod cannot see (they need the database or cross fields); each refusal names the field in Chinese, and in
+ * its details the request's key (TaskRefusal), so the editor shows it at that field.
+ */
 function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: number, settings: Settings): void {
-  const fail = (message: string) => {
-    throw new AppError('task.invalid', message);
+  const fail = (field: TaskRefusal['field'], message: string) => {
+    throw new AppError('task.invalid', message, { field } satisfies TaskRefusal);
   };
-  if (input.name.trim() === '') fail('任务名称不能为空。');
-  if (input.leadDepartment.trim() === '') fail('请选择牵头部门。');
-  if (input.joiningDepartments.includes(input.leadDepartment)) fail('联合部门中不能再包含牵头部门。');
-  if (input.itemIds.length === 0) fail('请至少选择一个检查事项。');
+  if (input.name.trim() === '') fail('name', '任务名称不能为空。');
+  if (input.leadDepartment.trim() === '') fail('leadDepartment', '请选择牵头部门。');
+  if (input.joiningDepartments.includes(input.leadDepartment))
+    fail('joiningDepartments', '联合部门中不能再包含牵头部门。');
+  if (input.itemIds.length === 0) fail('itemIds', '请至少选择一个检查事项。');
   const known = value(
     raw,
     qb
@@ -66,24 +78,26 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('id', 'in', input.itemIds),
   );
-  if (known !== new Set(input.itemIds).size) fail('所选检查事项中有的已不在事项清单中,请重新选择。');
-  if (!isDate(input.startDate) || !isDate(input.endDate)) fail('开展时间的日期格式应为 YYYY-MM-DD。');
-  if (input.startDate > input.endDate) fail('开展时间的开始日期不能晚于结束日期。');
-  if (Number(input.startDate.slice(0, 4)) !== planYear) fail(`开展时间应在计划年度 ${planYear} 年内开始。`);
+  if (known !== new Set(input.itemIds).size) fail('itemIds', '所选检查事项中有的已不在事项清单中,请重新选择。');
+  if (!isDate(input.startDate) || !isDate(input.endDate)) fail('startDate', '开展时间的日期格式应为 YYYY-MM-DD。');
+  if (input.startDate > input.endDate) fail('startDate', '开展时间的开始日期不能晚于结束日期。');
+  if (Number(input.startDate.slice(0, 4)) !== planYear) fail('startDate', `${periodYearProblem(planYear)}。`);
   const teamSize = teamSizeProblem(input.teamSize, settings.minTeamSize);
-  if (teamSize) fail(`${teamSize}。`);
-  if (input.packageSize < 1) fail('名单包至少 1 户。');
-  if (input.maxPackagesPerInspector < 1) fail('每人最多参加的检查组数至少为 1。');
+  if (teamSize) fail('teamSize', `${teamSize}。`);
+  if (input.packageSize < 1) fail('packageSize', '名单包至少 1 户。');
+  if (input.maxPackagesPerInspector < 1) fail('maxPackagesPerInspector', '每人最多参加的检查组数至少为 1。');
   const { kind, offices } = input.inspectorScope;
-  if (kind === '若干所' && offices.length < 2) fail('“若干所内随机”请至少选择 2 个市场监管所。');
-  if (kind === '单一所' && offices.length !== 1) fail('“单一所内随机”请选择 1 个市场监管所。');
-  if (input.ratio.mode === 'fixed' && input.ratio.count < 1) fail('固定抽取户数至少为 1。');
-  if (input.ratio.mode === 'uniform' && input.ratio.bp < 1) fail('抽查比例不能为 0。');
-  if (input.ratio.mode === 'grades' && Object.values(input.ratio.gradeBp).every((bp) => bp === 0))
-    fail('各信用等级的抽查比例不能都为 0。');
-  if (input.excludeRecentYears < 0) fail('排除年数不能为负。');
+  if (kind === '若干所' && offices.length < 2) fail('inspectorScope', '“若干所内随机”请至少选择 2 个市场监管所。');
+  if (kind === '单一所' && offices.length !== 1) fail('inspectorScope', '“单一所内随机”请选择 1 个市场监管所。');
+  if (input.ratio.mode === 'fixed' && input.ratio.count < 1) fail('ratio', '固定抽取户数至少为 1。');
+  if (input.ratio.mode === 'uniform' && input.ratio.bp < 1) fail('ratio', '抽查比例不能为 0。');
+  if (input.ratio.mode === 'grades' && allGradesZero(input.ratio.gradeBp)) fail('ratio', `${ALL_GRADES_ZERO}。`);
+  if (input.excludeRecentYears < 0) fail('excludeRecentYears', '排除年数不能为负。');
   const unknown = unknownConflictText(raw, input.conflicts);
-  if (unknown) throw new AppError('task.unknownConflict', `${unknown}，任务未保存。请在「回避关系」中重新选择。`);
+  if (unknown) {
+    const message = `${unknown}，任务未保存。请在「回避关系」中重新选择。`;
+    throw new AppError('task.unknownConflict', message, { field: 'conflicts' });
+  }
 }
 
 /** The task row's columns that the form sets (the rest are fixed at creation). */
@@ -200,7 +214,9 @@ export function saveTask(
       validate(raw, input, plan.year, settings);
       const reason = input.changeReason?.trim() ?? '';
       if (plan.version > 0 && reason === '') {
-        throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改任务将发布新版本,请填写修改理由。`);
+        throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改任务将发布新版本,请填写修改理由。`, {
+          field: 'changeReason',
+        } satisfies TaskRefusal);
       }
       let taskId: number;
       if (input.id === undefined) taskId = insertTask(raw, input, plan, settings, at);

@@ -56,6 +56,15 @@ export interface DrawPreparation {
   excludedRecent: number;
 }
 
+/** The name the proof export suggests for a task's 抽取证明 (the clerk may choose another in the save dialog). */
+export const proofFileName = (taskNumber: string): string => `${taskNumber}-抽取证明.json`;
+
+/** The offline verify page's name beside a proof file of that name, as draws:export-proof writes it. */
+export function verifyPageName(proofName: string): string {
+  const dot = proofName.lastIndexOf('.');
+  return `${dot > 0 ? proofName.slice(0, dot) : proofName}-离线验证页.html`;
+}
+
 export interface WitnessView {
   ordinal: number;
   kind: 'witness' | 'public';

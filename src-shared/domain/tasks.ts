@@ -97,6 +97,17 @@ export interface TaskInput extends TaskConfig {
   changeReason?: string;
 }
 
+/** The details of a refused tasks:save: the request's field the refusal is about (the editor shows it there). */
+export interface TaskRefusal {
+  field: keyof TaskInput;
+}
+
+/** The rules the editor checks as the clerk types and tasks:save checks again (the messages are the same). */
+export const ALL_GRADES_ZERO = '各信用等级的抽查比例不能都为 0';
+export const allGradesZero = (gradeBp: Partial<Record<GradeKey, number | null>>): boolean =>
+  GRADE_KEYS.every((g) => !gradeBp[g]);
+export const periodYearProblem = (planYear: number): string => `开展时间应在计划年度 ${planYear} 年内开始`;
+
 export interface TaskItemRef {
   id: number;
   name: string;

@@ -110,7 +110,7 @@ async function liveCounts(p: PlanPage): Promise<void> {
   // Per grade: N → ceil(N × ratio), with the bureau's default ratios (A 3%, B 5%, C 10%, D 30%, 未评级 5%).
   const bp = { A: 300, B: 500, C: 1000, D: 3000, 未评级: 500 } as const;
   for (const grade of ['A', 'B', 'C', 'D'] as const) {
-    const row = editor.getByTestId(`stratum-${grade}`);
+    const row = editor.getByTestId(`scope-stratum-${grade}`);
     await expect(row).toContainText(`${restaurants.get(grade) ?? 0} 户`);
     await expect(row.locator('td').last()).toHaveText(`${quotaOf(restaurants.get(grade) ?? 0, bp[grade])} 户`);
   }

@@ -4,22 +4,11 @@
  */
 import { demoTaskInput } from '../../src-main/demo/plan-demo';
 import { afterMotion, loadDemo, TEST_YEAR } from './draw-fixtures';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshot, test, type AppFixture } from './harness';
+import { messageOf, typeAndLeave } from './form-fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** The message at the field of `input` (its nearest form item). */
-const messageOf = (input: Locator) =>
-  input
-    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-form-item ")][1]')
-    .locator('.ant-form-item-explain-error');
-
-/** Types into a number input and leaves it, as a clerk does before reaching for 保存. */
-async function typeAndLeave(input: Locator, text: string): Promise<void> {
-  await input.fill(text);
-  await input.press('Tab');
-}
 
 /** A draft task (uniform 5 %) opened in the editor; returns the editor and the task's stored config. */
 async function openDraftTask(page: Page, app: AppFixture) {

@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
 import { numberProblem, percentProblem, type NumberRule } from '@shared/domain/number-rules';
 
 /**
@@ -19,3 +20,13 @@ export const numberRule = (rule: NumberRule): FormRule => checkRule((v) => numbe
 
 /** A ratio typed in percent, checked by its rule in basis points. */
 export const percentRule = (rule: NumberRule): FormRule => checkRule((v) => percentProblem(rule, v));
+
+/** A rule that reads other fields too (declare them in the item's `dependencies`, so it runs again when they change). */
+export function crossRule(problem: (value: unknown, field: (name: NamePath) => unknown) => string | null): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_rule, value: unknown) => {
+      const message = problem(value, getFieldValue);
+      if (message) throw new Error(message);
+    },
+  });
+}

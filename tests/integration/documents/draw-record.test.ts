@@ -55,13 +55,20 @@ describe('随机抽取情况记录表 — part one (承诺)', () => {
     expect(r.compact).toContain('A级(信用风险低)4,1203%124');
     expect(r.compact).toContain('D级(信用风险高)34130%103');
     expect(r.compact).toContain('合计16,301930');
-    expect(r.compact).toContain('符合条件86人;每个检查组2人,每个名单包8户');
+    expect(r.compact).toContain('符合条件86人;每个检查组2人,每个名单包至多8户（分包后余下不足8户的，单独成一包）');
     // Both hashes, complete, in the order printed, each under its name.
     expect(r.compact).toContain(`输入数据摘要inputDigest:SHA-256(检查对象、人员、规则等全部抽取输入)${c.inputDigest}`);
     expect(r.compact).toContain(`随机数承诺nonceCommit:SHA-256(程序生成的随机数,抽取后揭示)${c.nonceCommit}`);
     // …printed in groups of eight.
     expect(r.all).toContain(`${c.inputDigest.slice(0, 8)} ${c.inputDigest.slice(8, 16)}`);
-    expect(r.all).toContain('resources/verify.html');
+    // The verify page under the name the proof export gives it, never a path inside the program.
+    expect(r.compact).toContain(`离线验证页「${c.taskNumber}-抽取证明-离线验证页.html」`);
+    expect(r.compact).toContain(`抽取证明文件「${c.taskNumber}-抽取证明.json」`);
+    expect(r.all).not.toContain('resources/');
+    expect(r.all).not.toContain('verify.html');
+    // Every list closes: the items, and the counts per stratum after their total.
+    expect(r.compact).toContain(`${c.items.length}.${c.items.at(-1)}（以下空白）`);
+    expect(r.compact).toContain('合计16,301930（以下空白）');
     expect(r.all).toContain('SHA-256');
     // Signature lines: operator and supervisor by name, three blank witness lines, each with a date.
     expect(r.compact).toContain(
@@ -95,7 +102,14 @@ describe('随机抽取情况记录表 — part two (封存)', () => {
     // Per stratum: 应抽, 实抽 and the cut-off draw number, whole.
     expect(r.compact).toContain('层级应抽实抽截止抽取号');
     for (const s of d.strata) expect(r.compact).toContain(`${s.label}${s.quota}${s.selected}${s.cutoffKey}`);
-    expect(r.compact).toContain('共抽取检查对象120户,分为15个名单包');
+    expect(r.compact).toContain('共抽取检查对象120户,分为15个名单包（每包8户）');
+    expect(r.compact).toContain(`离线验证页「${d.commit.taskNumber}-抽取证明-离线验证页.html」`);
+    expect(r.all).not.toContain('resources/');
+    // Each list of the form closes with 以下空白: witness values, strata, amendments.
+    expect(r.compact).toContain('031117222831+09（以下空白）');
+    const last = d.strata.at(-1)!;
+    expect(r.compact).toContain(`${last.cutoffKey}（以下空白）`);
+    expect(r.compact).toContain('2026年4月9日14:45（以下空白）');
     // The two 递补, in order, with reason and time; the replacement is marked on the team line.
     expect(r.compact).toContain('序号名单包回避/退出递补人员原因时间');
     const [a1, a2] = d.amendments;
@@ -129,15 +143,30 @@ describe('随机抽取情况记录表 — part two (封存), the attached list',
     for (const p of d.packages) {
       const team = p.team.map((m) => `${m.name}(${m.certNo},${m.office})`);
       expect(r.compact).toContain(`第${p.packageNo}包${p.entities.length}户检查组:${team[0]}`);
-      for (const e of p.entities) {
-        // One row: draw number, code, name, address, stratum, the whole key.
-        expect(r.compact).toContain(`${e.drawNo}${e.uscc}${e.name}${e.address}${e.stratum}${e.key}`);
-      }
     }
+    // One row per entity: its serial number 1..N through the packages, code, name, address, grade, rank, the key.
+    const rowsInOrder = d.packages.flatMap((p) => p.entities);
+    rowsInOrder.forEach((e, i) => {
+      expect(r.compact).toContain(`${i + 1}${e.uscc}${e.name}${e.address}${e.stratum}${e.drawNo}${e.key}`);
+    });
+    expect(r.compact).toContain(
+      '序号统一社会信用代码检查对象名称住所(经营场所)层级（信用等级）层级内名次抽取号(SHA-256)',
+    );
+    // The ranks repeat across strata; the serial numbers do not.
+    expect(new Set(rowsInOrder.map((e) => e.drawNo)).size).toBeLessThan(rowsInOrder.length);
+    // The list closes on its last page, after the last entity.
+    expect(listPages.at(-1)!.text.replace(/\s+/g, '')).toMatch(new RegExp(`${rowsInOrder.at(-1)!.key}（以下空白）$`));
     expectPageNumbers(r);
     expectEmbeddedFonts(pdf);
     // The list pages reuse the fonts pdfmake embedded: three fonts in the file, not six.
     expect(pdf.toString('latin1').match(/\/FontName \//g)).toHaveLength(3);
+  });
+
+  it('states the package sizes as they are, the smaller ones too', async () => {
+    const d = sampleResult(117, 8); // 15 packages: 12 of 8, 3 of 7
+    const r = await readPdf(await renderDrawRecordResultPdf(d));
+    expect(r.compact).toContain('共抽取检查对象117户,分为15个名单包（其中12个各8户，3个各7户）');
+    for (const p of d.packages) expect(r.compact).toContain(`第${p.packageNo}包${p.entities.length}户检查组:`);
   });
 
   it('repeats a package heading (〔续〕) and the column header on every page a long package runs over', async () => {
@@ -239,6 +268,7 @@ describe('随机抽取情况记录表 — part two (封存), the smallest and a 
     d.entropy = [];
     const r = await readPdf(await renderDrawRecordResultPdf(d));
     expect(r.compact).toContain('递补记录无');
+    expect(r.compact).toContain('无（以下空白）');
     expect(r.all).not.toContain('含递补');
     expect(r.compact).toContain('附表:抽中检查对象名单(0户,按名单包)无');
     expect(r.compact).toContain('见证人年月日'); // a blank witness line to fill in by hand

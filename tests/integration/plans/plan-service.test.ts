@@ -177,20 +177,27 @@ describe('plans: the 公示 and its exports', () => {
 });
 
 describe('tasks: validation', () => {
-  it('refuses what zod cannot see, naming the field in Chinese', () => {
+  it('refuses what zod cannot see, naming the field in Chinese and, for the editor, by its key', () => {
     const plan = c.services.plans.save({ year: 2026, title: '校验用计划' });
-    const cases: [Partial<TaskInput>, RegExp][] = [
-      [{ startDate: '2026-06-01', endDate: '2026-05-01' }, /开始日期不能晚于结束日期/],
-      [{ startDate: '2027-01-01', endDate: '2027-02-01' }, /应在计划年度 2026 年内开始/],
-      [{ startDate: '2026-02-30', endDate: '2026-03-01' }, /日期格式/],
-      [{ itemIds: [999999] }, /已不在事项清单中/],
-      [{ inspectorScope: { kind: '若干所', offices: ['城关市场监管所'] } }, /请至少选择 2 个市场监管所/],
-      [{ inspectorScope: { kind: '单一所', offices: [] } }, /请选择 1 个市场监管所/],
-      [{ joiningDepartments: ['某县市场监督管理局'] }, /联合部门中不能再包含牵头部门/],
-      [{ ratio: { mode: 'grades', gradeBp: { A: 0, B: 0, C: 0, D: 0, 未评级: 0 } } }, /不能都为 0/],
+    const cases: [Partial<TaskInput>, RegExp, keyof TaskInput][] = [
+      [{ startDate: '2026-06-01', endDate: '2026-05-01' }, /开始日期不能晚于结束日期/, 'startDate'],
+      [{ startDate: '2027-01-01', endDate: '2027-02-01' }, /应在计划年度 2026 年内开始/, 'startDate'],
+      [{ startDate: '2026-02-30', endDate: '2026-03-01' }, /日期格式/, 'startDate'],
+      [{ itemIds: [999999] }, /已不在事项清单中/, 'itemIds'],
+      [
+        { inspectorScope: { kind: '若干所', offices: ['城关市场监管所'] } },
+        /请至少选择 2 个市场监管所/,
+        'inspectorScope',
+      ],
+      [{ inspectorScope: { kind: '单一所', offices: [] } }, /请选择 1 个市场监管所/, 'inspectorScope'],
+      [{ joiningDepartments: ['某县市场监督管理局'] }, /联合部门中不能再包含牵头部门/, 'joiningDepartments'],
+      [{ ratio: { mode: 'grades', gradeBp: { A: 0, B: 0, C: 0, D: 0, 未评级: 0 } } }, /不能都为 0/, 'ratio'],
     ];
-    for (const [overrides, message] of cases)
-      expect(refusal(() => c.services.tasks.save(taskFor(plan.id, overrides))).message).toMatch(message);
+    for (const [overrides, message, field] of cases) {
+      const refused = refusal(() => c.services.tasks.save(taskFor(plan.id, overrides)));
+      expect(refused.message).toMatch(message);
+      expect(refused.details).toEqual({ field });
+    }
     expect(c.services.tasks.list(plan.id)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import type { DrawView } from '@shared/domain/draws';
+import { proofFileName, type DrawView } from '@shared/domain/draws';
 import type { TaskView } from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText, saveThroughDialog } from '../../components/files';
@@ -24,7 +24,7 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
 
   async function exportProof() {
     try {
-      const done = await saveThroughDialog('proof', `${task.number}-抽取证明.json`, (fileToken) =>
+      const done = await saveThroughDialog('proof', proofFileName(task.number), (fileToken) =>
         api()['draws:export-proof']({ drawId: current!.id, fileToken }),
       );
       if (done) message.success(`已导出 ${done.fileName},离线验证页 ${done.verifyPage} 在同一文件夹`);

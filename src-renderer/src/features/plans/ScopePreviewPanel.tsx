@@ -1,11 +1,9 @@
-import type { HTMLAttributes } from 'react';
-import { Alert, Card, Space, Spin, Statistic, Typography } from 'antd';
-import { ListTable } from '../../components/ListTable';
-import { gradeLabel, percentText, type StratumPreview } from '@shared/domain/tasks';
+import { Alert, Card, Space, Spin, Typography } from 'antd';
 import type { Req } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { ScopeFigures } from './ScopeFigures';
 
 const number = (n: number) => n.toLocaleString('zh-CN');
 
@@ -27,31 +25,13 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
       {data && (
         <Spin spinning={loading} size="small">
           <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-            <Space size="large">
-              <Statistic
-                title="范围内检查对象"
-                value={data.total}
-                suffix="户"
-                data-testid="scope-total"
-                data-count={data.total}
-              />
-              <Statistic
-                title="预计抽查"
-                value={data.expected}
-                suffix="户"
-                data-testid="scope-expected"
-                data-count={data.expected}
-              />
-              {data.pool && (
-                <Statistic
-                  title="可选派执法人员"
-                  value={data.pool.inspectors}
-                  suffix="人"
-                  data-testid="scope-pool"
-                  data-count={data.pool.inspectors}
-                />
-              )}
-            </Space>
+            <ScopeFigures
+              total={data.total}
+              expected={data.expected}
+              inspectors={data.pool?.inspectors ?? null}
+              strata={data.strata}
+              prefix="scope"
+            />
             {data.pool && (
               <Typography.Text type="secondary" data-testid="scope-pool-detail">
                 {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `(含专家 ${number(data.pool.experts)} 人)` : ''};` +
@@ -63,23 +43,6 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
                 已排除 {data.excludedSince} 以来被抽查过的 {number(data.excludedRecent)} 户
               </Typography.Text>
             )}
-            <ListTable<StratumPreview>
-              rowKey="name"
-              dataSource={data.strata}
-              data-testid="scope-strata"
-              onRow={(s) => ({ 'data-testid': `stratum-${s.name}` }) as HTMLAttributes<HTMLElement>}
-              columns={[
-                { title: '信用等级', dataIndex: 'name', render: (name: string) => gradeLabel(name) },
-                { title: '范围内', dataIndex: 'candidates', align: 'right', render: (n: number) => `${number(n)} 户` },
-                {
-                  title: '比例',
-                  dataIndex: 'ratioBp',
-                  align: 'right',
-                  render: (bp: number | null) => (bp === null ? '固定户数' : percentText(bp)),
-                },
-                { title: '应抽', dataIndex: 'quota', align: 'right', render: (n: number) => <b>{number(n)} 户</b> },
-              ]}
-            />
             {data.notices.map((notice) => (
               <Alert key={notice} type="warning" showIcon title={notice} data-testid="scope-notice" />
             ))}

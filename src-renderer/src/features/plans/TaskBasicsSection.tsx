@@ -1,7 +1,8 @@
 import { Alert, Col, DatePicker, Divider, Form, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { PlanView } from '@shared/domain/plans';
-import { formatTaskNumber, TASK_FIELD_HELP as HELP, type TaskView } from '@shared/domain/tasks';
+import { formatTaskNumber, periodYearProblem, TASK_FIELD_HELP as HELP, type TaskView } from '@shared/domain/tasks';
+import { checkRule, crossRule } from '../../components/numberRule';
 import { ItemSelect } from './ItemSelect';
 import { list } from './taskFieldLists';
 import type { TaskOptions } from './useTaskOptions';
@@ -61,7 +62,17 @@ export function TaskBasicsSection({
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label="联合部门(联合抽查)" name="joiningDepartments" extra={HELP.joiningDepartments}>
+          <Form.Item
+            label="联合部门(联合抽查)"
+            name="joiningDepartments"
+            extra={HELP.joiningDepartments}
+            dependencies={['leadDepartment']}
+            rules={[
+              crossRule((v, field) =>
+                Array.isArray(v) && v.includes(field('leadDepartment')) ? '联合部门中不能再包含牵头部门' : null,
+              ),
+            ]}
+          >
             <Select
               mode="multiple"
               allowClear
@@ -72,15 +83,17 @@ export function TaskBasicsSection({
           </Form.Item>
         </Col>
       </Row>
-      <TaskPeriodRow period={period} ended={ended} />
+      <TaskPeriodRow year={plan.year} period={period} ended={ended} />
     </>
   );
 }
 
 function TaskPeriodRow({
+  year,
   period,
   ended,
 }: {
+  year: number;
   period: [Dayjs, Dayjs] | null | undefined;
   ended: boolean | null | undefined;
 }) {
@@ -92,7 +105,13 @@ function TaskPeriodRow({
             label="计划开展时间"
             name="period"
             extra={`${HELP.startDate}${HELP.endDate}`}
-            rules={[{ required: true, message: '请填写开展时间' }]}
+            rules={[
+              { required: true, message: '请填写开展时间' },
+              checkRule((v) => {
+                const start = (v as [Dayjs, Dayjs] | null)?.[0];
+                return start && start.year() !== year ? periodYearProblem(year) : null;
+              }),
+            ]}
           >
             <DatePicker.RangePicker style={{ width: '100%' }} className="task-period" />
           </Form.Item>

@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Divider, Drawer, Form, Input, Row, Space } from 'antd';
 import type { PlanView } from '@shared/domain/plans';
 import type { TaskView } from '@shared/domain/tasks';
+import { FrozenScopePanel } from './FrozenScopePanel';
 import { ScopePreviewPanel } from './ScopePreviewPanel';
 import { TaskBasicsSection } from './TaskBasicsSection';
 import { TaskRatioSection } from './TaskRatioSection';
@@ -12,7 +13,8 @@ import type { TaskOptions } from './useTaskOptions';
 
 /**
  * 抽查任务 editor: every control says what it does in plain Chinese (TASK_FIELD_HELP, shared with the services' messages),
- * and the panel beside the form shows live how many entities are in scope and what each grade will draw.
+ * and the panel beside the form shows live how many entities are in scope and what each grade will draw; once the
+ * task has a draw, it shows what 准备 froze (the draw goes by that, not by today's rosters).
  * On a published plan the change is published at once as the plan's next version, so a reason is required.
  */
 export function TaskEditor({
@@ -30,7 +32,7 @@ export function TaskEditor({
   onClose: () => void;
   onSaved: (task: TaskView) => void;
 }) {
-  const { form, initial, saving, error, save, watched, ended, previewRequest } = useTaskEditor(
+  const { form, initial, saving, error, save, onFieldsChange, watched, ended, previewRequest } = useTaskEditor(
     open,
     plan,
     task,
@@ -39,6 +41,7 @@ export function TaskEditor({
   );
   const published = plan.version > 0;
   const locked = task !== null && ['已承诺', '已揭晓', '已封存'].includes(task.drawStatus);
+  const prepared = task?.drawStatus === '已准备';
 
   return (
     <Drawer
@@ -61,8 +64,14 @@ export function TaskEditor({
     >
       <Row gutter={24}>
         <Col span={15}>
-          <TaskEditorNotice plan={plan} published={published} locked={locked} />
-          <Form<TaskFormValues> form={form} layout="vertical" initialValues={initial} disabled={locked}>
+          <TaskEditorNotice plan={plan} published={published} locked={locked} prepared={prepared} />
+          <Form<TaskFormValues>
+            form={form}
+            layout="vertical"
+            initialValues={initial}
+            disabled={locked}
+            onFieldsChange={onFieldsChange}
+          >
             <TaskBasicsSection
               plan={plan}
               task={task}
@@ -78,9 +87,10 @@ export function TaskEditor({
           </Form>
         </Col>
         <Col span={9}>
-          <div style={{ position: 'sticky', top: 0 }}>
-            <ScopePreviewPanel request={previewRequest ?? null} />
-          </div>
+          <Space orientation="vertical" style={{ position: prepared ? undefined : 'sticky', top: 0, width: '100%' }}>
+            {(locked || prepared) && <FrozenScopePanel taskId={task!.id} locked={locked} />}
+            {!locked && <ScopePreviewPanel request={previewRequest ?? null} />}
+          </Space>
         </Col>
       </Row>
     </Drawer>
@@ -116,7 +126,17 @@ function TaskEditorFooter({
 }
 
 /** Why the task cannot be changed, or that saving publishes the plan's next version. */
-function TaskEditorNotice({ plan, published, locked }: { plan: PlanView; published: boolean; locked: boolean }) {
+function TaskEditorNotice({
+  plan,
+  published,
+  locked,
+  prepared,
+}: {
+  plan: PlanView;
+  published: boolean;
+  locked: boolean;
+  prepared: boolean;
+}) {
   if (locked)
     return (
       <Alert
@@ -125,6 +145,17 @@ function TaskEditorNotice({ plan, published, locked }: { plan: PlanView; publish
         style={{ marginBottom: 16 }}
         title="该任务的抽取已经承诺,抽取条件已经公开,不能再修改。"
         description="如确需修改,请先在“随机抽取”页作废该次抽取并写明理由。"
+      />
+    );
+  if (prepared)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="task-prepared-notice"
+        title="该任务已准备抽取。保存修改后，这次准备将作废，需在“随机抽取”页重新准备。"
+        description={published ? `本计划已公示，保存还将发布第 ${plan.version + 1} 版。` : undefined}
       />
     );
   if (published)

@@ -1,7 +1,7 @@
 import { Divider, Form, InputNumber, Radio, Space, Typography } from 'antd';
 import { FIXED_COUNT, GRADE_RATIO_BP, RATIO_BP } from '@shared/domain/number-rules';
-import { GRADE_KEYS, gradeLabel, TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
-import { numberRule, percentRule } from '../../components/numberRule';
+import { ALL_GRADES_ZERO, allGradesZero, GRADE_KEYS, gradeLabel, TASK_FIELD_HELP as HELP } from '@shared/domain/tasks';
+import { crossRule, numberRule, percentRule } from '../../components/numberRule';
 import type { RatioMode } from './taskForm';
 import { NumberField, type NumberFieldSpec } from './NumberField';
 
@@ -33,7 +33,19 @@ export function TaskRatioSection({ ratioMode }: { ratioMode: RatioMode | undefin
   return (
     <>
       <Divider titlePlacement="start">抽查比例</Divider>
-      <Form.Item label="抽查比例方式" name="ratioMode" extra={HELP.ratio}>
+      <Form.Item
+        label="抽查比例方式"
+        name="ratioMode"
+        extra={HELP.ratio}
+        dependencies={GRADE_KEYS.map((g) => ['gradePct', g])}
+        rules={[
+          crossRule((mode, field) =>
+            mode === 'grades' && allGradesZero((field('gradePct') ?? {}) as Record<string, number>)
+              ? ALL_GRADES_ZERO
+              : null,
+          ),
+        ]}
+      >
         <Radio.Group
           optionType="button"
           options={[

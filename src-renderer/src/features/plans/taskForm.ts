@@ -21,6 +21,7 @@ import {
   type GradeKey,
   type InspectorScopeKind,
   type TaskRatio,
+  type TaskRefusal,
   type TaskScope,
   type TaskView,
 } from '@shared/domain/tasks';
@@ -226,3 +227,25 @@ export function taskInputOf(v: TaskFormValues, planId: number, id: number | unde
     changeReason: v.changeReason?.trim() ? v.changeReason.trim() : undefined,
   };
 }
+
+/** Where the editor shows a refusal of tasks:save about `field` (TaskRefusal); undefined: no one field. */
+export function formFieldOf(field: TaskRefusal['field'], mode: RatioMode): keyof TaskFormValues | undefined {
+  if (field === 'ratio') return mode === 'uniform' ? 'uniformPct' : mode === 'fixed' ? 'fixedCount' : 'ratioMode';
+  if (field === 'startDate' || field === 'endDate') return 'period';
+  if (field === 'inspectorScope') return 'inspectorOffices';
+  return field in FORM_FIELDS ? (field as keyof TaskFormValues) : undefined;
+}
+
+/** The request's fields the form has under the same name. */
+const FORM_FIELDS: Partial<Record<TaskRefusal['field'], true>> = {
+  name: true,
+  leadDepartment: true,
+  joiningDepartments: true,
+  itemIds: true,
+  frequency: true,
+  excludeRecentYears: true,
+  teamSize: true,
+  packageSize: true,
+  maxPackagesPerInspector: true,
+  changeReason: true,
+};
