@@ -22,6 +22,7 @@ import { AppError } from '@shared/errors';
 import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspector-pool';
 import { readCandidates } from './worker/snapshot-read';
 import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
+import { taskBureauName } from '../plans/tasks';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -66,7 +67,7 @@ export async function buildDrawInputs(
     throw new AppError('draw.tooFewInspectors', tooFewInspectors(pool.inspectors.length, task.teamSize));
   }
 
-  const { attempt, taskInfo } = taskInfoOf(raw, task, settings);
+  const { attempt, taskInfo } = taskInfoOf(raw, task);
   const inputs: DrawInputs = {
     spec: SPEC_ID,
     task: taskInfo,
@@ -124,7 +125,6 @@ function refuseNothingToDraw(task: TaskView, strata: readonly Stratum[]): { cand
 function taskInfoOf(
   raw: BetterSqlite3.Database,
   task: TaskView,
-  settings: Settings,
 ): { attempt: number; taskInfo: { [name: string]: JsonValue } } {
   const voidedQuery = qb
     .selectFrom('draws')
@@ -140,7 +140,7 @@ function taskInfoOf(
     number: task.number,
     name: task.name,
     year: task.year,
-    bureau: settings.bureauName,
+    bureau: taskBureauName(raw, task.id),
     inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
     items: task.items.map((item) => item.name),
     scope: describeScope(task.scope, task.excludeRecentYears),
