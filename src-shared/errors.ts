@@ -5,6 +5,7 @@ import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
 import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
+import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
 
@@ -25,6 +26,7 @@ export type ErrorCode =
   | VisitErrorCode
   | ResultErrorCode
   | SheetErrorCode
+  | SettingsErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;

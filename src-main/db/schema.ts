@@ -194,6 +194,8 @@ export interface TasksTable {
   number: string;
   name: string;
   lead_department: string;
+  /** 机关名称 the task was made under; a draft task's follows the settings. */
+  bureau_name: string;
   start_date: string;
   end_date: string;
   frequency: string;

@@ -10,6 +10,7 @@ import { prng } from '@shared/domain/prng';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
 import type { ItemSubItemsTable, OfficesTable, RosterChangesTable } from '../db/schema';
 import { first, insertEach, qb } from '../db/sql';
+import { DEMO_BUREAU, setDemoBureau } from '../settings/bureau';
 import { appendAuditRaw } from '../audit/service';
 import { officeKindOf } from '../rosters/offices';
 import { ENTITY_SPEC, EXPERT_SPEC, INSPECTOR_SPEC, ITEM_SPEC } from '../rosters/import';
@@ -172,9 +173,10 @@ export function loadDemoData(raw: BetterSqlite3.Database, options: DemoOptions):
       writeExperts(w, summary.experts);
       summary.subItems = writeItems(w);
       const batch = `demo-${w.at}`;
+      const bureau = setDemoBureau(raw, w.at) ? DEMO_BUREAU : null;
       appendAuditRaw(
         raw,
-        { actor: options.actor, action: 'demo:load', target: 'rosters', detail: { batch, ...summary } },
+        { actor: options.actor, action: 'demo:load', target: 'rosters', detail: { batch, ...summary, bureau } },
         options.now,
       );
     })

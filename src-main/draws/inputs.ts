@@ -23,6 +23,7 @@ import { unknownConflictText } from '../plans/conflict-parties';
 import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspector-pool';
 import { readCandidates } from './worker/snapshot-read';
 import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
+import { taskBureauName } from '../plans/tasks';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -74,7 +75,7 @@ export async function buildDrawInputs(
     throw new AppError('draw.tooFewInspectors', tooFewInspectors(pool.inspectors.length, task.teamSize));
   }
 
-  const { attempt, taskInfo } = taskInfoOf(raw, task, settings);
+  const { attempt, taskInfo } = taskInfoOf(raw, task);
   const inputs: DrawInputs = {
     spec: SPEC_ID,
     task: taskInfo,
@@ -132,7 +133,6 @@ function refuseNothingToDraw(task: TaskView, strata: readonly Stratum[]): { cand
 function taskInfoOf(
   raw: BetterSqlite3.Database,
   task: TaskView,
-  settings: Settings,
 ): { attempt: number; taskInfo: { [name: string]: JsonValue } } {
   const voidedQuery = qb
     .selectFrom('draws')
@@ -148,7 +148,7 @@ function taskInfoOf(
     number: task.number,
     name: task.name,
     year: task.year,
-    bureau: settings.bureauName,
+    bureau: taskBureauName(raw, task.id),
     inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
     items: task.items.map((item) => item.name),
     scope: describeScope(task.scope, task.excludeRecentYears),

@@ -20,7 +20,7 @@ import {
 import { stratumResults } from './draw-view';
 import { qb, value } from '../db/sql';
 import { lookupPeople } from './inspector-pool';
-import { readSettings, readTask } from '../plans/tasks';
+import { readTask, taskBureauName } from '../plans/tasks';
 
 export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRecordCommit {
   if (!draw.committed_at || !draw.nonce_commit) {
@@ -29,7 +29,7 @@ export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRe
   const task = readTask(raw, draw.task_id);
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
   return {
-    bureauName: readSettings(raw).bureauName,
+    bureauName: taskBureauName(raw, draw.task_id),
     taskNumber: task.number,
     taskName: task.name,
     inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),

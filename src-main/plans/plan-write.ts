@@ -7,6 +7,7 @@ import { first, qb, run } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import { previewScope } from '../draws/scope';
+import { requireBureau } from '../settings/bureau';
 import { planRow, type PlanRow } from './plan-read';
 import { readSettings, readTasksOfPlan } from './tasks';
 
@@ -34,6 +35,7 @@ function freezeVersion(
   version: number,
   reason: string | null,
 ): void {
+  requireBureau(raw, '公示计划');
   const plan = planRow(raw, planId);
   const tasks = readTasksOfPlan(raw, planId);
   if (tasks.length === 0) throw new AppError('plan.empty', '计划中还没有抽查任务,不能公示。');

@@ -128,6 +128,7 @@ function insertTask(raw: BetterSqlite3.Database, input: TaskInput, plan: PlanOfT
     year: plan.year,
     seq,
     number: formatTaskNumber(settings.bureauShortName, plan.year, seq),
+    bureau_name: settings.bureauName,
     ...editableColumns(input, at),
     created_at: at,
   };

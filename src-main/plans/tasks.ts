@@ -27,6 +27,13 @@ export function readSettings(raw: BetterSqlite3.Database): Settings {
   return merged as unknown as Settings;
 }
 
+/** The 机关名称 a task was made under: a draft's follows the settings, a published task keeps its own. */
+export function taskBureauName(raw: BetterSqlite3.Database, taskId: number): string {
+  const row = first(raw, qb.selectFrom('tasks').select('bureau_name').where('id', '=', taskId));
+  if (!row) throw new AppError('task.notFound', `没有找到抽查任务（编号 ${taskId}）。`);
+  return row.bureau_name;
+}
+
 export function readTask(raw: BetterSqlite3.Database, id: number): TaskView {
   const row = first(raw, qb.selectFrom('tasks').selectAll().where('id', '=', id));
   if (!row) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${id}),可能尚未保存。`);

@@ -3,11 +3,11 @@
  * their 检查子项, and the other tasks and items of a merged joint visit. Read-only; the renderers take the result.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { DEFAULT_SETTINGS } from '@shared/domain/settings';
 import type { DrawSheets, EntitySheet, SheetItem, SheetMember, SheetPackage, SheetTask } from '@shared/domain/sheets';
 import { AppError } from '@shared/errors';
 import { all, first, qb } from '../db/sql';
 import { latestProof } from '../draws/views';
+import { taskBureauName } from '../plans/tasks';
 import { jointVisitsOf, type JointVisit } from './visits';
 
 type Raw = BetterSqlite3.Database;
@@ -48,11 +48,6 @@ export function readSheetTasks(raw: Raw, taskIds: readonly number[]): Map<number
       },
     ]),
   );
-}
-
-function bureauName(raw: Raw): string {
-  const row = first(raw, qb.selectFrom('settings').select('value').where('key', '=', 'bureauName'));
-  return row ? (JSON.parse(row.value) as string) : DEFAULT_SETTINGS.bureauName;
 }
 
 /** The items with their rows (sub-items, or the item itself when it has none), in the order given. */
@@ -158,7 +153,7 @@ export function loadSheets(raw: Raw, drawId: number): DrawSheets {
     taskId: task.id,
     taskNumber: task.number,
     taskName: task.name,
-    bureauName: bureauName(raw),
+    bureauName: taskBureauName(raw, task.id),
     seed: draw.seed,
     sealedAt: draw.sealedAt,
     packages,

@@ -24,6 +24,31 @@ export interface Settings {
   avoidOwnOffice: boolean;
 }
 
+/**
+ * Settings as read: `bureauSet` is false until the administrator has entered both 机关名称 and 机关简称 — until then
+ * the placeholder defaults serve draft tasks only, and publishing a plan or 准备 is refused.
+ */
+export interface SettingsView extends Settings {
+  bureauSet: boolean;
+}
+
+/** The bureau's own 科室 and 市场监管所 (the offices list's other kind, 其他部门, is other agencies). */
+export const BUREAU_OFFICE_KINDS = ['局机关', '市场监管所'] as const;
+export type BureauOfficeKind = (typeof BUREAU_OFFICE_KINDS)[number];
+
+export interface BureauOffice {
+  name: string;
+  kind: BureauOfficeKind;
+  /** Entities, inspectors and experts recorded under this office: such an office cannot be removed. */
+  used: number;
+}
+
+/** One step of 开始使用 on the home page, done or not from the data. */
+export interface GettingStartedStep {
+  key: 'bureau' | 'items' | 'entities' | 'inspectors' | 'plan' | 'draw';
+  done: boolean;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   bureauName: '某县市场监督管理局',
   bureauShortName: '某市监',

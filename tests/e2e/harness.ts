@@ -108,7 +108,12 @@ export interface AppFixture {
   bridge(other: Page): Promise<void>;
 }
 
-export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string }; initScript: string }>({
+/** `bureau`: whether the database starts with the bureau entered (a first-run spec says false). */
+export const test = base.extend<
+  { app: AppFixture; bureau: boolean },
+  { server: { baseUrl: string }; initScript: string }
+>({
+  bureau: [true, { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -120,8 +125,8 @@ export const test = base.extend<{ app: AppFixture }, { server: { baseUrl: string
   ],
   // eslint-disable-next-line no-empty-pattern
   initScript: [async ({}, use) => use(clientInitScript()), { scope: 'worker' }],
-  app: async ({ page, server, initScript }, use, testInfo) => {
-    const db = await createTestDb();
+  app: async ({ page, server, initScript, bureau }, use, testInfo) => {
+    const db = await createTestDb(undefined, { bureau });
     const fileDialog = fileDialogStub();
     const ceremonyWindows: number[] = [];
     const services = createServices(db.conn, db.ctx, {

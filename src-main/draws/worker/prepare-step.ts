@@ -18,6 +18,7 @@ import { packInputs } from '../views';
 import { committedElsewhere } from '../draw-state';
 import type { ReadSnapshotElsewhere } from './snapshot-rows';
 import { readSettings, readTask } from '../../plans/tasks';
+import { requireBureau } from '../../settings/bureau';
 import { timer, type SnapshotCache, type StepContext, type StepTimings } from './step-context';
 
 /** 准备: freeze the candidates and the pool, digest them, settle feasibility, store the preparation. */
@@ -33,6 +34,7 @@ export async function prepareStep(
   const plan = first(raw, qb.selectFrom('plans').select(['title', 'version']).where('id', '=', task.planId))!;
   if (plan.version === 0)
     throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示,才能按计划抽取。`);
+  requireBureau(raw, '准备抽取');
   assertWindowOpen(task, step.now);
   const refusal = committedElsewhere(raw, taskId);
   if (refusal) throw refusal;

@@ -19,7 +19,7 @@ import { auditDraw } from '../draw-audit';
 import { loadDrawRow, RESULT_ELSEWHERE, storedInputs, witnessesOf, type DrawRow } from '../views';
 import { setState, wrongState } from '../draw-state';
 import { qb, run } from '../../db/sql';
-import { readSettings, readTask } from '../../plans/tasks';
+import { readTask, taskBureauName } from '../../plans/tasks';
 import { timer, type Snapshot, type SnapshotCache, type StepContext, type StepTimings } from './step-context';
 
 /**
@@ -76,7 +76,7 @@ export function preparedFor(
 function proofInfo(raw: BetterSqlite3.Database, draw: DrawRow, revealedAt: string): { [name: string]: JsonValue } {
   const task = readTask(raw, draw.task_id);
   return {
-    bureau: readSettings(raw).bureauName,
+    bureau: taskBureauName(raw, draw.task_id),
     taskNumber: task.number,
     taskName: task.name,
     place: draw.place ?? '',

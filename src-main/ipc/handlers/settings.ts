@@ -7,5 +7,9 @@ export function settingsHandlers(s: Services): SettingsHandlers {
   return {
     'settings:get': () => s.settings.get(),
     'settings:set': (req) => s.settings.set(req),
+    'settings:offices': () => s.settings.offices(),
+    'settings:office-add': (req) => s.settings.addOffice(req),
+    'settings:office-remove': (req) => s.settings.removeOffice(req),
+    'settings:getting-started': () => s.settings.gettingStarted(),
   };
 }

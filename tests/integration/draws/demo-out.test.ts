@@ -56,7 +56,8 @@ describe('demo --out', () => {
       out,
       dbPath: join(out, 'demo.sqlite'),
       entities: 3000,
-      taskNumber: '某市监抽查〔2026〕1号'.replace('2026', String(new Date().getFullYear())),
+      // the demo runs under its own, plainly fictional bureau
+      taskNumber: `示例市监抽查〔${new Date().getFullYear()}〕1号`,
       verified: true,
     });
     for (const name of ['proof.json', 'draw-record-commit.pdf', 'draw-record-result.pdf', 'verify.html'])

@@ -98,6 +98,24 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
   });
 });
 
+describe('准备 refuses while the bureau is not entered', () => {
+  it('the bureau not entered (a plan published before it was required), pointing to 系统设置', async () => {
+    const taskId = c.publishedTask();
+    const stored = c.conn.raw.prepare("SELECT * FROM settings WHERE key IN ('bureauName', 'bureauShortName')").all();
+    c.conn.raw.prepare("DELETE FROM settings WHERE key IN ('bureauName', 'bureauShortName')").run();
+    try {
+      const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
+      expect(error.code).toBe('settings.bureauNotSet');
+      expect(error.message).toMatch(/不能准备抽取。请先在「系统设置」中填写机关信息。$/);
+    } finally {
+      const insert = c.conn.raw.prepare(
+        'INSERT INTO settings (key, value, updated_at) VALUES (@key, @value, @updated_at)',
+      );
+      for (const row of stored) insert.run(row);
+    }
+  });
+});
+
 describe('two clerks, one task', () => {
   it('both may prepare, only the first commit counts; the second gets a clear message and nothing changes', async () => {
     const taskId = c.publishedTask({ name: '两位操作员同时抽取' });

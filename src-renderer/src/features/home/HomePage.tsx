@@ -1,12 +1,15 @@
+import { useState } from 'react';
 import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { DeadlinesCard } from './DeadlinesCard';
+import { GettingStartedCard } from './GettingStartedCard';
 import { RosterOverview } from './RosterOverview';
 
 /** 首页: what this program is for, and which database it is working on. */
 export function HomePage() {
   const { data: info, error } = useApiCall(() => api()['app:info']({}));
+  const [demoLoads, setDemoLoads] = useState(0);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
@@ -18,7 +21,8 @@ export function HomePage() {
           在见证下进行可公开验证的随机抽取,打印一户一表,录入并公示检查结果。
         </Typography.Paragraph>
       </Card>
-      <RosterOverview />
+      <GettingStartedCard refreshKey={demoLoads} />
+      <RosterOverview onDemoLoaded={() => setDemoLoads((n) => n + 1)} />
       <DeadlinesCard />
       {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
       {info && (

@@ -21,7 +21,7 @@ async function counts() {
  * 一单两库 at a glance; on an empty database, 加载示例数据 (a plausible county, by default 30,000 entities) so the
  * program can be tried before real lists are imported.
  */
-export function RosterOverview() {
+export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { data, error, reload } = useApiCall(counts);
@@ -35,6 +35,7 @@ export function RosterOverview() {
       `示例数据已加载:检查对象 ${done.entities.toLocaleString('zh-CN')} 户,执法检查人员 ${done.inspectors} 人,专家 ${done.experts} 人,检查事项 ${done.items} 项`,
     );
     reload();
+    onDemoLoaded?.();
   }
 
   const stats: { key: keyof NonNullable<typeof data>; label: string; unit: string; path: string }[] = [

@@ -13,6 +13,8 @@ import { checkRule, numberRule, percentRule } from '../../components/numberRule'
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { HolidaySection } from './HolidaySection';
+import { BureauNotSet } from './BureauNotSet';
+import { OfficesSection } from './OfficesSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -33,8 +35,11 @@ export function SettingsPage() {
 
   useEffect(() => {
     if (!data) return;
+    const { bureauSet, ...settings } = data;
     form.setFieldsValue({
-      ...data,
+      ...settings,
+      // Until entered, the placeholder is not offered as the bureau's name: the administrator types it.
+      ...(bureauSet ? {} : { bureauName: '', bureauShortName: '' }),
       defaultRatioPct: toPct(data.defaultRatioBp),
       gradeRatioPct: Object.fromEntries(CREDIT_GRADES.map((g) => [g, toPct(data.gradeRatioBp[g])])),
     });
@@ -77,6 +82,7 @@ export function SettingsPage() {
           data-testid="save-error"
         />
       )}
+      {data && !data.bureauSet && <BureauNotSet />}
       <Form
         form={form}
         layout="horizontal"
@@ -93,6 +99,7 @@ export function SettingsPage() {
           </Button>
         </Form.Item>
       </Form>
+      <OfficesSection />
       <HolidaySection />
     </Card>
   );
