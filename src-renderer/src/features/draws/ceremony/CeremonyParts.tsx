@@ -61,6 +61,31 @@ export function Witnesses({ witnesses }: { witnesses: WitnessView[] }) {
   );
 }
 
+/** Beneath the reveal and the summary: every witness value the seed came from, and how the list is being shown. */
+export function WitnessStrip({ state }: { state: CeremonyState }) {
+  const position = state.reveal;
+  return (
+    <div className="ceremony-strip" data-testid="ceremony-witness-strip" data-count={state.witnesses.length}>
+      <span className="ceremony-strip-count">共 {n(state.result?.packageCount ?? 0)} 个名单包</span>
+      {state.stage === 'sealed' ? (
+        <span className="ceremony-strip-sealed">结果已封存</span>
+      ) : (
+        position?.paused && (
+          <span className="ceremony-strip-paused" data-testid="ceremony-paused">
+            已暂停
+          </span>
+        )
+      )}
+      <span className="ceremony-muted">见证值</span>
+      {state.witnesses.map((w) => (
+        <span className="ceremony-strip-witness" key={w.ordinal} data-testid={`ceremony-strip-witness-${w.ordinal}`}>
+          {w.kind === 'public' ? '公开值' : w.name} <b>{w.value}</b>
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function Busy({ state }: { state: CeremonyState }) {
   const busy = state.busy!;
   const percent = busy.total > 0 ? Math.round((busy.done / busy.total) * 100) : 0;
