@@ -45,10 +45,12 @@ test('the operator pages the reveal: 下一屏 twice, 上一屏 once, the projec
   const { id } = await draws.prepare({ taskId });
   draws.commit({ drawId: id, ...CEREMONY });
   for (const w of DEMO_WITNESSES) draws.witness({ drawId: id, ...w });
+  draws.witness({ drawId: id, name: '福利彩票第2026135期开奖号码', value: '03 11 17 24 29 33 + 08', kind: 'public' });
   const projector = await openProjector(page, app, taskId, 'reduce');
   await phase(projector, 'committed');
-  await expect(projector.getByTestId('ceremony-witness-3')).toBeVisible();
-  await checkProjector(projector, 'ceremony-10-three-witnesses');
+  // Every witness stays on screen, four of them a line each.
+  for (const w of [1, 2, 3, 4]) await expect(projector.getByTestId(`ceremony-witness-${w}`)).toBeVisible();
+  await checkProjector(projector, 'ceremony-10-four-witnesses');
   await draws.reveal({ drawId: id });
   await app.open(`/draw?task=${taskId}`);
   const panel = page.getByTestId('draw-panel');
@@ -68,7 +70,7 @@ test('the operator pages the reveal: 下一屏 twice, 上一屏 once, the projec
       .first()
       .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(48);
-    for (const w of [1, 2, 3]) await expect(projector.getByTestId(`ceremony-strip-witness-${w}`)).toBeVisible();
+    for (const w of [1, 2, 3, 4]) await expect(projector.getByTestId(`ceremony-strip-witness-${w}`)).toBeVisible();
     await checkProjector(projector, 'ceremony-11-reveal-1');
   });
 

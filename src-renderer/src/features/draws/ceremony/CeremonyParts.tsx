@@ -2,7 +2,8 @@ import type { CeremonyState, WitnessView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { hashGroups } from '../HashText';
 
-const WITNESSES_SHOWN = 3;
+/** Witnesses shown with their role and the value in large type; more are listed a line each. */
+const ROOMY_WITNESSES = 3;
 export const n = (v: number) => v.toLocaleString('zh-CN');
 
 export function Hash({
@@ -37,20 +38,22 @@ export function Hash({
   );
 }
 
+/** Beside the hashes after 承诺: every witness value as it comes; more than three, each on one line to fit them all. */
 export function Witnesses({ witnesses }: { witnesses: WitnessView[] }) {
-  const shown = witnesses.slice(-WITNESSES_SHOWN);
+  const compact = witnesses.length > ROOMY_WITNESSES;
   return (
-    <div className="ceremony-side" data-testid="ceremony-witnesses" data-count={witnesses.length}>
+    <div
+      className={compact ? 'ceremony-side ceremony-side-compact' : 'ceremony-side'}
+      data-testid="ceremony-witnesses"
+      data-count={witnesses.length}
+    >
       <div className="ceremony-hash-label">见证值</div>
       {witnesses.length === 0 && <div className="ceremony-muted">请见证人依次报出见证值</div>}
-      {witnesses.length > shown.length && (
-        <div className="ceremony-muted">前 {witnesses.length - shown.length} 位已录入</div>
-      )}
-      {shown.map((w) => (
+      {witnesses.map((w) => (
         <div className="ceremony-witness" key={w.ordinal} data-testid={`ceremony-witness-${w.ordinal}`}>
           <div>
             {w.ordinal}. {w.kind === 'public' ? '公开值' : w.name}
-            {(w.kind === 'public' || w.role) && (
+            {!compact && (w.kind === 'public' || w.role) && (
               <span className="ceremony-muted"> {w.kind === 'public' ? w.name : w.role}</span>
             )}
           </div>
