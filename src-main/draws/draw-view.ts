@@ -30,6 +30,9 @@ import {
   witnessesOf,
   type ProofBody,
 } from './views';
+import type { revealScreen } from './reveal-position';
+
+type RevealScreen = NonNullable<ReturnType<typeof revealScreen>>;
 
 const strataOfBody = new WeakMap<ProofBody, Map<string, { selected: number; cutoffKey: string }>>();
 
@@ -190,9 +193,6 @@ export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePag
   };
 }
 
-/** Packages the projector shows at most; the page and the record hold the full list. */
-export const CEREMONY_PACKAGES_SHOWN = 60;
-
 function ceremonyTask(task: TaskView): CeremonyState['task'] {
   return {
     id: task.id,
@@ -205,8 +205,13 @@ function ceremonyTask(task: TaskView): CeremonyState['task'] {
   };
 }
 
-/** What the projector may show now (see CeremonyState). */
-export function ceremonyState(raw: BetterSqlite3.Database, taskId: number, busy: DrawProgress | null): CeremonyState {
+/** What the projector may show now (see CeremonyState), with the packages on the screen the operator shows. */
+export function ceremonyState(
+  raw: BetterSqlite3.Database,
+  taskId: number,
+  busy: DrawProgress | null,
+  screen: RevealScreen | null,
+): CeremonyState {
   const task = readTask(raw, taskId);
   const drawId = currentDrawId(raw, taskId);
   if (drawId === null) {
@@ -223,6 +228,7 @@ export function ceremonyState(raw: BetterSqlite3.Database, taskId: number, busy:
       supervisor: null,
       witnesses: [],
       result: null,
+      reveal: null,
       amendments: [],
       voidReason: null,
     };
@@ -258,10 +264,11 @@ export function ceremonyState(raw: BetterSqlite3.Database, taskId: number, busy:
       ? {
           packageCount: body.result.packages.length,
           selected,
-          packages: packageViews(raw, body, 0, CEREMONY_PACKAGES_SHOWN, false),
-          truncated: body.result.packages.length > CEREMONY_PACKAGES_SHOWN,
+          packages: screen ? packageViews(raw, body, screen.first, screen.count, false) : [],
+          largestPackage: screen?.largestPackage ?? 0,
         }
       : null,
+    reveal: screen?.position ?? null,
     amendments: amendmentViews(raw, drawId),
     voidReason: draw.state === 'voided' ? draw.void_reason : null,
   };

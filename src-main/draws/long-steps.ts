@@ -13,6 +13,7 @@ import { currentDrawId, loadDrawRow } from './views';
 import { ceremonyState, drawView } from './draw-view';
 import { readTask } from '../plans/tasks';
 import type { Defaulted } from './ceremony-steps';
+import { revealScreen, startReveal, type RevealDeps } from './reveal-position';
 
 /** The draw worker's queue and what the main thread knows of the step running in it. */
 export interface LongSteps {
@@ -55,8 +56,11 @@ export async function prepare(steps: LongSteps, req: ParsedReq<'draws:prepare'>)
   return drawView(steps.raw, drawId!);
 }
 
-export async function reveal(steps: LongSteps, req: ParsedReq<'draws:reveal'>): Promise<DrawView> {
-  await runStep(steps, taskOf(steps.raw, req.drawId), { op: 'reveal', drawId: req.drawId });
+/** 揭晓, then the projector starts on the first screen of the drawn list. */
+export async function reveal(steps: LongSteps, reveals: RevealDeps, req: ParsedReq<'draws:reveal'>): Promise<DrawView> {
+  const taskId = taskOf(steps.raw, req.drawId);
+  await runStep(steps, taskId, { op: 'reveal', drawId: req.drawId });
+  startReveal(reveals, taskId, req.drawId);
   return drawView(steps.raw, req.drawId);
 }
 
@@ -92,6 +96,6 @@ export function get(
   return drawView(raw, drawId, req.packagePage ?? 1, req.packagePageSize ?? 50);
 }
 
-export function ceremony(steps: LongSteps, req: ParsedReq<'draws:ceremony-state'>): CeremonyState {
-  return ceremonyState(steps.raw, req.taskId, steps.busy.get(req.taskId) ?? null);
+export function ceremony(steps: LongSteps, reveals: RevealDeps, req: ParsedReq<'draws:ceremony-state'>): CeremonyState {
+  return ceremonyState(steps.raw, req.taskId, steps.busy.get(req.taskId) ?? null, revealScreen(reveals, req.taskId));
 }

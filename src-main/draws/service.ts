@@ -12,6 +12,7 @@ import { loadDrawRow } from './views';
 import { recordCommit } from './records';
 import { commit, voidDraw, witness, witnessRepeats } from './ceremony-steps';
 import { amend, ceremony, get, prepare, reveal, seal, type LongSteps } from './long-steps';
+import { fitReveal, moveReveal, revealPosition, type RevealDeps } from './reveal-position';
 import {
   exportProof,
   exportRecord,
@@ -33,18 +34,22 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
   const raw = conn.raw;
   const jobs = new DrawJobs(conn.path);
   const steps: LongSteps = { raw, ctx, jobs, busy: new Map(), lastTimings: {}, onProgress: deps.onProgress };
+  const reveals: RevealDeps = { raw, ctx, positions: new Map() };
   const exports: ExportDeps = { raw, ctx, files: deps.files, renderers: deps.renderers };
   return {
     prepare: (req: Parameters<typeof prepare>[1]) => prepare(steps, req),
     commit: (req: Parameters<typeof commit>[2]) => commit(raw, ctx, req),
     witness: (req: Parameters<typeof witness>[2]) => witness(raw, ctx, req),
     witnessRepeats: (req: Parameters<typeof witnessRepeats>[1]) => witnessRepeats(raw, req),
-    reveal: (req: Parameters<typeof reveal>[1]) => reveal(steps, req),
+    reveal: (req: Parameters<typeof reveal>[2]) => reveal(steps, reveals, req),
     seal: (req: Parameters<typeof seal>[1]) => seal(steps, req),
     amend: (req: Parameters<typeof amend>[1]) => amend(steps, req),
     void: (req: Parameters<typeof voidDraw>[2]) => voidDraw(raw, ctx, req),
     get: (req: Parameters<typeof get>[1]) => get(raw, req),
-    ceremonyState: (req: Parameters<typeof ceremony>[1]) => ceremony(steps, req),
+    ceremonyState: (req: Parameters<typeof ceremony>[2]) => ceremony(steps, reveals, req),
+    revealPosition: (req: { taskId: number }) => revealPosition(reveals, req.taskId),
+    moveReveal: (req: Parameters<typeof moveReveal>[1]) => moveReveal(reveals, req),
+    fitReveal: (req: Parameters<typeof fitReveal>[1]) => fitReveal(reveals, req),
     resultRecord: (drawId: number) => resultRecord(raw, drawId),
     commitRecord: (drawId: number) => recordCommit(raw, loadDrawRow(raw, drawId)),
     proofText: (drawId: number) => proofText(raw, drawId),

@@ -181,6 +181,24 @@ export interface DrawProgress {
 export type CeremonyStage = 'none' | DrawState;
 
 /**
+ * Where the projector is in the drawn list after 揭晓: the operator's to move (draws:reveal-move), kept in memory by
+ * the main process — presentation, not part of the draw's record. While playing, a screen gives way to the next once
+ * the room has had time to read it; the last one gives way to the summary.
+ */
+export interface RevealPosition {
+  drawId: number;
+  view: 'list' | 'summary';
+  /** The screen of the list shown (1-based; the last one shown while the summary is up). */
+  screen: number;
+  screens: number;
+  /** Packages a screen holds, as the projector measured its window (draws:reveal-fit). */
+  perScreen: number;
+  paused: boolean;
+}
+
+export type RevealMove = 'next' | 'previous' | 'pause' | 'resume' | 'summary';
+
+/**
  * What the projector shows (draws:ceremony-state): everything public at this stage and nothing more — never the nonce
  * before 揭晓, never a phone number or an address. Polled by the ceremony window.
  */
@@ -204,8 +222,12 @@ export interface CeremonyState {
   operator: string | null;
   supervisor: string | null;
   witnesses: WitnessView[];
-  /** After 揭晓: the drawn packages (the first `shownPackages` of `packageCount`) with names and teams. */
-  result: { packageCount: number; selected: number; packages: PackageView[]; truncated: boolean } | null;
+  /**
+   * After 揭晓: the packages on the screen the operator shows (reveal), with names and teams; `largestPackage` (the
+   * most entities in one package) lets the projector work out how many packages fit a screen.
+   */
+  result: { packageCount: number; selected: number; packages: PackageView[]; largestPackage: number } | null;
+  reveal: RevealPosition | null;
   amendments: AmendmentView[];
   voidReason: string | null;
 }

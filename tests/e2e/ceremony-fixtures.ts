@@ -39,9 +39,13 @@ export async function openProjector(
 
 /**
  * What a person at the back of the room needs: every piece of text ≥ 48 px, the CJK font present, and nothing cut off
- * (no element wider or taller than its box, nothing outside the 1920×1080 screen).
+ * (no element wider or taller than its box, nothing outside the screen, 1920×1080 unless `size` says otherwise).
  */
-export async function checkProjector(projector: Page, name: string): Promise<void> {
+export async function checkProjector(
+  projector: Page,
+  name: string,
+  size = { width: 1920, height: 1080 },
+): Promise<void> {
   const report = await projector.evaluate(() => {
     const root = document.querySelector('.ceremony') as HTMLElement;
     const small: string[] = [];
@@ -70,7 +74,14 @@ export async function checkProjector(projector: Page, name: string): Promise<voi
       stage: [stage.x, stage.y, stage.width, stage.height].map(Math.round),
     };
   });
-  expect(report, name).toEqual({ small: [], cut: [], cjk: true, window: [1920, 1080], stage: [0, 0, 1920, 1080] });
+  const { width, height } = size;
+  expect(report, name).toEqual({
+    small: [],
+    cut: [],
+    cjk: true,
+    window: [width, height],
+    stage: [0, 0, width, height],
+  });
   await screenshot(projector, name);
 }
 

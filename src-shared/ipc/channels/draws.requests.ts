@@ -43,6 +43,16 @@ export const drawsRequests = {
     .strict()
     .refine((v) => v.drawId !== undefined || v.taskId !== undefined, '请指定抽取或任务'),
   'draws:ceremony-state': z.object({ taskId: recordId }).strict(),
+  'draws:reveal-position': z.object({ taskId: recordId }).strict(),
+  'draws:reveal-move': z
+    .object({
+      taskId: recordId,
+      move: z.enum(['next', 'previous', 'pause', 'resume', 'summary'], { error: '投影翻屏操作不正确' }),
+    })
+    .strict(),
+  'draws:reveal-fit': z
+    .object({ taskId: recordId, perScreen: z.number().int().min(1, '每屏至少 1 个名单包').max(100) })
+    .strict(),
   'draws:export-proof': z.object({ drawId: recordId, fileToken }).strict(),
   'draws:export-record': z
     .object({

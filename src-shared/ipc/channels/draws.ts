@@ -1,5 +1,5 @@
 import type { DrawRecordCommit } from '../../domain/documents';
-import type { CeremonyState, DrawView, WitnessRepeat } from '../../domain/draws';
+import type { CeremonyState, DrawView, RevealPosition, WitnessRepeat } from '../../domain/draws';
 import type { DrawErrorCode as DrawEngineErrorCode } from '../../draw/errors';
 
 export const DRAW_CHANNELS = [
@@ -13,6 +13,9 @@ export const DRAW_CHANNELS = [
   'draws:amend',
   'draws:get',
   'draws:ceremony-state',
+  'draws:reveal-position',
+  'draws:reveal-move',
+  'draws:reveal-fit',
   'draws:export-proof',
   'draws:export-record',
   'ceremony:open',
@@ -45,6 +48,12 @@ export interface DrawResponses {
   'draws:get': DrawView | null;
   /** What the projector shows now; poll it. */
   'draws:ceremony-state': CeremonyState;
+  /** Where the projector is in the drawn list (null: the task's draw is not revealed). */
+  'draws:reveal-position': RevealPosition | null;
+  /** The operator moves the projector: 下一屏, 上一屏, 暂停, 继续, 到摘要. */
+  'draws:reveal-move': RevealPosition;
+  /** The projector says how many packages fit its window; the position keeps its first package on screen. */
+  'draws:reveal-fit': RevealPosition | null;
   /** The proof JSON where the save dialog points, plus the offline verify page beside it. */
   'draws:export-proof': { fileName: string; verifyPage: string };
   /** The record as PDF: part one (commit) or part two (result). */
@@ -67,6 +76,7 @@ export type DrawErrorCode =
   | 'draw.noWitness'
   | 'draw.notCommitted'
   | 'draw.notFound'
+  | 'draw.notRevealed'
   | 'draw.nothingToDraw'
   | 'draw.planNotPublished'
   | 'draw.publicTwice'

@@ -9,6 +9,7 @@ import { DrawTaskCard } from './DrawTaskCard';
 import { when } from './drawSteps';
 import { PreparationView } from './PreparationView';
 import { ResultView } from './ResultView';
+import { RevealControls } from './RevealControls';
 import { useDrawActions } from './useDrawActions';
 import { useDrawExports } from './useDrawExports';
 import { useDrawProgress } from './useDrawProgress';
@@ -56,6 +57,7 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
       />
 
       {/* The result first once there is one: it is what the room waits for. */}
+      {(draw?.state === 'revealed' || draw?.state === 'sealed') && <RevealControls taskId={task.id} />}
       {draw?.reveal && (
         <Card size="small" title={`抽取结果(${draw.packageCount} 个名单包)`}>
           <ResultView draw={draw} page={packagePage} onPage={setPackagePage} onAmended={reload} busy={busy} />

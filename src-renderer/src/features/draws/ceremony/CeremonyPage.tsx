@@ -1,45 +1,35 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import type { CeremonyStage, CeremonyState } from '@shared/domain/draws';
+import type { CeremonyState } from '@shared/domain/draws';
 import { Busy, Committed, Prepared, Summary, Voided, Waiting } from './CeremonyParts';
 import { Screen } from './CeremonyScreen';
-import { RevealSequence } from './RevealSequence';
+import { RevealScreen } from './RevealScreen';
 import { useCeremonyState } from './useCeremonyState';
 import './ceremony.css';
 
 type Phase = 'waiting' | 'prepared' | 'committed' | 'reveal' | 'summary' | 'voided';
 
-/** Which picture the projector shows; the reveal plays once per draw, and never for a draw first seen sealed. */
-function phaseOf(state: CeremonyState, hasResult: boolean, playReveal: boolean): Phase {
-  return state.stage === 'none'
-    ? 'waiting'
-    : state.stage === 'voided'
-      ? 'voided'
-      : hasResult
-        ? playReveal
-          ? 'reveal'
-          : 'summary'
-        : state.stage === 'prepared'
-          ? 'prepared'
-          : 'committed';
+/** Which picture the projector shows; after 揭晓, the operator's choice: a screen of the drawn list or the summary. */
+function phaseOf(state: CeremonyState): Phase {
+  if (state.stage === 'none') return 'waiting';
+  if (state.stage === 'voided') return 'voided';
+  if (state.result && state.reveal) return state.reveal.view === 'list' ? 'reveal' : 'summary';
+  return state.stage === 'prepared' ? 'prepared' : 'committed';
 }
 
 /**
  * 投影画面 (route /ceremony/:taskId, shown without the app's frame): the task and its counts, the commitment hashes,
- * each witness value as it is entered, an animated reveal of the drawn packages and teams, then the summary. It only
- * reads (draws:ceremony-state, polled) and has no controls: the operator drives it from the 随机抽取 page.
+ * each witness value as it is entered, the drawn packages screen by screen, the summary. It only reads
+ * (draws:ceremony-state, polled) and has no controls: the operator drives it from the 随机抽取 page, so a window
+ * opened late or reloaded shows where the draw is.
  */
 export function CeremonyPage() {
   const taskId = Number(useParams().taskId);
   const { state, error } = useCeremonyState(taskId);
-  const [revealedFor, setRevealedFor] = useState<number | null>(null);
-  const firstSeen = useRef(new Map<number, CeremonyStage>());
-  const finishReveal = useCallback(() => setRevealedFor(state?.drawId ?? null), [state?.drawId]);
 
   useEffect(() => {
     document.title = '随机抽取 — 投影画面';
   }, []);
-  if (state?.drawId != null && !firstSeen.current.has(state.drawId)) firstSeen.current.set(state.drawId, state.stage);
 
   if (!state) {
     return (
@@ -52,12 +42,14 @@ export function CeremonyPage() {
     );
   }
 
-  const drawId = state.drawId;
-  const hasResult = state.result !== null && (state.stage === 'revealed' || state.stage === 'sealed');
-  const playReveal =
-    hasResult && drawId !== null && revealedFor !== drawId && firstSeen.current.get(drawId) !== 'sealed';
-  const phase = phaseOf(state, hasResult, playReveal);
-
+  const phase = phaseOf(state);
+  if (phase === 'reveal') {
+    return (
+      <Screen phase={phase} stage={state.stage} fluid>
+        <RevealScreen state={state} />
+      </Screen>
+    );
+  }
   return (
     <Screen phase={phase} stage={state.stage}>
       <div className="ceremony-head">
@@ -68,23 +60,15 @@ export function CeremonyPage() {
           <div className="ceremony-name">{state.task.name}</div>
         </div>
         <div className="ceremony-stage" data-stage={state.stage} data-testid="ceremony-stage">
-          {phase === 'reveal' ? '揭晓' : state.stageLabel}
+          {state.stageLabel}
         </div>
       </div>
-      <CeremonyBody state={state} phase={phase} onRevealDone={finishReveal} />
+      <CeremonyBody state={state} phase={phase} />
     </Screen>
   );
 }
 
-function CeremonyBody({
-  state,
-  phase,
-  onRevealDone,
-}: {
-  state: CeremonyState;
-  phase: Phase;
-  onRevealDone: () => void;
-}) {
+function CeremonyBody({ state, phase }: { state: CeremonyState; phase: Phase }) {
   const busyScreen = state.busy !== null && (phase === 'waiting' || phase === 'prepared' || phase === 'committed');
   return (
     <div className="ceremony-body">
@@ -93,14 +77,6 @@ function CeremonyBody({
       {!busyScreen && phase === 'waiting' && <Waiting state={state} />}
       {!busyScreen && phase === 'prepared' && <Prepared state={state} />}
       {!busyScreen && phase === 'committed' && <Committed state={state} />}
-      {phase === 'reveal' && (
-        <RevealSequence
-          key={state.drawId}
-          packages={state.result!.packages}
-          packageCount={state.result!.packageCount}
-          onDone={onRevealDone}
-        />
-      )}
       {phase === 'summary' && <Summary state={state} />}
       {phase === 'voided' && <Voided state={state} />}
     </div>

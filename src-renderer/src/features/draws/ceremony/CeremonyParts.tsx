@@ -2,7 +2,8 @@ import type { CeremonyState, WitnessView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { hashGroups } from '../HashText';
 
-const WITNESSES_SHOWN = 3;
+/** Witnesses shown with their role and the value in large type; more are listed a line each. */
+const ROOMY_WITNESSES = 3;
 export const n = (v: number) => v.toLocaleString('zh-CN');
 
 export function Hash({
@@ -37,25 +38,52 @@ export function Hash({
   );
 }
 
+/** Beside the hashes after 承诺: every witness value as it comes; more than three, each on one line to fit them all. */
 export function Witnesses({ witnesses }: { witnesses: WitnessView[] }) {
-  const shown = witnesses.slice(-WITNESSES_SHOWN);
+  const compact = witnesses.length > ROOMY_WITNESSES;
   return (
-    <div className="ceremony-side" data-testid="ceremony-witnesses" data-count={witnesses.length}>
+    <div
+      className={compact ? 'ceremony-side ceremony-side-compact' : 'ceremony-side'}
+      data-testid="ceremony-witnesses"
+      data-count={witnesses.length}
+    >
       <div className="ceremony-hash-label">见证值</div>
       {witnesses.length === 0 && <div className="ceremony-muted">请见证人依次报出见证值</div>}
-      {witnesses.length > shown.length && (
-        <div className="ceremony-muted">前 {witnesses.length - shown.length} 位已录入</div>
-      )}
-      {shown.map((w) => (
+      {witnesses.map((w) => (
         <div className="ceremony-witness" key={w.ordinal} data-testid={`ceremony-witness-${w.ordinal}`}>
           <div>
             {w.ordinal}. {w.kind === 'public' ? '公开值' : w.name}
-            {(w.kind === 'public' || w.role) && (
+            {!compact && (w.kind === 'public' || w.role) && (
               <span className="ceremony-muted"> {w.kind === 'public' ? w.name : w.role}</span>
             )}
           </div>
           <div className="ceremony-witness-value">{w.value}</div>
         </div>
+      ))}
+    </div>
+  );
+}
+
+/** Beneath the reveal and the summary: every witness value the seed came from, and how the list is being shown. */
+export function WitnessStrip({ state }: { state: CeremonyState }) {
+  const position = state.reveal;
+  return (
+    <div className="ceremony-strip" data-testid="ceremony-witness-strip" data-count={state.witnesses.length}>
+      <span className="ceremony-strip-count">共 {n(state.result?.packageCount ?? 0)} 个名单包</span>
+      {state.stage === 'sealed' ? (
+        <span className="ceremony-strip-sealed">结果已封存</span>
+      ) : (
+        position?.paused && (
+          <span className="ceremony-strip-paused" data-testid="ceremony-paused">
+            已暂停
+          </span>
+        )
+      )}
+      <span className="ceremony-muted">见证值</span>
+      {state.witnesses.map((w) => (
+        <span className="ceremony-strip-witness" key={w.ordinal} data-testid={`ceremony-strip-witness-${w.ordinal}`}>
+          {w.kind === 'public' ? '公开值' : w.name} <b>{w.value}</b>
+        </span>
       ))}
     </div>
   );

@@ -1,8 +1,21 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CeremonyStage } from '@shared/domain/draws';
 
-/** The projector's picture: laid out at 1920×1080 (type ≥ 48 px there), scaled to fit the window as one picture. */
-export function Screen({ phase, stage, children }: { phase: string; stage?: CeremonyStage; children: ReactNode }) {
+/**
+ * The projector's picture: laid out at 1920×1080 (type ≥ 48 px there), scaled to fit the window as one picture; or,
+ * `fluid`, laid out at the window's own size (the reveal, which fits as many packages as the window holds).
+ */
+export function Screen({
+  phase,
+  stage,
+  fluid = false,
+  children,
+}: {
+  phase: string;
+  stage?: CeremonyStage;
+  fluid?: boolean;
+  children: ReactNode;
+}) {
   const screen = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
   useEffect(() => {
@@ -16,11 +29,11 @@ export function Screen({ phase, stage, children }: { phase: string; stage?: Cere
   return (
     <div className="ceremony-screen" ref={screen}>
       <div
-        className="ceremony"
+        className={fluid ? 'ceremony ceremony-fluid' : 'ceremony'}
         data-testid="ceremony-view"
         data-phase={phase}
         data-stage={stage}
-        style={scale === 1 ? undefined : { transform: `scale(${scale})` }}
+        style={fluid || scale === 1 ? undefined : { transform: `scale(${scale})` }}
       >
         {children}
       </div>

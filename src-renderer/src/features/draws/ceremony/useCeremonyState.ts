@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CeremonyState } from '@shared/domain/draws';
 import { api } from '../../../api';
 import { errorText } from '../../../components/files';
+import { usePoll } from '../usePoll';
 
 const POLL_MS = 600;
 
@@ -10,26 +11,21 @@ function useCeremonyState(taskId: number) {
   const [state, setState] = useState<CeremonyState | null>(null);
   const [error, setError] = useState<string>();
   const last = useRef('');
-  useEffect(() => {
-    let stopped = false;
-    const poll = async () => {
+  usePoll(
+    async (stopped) => {
       try {
         const next = await api()['draws:ceremony-state']({ taskId });
         const text = JSON.stringify(next);
-        if (stopped || text === last.current) return;
+        if (stopped() || text === last.current) return;
         last.current = text;
         setState(next);
         setError(undefined);
       } catch (e) {
-        if (!stopped) setError(errorText(e));
+        if (!stopped()) setError(errorText(e));
       }
-    };
-    void poll();
-    const timer = setInterval(poll, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [taskId]);
+    },
+    POLL_MS,
+    [taskId],
+  );
   return { state, error };
 }
