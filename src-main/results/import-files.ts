@@ -10,7 +10,7 @@ import type { ServiceContext } from '../app/context';
 import { loadSheets } from '../sheets/load';
 import { packageProblems } from '../sheets/xlsx-check';
 import { parseFilledWorkbook, type ParsedWorkbook, type WorkbookProblem } from '../sheets/xlsx-read';
-import { applyImport } from './entry';
+import { applyImport, type SheetDone } from './entry';
 
 export interface FileImportReport {
   files: number;
@@ -55,7 +55,8 @@ export interface ReadResultFiles {
   problems: WorkbookProblem[];
 }
 
-/** Reads every file in turn, yielding to the event loop between files so the main process stays responsive. */
+/** Reads every file in turn, yielding between files; `onFile` runs before each file and after the last (it may throw
+ * to stop, e.g. on a cancel). */
 export async function readResultFiles(
   raw: BetterSqlite3.Database,
   paths: readonly string[],
@@ -71,6 +72,7 @@ export async function readResultFiles(
   };
   const draws = new Map<number, DrawSheets | null>();
   for (const [i, path] of paths.entries()) {
+    options.onFile?.(i);
     const file = options.fileName?.(path) ?? path;
     const parsed = await parseFilledWorkbook(path, { file });
     read.worksheets += parsed.worksheets;
@@ -78,9 +80,9 @@ export async function readResultFiles(
     read.problems.push(...parsed.problems, ...completeness(raw, parsed, file, draws));
     read.sheets.push(...parsed.sheets);
     read.origins.push(...parsed.sheetNames.map((sheet) => ({ file, sheet })));
-    options.onFile?.(i + 1);
     await new Promise((resolve) => setImmediate(resolve));
   }
+  options.onFile?.(paths.length);
   return read;
 }
 
@@ -89,9 +91,9 @@ export function enterResultFiles(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
   read: ReadResultFiles,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; onSheet?: SheetDone },
 ): FileImportReport {
-  const counts = applyImport(raw, ctx, read.sheets, { dryRun: options.dryRun });
+  const counts = applyImport(raw, ctx, read.sheets, options);
   const problems = [...read.problems];
   for (const p of counts.problems) {
     const origin = p.sheet ? read.origins[p.sheet - 1] : undefined;
