@@ -30,7 +30,7 @@ export function createImportPreviews(ctx: ServiceContext, deps: ImportPreviewDep
   const progress = new Map<string, ResultImportProgress>();
 
   function track(jobId: string, step: ImportStep, running: boolean) {
-    progress.set(jobId, { jobId, running, ...step });
+    progress.set(jobId, { ...step, jobId, running });
     while (progress.size > 20) progress.delete(progress.keys().next().value!);
   }
 
