@@ -17,12 +17,20 @@ interface JobBase {
   nowIso: string;
 }
 
+/**
+ * What a preview read, as JSON bytes: the main process keeps them and hands them back undecoded, so the thousands
+ * of sheets are never copied object by object on its thread.
+ */
+export type PackedRead = Uint8Array<ArrayBuffer>;
+
+export const packRead = (read: ReadResultFiles): PackedRead => new TextEncoder().encode(JSON.stringify(read));
+export const unpackRead = (bytes: PackedRead) => JSON.parse(new TextDecoder().decode(bytes)) as ReadResultFiles;
+
 /** preview: read the files and count what entering them would do; confirm: enter what a preview read. */
-export type ImportJobRequest = JobBase &
-  ({ kind: 'preview'; paths: string[] } | { kind: 'confirm'; read: ReadResultFiles });
+export type ImportJobRequest = JobBase & ({ kind: 'preview'; paths: string[] } | { kind: 'confirm'; read: PackedRead });
 
 export type ImportWorkerRequest = ImportJobRequest & { cancel: SharedArrayBuffer };
-export type ImportWorkerReply = { read: ReadResultFiles | null; report: FileImportReport };
+export type ImportWorkerReply = { read: PackedRead | null; sheets: number; report: FileImportReport };
 export type ImportStep = Omit<ResultImportProgress, 'jobId' | 'running'>;
 
 export class ResultImportJobs {

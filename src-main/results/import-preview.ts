@@ -8,10 +8,10 @@ import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { AppError } from '@shared/errors';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
-import type { FileImportReport, ReadResultFiles } from './import-files';
-import { ResultImportJobs, type ImportJobRequest, type ImportStep } from './import-job';
+import type { FileImportReport } from './import-files';
+import { ResultImportJobs, type ImportJobRequest, type ImportStep, type PackedRead } from './import-job';
 
-/** Previews kept for confirmation: the clerk's latest few (each holds the read sheets, not the files). */
+/** Previews kept for confirmation: the clerk's latest few (each holds the read sheets, packed, not the files). */
 const KEPT_PREVIEWS = 4;
 
 export interface ImportPreviewDeps {
@@ -26,7 +26,7 @@ type JobRequest<K> = K extends ImportJobRequest['kind']
 
 export function createImportPreviews(ctx: ServiceContext, deps: ImportPreviewDeps) {
   const jobs = new ResultImportJobs();
-  const previews = new Map<string, ReadResultFiles>();
+  const previews = new Map<string, { read: PackedRead; sheets: number }>();
   const progress = new Map<string, ResultImportProgress>();
 
   function track(jobId: string, step: ImportStep, running: boolean) {
@@ -58,27 +58,24 @@ export function createImportPreviews(ctx: ServiceContext, deps: ImportPreviewDep
 
   async function preview(tokens: readonly string[], jobId?: string) {
     const paths = tokens.map((t) => deps.files.resolve(t, 'open'));
-    const { read, report } = await run(
-      jobId,
-      { kind: 'preview', paths },
-      { step: 'read', done: 0, total: paths.length },
-    );
+    const first = { step: 'read', done: 0, total: paths.length } as const;
+    const { read, sheets, report } = await run(jobId, { kind: 'preview', paths }, first);
     const previewId = randomUUID();
-    previews.set(previewId, read!);
+    previews.set(previewId, { read: read!, sheets });
     for (const id of [...previews.keys()].slice(0, -KEPT_PREVIEWS)) previews.delete(id);
     return { previewId, report };
   }
 
   /** The preview is taken while it is entered (a second confirm finds it gone) and kept again if that fails. */
   async function confirm(previewId: string, jobId?: string): Promise<FileImportReport> {
-    const read = previews.get(previewId);
-    if (!read) throw new AppError('result.previewExpired', '导入预览已失效，请重新选择文件并预览。');
+    const kept = previews.get(previewId);
+    if (!kept) throw new AppError('result.previewExpired', '导入预览已失效，请重新选择文件并预览。');
     previews.delete(previewId);
     try {
-      const first = { step: 'write', done: 0, total: read.sheets.length } as const;
-      return (await run(jobId, { kind: 'confirm', read }, first)).report;
+      const first = { step: 'write', done: 0, total: kept.sheets } as const;
+      return (await run(jobId, { kind: 'confirm', read: kept.read }, first)).report;
     } catch (e) {
-      previews.set(previewId, read);
+      previews.set(previewId, kept);
       throw e;
     }
   }

@@ -8,7 +8,7 @@ import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { serveRequests } from '../workers/worker-rpc';
 import { enterResultFiles, readResultFiles } from './import-files';
-import type { ImportStep, ImportWorkerReply, ImportWorkerRequest } from './import-job';
+import { packRead, unpackRead, type ImportStep, type ImportWorkerReply, type ImportWorkerRequest } from './import-job';
 
 /** Progress for one step: throws when the job was cancelled, posts at most every 100 ms and at the end. */
 function stepper(request: ImportWorkerRequest, progress: (p: ImportStep) => void) {
@@ -35,18 +35,27 @@ async function run(request: ImportWorkerRequest, progress: (p: ImportStep) => vo
       const read = await readResultFiles(conn.raw, request.paths, { fileName: basename, onFile });
       const onSheet = step('check', read.sheets.length);
       onSheet(0);
-      return { read, report: enterResultFiles(conn.raw, ctx, read, { dryRun: true, onSheet }) };
+      const report = enterResultFiles(conn.raw, ctx, read, { dryRun: true, onSheet });
+      return { read: packRead(read), sheets: read.sheets.length, report };
     }
-    const onSheet = step('write', request.read.sheets.length);
+    const read = unpackRead(request.read);
+    const onSheet = step('write', read.sheets.length);
     onSheet(0);
-    return { read: null, report: enterResultFiles(conn.raw, ctx, request.read, { dryRun: false, onSheet }) };
+    return {
+      read: null,
+      sheets: read.sheets.length,
+      report: enterResultFiles(conn.raw, ctx, read, { dryRun: false, onSheet }),
+    };
   } finally {
     await conn.close();
   }
 }
 
 serveRequests<ImportWorkerRequest, ImportWorkerReply, ImportStep>(
-  async (request, progress) => ({ value: await run(request, progress) }),
+  async (request, progress) => {
+    const value = await run(request, progress);
+    return { value, transfer: value.read ? [value.read.buffer] : [] };
+  },
   (error) =>
     new AppError(
       'result.importFailed',

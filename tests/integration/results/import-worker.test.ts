@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetResult } from '@shared/domain/results';
 import { importResultFiles, type ReadResultFiles } from '../../../src-main/results/import-files';
-import { ResultImportJobs, type ImportStep } from '../../../src-main/results/import-job';
+import { packRead, ResultImportJobs, type ImportStep } from '../../../src-main/results/import-job';
 import { refusal } from '../../fixtures/refusal';
 import { resultsCounty, type ResultsCounty } from './setup';
 import { spoiledWorkbook } from './workbooks';
@@ -48,7 +48,7 @@ function readOf(sheets: SheetResult[]): ReadResultFiles {
 const cleanSheets = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => c.cleanSheet(from + i));
 
 function job(kind: 'confirm', read: ReadResultFiles, jobId: string) {
-  return { kind, read, jobId, dbPath: c.path, actor: '测试操作员', nowIso: c.ctx.now().toISOString() };
+  return { kind, read: packRead(read), jobId, dbPath: c.path, actor: '测试操作员', nowIso: c.ctx.now().toISOString() };
 }
 
 describe('the preview in the worker', () => {
