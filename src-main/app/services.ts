@@ -46,6 +46,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   const plans = createPlanService(conn.raw, ctx, { files, renderers });
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   const sheets = createSheetService(conn, ctx, { files });
+  const results = createResultService(conn.raw, ctx, { files, dbPath: conn.path });
   return {
     app: {
       info() {
@@ -73,10 +74,11 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
         await draws.dispose();
         await documentJobs.close();
         await sheets.dispose();
+        await results.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),
-    results: createResultService(conn.raw, ctx, { files }),
+    results,
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {

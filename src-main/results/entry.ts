@@ -157,10 +157,14 @@ function importOne(
   return write ? writePlan(raw, plan, write) : [];
 }
 
+/** Called after each sheet; what it throws (a cancel) ends the batch, and its transaction rolls back. */
+export type SheetDone = (done: number) => void;
+
 function importAll(
   raw: BetterSqlite3.Database,
   sheets: readonly SheetResult[],
   write: Stamp | null,
+  onSheet?: SheetDone,
 ): { counts: ImportCounts; resultIds: number[] } {
   const counts: ImportCounts = { matched: 0, entered: 0, unchanged: 0, rejected: 0, problems: [] };
   const resultIds: number[] = [];
@@ -178,6 +182,7 @@ function importAll(
       counts.rejected++;
       counts.problems.push({ sheet: i + 1, reason: e.message });
     }
+    onSheet?.(i + 1);
   });
   return { counts, resultIds };
 }
@@ -190,13 +195,14 @@ export function applyImport(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
   sheets: readonly SheetResult[],
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; onSheet?: SheetDone },
 ): ImportCounts {
-  if (options.dryRun) return raw.transaction(() => importAll(raw, sheets, null).counts).deferred();
+  const { onSheet } = options;
+  if (options.dryRun) return raw.transaction(() => importAll(raw, sheets, null, onSheet).counts).deferred();
   return raw
     .transaction((): ImportCounts => {
       const stamp = { at: ctx.now().toISOString(), actor: ctx.actor() };
-      const { counts, resultIds } = importAll(raw, sheets, stamp);
+      const { counts, resultIds } = importAll(raw, sheets, stamp, onSheet);
       if (counts.entered > 0) {
         const detail = { ...counts, problems: counts.problems.length, resultIds };
         appendAuditRaw(raw, { actor: stamp.actor, action: 'results:import', target: 'results', detail }, ctx.now());

@@ -11,7 +11,7 @@ import { loadSheets } from '../sheets/load';
 import { packageProblems } from '../sheets/xlsx-check';
 import { parseFilledWorkbook, type ParsedWorkbook, type WorkbookProblem } from '../sheets/xlsx-read';
 import type { ResultImportReport } from '@shared/ipc/channels/results';
-import { applyImport } from './entry';
+import { applyImport, type SheetDone } from './entry';
 
 /** What an import did (or, previewed, would do): the report the page and the CLI show. */
 export type FileImportReport = ResultImportReport;
@@ -49,7 +49,8 @@ export interface ReadResultFiles {
   problems: WorkbookProblem[];
 }
 
-/** Reads every file in turn, yielding to the event loop between files so the main process stays responsive. */
+/** Reads every file in turn, yielding between files; `onFile` runs before each file and after the last (it may throw
+ * to stop, e.g. on a cancel). */
 export async function readResultFiles(
   raw: BetterSqlite3.Database,
   paths: readonly string[],
@@ -65,6 +66,7 @@ export async function readResultFiles(
   };
   const draws = new Map<number, DrawSheets | null>();
   for (const [i, path] of paths.entries()) {
+    options.onFile?.(i);
     const file = options.fileName?.(path) ?? path;
     const parsed = await parseFilledWorkbook(path, { file });
     read.worksheets += parsed.worksheets;
@@ -72,9 +74,9 @@ export async function readResultFiles(
     read.problems.push(...parsed.problems, ...completeness(raw, parsed, file, draws));
     read.sheets.push(...parsed.sheets);
     read.origins.push(...parsed.sheetNames.map((sheet) => ({ file, sheet })));
-    options.onFile?.(i + 1);
     await new Promise((resolve) => setImmediate(resolve));
   }
+  options.onFile?.(paths.length);
   return read;
 }
 
@@ -83,9 +85,9 @@ export function enterResultFiles(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
   read: ReadResultFiles,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; onSheet?: SheetDone },
 ): FileImportReport {
-  const counts = applyImport(raw, ctx, read.sheets, { dryRun: options.dryRun });
+  const counts = applyImport(raw, ctx, read.sheets, options);
   const problems = [...read.problems];
   for (const p of counts.problems) {
     const origin = p.sheet ? read.origins[p.sheet - 1] : undefined;

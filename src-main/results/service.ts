@@ -7,18 +7,17 @@ import { chinaDate } from '@shared/domain/china-time';
 import type { ResultSaveView } from '@shared/ipc/channels/results';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
-import type { FileTokens } from '../app/file-tokens';
 import { readScheduleFile } from './calendar-file';
 import { calendarOverview, deadlinesOverview, enterYearRanges } from './calendar-views';
 import { saveEntry } from './entry';
 import { closeFollowUp, followUpTasks, listFollowUps, updateFollowUp } from './follow-ups';
-import { createImportPreviews } from './import-preview';
+import { createImportPreviews, type ImportPreviewDeps } from './import-preview';
 import { review } from './review';
 import { resultById } from './store';
 import { resultEntities, resultSheet, resultTasks } from './views';
 
-export function createResultService(raw: BetterSqlite3.Database, ctx: ServiceContext, deps: { files: FileTokens }) {
-  const imports = createImportPreviews(raw, ctx, deps.files);
+export function createResultService(raw: BetterSqlite3.Database, ctx: ServiceContext, deps: ImportPreviewDeps) {
+  const imports = createImportPreviews(ctx, deps);
   const today = () => chinaDate(ctx.now());
   const followUp = (id: number) => listFollowUps(raw, { today: today(), id })[0];
   return {
@@ -40,8 +39,11 @@ export function createResultService(raw: BetterSqlite3.Database, ctx: ServiceCon
     },
     review: (req: ParsedReq<'results:review'>) => review(raw, ctx, req.resultIds, req.action, req.reason),
     chooseFiles: imports.choose,
-    importPreview: (req: ParsedReq<'results:import-preview'>) => imports.preview(req.files),
-    importConfirm: (req: ParsedReq<'results:import'>) => imports.confirm(req.previewId),
+    importPreview: (req: ParsedReq<'results:import-preview'>) => imports.preview(req.files, req.jobId),
+    importConfirm: (req: ParsedReq<'results:import'>) => imports.confirm(req.previewId, req.jobId),
+    importProgress: imports.progress,
+    importCancel: imports.cancel,
+    dispose: imports.dispose,
     // Follow-ups, calendar and deadlines.
     followUps: ({ taskId, status, overdueOnly }: ParsedReq<'follow-ups:list'>) => {
       const open = status === 'all' ? undefined : status === 'open';

@@ -3,6 +3,8 @@
  * (Enter between fields, 全部符合 on Alt+A, 提交 on Ctrl+Enter), a refusal shown at its field, the draft kept across a
  * reload, then reviewed; and filled workbooks imported through a preview that names the bad sheet.
  */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { drawAndSeal } from '../fixtures/county';
 import { spoiledWorkbook } from '../integration/results/workbooks';
@@ -103,15 +105,40 @@ test('imports a filled workbook: the preview names the bad sheet, 确认导入 e
   await page.getByRole('button', { name: '导入填好的一户一表' }).click();
   app.fileDialog.answer([file]);
   await page.getByRole('button', { name: '选择工作簿' }).click();
+  await expect(page.getByTestId('import-running')).toBeVisible();
+  await expect(page.getByTestId('import-cancel')).toBeVisible();
   const problems = page.getByTestId('import-problems');
-  await expect(problems).toContainText(badSheet);
+  // The worker's first start compiles its sources (tsx) on a loaded machine: allow it time.
+  await expect(problems).toContainText(badSheet, { timeout: 60_000 });
   await expect(problems).toContainText(badCell);
   await expect(problems).toContainText('基本符合');
   await expect(page.getByTestId('import-counts')).toContainText(String(pkg.entities.length - 1));
+  await expect(page.getByTestId('import-running')).toHaveCount(0);
   expect(app.services.results.entities({ drawId, state: '已录入' })).toHaveLength(0);
   await afterMotion(page);
   await screenshot(page, 'results-import-preview');
   await page.getByRole('button', { name: /确认导入/ }).click();
   await expect(page.getByTestId('task-counts')).toContainText(`已录入 ${pkg.entities.length - 1}`);
   expect(app.services.results.entities({ drawId, state: '已录入' })).toHaveLength(pkg.entities.length - 1);
+});
+
+test('cancels a preview under way: the dialog says so and nothing is written', async ({ app, page }) => {
+  const drawId = await sealedDraw(app);
+  const dir = tempDir('ssj-results-');
+  const { path: file } = await spoiledWorkbook(app.db.conn.raw, drawId, dir);
+  const copies = Array.from({ length: 300 }, (_, i) => join(dir, `副本${i + 1}.xlsx`));
+  for (const copy of copies) copyFileSync(file, copy);
+
+  await app.open(`/results?draw=${drawId}`);
+  await page.getByRole('button', { name: '导入填好的一户一表' }).click();
+  app.fileDialog.answer(copies);
+  await page.getByRole('button', { name: '选择工作簿' }).click();
+  const text = page.getByTestId('import-progress-text');
+  await expect(text).toContainText(/已读 [1-9]\d*\/300 个/, { timeout: 60_000 });
+  await screenshot(page, 'results-import-running');
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByText('已取消预览，没有写入任何内容。')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('import-running')).toHaveCount(0);
+  await expect(page.getByTestId('import-counts')).toHaveCount(0);
+  expect(app.services.results.entities({ drawId, state: '已录入' })).toHaveLength(0);
 });

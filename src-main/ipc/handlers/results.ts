@@ -13,5 +13,7 @@ export function resultHandlers(s: Services): ResultHandlers {
     'results:choose-files': () => s.results.chooseFiles(),
     'results:import-preview': (req) => s.results.importPreview(req),
     'results:import': (req) => s.results.importConfirm(req),
+    'results:import-progress': (req) => s.results.importProgress(req.jobId),
+    'results:import-cancel': (req) => s.results.importCancel(req.jobId),
   };
 }

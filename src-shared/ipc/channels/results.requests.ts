@@ -10,6 +10,12 @@ import {
 import type { ResultChannel } from './results';
 import { empty, fileToken, recordId, text } from './fields';
 
+const jobId = z
+  .string({ error: '任务标识无效' })
+  .min(1, '任务标识无效')
+  .max(64, '任务标识无效')
+  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
+
 const choices = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.array(z.enum(values, { error: `${label}不正确` }), { error: `${label}必须是列表` }).max(values.length);
 /** Kept as typed: a draft may hold a date still being typed; the service says what is wrong with it. */
@@ -72,7 +78,14 @@ export const resultsRequests = {
     .strict(),
   'results:choose-files': empty,
   'results:import-preview': z
-    .object({ files: z.array(fileToken).min(1, '请选择要导入的工作簿').max(5000, '一次最多导入 5000 个工作簿') })
+    .object({
+      files: z.array(fileToken).min(1, '请选择要导入的工作簿').max(5000, '一次最多导入 5000 个工作簿'),
+      jobId: jobId.optional(),
+    })
     .strict(),
-  'results:import': z.object({ previewId: z.string().uuid('预览已失效，请重新选择文件') }).strict(),
+  'results:import': z
+    .object({ previewId: z.string().uuid('预览已失效，请重新选择文件'), jobId: jobId.optional() })
+    .strict(),
+  'results:import-progress': z.object({ jobId }).strict(),
+  'results:import-cancel': z.object({ jobId }).strict(),
 } satisfies Record<ResultChannel, z.ZodType>;

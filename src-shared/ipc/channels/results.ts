@@ -12,6 +12,8 @@ export const RESULT_CHANNELS = [
   'results:choose-files',
   'results:import-preview',
   'results:import',
+  'results:import-progress',
+  'results:import-cancel',
 ] as const;
 export type ResultChannel = (typeof RESULT_CHANNELS)[number];
 
@@ -34,6 +36,15 @@ export interface ResultImportReport {
   problems: ResultImportProblem[];
 }
 
+/** Where an import job stands: workbooks read, then sheets checked (the preview) or entered (the confirm). */
+export interface ResultImportProgress {
+  jobId: string;
+  running: boolean;
+  step: 'read' | 'check' | 'write';
+  done: number;
+  total: number;
+}
+
 export interface ResultSaveView {
   /** entered: now 已录入; draft: kept as typed, not yet consistent; unchanged: nothing written. */
   outcome: 'entered' | 'draft' | 'unchanged';
@@ -50,8 +61,11 @@ export interface ResultResponses {
   'results:review': { reviewed: number };
   /** null: the clerk cancelled the dialog. */
   'results:choose-files': FileChoice[] | null;
+  /** Runs off the main process; progress in results:import-progress under the request's jobId. */
   'results:import-preview': { previewId: string; report: ResultImportReport };
   'results:import': ResultImportReport;
+  'results:import-progress': ResultImportProgress;
+  'results:import-cancel': { cancelled: boolean };
 }
 
 export type ResultErrorCode =
@@ -59,6 +73,8 @@ export type ResultErrorCode =
   | 'result.duplicateSheet'
   | 'result.duplicateTask'
   | 'result.entityNotFound'
+  | 'result.importCancelled'
+  | 'result.importFailed'
   | 'result.invalid'
   | 'result.noSealedDraw'
   | 'result.noTask'

@@ -127,9 +127,9 @@ describe('import through a preview', () => {
       expect.objectContaining({ file: `第${pkg.no}包.xlsx`, sheet: badSheet, cell: badCell }),
     );
     expect(resultCounts(c)).toEqual(before);
-    const done = c.services.results.importConfirm({ previewId });
+    const done = await c.services.results.importConfirm({ previewId });
     expect(done.entered).toBe(pkg.entities.length - 1);
     expect(c.count('results') - before.results).toBe(pkg.entities.length - 1);
-    expect(() => c.services.results.importConfirm({ previewId })).toThrow('导入预览已失效');
+    await expect(c.services.results.importConfirm({ previewId })).rejects.toThrow('导入预览已失效');
   });
 });

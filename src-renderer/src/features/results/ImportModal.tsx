@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Modal, Space, Spin, Table } from 'antd';
+import { Alert, App, Button, Descriptions, Modal, Space, Table } from 'antd';
 import type { ResultImportProblem, ResultImportReport } from '@shared/ipc/channels/results';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
+import { ImportRunning } from './ImportRunning';
+import { useImportJob } from './useImportJob';
 
 interface Props {
   open: boolean;
@@ -41,10 +43,14 @@ function Problems({ problems }: { problems: ResultImportProblem[] }) {
   );
 }
 
-/** 导入填好的一户一表: choose workbooks, see every problem and the counts, then 确认导入 writes the valid part. */
+/**
+ * 导入填好的一户一表: choose workbooks, see every problem and the counts, then 确认导入 writes the valid part. Both run
+ * in main's import worker with progress; the preview can be cancelled (closing the dialog cancels it too).
+ */
 export function ImportModal({ open, onClose, onImported }: Props) {
   const { message } = App.useApp();
   const { run, busy, error } = useAction();
+  const { job, progress, start, cancel } = useImportJob();
   const [preview, setPreview] = useState<{ previewId: string; report: ResultImportReport } | null>(null);
 
   const choose = () =>
@@ -52,18 +58,24 @@ export function ImportModal({ open, onClose, onImported }: Props) {
       const files = await api()['results:choose-files']({});
       if (!files) return;
       setPreview(null);
-      setPreview(await api()['results:import-preview']({ files: files.map((f) => f.token) }));
+      const tokens = files.map((f) => f.token);
+      const done = await start('preview', (jobId) => api()['results:import-preview']({ files: tokens, jobId }));
+      if (done) setPreview(done);
+      else message.info('已取消预览，没有写入任何内容。');
     });
   const confirm = () =>
     run(async () => {
       if (!preview) return;
-      const done = await api()['results:import']({ previewId: preview.previewId });
+      const { previewId } = preview;
+      const done = await start('confirm', (jobId) => api()['results:import']({ previewId, jobId }));
+      if (!done) return;
       message.success(`已导入 ${done.entered} 户的检查结果（已录入），${done.rejected} 张工作表有问题未导入。`);
       setPreview(null);
       onImported();
       onClose();
     });
   const close = () => {
+    if (job?.kind === 'preview') void cancel();
     setPreview(null);
     onClose();
   };
@@ -77,7 +89,7 @@ export function ImportModal({ open, onClose, onImported }: Props) {
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={close}>取消</Button>
+          <Button onClick={close}>关闭</Button>
           <Button onClick={() => void choose()} disabled={busy}>
             {preview ? '重新选择工作簿' : '选择工作簿'}
           </Button>
@@ -94,11 +106,7 @@ export function ImportModal({ open, onClose, onImported }: Props) {
           message="选择从「一户一表」导出、填好后保存的 Excel 工作簿（可多选）。先预览：列出每个问题与各项数量，确认后才写入没有问题的部分。"
         />
         {error && <Alert type="error" showIcon message={error} />}
-        {busy && !report && (
-          <Spin tip="正在读取工作簿…">
-            <div style={{ height: 60 }} />
-          </Spin>
-        )}
+        {job && <ImportRunning job={job} progress={progress} onCancel={() => void cancel()} />}
         {report && <Counts report={report} />}
         {report && report.problems.length > 0 && <Problems problems={report.problems} />}
         {report && report.problems.length === 0 && <Alert type="success" showIcon message="没有发现问题。" />}
