@@ -12,7 +12,7 @@ import type { FileTokens } from '../app/file-tokens';
 import { appendAuditRaw } from '../audit/service';
 import type { DbConnection } from '../db/connection';
 import type { BatchProgress } from './batch';
-import { assertSealed, sealedDrawViews } from './draw-list';
+import { assertSealed, drawOutline, sealedDrawViews } from './draw-list';
 import { SheetExportJobs } from './export-job';
 
 export interface SheetServiceDeps {
@@ -49,7 +49,7 @@ export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps
     track(req.jobId, IDLE, true);
     try {
       const request = { jobId: req.jobId, drawId: req.drawId, format: req.format, dbPath: conn.path, dir };
-      const outcome = await jobs.run(request, (p) => {
+      const outcome = await jobs.run(request, drawOutline(conn.raw, req.drawId), ({ heapUsed: _heap, ...p }) => {
         track(req.jobId, p, true);
         onProgress?.(progress.get(req.jobId)!);
       });
