@@ -2,19 +2,20 @@
  * CLI commands of the second half of the year: print a sealed draw's record sheets (一户一表) for the teams, and
  * take the filled workbooks back as results.
  */
-import { basename, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { first, qb } from '../db/sql';
 import { importResultFiles, type FileImportReport } from '../results/import-files';
-import { exportSheets, type SheetFormats } from '../sheets/export';
+import { drawOutline } from '../sheets/draw-list';
+import type { SheetOutline } from '../sheets/export';
+import { SheetExportJobs } from '../sheets/export-job';
 import { cliActor, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
 
-const FORMATS: Record<string, SheetFormats> = {
-  pdf: { pdf: true, xlsx: false },
-  xlsx: { pdf: false, xlsx: true },
-  both: { pdf: true, xlsx: true },
-};
+const FORMATS: readonly string[] = ['pdf', 'xlsx', 'both'] satisfies SheetFormat[];
 
 async function withDatabase<T>(ctx: CliContext, work: (raw: Parameters<typeof first>[0]) => Promise<T>): Promise<T> {
   const conn = await openDatabase(ctx.dbPath, { migrate: true });
@@ -22,6 +23,24 @@ async function withDatabase<T>(ctx: CliContext, work: (raw: Parameters<typeof fi
     return await work(conn.raw);
   } finally {
     await conn.close();
+  }
+}
+
+/** Through the page's export job (its worker, its refusal of existing files); returns the paths written. */
+async function exportInWorker(
+  dbPath: string,
+  found: { drawId: number; outline: SheetOutline },
+  dir: string,
+  format: SheetFormat,
+): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const jobs = new SheetExportJobs();
+  try {
+    const request = { jobId: randomUUID(), dbPath, drawId: found.drawId, dir, format };
+    const outcome = await jobs.run(request, found.outline, () => {});
+    return outcome.files.map((name) => join(dir, name));
+  } finally {
+    await jobs.close();
   }
 }
 
@@ -36,9 +55,9 @@ export const sheetsCommand: CliCommand = {
     const out = ctx.options.out;
     if (typeof out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
     const formatName = typeof ctx.options.format === 'string' ? ctx.options.format : 'both';
-    const formats = FORMATS[formatName];
-    if (!formats) throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both,而不是“${formatName}”`);
-    const written = await withDatabase(ctx, async (raw) => {
+    if (!FORMATS.includes(formatName))
+      throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both,而不是“${formatName}”`);
+    const found = await withDatabase(ctx, async (raw) => {
       const task = first(raw, qb.selectFrom('tasks').select(['id', 'name']).where('number', '=', taskNo));
       if (!task) throw new AppError('cli.missingArgument', `没有编号为“${taskNo}”的任务`);
       const draw = first(
@@ -46,8 +65,9 @@ export const sheetsCommand: CliCommand = {
         qb.selectFrom('draws').select('id').where('task_id', '=', task.id).where('state', '=', 'sealed'),
       );
       if (!draw) throw new AppError('sheets.notSealed', `任务“${task.name}”还没有已封存的抽取结果,不能导出一户一表`);
-      return exportSheets(raw, draw.id, resolve(out), formats);
+      return { drawId: draw.id, outline: drawOutline(raw, draw.id) };
     });
+    const written = await exportInWorker(ctx.dbPath, found, resolve(out), formatName as SheetFormat);
     if (ctx.json) ctx.out(JSON.stringify({ taskNo, files: written }));
     else
       ctx.out(

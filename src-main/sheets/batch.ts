@@ -1,26 +1,21 @@
 /**
- * A whole draw's sheets written to a folder the clerk chose, one file at a time (render, write, drop), with progress
- * and cancel between files. Never overwrites: a name already in the folder is refused before anything is written. A
- * cancel or a failed write removes this run's files, so the folder holds all of them or none.
+ * A whole draw's sheets written to a folder the clerk chose. The PDFs come from one pass (writeSheetPdfs): each
+ * package's file and the combined file stream to disk entity by entity, each package's workbook is written as its PDF
+ * ends. Progress after every entity; a cancel or a failure stops within one entity and removes every file of the run.
+ * Never overwrites: a name already in the folder is refused before anything is written.
  */
-import { existsSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DrawSheets } from '@shared/domain/sheets';
+import type { DrawSheets, SheetPackage } from '@shared/domain/sheets';
 import type { SheetExportProgress, SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError, isAppError } from '@shared/errors';
-import { sheetFiles, type SheetFile, type SheetFormats } from './export';
-
-export const FORMATS: Record<SheetFormat, SheetFormats> = {
-  pdf: { pdf: true, xlsx: false },
-  xlsx: { pdf: false, xlsx: true },
-  both: { pdf: true, xlsx: true },
-};
+import { outlineOf, sheetFiles, type SheetFile } from './export';
+import { writeSheetPdfs } from './pdf-render';
+import { checkFolder, RunFiles } from './run-files';
+import { renderPackageWorkbook } from './xlsx-write';
 
 export type BatchProgress = Omit<SheetExportProgress, 'jobId' | 'running'>;
 
 export interface BatchOptions {
-  /** Asked before each file is rendered and again before it is written. */
+  /** Asked after every entity and before every workbook. */
   cancelled(): boolean;
   onProgress(progress: BatchProgress): void;
 }
@@ -29,60 +24,95 @@ export interface BatchOutcome {
   outcome: 'done' | 'cancelled';
   /** Names of the files written (none when cancelled). */
   files: string[];
+  /** Files of this run removed on cancel (those finished and the one being written). */
   removed: number;
 }
 
-const WRITE_REASONS: Record<string, string> = {
-  ENOSPC: '磁盘空间不足',
-  EACCES: '没有写入该文件夹的权限',
-  EPERM: '没有写入该文件夹的权限',
-  EROFS: '该位置只读',
-  EEXIST: '文件夹中已有同名文件',
-  ENOENT: '文件夹已不存在',
-  EBUSY: '文件被其他程序占用',
-};
+class Cancelled extends Error {}
 
-function writeReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  return WRITE_REASONS[code] ?? (error as Error)?.message ?? String(error);
+/** Where the run stands: files finish in the order of sheetFiles(), entities count as their pages are drawn. */
+class Tracker {
+  private filesDone = 0;
+  private pdf = 0;
+  private xlsx = 0;
+
+  constructor(
+    private readonly files: readonly SheetFile[],
+    private readonly format: SheetFormat,
+    private readonly entities: number,
+    private readonly report: (p: BatchProgress) => void,
+  ) {}
+
+  get current(): string | null {
+    return this.files[this.filesDone]?.name ?? null;
+  }
+
+  entity(done: number): void {
+    this.pdf = done;
+    this.emit();
+  }
+
+  fileDone(file: SheetFile): void {
+    this.filesDone++;
+    if (file.kind === 'xlsx') this.xlsx += file.entities;
+    this.emit();
+  }
+
+  emit(): void {
+    const units = (this.format === 'xlsx' ? 0 : this.pdf) + (this.format === 'pdf' ? 0 : this.xlsx);
+    const total = this.entities * (this.format === 'both' ? 2 : 1);
+    const finished = this.filesDone === this.files.length;
+    this.report({
+      filesDone: this.filesDone,
+      filesTotal: this.files.length,
+      entitiesDone: this.format === 'xlsx' ? this.xlsx : this.pdf,
+      entitiesTotal: this.entities,
+      percent: finished || total === 0 ? 100 : Math.min(99, Math.floor((units * 100) / total)),
+      current: this.current,
+    });
+  }
 }
 
-/** The folder exists and none of the files are in it yet. */
-function checkFolder(dir: string, files: readonly SheetFile[]): void {
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new AppError('sheets.writeFailed', '所选文件夹已不存在，请重新选择文件夹。');
-  const taken = files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
-  if (taken.length)
-    throw new AppError(
-      'sheets.filesExist',
-      `所选文件夹中已有同名文件「${taken[0]}」${taken.length > 1 ? `等 ${taken.length} 个` : ''}，为免覆盖，未写入任何文件。请另选一个文件夹，或先移走这些文件。`,
-    );
+interface Run {
+  draw: DrawSheets;
+  files: SheetFile[];
+  out: RunFiles;
+  tracker: Tracker;
+  options: BatchOptions;
 }
 
-/** Where the run stands: files done, and entities of the packages whose files are all written. */
-function progressOf(files: readonly SheetFile[], done: number): BatchProgress {
-  const total = files.reduce((n, f) => n + f.entities, 0);
-  const rendered = files.slice(0, done).reduce((n, f) => n + f.entities, 0);
-  const packages = new Map<number, { entities: number; open: number }>();
-  files.forEach((f, i) => {
-    if (f.packageNo === null) return;
-    const p = packages.get(f.packageNo) ?? { entities: f.entities, open: 0 };
-    if (i >= done) p.open++;
-    packages.set(f.packageNo, p);
-  });
-  const all = [...packages.values()];
-  return {
-    filesDone: done,
-    filesTotal: files.length,
-    entitiesDone: all.filter((p) => p.open === 0).reduce((n, p) => n + p.entities, 0),
-    entitiesTotal: all.reduce((n, p) => n + p.entities, 0),
-    percent: total === 0 ? 100 : Math.floor((rendered * 100) / total),
-    current: files[done]?.name ?? null,
-  };
+const fileOf = (run: Run, kind: SheetFile['kind'], pkg: SheetPackage | null) =>
+  run.files.find((f) => f.kind === kind && f.packageNo === (pkg?.no ?? null));
+
+async function writeWorkbook(run: Run, pkg: SheetPackage): Promise<void> {
+  const file = fileOf(run, 'xlsx', pkg);
+  if (!file) return;
+  if (run.options.cancelled()) throw new Cancelled();
+  await run.out.write(file.name, await renderPackageWorkbook(run.draw, pkg));
+  run.tracker.fileDone(file);
 }
 
-async function removeAll(dir: string, names: readonly string[]): Promise<void> {
-  await Promise.all(names.map((name) => rm(join(dir, name), { force: true })));
+async function writePdfs(run: Run): Promise<void> {
+  const whole = fileOf(run, 'pdf', null)!;
+  await writeSheetPdfs(
+    run.draw,
+    { package: (pkg) => run.out.stream(fileOf(run, 'pdf', pkg)!.name), draw: run.out.stream(whole.name) },
+    {
+      onEntity(done) {
+        run.out.check();
+        if (run.options.cancelled()) throw new Cancelled();
+        run.tracker.entity(done);
+      },
+      async onPackage(pkg) {
+        const file = fileOf(run, 'pdf', pkg)!;
+        await run.out.close(file.name);
+        run.tracker.fileDone(file);
+        await writeWorkbook(run, pkg);
+      },
+    },
+  );
+  await run.out.close(whole.name);
+  run.tracker.fileDone(whole);
 }
 
 export async function writeSheetBatch(
@@ -91,44 +121,27 @@ export async function writeSheetBatch(
   format: SheetFormat,
   options: BatchOptions,
 ): Promise<BatchOutcome> {
-  const files = sheetFiles(draw, FORMATS[format]);
-  checkFolder(dir, files);
-  const written: string[] = [];
-  const stop = async (): Promise<BatchOutcome> => {
-    await removeAll(dir, written);
-    return { outcome: 'cancelled', files: [], removed: written.length };
-  };
-  options.onProgress(progressOf(files, 0));
-  for (const [i, file] of files.entries()) {
-    if (options.cancelled()) return stop();
-    const bytes = await renderOne(file, dir, written);
-    if (options.cancelled()) return stop();
-    try {
-      // wx: never replace a file that appeared in the folder since the check.
-      written.push(file.name);
-      await writeFile(join(dir, file.name), bytes, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') written.pop();
-      await removeAll(dir, written);
-      throw new AppError(
-        'sheets.writeFailed',
-        `写入「${file.name}」失败（${writeReason(error)}）。本次已写入的文件已全部删除，请检查文件夹后重试。`,
-      );
-    }
-    options.onProgress(progressOf(files, i + 1));
-  }
-  return { outcome: 'done', files: written, removed: 0 };
-}
-
-async function renderOne(file: SheetFile, dir: string, written: readonly string[]): Promise<Buffer> {
+  const files = sheetFiles(outlineOf(draw), format);
+  checkFolder(
+    dir,
+    files.map((f) => f.name),
+  );
+  const entities = draw.packages.reduce((n, p) => n + p.entities.length, 0);
+  const tracker = new Tracker(files, format, entities, options.onProgress);
+  const run: Run = { draw, files, out: new RunFiles(dir), tracker, options };
+  run.tracker.emit();
   try {
-    return await file.render();
+    if (format === 'xlsx') for (const pkg of draw.packages) await writeWorkbook(run, pkg);
+    else await writePdfs(run);
   } catch (error) {
-    await removeAll(dir, written);
+    const current = run.tracker.current;
+    const removed = await run.out.removeAll();
+    if (error instanceof Cancelled) return { outcome: 'cancelled', files: [], removed };
     if (isAppError(error)) throw error;
     throw new AppError(
       'sheets.exportFailed',
-      `生成「${file.name}」时出错，本次已写入的文件已全部删除：${(error as Error)?.message ?? String(error)}`,
+      `生成「${current}」时出错，本次已写入的文件已全部删除：${(error as Error)?.message ?? String(error)}`,
     );
   }
+  return { outcome: 'done', files: files.map((f) => f.name), removed: 0 };
 }

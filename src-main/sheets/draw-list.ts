@@ -8,6 +8,7 @@ import { sealedDrawsWithTask } from '../draws/sealed';
 import { AppError } from '@shared/errors';
 import { all, first, qb } from '../db/sql';
 import { latestProof } from '../draws/views';
+import type { SheetOutline } from './export';
 import { readMembers } from './load';
 
 type Raw = BetterSqlite3.Database;
@@ -57,6 +58,20 @@ export function sealedDrawViews(raw: Raw): SheetDrawView[] {
       },
     ];
   });
+}
+
+/** What names a sealed draw's files (export.ts): its task number and its packages' sizes, from the latest proof. */
+export function drawOutline(raw: Raw, drawId: number): SheetOutline {
+  const task = first(
+    raw,
+    qb
+      .selectFrom('draws as d')
+      .innerJoin('tasks as t', 't.id', 'd.task_id')
+      .select('t.number')
+      .where('d.id', '=', drawId),
+  );
+  const packages = latestProof(raw, drawId)?.body.result.packages ?? [];
+  return { taskNumber: task?.number ?? '', packages: packages.map((p) => ({ no: p.no, entities: p.entities.length })) };
 }
 
 /** Refuses, before any work starts, a draw that does not exist or is not sealed. */

@@ -15,6 +15,8 @@ export interface SheetsPdfOptions {
   notices?: boolean;
   /** Called after each entity is drawn (done of total); an error thrown here stops the rendering (cancel). */
   onEntity?: (done: number, total: number) => void;
+  /** Awaited after each package's own file has ended (its workbook can be written there, in step with the PDFs). */
+  onPackage?: (pkg: SheetPackage) => Promise<void> | void;
 }
 
 /** A notice or record sheet, paginated: its pages and the text beside its page numbers. */
@@ -77,6 +79,7 @@ export async function writeSheetPdfs(draw: DrawSheets, sinks: PdfSinks, options:
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await own?.end();
+    await options.onPackage?.(pkg);
   }
   await whole?.end();
 }

@@ -4,7 +4,7 @@
  * database but its audit row.
  */
 import { basename } from 'node:path';
-import type { SheetExportProgress, SheetExportResult } from '@shared/ipc/channels/sheets';
+import type { SheetExportProgress, SheetExportResult, SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
@@ -12,7 +12,8 @@ import type { FileTokens } from '../app/file-tokens';
 import { appendAuditRaw } from '../audit/service';
 import type { DbConnection } from '../db/connection';
 import type { BatchProgress } from './batch';
-import { assertSealed, sealedDrawViews } from './draw-list';
+import { assertSealed, drawOutline, sealedDrawViews } from './draw-list';
+import { sheetFiles, type SheetOutline } from './export';
 import { SheetExportJobs } from './export-job';
 
 export interface SheetServiceDeps {
@@ -27,6 +28,13 @@ const IDLE: BatchProgress = {
   percent: 0,
   current: null,
 };
+
+/** The totals known before the worker has read the draw, so the page shows them from the start. */
+function startOf(outline: SheetOutline, format: SheetFormat): BatchProgress {
+  const files = sheetFiles(outline, format);
+  const entitiesTotal = outline.packages.reduce((n, p) => n + p.entities, 0);
+  return { ...IDLE, filesTotal: files.length, entitiesTotal, current: files[0]?.name ?? null };
+}
 
 export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps: SheetServiceDeps) {
   const jobs = new SheetExportJobs();
@@ -45,11 +53,12 @@ export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps
     if (running) throw new AppError('sheets.busy', '正在导出另一批一户一表，请等它完成或取消后再导出。');
     assertSealed(conn.raw, req.drawId);
     const dir = deps.files.resolve(req.folderToken, 'folder');
+    const outline = drawOutline(conn.raw, req.drawId);
     running = req.jobId;
-    track(req.jobId, IDLE, true);
+    track(req.jobId, startOf(outline, req.format), true);
     try {
       const request = { jobId: req.jobId, drawId: req.drawId, format: req.format, dbPath: conn.path, dir };
-      const outcome = await jobs.run(request, (p) => {
+      const outcome = await jobs.run(request, outline, ({ heapUsed: _heap, ...p }) => {
         track(req.jobId, p, true);
         onProgress?.(progress.get(req.jobId)!);
       });

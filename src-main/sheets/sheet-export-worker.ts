@@ -1,12 +1,13 @@
 /**
  * Worker-thread side of export-job.ts: per request, opens the database, reads the sealed draw's sheets and writes
- * them file by file (batch.ts). A cancel request marks its job; the export sees the mark before its next file.
+ * them (batch.ts). A cancel request marks its job; the export sees the mark after its current entity.
  */
+import { getHeapStatistics } from 'node:v8';
 import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { serveRequests } from '../workers/worker-rpc';
-import { writeSheetBatch, type BatchProgress } from './batch';
-import type { ExportRequest, SheetWorkerReply, SheetWorkerRequest } from './export-job';
+import { writeSheetBatch } from './batch';
+import type { ExportRequest, SheetWorkerReply, SheetWorkerRequest, WorkerProgress } from './export-job';
 import { loadSheets } from './load';
 
 const running = new Set<string>();
@@ -21,13 +22,13 @@ async function readDraw(dbPath: string, drawId: number) {
   }
 }
 
-async function exportDraw(request: ExportRequest, progress: (p: BatchProgress) => void): Promise<SheetWorkerReply> {
+async function exportDraw(request: ExportRequest, progress: (p: WorkerProgress) => void): Promise<SheetWorkerReply> {
   running.add(request.jobId);
   try {
     const draw = await readDraw(request.dbPath, request.drawId);
     const outcome = await writeSheetBatch(draw, request.dir, request.format, {
       cancelled: () => cancelled.has(request.jobId),
-      onProgress: progress,
+      onProgress: (p) => progress({ ...p, heapUsed: getHeapStatistics().used_heap_size }),
     });
     return { kind: 'export', ...outcome };
   } finally {
@@ -36,7 +37,7 @@ async function exportDraw(request: ExportRequest, progress: (p: BatchProgress) =
   }
 }
 
-serveRequests<SheetWorkerRequest, SheetWorkerReply, BatchProgress>(
+serveRequests<SheetWorkerRequest, SheetWorkerReply, WorkerProgress>(
   async (request, progress) => {
     if (request.kind === 'cancel') {
       const known = running.has(request.jobId);

@@ -42,14 +42,14 @@ export interface SheetExportProgress {
   filesTotal: number;
   entitiesDone: number;
   entitiesTotal: number;
-  /** 0–100, by the pages rendered so far (each file's entities, the combined PDF's too). */
+  /** 0–100, by the entities rendered so far in each format asked for (100 once every file is written). */
   percent: number;
   /** The file being produced now (its name), null when none. */
   current: string | null;
 }
 
 export interface SheetExportResult {
-  /** done: every file written; cancelled: stopped between files, this run's files removed. */
+  /** done: every file written; cancelled: stopped after the entity being drawn, this run's files removed. */
   outcome: 'done' | 'cancelled';
   /** The folder's name (not its path) and the names of the files written (none when cancelled). */
   folderName: string;

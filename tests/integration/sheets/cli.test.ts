@@ -40,6 +40,13 @@ describe('ssj sheets', () => {
     expect(readdirSync(out).sort()).toEqual([...files].sort());
   });
 
+  it('refuses to overwrite the files of an earlier export, in Chinese, and changes none of them', async () => {
+    const before = readdirSync(out).map((f) => [f, readFileSync(join(out, f)).length]);
+    const again = await cli('sheets', taskNo, '--out', out);
+    expect(again).toMatchObject({ code: 1, err: expect.stringContaining('为免覆盖，未写入任何文件') });
+    expect(readdirSync(out).map((f) => [f, readFileSync(join(out, f)).length])).toEqual(before);
+  });
+
   it('refuses an unknown task number and an unknown format in Chinese', async () => {
     expect(await cli('sheets', '无此编号', '--out', out)).toMatchObject({
       code: 1,

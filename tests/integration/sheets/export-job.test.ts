@@ -1,7 +1,8 @@
 /**
  * The 一户一表 page's export through the sheet service and its worker: every package's PDF and workbook plus the
- * whole draw's PDF written to the chosen folder, progress that only moves forward, a cancel or a failed write that
- * leaves no file of the run behind, and nothing in the database changed but the audit row.
+ * whole draw's PDF written to the chosen folder, progress entity by entity that only moves forward, a cancel, a
+ * failed write or a dead thread that leaves no file of the run behind, and nothing in the database changed but the
+ * audit row.
  */
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetExportProgress } from '@shared/ipc/channels/sheets';
 import { writeSheetBatch } from '../../../src-main/sheets/batch';
+import { drawOutline } from '../../../src-main/sheets/draw-list';
+import { SheetExportJobs } from '../../../src-main/sheets/export-job';
 import { loadSheets } from '../../../src-main/sheets/load';
 import { sealedDraw, type SealedDraw } from './sealed-draw';
 
@@ -95,26 +98,66 @@ describe('sheets:export — written', () => {
 });
 
 describe('sheets:export — stopped', () => {
-  it('cancels between packages and removes the files of the run', async () => {
+  it('reports every entity in order, and a cancel inside the combined PDF stops within an entity and leaves no file', async () => {
     const dir = folder();
     const audits = exportAudits().length;
     const id = jobId();
+    const events: SheetExportProgress[] = [];
     let asked: Promise<{ cancelled: boolean }> | undefined;
+    let atCancel: { entitiesDone: number; files: string[] } | undefined;
     const result = await s.c.services.sheets.export(
       { drawId: s.drawId, folderToken: tokenOf(dir), format: 'pdf', jobId: id },
       (p) => {
-        if (p.filesDone === 1) asked = s.c.services.sheets.exportCancel(id);
+        events.push(p);
+        if (asked || p.entitiesDone < p.entitiesTotal / 2) return;
+        atCancel = { entitiesDone: p.entitiesDone, files: readdirSync(dir) };
+        asked = s.c.services.sheets.exportCancel(id);
       },
     );
     expect(await asked).toEqual({ cancelled: true });
-    expect(result.outcome).toBe('cancelled');
-    expect(result.files).toEqual([]);
-    expect(result.removed).toBeGreaterThanOrEqual(1);
+    const done = events.map((e) => e.entitiesDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // One event per entity drawn: 0, 1, 2, … with the package files' events between them.
+    expect([...new Set(done)]).toEqual(Array.from({ length: done.at(-1)! + 1 }, (_, i) => i));
+    // The combined PDF was on disk, half made, when the cancel was asked; it stopped well before the last entity.
+    const draw = loadSheets(s.c.conn.raw, s.drawId);
+    expect(atCancel!.files).toContain(`一户一表-${draw.taskNumber}-全部.pdf`);
+    expect(done.at(-1)!).toBeLessThanOrEqual(atCancel!.entitiesDone + 2);
+    expect(done.at(-1)!).toBeLessThan(events[0].entitiesTotal);
+    expect(result).toMatchObject({ outcome: 'cancelled', files: [] });
+    expect(result.removed).toBeGreaterThanOrEqual(atCancel!.files.length);
     expect(readdirSync(dir)).toEqual([]);
     expect(exportAudits()).toHaveLength(audits);
     expect(await s.c.services.sheets.exportCancel(id)).toEqual({ cancelled: false });
   }, 120_000);
 
+  it('says in Chinese when the export thread dies, and removes the files of the run', async () => {
+    const dir = folder();
+    const jobs = new SheetExportJobs();
+    const request = { jobId: jobId(), dbPath: s.c.path, drawId: s.drawId, dir, format: 'both' as const };
+    const run = jobs.run(request, drawOutline(s.c.conn.raw, s.drawId), (p) => {
+      if (p.filesDone === 2) void jobs.close();
+    });
+    await expect(run).rejects.toMatchObject({
+      code: 'sheets.exportFailed',
+      message: expect.stringMatching(/^导出一户一表的线程意外中止（.*）。本次已写入的文件已全部删除，请重新导出。$/),
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
+
+  it('says 内存不足 when the export thread runs out of its heap', async () => {
+    const jobs = new SheetExportJobs(4);
+    const request = { jobId: jobId(), dbPath: s.c.path, drawId: s.drawId, dir: folder(), format: 'pdf' as const };
+    await expect(jobs.run(request, drawOutline(s.c.conn.raw, s.drawId), () => {})).rejects.toMatchObject({
+      code: 'sheets.exportFailed',
+      message: expect.stringContaining('导出一户一表的线程意外中止（内存不足）'),
+    });
+    await jobs.close();
+  }, 120_000);
+
+});
+
+describe('sheets:export — failed or refused', () => {
   it('removes the files of the run when a write fails, and says which file', async () => {
     const dir = folder();
     const draw = loadSheets(s.c.conn.raw, s.drawId);

@@ -115,7 +115,7 @@ function Running({
           ? `已写入 ${progress.filesDone}/${progress.filesTotal} 个文件，已完成 ${progress.entitiesDone}/${progress.entitiesTotal} 户` +
             (progress.current ? `；正在生成「${progress.current}」` : '')
           : '正在读取抽取结果…'}
-        {cancelling && '（将在当前文件完成后停止，并删除本次已写入的文件）'}
+        {cancelling && '（正在停止，并删除本次已写入的文件）'}
       </Typography.Text>
     </div>
   );
