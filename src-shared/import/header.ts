@@ -207,7 +207,7 @@ export interface HeaderFit {
   score: number;
   /** Every required field is named by a whole header text (not by a header that merely contains a synonym). */
   requiredExact: boolean;
-  /** The header texts that named the fields, in column order. */
+  /** The header texts that named the fields: the required ones first, then in column order. */
   named: string[];
 }
 
@@ -215,16 +215,16 @@ export function headerFit(kind: RosterKind, leadingRows: readonly GridRow[]): He
   const found = bestHeader(kind, leadingRows);
   if (!found) return { score: 0, requiredExact: false, named: [] };
   const { candidate, mapping } = found;
-  const requiredExact = FIELDS_BY_KIND[kind]
-    .filter((f) => f.required)
-    .every((f) => {
-      const column = mapping[f.key];
-      return column !== undefined && matchHeaderText(kind, candidate.matchTexts[column], false)?.key === f.key;
-    });
-  const named = Object.values(mapping)
-    .sort((a, b) => a - b)
-    .map((c) => candidate.matchTexts[c]);
-  return { score: found.score, requiredExact, named };
+  const required = FIELDS_BY_KIND[kind].filter((f) => f.required).map((f) => f.key);
+  const requiredExact = required.every((key) => {
+    const column = mapping[key];
+    return column !== undefined && matchHeaderText(kind, candidate.matchTexts[column], false)?.key === key;
+  });
+  // The required columns first: they say most about what the file is.
+  const columns = Object.entries(mapping)
+    .sort(([a, ca], [b, cb]) => Number(required.includes(b)) - Number(required.includes(a)) || ca - cb)
+    .map(([, c]) => candidate.matchTexts[c]);
+  return { score: found.score, requiredExact, named: columns };
 }
 
 function buildDetection(kind: RosterKind, candidate: Candidate, mapping: ColumnMapping): HeaderDetection {

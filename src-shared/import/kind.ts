@@ -45,7 +45,7 @@ export function refuseWrongKind(chosen: RosterKind, leadingRows: readonly GridRo
   const columns = found.fit.named
     .slice(0, 3)
     .map((t) => `“${t}”`)
-    .join('');
+    .join('、');
   throw new AppError(
     'import.wrongKind',
     `这是${ROSTER_LABELS[found.kind]}，不是${ROSTER_LABELS[chosen]}（表头有${columns}等列）。请在${IMPORT_PLACE[found.kind]}导入。`,

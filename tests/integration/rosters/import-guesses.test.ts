@@ -89,7 +89,7 @@ describe('values read by synonym', () => {
 
 describe('a file of the wrong kind', () => {
   const MESSAGE =
-    '这是随机抽查事项清单，不是检查对象名录库（表头有“编制单位名称”“序号”“抽查类别”等列）。请在“检查事项清单”页面导入。';
+    '这是随机抽查事项清单，不是检查对象名录库（表头有“抽查事项”、“编制单位名称”、“序号”等列）。请在“检查事项清单”页面导入。';
 
   it('refuses the real item list as the entity roster, at detection and at preview, writing nothing', async () => {
     const fileToken = await choose(SAMPLE);

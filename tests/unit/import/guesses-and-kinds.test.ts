@@ -99,7 +99,7 @@ describe('a file of the wrong kind', () => {
     const refused = refusalSync(() => refuseWrongKind('entities', ITEM_LIST_HEADER));
     expect(refused.code).toBe('import.wrongKind');
     expect(refused.message).toBe(
-      '这是随机抽查事项清单，不是检查对象名录库（表头有“编制单位名称”“序号”“抽查类别”等列）。请在“检查事项清单”页面导入。',
+      '这是随机抽查事项清单，不是检查对象名录库（表头有“抽查事项”、“编制单位名称”、“序号”等列）。请在“检查事项清单”页面导入。',
     );
     expect(otherKindOf('inspectors', ITEM_LIST_HEADER)?.kind).toBe('items');
     expect(otherKindOf('items', ITEM_LIST_HEADER)).toBeNull();

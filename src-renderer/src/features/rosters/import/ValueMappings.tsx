@@ -61,12 +61,11 @@ export function ValueMappings({
         dataSource={rows}
         columns={[
           { title: '列', dataIndex: 'column', width: 180 },
-          { title: '文件中的取值', dataIndex: 'source', render: (s: string) => `「${s}」` },
           { title: '行数', dataIndex: 'rows', width: 80, render: (n: number) => n.toLocaleString('zh-CN') },
+          { title: '文件中的取值', dataIndex: 'source', width: 240, render: (s: string) => `「${s}」 →` },
           {
             title: '导入为',
             key: 'target',
-            width: 260,
             render: (_: unknown, m: ValueMapping) =>
               editable ? (
                 <TargetSelect kind={kind} mapping={m} choices={choices} onChange={onChange} />
