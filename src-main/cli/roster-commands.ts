@@ -78,6 +78,7 @@ export const importCommand: CliCommand = {
             ...(report.subItems ? { subItems: report.subItems } : {}),
             rowsRead: report.rowsRead,
             format: report.format,
+            valueMappings: report.valueMappings,
             problemCount: report.problems.length,
             problems: report.problems.slice(0, PROBLEMS_SHOWN),
           }),
@@ -91,6 +92,8 @@ export const importCommand: CliCommand = {
           ctx.out(
             `检查子项:新增 ${report.subItems.new},更新 ${report.subItems.updated},未变 ${report.subItems.unchanged},删除 ${report.subItems.removed}`,
           );
+        for (const m of report.valueMappings)
+          ctx.out(`  按近义词 ${m.column}「${m.source}」→「${m.applied}」：${m.rows} 行`);
         for (const p of report.problems.slice(0, PROBLEMS_SHOWN))
           ctx.out(`  ${p.severity === 'error' ? '拒绝' : '提示'} ${describeProblem(p)}`);
         if (report.problems.length > PROBLEMS_SHOWN) ctx.out(`  ……共 ${report.problems.length} 条问题`);

@@ -9,6 +9,7 @@ import type { RosterKind } from '@shared/domain/rosters';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { ColumnMapping } from '@shared/import/header';
 import type { ImportProblem } from '@shared/import/problems';
+import type { ValueChoice } from '@shared/import/value-guesses';
 import type { ImportProgress, ImportReport } from './import';
 
 export const IMPORT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192, maxOldGenerationSizeMb: 400 } as const;
@@ -21,6 +22,7 @@ export interface ImportJobRequest {
   mapping?: ColumnMapping;
   /** From the preview, for the confirm pass. */
   rejectRows?: [number, ImportProblem[]][];
+  valueChoices?: ValueChoice[];
   actor: string;
   nowIso: string;
   fileLabel?: string;

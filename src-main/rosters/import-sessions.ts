@@ -8,6 +8,7 @@ import type { ImportReportView, JobProgressView } from '@shared/domain/roster-vi
 import type { RosterKind } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ImportProblem } from '@shared/import/problems';
+import { choiceMap, type ValueChoice, type ValueMapping } from '@shared/import/value-guesses';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
@@ -23,6 +24,8 @@ export interface PreviewSession {
   mapping: Record<string, number>;
   rejectRows: Map<number, ImportProblem[]>;
   problems: ImportProblem[];
+  /** The values the preview read by synonym: the only ones a confirm may answer for. */
+  valueMappings: ValueMapping[];
   confirmed: boolean;
   /** The file's shape and the mapping its header suggests: a confirmed mapping that differs is remembered. */
   shape: FileShape;
@@ -114,6 +117,7 @@ export async function importPreview(
     mapping: report.mapping,
     rejectRows,
     problems: report.problems,
+    valueMappings: report.valueMappings,
     confirmed: false,
     shape,
   };
@@ -148,6 +152,16 @@ function rowsToReject(session: PreviewSession, declineRows: readonly number[]): 
   return rejected;
 }
 
+/** The clerk's answers, each for a value the preview listed and naming a value of its field. */
+function checkedChoices(session: PreviewSession, choices: readonly ValueChoice[]): ValueChoice[] {
+  choiceMap(session.kind, choices);
+  for (const c of choices) {
+    if (!session.valueMappings.some((m) => m.field === c.field && m.source === c.source))
+      throw new AppError('import.badValueChoice', `预览中没有“${c.source}”这一取值，请重新预览后再选择。`);
+  }
+  return [...choices];
+}
+
 export async function importConfirm(
   s: ImportSessions,
   req: ParsedReq<'roster:import-confirm'>,
@@ -163,6 +177,7 @@ export async function importConfirm(
     mode: 'confirm',
     mapping: session.mapping,
     rejectRows: [...rowsToReject(session, req.declineRows ?? [])],
+    valueChoices: checkedChoices(session, req.valueChoices ?? []),
     actor: s.ctx.actor(),
     nowIso: s.ctx.now().toISOString(),
     fileLabel: session.fileName,

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       const report = await confirmImport(conn.raw, {
         ...base,
         rejectRows: request.rejectRows ? new Map(request.rejectRows) : undefined,
+        valueChoices: request.valueChoices,
       });
       post({ type: 'done', report, rejectRows: [] });
     }

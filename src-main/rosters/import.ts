@@ -9,6 +9,7 @@ import type { RosterKind } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ColumnMapping } from '@shared/import/header';
 import type { ImportProblem } from '@shared/import/problems';
+import type { ValueChoice, ValueMapping } from '@shared/import/value-guesses';
 import { appendAuditRaw } from '../audit/service';
 import { SPECS, type TableSpec } from './import-specs';
 import { handleRow, ImportTally, type RowContext } from './import-rows';
@@ -40,6 +41,8 @@ export interface ImportRequest {
   mapping?: ColumnMapping;
   /** The rows a preview of the same file rejected as in-file duplicates (confirm only; read again if absent). */
   rejectRows?: ReadonlyMap<number, readonly ImportProblem[]>;
+  /** The clerk's answers for status and grade values read by synonym (confirm only). */
+  valueChoices?: readonly ValueChoice[];
   actor: string;
   now: Date;
   signal?: AbortSignal;
@@ -60,6 +63,8 @@ export interface ImportReport {
   /** Every problem (row, column, reason), up to PROBLEM_LIMIT; rejected rows first-class. */
   problems: ImportProblem[];
   problemsTruncated: boolean;
+  /** Status and grade values read by synonym, per column, with what was made of them and their row counts. */
+  valueMappings: ValueMapping[];
   /** The first rows with their outcome, for the preview table. */
   sample: { rowNo: number; outcome: RowOutcome; key: string; name: string; flagged: boolean }[];
   mapping: ColumnMapping;
@@ -107,6 +112,7 @@ async function processFile<K extends RosterKind>(
     mapping: req.mapping,
     signal: req.signal,
     rejectRows: req.rejectRows,
+    valueChoices: req.valueChoices,
     onProgress: (n) => {
       rowsRead = n;
       req.onProgress?.({ rowsRead: n, rowsWritten: tally.rowsWritten });
@@ -136,7 +142,13 @@ async function processFile<K extends RosterKind>(
     if (req.signal?.aborted) throw cancelled();
     if (write) {
       const { batch } = context.change;
-      const detail = { batch, file: req.fileLabel ?? null, counts: tally.counts, ...subItemsOf(req.kind, tally) };
+      const detail = {
+        batch,
+        file: req.fileLabel ?? null,
+        counts: tally.counts,
+        ...subItemsOf(req.kind, tally),
+        valueMappings: reading.valueMappings,
+      };
       appendAuditRaw(raw, { actor: req.actor, action: 'roster:import', target: req.kind, detail }, req.now);
       raw.exec('COMMIT');
     }
@@ -155,6 +167,7 @@ async function processFile<K extends RosterKind>(
     ...subItemsOf(req.kind, tally),
     problems: tally.problems,
     problemsTruncated: tally.problemsTruncated,
+    valueMappings: reading.valueMappings,
     sample: tally.correctedSample(),
     mapping: detection.mapping,
     signature: detection.signature,

@@ -3,6 +3,7 @@
  * JSON-safe). Pure types.
  */
 import type { ImportProblem } from '../import/problems';
+import type { ValueMapping } from '../import/value-guesses';
 import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, ItemSubItem, RosterKind } from './rosters';
 
 export type QueryableRoster = 'entities' | 'inspectors' | 'experts';
@@ -93,6 +94,8 @@ export interface ImportReportView {
   subItems?: { new: number; updated: number; unchanged: number; removed: number };
   problems: ImportProblem[];
   problemsTruncated: boolean;
+  /** Status and grade values read by synonym, per column: what was made of each and in how many rows. */
+  valueMappings: ValueMapping[];
   sample: {
     rowNo: number;
     outcome: 'new' | 'updated' | 'unchanged' | 'rejected';

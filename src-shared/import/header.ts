@@ -156,14 +156,16 @@ function twoRowCandidate(top: GridRow, bottom: GridRow): Candidate {
   return { headerRowNos: [top.rowNo, bottom.rowNo], texts, matchTexts, containment };
 }
 
-/**
- * Find the header among the first rows of a sheet. Throws AppError('import.headerNotFound') when no row names
- * enough fields to be a header of this roster.
- */
-export function detectHeader(kind: RosterKind, leadingRows: readonly GridRow[]): HeaderDetection {
+interface BestHeader {
+  candidate: Candidate;
+  mapping: ColumnMapping;
+  score: number;
+}
+
+/** The one- or two-row candidate among the first rows that names the most fields of this roster. */
+function bestHeader(kind: RosterKind, leadingRows: readonly GridRow[]): BestHeader | null {
   const rows = leadingRows.slice(0, HEADER_SEARCH_ROWS);
-  const fields = FIELDS_BY_KIND[kind];
-  let best: { candidate: Candidate; mapping: ColumnMapping; score: number } | null = null;
+  let best: BestHeader | null = null;
   const consider = (candidate: Candidate) => {
     const mapping = mapColumns(kind, candidate);
     const score = Object.keys(mapping).length;
@@ -177,7 +179,16 @@ export function detectHeader(kind: RosterKind, leadingRows: readonly GridRow[]):
     const ownTexts = rows[i].cells.filter((_, c) => ownText(rows[i], c) !== '').length;
     if (next && next.rowNo === rows[i].rowNo + 1 && ownTexts >= 2) consider(twoRowCandidate(rows[i], next));
   }
-  const found = best as { candidate: Candidate; mapping: ColumnMapping; score: number } | null;
+  return best;
+}
+
+/**
+ * Find the header among the first rows of a sheet. Throws AppError('import.headerNotFound') when no row names
+ * enough fields to be a header of this roster.
+ */
+export function detectHeader(kind: RosterKind, leadingRows: readonly GridRow[]): HeaderDetection {
+  const fields = FIELDS_BY_KIND[kind];
+  const found = bestHeader(kind, leadingRows);
   const requiredKeys = fields.filter((f) => f.required).map((f) => f.key);
   const enough =
     found !== null && (found.score >= 2 || (found.score >= 1 && requiredKeys.every((k) => k in found.mapping)));
@@ -188,6 +199,32 @@ export function detectHeader(kind: RosterKind, leadingRows: readonly GridRow[]):
     );
   }
   return buildDetection(kind, found.candidate, found.mapping);
+}
+
+/** How well a sheet's best header names this roster's fields. */
+export interface HeaderFit {
+  /** Fields named. */
+  score: number;
+  /** Every required field is named by a whole header text (not by a header that merely contains a synonym). */
+  requiredExact: boolean;
+  /** The header texts that named the fields: the required ones first, then in column order. */
+  named: string[];
+}
+
+export function headerFit(kind: RosterKind, leadingRows: readonly GridRow[]): HeaderFit {
+  const found = bestHeader(kind, leadingRows);
+  if (!found) return { score: 0, requiredExact: false, named: [] };
+  const { candidate, mapping } = found;
+  const required = FIELDS_BY_KIND[kind].filter((f) => f.required).map((f) => f.key);
+  const requiredExact = required.every((key) => {
+    const column = mapping[key];
+    return column !== undefined && matchHeaderText(kind, candidate.matchTexts[column], false)?.key === key;
+  });
+  // The required columns first: they say most about what the file is.
+  const columns = Object.entries(mapping)
+    .sort(([a, ca], [b, cb]) => Number(required.includes(b)) - Number(required.includes(a)) || ca - cb)
+    .map(([, c]) => candidate.matchTexts[c]);
+  return { score: found.score, requiredExact, named: columns };
 }
 
 function buildDetection(kind: RosterKind, candidate: Candidate, mapping: ColumnMapping): HeaderDetection {

@@ -8,3 +8,5 @@ export * from './records';
 export * from './items';
 export * from './pipeline';
 export * from './string-table';
+export * from './kind';
+export * from './value-guesses';

@@ -10,6 +10,7 @@ import type { GridRow } from './grid';
 import { ItemAssembler } from './items';
 import type { ImportProblem } from './problems';
 import { buildEntity, buildExpert, buildInspector, type RowOutcome } from './records';
+import { choiceMap, ValueGuesses, type ValueChoice } from './value-guesses';
 
 export interface RecordByKind {
   entities: EntityRecord;
@@ -42,6 +43,8 @@ export interface PipelineCounts {
 export interface PipelineOptions {
   /** Rows to reject where they stand, with these problems (from a preview pass of the same file). */
   rejectRows?: ReadonlyMap<number, readonly ImportProblem[]>;
+  /** The clerk's answers for status and grade values read by synonym (see value-guesses.ts). */
+  valueChoices?: readonly ValueChoice[];
 }
 
 interface KeyDef<R> {
@@ -82,7 +85,10 @@ export class RecordPipeline<K extends RosterKind> {
    */
   private readonly seen = new Map<string, number>();
   private readonly items: ItemAssembler | null;
-  private readonly build: ((detection: HeaderDetection, row: GridRow) => RowOutcome<RecordByKind[K]> | null) | null;
+  private readonly build:
+    ((detection: HeaderDetection, row: GridRow, values: ValueGuesses) => RowOutcome<RecordByKind[K]> | null) | null;
+  /** Status and grade values read by synonym, with their row counts. */
+  readonly values: ValueGuesses;
 
   constructor(
     readonly kind: K,
@@ -90,6 +96,7 @@ export class RecordPipeline<K extends RosterKind> {
     private readonly options: PipelineOptions = {},
   ) {
     this.items = kind === 'items' ? new ItemAssembler(detection) : null;
+    this.values = new ValueGuesses(kind, choiceMap(kind, options.valueChoices));
     const builders = { entities: buildEntity, inspectors: buildInspector, experts: buildExpert, items: null };
     this.build = builders[kind] as typeof this.build;
   }
@@ -98,7 +105,7 @@ export class RecordPipeline<K extends RosterKind> {
   push(row: GridRow): ImportRowResult<RecordByKind[K]>[] {
     if (row.rowNo < this.detection.dataStartRowNo) return [];
     if (this.items) return this.settle(this.items.push(row) as ImportRowResult<RecordByKind[K]>[]);
-    const outcome = this.build!(this.detection, row);
+    const outcome = this.build!(this.detection, row, this.values);
     if (!outcome) return [];
     return this.settle([
       { rowNo: row.rowNo, lastRowNo: row.rowNo, record: outcome.record, problems: outcome.problems },

@@ -2,9 +2,8 @@
  * One data row of a roster file → one record, or the reasons it cannot be one. Pure: the grid row in, the record
  * and its problems out. Duplicate keys across rows are the pipeline's business (pipeline.ts).
  */
-import { checkRegNo, checkUscc, entityTypeFromUscc } from '../domain/uscc';
+import { entityTypeFromUscc } from '../domain/uscc';
 import {
-  ENTITY_FIELD_LABELS,
   ENTITY_TYPES,
   EXPERT_STATUSES,
   INSPECTOR_STATUSES,
@@ -20,6 +19,7 @@ import {
   parseInspectorStatus,
   parseRegStatus,
 } from './enum-parsers';
+import { readEntityCodes, USCC_LABEL } from './entity-codes';
 import { entityNameOf } from './entity-name';
 import { FIELDS_BY_KIND, type FieldSpec } from './fields';
 import { columnDescription, type HeaderDetection } from './header';
@@ -36,6 +36,7 @@ import {
   splitTags,
   type CodeCell,
 } from './values';
+import type { ValueGuesses } from './value-guesses';
 
 export * from './enum-parsers';
 
@@ -76,6 +77,7 @@ export class RowReader {
   constructor(
     readonly detection: HeaderDetection,
     readonly row: GridRow,
+    private readonly values?: ValueGuesses,
   ) {
     this.specs = specsOf(detection.kind);
   }
@@ -173,7 +175,8 @@ export class RowReader {
     if (!this.withinLength(key, raw)) return undefined;
     const text = normaliseLine(raw);
     if (text === '') return null;
-    const value = parse(text.normalize('NFKC'));
+    const normal = text.normalize('NFKC');
+    const value = parse(normal);
     if (value === null) {
       this.add(key, 'error', `${key}.invalid`, `${this.label(key)}“${text}”无法识别，应为 ${allowed.join(' / ')}`);
       return undefined;
@@ -181,7 +184,18 @@ export class RowReader {
     if (hasFullWidthAlnum(text)) {
       this.add(key, 'flag', 'value.fullWidth', `${this.label(key)}“${text}”含全角字符，已按“${value}”识别，请核对`);
     }
-    return value;
+    return value === normal || !this.values?.listed(key) ? value : this.guessed(key, text, value);
+  }
+
+  /** A value read by synonym: noted for the preview, with the clerk's choice (another value, or none) applied. */
+  private guessed<T extends string>(key: string, source: string, guess: T): T | undefined {
+    const choice = this.values!.choice(key, source);
+    const applied = choice === undefined ? guess : choice;
+    this.values!.note(key, this.site(key).column ?? key, source, guess, applied);
+    if (applied === null)
+      this.add(key, 'error', 'value.declined', `${this.label(key)}为“${source}”的行按您的选择不导入`);
+    // choiceMap admits only this field's own values.
+    return (applied ?? undefined) as T | undefined;
   }
 
   date(key: string): string | null {
@@ -201,74 +215,6 @@ export class RowReader {
 }
 
 // ---- the rosters ----
-
-const USCC_LABEL = ENTITY_FIELD_LABELS.uscc;
-const REG_NO_LABEL = ENTITY_FIELD_LABELS.regNo;
-
-function usccShapeReason(code: string, problemKind: 'length' | 'characters'): string {
-  return problemKind === 'length'
-    ? `${USCC_LABEL}“${code}”应为 18 位（现为 ${code.length} 位）`
-    : `${USCC_LABEL}“${code}”含有不允许的字符（只能是数字和除 I、O、S、V、Z 以外的大写字母）`;
-}
-
-/**
- * The entity's codes: a USCC whose check digit fails is kept with a flag; a refused code falls back on the other
- * one (flagged) or rejects the row when there is none.
- */
-function readEntityCodes(r: RowReader): { uscc: string | null; regNo: string | null } {
-  let usccCell = r.code('uscc');
-  let regNoCell = r.code('regNo');
-  // County exports often have one "统一社会信用代码/注册号" column: a 15-digit value there is the 注册号.
-  if (usccCell.status === 'ok' && /^[0-9]{15}$/.test(usccCell.code) && regNoCell.status === 'empty') {
-    regNoCell = usccCell;
-    usccCell = { status: 'empty' };
-  }
-
-  let uscc: string | null = null;
-  let usccRefused: string | null = null;
-  if (usccCell.status === 'ok') {
-    const check = checkUscc(usccCell.code);
-    if (check.ok) uscc = usccCell.code;
-    else if (check.problem === 'checkDigit') {
-      uscc = usccCell.code;
-      r.add(
-        'uscc',
-        'flag',
-        'uscc.checkDigit',
-        `${USCC_LABEL}“${usccCell.code}”校验码不符（按 GB 32100-2015 应为 ${check.expectedCheckChar}）。早期发放的代码可能如此，请核对后决定是否接受`,
-      );
-    } else usccRefused = usccShapeReason(usccCell.code, check.problem);
-  } else if (usccCell.status === 'damaged') usccRefused = usccCell.reason;
-
-  let regNo: string | null = null;
-  let regNoRefused: string | null = null;
-  if (regNoCell.status === 'ok') {
-    regNo = regNoCell.code;
-    const check = checkRegNo(regNoCell.code);
-    if (!check.ok) {
-      const reason =
-        check.problem === 'shape'
-          ? `${REG_NO_LABEL}“${regNo}”不是 15 位数字，请核对`
-          : `${REG_NO_LABEL}“${regNo}”校验位不符（应为 ${check.expectedCheckDigit}），请核对`;
-      r.add('regNo', 'flag', `regNo.${check.problem}`, reason);
-    }
-  } else if (regNoCell.status === 'damaged') regNoRefused = regNoCell.reason;
-
-  const tooLongCode = usccCell.status === 'tooLong' || regNoCell.status === 'tooLong';
-  if (usccRefused) {
-    if (regNo) r.add('uscc', 'flag', 'uscc.refused', `${usccRefused}。该代码不会保存，本行按注册号 ${regNo} 导入`);
-    else r.add('uscc', 'error', 'uscc.refused', `${usccRefused}。本行没有注册号可作替代，未导入`);
-  }
-  if (regNoRefused) {
-    if (uscc) r.add('regNo', 'flag', 'regNo.refused', `${regNoRefused}。该注册号不会保存`);
-    else r.add('regNo', 'error', 'regNo.refused', `${regNoRefused}。本行没有可用的统一社会信用代码，未导入`);
-  }
-  if (!uscc && !regNo && !usccRefused && !regNoRefused && !tooLongCode) {
-    r.add(null, 'error', 'entity.noId', `缺少${USCC_LABEL}和${REG_NO_LABEL}，无法确定是哪一户`);
-  }
-
-  return { uscc, regNo };
-}
 
 /** The 主体类型 as written, or as the USCC tells it when the cell is empty. */
 function readEntityType(r: RowReader, uscc: string | null): EntityType | null | undefined {
@@ -302,8 +248,12 @@ function readEntityName(r: RowReader, entityType: EntityType | null | undefined)
 }
 
 /** null: the row is blank (skipped, no result). */
-export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcome<EntityRecord> | null {
-  const r = new RowReader(detection, row);
+export function buildEntity(
+  detection: HeaderDetection,
+  row: GridRow,
+  values?: ValueGuesses,
+): RowOutcome<EntityRecord> | null {
+  const r = new RowReader(detection, row, values);
   if (r.mappedCellsBlank()) return null;
   const { uscc, regNo } = readEntityCodes(r);
 
@@ -332,8 +282,12 @@ export function buildEntity(detection: HeaderDetection, row: GridRow): RowOutcom
   return finish(r, record);
 }
 
-export function buildInspector(detection: HeaderDetection, row: GridRow): RowOutcome<InspectorRecord> | null {
-  const r = new RowReader(detection, row);
+export function buildInspector(
+  detection: HeaderDetection,
+  row: GridRow,
+  values?: ValueGuesses,
+): RowOutcome<InspectorRecord> | null {
+  const r = new RowReader(detection, row, values);
   if (r.mappedCellsBlank()) return null;
   const badgeNo = requiredCode(r, 'badgeNo');
   const name = requiredPersonName(r);
@@ -349,8 +303,12 @@ export function buildInspector(detection: HeaderDetection, row: GridRow): RowOut
   return finish(r, record);
 }
 
-export function buildExpert(detection: HeaderDetection, row: GridRow): RowOutcome<ExpertRecord> | null {
-  const r = new RowReader(detection, row);
+export function buildExpert(
+  detection: HeaderDetection,
+  row: GridRow,
+  values?: ValueGuesses,
+): RowOutcome<ExpertRecord> | null {
+  const r = new RowReader(detection, row, values);
   if (r.mappedCellsBlank()) return null;
   const idOrCertNo = requiredCode(r, 'idOrCertNo');
   const name = requiredPersonName(r);

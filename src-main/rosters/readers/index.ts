@@ -16,9 +16,11 @@ import {
   type HeaderDetection,
 } from '@shared/import/header';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
+import { refuseWrongKind } from '@shared/import/kind';
 import { RecordPipeline, type ImportRowResult, type PipelineCounts, type RecordByKind } from '@shared/import/pipeline';
 import type { ImportProblem } from '@shared/import/problems';
 import { rawCellText } from '@shared/import/values';
+import type { ValueChoice, ValueMapping } from '@shared/import/value-guesses';
 import { readCsvRows, sniffCsv } from './csv-reader';
 import { iterateXlsRows, readXlsSheet } from './xls-reader';
 import { firstXlsxSheet, readXlsxRows, scanMergeCells } from './xlsx-reader';
@@ -34,6 +36,8 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** Rows to reject where they stand (a preview pass's duplicates), see collectRejections. */
   rejectRows?: ReadonlyMap<number, readonly ImportProblem[]>;
+  /** The clerk's answers for values read by synonym. */
+  valueChoices?: readonly ValueChoice[];
   /** Results per batch (default 1000). */
   batchSize?: number;
 }
@@ -54,6 +58,8 @@ export interface ImportReading<K extends RosterKind> extends AsyncIterable<Impor
   /** Final once iteration has ended. */
   readonly counts: PipelineCounts;
   readonly rowsRead: number;
+  /** Status and grade values read by synonym (final once iteration has ended). */
+  readonly valueMappings: ValueMapping[];
 }
 
 interface OpenedSheet {
@@ -178,6 +184,7 @@ export async function detectMapping(path: string, kind: RosterKind, signal?: Abo
   try {
     const leading = await readLeading(sheet.rows);
     if (leading.length === 0) throw emptySheet();
+    refuseWrongKind(kind, leading);
     const detection = detectHeader(kind, leading);
     const width = Math.max(0, ...detection.columns.map((c) => c.index + 1));
     const sampleRows = leading
@@ -200,17 +207,22 @@ export async function openImportFile<K extends RosterKind>(
   const sheet = await openSheet(path, signal);
   let leading: GridRow[];
   let detection: HeaderDetection;
+  let pipeline: RecordPipeline<K>;
   try {
     leading = await readLeading(sheet.rows);
     if (leading.length === 0) throw emptySheet();
+    refuseWrongKind(kind, leading);
     detection = detectHeader(kind, leading);
     if (options.mapping) detection = withMapping(detection, options.mapping);
     checkRequired(detection);
+    pipeline = new RecordPipeline(kind, detection, {
+      rejectRows: options.rejectRows,
+      valueChoices: options.valueChoices,
+    });
   } catch (e) {
     await sheet.rows.return(undefined);
     throw e;
   }
-  const pipeline = new RecordPipeline(kind, detection, { rejectRows: options.rejectRows });
   let rowsRead = 0;
   let iterated = false;
 
@@ -251,6 +263,9 @@ export async function openImportFile<K extends RosterKind>(
     },
     get rowsRead() {
       return rowsRead;
+    },
+    get valueMappings() {
+      return pipeline.values.list();
     },
     [Symbol.asyncIterator]: batches,
   };

@@ -159,6 +159,19 @@ export const rostersRequests = {
         .array(z.number().int().min(1), { error: '不接受的行必须是行号列表' })
         .max(100_000, '一次最多不接受 100000 行')
         .optional(),
+      /** Values read by synonym that the clerk answered otherwise: another value, or null to import none of their rows. */
+      valueChoices: z
+        .array(
+          z
+            .object({
+              field: text('字段', 50),
+              source: text('取值', 100),
+              target: text('对应取值', 20).nullable(),
+            })
+            .strict(),
+        )
+        .max(1000, '一次最多调整 1000 个取值')
+        .optional(),
     })
     .strict(),
   'roster:import-cancel': z.object({ jobId }).strict(),

@@ -62,6 +62,7 @@ export type RosterErrorCode =
   | 'roster.notFound'
   | 'roster.usccCheckDigit'
   | 'import.alreadyConfirmed'
+  | 'import.badValueChoice'
   | 'import.cancelled'
   | 'import.corruptFile'
   | 'import.crashed'
@@ -75,4 +76,5 @@ export type RosterErrorCode =
   | 'import.missingColumns'
   | 'import.outOfMemory'
   | 'import.previewExpired'
-  | 'import.unsupportedFile';
+  | 'import.unsupportedFile'
+  | 'import.wrongKind';

@@ -7,6 +7,7 @@ import { api } from '../../../api';
 import { MappingStep, missingRequired } from './MappingStep';
 import { acceptableRows, ImportCounts, ProblemsTable } from './ReportView';
 import type { ImportFlow, Stage } from './useImportFlow';
+import { rowsLeftOut, ValueMappings } from './ValueMappings';
 
 /** One step of the import dialog: what the modal shows and the buttons in its footer. */
 export interface StepView {
@@ -70,9 +71,9 @@ export function mappingStep(kind: RosterKind, flow: ImportFlow, stage: StageOf<'
 export function progressStep(flow: ImportFlow, stage: StageOf<'previewing' | 'writing'>): StepView {
   const { progress, declined } = flow;
   const writing = stage.step === 'writing';
-  const toWrite = writing
-    ? stage.preview.counts.new + stage.preview.counts.updated + stage.preview.counts.unchanged - declined.size
-    : 0;
+  const c = writing ? stage.preview.counts : null;
+  const leftOut = writing ? declined.size + rowsLeftOut(stage.preview.valueMappings, flow.choices) : 0;
+  const toWrite = c ? c.new + c.updated + c.unchanged - leftOut : 0;
   const done = writing ? (progress?.rowsWritten ?? 0) : (progress?.rowsRead ?? 0);
   return {
     body: (
@@ -119,11 +120,13 @@ export function reportStep(flow: ImportFlow, stage: StageOf<'report'>, exportPro
   const r = stage.preview;
   const toWrite = r.counts.new + r.counts.updated;
   const declinedCount = [...declined].filter((row) => acceptableRows(r.problems).has(row)).length;
+  const leftOut = rowsLeftOut(r.valueMappings, flow.choices);
   return {
     body: (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-report">
         <Alert type="info" showIcon title="以下是预览结果,数据库尚未修改。确认后才会写入。" />
         <ImportCounts report={r} />
+        <ValueMappings kind={r.kind} mappings={r.valueMappings} choices={flow.choices} onChange={flow.setChoices} />
         <ProblemsTable report={r} declined={declined} onDeclinedChange={flow.setDeclined} />
       </Space>
     ),
@@ -139,7 +142,7 @@ export function reportStep(flow: ImportFlow, stage: StageOf<'report'>, exportPro
         onClick={() => flow.confirm(stage.file, stage.proposal, r)}
         data-testid="import-confirm"
       >
-        {toWrite === 0 ? '没有需要写入的记录' : `确认导入${declinedCount > 0 ? `(${declinedCount} 行不接受)` : ''}`}
+        {toWrite === 0 ? '没有需要写入的记录' : `确认导入${leftOutText(declinedCount, leftOut)}`}
       </Button>,
     ],
   };
@@ -156,6 +159,7 @@ export function doneStep(flow: ImportFlow, stage: StageOf<'done'>, exportProblem
           subTitle={`新增 ${c.new} 条,更新 ${c.updated} 条,无变化 ${c.unchanged} 条,未导入 ${c.rejected} 条。已记入操作日志。`}
         />
         <ImportCounts report={stage.result} />
+        <ValueMappings kind={stage.result.kind} mappings={stage.result.valueMappings} />
         {stage.result.problems.length > 0 && <ProblemsTable report={stage.result} />}
       </Space>
     ),
@@ -166,6 +170,13 @@ export function doneStep(flow: ImportFlow, stage: StageOf<'done'>, exportProblem
       </Button>,
     ],
   };
+}
+
+/** 「（1 行不接受）」, 「（2 行按取值不导入）」, both, or nothing. */
+function leftOutText(declined: number, byValue: number): string {
+  const parts = [declined > 0 ? `${declined} 行不接受` : '', byValue > 0 ? `${byValue} 行按取值不导入` : ''];
+  const shown = parts.filter(Boolean).join('，');
+  return shown ? `（${shown}）` : '';
 }
 
 function ExportProblemsButton({ report, onExport }: { report: ImportReportView; onExport: Export }) {

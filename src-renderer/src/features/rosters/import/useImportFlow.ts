@@ -7,6 +7,7 @@ import { api } from '../../../api';
 import { errorText, newJobId, saveThroughDialog } from '../../../components/files';
 import type { Mapping } from './MappingStep';
 import { useJobProgress } from './useJobProgress';
+import { changedChoices, type ValueChoices } from './ValueMappings';
 
 export type Stage =
   | { step: 'choose' }
@@ -25,11 +26,22 @@ function failureOf(e: unknown): { error?: string; notice?: string } {
   return cancelled ? { notice: '已取消,数据库未作任何修改。' } : { error: errorText(e) };
 }
 
+/** The confirm: the preview, the warning rows not accepted, and the values the clerk answered otherwise. */
+function confirmRequest(report: ImportReportView, jobId: string, declined: Set<number>, choices: ValueChoices) {
+  return {
+    previewId: report.previewId,
+    jobId,
+    declineRows: [...declined],
+    valueChoices: changedChoices(report.valueMappings, choices),
+  };
+}
+
 /** The import's steps: choose → detect → mapping → preview → report → write → done, each step's call and its failure. */
 export function useImportFlow(kind: RosterKind, onClose: () => void, onImported: () => void) {
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [mapping, setMapping] = useState<Mapping>({});
   const [declined, setDeclined] = useState<Set<number>>(new Set());
+  const [choices, setChoices] = useState<ValueChoices>({});
   const [shown, setShown] = useState<{ error?: string; notice?: string }>({});
   const jobId = stage.step === 'previewing' || stage.step === 'writing' ? stage.jobId : null;
   const progress = useJobProgress(jobId);
@@ -64,6 +76,7 @@ export function useImportFlow(kind: RosterKind, onClose: () => void, onImported:
     try {
       const report = await api()['roster:import-preview']({ kind, fileToken: file.token, mapping, jobId: id });
       setDeclined(new Set());
+      setChoices({});
       setStage({ step: 'report', file, proposal, preview: report });
     } catch (e) {
       setShown(failureOf(e));
@@ -76,8 +89,7 @@ export function useImportFlow(kind: RosterKind, onClose: () => void, onImported:
     setShown({});
     setStage({ step: 'writing', file, proposal, preview: report, jobId: id });
     try {
-      const declineRows = [...declined];
-      const result = await api()['roster:import-confirm']({ previewId: report.previewId, jobId: id, declineRows });
+      const result = await api()['roster:import-confirm'](confirmRequest(report, id, declined, choices));
       setStage({ step: 'done', file, preview: report, result });
       onImported();
     } catch (e) {
@@ -87,7 +99,19 @@ export function useImportFlow(kind: RosterKind, onClose: () => void, onImported:
   }
 
   const { error, notice } = shown;
-  const flow = { stage, setStage, mapping, setMapping, declined, setDeclined, progress, error, notice };
+  const flow = {
+    stage,
+    setStage,
+    mapping,
+    setMapping,
+    declined,
+    setDeclined,
+    choices,
+    setChoices,
+    progress,
+    error,
+    notice,
+  };
   return { ...flow, close, chooseFile, preview, confirm };
 }
 
