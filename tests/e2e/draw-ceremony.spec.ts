@@ -45,7 +45,8 @@ async function exportThroughDialog(c: Ceremony, button: string, fileName: string
   const path = join(c.dir, fileName);
   c.app.fileDialog.answer(path);
   await c.panel.getByTestId(button).click();
-  await expect(c.page.locator('.ant-message')).toContainText(fileName);
+  // The document worker renders the PDF: allow for a busy machine.
+  await expect(c.page.locator('.ant-message')).toContainText(fileName, { timeout: 30_000 });
   return fileName.endsWith('.json')
     ? JSON.parse(readFileSync(path, 'utf8'))
     : (await readPdf(readFileSync(path))).compact;
