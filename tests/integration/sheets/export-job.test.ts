@@ -154,7 +154,6 @@ describe('sheets:export — stopped', () => {
     });
     await jobs.close();
   }, 120_000);
-
 });
 
 describe('sheets:export — failed or refused', () => {
