@@ -24,6 +24,15 @@ test('entering 2027’s schedule turns a 待确认 deadline into a date', async 
     await screenshot(page, 'calendar-1-pending');
   });
 
+  await test.step('the task list of the plan flags the task: 期限待确认', async () => {
+    await page
+      .getByTestId(`deadlines-task-${taskId}`)
+      .getByRole('button', { name: /抽查〔/ })
+      .click();
+    await expect(page.getByTestId(`task-deadlines-${taskId}`)).toHaveText('期限待确认 1');
+    await screenshot(page, 'calendar-1-task-list');
+  });
+
   await test.step('2027 is entered in 系统设置, a weekday 调休 refused at its field', async () => {
     await app.open('/settings');
     await page.getByTestId('holiday-new').click();
@@ -56,5 +65,10 @@ test('entering 2027’s schedule turns a 待确认 deadline into a date', async 
       .click();
     await expect(deadline).toHaveText('2027-01-04（剩 4 个工作日）');
     await screenshot(page, 'calendar-4-date');
+    await page
+      .getByTestId(`deadlines-task-${taskId}`)
+      .getByRole('button', { name: /抽查〔/ })
+      .click();
+    await expect(page.getByTestId(`task-deadlines-${taskId}`)).toHaveText('即将到期 1');
   });
 });

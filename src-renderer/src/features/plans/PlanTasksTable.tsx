@@ -35,11 +35,13 @@ export function PlanTasksTable({
   const deadlines = {
     title: '结果期限',
     width: 120,
+    fixed: 'right' as const,
     render: (_: unknown, t: TaskView) => <TaskDeadlineTags task={byTask.get(t.id)} />,
   };
   const actions = {
     title: '操作',
     width: 160,
+    fixed: 'right' as const,
     render: (_: unknown, t: TaskView) => (
       <Space size={4}>
         <Button
@@ -71,6 +73,8 @@ export function PlanTasksTable({
       data-testid="plan-tasks"
       onRow={(t) => ({ 'data-testid': `task-row-${t.id}` }) as never}
       columns={[...TASK_COLUMNS, deadlines, actions]}
+      // Keep the columns' widths and scroll sideways on a narrow screen (1366×768); 结果期限 and 操作 stay in view.
+      scroll={{ x: 'max-content' }}
     />
   );
 }
