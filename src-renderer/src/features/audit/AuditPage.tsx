@@ -24,7 +24,8 @@ export function AuditPage() {
           {
             title: '详情',
             dataIndex: 'detail',
-            render: (v: unknown) => <code style={{ fontSize: 12 }}>{JSON.stringify(v)}</code>,
+            // Wrapped anywhere: a long detail must not push the page wider than the window.
+            render: (v: unknown) => <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{JSON.stringify(v)}</code>,
           },
         ]}
       />
