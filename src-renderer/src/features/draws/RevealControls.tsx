@@ -10,7 +10,7 @@ import {
 import type { RevealMove, RevealPosition } from '@shared/domain/draws';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
-import { usePoll } from './usePoll';
+import { usePoll } from '../../components/usePoll';
 
 const POLL_MS = 1000;
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { api } from '../../api';
 import { newJobId } from '../../components/files';
+import { usePoll } from '../../components/usePoll';
 
 /** The preview or confirm under way: its job id (for progress and cancel) and whether it is being cancelled. */
 export interface ImportJobState {
@@ -13,25 +14,20 @@ export interface ImportJobState {
 /** Polls results:import-progress while a job runs, the same in the app and in the browser harness. */
 function useImportProgress(jobId: string | null): ResultImportProgress | null {
   const [progress, setProgress] = useState<ResultImportProgress | null>(null);
-  useEffect(() => {
-    setProgress(null);
-    if (!jobId) return;
-    let stopped = false;
-    const tick = async () => {
+  useEffect(() => setProgress(null), [jobId]);
+  usePoll(
+    async (stopped) => {
       try {
-        const p = await api()['results:import-progress']({ jobId });
-        if (!stopped && p.running) setProgress(p);
+        const p = await api()['results:import-progress']({ jobId: jobId! });
+        if (!stopped() && p.running) setProgress(p);
       } catch {
         // A missed poll only delays the bar; the job's own call reports errors.
       }
-    };
-    void tick();
-    const timer = setInterval(tick, 250);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [jobId]);
+    },
+    250,
+    [jobId],
+    jobId !== null,
+  );
   return progress;
 }
 

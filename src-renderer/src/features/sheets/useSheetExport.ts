@@ -3,6 +3,7 @@ import type { SheetExportProgress, SheetExportResult, SheetFormat } from '@share
 import type { Res } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { errorText, newJobId } from '../../components/files';
+import { usePoll } from '../../components/usePoll';
 
 /** Where the page's export stands: idle, running (with its polled progress), or its outcome. */
 export type SheetExportState =
@@ -13,24 +14,19 @@ export type SheetExportState =
 
 /** Polls the running job's progress (sheets:export-progress), the same in the app and in the browser harness. */
 function useProgress(jobId: string | null, onProgress: (p: SheetExportProgress) => void) {
-  useEffect(() => {
-    if (!jobId) return;
-    let stopped = false;
-    const tick = async () => {
+  usePoll(
+    async (stopped) => {
       try {
-        const p = await api()['sheets:export-progress']({ jobId });
-        if (!stopped && p.running) onProgress(p);
+        const p = await api()['sheets:export-progress']({ jobId: jobId! });
+        if (!stopped() && p.running) onProgress(p);
       } catch {
         // A missed poll only delays the bar; the export's own call reports errors.
       }
-    };
-    void tick();
-    const timer = setInterval(tick, 250);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [jobId, onProgress]);
+    },
+    250,
+    [jobId, onProgress],
+    jobId !== null,
+  );
 }
 
 interface InFlight {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { CeremonyState } from '@shared/domain/draws';
 import { api } from '../../../api';
 import { errorText } from '../../../components/files';
-import { usePoll } from '../usePoll';
+import { usePoll } from '../../../components/usePoll';
 
 const POLL_MS = 600;
 
