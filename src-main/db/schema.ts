@@ -34,6 +34,8 @@ export interface Database {
   result_rows: ResultRowsTable;
   result_follow_ups: ResultFollowUpsTable;
   holiday_schedules: HolidaySchedulesTable;
+  publications: PublicationsTable;
+  publication_results: PublicationResultsTable;
 }
 
 export interface SettingsTable {
@@ -391,4 +393,28 @@ export interface HolidaySchedulesTable {
   workdays: string;
   entered_at: string;
   entered_by: string;
+}
+
+/** One 公示 (抽查任务公告 or 抽查结果公告); never changed or deleted. */
+export interface PublicationsTable {
+  id: Generated<number>;
+  kind: '抽查任务公告' | '抽查结果公告';
+  year: number;
+  bureau_name: string;
+  /** 第{n}号 of a 抽查任务公告, per bureau and year. */
+  serial: number | null;
+  title: string;
+  task_id: number | null;
+  draw_id: number | null;
+  range_from: string | null;
+  range_to: string | null;
+  published_at: string;
+  published_by: string;
+  digest: string;
+}
+
+/** The reviewed results a 抽查结果公告 published. */
+export interface PublicationResultsTable {
+  publication_id: number;
+  result_id: number;
 }
