@@ -28,6 +28,8 @@ export default defineConfig({
           'sheet-export-worker': resolve(__dirname, 'src-main/sheets/sheet-export-worker.ts'),
           // …and the results import's (src-main/results/import-job.ts).
           'result-import-worker': resolve(__dirname, 'src-main/results/result-import-worker.ts'),
+          // …and 加载示例数据 (src-main/demo/demo-job.ts).
+          'demo-worker': resolve(__dirname, 'src-main/demo/demo-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

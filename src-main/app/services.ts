@@ -3,7 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { createAuditService } from '../audit/service';
 import type { ServiceContext } from './context';
 import { createSettingsService } from '../settings/service';
-import { loadDemoData } from '../demo/demo-data';
+import { DemoJobs } from '../demo/demo-job';
 import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
 import { createItemService } from '../items/service';
 import { createRosterService } from '../rosters/service';
@@ -47,6 +47,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   const sheets = createSheetService(conn, ctx, { files });
   const results = createResultService(conn.raw, ctx, { files, dbPath: conn.path });
+  const demoJobs = new DemoJobs();
   return {
     app: {
       info() {
@@ -75,6 +76,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
         await documentJobs.close();
         await sheets.dispose();
         await results.dispose();
+        await demoJobs.close();
       },
     },
     visits: createVisitService(conn.raw, ctx),
@@ -82,10 +84,13 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
-      /** 加载示例数据 on an empty database (refuses one that holds rosters). */
-      load(entities: number) {
-        return loadDemoData(conn.raw, { entities, actor: ctx.actor(), now: ctx.now() });
+      /** 加载示例数据 on an empty database (refuses one that holds rosters), in a worker thread. */
+      load(entities: number, jobId = `demo-${ctx.now().getTime()}`) {
+        const request = { jobId, dbPath: conn.path, entities, actor: ctx.actor(), nowIso: ctx.now().toISOString() };
+        return demoJobs.run(request);
       },
+      progress: (jobId: string) => demoJobs.progress(jobId),
+      cancel: (jobId: string) => ({ cancelled: demoJobs.cancel(jobId) }),
     },
   };
 }

@@ -102,7 +102,7 @@ function writeEntities(w: DemoWriter, n: number, onProgress?: (written: number) 
     const row = demoEntity(w, w.county, i);
     const id = entity({ ...row, created_at: w.at, updated_at: w.at });
     w.logChange('entities', id, ENTITY_SPEC.recordKey(row), row);
-    if (i % 10000 === 0) onProgress?.(i);
+    if (i % 1000 === 0) onProgress?.(i);
   }
 }
 

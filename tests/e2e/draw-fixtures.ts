@@ -10,6 +10,7 @@ import type { TaskInput } from '@shared/domain/tasks';
 // Loaded here through Playwright's TypeScript hook: services load the document renderers with a dynamic import(),
 // which Node would otherwise resolve natively, outside the hook, and fail on the .ts source.
 import '../../src-main/documents';
+import { loadDemoData } from '../../src-main/demo/demo-data';
 import { demoTaskInput } from '../../src-main/demo/plan-demo';
 import { expect, SCREENSHOTS, type AppFixture } from './harness';
 
@@ -20,9 +21,9 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The demo county (offices, entities, inspectors, experts, items), as 加载示例数据 makes it. */
+/** The demo county (offices, entities, inspectors, experts, items), as 加载示例数据 writes it (here in this thread). */
 export function loadDemo(app: AppFixture, entities = 3000): void {
-  app.services.demo.load(entities);
+  loadDemoData(app.db.conn.raw, { entities, actor: app.db.ctx.actor(), now: app.db.ctx.now() });
 }
 
 let plans = 0;

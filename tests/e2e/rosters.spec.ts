@@ -43,7 +43,7 @@ async function loadDemoFromHome(page: Page, app: AppFixture): Promise<Roster> {
   await expect(page.getByTestId('demo-offer').getByRole('spinbutton')).toHaveValue('30000');
   await screenshot(page, 'rosters-home-empty');
   await page.getByTestId('demo-load').click();
-  await expect(page.getByText(/示例数据已加载:检查对象 30,000 户/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/示例数据已加载：检查对象 30,000 户/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('demo-offer')).toHaveCount(0);
   await expect(page.getByTestId('overview-entities')).toContainText('30,000');
   await screenshot(page, 'rosters-home-demo');
@@ -171,6 +171,24 @@ test('demo data on an empty database, then search, filter, sort, page, bulk grad
   await test.step('sort, page and export', () => sortPageAndExport(r));
   await test.step('bulk grade', () => bulkGrade(r));
   await test.step('an edit', () => editEntity(r));
+});
+
+test('加载示例数据 shows its progress and a cancel that leaves the database empty', async ({ page, app }) => {
+  await app.open('/');
+  const offer = page.getByTestId('demo-offer');
+  await offer.getByRole('spinbutton').fill('1000000');
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('demo-progress')).toContainText(/已写入检查对象 [1-9][\d,]* \/ 1,000,000 户/, {
+    timeout: 60_000,
+  });
+  await page.getByTestId('demo-progress').scrollIntoViewIfNeeded();
+  await screenshot(page, 'rosters-demo-progress');
+  await page.getByTestId('demo-cancel').click();
+  await expect(page.getByTestId('demo-progress')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('demo-error')).toHaveCount(0);
+  await expect(offer).toBeVisible();
+  expect(app.db.conn.raw.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
+  expect(app.db.conn.raw.prepare('SELECT count(*) FROM roster_changes').pluck().get()).toBe(0);
 });
 
 // ——— inspectors and experts ———

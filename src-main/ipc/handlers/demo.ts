@@ -5,6 +5,8 @@ export type DemoHandlers = HandlersFor<DemoChannel>;
 
 export function demoHandlers(s: Services): DemoHandlers {
   return {
-    'demo:load': (req) => s.demo.load(req.entities),
+    'demo:load': (req) => s.demo.load(req.entities, req.jobId),
+    'demo:progress': (req) => s.demo.progress(req.jobId),
+    'demo:cancel': (req) => s.demo.cancel(req.jobId),
   };
 }

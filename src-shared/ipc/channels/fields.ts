@@ -24,5 +24,11 @@ export const tagList = z
   .max(20, '标签不能超过 20 个');
 export const gradeValues = ['A', 'B', 'C', 'D'] as const;
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** The id a renderer gives a long job, to poll its progress and cancel it. */
+export const jobId = z
+  .string({ error: '任务标识无效' })
+  .min(1, '任务标识无效')
+  .max(64, '任务标识无效')
+  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
 export const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
 export const planYear = ruledNumber(PLAN_YEAR);

@@ -8,13 +8,7 @@ import {
   ROW_OUTCOMES,
 } from '../../domain/results';
 import type { ResultChannel } from './results';
-import { empty, fileToken, recordId, text } from './fields';
-
-const jobId = z
-  .string({ error: '任务标识无效' })
-  .min(1, '任务标识无效')
-  .max(64, '任务标识无效')
-  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
+import { empty, fileToken, jobId, recordId, text } from './fields';
 
 const choices = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.array(z.enum(values, { error: `${label}不正确` }), { error: `${label}必须是列表` }).max(values.length);

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { NAME_PENDING } from '../../domain/entity-names';
 import type { RosterChannel } from './rosters';
-import { fileToken, gradeValues, isoDate, tagList, text } from './fields';
+import { fileToken, gradeValues, isoDate, jobId, tagList, text } from './fields';
 
 const rosterKind = z.enum(['items', 'entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const queryableRoster = z.enum(['entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
-const jobId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
 
 const rosterFilters = z
   .object({

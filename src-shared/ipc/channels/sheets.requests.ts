@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { SheetChannel } from './sheets';
-import { empty, fileToken, recordId } from './fields';
-
-const jobId = z
-  .string({ error: '任务标识无效' })
-  .min(1, '任务标识无效')
-  .max(64, '任务标识无效')
-  .regex(/^[A-Za-z0-9_-]+$/, '任务标识无效');
+import { empty, fileToken, jobId, recordId } from './fields';
 
 export const sheetsRequests = {
   'sheets:draws': empty,

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, InputNumber, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, InputNumber, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
-import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
+import type { DemoProgress } from '@shared/ipc/channels/demo';
+import { useDemoLoad } from './useDemoLoad';
 
 async function counts() {
   const a = api();
@@ -26,17 +27,13 @@ export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) 
   const navigate = useNavigate();
   const { data, error, reload } = useApiCall(counts);
   const [size, setSize] = useState(30000);
-  const { run, busy: loading, error: loadError } = useAction();
-
-  async function loadDemo() {
-    const done = await run(() => api()['demo:load']({ entities: size }));
-    if (!done) return;
+  const demo = useDemoLoad((done) => {
     message.success(
-      `示例数据已加载:检查对象 ${done.entities.toLocaleString('zh-CN')} 户,执法检查人员 ${done.inspectors} 人,专家 ${done.experts} 人,检查事项 ${done.items} 项`,
+      `示例数据已加载：检查对象 ${done.entities.toLocaleString('zh-CN')} 户，执法检查人员 ${done.inspectors} 人，专家 ${done.experts} 人，检查事项 ${done.items} 项`,
     );
     reload();
     onDemoLoaded?.();
-  }
+  });
 
   const stats: { key: keyof NonNullable<typeof data>; label: string; unit: string; path: string }[] = [
     { key: 'items', label: '检查事项', unit: '项', path: '/items' },
@@ -58,66 +55,84 @@ export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) 
           ))}
         </Row>
       )}
-      {data && data.entities === 0 && (
-        <DemoOffer size={size} onSize={setSize} loading={loading} error={loadError} onLoad={loadDemo} />
-      )}
+      {data && data.entities === 0 && <DemoOffer size={size} onSize={setSize} demo={demo} />}
     </Card>
   );
 }
 
-/** On an empty database: 加载示例数据 of a chosen size. */
+/** On an empty database: 加载示例数据 of a chosen size, with its progress and 取消 while it runs. */
 function DemoOffer({
   size,
   onSize,
-  loading,
-  error,
-  onLoad,
+  demo,
 }: {
   size: number;
   onSize: (size: number) => void;
-  loading: boolean;
-  error: string | undefined;
-  onLoad: () => void;
+  demo: ReturnType<typeof useDemoLoad>;
 }) {
+  const { state } = demo;
+  const running = state.phase === 'running';
   return (
-    <Spin spinning={loading} description="正在生成示例数据,请稍候…">
-      <Alert
-        style={{ marginTop: 16 }}
-        type="info"
-        showIcon
-        icon={<DatabaseOutlined />}
-        data-testid="demo-offer"
-        title="数据库中还没有检查对象"
-        description={
-          <Space orientation="vertical">
-            <Typography.Text>
-              可以先从“检查对象名录库”导入本局的名录;也可以加载一套示例数据(一个虚构县的市场监管所、检查对象、执法人员、专家和检查事项)试用本程序。示例数据只能加载到空数据库中。
-            </Typography.Text>
-            <Space>
-              <Space.Compact>
-                <InputNumber
-                  min={100}
-                  // Loaded in one go by the main process: beyond this a clerk would wait minutes on a frozen
-                  // window (city-scale sets are for the CLI and the benchmarks: npm run ssj -- demo).
-                  max={200_000}
-                  step={10000}
-                  value={size}
-                  onChange={(v) => onSize(v ?? 30000)}
-                  style={{ width: 130 }}
-                  data-testid="demo-size"
-                />
-                <Space.Addon>户检查对象</Space.Addon>
-              </Space.Compact>
-              <Button type="primary" loading={loading} onClick={onLoad} data-testid="demo-load">
-                加载示例数据
+    <Alert
+      style={{ marginTop: 16 }}
+      type="info"
+      showIcon
+      icon={<DatabaseOutlined />}
+      data-testid="demo-offer"
+      title="数据库中还没有检查对象"
+      description={
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            可以先从「检查对象名录库」导入本局的名录；也可以加载一套示例数据（一个虚构县的市场监管所、检查对象、执法人员、专家和检查事项）试用本程序。示例数据只能加载到空数据库中。
+          </Typography.Text>
+          <Space>
+            <Space.Compact>
+              <InputNumber
+                min={100}
+                max={1_000_000}
+                step={10000}
+                value={size}
+                disabled={running}
+                onChange={(v) => onSize(v ?? 30000)}
+                style={{ width: 130 }}
+                data-testid="demo-size"
+              />
+              <Space.Addon>户检查对象</Space.Addon>
+            </Space.Compact>
+            <Button type="primary" loading={running} onClick={() => void demo.start(size)} data-testid="demo-load">
+              加载示例数据
+            </Button>
+            {running && (
+              <Button onClick={() => void demo.cancel()} loading={state.cancelling} data-testid="demo-cancel">
+                取消
               </Button>
-            </Space>
-            {error && (
-              <Alert type="error" showIcon title="未能加载示例数据" description={error} data-testid="demo-error" />
             )}
           </Space>
-        }
-      />
-    </Spin>
+          {running && <DemoProgressBar progress={state.progress} size={size} />}
+          {state.phase === 'failed' && (
+            <Alert
+              type="error"
+              showIcon
+              title="未能加载示例数据"
+              description={state.message}
+              data-testid="demo-error"
+            />
+          )}
+        </Space>
+      }
+    />
+  );
+}
+
+function DemoProgressBar({ progress, size }: { progress: DemoProgress | null; size: number }) {
+  const written = progress?.written ?? 0;
+  const total = progress?.total ?? size;
+  return (
+    <div data-testid="demo-progress">
+      <Progress percent={Math.floor((written / total) * 100)} status="active" />
+      <Typography.Text type="secondary">
+        正在生成示例数据：已写入检查对象 {written.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 户
+      </Typography.Text>
+    </div>
   );
 }
