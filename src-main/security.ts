@@ -1,12 +1,10 @@
 import { app, session, type WebContents } from 'electron';
-import { APP_ORIGIN } from './serving';
+import { isTrustedUrl } from './serving';
 
 /** True for our own page only — used by every IPC call to check its sender frame. */
 export function isAppUrl(url: string): boolean {
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
-  // electron-vite dev server (development only; never packaged).
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  return !app.isPackaged && !!devUrl && url.startsWith(devUrl);
+  // The electron-vite dev server is trusted in development only, never when packaged.
+  return isTrustedUrl(url, app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
 }
 
 /** Guards applied to every web contents the app ever creates (windows, and anything they try to open). */

@@ -14,6 +14,7 @@ import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
 import { createSheetService } from '../sheets/service';
+import { createHomeService } from '../home/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
@@ -83,6 +84,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     results,
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
+    home: createHomeService(conn.raw, ctx),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters), in a worker thread. */
       load(entities: number, jobId = `demo-${ctx.now().getTime()}`) {

@@ -23,7 +23,7 @@ export function createResultService(raw: BetterSqlite3.Database, ctx: ServiceCon
   return {
     // Entry, import and review.
     tasks: () => resultTasks(raw),
-    entities: (req: ParsedReq<'results:entities'>) => resultEntities(raw, req),
+    entities: (req: ParsedReq<'results:entities'>) => resultEntities(raw, req, today()),
     sheet: (req: ParsedReq<'results:sheet'>) => resultSheet(raw, req.drawId, req.entityId),
     save(req: ParsedReq<'results:save'>): ResultSaveView {
       const { draft, ...sheet } = req;

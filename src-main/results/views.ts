@@ -13,6 +13,7 @@ import { all, qb } from '../db/sql';
 import { loadSheets } from '../sheets/load';
 import { sheetProblems } from './entry';
 import { currentResult, readEntry, type ResultRow } from './store';
+import { dueDates, PENDING_STATES, type DueKind } from './due';
 
 /** Results no correction replaces: the current one of each (task, entity). */
 const currentResults = qb
@@ -80,7 +81,8 @@ function stamps(r: Partial<Record<keyof ResultRow, unknown>> | undefined): Resul
 /** A draw's entities in package order, filtered by the state of their result and by name or code. */
 export function resultEntities(
   raw: BetterSqlite3.Database,
-  req: { drawId: number; state?: ResultState; query?: string },
+  req: { drawId: number; state?: ResultState; query?: string; due?: DueKind; unpublished?: boolean },
+  today: string,
 ): ResultEntityRow[] {
   let q = drawnWithResults()
     .innerJoin('entities as e', 'e.id', 's.entity_id')
@@ -90,6 +92,18 @@ export function resultEntities(
     .where('s.draw_id', '=', req.drawId);
   if (req.state === '未录入') q = q.where((eb) => eb.or([eb('r.id', 'is', null), eb('r.state', '=', '未录入')]));
   else if (req.state) q = q.where('r.state', '=', req.state);
+  if (req.due) {
+    const dates = dueDates(raw, today)[req.due];
+    if (dates.length === 0) return [];
+    q = q.where('r.state', 'in', PENDING_STATES).where('r.inspected_on', 'in', dates);
+  }
+  if (req.unpublished) {
+    q = q
+      .where('r.state', '=', '已审核')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('publication_results as p').select('p.result_id').whereRef('p.result_id', '=', 'r.id'))),
+      );
+  }
   if (req.query) {
     const like = `%${req.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>

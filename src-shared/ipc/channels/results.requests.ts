@@ -51,6 +51,10 @@ export const resultsRequests = {
       drawId: recordId,
       state: z.enum(RESULT_STATES, { error: '状态不正确' }).optional(),
       query: text('查询', 100).optional(),
+      /** Pending results past their deadline, or within the due-soon working days of it (首页「今日待办」). */
+      due: z.enum(['overdue', 'dueSoon'], { error: '期限筛选不正确' }).optional(),
+      /** 已审核 results no 抽查结果公告 has published yet. */
+      unpublished: z.boolean({ error: '未公示筛选必须是是或否' }).optional(),
     })
     .strict(),
   'results:sheet': z.object({ drawId: recordId, entityId: recordId }).strict(),
