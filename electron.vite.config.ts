@@ -30,6 +30,8 @@ export default defineConfig({
           'result-import-worker': resolve(__dirname, 'src-main/results/result-import-worker.ts'),
           // …and 加载示例数据 (src-main/demo/demo-job.ts).
           'demo-worker': resolve(__dirname, 'src-main/demo/demo-worker.ts'),
+          // …and bulk edits of the rosters (src-main/rosters/bulk-job.ts).
+          'bulk-worker': resolve(__dirname, 'src-main/rosters/bulk-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

@@ -3,7 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { createAuditService } from '../audit/service';
 import type { ServiceContext } from './context';
 import { createSettingsService } from '../settings/service';
-import { DemoJobs } from '../demo/demo-job';
+import { demoJobs as startDemoJobs } from '../demo/demo-job';
 import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
 import { createItemService } from '../items/service';
 import { createRosterService } from '../rosters/service';
@@ -48,7 +48,8 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   const sheets = createSheetService(conn, ctx, { files });
   const results = createResultService(conn.raw, ctx, { files, dbPath: conn.path });
-  const demoJobs = new DemoJobs();
+  const demoJobs = startDemoJobs();
+  const rosters = createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress });
   return {
     app: {
       info() {
@@ -65,7 +66,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     settings: createSettingsService(conn.db, ctx),
     audit: createAuditService(conn.db),
     files,
-    rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
+    rosters,
     items: createItemService(conn.db, ctx),
     plans,
     tasks: createTaskService(conn.raw, ctx, { publishChange: plans.publishChange }),
@@ -78,6 +79,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
         await sheets.dispose();
         await results.dispose();
         await demoJobs.close();
+        await rosters.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),
@@ -89,7 +91,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       /** 加载示例数据 on an empty database (refuses one that holds rosters), in a worker thread. */
       load(entities: number, jobId = `demo-${ctx.now().getTime()}`) {
         const request = { jobId, dbPath: conn.path, entities, actor: ctx.actor(), nowIso: ctx.now().toISOString() };
-        return demoJobs.run(request);
+        return demoJobs.run(request, entities);
       },
       progress: (jobId: string) => demoJobs.progress(jobId),
       cancel: (jobId: string) => ({ cancelled: demoJobs.cancel(jobId) }),

@@ -1,4 +1,7 @@
-/** Bulk actions on selected records: grade, status, tags; a change-log row per changed record and one audit row. */
+/**
+ * Bulk actions on selected records: grade, status, tags; a change-log row per changed record and one audit row. Run in
+ * bulk-worker.ts through bulk-job.ts: 30,000 records take seconds.
+ */
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -10,8 +13,9 @@ import { compiledOnce, P, qb } from '../db/sql';
 import { parseList, selectRoster, STATUS_VALUES, TABLES } from './tables';
 
 type Values = Record<string, unknown>;
+export type BulkRequest = Omit<ParsedReq<'roster:bulk-update'>, 'jobId'>;
 
-function checkRequest(req: ParsedReq<'roster:bulk-update'>) {
+function checkRequest(req: BulkRequest) {
   if (req.set.creditGrade !== undefined && req.roster !== 'entities')
     throw new AppError('roster.badBulk', '只有检查对象有信用风险等级。');
   if (req.set.status !== undefined && !STATUS_VALUES[req.roster].includes(req.set.status)) {
@@ -20,7 +24,7 @@ function checkRequest(req: ParsedReq<'roster:bulk-update'>) {
 }
 
 /** The columns the request sets, and their new values for one stored record. */
-function nextValues(req: ParsedReq<'roster:bulk-update'>, row: Values): Values {
+function nextValues(req: BulkRequest, row: Values): Values {
   const { set } = req;
   const next: Values = {};
   if (set.creditGrade !== undefined) next.credit_grade = set.creditGrade;
@@ -34,7 +38,7 @@ function nextValues(req: ParsedReq<'roster:bulk-update'>, row: Values): Values {
   return next;
 }
 
-function statements(raw: BetterSqlite3.Database, req: ParsedReq<'roster:bulk-update'>, columns: string[]) {
+function statements(raw: BetterSqlite3.Database, req: BulkRequest, columns: string[]) {
   const change = { at: P, actor: P, roster: P, record_id: P, record_key: P, batch: P, before: P, after: P };
   return {
     /** Bind: id. */
@@ -55,10 +59,12 @@ function statements(raw: BetterSqlite3.Database, req: ParsedReq<'roster:bulk-upd
   };
 }
 
+/** One transaction over the selection; `onProgress(records looked at)` may throw to cancel it (nothing written). */
 export function bulkUpdate(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
-  req: ParsedReq<'roster:bulk-update'>,
+  req: BulkRequest,
+  onProgress?: (done: number) => void,
 ): { matched: number; changed: number } {
   checkRequest(req);
   const spec = TABLES[req.roster];
@@ -73,7 +79,9 @@ export function bulkUpdate(
     .transaction(() => {
       const columns = Object.keys(nextValues(req, { tags: '[]' }));
       const run = statements(raw, req, columns);
+      let seen = 0;
       for (const id of new Set(req.ids)) {
+        if (++seen % 500 === 0) onProgress?.(seen);
         const row: Values | undefined = run.select.get(id);
         if (!row) continue;
         matched++;

@@ -6,7 +6,7 @@ import type { QueryableRoster } from '@shared/domain/roster-views';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
 import type { DbConnection } from '../db/connection';
-import { bulkUpdate } from './bulk-update';
+import { bulkJobs } from './bulk-job';
 import { exportView, importRejections, template } from './files';
 import { filterOptions } from './filter-options';
 import * as imports from './import-sessions';
@@ -20,11 +20,19 @@ export type { RosterServiceDeps } from './import-sessions';
 
 export function createRosterService(conn: DbConnection, ctx: ServiceContext, deps: imports.RosterServiceDeps) {
   const sessions = imports.createImportSessions(conn, ctx, deps);
+  const bulk = bulkJobs();
   return {
     query: (req: RosterQuery) => queryRoster(conn.raw, req),
     filterOptions: (roster: QueryableRoster) => filterOptions(conn.raw, roster),
     update: (req: ParsedReq<'roster:update'>) => updateRecord(conn.db, ctx, req),
-    bulkUpdate: (req: ParsedReq<'roster:bulk-update'>) => bulkUpdate(conn.raw, ctx, req),
+    /** In a worker: progress in roster:bulk-progress under the request's jobId. */
+    bulkUpdate: ({ jobId = `bulk-${ctx.now().getTime()}`, ...req }: ParsedReq<'roster:bulk-update'>) => {
+      const request = { jobId, dbPath: conn.path, bulk: req, actor: ctx.actor(), nowIso: ctx.now().toISOString() };
+      return bulk.run(request, new Set(req.ids).size);
+    },
+    bulkProgress: (jobId: string) => bulk.progress(jobId),
+    bulkCancel: (jobId: string) => ({ cancelled: bulk.cancel(jobId) }),
+    dispose: () => bulk.close(),
     importDetect: (req: ParsedReq<'roster:import-detect'>) => imports.importDetect(sessions, req),
     importPreview: (req: ParsedReq<'roster:import-preview'>) => imports.importPreview(sessions, req),
     importConfirm: (req: ParsedReq<'roster:import-confirm'>) => imports.importConfirm(sessions, req),

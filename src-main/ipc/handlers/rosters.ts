@@ -9,6 +9,8 @@ export function rosterHandlers(s: Services): RosterHandlers {
     'roster:filter-options': (req) => s.rosters.filterOptions(req.roster),
     'roster:update': (req) => s.rosters.update(req),
     'roster:bulk-update': (req) => s.rosters.bulkUpdate(req),
+    'roster:bulk-progress': (req) => s.rosters.bulkProgress(req.jobId),
+    'roster:bulk-cancel': (req) => s.rosters.bulkCancel(req.jobId),
     'roster:import-detect': (req) => s.rosters.importDetect(req),
     'roster:import-preview': (req) => s.rosters.importPreview(req),
     'roster:import-confirm': (req) => s.rosters.importConfirm(req),

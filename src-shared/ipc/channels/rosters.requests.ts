@@ -128,6 +128,7 @@ const bulkUpdate = z
       .partial()
       .strict()
       .refine((v) => Object.keys(v).length > 0, '请指定要修改的内容'),
+    jobId: jobId.optional(),
   })
   .strict();
 
@@ -136,6 +137,8 @@ export const rostersRequests = {
   'roster:filter-options': z.object({ roster: queryableRoster }).strict(),
   'roster:update': rosterUpdate,
   'roster:bulk-update': bulkUpdate,
+  'roster:bulk-progress': z.object({ jobId }).strict(),
+  'roster:bulk-cancel': z.object({ jobId }).strict(),
   'roster:import-detect': z.object({ kind: rosterKind, fileToken }).strict(),
   'roster:import-preview': z
     .object({

@@ -1,3 +1,4 @@
+import type { JobCount } from '../../domain/job-count';
 import type {
   EntityRow,
   ExpertRow,
@@ -14,6 +15,8 @@ export const ROSTER_CHANNELS = [
   'roster:filter-options',
   'roster:update',
   'roster:bulk-update',
+  'roster:bulk-progress',
+  'roster:bulk-cancel',
   'roster:import-detect',
   'roster:import-preview',
   'roster:import-confirm',
@@ -42,7 +45,11 @@ export interface RosterResponses {
   'roster:query': RosterPage<EntityRow | InspectorRow | ExpertRow>;
   'roster:filter-options': FilterOptions;
   'roster:update': EntityRow | InspectorRow | ExpertRow;
+  /** Runs off the main process; progress in roster:bulk-progress under the request's jobId. */
   'roster:bulk-update': { matched: number; changed: number };
+  /** Selected records looked at, of the selection. */
+  'roster:bulk-progress': JobCount;
+  'roster:bulk-cancel': { cancelled: boolean };
   'roster:import-detect': MappingProposalView;
   'roster:import-preview': ImportReportView;
   'roster:import-confirm': ImportReportView;
@@ -55,6 +62,8 @@ export interface RosterResponses {
 
 export type RosterErrorCode =
   | 'roster.badBulk'
+  | 'roster.bulkCancelled'
+  | 'roster.bulkFailed'
   | 'roster.badSort'
   | 'roster.badStatus'
   | 'roster.duplicateCode'

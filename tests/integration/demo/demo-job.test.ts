@@ -23,7 +23,7 @@ describe('demo load job', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
     const seen: number[] = [];
-    const poll = setInterval(() => seen.push(t.services.demo.progress('j1').written), 10);
+    const poll = setInterval(() => seen.push(t.services.demo.progress('j1').done), 10);
     const summary = await t.services.demo.load(5000, 'j1').finally(() => {
       clearInterval(timer);
       clearInterval(poll);
@@ -39,7 +39,7 @@ describe('demo load job', () => {
   it('writes nothing when cancelled midway', async () => {
     const before = counts();
     const load = t.services.demo.load(400000, 'j2');
-    await expect.poll(() => t.services.demo.progress('j2').written, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => t.services.demo.progress('j2').done, { timeout: 60_000 }).toBeGreaterThan(0);
     expect(t.services.demo.cancel('j2')).toEqual({ cancelled: true });
     await expect(load).rejects.toMatchObject({ code: 'demo.cancelled' });
     expect(counts()).toEqual(before);

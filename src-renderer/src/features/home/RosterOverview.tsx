@@ -4,8 +4,9 @@ import { DatabaseOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
-import type { DemoProgress } from '@shared/ipc/channels/demo';
-import { useDemoLoad } from './useDemoLoad';
+import type { JobCount } from '@shared/domain/job-count';
+import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
+import type { DemoSummary } from '@shared/ipc/channels/demo';
 
 async function counts() {
   const a = api();
@@ -18,6 +19,12 @@ async function counts() {
   return { items: items.total, entities: entities.total, inspectors: inspectors.total, experts: experts.total };
 }
 
+const DEMO_CALLS: CountedJobCalls = {
+  progress: (jobId) => api()['demo:progress']({ jobId }),
+  cancel: (jobId) => api()['demo:cancel']({ jobId }),
+  cancelledCode: 'demo.cancelled',
+};
+
 /**
  * 一单两库 at a glance; on an empty database, 加载示例数据 (a plausible county, by default 30,000 entities) so the
  * program can be tried before real lists are imported.
@@ -27,7 +34,7 @@ export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) 
   const navigate = useNavigate();
   const { data, error, reload } = useApiCall(counts);
   const [size, setSize] = useState(30000);
-  const demo = useDemoLoad((done) => {
+  const demo = useCountedJob<DemoSummary>(DEMO_CALLS, (done) => {
     message.success(
       `示例数据已加载：检查对象 ${done.entities.toLocaleString('zh-CN')} 户，执法检查人员 ${done.inspectors} 人，专家 ${done.experts} 人，检查事项 ${done.items} 项`,
     );
@@ -68,7 +75,7 @@ function DemoOffer({
 }: {
   size: number;
   onSize: (size: number) => void;
-  demo: ReturnType<typeof useDemoLoad>;
+  demo: ReturnType<typeof useCountedJob<DemoSummary>>;
 }) {
   const { state } = demo;
   const running = state.phase === 'running';
@@ -99,7 +106,12 @@ function DemoOffer({
               />
               <Space.Addon>户检查对象</Space.Addon>
             </Space.Compact>
-            <Button type="primary" loading={running} onClick={() => void demo.start(size)} data-testid="demo-load">
+            <Button
+              type="primary"
+              loading={running}
+              onClick={() => void demo.start((jobId) => api()['demo:load']({ entities: size, jobId }))}
+              data-testid="demo-load"
+            >
               加载示例数据
             </Button>
             {running && (
@@ -124,8 +136,8 @@ function DemoOffer({
   );
 }
 
-function DemoProgressBar({ progress, size }: { progress: DemoProgress | null; size: number }) {
-  const written = progress?.written ?? 0;
+function DemoProgressBar({ progress, size }: { progress: JobCount | null; size: number }) {
+  const written = progress?.done ?? 0;
   const total = progress?.total ?? size;
   return (
     <div data-testid="demo-progress">

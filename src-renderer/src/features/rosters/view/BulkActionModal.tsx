@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { Alert, App, Form, Modal, Select } from 'antd';
+import { Alert, App, Form, Modal, Progress, Select, Typography } from 'antd';
+import type { JobCount } from '@shared/domain/job-count';
 import { api } from '../../../api';
-import { useAction } from '../../../components/useAction';
+import { useCountedJob, type CountedJobCalls } from '../../../components/useCountedJob';
 import type { RosterConfig, RosterRow } from './types';
 
 export type BulkAction = 'grade' | 'tags' | 'status';
@@ -9,7 +10,10 @@ export type BulkAction = 'grade' | 'tags' | 'status';
 const NO_GRADE = '__none__';
 const TITLES: Record<BulkAction, string> = { grade: '设置信用等级', tags: '添加标签', status: '设置状态' };
 
-/** 设置信用等级 / 添加标签 / 设置状态 on the selected records: one roster:bulk-update, one transaction. */
+/**
+ * 设置信用等级 / 添加标签 / 设置状态 on the selected records: one roster:bulk-update, one transaction in main's worker,
+ * with its progress and a stop that writes nothing.
+ */
 export function BulkActionModal<R extends RosterRow>({
   action,
   config,
@@ -27,46 +31,74 @@ export function BulkActionModal<R extends RosterRow>({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ value: string | string[] }>();
-  const { run, busy: saving, error, setError } = useAction();
+  const job = useCountedJob<{ changed: number }>(BULK_CALLS, (result) => {
+    message.success(
+      `${action ? titleOf(action, config) : '批量修改'}：已修改 ${result.changed} 条（所选 ${ids.length} 条，其余原本就是该值）`,
+    );
+    onDone();
+  });
   useEffect(() => {
-    if (action) {
-      form.resetFields();
-      setError(undefined);
-    }
-  }, [action, form, setError]);
+    if (action) form.resetFields();
+  }, [action, form]);
   if (!action) return null;
+  const running = job.state.phase === 'running';
 
-  const title = action === 'status' ? `设置${config.statusLabel}` : TITLES[action];
-  async function submit({ value }: { value: string | string[] }) {
+  const title = titleOf(action, config);
+  function submit({ value }: { value: string | string[] }) {
     const set =
       action === 'grade'
         ? { creditGrade: value === NO_GRADE ? null : (value as 'A' | 'B' | 'C' | 'D') }
         : action === 'tags'
           ? { addTags: value as string[] }
           : { status: value as string };
-    const result = await run(() => api()['roster:bulk-update']({ roster: config.roster, ids, set }));
-    if (!result) return;
-    message.success(`${title}:已修改 ${result.changed} 条(所选 ${ids.length} 条,其余原本就是该值)`);
-    onDone();
+    void job.start((jobId) => api()['roster:bulk-update']({ roster: config.roster, ids, set, jobId }));
   }
 
   return (
     <Modal
       open
-      title={`${title}(已选 ${ids.length} 条)`}
+      title={`${title}（已选 ${ids.length} 条）`}
       okText="确定修改"
-      cancelText="取消"
-      confirmLoading={saving}
+      cancelText={running ? '停止修改' : '取消'}
+      confirmLoading={running}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => (running ? void job.cancel() : onClose())}
+      closable={!running}
+      maskClosable={!running}
       destroyOnHidden
       modalRender={(node) => <div data-testid="bulk-modal">{node}</div>}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {job.state.phase === 'failed' && (
+        <Alert type="error" showIcon title={job.state.message} style={{ marginBottom: 12 }} />
+      )}
+      {job.state.phase === 'running' && <BulkProgress progress={job.state.progress} />}
       <Form form={form} layout="vertical" onFinish={submit}>
         <BulkValueField action={action} config={config} tagOptions={tagOptions} />
       </Form>
     </Modal>
+  );
+}
+
+const BULK_CALLS: CountedJobCalls = {
+  progress: (jobId) => api()['roster:bulk-progress']({ jobId }),
+  cancel: (jobId) => api()['roster:bulk-cancel']({ jobId }),
+  cancelledCode: 'roster.bulkCancelled',
+};
+
+const titleOf = <R extends RosterRow>(action: BulkAction, config: RosterConfig<R>) =>
+  action === 'status' ? `设置${config.statusLabel}` : TITLES[action];
+
+/** Records looked at so far; a stop rolls the whole edit back. */
+function BulkProgress({ progress }: { progress: JobCount | null }) {
+  const done = progress?.done ?? 0;
+  const total = progress?.total ?? 0;
+  return (
+    <div data-testid="bulk-progress" style={{ marginBottom: 12 }}>
+      <Progress percent={total > 0 ? Math.floor((done / total) * 100) : 0} status="active" />
+      <Typography.Text type="secondary">
+        正在修改：已处理 {done.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 条；停止则一条也不修改
+      </Typography.Text>
+    </div>
   );
 }
 
@@ -87,7 +119,7 @@ function BulkValueField<R extends RosterRow>({
           data-testid="bulk-value"
           options={[
             ...['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级` })),
-            { value: NO_GRADE, label: '未评级(清除等级)' },
+            { value: NO_GRADE, label: '未评级（清除等级）' },
           ]}
         />
       </Form.Item>
@@ -97,7 +129,7 @@ function BulkValueField<R extends RosterRow>({
       <Form.Item
         name="value"
         label="要添加的标签"
-        extra="可选已有标签,也可直接输入新标签后回车"
+        extra="可选已有标签，也可直接输入新标签后回车"
         rules={[
           { required: true, message: '请至少选择或输入一个标签' },
           { type: 'array', max: 20, message: '标签不能超过 20 个' },

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { JobCount } from '@shared/domain/job-count';
+import type { ApiError } from '@shared/ipc/client';
+import { errorText, newJobId } from './files';
+import { usePoll } from './usePoll';
+
+/** Where a counted job stands: idle, running (with its polled count), or failed with the Chinese reason. */
+export type CountedJobState =
+  | { phase: 'idle' }
+  | { phase: 'running'; jobId: string; progress: JobCount | null; cancelling: boolean }
+  | { phase: 'failed'; message: string };
+
+/** The calls of one kind of counted job: poll its count, cancel it. */
+export interface CountedJobCalls {
+  progress: (jobId: string) => Promise<JobCount>;
+  cancel: (jobId: string) => Promise<unknown>;
+  /** The error code of a cancelled job: not a failure to report. */
+  cancelledCode: string;
+}
+
+/**
+ * A long write in main's worker (加载示例数据, bulk edits) under a job id this hook polls and may cancel. `onDone`
+ * gets the job's value; a cancelled job returns to idle; a failure is kept in the state with its Chinese reason.
+ */
+export function useCountedJob<Value>(calls: CountedJobCalls, onDone: (value: Value) => void) {
+  const [state, setState] = useState<CountedJobState>({ phase: 'idle' });
+  const jobId = state.phase === 'running' ? state.jobId : null;
+  usePoll(
+    async (stopped) => {
+      try {
+        const progress = await calls.progress(jobId!);
+        if (!stopped() && progress.running) {
+          setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s));
+        }
+      } catch {
+        // A missed poll only delays the bar; the job's own call reports errors.
+      }
+    },
+    250,
+    [jobId],
+    jobId !== null,
+  );
+
+  /** Runs `job` under a new job id. */
+  async function start(job: (jobId: string) => Promise<Value>) {
+    const id = newJobId();
+    setState({ phase: 'running', jobId: id, progress: null, cancelling: false });
+    try {
+      const value = await job(id);
+      setState({ phase: 'idle' });
+      onDone(value);
+    } catch (e) {
+      // Read by shape: in the e2e bridge the error may come from another bundle, where instanceof fails.
+      const cancelled = (e as Partial<ApiError> | null)?.code === calls.cancelledCode;
+      setState(cancelled ? { phase: 'idle' } : { phase: 'failed', message: errorText(e) });
+    }
+  }
+
+  async function cancel() {
+    if (state.phase !== 'running') return;
+    setState({ ...state, cancelling: true });
+    try {
+      await calls.cancel(state.jobId);
+    } catch {
+      // The job's own call ends with its outcome either way.
+    }
+  }
+
+  return { state, start, cancel };
+}
