@@ -106,7 +106,7 @@ async function bulkGrade({ page, raw, roster, gradeC }: Roster): Promise<void> {
   await pickOption(page, bulk.getByTestId('bulk-value'), 'D 级');
   await screenshot(page, 'rosters-bulk-grade');
   await bulk.getByRole('button', { name: '确定修改' }).click();
-  await expect(page.getByText('设置信用等级:已修改 3 条')).toBeVisible();
+  await expect(page.getByText('设置信用等级：已修改 3 条')).toBeVisible();
   expect(q(`SELECT id FROM entities WHERE credit_grade = 'D' AND id IN (${picked.join(',')})`)).toHaveLength(3);
   expect(raw.prepare("SELECT count(*) FROM roster_changes WHERE source = 'bulk'").pluck().get()).toBe(3);
   await expect(totalText(roster)).toHaveText(`共 ${(gradeC.length - 3).toLocaleString('zh-CN')} 户`);
