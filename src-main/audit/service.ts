@@ -4,6 +4,7 @@ import type { AuditEntry } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { Database } from '../db/schema';
 import { qb, run } from '../db/sql';
+import { auditRowHash, chainTail, EMPTY_TAIL, TAIL } from './chain';
 
 export interface AuditRecord {
   actor: string;
@@ -12,15 +13,21 @@ export interface AuditRecord {
   detail?: unknown;
 }
 
-/** The one insert every audit row goes through, whichever way the caller runs it. */
-function auditInsert(record: AuditRecord, at: Date) {
-  return qb.insertInto('audit_log').values({
+/**
+ * The one insert every audit row goes through, whichever way the caller runs it: the next link of the chain after
+ * `tail`, the log's last row as read inside the same write transaction (SQLite lets one writer in at a time).
+ */
+function auditInsert(record: AuditRecord, at: Date, tail: { id: number; hash: string }) {
+  const fields = {
+    id: tail.id + 1,
+    prev_hash: tail.hash,
     at: at.toISOString(),
     actor: record.actor,
     action: record.action,
     target: record.target,
     detail: JSON.stringify(record.detail ?? {}),
-  });
+  };
+  return qb.insertInto('audit_log').values({ ...fields, hash: auditRowHash(fields) });
 }
 
 /**
@@ -32,12 +39,13 @@ export async function appendAudit(
   record: AuditRecord,
   at: Date,
 ): Promise<void> {
-  await trx.executeQuery(auditInsert(record, at).compile());
+  const last = await trx.executeQuery(TAIL.compile());
+  await trx.executeQuery(auditInsert(record, at, last.rows[0] ?? EMPTY_TAIL).compile());
 }
 
 /** appendAudit inside a synchronous better-sqlite3 transaction (imports, bulk edits, the draw steps). */
 export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord, at: Date): void {
-  run(raw, auditInsert(record, at));
+  run(raw, auditInsert(record, at, chainTail(raw)));
 }
 
 export function createAuditService(db: Kysely<Database>) {
