@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { AuditChainCheck } from '@shared/ipc/contract';
 import { first, iterate, qb, value } from '../db/sql';
 
 /** The link of the first row: no row before it. */
@@ -45,7 +46,7 @@ export function auditChainHead(raw: BetterSqlite3.Database): string {
   return chainTail(raw).hash;
 }
 
-export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; brokenAt: number; reason: string };
+export type ChainCheck = AuditChainCheck;
 
 /**
  * Walks the log in id order and recomputes every link. `brokenAt` is the id of the first row that does not hold (for a

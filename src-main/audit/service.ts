@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditEntry } from '@shared/ipc/contract';
+import type { AuditChainCheck, AuditEntry } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { Database } from '../db/schema';
 import { qb, run } from '../db/sql';
-import { auditRowHash, chainTail, EMPTY_TAIL, TAIL } from './chain';
+import { auditRowHash, chainTail, EMPTY_TAIL, TAIL, verifyAuditChain } from './chain';
 
 export interface AuditRecord {
   actor: string;
@@ -48,8 +48,10 @@ export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord,
   run(raw, auditInsert(record, at, chainTail(raw)));
 }
 
-export function createAuditService(db: Kysely<Database>) {
+export function createAuditService(db: Kysely<Database>, raw: BetterSqlite3.Database) {
   return {
+    /** Recomputes the whole chain (系统设置's check, the same as `ssj audit verify`). */
+    verify: (): AuditChainCheck => verifyAuditChain(raw),
     /** Newest first, paged by id (stable under concurrent appends). */
     async list(req: ParsedReq<'audit:list'>): Promise<AuditEntry[]> {
       let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(req.limit);
