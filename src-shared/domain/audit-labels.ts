@@ -60,6 +60,12 @@ const TARGET_NAMES: Record<string, string> = {
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
   bureauName: '局名称',
   bureauShortName: '局简称',
+  defaultRatioBp: '默认抽查比例（万分之）',
+  gradeRatioBp: '各信用等级抽查比例（万分之）',
+  recentInspectionYears: '近期已检查年数',
+  resultDeadlineWorkdays: '结果录入期限（工作日）',
+  minTeamSize: '检查组最少人数',
+  avoidOwnOffice: '本单位人员不检查本单位对象',
   name: '名称',
   reason: '原因',
   selected: '抽中户数',
