@@ -64,7 +64,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     settings: createSettingsService(conn.db, ctx),
-    audit: createAuditService(conn.db),
+    audit: createAuditService(conn.db, conn.raw),
     files,
     rosters,
     items: createItemService(conn.db, ctx),
