@@ -7,8 +7,8 @@ import type { Migration } from './index';
  * a writer that forgets the chain is refused; verifyAuditChain catches what is done with the triggers dropped. Each
  * sealed proof records the head it saw (audit_head), so rows cut off the end are missed by a proof.
  */
-export const m0011AuditChain: Migration = {
-  version: 11,
+export const m0010AuditChain: Migration = {
+  version: 10,
   name: 'audit log hash chain',
   up(db) {
     db.exec(`
