@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { openDatabase, runMigrations, type DbConnection } from '../../../src-main/db/connection';
+import { appendAuditRaw } from '../../../src-main/audit/service';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../src-main/db/migrations';
 import { tempDir } from '../../fixtures/test-db';
 
@@ -96,7 +97,7 @@ describe('migrations', () => {
   it('0001: the audit log is append-only', async () => {
     const conn = await openDatabase(join(tempDir(), 'a.sqlite'), { migrate: true });
     open.push(conn);
-    conn.raw.prepare("INSERT INTO audit_log (at, actor, action, target) VALUES ('t', '张三', 'x', 'y')").run();
+    appendAuditRaw(conn.raw, { actor: '张三', action: 'x', target: 'y' }, new Date('2026-11-23T09:00:00Z'));
     expect(() => conn.raw.prepare("UPDATE audit_log SET actor = '李四'").run()).toThrow(/操作日志不可修改/);
     expect(() => conn.raw.prepare('DELETE FROM audit_log').run()).toThrow(/操作日志不可删除/);
     expect(conn.raw.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: '张三' }]);

@@ -68,7 +68,9 @@ describe('migration 0005 (draw results beside the draws row)', () => {
     sealStep(raw, drawId, { actor: '测试操作员', now: c.ctx.now(), progress: () => undefined }, new SnapshotCache());
     const draw = loadDrawRow(raw, drawId);
     const expected = JSON.parse(text) as ProofBody;
-    expected.info = { ...expected.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员' };
+    // The log's head as 封存 saw it, which the proof records beside the body it re-derives.
+    const auditHead = raw.prepare('SELECT audit_head FROM draw_proofs WHERE draw_id = ?').pluck().get(drawId) as string;
+    expected.info = { ...expected.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员', auditHead };
     expect(JSON.stringify(latestProof(raw, drawId)!.body)).toBe(JSON.stringify(expected));
   });
 });
