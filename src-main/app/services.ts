@@ -13,6 +13,7 @@ import { createDrawService } from '../draws/service';
 import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
+import { createDisclosureService } from '../disclosure/service';
 import { createSheetService } from '../sheets/service';
 import { createHomeService } from '../home/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
@@ -84,6 +85,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     },
     visits: createVisitService(conn.raw, ctx),
     results,
+    disclosure: createDisclosureService(conn.raw, ctx, { files, renderers }),
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     home: createHomeService(conn.raw, ctx),

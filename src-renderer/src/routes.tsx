@@ -26,6 +26,7 @@ import { PlansPage } from './features/plans/PlansPage';
 import { SheetsPage } from './features/sheets/SheetsPage';
 import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 import { ResultsPage } from './features/results/ResultsPage';
+import { DisclosurePage } from './features/disclosure/DisclosurePage';
 
 export interface AppRoute {
   path: string;
@@ -48,12 +49,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/sheets', label: '一户一表', icon: <FileExcelOutlined />, element: <SheetsPage /> },
   { path: '/results', label: '检查结果录入', icon: <FormOutlined />, element: <ResultsPage /> },
   { path: '/follow-ups', label: '后续处置', icon: <CarryOutOutlined />, element: <FollowUpsPage /> },
-  {
-    path: '/disclosure',
-    label: '结果公示',
-    icon: <NotificationOutlined />,
-    planned: ['计划、抽取名单与检查结果的公示文件,个人隐私与商业秘密自动遮盖'],
-  },
+  { path: '/disclosure', label: '信息公示', icon: <NotificationOutlined />, element: <DisclosurePage /> },
   {
     path: '/stats',
     label: '统计分析',

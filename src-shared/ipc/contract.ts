@@ -13,6 +13,7 @@ import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
 import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 import { HOME_CHANNELS, type HomeResponses } from './channels/home';
+import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -34,6 +35,7 @@ export const CHANNELS = [
   ...CALENDAR_CHANNELS,
   ...RESULT_CHANNELS,
   ...HOME_CHANNELS,
+  ...DISCLOSURE_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -52,7 +54,8 @@ export interface Responses
     FollowUpResponses,
     CalendarResponses,
     ResultResponses,
-    HomeResponses {}
+    HomeResponses,
+    DisclosureResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -8,6 +8,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { EntityList } from './EntityList';
 import { EntryView } from './EntryView';
 import { ImportModal } from './ImportModal';
+import { DueNotice } from '../disclosure/DisclosureLists';
 
 /** The sheet of the entity in the URL, entered in place; previous and next follow the list as filtered. */
 function EntityEntry(props: {
@@ -48,6 +49,7 @@ function TaskBar({ tasks, loading, drawId, onDraw, onImport }: TaskBarProps) {
   const task = tasks?.find((t) => t.drawId === drawId);
   return (
     <Space wrap>
+      <DueNotice />
       <Typography.Text>抽查任务：</Typography.Text>
       <Select
         style={{ width: 420 }}

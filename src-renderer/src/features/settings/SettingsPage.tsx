@@ -16,6 +16,7 @@ import { HolidaySection } from './HolidaySection';
 import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
 import { AuditChainCheck } from '../audit/AuditChainCheck';
+import { DisclosureRulesSection } from '../disclosure/DisclosureRulesSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -103,6 +104,7 @@ export function SettingsPage() {
       <OfficesSection />
       <HolidaySection />
       <AuditChainCheck />
+      <DisclosureRulesSection />
     </Card>
   );
 }
