@@ -93,7 +93,13 @@ function sheetsNotPrinted(raw: BetterSqlite3.Database): AttentionTask[] {
 }
 
 function followUps(raw: BetterSqlite3.Database, today: string) {
-  const open = qb.selectFrom('result_follow_ups as f').where('f.closed_on', 'is', null);
+  // Of current results only, as the follow-ups page lists them: a corrected result's follow-up is not shown there.
+  const open = qb
+    .selectFrom('result_follow_ups as f')
+    .where('f.closed_on', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('results as c').select('c.id').whereRef('c.corrects_id', '=', 'f.result_id'))),
+    );
   const count = sql<number>`count(*)`.as('n');
   return {
     followUpsOpen: value(raw, open.select(count)) ?? 0,

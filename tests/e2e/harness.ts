@@ -4,16 +4,16 @@
  * Nothing is mocked: only the transport differs (a Playwright binding instead of Electron IPC), and the
  * client object is built by the same createApi() the preload uses.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import type { IpcResult } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../../src-main/ipc/dispatch';
 import { createHandlers } from '../../src-main/ipc/handlers';
-import { CONTENT_SECURITY_POLICY, MIME, resolveInside } from '../../src-main/serving';
+import { APP_ORIGIN, appResponse } from '../../src-main/serving';
 import { createServices, type Services } from '../../src-main/app/services';
 import type { FileDialog, FileDialogRequest } from '../../src-main/app/file-tokens';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
@@ -40,24 +40,17 @@ function clientInitScript(): string {
   return bundle.outputFiles[0].text;
 }
 
-/** Serves out/renderer like the app:// handler does: same CSP header, same path guard. */
+/** Serves out/renderer through the app:// handler's own answer: same CSP header, same path guard, never a throw. */
 function serveRenderer(): Promise<Server> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer 不存在:请先运行 npm run build(npm run test:e2e 会自动构建)');
   }
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = resolveInside(RENDERER_DIR, path);
-    if (!file || !existsSync(file)) {
-      res.writeHead(file ? 404 : 403).end();
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
+    const path = (req.url ?? '/').split(/[?#]/)[0];
+    void appResponse(RENDERER_DIR, `${APP_ORIGIN}${path.startsWith('/') ? path : `/${path}`}`).then(async (answer) => {
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
     });
-    res.end(readFileSync(file));
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }

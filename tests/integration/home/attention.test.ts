@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditRaw } from '../../../src-main/audit/service';
 import { attention } from '../../../src-main/home/attention';
 import { saveEntry } from '../../../src-main/results/entry';
-import { review } from '../../../src-main/results/review';
+import { correctResult, review } from '../../../src-main/results/review';
+import { listFollowUps } from '../../../src-main/results/follow-ups';
 import { resultEntities } from '../../../src-main/results/views';
 import { resultsCounty, type ResultsCounty } from '../results/setup';
 
@@ -110,5 +111,15 @@ describe('attention', () => {
       return plan.map((p) => p.detail).filter((d) => /^SCAN (r|c|p|a|s|f)\b/.test(d));
     });
     expect(scans).toEqual([]);
+  });
+});
+
+describe('attention after a correction', () => {
+  it('leaves out the follow-up of a corrected result, as the follow-ups list does', () => {
+    const raw = c.conn.raw;
+    correctResult(raw, c.ctx, ids.problem, '整改期限填错');
+    const listedOpen = listFollowUps(raw, { today: '2027-01-04', open: true });
+    expect(listedOpen).toEqual([]);
+    expect(attention(raw, '2027-01-04')).toMatchObject({ followUpsOpen: 0, followUpsOverdue: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { FollowUpView } from '@shared/domain/follow-ups';
 import { api } from '../../api';
@@ -13,11 +14,30 @@ const STATUS_OPTIONS: { label: string; value: Status }[] = [
   { label: '全部', value: 'all' },
 ];
 
+const isStatus = (v: string | null): v is Status => STATUS_OPTIONS.some((o) => o.value === v);
+
+/** The list's status (?status=open|closed|all, 未完结 when absent) and 只看已逾期 (&overdue=1), kept in the URL. */
+function useListFilters() {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('status');
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    setParams(next);
+  };
+  return {
+    status: isStatus(asked) ? asked : 'open',
+    overdueOnly: params.get('overdue') === '1',
+    setStatus: (s: Status) => set('status', s),
+    setOverdueOnly: (on: boolean) => set('overdue', on ? '1' : null),
+  };
+}
+
 /** 后续处置: the follow-ups of results with problems, to closure (完结 needs its date and a note). */
 export function FollowUpsPage() {
   const [taskId, setTaskId] = useState<number>();
-  const [status, setStatus] = useState<Status>('open');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const { status, setStatus, overdueOnly, setOverdueOnly } = useListFilters();
   const [editing, setEditing] = useState<FollowUpView>();
   const [closing, setClosing] = useState<FollowUpView>();
   const { data, error, loading, reload } = useApiCall(

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Input, Segmented, Space, Table, Typography } from 'antd';
 import { RESULT_STATES, type ResultState } from '@shared/domain/results';
 import type { ResultEntityRow } from '@shared/domain/result-views';
@@ -12,6 +12,8 @@ interface Props {
   state: ResultState | null;
   query: string;
   onFilter(state: ResultState | null, query: string): void;
+  /** Tags of the filters a link put on, beside the page's own. */
+  linkFilters?: ReactNode;
   onOpen(entityId: number): void;
   onReviewed(): void;
 }
@@ -71,7 +73,8 @@ function columns(onOpen: (id: number) => void, onReviewed: () => void) {
 }
 
 /** A task's drawn entities with their result state: filter, open one to enter, review the 已录入 ones. */
-export function EntityList({ rows, loading, error, state, query, onFilter, onOpen, onReviewed }: Props) {
+export function EntityList(props: Props) {
+  const { rows, loading, error, state, query, onFilter, onOpen, onReviewed } = props;
   const [selected, setSelected] = useState<number[]>([]);
   const reviewed = () => {
     setSelected([]);
@@ -94,6 +97,7 @@ export function EntityList({ rows, loading, error, state, query, onFilter, onOpe
             aria-label="查找检查对象"
             onSearch={(v) => onFilter(state, v.trim())}
           />
+          {props.linkFilters}
         </Space>
         <ReviewActions resultIds={selected} onReviewed={reviewed} />
       </Space>

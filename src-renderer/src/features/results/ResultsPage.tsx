@@ -9,6 +9,7 @@ import { EntityList } from './EntityList';
 import { EntryView } from './EntryView';
 import { ImportModal } from './ImportModal';
 import { DueNotice } from '../disclosure/DisclosureLists';
+import { LinkFilterTags, linkFilters, type LinkFilters } from './LinkFilterTags';
 
 /** The sheet of the entity in the URL, entered in place; previous and next follow the list as filtered. */
 function EntityEntry(props: {
@@ -70,7 +71,31 @@ function TaskBar({ tasks, loading, drawId, onDraw, onImport }: TaskBarProps) {
   );
 }
 
-/** 检查结果录入: a task's drawn entities with their state (?draw=ID), one entity's sheet entered (&entity=ID). */
+/** The task's entities, filtered as the URL says. */
+function useEntities(
+  f: LinkFilters & { drawId: number | null; state: ResultState | null; query: string },
+  version: number,
+) {
+  const { drawId, state, query, due, unpublished } = f;
+  return useApiCall(
+    () =>
+      drawId
+        ? api()['results:entities']({
+            drawId,
+            state: state ?? undefined,
+            query: query || undefined,
+            due: due ?? undefined,
+            unpublished: unpublished || undefined,
+          })
+        : Promise.resolve([]),
+    [drawId, state, query, due, unpublished, version],
+  );
+}
+
+/**
+ * 检查结果录入: a task's drawn entities with their state (?draw=ID), one entity's sheet entered (&entity=ID); the list
+ * filtered by state (&state=), name or code (&q=), deadline (&due=overdue|dueSoon) or 未公示 (&unpublished=1).
+ */
 export function ResultsPage() {
   const [params, setParams] = useSearchParams();
   const [version, setVersion] = useState(0);
@@ -79,14 +104,9 @@ export function ResultsPage() {
   const entityId = Number(params.get('entity')) || null;
   const state = (params.get('state') as ResultState | null) ?? null;
   const query = params.get('q') ?? '';
+  const links = linkFilters(params);
   const tasks = useApiCall(() => api()['results:tasks']({}), [version]);
-  const entities = useApiCall(
-    () =>
-      drawId
-        ? api()['results:entities']({ drawId, state: state ?? undefined, query: query || undefined })
-        : Promise.resolve([]),
-    [drawId, state, query, version],
-  );
+  const entities = useEntities({ drawId, state, query, ...links }, version);
   const update = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(change))
@@ -143,6 +163,7 @@ export function ResultsPage() {
           state={state}
           query={query}
           onFilter={(s, q) => update({ state: s, q: q || null })}
+          linkFilters={<LinkFilterTags filters={links} onClear={(key) => update({ [key]: null })} />}
           onOpen={(id) => update({ entity: String(id) })}
           onReviewed={reload}
         />
