@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { AppChannel } from './app';
 import { empty, text } from './fields';
 

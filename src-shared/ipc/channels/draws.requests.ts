@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { DrawChannel } from './draws';
 import { fileToken, recordId, text } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { numberProblem, PLAN_YEAR, RATIO_BP, type NumberRule } from '../../domain/number-rules';
 
 // Request fields several domains share. Messages are Chinese because they can reach a clerk verbatim.

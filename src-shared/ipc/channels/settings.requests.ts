@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SettingsChannel } from './settings';
 import { RECENT_YEARS, RESULT_DEADLINE_WORKDAYS, TEAM_SIZE } from '../../domain/number-rules';
 import { BUREAU_OFFICE_KINDS } from '../../domain/settings';
