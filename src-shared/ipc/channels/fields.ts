@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { calendarDateProblem } from '../../domain/calendar-date';
 import { numberProblem, PLAN_YEAR, RATIO_BP, type NumberRule } from '../../domain/number-rules';
 
 // Request fields several domains share. Messages are Chinese because they can reach a clerk verbatim.
@@ -23,6 +24,12 @@ export const tagList = z
   .array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' })
   .max(20, '标签不能超过 20 个');
 export const gradeValues = ['A', 'B', 'C', 'D'] as const;
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date (YYYY-MM-DD) in a sane range: use for every date field of every request. */
+export const calendarDate = (label = '日期') =>
+  z.string({ error: `${label}必须是文字` }).superRefine((value, ctx) => {
+    const problem = calendarDateProblem(value, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+export const isoDate = calendarDate();
 export const recordId = z.number({ error: '编号必须是数字' }).int('编号必须是整数').positive('编号无效');
 export const planYear = ruledNumber(PLAN_YEAR);
