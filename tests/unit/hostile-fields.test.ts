@@ -24,3 +24,30 @@ describe('dates are real calendar dates in a sane range', () => {
       expect(issues('roster:update', entityUpdate({ lastInspectedOn: d }))).toEqual([]);
   });
 });
+
+describe('free text refuses invisible and broken characters in Chinese', () => {
+  const hostile = ['甲\u0000乙', '甲\u0007乙', '甲\u001b[31m', 'ab\ud800', '\udc00ab', '名\u202e称', '名\u2066称'];
+
+  it.each(hostile)('%j is refused at the bureau name, a witness value and the search text', (bad) => {
+    const fields: [keyof typeof requestSchemas, unknown][] = [
+      ['settings:set', { bureauName: bad }],
+      ['draws:witness', { drawId: 1, name: '张三', value: bad }],
+      ['roster:query', { roster: 'entities', search: bad }],
+      ['roster:update', entityUpdate({ address: bad })],
+    ];
+    for (const [channel, payload] of fields) {
+      const messages = issues(channel, payload);
+      expect(messages.length, channel).toBeGreaterThan(0);
+      expect(
+        messages.every((m) => CHINESE.test(m)),
+        channel,
+      ).toBe(true);
+    }
+  });
+
+  it('a witness value keeps every character typed; line breaks, tabs and emoji pass in notes', () => {
+    const parsed = requestSchemas['draws:witness'].parse({ drawId: 1, name: '张三', value: '7 3 9 😀𠀀' });
+    expect(parsed.value).toBe('7 3 9 😀𠀀');
+    expect(issues('roster:update', entityUpdate({ address: '第一行\n第二行\t😀' }))).toEqual([]);
+  });
+});

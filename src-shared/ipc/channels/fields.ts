@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { calendarDateProblem } from '../../domain/calendar-date';
+import { textProblem } from '../../domain/safe-text';
 import { numberProblem, PLAN_YEAR, RATIO_BP, type NumberRule } from '../../domain/number-rules';
 
 // Request fields several domains share. Messages are Chinese because they can reach a clerk verbatim.
@@ -15,11 +16,14 @@ export const basisPoints = ruledNumber(RATIO_BP);
 
 export const empty = z.object({}).strict();
 export const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
-export const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label}必须是文字` })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`);
+/** A string free of control, broken and bidi characters: the base of every free-text field of every request. */
+export const safeString = (label: string) =>
+  z.string({ error: `${label}必须是文字` }).superRefine((value, ctx) => {
+    const problem = textProblem(value, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** Free text, trimmed, refused in Chinese when too long or holding a character `safeString` refuses. */
+export const text = (label: string, max: number) => safeString(label).trim().max(max, `${label}不能超过 ${max} 个字`);
 export const tagList = z
   .array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' })
   .max(20, '标签不能超过 20 个');
