@@ -1,6 +1,7 @@
 /** Dates and free text as every request schema takes them: what a clerk types, or refused in Chinese. */
 import { describe, expect, it } from 'vitest';
 import { requestSchemas } from '@shared/ipc/schemas';
+import { suggestedFileName } from '@shared/domain/file-names';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -50,4 +51,27 @@ describe('free text refuses invisible and broken characters in Chinese', () => {
     expect(parsed.value).toBe('7 3 9 😀𠀀');
     expect(issues('roster:update', entityUpdate({ address: '第一行\n第二行\t😀' }))).toEqual([]);
   });
+});
+
+describe('the save dialog is offered a file name, never a path', () => {
+  it.each(['../../etc/passwd', '/tmp/x.xlsx', 'C:\\Users\\x.xlsx', 'a/b.xlsx', '..', 'a:b.xlsx', 'x?.xlsx'])(
+    '%s is refused in Chinese',
+    (name) => {
+      const messages = issues('dialog:save-file', { purpose: 'export', defaultName: name });
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.every((m) => CHINESE.test(m))).toBe(true);
+    },
+  );
+
+  it('a plain Chinese file name passes', () => {
+    expect(
+      issues('dialog:save-file', { purpose: 'proof', defaultName: '某市监抽查〔2026〕1号-抽取记录.json' }),
+    ).toEqual([]);
+  });
+});
+
+it('a name from the clerk’s text is suggested without path characters', () => {
+  expect(suggestedFileName('2026年度食品/药品抽查计划.xlsx')).toBe('2026年度食品-药品抽查计划.xlsx');
+  expect(suggestedFileName('..')).toBe('导出文件');
+  expect(issues('dialog:save-file', { purpose: 'export', defaultName: suggestedFileName('a\\b:c') })).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { calendarDateProblem } from '../../domain/calendar-date';
+import { fileNameProblem } from '../../domain/file-names';
 import { textProblem } from '../../domain/safe-text';
 import { numberProblem, PLAN_YEAR, RATIO_BP, type NumberRule } from '../../domain/number-rules';
 
@@ -24,6 +25,12 @@ export const safeString = (label: string) =>
   });
 /** Free text, trimmed, refused in Chinese when too long or holding a character `safeString` refuses. */
 export const text = (label: string, max: number) => safeString(label).trim().max(max, `${label}不能超过 ${max} 个字`);
+/** A bare file name (what a save dialog offers), never a path. */
+export const fileName = (label: string, max: number) =>
+  text(label, max).superRefine((value, ctx) => {
+    const problem = fileNameProblem(value, label);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const tagList = z
   .array(text('标签', 30).min(1, '标签不能为空'), { error: '标签必须是列表' })
   .max(20, '标签不能超过 20 个');
