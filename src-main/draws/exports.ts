@@ -2,7 +2,7 @@
  * What leaves the draws of a sealed draw: the proof file (with the offline verify page beside it) and the two parts of
  * the record as PDF, each export with its audit row.
  */
-import { copyFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/documents';
@@ -11,6 +11,7 @@ import type { ParsedReq } from '@shared/ipc/schemas';
 import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
+import { writeFileSafely } from '../app/safe-write';
 import { latestRecord, recordCommit } from './records';
 import { wrongState } from './draw-state';
 import { latestProof, loadDrawRow, storedInputs, type ProofBody } from './views';
@@ -66,9 +67,9 @@ export async function exportProof(
 ): Promise<{ fileName: string; verifyPage: string }> {
   const text = proofText(deps.raw, req.drawId);
   const path = deps.files.resolve(req.fileToken, 'save');
-  await writeFile(path, `${text}\n`, 'utf8');
+  await writeFileSafely(path, `${text}\n`);
   const verifyPath = join(dirname(path), verifyPageName(basename(path)));
-  await copyFile(join((await deps.renderers()).resourcesDir(), 'verify.html'), verifyPath);
+  await writeFileSafely(verifyPath, await readFile(join((await deps.renderers()).resourcesDir(), 'verify.html')));
   audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage: basename(verifyPath) });
   return { fileName: basename(path), verifyPage: basename(verifyPath) };
 }
@@ -87,7 +88,7 @@ export async function exportRecord(
 ): Promise<{ fileName: string }> {
   const bytes = await recordPdf(deps, req.drawId, req.part);
   const path = deps.files.resolve(req.fileToken, 'save');
-  await writeFile(path, bytes);
+  await writeFileSafely(path, bytes);
   audit(deps, 'draws:export-record', req.drawId, { part: req.part, file: basename(path) });
   return { fileName: basename(path) };
 }

@@ -3,16 +3,18 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ROSTER_LABELS } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
+import type { ImportProblem } from '@shared/import/problems';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit, type AuditRecord } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
 import type { DbConnection } from '../db/connection';
 import { iterate } from '../db/sql';
+import { writeThenRename } from '../app/safe-write';
 import type { ImportSessions } from './import-sessions';
 import { orderedRoster } from './query';
 import { rosterWhere } from './query-where';
-import { buildImportTemplate } from './readers/templates';
+import { writeImportTemplate } from './readers/templates';
 import { TABLES } from './tables';
 
 async function audit(conn: DbConnection, ctx: ServiceContext, record: AuditRecord) {
@@ -27,6 +29,18 @@ export async function importRejections(
   const session = s.previews.get(req.previewId);
   if (!session) throw new AppError('import.previewExpired', '预览已失效,请重新预览后再导出问题清单。');
   const path = s.deps.files.resolve(req.fileToken, 'save');
+  await writeThenRename(path, (temp) => writeRejections(temp, session.problems));
+  const detail = { file: session.fileName, rows: session.problems.length };
+  await audit(s.conn, s.ctx, {
+    actor: s.ctx.actor(),
+    action: 'roster:import-rejections',
+    target: session.kind,
+    detail,
+  });
+  return { fileName: basename(path), rows: session.problems.length };
+}
+
+async function writeRejections(path: string, problems: readonly ImportProblem[]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
   const sheet = workbook.addWorksheet('导入问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
@@ -35,7 +49,7 @@ export async function importRejections(
     { header: '处理', key: 'severity', width: 10 },
     { header: '原因', key: 'reason', width: 80 },
   ];
-  for (const p of session.problems) {
+  for (const p of problems) {
     sheet
       .addRow({
         row: p.row,
@@ -47,14 +61,6 @@ export async function importRejections(
   }
   sheet.commit();
   await workbook.commit();
-  const detail = { file: session.fileName, rows: session.problems.length };
-  await audit(s.conn, s.ctx, {
-    actor: s.ctx.actor(),
-    action: 'roster:import-rejections',
-    target: session.kind,
-    detail,
-  });
-  return { fileName: basename(path), rows: session.problems.length };
 }
 
 /** Export of a filtered view: streams the rows into an xlsx writer (flat memory at any size). */
@@ -65,6 +71,13 @@ export async function exportView(
   req: ParsedReq<'roster:export'>,
 ): Promise<{ fileName: string; rows: number }> {
   const path = files.resolve(req.fileToken, 'save');
+  const rows = await writeThenRename(path, (temp) => writeView(conn, temp, req));
+  const detail = { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} };
+  await audit(conn, ctx, { actor: ctx.actor(), action: 'roster:export', target: TABLES[req.roster].table, detail });
+  return { fileName: basename(path), rows };
+}
+
+async function writeView(conn: DbConnection, path: string, req: ParsedReq<'roster:export'>): Promise<number> {
   const spec = TABLES[req.roster];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
   const sheet = workbook.addWorksheet(ROSTER_LABELS[req.roster], { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -79,13 +92,11 @@ export async function exportView(
   }
   sheet.commit();
   await workbook.commit();
-  const detail = { file: basename(path), rows, search: req.search ?? null, filters: req.filters ?? {} };
-  await audit(conn, ctx, { actor: ctx.actor(), action: 'roster:export', target: spec.table, detail });
-  return { fileName: basename(path), rows };
+  return rows;
 }
 
 export async function template(files: FileTokens, req: ParsedReq<'roster:template'>): Promise<{ fileName: string }> {
   const path = files.resolve(req.fileToken, 'save');
-  await buildImportTemplate(req.kind).xlsx.writeFile(path);
+  await writeImportTemplate(req.kind, path);
   return { fileName: basename(path) };
 }
