@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { ROSTER_LABELS } from '@shared/domain/rosters';
 import { AppError } from '@shared/errors';
 import type { ImportProblem } from '@shared/import/problems';
+import { neutralCell, neutralRow } from '@shared/domain/cell-text';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit, type AuditRecord } from '../audit/service';
 import type { ServiceContext } from '../app/context';
@@ -53,9 +54,9 @@ async function writeRejections(path: string, problems: readonly ImportProblem[])
     sheet
       .addRow({
         row: p.row,
-        column: p.column ?? '(整行)',
+        column: neutralCell(p.column ?? '(整行)'),
         severity: p.severity === 'error' ? '未导入' : '已导入(提示)',
-        reason: p.reason,
+        reason: neutralCell(p.reason),
       })
       .commit();
   }
@@ -85,7 +86,7 @@ async function writeView(conn: DbConnection, path: string, req: ParsedReq<'roste
   let rows = 0;
   for (const row of iterate(conn.raw, orderedRoster(req, rosterWhere(req.roster, req).conditions))) {
     const v = spec.toView(row);
-    sheet.addRow(spec.exportColumns.map((c) => c.of(v))).commit();
+    sheet.addRow(neutralRow(spec.exportColumns.map((c) => c.of(v)))).commit();
     rows++;
     // Yield now and then so the file stream drains (the writer has no back-pressure).
     if (rows % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
