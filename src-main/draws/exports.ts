@@ -60,18 +60,25 @@ function audit({ raw, ctx }: ExportDeps, action: string, drawId: number, detail:
   raw.transaction(() => auditDraw(raw, ctx.actor(), ctx.now(), action, drawId, detail)).immediate();
 }
 
-/** The proof JSON where the save dialog points, and the offline verify page beside it (to open in any browser). */
+/**
+ * The proof JSON where the save dialog points and, when the clerk said yes, the offline verify page beside it (to open
+ * in any browser): nothing is written that the clerk did not ask for.
+ */
 export async function exportProof(
   deps: ExportDeps,
   req: ParsedReq<'draws:export-proof'>,
-): Promise<{ fileName: string; verifyPage: string }> {
+): Promise<{ fileName: string; verifyPage: string | null }> {
   const text = proofText(deps.raw, req.drawId);
   const path = deps.files.resolve(req.fileToken, 'save');
   await writeFileSafely(path, `${text}\n`);
-  const verifyPath = join(dirname(path), verifyPageName(basename(path)));
-  await writeFileSafely(verifyPath, await readFile(join((await deps.renderers()).resourcesDir(), 'verify.html')));
-  audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage: basename(verifyPath) });
-  return { fileName: basename(path), verifyPage: basename(verifyPath) };
+  let verifyPage: string | null = null;
+  if (req.verifyPage) {
+    verifyPage = verifyPageName(basename(path));
+    const page = await readFile(join((await deps.renderers()).resourcesDir(), 'verify.html'));
+    await writeFileSafely(join(dirname(path), verifyPage), page);
+  }
+  audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage });
+  return { fileName: basename(path), verifyPage };
 }
 
 /** The record as PDF: part one (承诺) or part two (封存, with every 递补). */
