@@ -21,7 +21,7 @@ export function checkPath(fullPath: string, given: string): void {
   if (existsSync(fullPath) && statSync(fullPath).isDirectory()) {
     throw new AppError(
       'db.isFolder',
-      `「${fullPath}」是文件夹,不是数据库文件。请指定文件夹中的一个文件,例如「${fullPath}/ssj.sqlite」。`,
+      `「${fullPath}」是文件夹，不是数据库文件。请指定文件夹中的一个文件，例如「${fullPath}/ssj.sqlite」。`,
     );
   }
   let ancestor = dirname(fullPath);
@@ -29,7 +29,7 @@ export function checkPath(fullPath: string, given: string): void {
   if (!statSync(ancestor).isDirectory()) {
     throw new AppError(
       'db.badPath',
-      `无法在「${fullPath}」建立数据库:「${ancestor}」是文件,不是文件夹。请另选数据库文件的位置。未写入任何内容。`,
+      `无法在「${fullPath}」建立数据库：「${ancestor}」是文件，不是文件夹。请另选数据库文件的位置。未写入任何内容。`,
     );
   }
 }
@@ -66,9 +66,9 @@ export function assertWritable(fullPath: string): void {
   const folder = dirname(fullPath);
   const fileLocked = existsSync(fullPath) && !isWritable(fullPath);
   if (!fileLocked && isWritable(folder)) return;
-  const what = fileLocked ? `数据库文件(${fullPath})是只读的` : `数据库文件所在的文件夹(${folder})是只读的`;
+  const what = fileLocked ? `数据库文件（${fullPath}）是只读的` : `数据库文件所在的文件夹（${folder}）是只读的`;
   throw new AppError(
     'db.readOnly',
-    `${what},无法写入。请取消只读属性或复制到可写的位置后再试;查看信息(info)和试运行(import --dry-run)仍可使用。未写入任何内容。`,
+    `${what}，无法写入。请取消只读属性或复制到可写的位置后再试；查看信息（info）和试运行（import --dry-run）仍可使用。未写入任何内容。`,
   );
 }

@@ -4,7 +4,7 @@ const NOT_IN_FILE_NAME_ALL = /[\\/:*?"<>|]/g;
 
 /** Why `name` is not a bare file name, in Chinese, or null when it is one. */
 export function fileNameProblem(name: string, label = '文件名'): string | null {
-  if (NOT_IN_FILE_NAME.test(name)) return `${label}不能含路径或下列字符:\\ / : * ? " < > |`;
+  if (NOT_IN_FILE_NAME.test(name)) return `${label}不能含路径或下列字符：\\ / : * ? " < > |`;
   if (/^\.+$/.test(name.trim())) return `${label}不能只由句点组成`;
   return null;
 }

@@ -10,8 +10,8 @@ const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** Why `value` cannot be kept as typed, in Chinese, or null when it can. */
 export function textProblem(value: string, label: string): string | null {
-  if (CONTROL.test(value)) return `${label}含有不可见的控制字符,请删除后重新输入`;
-  if (LONE_SURROGATE.test(value)) return `${label}含有无法保存的残缺字符,请删除后重新输入`;
-  if (BIDI_CONTROL.test(value)) return `${label}含有改变文字方向的隐藏字符,请删除后重新输入`;
+  if (CONTROL.test(value)) return `${label}含有不可见的控制字符，请删除后重新输入`;
+  if (LONE_SURROGATE.test(value)) return `${label}含有无法保存的残缺字符，请删除后重新输入`;
+  if (BIDI_CONTROL.test(value)) return `${label}含有改变文字方向的隐藏字符，请删除后重新输入`;
   return null;
 }
