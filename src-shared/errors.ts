@@ -11,7 +11,16 @@ import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
-export type DbErrorCode = 'db.corrupt' | 'db.foreign' | 'db.newerVersion' | 'db.notWritable';
+export type DbErrorCode =
+  | 'db.corrupt'
+  | 'db.foreign'
+  | 'db.newerVersion'
+  | 'db.notWritable'
+  | 'db.readOnly'
+  | 'db.isFolder'
+  | 'db.badPath'
+  | 'db.emptyFile'
+  | 'db.missing';
 export type CliErrorCode =
   'cli.badKind' | 'cli.fileUnreadable' | 'cli.invalidJson' | 'cli.missingArgument' | 'cli.schemaOutdated';
 export type DocumentErrorCode = 'documents.renderFailed';

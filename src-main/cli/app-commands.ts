@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { inspectDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { PRODUCT_NAME, VERSION } from '../app/product';
 import { databaseState, type CliCommand } from './command';
@@ -8,8 +9,7 @@ export const infoCommand: CliCommand = {
   summary: '显示数据库文件位置与结构版本(不修改数据库)',
   usage: 'info [--db PATH] [--json]',
   async run(ctx) {
-    const exists = existsSync(ctx.dbPath);
-    const schemaVersion = exists ? (await databaseState(ctx.dbPath, false)).schemaVersion : 0;
+    const { exists, schemaVersion } = inspectDatabase(ctx.dbPath);
     const info = {
       productName: PRODUCT_NAME,
       version: VERSION,
@@ -36,7 +36,7 @@ export const migrateCommand: CliCommand = {
   usage: 'migrate [--db PATH] [--json]',
   async run(ctx) {
     const existed = existsSync(ctx.dbPath);
-    const { path, schemaVersion, backupPath } = await databaseState(ctx.dbPath, true);
+    const { path, schemaVersion, backupPath } = await databaseState(ctx.dbPath, true, true);
     const result = { dbPath: path, created: !existed, schemaVersion, backupPath };
     if (ctx.json) ctx.out(JSON.stringify(result));
     else {

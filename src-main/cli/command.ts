@@ -39,12 +39,16 @@ export const DRY_RUN_OPTION: ParseArgsConfig['options'] = { 'dry-run': { type: '
 
 export const isDryRun = (ctx: CliContext): boolean => ctx.options['dry-run'] === true;
 
-/** Opens the database file (migrating it or not) only to read its path, structure version and backup, then closes it. */
+/**
+ * Opens the database file only to read its path, structure version and backup, then closes it: migrating it (a 0-byte
+ * file only with `createEmpty`, when the user asked to create the database there), or read-only, writing nothing.
+ */
 export async function databaseState(
   dbPath: string,
   migrate: boolean,
+  createEmpty = false,
 ): Promise<{ path: string; schemaVersion: number; backupPath: string | null }> {
-  const conn = await openDatabase(dbPath, { migrate });
+  const conn = await openDatabase(dbPath, migrate ? { migrate, createEmpty } : { readonly: true });
   const { path, schemaVersion, backupPath } = conn;
   await conn.close();
   return { path, schemaVersion, backupPath };

@@ -2,11 +2,12 @@
  * CLI commands of the ssj-draw/1 engine: run a case file (as in tests/fixtures/draw-vectors) and verify a proof.
  * Both read files written by any conforming implementation, not only this one.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { AppError, isAppError } from '@shared/errors';
 import { DrawErrorCode, type VerifyReport } from '@shared/draw';
 import { DrawWorkerPool, PARALLEL_THRESHOLD, runDrawParallel, verifyProofParallel } from '../draws/parallel-rank';
 import type { CliCommand, CliContext } from './command';
+import { writeFileSafely } from '../app/safe-write';
 
 /** draw-case exit status when the case cannot be staffed (a team or tag shortage): documented in --help. */
 export const EXIT_INFEASIBLE = 2;
@@ -74,7 +75,7 @@ export const drawCaseCommand: CliCommand = {
     }
     const outPath = ctx.options.out;
     if (typeof outPath === 'string') {
-      await writeFile(outPath, `${proofText}\n`, 'utf8');
+      await writeFileSafely(outPath, `${proofText}\n`);
       if (ctx.json) ctx.out(JSON.stringify({ ok: true, out: outPath }));
       else ctx.err(`抽取记录已写入 ${outPath}`);
     } else {

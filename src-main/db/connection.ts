@@ -6,6 +6,7 @@ import { AppError } from '@shared/errors';
 import { shortGrams } from '@shared/domain/search-grams';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import type { Database } from './schema';
+import { assertWritable, checkPath, readHeader, type FileHeader } from './probe';
 
 export interface DbConnection {
   path: string;
@@ -21,6 +22,10 @@ export interface DbConnection {
 export interface OpenOptions {
   /** Run pending migrations (the app and every writing CLI command do; `info` does not). */
   migrate?: boolean;
+  /** Open for reading only (info, previews): nothing is written, not even the WAL switch; the file must exist. */
+  readonly?: boolean;
+  /** Initialise an existing 0-byte file: only when the user asked to create the database there (`migrate`). */
+  createEmpty?: boolean;
   /** For the pre-migration backup's file name; injectable for tests. */
   now?: () => Date;
 }
@@ -32,13 +37,20 @@ export interface OpenOptions {
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<DbConnection> {
   const fullPath = resolve(path);
-  if (existsSync(fullPath)) probeExistingFile(fullPath);
-  else ensureFolder(fullPath);
+  const state = inspectDatabase(path, options.createEmpty);
+  if (options.readonly && !state.exists)
+    throw new AppError('db.missing', `数据库文件(${fullPath})不存在。请先运行 migrate 创建,或另选数据库文件。`);
+  if (!options.readonly) {
+    if (!state.exists) ensureFolder(fullPath);
+    assertWritable(fullPath);
+  }
 
   let raw: BetterSqlite3.Database;
   try {
-    raw = new BetterSqlite3(fullPath);
-    raw.pragma('journal_mode = WAL');
+    raw = options.readonly
+      ? new BetterSqlite3(fullPath, { readonly: true, fileMustExist: true })
+      : new BetterSqlite3(fullPath);
+    if (!options.readonly) raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     registerSqlFunctions(raw);
@@ -62,7 +74,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     schemaVersion: readUserVersion(raw),
     backupPath,
     async close() {
-      await db.destroy(); // closes `raw` too
+      await db.destroy(); // closes `raw` once Kysely has used it; not before
+      if (raw.open) raw.close();
     },
   };
 }
@@ -92,31 +105,56 @@ export function registerSqlFunctions(raw: BetterSqlite3.Database): void {
   );
 }
 
-/** Read-only look at an existing file: nothing is written, not even the WAL switch. */
-function probeExistingFile(fullPath: string): void {
-  let probe: BetterSqlite3.Database | undefined;
+/**
+ * What the path holds, refusing what this program must not open (a folder, an impossible path, a 0-byte file unless
+ * `allowEmpty`, a corrupt, foreign or newer database), with nothing written.
+ */
+export function inspectDatabase(path: string, allowEmpty = false): { exists: boolean; schemaVersion: number } {
+  const fullPath = resolve(path);
   try {
-    probe = new BetterSqlite3(fullPath, { readonly: true, fileMustExist: true });
-    const version = readUserVersion(probe);
-    const tableCount = (probe.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-    if (version > LATEST_SCHEMA_VERSION) {
+    checkPath(fullPath, path);
+    if (!existsSync(fullPath)) return { exists: false, schemaVersion: 0 };
+    const header = existsSync(`${fullPath}-wal`) ? liveHeader(fullPath) : readHeader(fullPath);
+    if (header === 'empty') {
+      if (allowEmpty) return { exists: true, schemaVersion: 0 };
       throw new AppError(
-        'db.newerVersion',
-        `数据库文件(${fullPath})由更新版本的本程序创建(结构版本 ${version}),当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
-          '请升级本程序后再打开。文件未作任何修改。',
-        { version, latest: LATEST_SCHEMA_VERSION },
+        'db.emptyFile',
+        `文件(${fullPath})是空文件(0 字节),不是数据库。若要在此新建数据库,请运行 migrate;否则请另选数据库文件。文件未作任何修改。`,
       );
     }
-    if (version === 0 && tableCount > 0) {
-      throw new AppError(
-        'db.foreign',
-        `文件(${fullPath})是 SQLite 数据库,但不是本程序的数据库。请选择本程序的数据库文件。文件未作任何修改。`,
-      );
-    }
+    if (header === 'notSqlite') throw Object.assign(new Error('not a database'), { code: 'SQLITE_NOTADB' });
+    refuseForeign(fullPath, header);
+    return { exists: true, schemaVersion: header.userVersion };
   } catch (e) {
     throw translateSqliteError(e, fullPath);
+  }
+}
+
+/** A database another connection holds open (its -wal exists): SQLite reads it with the WAL's latest pages. */
+function liveHeader(fullPath: string): FileHeader {
+  const probe = new BetterSqlite3(fullPath, { readonly: true, fileMustExist: true });
+  try {
+    const hasSchema = probe.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get() !== undefined;
+    return { userVersion: readUserVersion(probe), hasSchema };
   } finally {
-    probe?.close();
+    probe.close();
+  }
+}
+
+function refuseForeign(fullPath: string, { userVersion: version, hasSchema }: FileHeader): void {
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'db.newerVersion',
+      `数据库文件(${fullPath})由更新版本的本程序创建(结构版本 ${version}),当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
+        '请升级本程序后再打开。文件未作任何修改。',
+      { version, latest: LATEST_SCHEMA_VERSION },
+    );
+  }
+  if (version === 0 && hasSchema) {
+    throw new AppError(
+      'db.foreign',
+      `文件(${fullPath})是 SQLite 数据库,但不是本程序的数据库。请选择本程序的数据库文件。文件未作任何修改。`,
+    );
   }
 }
 
@@ -124,7 +162,13 @@ function ensureFolder(fullPath: string): void {
   try {
     mkdirSync(dirname(fullPath), { recursive: true });
   } catch (e) {
-    throw translateSqliteError(e, fullPath);
+    const translated = translateSqliteError(e, fullPath);
+    if (translated instanceof AppError) throw translated;
+    throw new AppError(
+      'db.badPath',
+      `无法在「${dirname(fullPath)}」建立数据库文件夹。请另选数据库文件的位置。未写入任何内容。`,
+      { cause: (e as { code?: string }).code ?? String(e) },
+    );
   }
 }
 

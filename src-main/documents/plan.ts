@@ -4,6 +4,7 @@ import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documen
 import { wrapText } from './fonts';
 import { formatCount, formatDate, numberedLines } from './format';
 import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBlock } from './pdf';
+import { neutralRow } from '@shared/domain/cell-text';
 
 /**
  * The 年度抽查工作计划 as published (公示, seed 004 §六): one wide table, so landscape, in PDF and in xlsx.
@@ -163,14 +164,14 @@ export async function renderPlanXlsx(p: PlanPublication): Promise<Buffer> {
   });
   ws.columns = COLUMNS.map((c) => ({ width: c.xlsxWidth }));
 
-  const title = ws.addRow([fullTitle(p)]);
+  const title = ws.addRow(neutralRow([fullTitle(p)]));
   ws.mergeCells(1, 1, 1, n);
   title.height = 30;
   title.getCell(1).font = { name: XLSX_FONT, size: 16, bold: true };
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
 
   const change = changeLine(p);
-  const sub = ws.addRow([change ? `${versionLine(p)}    ${change}` : versionLine(p)]);
+  const sub = ws.addRow(neutralRow([change ? `${versionLine(p)}    ${change}` : versionLine(p)]));
   ws.mergeCells(2, 1, 2, n);
   sub.getCell(1).font = { name: XLSX_FONT, size: 10 };
   sub.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
@@ -186,7 +187,7 @@ export async function renderPlanXlsx(p: PlanPublication): Promise<Buffer> {
   });
 
   p.rows.forEach((r, i) => {
-    const row = ws.addRow(COLUMNS.map((c) => c.value(r, i)));
+    const row = ws.addRow(neutralRow(COLUMNS.map((c) => c.value(r, i))));
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.font = { name: XLSX_FONT, size: 10 };
       const centred = col === 1 || col >= n - 1;

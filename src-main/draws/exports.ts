@@ -2,7 +2,7 @@
  * What leaves the draws of a sealed draw: the proof file (with the offline verify page beside it) and the two parts of
  * the record as PDF, each export with its audit row.
  */
-import { copyFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DrawRecordCommit, DrawRecordResult } from '@shared/domain/documents';
@@ -11,6 +11,7 @@ import type { ParsedReq } from '@shared/ipc/schemas';
 import { auditDraw } from './draw-audit';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
+import { writeFileSafely } from '../app/safe-write';
 import { latestRecord, recordCommit } from './records';
 import { wrongState } from './draw-state';
 import { latestProof, loadDrawRow, storedInputs, type ProofBody } from './views';
@@ -59,18 +60,25 @@ function audit({ raw, ctx }: ExportDeps, action: string, drawId: number, detail:
   raw.transaction(() => auditDraw(raw, ctx.actor(), ctx.now(), action, drawId, detail)).immediate();
 }
 
-/** The proof JSON where the save dialog points, and the offline verify page beside it (to open in any browser). */
+/**
+ * The proof JSON where the save dialog points and, when the clerk said yes, the offline verify page beside it (to open
+ * in any browser): nothing is written that the clerk did not ask for.
+ */
 export async function exportProof(
   deps: ExportDeps,
   req: ParsedReq<'draws:export-proof'>,
-): Promise<{ fileName: string; verifyPage: string }> {
+): Promise<{ fileName: string; verifyPage: string | null }> {
   const text = proofText(deps.raw, req.drawId);
   const path = deps.files.resolve(req.fileToken, 'save');
-  await writeFile(path, `${text}\n`, 'utf8');
-  const verifyPath = join(dirname(path), verifyPageName(basename(path)));
-  await copyFile(join((await deps.renderers()).resourcesDir(), 'verify.html'), verifyPath);
-  audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage: basename(verifyPath) });
-  return { fileName: basename(path), verifyPage: basename(verifyPath) };
+  await writeFileSafely(path, `${text}\n`);
+  let verifyPage: string | null = null;
+  if (req.verifyPage) {
+    verifyPage = verifyPageName(basename(path));
+    const page = await readFile(join((await deps.renderers()).resourcesDir(), 'verify.html'));
+    await writeFileSafely(join(dirname(path), verifyPage), page);
+  }
+  audit(deps, 'draws:export-proof', req.drawId, { file: basename(path), verifyPage });
+  return { fileName: basename(path), verifyPage };
 }
 
 /** The record as PDF: part one (承诺) or part two (封存, with every 递补). */
@@ -87,7 +95,7 @@ export async function exportRecord(
 ): Promise<{ fileName: string }> {
   const bytes = await recordPdf(deps, req.drawId, req.part);
   const path = deps.files.resolve(req.fileToken, 'save');
-  await writeFile(path, bytes);
+  await writeFileSafely(path, bytes);
   audit(deps, 'draws:export-record', req.drawId, { part: req.part, file: basename(path) });
   return { fileName: basename(path) };
 }

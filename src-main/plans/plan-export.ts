@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PlanPublication } from '@shared/domain/documents';
@@ -7,6 +6,7 @@ import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
 import { planPublication } from './plan-read';
+import { writeFileSafely } from '../app/safe-write';
 
 /** The renderers, injected: they belong to another module and load a font; tests and the CLI get the real ones. */
 export interface PlanRenderers {
@@ -30,7 +30,7 @@ export async function exportPlan(
   const renderers = await deps.renderers();
   const bytes = req.format === 'pdf' ? await renderers.renderPlanPdf(doc) : await renderers.renderPlanXlsx(doc);
   const path = deps.files.resolve(req.fileToken, 'save');
-  await writeFile(path, bytes);
+  await writeFileSafely(path, bytes);
   raw
     .transaction(() =>
       appendAuditRaw(

@@ -18,7 +18,7 @@ port.on('message', (message: { type: string }) => {
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 async function main(): Promise<void> {
-  const conn = await openDatabase(request.dbPath, { migrate: false });
+  const conn = await openDatabase(request.dbPath, { migrate: false, readonly: request.mode === 'preview' });
   // A bigger page cache for the one long write transaction (indexes and search tables of up to 1M rows).
   conn.raw.pragma('cache_size = -32000');
   let lastPost = 0;

@@ -5,6 +5,7 @@
  * and comparing its XML cell by cell, which was most of the time a workbook took.
  */
 import type ExcelJS from 'exceljs';
+import { neutralCell } from '@shared/domain/cell-text';
 import { CHOICE_COL, ID_COL, markerText, TEXT_COL, type Marker } from './xlsx-layout';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
@@ -96,7 +97,7 @@ export class Grid {
 
   /** Locked text in columns [from, to] of the current row. */
   text(from: number, to: number, value: string, kind: TextKind = 'value'): void {
-    this.span(from, to, STYLES[kind]).value = value;
+    this.span(from, to, STYLES[kind]).value = neutralCell(value);
   }
 
   /** An unlocked cell to fill, with a drop-down when `choices` are given. */

@@ -45,6 +45,8 @@ async function exportThroughDialog(c: Ceremony, button: string, fileName: string
   const path = join(c.dir, fileName);
   c.app.fileDialog.answer(path);
   await c.panel.getByTestId(button).click();
+  // The proof asks first whether to save the offline verify page beside it.
+  if (button === 'export-proof') await c.page.getByRole('button', { name: '一并保存' }).click();
   // The document worker renders the PDF: allow for a busy machine.
   await expect(c.page.locator('.ant-message')).toContainText(fileName, { timeout: 30_000 });
   return fileName.endsWith('.json')

@@ -15,6 +15,7 @@ import {
 } from '@shared/domain/rosters';
 import { FIELDS_BY_KIND } from '@shared/import/fields';
 import { columnLetter } from '@shared/import/grid';
+import { writeThenRename } from '../../app/safe-write';
 
 /** Columns Excel must keep as text. */
 const TEXT_COLUMNS = new Set(['uscc', 'regNo', 'phone', 'badgeNo', 'idOrCertNo', 'seqNo']);
@@ -96,7 +97,7 @@ export function buildImportTemplate(kind: RosterKind): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Write the template to `path`. */
+/** Write the template to `path` (through a temp file beside it). */
 export async function writeImportTemplate(kind: RosterKind, path: string): Promise<void> {
-  await buildImportTemplate(kind).xlsx.writeFile(path);
+  await writeThenRename(path, (temp) => buildImportTemplate(kind).xlsx.writeFile(temp));
 }

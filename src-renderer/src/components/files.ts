@@ -1,10 +1,11 @@
+import { suggestedFileName } from '@shared/domain/file-names';
 import type { Req } from '@shared/ipc/contract';
 import { api } from '../api';
 
 type SavePurpose = NonNullable<Req<'dialog:save-file'>>['purpose'];
 
 /**
- * Asks main for a save dialog (the renderer never names a path), then lets `write` fill the chosen file through
+ * Asks main for a save dialog (the renderer never names a path; `defaultName` loses any path characters), then lets `write` fill the chosen file through
  * its token. null: the clerk cancelled the dialog.
  */
 export async function saveThroughDialog<T>(
@@ -12,7 +13,7 @@ export async function saveThroughDialog<T>(
   defaultName: string,
   write: (token: string) => Promise<T>,
 ): Promise<T | null> {
-  const choice = await api()['dialog:save-file']({ purpose, defaultName });
+  const choice = await api()['dialog:save-file']({ purpose, defaultName: suggestedFileName(defaultName) });
   if (!choice) return null;
   return write(choice.token);
 }

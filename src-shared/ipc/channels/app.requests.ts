@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { AppChannel } from './app';
-import { empty, text } from './fields';
+import { empty, fileName } from './fields';
 
 const dialogFilterPurpose = z.enum(
   [
@@ -21,5 +21,7 @@ const dialogFilterPurpose = z.enum(
 export const appRequests = {
   'app:info': empty,
   'dialog:open-file': z.object({ purpose: z.literal('import') }).strict(),
-  'dialog:save-file': z.object({ purpose: dialogFilterPurpose, defaultName: text('文件名', 120).optional() }).strict(),
+  'dialog:save-file': z
+    .object({ purpose: dialogFilterPurpose, defaultName: fileName('默认文件名', 120).optional() })
+    .strict(),
 } satisfies Record<AppChannel, z.ZodType>;

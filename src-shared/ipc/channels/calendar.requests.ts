@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CalendarChannel } from './calendar';
 import { empty, fileToken, isoDate, planYear } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { DemoChannel } from './demo';
 import { jobId } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { DISCLOSURE_FIELDS, FIELD_RULES } from '../../domain/disclosure';
 import type { DisclosureChannel } from './disclosure';
 import { empty, fileToken, isoDate, recordId } from './fields';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { DrawChannel } from './draws';
 import { fileToken, recordId, text } from './fields';
 
@@ -53,7 +53,14 @@ export const drawsRequests = {
   'draws:reveal-fit': z
     .object({ taskId: recordId, perScreen: z.number().int().min(1, '每屏至少 1 个名单包').max(100) })
     .strict(),
-  'draws:export-proof': z.object({ drawId: recordId, fileToken }).strict(),
+  'draws:export-proof': z
+    .object({
+      drawId: recordId,
+      fileToken,
+      /** The clerk's answer: also save the offline verify page beside the proof. */
+      verifyPage: z.boolean({ error: '请选择是否同时保存离线验证页' }),
+    })
+    .strict(),
   'draws:export-record': z
     .object({
       drawId: recordId,

@@ -55,7 +55,7 @@ export interface DrawResponses {
   /** The projector says how many packages fit its window; the position keeps its first package on screen. */
   'draws:reveal-fit': RevealPosition | null;
   /** The proof JSON where the save dialog points, plus the offline verify page beside it. */
-  'draws:export-proof': { fileName: string; verifyPage: string };
+  'draws:export-proof': { fileName: string; verifyPage: string | null };
   /** The record as PDF: part one (commit) or part two (result). */
   'draws:export-record': { fileName: string };
   /** Main opens (or brings forward) the projector window on the task's ceremony route. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { FollowUpChannel } from './follow-ups';
 import { isoDate, recordId, text } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import {
   FIXED_COUNT,
   GRADE_RATIO_BP,

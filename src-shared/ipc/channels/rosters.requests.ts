@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { NAME_PENDING } from '../../domain/entity-names';
 import type { RosterChannel } from './rosters';
 import { fileToken, gradeValues, isoDate, jobId, tagList, text } from './fields';

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SettingsChannel } from './settings';
 import { RECENT_YEARS, RESULT_DEADLINE_WORKDAYS, TEAM_SIZE } from '../../domain/number-rules';
 import { BUREAU_OFFICE_KINDS } from '../../domain/settings';
-import { basisPoints, empty, ruledNumber } from './fields';
+import { basisPoints, empty, ruledNumber, text } from './fields';
 
 const settingsPatch = z
   .object({
-    bureauName: z.string().trim().min(1, '机关名称不能为空').max(100, '机关名称过长'),
-    bureauShortName: z.string().trim().min(1, '机关简称不能为空').max(20, '机关简称过长'),
+    bureauName: text('机关名称', 100).min(1, '机关名称不能为空'),
+    bureauShortName: text('机关简称', 20).min(1, '机关简称不能为空'),
     defaultRatioBp: basisPoints,
     gradeRatioBp: z.object({ A: basisPoints, B: basisPoints, C: basisPoints, D: basisPoints }).strict(),
     recentInspectionYears: ruledNumber(RECENT_YEARS),
@@ -18,7 +18,7 @@ const settingsPatch = z
   .partial()
   .strict();
 
-const officeName = z.string().trim().min(1, '科室或所的名称不能为空').max(50, '科室或所的名称过长');
+const officeName = text('科室或所的名称', 50).min(1, '科室或所的名称不能为空');
 
 export const settingsRequests = {
   'settings:get': empty,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { SheetChannel } from './sheets';
 import { empty, fileToken, jobId, recordId } from './fields';
 

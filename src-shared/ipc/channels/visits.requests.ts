@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { VisitChannel } from './visits';
 import { planYear, recordId, text } from './fields';
 

@@ -4,7 +4,7 @@
  * secret until 揭晓, and a sealed proof that verifies with the engine's verifier and with the CLI.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveSeed, verifyProof, type DrawInputs, type DrawProof } from '@shared/draw';
@@ -265,9 +265,17 @@ describe('a draw, stage by stage: the sealed proof and the record', () => {
     expect(proof.info).toMatchObject({ place: CEREMONY.place, taskNumber: '某市监抽查〔2026〕1号' });
 
     const token = c.services.files.issue(join(c.dir, '抽取记录.json'), 'save').token;
-    const exported = await c.services.draws.exportProof({ drawId, fileToken: token });
+    const exported = await c.services.draws.exportProof({ drawId, fileToken: token, verifyPage: true });
     expect(exported).toEqual({ fileName: '抽取记录.json', verifyPage: '抽取记录-离线验证页.html' });
-    expect(readFileSync(join(c.dir, exported.verifyPage), 'utf8')).toContain('<html');
+    expect(readFileSync(join(c.dir, exported.verifyPage!), 'utf8')).toContain('<html');
+    // Without the clerk's yes, nothing but the chosen file is written.
+    const alone = mkdtempSync(join(c.dir, 'alone-'));
+    const aloneToken = c.services.files.issue(join(alone, '仅记录.json'), 'save').token;
+    expect(await c.services.draws.exportProof({ drawId, fileToken: aloneToken, verifyPage: false })).toEqual({
+      fileName: '仅记录.json',
+      verifyPage: null,
+    });
+    expect(readdirSync(alone)).toEqual(['仅记录.json']);
     const out: string[] = [];
     const status = await runCli(['verify', join(c.dir, '抽取记录.json')], DRAW_COMMANDS, {
       out: (t) => out.push(t),

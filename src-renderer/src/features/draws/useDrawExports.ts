@@ -6,7 +6,7 @@ import { errorText, saveThroughDialog } from '../../components/files';
 
 /** The projector window and the draw's exports (proof with its offline verify page, the record's two parts). */
 export function useDrawExports(task: TaskView, draw: DrawView | null | undefined) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const current = draw && draw.state !== 'voided' ? draw : null;
 
   async function openProjector() {
@@ -22,12 +22,31 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
     }
   }
 
+  /** Whether to save the offline verify page beside the proof: asked, never assumed. */
+  const askVerifyPage = () =>
+    new Promise<boolean>((resolve) =>
+      modal.confirm({
+        title: '同时保存离线验证页？',
+        content: '离线验证页（HTML）将保存在抽取记录所在的文件夹，可用任何浏览器打开，核对抽取结果。',
+        okText: '一并保存',
+        cancelText: '只导出抽取记录',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      }),
+    );
+
   async function exportProof() {
     try {
+      const verifyPage = await askVerifyPage();
       const done = await saveThroughDialog('proof', proofFileName(task.number), (fileToken) =>
-        api()['draws:export-proof']({ drawId: current!.id, fileToken }),
+        api()['draws:export-proof']({ drawId: current!.id, fileToken, verifyPage }),
       );
-      if (done) message.success(`已导出 ${done.fileName},离线验证页 ${done.verifyPage} 在同一文件夹`);
+      if (done)
+        message.success(
+          done.verifyPage
+            ? `已导出 ${done.fileName}，离线验证页 ${done.verifyPage} 在同一文件夹`
+            : `已导出 ${done.fileName}`,
+        );
     } catch (e) {
       message.error(errorText(e));
     }
