@@ -5,6 +5,10 @@
 export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'calendar:enter': '录入节假日安排',
   'demo:load': '加载示例数据',
+  'disclosure:publish-task': '公示抽查任务公告',
+  'disclosure:publish-results': '公示抽查结果公告',
+  'disclosure:export': '导出公告',
+  'disclosure:save-settings': '修改公示规则',
   'draws:prepare': '准备抽取',
   'draws:commit': '抽取承诺',
   'draws:witness': '录入见证随机值',
@@ -54,6 +58,7 @@ const TARGET_NAMES: Record<string, string> = {
   experts: '专家名录',
   items: '检查事项清单',
   settings: '系统设置',
+  publications: '公告',
 };
 
 /** The detail fields the program writes, as a clerk calls them; a field not listed shows under its own name. */
