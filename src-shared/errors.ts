@@ -8,6 +8,7 @@ import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
+import type { BackupErrorCode } from './ipc/channels/backups';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
 export type DbErrorCode = 'db.corrupt' | 'db.foreign' | 'db.newerVersion' | 'db.notWritable';
@@ -29,7 +30,8 @@ export type ErrorCode =
   | SettingsErrorCode
   | DbErrorCode
   | CliErrorCode
-  | DocumentErrorCode;
+  | DocumentErrorCode
+  | BackupErrorCode;
 
 /**
  * The one error type services throw. `code` is stable and machine-readable (English, `domain.camelCase`);

@@ -15,6 +15,8 @@ import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
 import { createSheetService } from '../sheets/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
+import { createBackupService } from '../backups/service';
+import type { Reopen } from '../backups/swap';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
 export interface ServiceDeps {
@@ -26,6 +28,8 @@ export interface ServiceDeps {
   onDrawProgress?: (progress: DrawProgress) => void;
   /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI. */
   openCeremonyWindow?: OpenCeremonyWindow;
+  /** Closes and reopens the database around a restore (backups/live.ts); absent: restore only from the CLI. */
+  reopenDatabase?: Reopen;
 }
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
@@ -80,6 +84,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     visits: createVisitService(conn.raw, ctx),
     results,
     sheets,
+    backups: createBackupService(conn, ctx, { files, reopen: deps.reopenDatabase }),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */
