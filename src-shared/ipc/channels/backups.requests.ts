@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import type { BackupChannel } from './backups';
+import { KEEP_DAYS, type BackupChannel } from './backups';
 import { empty, fileToken } from './fields';
-
-/** 保留天数: at least one day, at most ten years. */
-export const KEEP_DAYS = { min: 1, max: 3650 } as const;
 
 export const backupsRequests = {
   'backups:overview': empty,

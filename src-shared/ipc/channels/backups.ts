@@ -13,6 +13,9 @@ export const BACKUP_CHANNELS = [
 ] as const;
 export type BackupChannel = (typeof BACKUP_CHANNELS)[number];
 
+/** 保留天数: at least one day, at most ten years. */
+export const KEEP_DAYS = { min: 1, max: 3650 } as const;
+
 /** 每日 (automatic), 升级前 (before a migration), 恢复前 (before a restore or an import), 手动 (a chosen folder). */
 export type BackupKind = 'daily' | 'migration' | 'restore' | 'manual';
 
