@@ -1,5 +1,6 @@
 // Headless entry on the same services as the desktop app. Runs under plain Node (`npm run ssj -- …`).
 import { infoCommand, migrateCommand } from './cli/app-commands';
+import { auditCommand } from './cli/audit-commands';
 import type { CliCommand } from './cli/command';
 import { DRAW_COMMANDS } from './cli/draw-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
@@ -14,6 +15,7 @@ export const COMMANDS: CliCommand[] = [
   ...DRAW_COMMANDS,
   ...ROSTER_COMMANDS,
   ...SHEET_COMMANDS,
+  auditCommand,
   ...BACKUP_COMMANDS,
 ];
 

@@ -65,7 +65,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
       },
     },
     settings: createSettingsService(conn.db, ctx),
-    audit: createAuditService(conn.db),
+    audit: createAuditService(conn.db, conn.raw),
     files,
     rosters: createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress }),
     items: createItemService(conn.db, ctx),

@@ -7,6 +7,8 @@ import type { Generated } from 'kysely';
 export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  /** SQLite's own AUTOINCREMENT counters: the highest id each such table ever handed out. */
+  sqlite_sequence: { name: string; seq: number };
   offices: OfficesTable;
   entities: EntitiesTable;
   entity_tags: EntityTagsTable;
@@ -54,6 +56,9 @@ export interface AuditLogTable {
   target: string;
   /** JSON text. */
   detail: string;
+  /** The hash chain (audit/chain.ts): the previous row's hash, and this row's. */
+  prev_hash: string;
+  hash: string;
 }
 
 export interface OfficesTable {
@@ -283,6 +288,8 @@ export interface DrawProofsTable {
   body: string;
   /** Part two of the record: StoredRecordResult JSON (draws/views.ts); read it with latestRecord. */
   record: string;
+  /** The operation log's chain head when this version was sealed (null before the chain existed). */
+  audit_head: string | null;
 }
 
 /** Append-only. */

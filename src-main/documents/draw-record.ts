@@ -354,6 +354,9 @@ function resultForm(dt: DocText, d: DrawRecordResult, selectedTotal: number): Ta
             amendmentRows,
           ),
     ),
+    ...(d.auditHead
+      ? [row(dt, '操作日志链头', hashBlock(dt, '封存时操作日志的最后一条哈希，可用「操作日志校验」核对', d.auditHead))]
+      : []),
   ];
 }
 

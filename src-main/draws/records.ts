@@ -117,6 +117,7 @@ export function storedRecordResult(
       reason: a.reason,
       at: a.at,
     })),
+    ...(typeof body.info?.auditHead === 'string' ? { auditHead: body.info.auditHead } : {}),
   };
 }
 

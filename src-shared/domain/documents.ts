@@ -95,4 +95,6 @@ export interface DrawRecordResult {
   }[];
   /** 递补 amendments in order (DRAW-SPEC §7). */
   amendments: { packageNo: number; replaced: string; replacement: string; reason: string; at: string }[];
+  /** The operation log's chain head when this version was sealed (absent on records older than the chain). */
+  auditHead?: string;
 }

@@ -66,7 +66,7 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 
 export type { Req, ParsedReq } from './schemas';
 export type { AppInfo, FileChoice } from './channels/app';
-export type { AuditEntry } from './channels/audit';
+export type { AuditChainCheck, AuditEntry } from './channels/audit';
 export type { CeremonyWindowInfo } from './channels/draws';
 export type { MappingProposalView } from './channels/rosters';
 

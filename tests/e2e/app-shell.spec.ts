@@ -63,10 +63,16 @@ test('settings are saved through the real services, logged, and survive a reload
 
   await page.getByTestId('nav').getByText('操作日志', { exact: true }).click();
   const row = page.locator('.ant-table-row').first();
-  await expect(row).toContainText('settings:set');
+  await expect(row).toContainText('修改系统设置');
+  await expect(row).toContainText('局名称：');
   await expect(row).toContainText('测试操作员');
   await expect(row).toContainText('城关县市场监督管理局');
   await screenshot(page, 'audit-after-settings');
+
+  await page.getByTestId('nav').getByText('系统设置', { exact: true }).click();
+  await page.getByRole('button', { name: '校验操作日志' }).click();
+  await expect(page.getByTestId('audit-chain-check')).toContainText('操作日志完整：共');
+  await screenshot(page, 'settings-audit-chain');
 });
 
 test('a malformed call from the page gets a typed Chinese error and changes nothing', async ({ page, app }) => {

@@ -4,6 +4,7 @@ import { completeDraw, type RankedCandidate } from '@shared/draw';
 import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { nodeSha256 } from '../node-sha256';
+import { auditChainHead } from '../../audit/chain';
 import { auditDraw } from '../draw-audit';
 import { recordResult } from '../records';
 import { amendmentRows, latestProof, loadDrawRow, type ProofBody } from '../views';
@@ -73,6 +74,7 @@ export function amendStep(
         at,
         actor: step.actor,
       };
+      const auditHead = auditChainHead(raw);
       run(
         raw,
         qb.insertInto('draw_amendments').values({ draw_id: draw.id, ordinal: recorded.length + 1, ...amendment }),
@@ -81,7 +83,7 @@ export function amendStep(
         ...latest.body,
         result: proof.result,
         amendments: proof.amendments,
-        info: { ...latest.body.info, amendedAt: at },
+        info: { ...latest.body.info, amendedAt: at, auditHead },
       };
       const record = recordResult(raw, draw, body, amendmentRows(raw, draw.id), draw.sealed_at!);
       const proofRow = { body: JSON.stringify(body), record: JSON.stringify(record) };
@@ -89,7 +91,7 @@ export function amendStep(
         raw,
         qb
           .insertInto('draw_proofs')
-          .values({ draw_id: draw.id, version: latest.version + 1, sealed_at: at, ...proofRow }),
+          .values({ draw_id: draw.id, version: latest.version + 1, sealed_at: at, ...proofRow, audit_head: auditHead }),
       );
       auditDraw(raw, step.actor, step.now, 'draws:amend', draw.id, { ...added, proofVersion: latest.version + 1 });
     })

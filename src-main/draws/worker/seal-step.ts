@@ -1,6 +1,7 @@
 /** 封存 in the draw worker. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { JsonValue } from '@shared/draw';
+import { auditChainHead } from '../../audit/chain';
 import { auditDraw } from '../draw-audit';
 import { storedRecordResult } from '../records';
 import { drawResultText, entitiesByCode, loadDrawRow, rankOfSelected, type ProofBody } from '../views';
@@ -30,7 +31,6 @@ export function sealStep(
   const revealed = cached?.text ?? drawResultText(raw, drawId)!;
   const body = cached ? { ...cached.body } : (JSON.parse(revealed) as ProofBody);
   const sealedAt = step.now.toISOString();
-  const bodyText = withInfo(revealed, body, { ...body.info, sealedAt, sealedBy: step.actor });
   clock.lap('read');
   step.progress('保存封存记录', 0, 1);
   const known = cache?.get(drawId)?.selectedIds;
@@ -40,6 +40,9 @@ export function sealStep(
         const sealed = setState(drawId, 'revealed', 'sealed').set({ sealed_at: sealedAt, sealed_by: step.actor });
         const changed = run(raw, sealed).changes;
         if (changed !== 1) throw wrongState(loadDrawRow(raw, drawId), '封存');
+        // The log's head as this transaction sees it, so the proof anchors every row written before it.
+        const auditHead = auditChainHead(raw);
+        const bodyText = withInfo(revealed, body, { ...body.info, sealedAt, sealedBy: step.actor, auditHead });
         const found = insertSelected(raw, drawId, body, known);
         clock.lap('selected');
         const record = storedRecordResult(raw, loadDrawRow(raw, drawId), body, [], sealedAt);
@@ -47,7 +50,7 @@ export function sealStep(
         const recordText = JSON.stringify(record);
         clock.lap('json');
         const proof = { draw_id: drawId, version: 1, sealed_at: sealedAt, body: bodyText, record: recordText };
-        run(raw, qb.insertInto('draw_proofs').values(proof));
+        run(raw, qb.insertInto('draw_proofs').values({ ...proof, audit_head: auditHead }));
         auditDraw(raw, step.actor, step.now, 'draws:seal', drawId, {
           selected: body.result.selected.length,
           missingEntities: body.result.selected.length - found,

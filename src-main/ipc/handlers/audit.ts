@@ -6,5 +6,6 @@ export type AuditHandlers = HandlersFor<AuditChannel>;
 export function auditHandlers(s: Services): AuditHandlers {
   return {
     'audit:list': (req) => s.audit.list(req),
+    'audit:verify': () => s.audit.verify(),
   };
 }

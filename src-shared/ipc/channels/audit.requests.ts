@@ -8,4 +8,5 @@ export const auditRequests = {
       beforeId: z.number().int().positive().optional(),
     })
     .strict(),
+  'audit:verify': z.object({}).strict(),
 } satisfies Record<AuditChannel, z.ZodType>;

@@ -1,4 +1,4 @@
-export const AUDIT_CHANNELS = ['audit:list'] as const;
+export const AUDIT_CHANNELS = ['audit:list', 'audit:verify'] as const;
 export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
 
 export interface AuditEntry {
@@ -10,6 +10,11 @@ export interface AuditEntry {
   detail: unknown;
 }
 
+/** The operation log's hash chain, recomputed: intact with its row count and head, or the first broken row. */
+export type AuditChainCheck =
+  { ok: true; rows: number; head: string } | { ok: false; brokenAt: number; reason: string };
+
 export interface AuditResponses {
   'audit:list': AuditEntry[];
+  'audit:verify': AuditChainCheck;
 }

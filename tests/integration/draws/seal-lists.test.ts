@@ -205,9 +205,22 @@ describe('封存 stores part two of the record', () => {
     expect(JSON.stringify(c.services.draws.resultRecord(drawId))).toBe(JSON.stringify(full));
     expect(Array.isArray(stored(1).packages)).toBe(false);
     expect(stored(1).packages.entities).toHaveLength(body.result.selected.length);
-    // The sealed body is the revealed one with 封存's info: the same text as serialising it again.
+    // The sealed body is the revealed one with 封存's info: the same text as serialising it again. Its log head is
+    // the link the 封存 row itself carries.
+    const head = raw
+      .prepare('SELECT audit_head FROM draw_proofs WHERE draw_id = ? AND version = 1')
+      .pluck()
+      .get(drawId);
+    const sealRow = "SELECT prev_hash FROM audit_log WHERE action = 'draws:seal' AND target = ?";
+    expect(head).toBe(raw.prepare(sealRow).pluck().get(`draws:${drawId}`));
+    expect(full.auditHead).toBe(head);
     const expectedBody = JSON.parse(revealedText) as ProofBody;
-    expectedBody.info = { ...expectedBody.info, sealedAt: draw.sealed_at!, sealedBy: '测试操作员' };
+    expectedBody.info = {
+      ...expectedBody.info,
+      sealedAt: draw.sealed_at!,
+      sealedBy: '测试操作员',
+      auditHead: String(head),
+    };
     expect(raw.prepare('SELECT body FROM draw_proofs WHERE draw_id = ? AND version = 1').pluck().get(drawId)).toBe(
       JSON.stringify(expectedBody),
     );

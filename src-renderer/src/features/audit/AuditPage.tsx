@@ -1,5 +1,6 @@
 import { Alert, Card, Table } from 'antd';
 import type { AuditEntry } from '@shared/ipc/contract';
+import { actionName, detailLines, targetName } from '@shared/domain/audit-labels';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 
@@ -19,13 +20,19 @@ export function AuditPage() {
         columns={[
           { title: '时间', dataIndex: 'at', width: 200, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
           { title: '操作人', dataIndex: 'actor', width: 120 },
-          { title: '操作', dataIndex: 'action', width: 160 },
-          { title: '对象', dataIndex: 'target', width: 160 },
+          { title: '操作', dataIndex: 'action', width: 160, render: actionName },
+          { title: '对象', dataIndex: 'target', width: 160, render: targetName },
           {
-            title: '详情',
+            title: '内容',
             dataIndex: 'detail',
             // Wrapped anywhere: a long detail must not push the page wider than the window.
-            render: (v: unknown) => <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{JSON.stringify(v)}</code>,
+            render: (v: unknown) => (
+              <div style={{ wordBreak: 'break-all' }}>
+                {detailLines(v).map((line, i) => (
+                  <div key={i}>{line}</div>
+                ))}
+              </div>
+            ),
           },
         ]}
       />

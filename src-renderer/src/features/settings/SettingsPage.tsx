@@ -15,6 +15,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { HolidaySection } from './HolidaySection';
 import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
+import { AuditChainCheck } from '../audit/AuditChainCheck';
 import { BackupsSection } from '../backups/BackupsSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
@@ -102,6 +103,7 @@ export function SettingsPage() {
       </Form>
       <OfficesSection />
       <HolidaySection />
+      <AuditChainCheck />
       <BackupsSection />
     </Card>
   );

@@ -1,0 +1,129 @@
+/**
+ * The operation log for people: every action the program writes, its Chinese name; the detail fields' labels; a
+ * target such as `draws:12` as 「抽取 12」; a detail as 「标签：前 → 后」 lines instead of JSON.
+ */
+export const AUDIT_ACTION_NAMES: Record<string, string> = {
+  'calendar:enter': '录入节假日安排',
+  'demo:load': '加载示例数据',
+  'draws:prepare': '准备抽取',
+  'draws:commit': '抽取承诺',
+  'draws:witness': '录入见证随机值',
+  'draws:reveal': '揭晓抽取结果',
+  'draws:seal': '封存抽取记录',
+  'draws:amend': '递补检查人员',
+  'draws:void': '作废抽取',
+  'follow-ups:update': '更新后续处置',
+  'follow-ups:close': '办结后续处置',
+  'items:update-sub-items': '修改检查事项子项',
+  'offices:insert': '新增科室',
+  'offices:update': '修改科室',
+  'offices:delete': '删除科室',
+  'plans:create': '新建抽查计划',
+  'plans:update': '修改抽查计划',
+  'plans:publish': '公示抽查计划',
+  'plans:export': '导出抽查计划',
+  'results:save': '录入检查结果',
+  'results:import': '导入检查结果',
+  'results:approve': '审核通过检查结果',
+  'results:return': '退回检查结果',
+  'results:correct': '更正检查结果',
+  'roster:import': '导入名录',
+  'roster:update': '修改名录记录',
+  'roster:bulk-update': '批量修改名录',
+  'roster:export': '导出名录',
+  'roster:import-rejections': '导出未导入的行',
+  'roster:mapping-remember': '记住列对应',
+  'roster:mapping-forget': '忘记列对应',
+  'settings:set': '修改系统设置',
+  'sheets:export': '导出一户一表',
+  'tasks:create': '新建抽查任务',
+  'tasks:update': '修改抽查任务',
+  'visits:merge': '合并入户检查',
+};
+
+const TARGET_NAMES: Record<string, string> = {
+  draws: '抽取',
+  plans: '抽查计划',
+  tasks: '抽查任务',
+  result: '检查结果',
+  results: '检查结果',
+  followUp: '后续处置',
+  offices: '科室',
+  entities: '检查对象名录',
+  inspectors: '执法检查人员名录',
+  experts: '专家名录',
+  items: '检查事项清单',
+  settings: '系统设置',
+};
+
+/** The detail fields the program writes, as a clerk calls them; a field not listed shows under its own name. */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  bureauName: '局名称',
+  bureauShortName: '局简称',
+  defaultRatioBp: '默认抽查比例（万分之）',
+  gradeRatioBp: '各信用等级抽查比例（万分之）',
+  recentInspectionYears: '近期已检查年数',
+  resultDeadlineWorkdays: '结果录入期限（工作日）',
+  minTeamSize: '检查组最少人数',
+  avoidOwnOffice: '本单位人员不检查本单位对象',
+  name: '名称',
+  reason: '原因',
+  selected: '抽中户数',
+  missingEntities: '已不在名录中的户数',
+  proofVersion: '抽取记录版本',
+  resultIds: '检查结果',
+  problems: '有问题的行',
+  changed: '修改内容',
+  draftTasks: '随之改名的草稿任务',
+  new: '新增',
+  updated: '更新',
+  unchanged: '未变',
+  rejected: '未导入',
+  rows: '行数',
+  file: '文件',
+  count: '数量',
+  package: '名单包',
+  out: '退出人员',
+  in: '递补人员',
+};
+
+export function actionName(action: string): string {
+  return AUDIT_ACTION_NAMES[action] ?? action;
+}
+
+export function targetName(target: string): string {
+  const [kind, id] = target.split(':');
+  const name = TARGET_NAMES[kind] ?? kind;
+  return id === undefined ? name : `${name} ${id}`;
+}
+
+const fieldLabel = (key: string) => AUDIT_FIELD_LABELS[key] ?? key;
+
+/** A value in one short phrase: lists by their length, objects by their fields. */
+function valueText(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (Array.isArray(v)) return v.length <= 5 ? v.map(valueText).join('、') : `共 ${v.length} 项`;
+  if (typeof v === 'object') {
+    return Object.entries(v)
+      .map(([k, x]) => `${fieldLabel(k)} ${valueText(x)}`)
+      .join('，');
+  }
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v);
+}
+
+const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
+  typeof v === 'object' && v !== null && 'from' in v && 'to' in v;
+
+/** The detail as lines: 「标签：前 → 后」 for a change, 「标签：值」 otherwise. */
+export function detailLines(detail: unknown): string[] {
+  if (typeof detail !== 'object' || detail === null) return detail === undefined ? [] : [valueText(detail)];
+  const { before, after, ...rest } = detail as Record<string, unknown>;
+  const lines: string[] = [];
+  if (before !== undefined || after !== undefined) lines.push(`${valueText(before)} → ${valueText(after)}`);
+  for (const [key, v] of Object.entries(rest)) {
+    const label = fieldLabel(key);
+    lines.push(isChange(v) ? `${label}：${valueText(v.from)} → ${valueText(v.to)}` : `${label}：${valueText(v)}`);
+  }
+  return lines;
+}
