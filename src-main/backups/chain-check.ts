@@ -1,14 +1,32 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { first, qb, value } from '../db/sql';
+import { verifyAuditChain } from '../audit/chain';
 
 const GUARDS = ['audit_log_no_update', 'audit_log_no_delete'];
 
 /**
- * Why the operation log of a backup cannot be trusted, or null when it can. Stand-in until the hash chain
- * (audit/chain.ts) lands: the log's guards must be in place and no row may be missing between the first and the last.
+ * Why the operation log of a backup cannot be trusted, or null when it can: the hash chain (audit/chain.ts). A backup
+ * made before the log was chained has no links yet (the migration adds them on restore): its guards must be in place
+ * and no row may be missing between the first and the last.
  */
 export function auditChainProblem(raw: BetterSqlite3.Database): string | null {
+  if (isChained(raw)) {
+    const check = verifyAuditChain(raw);
+    return check.ok ? null : check.reason;
+  }
+  return unchainedProblem(raw);
+}
+
+function isChained(raw: BetterSqlite3.Database): boolean {
+  const columns = value(
+    raw,
+    qb.selectNoFrom(sql<number>`(SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'hash')`.as('n')),
+  );
+  return columns === 1;
+}
+
+function unchainedProblem(raw: BetterSqlite3.Database): string | null {
   const guards = value(
     raw,
     qb.selectNoFrom(

@@ -27,13 +27,11 @@ const testDb = async () => {
   return db;
 };
 
-/** Fills the operation log so the online backup needs many steps. */
+/** Fills the settings table with filler rows so the online backup needs many steps. */
 function fill(raw: BetterSqlite3.Database, rows: number): void {
-  const insert = raw.prepare(
-    "INSERT INTO audit_log (at, actor, action, target, detail) VALUES ('t', '测试', 'fill', 'x', ?)",
-  );
+  const insert = raw.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 't')");
   raw.transaction(() => {
-    for (let i = 0; i < rows; i++) insert.run(JSON.stringify({ i, pad: 'x'.repeat(200) }));
+    for (let i = 0; i < rows; i++) insert.run(`fill-${i}`, JSON.stringify('x'.repeat(200)));
   })();
 }
 
@@ -52,7 +50,7 @@ describe('the online backup', () => {
     const writer = new BetterSqlite3(db.path);
     writer.pragma('busy_timeout = 5000');
     const step = writer.transaction((n: number) => {
-      writer.prepare("INSERT INTO audit_log (at, actor, action, target) VALUES ('t', '写入', 'probe', 'x')").run();
+      writer.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', 't')").run(`probe-${n}`);
       writer
         .prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('probe', ?, 't')")
         .run(String(n));
@@ -73,11 +71,11 @@ describe('the online backup', () => {
     const copy = new BetterSqlite3(path, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
-    const probes = copy.prepare("SELECT count(*) FROM audit_log WHERE action = 'probe'").pluck().get();
+    const probes = copy.prepare("SELECT count(*) FROM settings WHERE key LIKE 'probe-%'").pluck().get();
     const probe = copy.prepare("SELECT value FROM settings WHERE key = 'probe'").pluck().get();
     copy.close();
     expect(String(probes)).toBe(probe ?? '0');
-    expect(checkDatabaseFile(path).counts.操作日志).toBeGreaterThanOrEqual(20_000);
+    expect(checkDatabaseFile(path).schemaVersion).toBeGreaterThan(0);
   });
 
   it('daily: one per bureau day, then the daily backups older than the kept days go (others stay)', async () => {
@@ -118,6 +116,7 @@ describe('restore', () => {
 
   async function refusedRestore(prepare: (backup: string) => void, code: string, message: RegExp) {
     const db = await testDb();
+    await db.services.settings.set({ minTeamSize: 3 }); // one row in the operation log
     const backup = await makeBackup(db.conn.raw, db.path, 'manual', new Date(), tempDir());
     prepare(backup);
     const before = fingerprint(db.path);
@@ -147,8 +146,7 @@ describe('restore', () => {
 
   it('refuses a backup whose operation log was edited with an outside tool', () =>
     refusedRestore(
-      (b) =>
-        tamper(b, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)'),
+      (b) => tamper(b, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = '别人'"),
       'backups.brokenChain',
       /操作日志校验未通过/,
     ));
