@@ -86,7 +86,7 @@ function insertAlone(path: string, bare: boolean): number {
     raw.exec(`CREATE TABLE entities (id INTEGER PRIMARY KEY, uscc TEXT, reg_no TEXT, name TEXT, entity_type TEXT, industry TEXT, address TEXT, area TEXT, office TEXT,
       legal_rep TEXT, phone TEXT, credit_grade TEXT, reg_status TEXT, tags TEXT, last_inspected_on TEXT, flags TEXT, created_at TEXT, updated_at TEXT)`);
   } else {
-    runMigrations(raw, path, () => new Date());
+    runMigrations(raw);
   }
   const columns = ENTITY_SPEC.columns;
   const insert = raw.prepare(

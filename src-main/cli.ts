@@ -6,6 +6,7 @@ import { DRAW_COMMANDS } from './cli/draw-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
 import { SHEET_COMMANDS } from './cli/sheets-commands';
+import { BACKUP_COMMANDS } from './cli/backup-commands';
 
 /** The released command set. Names and options are stable: bureaus script them. */
 export const COMMANDS: CliCommand[] = [
@@ -15,6 +16,7 @@ export const COMMANDS: CliCommand[] = [
   ...ROSTER_COMMANDS,
   ...SHEET_COMMANDS,
   auditCommand,
+  ...BACKUP_COMMANDS,
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {

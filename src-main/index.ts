@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { isAppError } from '@shared/errors';
-import { openDatabase, type DbConnection } from './db/connection';
+import { openLiveDatabase, type LiveDatabase } from './backups/live';
 import { defaultDbPath } from './db/paths';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
-import { createHandlers } from './ipc/handlers';
 import { IPC_INVOKE_CHANNEL } from '@shared/ipc/transport';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards, isAppUrl } from './security';
@@ -23,7 +22,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   installSecurityGuards();
-  let connection: DbConnection | undefined;
+  let live: LiveDatabase | undefined;
 
   app.on('second-instance', () => {
     // The operator's window, never the projector's (which may be the first in getAllWindows()).
@@ -35,24 +34,21 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
+    const ctx = defaultContext(userInfo().username);
     try {
-      connection = await openDatabase(defaultDbPath(), { migrate: true });
+      // A restore (backups/live.ts) builds the services again over the reopened database, with the same host parts.
+      live = await openLiveDatabase(defaultDbPath(), (conn, reopenDatabase) => {
+        const services = createServices(conn, ctx, { fileDialog: showFileDialog, openCeremonyWindow, reopenDatabase });
+        services.backups.startDaily();
+        return services;
+      });
     } catch (e) {
       // Nothing has been written: say why in Chinese and leave.
       dialog.showErrorBox('无法打开数据库', isAppError(e) ? e.message : `未知错误:${String(e)}`);
       app.exit(1);
       return;
     }
-    const services = createServices(connection, defaultContext(userInfo().username), {
-      fileDialog: showFileDialog,
-      openCeremonyWindow,
-    });
-    registerIpc(
-      createDispatch({
-        handlers: createHandlers(services),
-        isTrustedSender: isAppUrl,
-      }),
-    );
+    registerIpc(createDispatch({ handlers: live.handlers, isTrustedSender: isAppUrl }));
     serveRenderer(join(__dirname, '../renderer'));
     // The projector window goes with the operator's: closing the operator's window ends the app.
     mainWindow = createMainWindow();
@@ -60,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    void connection?.close().finally(() => app.quit());
+    void (live?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }
 

@@ -9,6 +9,7 @@ import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
+import type { BackupErrorCode } from './ipc/channels/backups';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
 export type DbErrorCode =
@@ -40,7 +41,8 @@ export type ErrorCode =
   | DisclosureErrorCode
   | DbErrorCode
   | CliErrorCode
-  | DocumentErrorCode;
+  | DocumentErrorCode
+  | BackupErrorCode;
 
 /**
  * The one error type services throw. `code` is stable and machine-readable (English, `domain.camelCase`);

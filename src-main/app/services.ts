@@ -17,6 +17,8 @@ import { createDisclosureService } from '../disclosure/service';
 import { createSheetService } from '../sheets/service';
 import { createHomeService } from '../home/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
+import { createBackupService } from '../backups/service';
+import type { Reopen } from '../backups/swap';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
 export interface ServiceDeps {
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   onDrawProgress?: (progress: DrawProgress) => void;
   /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI. */
   openCeremonyWindow?: OpenCeremonyWindow;
+  /** Closes and reopens the database around a restore (backups/live.ts); absent: restore only from the CLI. */
+  reopenDatabase?: Reopen;
 }
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
@@ -87,6 +91,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     results,
     disclosure: createDisclosureService(conn.raw, ctx, { files, renderers }),
     sheets,
+    backups: createBackupService(conn, ctx, { files, reopen: deps.reopenDatabase }),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     home: createHomeService(conn.raw, ctx),
     demo: {

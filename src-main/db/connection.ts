@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, SqliteDialect, type DatabaseConnection, type Dri
 import { AppError } from '@shared/errors';
 import { shortGrams } from '@shared/domain/search-grams';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { makeBackup } from '../backups/copy';
 import type { Database } from './schema';
 import { assertWritable, checkPath, readHeader, type FileHeader } from './probe';
 
@@ -26,7 +27,7 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Initialise an existing 0-byte file: only when the user asked to create the database there (`migrate`). */
   createEmpty?: boolean;
-  /** For the pre-migration backup's file name; injectable for tests. */
+  /** For the pre-migration backup's file name (the bureau's date and time); injectable for tests. */
   now?: () => Date;
 }
 
@@ -60,7 +61,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 
   let backupPath: string | null = null;
   try {
-    if (options.migrate) backupPath = runMigrations(raw, fullPath, options.now ?? (() => new Date()));
+    if (options.migrate) {
+      backupPath = await backupBeforeMigration(raw, fullPath, (options.now ?? (() => new Date()))());
+      runMigrations(raw);
+    }
   } catch (e) {
     raw.close();
     throw translateSqliteError(e, fullPath);
@@ -177,28 +181,25 @@ function readUserVersion(raw: BetterSqlite3.Database): number {
 }
 
 /**
- * Runs every pending migration in ONE transaction (all or nothing), after copying the file when it
- * already holds data. Returns the backup's path, or null when no copy was needed.
+ * Before migrating a file that holds data: an online backup in the backup folder beside it. Returns its path, or
+ * null when there is nothing to migrate or nothing to protect.
  */
-export function runMigrations(
+export async function backupBeforeMigration(
   raw: BetterSqlite3.Database,
   fullPath: string,
-  now: () => Date,
+  at: Date,
   migrations: readonly Migration[] = MIGRATIONS,
-): string | null {
+): Promise<string | null> {
+  const from = readUserVersion(raw);
+  if (from === 0 || !migrations.some((m) => m.version > from)) return null;
+  return makeBackup(raw, fullPath, 'migration', at);
+}
+
+/** Runs every pending migration in ONE transaction: all or nothing. */
+export function runMigrations(raw: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): void {
   const from = readUserVersion(raw);
   const pending = migrations.filter((m) => m.version > from);
-  if (pending.length === 0) return null;
-
-  let backupPath: string | null = null;
-  // An in-memory database (tests) has no file to protect: a copy would land in the working folder as ":memory:.v…".
-  if (from > 0 && fullPath !== ':memory:') {
-    const stamp = now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-    backupPath = `${fullPath}.v${from}-before-migration-${stamp}.sqlite`;
-    // VACUUM INTO writes a consistent copy even with a WAL in use.
-    raw.prepare('VACUUM INTO ?').run(backupPath);
-  }
-
+  if (pending.length === 0) return;
   raw
     .transaction(() => {
       for (const m of pending) {
@@ -207,7 +208,6 @@ export function runMigrations(
       }
     })
     .immediate();
-  return backupPath;
 }
 
 /** SQLite and file-system failures become messages a clerk can act on. */

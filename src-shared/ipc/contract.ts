@@ -14,6 +14,7 @@ import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-up
 import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 import { HOME_CHANNELS, type HomeResponses } from './channels/home';
 import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
+import { BACKUP_CHANNELS, type BackupResponses } from './channels/backups';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -36,6 +37,7 @@ export const CHANNELS = [
   ...RESULT_CHANNELS,
   ...HOME_CHANNELS,
   ...DISCLOSURE_CHANNELS,
+  ...BACKUP_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -55,7 +57,8 @@ export interface Responses
     CalendarResponses,
     ResultResponses,
     HomeResponses,
-    DisclosureResponses {}
+    DisclosureResponses,
+    BackupResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

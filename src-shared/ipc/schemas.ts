@@ -15,6 +15,7 @@ import { followUpsRequests } from './channels/follow-ups.requests';
 import { calendarRequests } from './channels/calendar.requests';
 import { homeRequests } from './channels/home.requests';
 import { disclosureRequests } from './channels/disclosure.requests';
+import { backupsRequests } from './channels/backups.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -36,6 +37,7 @@ export const requestSchemas = {
   ...resultsRequests,
   ...homeRequests,
   ...disclosureRequests,
+  ...backupsRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -15,6 +15,7 @@ import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
 import { calendarHandlers, type CalendarHandlers } from './calendar';
 import { homeHandlers, type HomeHandlers } from './home';
 import { disclosureHandlers, type DisclosureHandlers } from './disclosure';
+import { backupHandlers, type BackupHandlers } from './backups';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -31,7 +32,8 @@ export type Handlers = AppHandlers &
   CalendarHandlers &
   ResultHandlers &
   HomeHandlers &
-  DisclosureHandlers;
+  DisclosureHandlers &
+  BackupHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -55,5 +57,6 @@ export function createHandlers(s: Services): Handlers {
     ...resultHandlers(s),
     ...homeHandlers(s),
     ...disclosureHandlers(s),
+    ...backupHandlers(s),
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import { openDatabase, runMigrations, type DbConnection } from '../../../src-main/db/connection';
+import { backupBeforeMigration, openDatabase, runMigrations, type DbConnection } from '../../../src-main/db/connection';
 import { appendAuditRaw } from '../../../src-main/audit/service';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../src-main/db/migrations';
 import { tempDir } from '../../fixtures/test-db';
@@ -103,17 +103,19 @@ describe('migrations', () => {
     expect(conn.raw.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: '张三' }]);
   });
 
-  it('copy the file before migrating one that holds data, and run all pending steps in one transaction', () => {
+  it('back up a file that holds data before migrating it, and run all pending steps in one transaction', async () => {
     const dir = tempDir();
     const path = join(dir, 'old.sqlite');
     const raw = new BetterSqlite3(path);
     const v1: Migration = { version: 1, name: 'one', up: (db) => db.exec('CREATE TABLE t (x INTEGER)') };
-    runMigrations(raw, path, () => new Date(), [v1]);
+    expect(await backupBeforeMigration(raw, path, new Date(), [v1])).toBeNull(); // a new file: nothing to protect
+    runMigrations(raw, [v1]);
     raw.prepare('INSERT INTO t VALUES (42)').run();
 
     const v2: Migration = { version: 2, name: 'two', up: (db) => db.exec('ALTER TABLE t ADD COLUMN y TEXT') };
-    const backup = runMigrations(raw, path, () => new Date('2026-11-23T10:11:12Z'), [v1, v2]);
-    expect(backup).toBe(`${path}.v1-before-migration-20261123T101112.sqlite`);
+    const backup = await backupBeforeMigration(raw, path, new Date('2026-11-23T10:11:12Z'), [v1, v2]);
+    expect(backup).toBe(join(dir, '备份', 'ssj-desk-2026-11-23-181112-升级前.sqlite'));
+    runMigrations(raw, [v1, v2]);
     const copy = new BetterSqlite3(backup!, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT * FROM t').all()).toEqual([{ x: 42 }]);
@@ -122,7 +124,7 @@ describe('migrations', () => {
     // A failing step rolls back every step of the run, including the version bump.
     const v3: Migration = { version: 3, name: 'three', up: (db) => db.exec('CREATE TABLE u (a)') };
     const v4: Migration = { version: 4, name: 'broken', up: (db) => db.exec('ALTER TABLE nowhere ADD COLUMN z') };
-    expect(() => runMigrations(raw, path, () => new Date(), [v1, v2, v3, v4])).toThrow();
+    expect(() => runMigrations(raw, [v1, v2, v3, v4])).toThrow();
     expect(raw.pragma('user_version', { simple: true })).toBe(2);
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 });
     raw.close();

@@ -15,8 +15,6 @@ function migratedTo2(): BetterSqlite3.Database {
   registerSqlFunctions(raw);
   runMigrations(
     raw,
-    ':memory:',
-    () => new Date(),
     MIGRATIONS.filter((m) => m.version <= 2),
   );
   return raw;

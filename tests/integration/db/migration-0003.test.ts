@@ -22,8 +22,6 @@ function migrated(): BetterSqlite3.Database {
   registerSqlFunctions(raw);
   runMigrations(
     raw,
-    ':memory:',
-    () => new Date(),
     MIGRATIONS.filter((m) => m.version <= 3),
   );
   return raw;

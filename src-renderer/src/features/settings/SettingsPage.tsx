@@ -17,6 +17,7 @@ import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
 import { AuditChainCheck } from '../audit/AuditChainCheck';
 import { DisclosureRulesSection } from '../disclosure/DisclosureRulesSection';
+import { BackupsSection } from '../backups/BackupsSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -105,6 +106,7 @@ export function SettingsPage() {
       <HolidaySection />
       <AuditChainCheck />
       <DisclosureRulesSection />
+      <BackupsSection />
     </Card>
   );
 }
