@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { KEEP_DAYS, type BackupChannel } from './backups';
 import { empty, fileToken } from './fields';
 
