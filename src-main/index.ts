@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       createDispatch({
         handlers: createHandlers(services),
         isTrustedSender: isAppUrl,
+        authorize: services.users.authorize,
       }),
     );
     serveRenderer(join(__dirname, '../renderer'));

@@ -8,6 +8,7 @@ import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
+import type { UserErrorCode } from './ipc/channels/users';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
 export type DbErrorCode = 'db.corrupt' | 'db.foreign' | 'db.newerVersion' | 'db.notWritable';
@@ -27,6 +28,7 @@ export type ErrorCode =
   | ResultErrorCode
   | SheetErrorCode
   | SettingsErrorCode
+  | UserErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;

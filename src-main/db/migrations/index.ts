@@ -8,6 +8,7 @@ import { m0006Results } from './0006-results';
 import { m0007EntityNameFromOperator } from './0007-entity-name-from-operator';
 import { m0008TaskBureauName } from './0008-task-bureau-name';
 import { m0009Publications } from './0009-publications';
+import { m0010Users } from './0010-users';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007EntityNameFromOperator,
   m0008TaskBureauName,
   m0009Publications,
+  m0010Users,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
