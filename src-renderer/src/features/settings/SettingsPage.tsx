@@ -15,6 +15,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { HolidaySection } from './HolidaySection';
 import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
+import { UsersSection } from '../users/UsersSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -101,6 +102,7 @@ export function SettingsPage() {
       </Form>
       <OfficesSection />
       <HolidaySection />
+      <UsersSection />
     </Card>
   );
 }
