@@ -55,10 +55,12 @@ export function checkPassword(raw: BetterSqlite3.Database, name: string, passwor
   const failed = row.failed_attempts + 1;
   if (failed >= LOCKOUT_ATTEMPTS) {
     const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-    raw.transaction(() => {
-      run(raw, where.set({ failed_attempts: 0, locked_until: until.toISOString() }));
-      appendAuditRaw(raw, { actor: row.name, action: 'users:locked', target: `user:${row.name}` }, now);
-    }).immediate();
+    raw
+      .transaction(() => {
+        run(raw, where.set({ failed_attempts: 0, locked_until: until.toISOString() }));
+        appendAuditRaw(raw, { actor: row.name, action: 'users:locked', target: `user:${row.name}` }, now);
+      })
+      .immediate();
     throw new AppError('users.locked', lockedMessage(row.name, until));
   }
   run(raw, where.set({ failed_attempts: failed, locked_until: null }));

@@ -22,10 +22,12 @@ export function createUserService(raw: BetterSqlite3.Database, ctx: ServiceConte
 
   function write(action: string, target: string, detail: unknown, change: () => void): void {
     const now = ctx.now();
-    raw.transaction(() => {
-      change();
-      appendAuditRaw(raw, { actor: ctx.actor(), action, target, detail }, now);
-    }).immediate();
+    raw
+      .transaction(() => {
+        change();
+        appendAuditRaw(raw, { actor: ctx.actor(), action, target, detail }, now);
+      })
+      .immediate();
   }
 
   function create(req: ParsedReq<'users:create'>): UserView[] {
