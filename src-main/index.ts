@@ -48,7 +48,15 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    registerIpc(createDispatch({ handlers: live.handlers, isTrustedSender: isAppUrl }));
+    const opened = live;
+    registerIpc(
+      createDispatch({
+        handlers: opened.handlers,
+        isTrustedSender: isAppUrl,
+        // The services of the database open now (a restore builds them again, signed out).
+        authorize: (channel) => opened.services().users.authorize(channel),
+      }),
+    );
     serveRenderer(join(__dirname, '../renderer'));
     // The projector window goes with the operator's: closing the operator's window ends the app.
     mainWindow = createMainWindow();

@@ -10,6 +10,7 @@ import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
 import type { VisitErrorCode } from './ipc/channels/visits';
 import type { BackupErrorCode } from './ipc/channels/backups';
+import type { UserErrorCode } from './ipc/channels/users';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
 export type DbErrorCode =
@@ -39,6 +40,7 @@ export type ErrorCode =
   | SheetErrorCode
   | SettingsErrorCode
   | DisclosureErrorCode
+  | UserErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode

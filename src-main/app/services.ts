@@ -35,12 +35,16 @@ export interface ServiceDeps {
 }
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
+import { createUserService, type Session } from '../users/service';
 
 /**
  * Every service over one open database. No `electron` import anywhere below this folder: the desktop
  * app, the CLI and the browser e2e harness all build exactly this object.
  */
-export function createServices(conn: DbConnection, ctx: ServiceContext, deps: ServiceDeps = {}) {
+export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps: ServiceDeps = {}) {
+  // Once users exist, the signed-in user is the actor of every write; before, the host's name as always.
+  const session: Session = { user: null };
+  const ctx: ServiceContext = { now: hostCtx.now, actor: () => session.user?.name ?? hostCtx.actor() };
   const files = createFileTokens(deps.fileDialog ?? noFileDialog, ctx.now);
   // The documents are rendered in a worker thread started on the first export: pdfmake and the CJK font load there,
   // and a city-scale record must not stall the main process.
@@ -94,6 +98,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     backups: createBackupService(conn, ctx, { files, reopen: deps.reopenDatabase }),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     home: createHomeService(conn.raw, ctx),
+    users: createUserService(conn.raw, ctx, session),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters), in a worker thread. */
       load(entities: number, jobId = `demo-${ctx.now().getTime()}`) {

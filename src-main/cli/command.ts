@@ -1,5 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { Role } from '@shared/domain/users';
 import { openDatabase } from '../db/connection';
+import { cliUser } from '../users/cli-sign-in';
+import { cliPassword } from '../users/prompt';
 
 /** What a command gets: its parsed options and positionals, and where to write. */
 export interface CliContext {
@@ -11,6 +14,10 @@ export interface CliContext {
   dbPath: string;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** `--user NAME`: who acts, once the database has users (src-main/users/cli-sign-in.ts). */
+  user?: string;
+  /** Where the password of `--user` comes from (default: SSJ_PASSWORD or the terminal). */
+  password?: () => Promise<string>;
 }
 
 /**
@@ -33,6 +40,10 @@ export interface CliCommand {
 export function cliActor(): string {
   return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
 }
+
+/** The actor of a command's writes: the signed-in `--user` once the database has users, else as before. */
+export const cliWriter = (ctx: CliContext, roles: readonly Role[], dbPath = ctx.dbPath): Promise<string> =>
+  cliUser(dbPath, { user: ctx.user, password: ctx.password ?? cliPassword(process.env) }, roles, cliActor());
 
 /** `--dry-run`: check or preview only, write nothing. */
 export const DRY_RUN_OPTION: ParseArgsConfig['options'] = { 'dry-run': { type: 'boolean' } };

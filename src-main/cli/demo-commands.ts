@@ -18,12 +18,13 @@ import { enterDemoResults, type DemoResults } from '../demo/demo-results';
 import { exportSheets } from '../sheets/export';
 import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
+import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../users/cli-sign-in';
 
-/** Who the demo says was in the room (printed on the record). */
+/** Who the demo says was in the room (printed on the record): its 操作员 and 监督员 accounts. */
 const DEMO_CEREMONY = {
   place: '县市场监督管理局三楼会议室',
-  operator: '张敏(操作员)',
-  supervisor: '刘强(纪检监察室)',
+  operator: DEMO_USERS.操作员,
+  supervisor: DEMO_USERS.监督员,
 } as const;
 
 interface DemoOutSummary {
@@ -55,6 +56,8 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
       `执法人员 ${p.inspectors} 人;可行性:${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
   );
 
+  // As on the operator's machine: the supervisor's own password at 承诺 and at 封存.
+  services.users.confirmSupervisor('承诺', DEMO_CEREMONY.supervisor, DEMO_PASSWORD);
   const committed = services.draws.commit({ drawId: prepared.id, ...DEMO_CEREMONY });
   const commitPdf = join(out, 'draw-record-commit.pdf');
   writeFileSync(commitPdf, await services.draws.recordPdf(prepared.id, 'commit'));
@@ -69,6 +72,7 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
     `6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`,
   );
 
+  services.users.confirmSupervisor('封存', DEMO_CEREMONY.supervisor, DEMO_PASSWORD);
   const sealed = await services.draws.seal({ drawId: prepared.id });
   const proofPath = join(out, 'proof.json');
   const proofText = services.draws.proofText(prepared.id);
@@ -112,6 +116,10 @@ export async function runDemoOut(
   try {
     const now = new Date();
     const county = loadDemoData(conn.raw, { entities, seed, actor, now });
+    createDemoUsers(conn.raw, actor, now);
+    services.users.signIn({ name: DEMO_CEREMONY.operator, password: DEMO_PASSWORD });
+    const accounts = Object.entries(DEMO_USERS).map(([role, name]) => `${name}(${role})`);
+    say(`   示例账户:${accounts.join('、')},密码均为 ${DEMO_PASSWORD}`);
     say(
       `1. 示例县已写入 ${conn.path}:检查对象 ${county.entities} 户,执法人员 ${county.inspectors} 人,抽查事项 ${county.items} 项`,
     );

@@ -12,7 +12,15 @@ import { openDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { startImportJob } from '../rosters/import-job';
 import { loadDemoData } from '../demo/demo-data';
-import { cliActor, databaseState, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
+import {
+  cliActor,
+  cliWriter,
+  databaseState,
+  DRY_RUN_OPTION,
+  isDryRun,
+  type CliCommand,
+  type CliContext,
+} from './command';
 import { runDemoOut } from './demo-commands';
 
 /** Problems printed (JSON and text); the full list is in the desktop app's rejected-rows report. */
@@ -52,13 +60,14 @@ export const importCommand: CliCommand = {
     if (!file) throw new AppError('cli.missingArgument', '请指定要导入的文件');
     const kind = kindArg as RosterKind;
     const dryRun = isDryRun(ctx);
+    const actor = await cliWriter(ctx, ['管理员', '操作员']);
     const { dbPath, cleanup } = await prepareDatabase(ctx, dryRun);
     try {
       const base = {
         dbPath,
         kind,
         path: file,
-        actor: cliActor(),
+        actor,
         nowIso: new Date().toISOString(),
         fileLabel: basename(file),
       };
@@ -116,13 +125,14 @@ export const demoCommand: CliCommand = {
     const entities = Number(ctx.options.entities ?? 30000);
     const seed = ctx.options.seed === undefined ? undefined : Number(ctx.options.seed);
     if (typeof ctx.options.out === 'string') return runDemoOut(ctx, cliActor(), entities, seed);
+    const actor = await cliWriter(ctx, ['管理员']);
     const conn = await openDatabase(ctx.dbPath, { migrate: true });
     const started = performance.now();
     try {
       const summary = loadDemoData(conn.raw, {
         entities,
         seed,
-        actor: cliActor(),
+        actor,
         now: new Date(),
         onProgress: ctx.json ? undefined : (n) => n % 100000 === 0 && ctx.err(`已生成 ${n} 户…`),
       });

@@ -3,11 +3,13 @@ import { isAppError } from '@shared/errors';
 import { defaultDbPath } from '../db/paths';
 import { PRODUCT_NAME, VERSION } from '../app/product';
 import type { CliCommand } from './command';
+import { cliPassword } from '../users/prompt';
 
 const GLOBAL_OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  user: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export interface CliIo {
@@ -56,6 +58,8 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
       dbPath: typeof parsed.values.db === 'string' ? parsed.values.db : defaultDbPath(io.env),
       out: io.out,
       err: io.err,
+      user: typeof parsed.values.user === 'string' ? parsed.values.user : undefined,
+      password: cliPassword(io.env ?? process.env),
     });
   } catch (e) {
     if (isAppError(e)) {
@@ -80,6 +84,7 @@ function helpText(commands: CliCommand[]): string {
     '通用参数:',
     '  --db PATH   使用指定的数据库文件(默认:桌面程序的数据库,或环境变量 SSJ_DB)',
     '  --json      在标准输出打印一个 JSON 对象,便于脚本处理',
+    '  --user NAME 数据库已设用户时,以此用户身份写入(密码取自环境变量 SSJ_PASSWORD,否则在终端输入)',
     '  --help      显示帮助;<命令> --help 显示该命令的用法',
     '',
     '退出码:0 成功;1 失败(原因以中文输出到标准错误);2 抽取不可行(draw-case)',

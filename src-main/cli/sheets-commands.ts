@@ -13,7 +13,7 @@ import { importResultFiles, type FileImportReport } from '../results/import-file
 import { drawOutline } from '../sheets/draw-list';
 import type { SheetOutline } from '../sheets/export';
 import { SheetExportJobs } from '../sheets/export-job';
-import { cliActor, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
+import { cliWriter, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
 
 const FORMATS: readonly string[] = ['pdf', 'xlsx', 'both'] satisfies SheetFormat[];
 
@@ -96,7 +96,7 @@ export const resultsCommand: CliCommand = {
     if (verb !== 'import') throw new AppError('cli.missingArgument', '用法:results import FILE...');
     if (files.length === 0) throw new AppError('cli.missingArgument', '请指定要导入的 Excel 文件');
     const dryRun = isDryRun(ctx);
-    const actor = cliActor();
+    const actor = await cliWriter(ctx, ['管理员', '操作员', '录入员']);
     const report = await withDatabase(ctx, (raw) =>
       importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, { dryRun, fileName: basename }),
     );

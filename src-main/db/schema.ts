@@ -59,6 +59,7 @@ export interface Database {
   holiday_schedules: HolidaySchedulesTable;
   publications: PublicationsTable;
   publication_results: PublicationResultsTable;
+  users: UsersTable;
 }
 
 export interface SettingsTable {
@@ -342,4 +343,17 @@ export interface DrawRosterDatesTable {
   draw_id: number;
   done_at: string;
   updated: number;
+}
+
+/** Local accounts: a role each, scrypt password hashes, lockout after repeated failures. */
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: '管理员' | '操作员' | '监督员' | '录入员' | '查看';
+  /** `scrypt$N$r$p$salt$hash` (salt and hash in base64). */
+  password_hash: string;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
 }

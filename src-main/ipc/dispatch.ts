@@ -10,6 +10,8 @@ export interface DispatchOptions {
   isTrustedSender: (senderUrl: string) => boolean;
   /** Unexpected failures are logged here with their stack (never shown to the clerk). Default: console.error. */
   logError?: (channel: string, error: unknown) => void;
+  /** Refuses (throws AppError) a call the signed-in user's role may not make: src-main/users/channel-roles.ts. */
+  authorize?: (channel: Channel) => void;
 }
 
 export type Dispatch = (senderUrl: string, channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>;
@@ -19,7 +21,12 @@ export type Dispatch = (senderUrl: string, channel: unknown, payload: unknown) =
  * check the sender → find the channel → parse the payload → call the handler → wrap the result.
  * Nothing throws across the boundary: every failure becomes `{ ok: false, error: { code, message } }`.
  */
-export function createDispatch({ handlers, isTrustedSender, logError = logToConsole }: DispatchOptions): Dispatch {
+export function createDispatch({
+  handlers,
+  isTrustedSender,
+  logError = logToConsole,
+  authorize,
+}: DispatchOptions): Dispatch {
   return async (senderUrl, channel, payload) => {
     if (!isTrustedSender(senderUrl)) {
       return fail('ipc.untrustedSender', '拒绝来自非本程序页面的调用');
@@ -28,6 +35,14 @@ export function createDispatch({ handlers, isTrustedSender, logError = logToCons
       return fail('ipc.unknownChannel', `未知的调用通道:${String(channel).slice(0, 80)}`);
     }
     const name = channel as Channel;
+    // Who may call it is decided before the payload is even read.
+    try {
+      authorize?.(name);
+    } catch (e) {
+      if (isAppError(e)) return fail(e.code, e.message);
+      logError(name, e);
+      return fail('app.internal', INTERNAL_MESSAGE);
+    }
     const parsed = requestSchemas[name].safeParse(payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '请求'}:${i.message}`);

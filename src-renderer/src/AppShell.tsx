@@ -2,6 +2,7 @@ import { Layout, Menu, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PlannedPage } from './components/PlannedPage';
 import { ROUTES } from './routes';
+import { UserBadge } from './features/users/UserBadge';
 
 const { Sider, Header, Content } = Layout;
 
@@ -31,10 +32,20 @@ export function AppShell() {
         </div>
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #e8e8e8' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #e8e8e8',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+          }}
+        >
           <Typography.Title level={4} style={{ margin: '16px 0' }} data-testid="page-title">
             {current.label}
           </Typography.Title>
+          <UserBadge />
         </Header>
         <Content style={{ padding: 24 }}>
           <Routes>

@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppShell } from './AppShell';
 import { BARE_ROUTES } from './routes';
+import { SessionGate } from './features/users/session';
 
 dayjs.locale('zh-cn');
 
@@ -28,7 +29,14 @@ createRoot(document.getElementById('root')!).render(
             {BARE_ROUTES.map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
-            <Route path="*" element={<AppShell />} />
+            <Route
+              path="*"
+              element={
+                <SessionGate>
+                  <AppShell />
+                </SessionGate>
+              }
+            />
           </Routes>
         </HashRouter>
       </AntApp>

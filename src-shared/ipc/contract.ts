@@ -15,6 +15,7 @@ import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 import { HOME_CHANNELS, type HomeResponses } from './channels/home';
 import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
 import { BACKUP_CHANNELS, type BackupResponses } from './channels/backups';
+import { USER_CHANNELS, type UserResponses } from './channels/users';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...HOME_CHANNELS,
   ...DISCLOSURE_CHANNELS,
   ...BACKUP_CHANNELS,
+  ...USER_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -58,7 +60,8 @@ export interface Responses
     ResultResponses,
     HomeResponses,
     DisclosureResponses,
-    BackupResponses {}
+    BackupResponses,
+    UserResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

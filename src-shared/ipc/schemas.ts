@@ -16,6 +16,7 @@ import { calendarRequests } from './channels/calendar.requests';
 import { homeRequests } from './channels/home.requests';
 import { disclosureRequests } from './channels/disclosure.requests';
 import { backupsRequests } from './channels/backups.requests';
+import { usersRequests } from './channels/users.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -38,6 +39,7 @@ export const requestSchemas = {
   ...homeRequests,
   ...disclosureRequests,
   ...backupsRequests,
+  ...usersRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

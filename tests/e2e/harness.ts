@@ -133,6 +133,7 @@ export const test = base.extend<
     const dispatch = createDispatch({
       handlers: createHandlers(services),
       isTrustedSender: (url) => url.startsWith(server.baseUrl),
+      authorize: services.users.authorize,
       logError: (channel, e) => console.error(`[ipc ${channel}]`, e),
     });
     const pageErrors: Error[] = [];

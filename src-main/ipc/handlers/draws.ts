@@ -6,11 +6,19 @@ export type DrawHandlers = HandlersFor<DrawChannel>;
 export function drawHandlers(s: Services): DrawHandlers {
   return {
     'draws:prepare': (req) => s.draws.prepare(req),
-    'draws:commit': (req) => s.draws.commit(req),
+    'draws:commit': ({ supervisorPassword, ...req }) => {
+      s.users.confirmOperator(req.operator);
+      s.users.confirmSupervisor('承诺', req.supervisor, supervisorPassword);
+      return s.draws.commit(req);
+    },
     'draws:witness': (req) => s.draws.witness(req),
     'draws:witness-repeats': (req) => s.draws.witnessRepeats(req),
     'draws:reveal': (req) => s.draws.reveal(req),
-    'draws:seal': (req) => s.draws.seal(req),
+    'draws:seal': async ({ drawId, supervisorPassword }) => {
+      const supervisor = (await s.draws.get({ drawId, packagePage: 1, packagePageSize: 1 }))?.commit?.supervisor;
+      s.users.confirmSupervisor('封存', supervisor ?? '', supervisorPassword);
+      return s.draws.seal({ drawId });
+    },
     'draws:void': (req) => s.draws.void(req),
     'draws:amend': (req) => s.draws.amend(req),
     'draws:get': (req) => s.draws.get(req),

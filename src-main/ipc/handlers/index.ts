@@ -16,6 +16,7 @@ import { calendarHandlers, type CalendarHandlers } from './calendar';
 import { homeHandlers, type HomeHandlers } from './home';
 import { disclosureHandlers, type DisclosureHandlers } from './disclosure';
 import { backupHandlers, type BackupHandlers } from './backups';
+import { userHandlers, type UserHandlers } from './users';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -33,7 +34,8 @@ export type Handlers = AppHandlers &
   ResultHandlers &
   HomeHandlers &
   DisclosureHandlers &
-  BackupHandlers;
+  BackupHandlers &
+  UserHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -58,5 +60,6 @@ export function createHandlers(s: Services): Handlers {
     ...homeHandlers(s),
     ...disclosureHandlers(s),
     ...backupHandlers(s),
+    ...userHandlers(s),
   };
 }

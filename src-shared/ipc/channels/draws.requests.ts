@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import type { DrawChannel } from './draws';
 import { fileToken, recordId, text } from './fields';
+import { supervisorPassword } from './users.requests';
 
 export const drawsRequests = {
   'draws:prepare': z.object({ taskId: recordId }).strict(),
@@ -10,6 +11,7 @@ export const drawsRequests = {
       place: text('抽取地点', 100).min(1, '请填写抽取地点'),
       operator: text('操作人员', 50).min(1, '请填写操作人员'),
       supervisor: text('监督人员', 50).min(1, '请填写监督人员'),
+      supervisorPassword,
     })
     .strict(),
   'draws:witness': z
@@ -23,7 +25,7 @@ export const drawsRequests = {
     .strict(),
   'draws:witness-repeats': z.object({ name: text('见证人', 50), value: text('见证值', 200) }).strict(),
   'draws:reveal': z.object({ drawId: recordId }).strict(),
-  'draws:seal': z.object({ drawId: recordId }).strict(),
+  'draws:seal': z.object({ drawId: recordId, supervisorPassword }).strict(),
   'draws:void': z.object({ drawId: recordId, reason: text('作废理由', 500).min(1, '请填写作废理由') }).strict(),
   'draws:amend': z
     .object({

@@ -3,6 +3,7 @@ import { ExportOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { DrawView } from '@shared/domain/draws';
 import type { DrawActions } from './useDrawActions';
+import { useSession } from '../users/session';
 
 /** The next step's control: 准备 (again after 作废), the commit form, 揭晓, 封存, or the sealed draw's exports. */
 export function DrawStepControls({
@@ -48,9 +49,7 @@ export function DrawStepControls({
           />
         </Space>
       )}
-      {current?.state === 'revealed' && (
-        <ConfirmedStep actions={actions} step="seal" description="封存后抽取结果和证明不可更改(人员变动只能递补)。" />
-      )}
+      {current?.state === 'revealed' && <SealForm actions={actions} supervisor={current.commit?.supervisor ?? ''} />}
       {current?.state === 'sealed' && <SealedExports onExportProof={onExportProof} onExportResult={onExportResult} />}
     </>
   );
@@ -94,9 +93,34 @@ function ConfirmedStep({
   );
 }
 
-function CommitForm({ actions }: { actions: DrawActions }) {
+/** Once accounts exist, the supervisor types their own password here on the operator's machine (main checks it). */
+function SupervisorPassword({ label }: { label: string }) {
   return (
-    <Form form={actions.commitForm} layout="inline" data-testid="commit-form">
+    <Form.Item name="supervisorPassword" rules={[{ required: true, message: '请监督员输入本人密码' }]}>
+      <Input.Password placeholder={label} style={{ width: 200 }} autoComplete="off" data-testid="supervisor-password" />
+    </Form.Item>
+  );
+}
+
+function SealForm({ actions, supervisor }: { actions: DrawActions; supervisor: string }) {
+  const { usersExist } = useSession();
+  return (
+    <Form form={actions.sealForm} layout="inline" data-testid="seal-form">
+      {usersExist && <SupervisorPassword label={`监督员「${supervisor}」的密码`} />}
+      <ConfirmedStep actions={actions} step="seal" description="封存后抽取结果和证明不可更改(人员变动只能递补)。" />
+    </Form>
+  );
+}
+
+function CommitForm({ actions }: { actions: DrawActions }) {
+  const { user } = useSession();
+  return (
+    <Form
+      form={actions.commitForm}
+      layout="inline"
+      data-testid="commit-form"
+      initialValues={user ? { operator: user.name } : undefined}
+    >
       <Form.Item
         name="place"
         rules={[{ required: true, whitespace: true, message: '请填写抽取地点' }]}
@@ -105,11 +129,22 @@ function CommitForm({ actions }: { actions: DrawActions }) {
         <Input placeholder="抽取地点" style={{ width: 200 }} data-testid="commit-place" />
       </Form.Item>
       <Form.Item name="operator" rules={[{ required: true, whitespace: true, message: '请填写操作人员' }]}>
-        <Input placeholder="操作人员" style={{ width: 140 }} data-testid="commit-operator" />
+        <Input
+          placeholder="操作人员"
+          style={{ width: 140 }}
+          disabled={!!user}
+          title={user ? '操作人员是当前登录的用户' : undefined}
+          data-testid="commit-operator"
+        />
       </Form.Item>
       <Form.Item name="supervisor" rules={[{ required: true, whitespace: true, message: '请填写监督人员' }]}>
-        <Input placeholder="监督人员" style={{ width: 160 }} data-testid="commit-supervisor" />
+        <Input
+          placeholder={user ? '监督员用户名' : '监督人员'}
+          style={{ width: 160 }}
+          data-testid="commit-supervisor"
+        />
       </Form.Item>
+      {user && <SupervisorPassword label="监督员本人密码" />}
       <Form.Item>
         <ConfirmedStep
           actions={actions}

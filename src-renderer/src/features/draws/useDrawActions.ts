@@ -10,6 +10,8 @@ export interface CommitValues {
   place: string;
   operator: string;
   supervisor: string;
+  /** Once accounts exist: the supervisor's own password, typed now (also at 封存). */
+  supervisorPassword?: string;
 }
 
 /** The draw's steps as actions: which one is running, its refusal, and the commit and void forms. */
@@ -20,6 +22,7 @@ export function useDrawActions(task: TaskView, draw: DrawView | null | undefined
   const [voiding, setVoiding] = useState(false);
   const [commitForm] = Form.useForm<CommitValues>();
   const [voidForm] = Form.useForm<{ reason: string }>();
+  const [sealForm] = Form.useForm<{ supervisorPassword?: string }>();
 
   /** Runs one action; its Chinese refusal is shown as is, and nothing else changes on the page. */
   async function run(name: string, failTitle: string, action: () => Promise<unknown>, long?: LongStep) {
@@ -47,9 +50,16 @@ export function useDrawActions(task: TaskView, draw: DrawView | null | undefined
     const values = await commitForm.validateFields().catch(() => null);
     if (!values) return;
     await run('commit', '未能承诺', () => api()['draws:commit']({ drawId: current!.id, ...values }));
+    // A typed password is never kept on the page, whether it was accepted or refused.
+    commitForm.setFieldValue('supervisorPassword', undefined);
   };
   const reveal = () => run('reveal', '未能揭晓', () => api()['draws:reveal']({ drawId: current!.id }), 'reveal');
-  const seal = () => run('seal', '未能封存', () => api()['draws:seal']({ drawId: current!.id }), 'seal');
+  const seal = async () => {
+    const values = await sealForm.validateFields().catch(() => null);
+    if (!values) return;
+    await run('seal', '未能封存', () => api()['draws:seal']({ drawId: current!.id, ...values }), 'seal');
+    sealForm.resetFields();
+  };
   const voidDraw = async () => {
     const values = await voidForm.validateFields().catch(() => null);
     if (!values) return;
@@ -66,6 +76,7 @@ export function useDrawActions(task: TaskView, draw: DrawView | null | undefined
     error,
     commitForm,
     voidForm,
+    sealForm,
     voiding,
     setVoiding,
     prepare,

@@ -18,6 +18,7 @@ import { OfficesSection } from './OfficesSection';
 import { AuditChainCheck } from '../audit/AuditChainCheck';
 import { DisclosureRulesSection } from '../disclosure/DisclosureRulesSection';
 import { BackupsSection } from '../backups/BackupsSection';
+import { UsersSection } from '../users/UsersSection';
 
 /** The form edits percentages; the program stores integer basis points (never floats, see DRAW-SPEC §10). */
 type FormValues = Omit<Settings, 'defaultRatioBp' | 'gradeRatioBp'> & {
@@ -107,6 +108,7 @@ export function SettingsPage() {
       <AuditChainCheck />
       <DisclosureRulesSection />
       <BackupsSection />
+      <UsersSection />
     </Card>
   );
 }

@@ -1,0 +1,16 @@
+import type { UserChannel } from '@shared/ipc/channels/users';
+import type { HandlersFor, Services } from './types';
+
+export type UserHandlers = HandlersFor<UserChannel>;
+
+export function userHandlers(s: Services): UserHandlers {
+  return {
+    'users:session': () => s.users.session(),
+    'users:sign-in': (req) => s.users.signIn(req),
+    'users:sign-out': () => s.users.signOut(),
+    'users:change-password': (req) => s.users.changePassword(req),
+    'users:list': () => s.users.list(),
+    'users:create': (req) => s.users.create(req),
+    'users:reset-password': (req) => s.users.resetPassword(req),
+  };
+}

@@ -1,0 +1,60 @@
+import { Alert, App, Form, Input, Modal } from 'antd';
+import { PASSWORD_MIN } from '@shared/domain/users';
+import { api } from '../../api';
+import { useAction } from '../../components/useAction';
+import { newPasswordRules, repeatRule } from './passwordRules';
+
+interface Values {
+  oldPassword: string;
+  password: string;
+  repeat: string;
+}
+
+/** 修改密码: one's own, with the current password. */
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { run, busy, error, setError } = useAction();
+
+  async function save() {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const done = await run(() =>
+      api()['users:change-password']({ oldPassword: values.oldPassword, password: values.password }),
+    );
+    if (!done) return;
+    message.success('密码已修改。');
+    close();
+  }
+
+  function close() {
+    form.resetFields();
+    setError(undefined);
+    onClose();
+  }
+
+  return (
+    <Modal
+      title="修改密码"
+      open={open}
+      onOk={save}
+      onCancel={close}
+      okText="修改"
+      cancelText="取消"
+      confirmLoading={busy}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="oldPassword" label="当前密码" rules={[{ required: true, message: '请填写当前密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="password" label={`新密码（至少 ${PASSWORD_MIN} 个字符）`} rules={newPasswordRules}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="repeat" label="再输入一次新密码" dependencies={['password']} rules={[repeatRule]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

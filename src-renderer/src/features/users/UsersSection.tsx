@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Alert, App, Button, Divider, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ROLE_NOTES, ROLES, type Role, type UserView } from '@shared/domain/users';
+import { api } from '../../api';
+import { useAction } from '../../components/useAction';
+import { useApiCall } from '../../components/useApiCall';
+import { useSession } from './session';
+import { newPasswordRules, repeatRule } from './passwordRules';
+import { ResetPasswordModal } from './ResetPasswordModal';
+
+interface NewUser {
+  name: string;
+  role: Role;
+  password: string;
+  repeat: string;
+}
+
+/**
+ * 用户管理 in 系统设置. Without accounts the program needs no sign-in; the first account is the 管理员, and from then
+ * on everyone signs in. Only a 管理员 sees the list (main refuses it to the others).
+ */
+export function UsersSection() {
+  const session = useSession();
+  const admin = !session.usersExist || session.user?.role === '管理员';
+  return (
+    <div data-testid="users-section" style={{ maxWidth: 760 }}>
+      <Divider titlePlacement="start">用户管理</Divider>
+      {!session.usersExist && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="尚未创建用户：现在无需登录即可使用本程序。"
+          description="创建第一个用户（管理员）后，每次打开程序都要登录，每项操作记在登录的用户名下；承诺和封存须由监督员输入本人密码确认。"
+        />
+      )}
+      {admin ? (
+        <UserAdmin />
+      ) : (
+        <Typography.Paragraph type="secondary">
+          用户由管理员创建和重置密码。修改本人密码请点右上角的“修改密码”。
+        </Typography.Paragraph>
+      )}
+    </div>
+  );
+}
+
+function UserAdmin() {
+  const { message } = App.useApp();
+  const session = useSession();
+  const { data, error, reload } = useApiCall(() => api()['users:list']({}), [session.user?.name]);
+  const [form] = Form.useForm<NewUser>();
+  const { run, busy, error: actionError } = useAction();
+  const [resetting, setResetting] = useState<string>();
+  const first = !session.usersExist;
+
+  async function create({ name, role, password }: NewUser) {
+    if (!(await run(() => api()['users:create']({ name, role, password })))) return;
+    message.success(first ? `已创建管理员「${name.trim()}」，并以此账户登录。` : `已创建用户「${name.trim()}」。`);
+    form.resetFields();
+    if (first) session.refresh();
+    else reload();
+  }
+
+  return (
+    <>
+      {error && <Alert type="error" showIcon title="无法读取用户" description={error} />}
+      {actionError && (
+        <Alert type="error" showIcon title={actionError} style={{ marginBottom: 12 }} data-testid="user-error" />
+      )}
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={create}
+        initialValues={{ role: first ? '管理员' : '操作员' }}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+          <Input placeholder="用户名（本人姓名）" style={{ width: 160 }} data-testid="user-name" />
+        </Form.Item>
+        <Form.Item name="role">
+          <Select
+            style={{ width: 110 }}
+            disabled={first}
+            options={ROLES.map((r) => ({ value: r, label: r }))}
+            data-testid="user-role"
+          />
+        </Form.Item>
+        <Form.Item name="password" rules={newPasswordRules}>
+          <Input.Password
+            placeholder="密码（至少 8 个字符）"
+            style={{ width: 190 }}
+            autoComplete="new-password"
+            data-testid="user-password"
+          />
+        </Form.Item>
+        <Form.Item name="repeat" dependencies={['password']} rules={[repeatRule]}>
+          <Input.Password
+            placeholder="再输入一次"
+            style={{ width: 130 }}
+            autoComplete="new-password"
+            data-testid="user-repeat"
+          />
+        </Form.Item>
+        <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="user-add">
+          {first ? '创建管理员' : '添加用户'}
+        </Button>
+      </Form>
+      {!first && <UsersTable users={data ?? []} onReset={setResetting} />}
+      <ResetPasswordModal name={resetting} onClose={() => setResetting(undefined)} onDone={reload} />
+    </>
+  );
+}
+
+function UsersTable({ users, onReset }: { users: UserView[]; onReset: (name: string) => void }) {
+  return (
+    <Table<UserView>
+      rowKey="name"
+      size="small"
+      pagination={false}
+      dataSource={users}
+      scroll={{ y: 320 }}
+      data-testid="users-table"
+      columns={[
+        { title: '用户名', dataIndex: 'name', width: 150 },
+        { title: '角色', dataIndex: 'role', width: 80 },
+        { title: '可做的事', dataIndex: 'role', key: 'note', render: (r: Role) => ROLE_NOTES[r] },
+        { title: '状态', dataIndex: 'lockedUntil', width: 80, render: (_: unknown, u) => <LockTag user={u} /> },
+        {
+          title: '操作',
+          width: 100,
+          render: (_: unknown, u) => (
+            <Button size="small" type="link" onClick={() => onReset(u.name)} data-testid={`reset-${u.name}`}>
+              重置密码
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function LockTag({ user }: { user: UserView }) {
+  const locked = user.lockedUntil !== null && new Date(user.lockedUntil) > new Date();
+  return locked ? <Tag color="red">已锁定</Tag> : <Tag color="green">正常</Tag>;
+}
