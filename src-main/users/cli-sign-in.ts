@@ -23,16 +23,26 @@ export interface CliCredentials {
  * The name the command's writes are logged under: `fallback` while the database has no users (as before accounts
  * existed), else the signed-in user, refused in Chinese if the password is wrong or the role may not do this.
  */
+/** Whether the database has accounts, read without writing (a read-only file or an older structure has none). */
+async function hasUsers(dbPath: string): Promise<boolean> {
+  const conn = await openDatabase(dbPath, { readonly: true });
+  try {
+    const table = conn.raw.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get();
+    return table !== undefined && usersExist(conn.raw);
+  } finally {
+    await conn.close();
+  }
+}
+
 export async function cliUser(
   dbPath: string,
   who: CliCredentials,
   roles: readonly Role[],
   fallback: string,
 ): Promise<string> {
-  if (!existsSync(dbPath)) return fallback;
+  if (!existsSync(dbPath) || !(await hasUsers(dbPath))) return fallback;
   const conn = await openDatabase(dbPath, { migrate: false });
   try {
-    if (conn.schemaVersion < 10 || !usersExist(conn.raw)) return fallback;
     if (!who.user)
       throw new AppError('users.signInRequired', '此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。');
     const account = checkPassword(conn.raw, who.user, await who.password(), new Date());

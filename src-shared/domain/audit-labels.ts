@@ -41,6 +41,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'settings:set': '修改系统设置',
   'sheets:export': '导出一户一表',
   'tasks:create': '新建抽查任务',
+  'users:create': '新建用户',
+  'users:locked': '用户被锁定',
   'tasks:update': '修改抽查任务',
   'visits:merge': '合并入户检查',
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import type { UserChannel } from './users';
 import { ROLES, PASSWORD_MIN } from '../../domain/users';
 import { empty, text } from './fields';
