@@ -5,6 +5,7 @@ import { DRAW_COMMANDS } from './cli/draw-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
 import { SHEET_COMMANDS } from './cli/sheets-commands';
+import { statsCommand } from './cli/stats-commands';
 
 /** The released command set. Names and options are stable: bureaus script them. */
 export const COMMANDS: CliCommand[] = [
@@ -13,6 +14,7 @@ export const COMMANDS: CliCommand[] = [
   ...DRAW_COMMANDS,
   ...ROSTER_COMMANDS,
   ...SHEET_COMMANDS,
+  statsCommand,
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {

@@ -7,6 +7,7 @@ import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
+import type { StatsErrorCode } from './ipc/channels/stats';
 import type { VisitErrorCode } from './ipc/channels/visits';
 
 /** Codes of the parts no channel owns: the database file, the command line, the document renderers. */
@@ -27,6 +28,7 @@ export type ErrorCode =
   | ResultErrorCode
   | SheetErrorCode
   | SettingsErrorCode
+  | StatsErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;

@@ -29,6 +29,7 @@ export interface ServiceDeps {
 }
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
+import { createStatsService } from '../stats/service';
 
 /**
  * Every service over one open database. No `electron` import anywhere below this folder: the desktop
@@ -79,6 +80,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     },
     visits: createVisitService(conn.raw, ctx),
     results,
+    stats: createStatsService(conn.raw, ctx, { files, renderers }),
     sheets,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {

@@ -5,3 +5,4 @@
 export { renderPlanPdf, renderPlanXlsx } from './plan';
 export { renderDrawRecordCommitPdf, renderDrawRecordResultPdf } from './draw-record';
 export { resourcesDir } from './fonts';
+export { renderStatsPdf, renderStatsXlsx } from '../stats/report';

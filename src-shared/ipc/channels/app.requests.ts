@@ -3,7 +3,7 @@ import type { AppChannel } from './app';
 import { empty, text } from './fields';
 
 const dialogFilterPurpose = z.enum(
-  ['import', 'export', 'template', 'rejections', 'plan-xlsx', 'plan-pdf', 'proof', 'record'],
+  ['import', 'export', 'template', 'rejections', 'plan-xlsx', 'plan-pdf', 'proof', 'record', 'stats-xlsx', 'stats-pdf'],
   { error: '用途不正确' },
 );
 
