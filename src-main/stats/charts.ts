@@ -73,7 +73,7 @@ function workload(facts: Facts, s: Scoped): Pick<StatsCharts, 'offices' | 'inspe
   }
   const perOffice = new Map<string, number>();
   const inspectors = [...perInspector].map(([id, inspections]) => {
-    const who = facts.inspectors.get(id) ?? { name: id, office: '专家' };
+    const who = facts.inspectors.get(id) ?? { name: id, office: '（未知）' };
     perOffice.set(who.office, (perOffice.get(who.office) ?? 0) + inspections);
     return { name: who.name, office: who.office, inspections };
   });

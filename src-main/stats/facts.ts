@@ -6,6 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { chinaDate } from '@shared/domain/china-time';
 import type { WorkCalendar } from '@shared/domain/workdays';
+import { lookupPeople } from '../draws/inspector-pool';
 import { sealedDrawsWithTask } from '../draws/sealed';
 import { all, qb, value } from '../db/sql';
 
@@ -46,10 +47,11 @@ export interface Facts {
   tasks: TaskFact[];
   drawn: DrawnFact[];
   results: ResultFact[];
+  /** The people who signed the results, by their id in the draw (执法证号, or 专家N). */
+  inspectors: Map<string, { name: string; office: string }>;
   /** Entities 存续 per 管辖单位 and grade ('未评级' for none). */
   roster: { office: string; grade: string; count: number }[];
   itemsTotal: number;
-  inspectors: Map<string, { name: string; office: string }>;
 }
 
 /** Judges 按时公示: the calendar, the working days allowed (20 unless the settings say otherwise) and today. */
@@ -155,11 +157,6 @@ function rosterCounts(raw: BetterSqlite3.Database): Facts['roster'] {
   return rows.map((r) => ({ office: r.office, grade: r.credit_grade ?? UNGRADED, count: r.count }));
 }
 
-function inspectorNames(raw: BetterSqlite3.Database): Facts['inspectors'] {
-  const rows = all(raw, qb.selectFrom('inspectors').select(['id', 'name', 'office']));
-  return new Map(rows.map((r) => [String(r.id), { name: r.name, office: r.office }]));
-}
-
 /** Years with a task, newest first. */
 export function taskYears(raw: BetterSqlite3.Database): number[] {
   const rows = all(raw, qb.selectFrom('tasks').select('year').distinct().orderBy('year', 'desc'));
@@ -181,13 +178,17 @@ export function loadFacts(raw: BetterSqlite3.Database, year: number): Facts {
       qb.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')),
     ) ?? 0,
   );
+  const results = yearResults(raw, year);
   return {
     year,
     tasks,
     drawn: yearDrawn(raw, year),
-    results: yearResults(raw, year),
+    results,
+    inspectors: lookupPeople(
+      raw,
+      results.flatMap((r) => r.inspectorIds),
+    ),
     roster: rosterCounts(raw),
     itemsTotal,
-    inspectors: inspectorNames(raw),
   };
 }

@@ -26,6 +26,7 @@ import { PlansPage } from './features/plans/PlansPage';
 import { SheetsPage } from './features/sheets/SheetsPage';
 import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 import { ResultsPage } from './features/results/ResultsPage';
+import { StatsPage } from './features/stats/StatsPage';
 
 export interface AppRoute {
   path: string;
@@ -54,14 +55,7 @@ export const ROUTES: AppRoute[] = [
     icon: <NotificationOutlined />,
     planned: ['计划、抽取名单与检查结果的公示文件,个人隐私与商业秘密自动遮盖'],
   },
-  {
-    path: '/stats',
-    label: '统计分析',
-    icon: <BarChartOutlined />,
-    planned: [
-      '抽查经营主体比例、抽查事项覆盖率、部门联合监管率、信用规则关联应用率、检查结果按时公示率、发现问题处置率',
-    ],
-  },
+  { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, element: <StatsPage /> },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
