@@ -7,6 +7,7 @@ import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
 import { SHEET_COMMANDS } from './cli/sheets-commands';
 import { BACKUP_COMMANDS } from './cli/backup-commands';
+import { statsCommand } from './cli/stats-commands';
 
 /** The released command set. Names and options are stable: bureaus script them. */
 export const COMMANDS: CliCommand[] = [
@@ -17,6 +18,7 @@ export const COMMANDS: CliCommand[] = [
   ...SHEET_COMMANDS,
   auditCommand,
   ...BACKUP_COMMANDS,
+  statsCommand,
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {

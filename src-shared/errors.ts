@@ -8,6 +8,7 @@ import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
 import type { SheetErrorCode } from './ipc/channels/sheets';
+import type { StatsErrorCode } from './ipc/channels/stats';
 import type { VisitErrorCode } from './ipc/channels/visits';
 import type { BackupErrorCode } from './ipc/channels/backups';
 import type { UserErrorCode } from './ipc/channels/users';
@@ -41,6 +42,7 @@ export type ErrorCode =
   | SettingsErrorCode
   | DisclosureErrorCode
   | UserErrorCode
+  | StatsErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode

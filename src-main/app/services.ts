@@ -36,6 +36,7 @@ export interface ServiceDeps {
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
 import { createUserService, type Session } from '../users/service';
+import { createStatsService } from '../stats/service';
 
 /**
  * Every service over one open database. No `electron` import anywhere below this folder: the desktop
@@ -94,6 +95,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
     visits: createVisitService(conn.raw, ctx),
     results,
     disclosure: createDisclosureService(conn.raw, ctx, { files, renderers }),
+    stats: createStatsService(conn.raw, ctx, { files, renderers }),
     sheets,
     backups: createBackupService(conn, ctx, { files, reopen: deps.reopenDatabase }),
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),

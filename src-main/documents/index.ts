@@ -7,3 +7,4 @@ export { renderDrawRecordCommitPdf, renderDrawRecordResultPdf } from './draw-rec
 export { resourcesDir } from './fonts';
 export { renderAnnouncementPdf } from '../disclosure/announcement-pdf';
 export { renderAnnouncementXlsx } from '../disclosure/announcement-xlsx';
+export { renderStatsPdf, renderStatsXlsx } from '../stats/report';

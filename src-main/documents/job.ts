@@ -14,7 +14,9 @@ export type RendererName =
   | 'renderDrawRecordCommitPdf'
   | 'renderDrawRecordResultPdf'
   | 'renderAnnouncementPdf'
-  | 'renderAnnouncementXlsx';
+  | 'renderAnnouncementXlsx'
+  | 'renderStatsPdf'
+  | 'renderStatsXlsx';
 
 export interface DocumentRequest {
   renderer: RendererName;
@@ -37,6 +39,8 @@ export class DocumentJobs {
     renderDrawRecordResultPdf: (data) => this.render('renderDrawRecordResultPdf', data),
     renderAnnouncementPdf: (data) => this.render('renderAnnouncementPdf', data),
     renderAnnouncementXlsx: (data) => this.render('renderAnnouncementXlsx', data),
+    renderStatsPdf: (data) => this.render('renderStatsPdf', data),
+    renderStatsXlsx: (data) => this.render('renderStatsXlsx', data),
   };
 
   async render(renderer: RendererName, data: unknown): Promise<Buffer> {

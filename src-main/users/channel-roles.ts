@@ -120,4 +120,6 @@ export const CHANNEL_ROLES: Record<Channel, Access> = {
   'backups:export-package': ADMIN,
   'backups:choose-package': ADMIN,
   'backups:import-package': ADMIN,
+  'stats:view': EVERYONE,
+  'stats:export': EVERYONE,
 };

@@ -27,6 +27,7 @@ import { SheetsPage } from './features/sheets/SheetsPage';
 import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 import { ResultsPage } from './features/results/ResultsPage';
 import { DisclosurePage } from './features/disclosure/DisclosurePage';
+import { StatsPage } from './features/stats/StatsPage';
 
 export interface AppRoute {
   path: string;
@@ -50,14 +51,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/results', label: '检查结果录入', icon: <FormOutlined />, element: <ResultsPage /> },
   { path: '/follow-ups', label: '后续处置', icon: <CarryOutOutlined />, element: <FollowUpsPage /> },
   { path: '/disclosure', label: '信息公示', icon: <NotificationOutlined />, element: <DisclosurePage /> },
-  {
-    path: '/stats',
-    label: '统计分析',
-    icon: <BarChartOutlined />,
-    planned: [
-      '抽查经营主体比例、抽查事项覆盖率、部门联合监管率、信用规则关联应用率、检查结果按时公示率、发现问题处置率',
-    ],
-  },
+  { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, element: <StatsPage /> },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -39,6 +39,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'roster:mapping-remember': '记住列对应',
   'roster:mapping-forget': '忘记列对应',
   'settings:set': '修改系统设置',
+  'stats:export': '导出统计分析',
   'sheets:export': '导出一户一表',
   'tasks:create': '新建抽查任务',
   'users:create': '新建用户',
@@ -61,6 +62,7 @@ const TARGET_NAMES: Record<string, string> = {
   items: '检查事项清单',
   settings: '系统设置',
   publications: '公告',
+  stats: '统计分析',
 };
 
 /** The detail fields the program writes, as a clerk calls them; a field not listed shows under its own name. */

@@ -16,6 +16,7 @@ import { HOME_CHANNELS, type HomeResponses } from './channels/home';
 import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
 import { BACKUP_CHANNELS, type BackupResponses } from './channels/backups';
 import { USER_CHANNELS, type UserResponses } from './channels/users';
+import { STATS_CHANNELS, type StatsResponses } from './channels/stats';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -40,6 +41,7 @@ export const CHANNELS = [
   ...DISCLOSURE_CHANNELS,
   ...BACKUP_CHANNELS,
   ...USER_CHANNELS,
+  ...STATS_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -61,7 +63,8 @@ export interface Responses
     HomeResponses,
     DisclosureResponses,
     BackupResponses,
-    UserResponses {}
+    UserResponses,
+    StatsResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -17,6 +17,7 @@ import { homeRequests } from './channels/home.requests';
 import { disclosureRequests } from './channels/disclosure.requests';
 import { backupsRequests } from './channels/backups.requests';
 import { usersRequests } from './channels/users.requests';
+import { statsRequests } from './channels/stats.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -40,6 +41,7 @@ export const requestSchemas = {
   ...disclosureRequests,
   ...backupsRequests,
   ...usersRequests,
+  ...statsRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -12,7 +12,7 @@ const PAGES: { label: string; slug: string; planned: boolean }[] = [
   { label: '检查结果录入', slug: 'results', planned: false },
   { label: '后续处置', slug: 'follow-ups', planned: false },
   { label: '结果公示', slug: 'disclosure', planned: true },
-  { label: '统计分析', slug: 'stats', planned: true },
+  { label: '统计分析', slug: 'stats', planned: false },
   { label: '操作日志', slug: 'audit', planned: false },
   { label: '系统设置', slug: 'settings', planned: false },
 ];

@@ -33,6 +33,8 @@ const SAVE_TITLES = {
   record: '导出随机抽取情况记录表',
   'disclosure-xlsx': '导出公告（Excel）',
   'disclosure-pdf': '导出公告（PDF）',
+  'stats-xlsx': '导出统计指标(Excel)',
+  'stats-pdf': '导出统计分析报告(PDF)',
 } as const;
 
 const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
@@ -48,4 +50,6 @@ const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions:
   record: PDF_FILTER,
   'disclosure-xlsx': XLSX_FILTER,
   'disclosure-pdf': PDF_FILTER,
+  'stats-xlsx': XLSX_FILTER,
+  'stats-pdf': PDF_FILTER,
 };

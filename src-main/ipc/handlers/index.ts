@@ -17,6 +17,7 @@ import { homeHandlers, type HomeHandlers } from './home';
 import { disclosureHandlers, type DisclosureHandlers } from './disclosure';
 import { backupHandlers, type BackupHandlers } from './backups';
 import { userHandlers, type UserHandlers } from './users';
+import { statsHandlers, type StatsHandlers } from './stats';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -35,7 +36,8 @@ export type Handlers = AppHandlers &
   HomeHandlers &
   DisclosureHandlers &
   BackupHandlers &
-  UserHandlers;
+  UserHandlers &
+  StatsHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -61,5 +63,6 @@ export function createHandlers(s: Services): Handlers {
     ...disclosureHandlers(s),
     ...backupHandlers(s),
     ...userHandlers(s),
+    ...statsHandlers(s),
   };
 }

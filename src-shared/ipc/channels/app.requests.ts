@@ -14,6 +14,8 @@ const dialogFilterPurpose = z.enum(
     'record',
     'disclosure-xlsx',
     'disclosure-pdf',
+    'stats-xlsx',
+    'stats-pdf',
   ],
   { error: '用途不正确' },
 );

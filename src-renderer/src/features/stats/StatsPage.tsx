@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { StatsView } from '@shared/domain/stats';
+import { api } from '../../api';
+import { errorText, saveThroughDialog } from '../../components/files';
+import { useApiCall } from '../../components/useApiCall';
+import { StatsCharts } from './StatsCharts';
+import { FigureCards, FigureTable } from './StatsFigures';
+
+interface Filter {
+  year?: number;
+  department: string | null;
+  office: string | null;
+}
+
+function useExport(view: StatsView | undefined) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<'pdf' | 'xlsx'>();
+  const run = async (format: 'pdf' | 'xlsx') => {
+    if (!view) return;
+    const name = format === 'pdf' ? `${view.year}年度统计分析.pdf` : `${view.year}年度统计指标.xlsx`;
+    setBusy(format);
+    try {
+      const done = await saveThroughDialog(format === 'pdf' ? 'stats-pdf' : 'stats-xlsx', name, (fileToken) =>
+        api()['stats:export']({ year: view.year, ...view.filter, format, fileToken }),
+      );
+      if (done) message.success(`已导出：${done.fileName}`);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return { run, busy };
+}
+
+/** The years with a task, and the year shown even when it has none (today's, on an empty database). */
+function yearOptions(view?: StatsView) {
+  const years = view ? [...new Set([view.year, ...view.years])].sort((a, b) => b - a) : [];
+  return years.map((y) => ({ value: y, label: `${y}年度` }));
+}
+
+function Filters({ view, filter, set }: { view?: StatsView; filter: Filter; set: (f: Filter) => void }) {
+  const exporter = useExport(view);
+  const none = !view || view.empty !== null;
+  return (
+    <Space wrap>
+      <Select
+        style={{ width: 120 }}
+        value={view?.year ?? filter.year}
+        onChange={(year) => set({ year, department: null, office: null })}
+        options={yearOptions(view)}
+        data-testid="stats-year"
+      />
+      <Select
+        allowClear
+        placeholder="全部部门"
+        style={{ width: 220 }}
+        value={filter.department}
+        onChange={(department) => set({ ...filter, department: department ?? null })}
+        options={(view?.departments ?? []).map((d) => ({ value: d, label: d }))}
+        data-testid="stats-department"
+      />
+      <Select
+        allowClear
+        placeholder="全部管辖单位"
+        style={{ width: 200 }}
+        value={filter.office}
+        onChange={(office) => set({ ...filter, office: office ?? null })}
+        options={(view?.offices ?? []).map((o) => ({ value: o, label: o }))}
+        data-testid="stats-office"
+      />
+      <Button
+        icon={<FilePdfOutlined />}
+        disabled={none}
+        loading={exporter.busy === 'pdf'}
+        onClick={() => exporter.run('pdf')}
+      >
+        导出报告（PDF）
+      </Button>
+      <Button
+        icon={<FileExcelOutlined />}
+        disabled={none}
+        loading={exporter.busy === 'xlsx'}
+        onClick={() => exporter.run('xlsx')}
+      >
+        导出指标（Excel）
+      </Button>
+    </Space>
+  );
+}
+
+/** 统计分析: the year's figures (each with its formula on hover), per department and 管辖单位, and the charts. */
+export function StatsPage() {
+  const [filter, setFilter] = useState<Filter>({ department: null, office: null });
+  const { data, error, loading } = useApiCall(
+    () => api()['stats:view']({ year: filter.year, department: filter.department, office: filter.office }),
+    [filter.year, filter.department, filter.office],
+  );
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="stats-page">
+      <Card size="small" loading={loading && !data}>
+        <Space orientation="vertical" size={4}>
+          <Filters view={data} filter={filter} set={setFilter} />
+          {data && !data.empty && (
+            <Typography.Text type="secondary">
+              统计日期：{data.today}。按时公示以检查完成之日起的工作日计算；尚未到期且未公示的结果不计入。
+            </Typography.Text>
+          )}
+        </Space>
+      </Card>
+      {error && <Alert type="error" showIcon title="无法读取统计数据" description={error} />}
+      {data?.empty && (
+        <Card>
+          <Empty description={<span data-testid="stats-empty">{data.empty}</span>} />
+        </Card>
+      )}
+      {data && !data.empty && (
+        <>
+          <FigureCards row={data.rows[0]} />
+          <Card size="small" title="各部门、各管辖单位">
+            <FigureTable rows={data.rows} />
+          </Card>
+          <StatsCharts charts={data.charts} />
+        </>
+      )}
+    </Space>
+  );
+}
