@@ -2,6 +2,7 @@
 import { infoCommand, migrateCommand } from './cli/app-commands';
 import type { CliCommand } from './cli/command';
 import { DRAW_COMMANDS } from './cli/draw-commands';
+import { publishCommand } from './cli/publish-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
 import { SHEET_COMMANDS } from './cli/sheets-commands';
@@ -13,6 +14,7 @@ export const COMMANDS: CliCommand[] = [
   ...DRAW_COMMANDS,
   ...ROSTER_COMMANDS,
   ...SHEET_COMMANDS,
+  publishCommand,
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {

@@ -3,6 +3,7 @@ import type { DemoErrorCode } from './ipc/channels/demo';
 import type { DrawErrorCode } from './ipc/channels/draws';
 import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
+import type { PublishErrorCode } from './ipc/channels/publish';
 import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
@@ -26,6 +27,7 @@ export type ErrorCode =
   | VisitErrorCode
   | ResultErrorCode
   | SheetErrorCode
+  | PublishErrorCode
   | SettingsErrorCode
   | DbErrorCode
   | CliErrorCode

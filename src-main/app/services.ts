@@ -14,6 +14,7 @@ import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
 import { createSheetService } from '../sheets/service';
+import { createPublishService } from '../publish/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 
 /** What the host injects: Electron's dialogs and event push in the app, test doubles in the e2e harness. */
@@ -47,6 +48,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
   const draws = createDrawService(conn, ctx, { files, renderers, onProgress: deps.onDrawProgress });
   const sheets = createSheetService(conn, ctx, { files });
   const results = createResultService(conn.raw, ctx, { files, dbPath: conn.path });
+  const publish = createPublishService(conn, ctx, { files });
   return {
     app: {
       info() {
@@ -75,11 +77,13 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
         await documentJobs.close();
         await sheets.dispose();
         await results.dispose();
+        await publish.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),
     results,
     sheets,
+    publish,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     demo: {
       /** 加载示例数据 on an empty database (refuses one that holds rosters). */

@@ -18,6 +18,7 @@ import { enterDemoResults, type DemoResults } from '../demo/demo-results';
 import { exportSheets } from '../sheets/export';
 import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
+import { publishPackage } from './publish-commands';
 
 /** Who the demo says was in the room (printed on the record). */
 const DEMO_CEREMONY = {
@@ -40,6 +41,7 @@ interface DemoOutSummary {
   verified: boolean;
   files: string[];
   sheets: string;
+  publish: string;
   results: DemoResults;
   seconds: number;
 }
@@ -129,6 +131,8 @@ export async function runDemoOut(
     const results = enterDemoResults(conn.raw, defaultContext(actor), draw.id);
     say(`9. 一户一表:${sheetFiles.length} 个文件写入 ${sheets}(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)`);
     say(`10. 示例检查结果:已录入 ${results.entered} 户,其中 ${results.reviewed} 户已审核`);
+    const site = await publishPackage(conn.path, { taskNo: task.number }, join(out, 'publish'));
+    say(`11. 公示包：${site.files.length} 个文件写入 ${join(out, 'publish')}（用浏览器打开其中的 index.html）`);
     const summary: DemoOutSummary = {
       dbPath: conn.path,
       out,
@@ -143,6 +147,7 @@ export async function runDemoOut(
       verified,
       files: [drawn.proofPath, drawn.commitPdf, drawn.resultPdf, drawn.verifyPage],
       sheets,
+      publish: join(out, 'publish'),
       results,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudUploadOutlined,
   FileExcelOutlined,
   FormOutlined,
   HomeOutlined,
@@ -26,6 +27,7 @@ import { PlansPage } from './features/plans/PlansPage';
 import { SheetsPage } from './features/sheets/SheetsPage';
 import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 import { ResultsPage } from './features/results/ResultsPage';
+import { PublishPage } from './features/publish/PublishPage';
 
 export interface AppRoute {
   path: string;
@@ -54,6 +56,7 @@ export const ROUTES: AppRoute[] = [
     icon: <NotificationOutlined />,
     planned: ['计划、抽取名单与检查结果的公示文件,个人隐私与商业秘密自动遮盖'],
   },
+  { path: '/publish', label: '公示包', icon: <CloudUploadOutlined />, element: <PublishPage /> },
   {
     path: '/stats',
     label: '统计分析',

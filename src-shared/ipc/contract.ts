@@ -12,6 +12,7 @@ import { SHEET_CHANNELS, type SheetResponses } from './channels/sheets';
 import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
 import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
+import { PUBLISH_CHANNELS, type PublishResponses } from './channels/publish';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -32,6 +33,7 @@ export const CHANNELS = [
   ...FOLLOW_UP_CHANNELS,
   ...CALENDAR_CHANNELS,
   ...RESULT_CHANNELS,
+  ...PUBLISH_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -49,7 +51,8 @@ export interface Responses
     SheetResponses,
     FollowUpResponses,
     CalendarResponses,
-    ResultResponses {}
+    ResultResponses,
+    PublishResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -13,6 +13,7 @@ import { sheetsRequests } from './channels/sheets.requests';
 import { visitsRequests } from './channels/visits.requests';
 import { followUpsRequests } from './channels/follow-ups.requests';
 import { calendarRequests } from './channels/calendar.requests';
+import { publishRequests } from './channels/publish.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -32,6 +33,7 @@ export const requestSchemas = {
   ...followUpsRequests,
   ...calendarRequests,
   ...resultsRequests,
+  ...publishRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -13,6 +13,7 @@ import type { Services } from './types';
 import { visitHandlers, type VisitHandlers } from './visits';
 import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
 import { calendarHandlers, type CalendarHandlers } from './calendar';
+import { publishHandlers, type PublishHandlers } from './publish';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -27,7 +28,8 @@ export type Handlers = AppHandlers &
   SheetHandlers &
   FollowUpHandlers &
   CalendarHandlers &
-  ResultHandlers;
+  ResultHandlers &
+  PublishHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -49,5 +51,6 @@ export function createHandlers(s: Services): Handlers {
     ...followUpHandlers(s),
     ...calendarHandlers(s),
     ...resultHandlers(s),
+    ...publishHandlers(s),
   };
 }
