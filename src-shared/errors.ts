@@ -1,5 +1,6 @@
 import type { AppErrorCode } from './ipc/channels/app';
 import type { DemoErrorCode } from './ipc/channels/demo';
+import type { DisclosureErrorCode } from './ipc/channels/disclosure';
 import type { DrawErrorCode } from './ipc/channels/draws';
 import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
@@ -29,6 +30,7 @@ export type ErrorCode =
   | SheetErrorCode
   | PublishErrorCode
   | SettingsErrorCode
+  | DisclosureErrorCode
   | DbErrorCode
   | CliErrorCode
   | DocumentErrorCode;
