@@ -6,14 +6,30 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Announcement } from '@shared/domain/disclosure';
+import { chinaDate } from '@shared/domain/china-time';
 import type { PublishProgress } from '@shared/ipc/channels/publish';
 import { AppError, isAppError } from '@shared/errors';
 import { indexHtml, SITE_SCRIPT, SITE_STYLE } from './site-script';
-import { publishedDraw, sealedDrawsOf, siteData, type PublishScope, type SiteData } from './site-data';
+import {
+  publishedDraw,
+  sealedDrawsOf,
+  siteData,
+  type PublishedDraw,
+  type PublishScope,
+  type SiteData,
+} from './site-data';
+
+/** The announcements' xlsx and PDF renderers (src-main/disclosure); without them the lists are on the site only. */
+export interface ListWriters {
+  xlsx(a: Announcement): Promise<Buffer>;
+  pdf(a: Announcement): Promise<Buffer>;
+}
 
 export interface PackageOptions {
   /** The folder holding verify.html. */
   resourcesDir: string;
+  writers?: ListWriters;
   now: Date;
   onProgress?: (p: Omit<PublishProgress, 'jobId' | 'running'>) => void;
   cancelled?: () => boolean;
@@ -51,6 +67,23 @@ function siteScript(data: SiteData): string {
   return `window.SSJ_SITE = ${JSON.stringify(data)};\n`;
 }
 
+type Put = (name: string, data: string | Buffer) => Promise<void>;
+
+/** A task's folder: its proof, its verify page with the proof in it, and its lists as xlsx and PDF. */
+async function writeTask(draw: PublishedDraw, put: Put, template: string, writers: ListWriters | undefined) {
+  await put(`${draw.dir}/proof.json`, `${draw.proofText}\n`);
+  await put(`${draw.dir}/verify.html`, verifyPageWithProof(template, draw.proofText));
+  if (!writers) return;
+  const lists = [draw.lists.drawn, draw.lists.results].filter((a) => a !== null);
+  for (const announcement of lists) {
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const name = `${announcement.kind}.${format}`;
+      await put(`${draw.dir}/${name}`, await writers[format](announcement));
+      draw.files.push({ name, label: `${announcement.kind}（${format === 'xlsx' ? 'Excel' : 'PDF'}）` });
+    }
+  }
+}
+
 async function writeAll(
   raw: BetterSqlite3.Database,
   scope: PublishScope,
@@ -60,19 +93,19 @@ async function writeAll(
   const sealed = sealedDrawsOf(raw, scope);
   const template = readFileSync(join(options.resourcesDir, 'verify.html'), 'utf8');
   const files: string[] = [];
-  const put = async (name: string, text: string) => {
+  const put: Put = async (name, data) => {
     await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text, { encoding: 'utf8', flag: 'wx' });
+    await writeFile(join(dir, name), data, { encoding: 'utf8', flag: 'wx' });
     files.push(name);
   };
+  const today = chinaDate(options.now);
   const total = sealed.length + 1;
   const draws = [];
   for (const [index, { taskId, drawId }] of sealed.entries()) {
     if (options.cancelled?.()) return { outcome: 'cancelled', tasks: 0, entities: 0, files: [] };
-    const draw = publishedDraw(raw, taskId, drawId);
+    const draw = publishedDraw(raw, taskId, drawId, today);
     options.onProgress?.({ done: index, total, percent: Math.floor((index * 100) / total), current: draw.dir });
-    await put(`${draw.dir}/proof.json`, `${draw.proofText}\n`);
-    await put(`${draw.dir}/verify.html`, verifyPageWithProof(template, draw.proofText));
+    await writeTask(draw, put, template, options.writers);
     draws.push(draw);
   }
   const data = siteData(raw, draws, options.now);

@@ -9,8 +9,8 @@ import { AppError } from '@shared/errors';
 import { sealedDrawsWithTask } from '../draws/sealed';
 import { proofText } from '../draws/exports';
 import { all, first, qb } from '../db/sql';
-import { readTask, readSettings } from '../plans/tasks';
-import { describeInspectingBody, describePeriod } from '@shared/domain/tasks';
+import { readSettings } from '../plans/tasks';
+import { taskLists, type TaskLists } from './lists';
 import { drawStandings, packageOf } from './standings';
 
 /** The task or the year a package is made of. */
@@ -24,6 +24,9 @@ export interface PublishedDraw {
   dir: string;
   proofText: string;
   proof: DrawProof;
+  lists: TaskLists;
+  /** The list files written into the task's folder. */
+  files: { name: string; label: string }[];
 }
 
 export interface SiteStratum {
@@ -38,20 +41,31 @@ export interface SiteStratum {
 }
 
 export interface SiteTask {
+  /** The 抽查任务公告's title. */
+  title: string;
   number: string;
   name: string;
   plan: string;
+  drawKind: string;
   year: number;
   period: string;
   inspectingBody: string;
   items: string[];
+  scope: string;
   sealedAt: string;
   seed: string;
   inputDigest: string;
+  howToVerify: string;
   dir: string;
   strata: SiteStratum[];
   /** Package number of each drawn code. */
   packages: Record<string, number>;
+  /** 抽中名单: 序号, 名称, 代码, 管辖单位. */
+  drawn: [number, string, string, string][];
+  /** Published results: 代码, 检查完成日期, 检查结果, 备注. */
+  results: [string, string, string, string][];
+  /** The list files in the task's folder. */
+  files: { name: string; label: string }[];
 }
 
 /** The data of index.html (written as data/site.js): everything the search needs, nothing more. */
@@ -61,6 +75,8 @@ export interface SiteData {
   generatedAt: string;
   plans: { title: string; year: number; tasks: number[] }[];
   tasks: SiteTask[];
+  /** Published name of each code the lists name (a candidate not drawn is published by its code only). */
+  names: Record<string, string>;
 }
 
 /** The sealed draws the scope names; refused in Chinese when there is nothing (sealed) to publish. */
@@ -84,28 +100,49 @@ export function sealedDrawsOf(raw: BetterSqlite3.Database, scope: PublishScope):
   return rows;
 }
 
-export function publishedDraw(raw: BetterSqlite3.Database, taskId: number, drawId: number): PublishedDraw {
+export function publishedDraw(
+  raw: BetterSqlite3.Database,
+  taskId: number,
+  drawId: number,
+  today: string,
+): PublishedDraw {
   const text = proofText(raw, drawId);
-  return { taskId, drawId, dir: `tasks/task-${taskId}`, proofText: text, proof: JSON.parse(text) as DrawProof };
+  const proof = JSON.parse(text) as DrawProof;
+  return {
+    taskId,
+    drawId,
+    dir: `tasks/task-${taskId}`,
+    proofText: text,
+    proof,
+    lists: taskLists(raw, taskId, today),
+    files: [],
+  };
 }
 
-function siteTask(raw: BetterSqlite3.Database, draw: PublishedDraw, plan: string): SiteTask {
-  const task = readTask(raw, draw.taskId);
-  const sealed = first(raw, qb.selectFrom('draws').select('sealed_at').where('id', '=', draw.drawId));
+function siteTask(draw: PublishedDraw): SiteTask {
+  const { drawn, results } = draw.lists;
+  const t = drawn.task;
   return {
-    number: task.number,
-    name: task.name,
-    plan,
-    year: task.year,
-    period: describePeriod(task.startDate, task.endDate),
-    inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
-    items: task.items.map((item) => item.name),
-    sealedAt: sealed?.sealed_at ?? '',
+    title: drawn.title,
+    number: t.taskNumber,
+    name: t.taskName,
+    plan: `${t.planName}（${t.planNumber}）`,
+    drawKind: t.drawKind,
+    year: drawn.year,
+    period: `${t.startDate} 至 ${t.endDate}`,
+    inspectingBody: [t.bureauName, ...t.joiningDepartments].join('、'),
+    items: t.items,
+    scope: t.scope,
+    sealedAt: drawn.draw.sealedAt,
     seed: draw.proof.seed,
     inputDigest: draw.proof.commitment.inputDigest,
+    howToVerify: drawn.draw.howToVerify,
     dir: draw.dir,
     strata: drawStandings(draw.proof).map((s) => ({ ...s, label: gradeLabel(s.name) })),
     packages: Object.fromEntries(packageOf(draw.proof)),
+    drawn: drawn.rows.map((r) => [r.seq, r.name, r.code, r.office]),
+    results: (results?.rows ?? []).map((r) => [r.code, r.inspectedOn, r.result, r.note]),
+    files: draw.files,
   };
 }
 
@@ -131,8 +168,13 @@ export function siteData(raw: BetterSqlite3.Database, draws: readonly PublishedD
     const entry = plans.get(plan.id) ?? { title: plan.title, year: plan.year, tasks: [] };
     entry.tasks.push(index);
     plans.set(plan.id, entry);
-    return siteTask(raw, draw, plan.title);
+    return siteTask(draw);
   });
+  const names: Record<string, string> = {};
+  for (const draw of draws) {
+    for (const row of draw.lists.drawn.rows) names[row.code] = row.name;
+    for (const row of draw.lists.results?.rows ?? []) names[row.code] = row.name;
+  }
   const years = [...new Set(tasks.map((t) => t.year))].join('、');
   return {
     bureau: settings.bureauName,
@@ -140,5 +182,6 @@ export function siteData(raw: BetterSqlite3.Database, draws: readonly PublishedD
     generatedAt: now.toISOString(),
     plans: [...plans.values()],
     tasks,
+    names,
   };
 }

@@ -24,6 +24,7 @@ export const SITE_SCRIPT = String.raw`(function () {
       var td = el(header ? 'th' : 'td');
       if (cell instanceof Node) td.appendChild(cell);
       else td.textContent = cell;
+      if (/^[0-9a-f]{64}$/.test(td.textContent)) td.className = 'hex';
       tr.appendChild(td);
     });
     table.appendChild(tr);
@@ -31,13 +32,23 @@ export const SITE_SCRIPT = String.raw`(function () {
   function nameOf(code) {
     return (site.names && site.names[code]) || '';
   }
+  function listTable(summary, headers, rows) {
+    var box = el('details');
+    box.appendChild(el('summary', summary));
+    var table = el('table');
+    row(table, headers, true);
+    rows.forEach(function (r) { row(table, r.map(String)); });
+    box.appendChild(table);
+    return box;
+  }
   function taskBlock(task) {
     var box = el('section', null, 'task');
-    box.appendChild(el('h3', task.name + '（' + task.number + '）'));
+    box.appendChild(el('h3', task.title));
     var facts = el('dl');
-    [['抽查计划', task.plan], ['检查机关', task.inspectingBody], ['抽查事项', task.items.join('、')],
-     ['检查时间', task.period], ['封存时间', task.sealedAt.slice(0, 16).replace('T', ' ')],
-     ['输入摘要', task.inputDigest], ['种子', task.seed]].forEach(function (f) {
+    [['抽查任务', task.name + '（' + task.number + '）'], ['抽查计划', task.plan], ['抽查类型', task.drawKind],
+     ['检查机关', task.inspectingBody], ['抽查事项', task.items.join('、')], ['抽查对象范围', task.scope],
+     ['检查日期', task.period], ['封存时间', task.sealedAt.slice(0, 16).replace('T', ' ')],
+     ['输入摘要', task.inputDigest], ['随机种子', task.seed]].forEach(function (f) {
       facts.appendChild(el('dt', f[0]));
       facts.appendChild(el('dd', f[1], /^[0-9a-f]{64}$/.test(f[1]) ? 'hex' : null));
     });
@@ -48,10 +59,17 @@ export const SITE_SCRIPT = String.raw`(function () {
       row(strata, [s.label, String(s.candidates), String(s.quota), s.cutoffKey || '（本层未抽取）']);
     });
     box.appendChild(strata);
+    box.appendChild(listTable('抽中名单（' + task.drawn.length + ' 户）',
+      ['序号', '市场主体名称', '统一社会信用代码/注册号', '管辖单位'], task.drawn));
+    if (task.results.length > 0)
+      box.appendChild(listTable('抽查结果（已公示 ' + task.results.length + ' 户）',
+        ['统一社会信用代码/注册号', '市场主体名称', '检查完成日期', '检查结果', '备注'],
+        task.results.map(function (r) { return [r[0], nameOf(r[0]), r[1], r[2], r[3]]; })));
+    box.appendChild(el('p', task.howToVerify, 'muted'));
     var files = el('p', null, 'files');
     files.appendChild(link(task.dir + '/verify.html', '离线验证本次抽取'));
     files.appendChild(link(task.dir + '/proof.json', '抽取记录（proof.json）'));
-    (task.files || []).forEach(function (f) { files.appendChild(link(task.dir + '/' + f.name, f.label)); });
+    task.files.forEach(function (f) { files.appendChild(link(task.dir + '/' + f.name, f.label)); });
     box.appendChild(files);
     return box;
   }
@@ -61,8 +79,6 @@ export const SITE_SCRIPT = String.raw`(function () {
       root.appendChild(el('h2', plan.title));
       plan.tasks.forEach(function (i) { root.appendChild(taskBlock(site.tasks[i])); });
     });
-    var extra = document.getElementById('files');
-    (site.files || []).forEach(function (f) { extra.appendChild(link(f.name, f.label)); });
   }
   function search(text) {
     var upper = text.toUpperCase();
@@ -98,8 +114,8 @@ export const SITE_SCRIPT = String.raw`(function () {
     row(table, ['本户抽取号', s.keys[i]]);
     row(table, ['本层分界抽取号', s.cutoffKey || '（本层未抽取）']);
     if (drawn) row(table, ['名单包', '第 ' + task.packages[code] + ' 号']);
-    (site.results || []).forEach(function (r) {
-      if (r.code === code && r.task === task.number) row(table, ['检查结果', r.date + '：' + r.result]);
+    task.results.forEach(function (r) {
+      if (r[0] === code) row(table, ['检查结果', r[1] + '：' + r[2] + (r[3] ? '（' + r[3] + '）' : '')]);
     });
     box.appendChild(table);
     var why = drawn
@@ -149,9 +165,10 @@ h3{font-size:16px;margin:12px 0 6px}.muted{color:#666;font-size:14px}
 form{display:flex;gap:8px;margin:16px 0}input{flex:1;font-size:16px;padding:8px 10px;border:1px solid #bbb;border-radius:4px}
 button{font-size:16px;padding:8px 18px;background:#c00;color:#fff;border:0;border-radius:4px;cursor:pointer}
 table{border-collapse:collapse;width:100%;margin:6px 0;font-size:14px}th,td{border:1px solid #ddd;padding:5px 8px;text-align:left;vertical-align:top}
-th{background:#f0f0f0;font-weight:600}td{word-break:break-all}.hex,td:nth-child(2){font-family:Consolas,monospace}
+th{background:#f0f0f0;font-weight:600}td{word-break:break-all}.hex{font-family:Consolas,monospace}
 dl{display:grid;grid-template-columns:7em 1fr;gap:2px 10px;font-size:14px;margin:6px 0}dt{color:#666}dd{margin:0;word-break:break-all}
 .task,.hit{border:1px solid #e3e3e3;border-radius:6px;padding:8px 14px;margin:10px 0}.hit.drawn{border-color:#c00}
+details{margin:6px 0}summary{cursor:pointer;color:#0645ad}
 .files a,.verify{display:inline-block;margin:4px 16px 4px 0}a{color:#0645ad}
 `;
 
@@ -174,8 +191,7 @@ export function indexHtml(): string {
 <form id="search"><input id="q" type="search" placeholder="名称或统一社会信用代码/注册号" autocomplete="off" maxlength="60"><button type="submit">查询</button></form>
 <div id="hits" aria-live="polite"></div>
 <div id="plans"></div>
-<h2>名单与公告文件</h2>
-<p id="files" class="files"></p>
+<p class="muted">另可打开 <a href="verify.html">离线验证页</a>，将任一任务的 proof.json 拖入其中重新验证。</p>
 <noscript>本页需要启用 JavaScript 才能查询。</noscript>
 </main>
 <script src="data/site.js"></script>
