@@ -35,10 +35,14 @@ export const SITE_SCRIPT = String.raw`(function () {
   function listTable(summary, headers, rows) {
     var box = el('details');
     box.appendChild(el('summary', summary));
-    var table = el('table');
-    row(table, headers, true);
-    rows.forEach(function (r) { row(table, r.map(String)); });
-    box.appendChild(table);
+    // A year's lists run to thousands of rows: drawn when first opened, so the page opens at once.
+    box.addEventListener('toggle', function () {
+      if (!box.open || box.querySelector('table')) return;
+      var table = el('table');
+      row(table, headers, true);
+      rows.forEach(function (r) { row(table, r.map(String)); });
+      box.appendChild(table);
+    });
     return box;
   }
   function taskBlock(task) {
