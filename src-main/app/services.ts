@@ -13,6 +13,7 @@ import { createDrawService } from '../draws/service';
 import { createPlanService, createTaskService } from '../plans/service';
 import { createVisitService } from '../visits/service';
 import { createResultService } from '../results/service';
+import { createDisclosureService } from '../disclosure/service';
 import { createSheetService } from '../sheets/service';
 import { createPublishService } from '../publish/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
@@ -82,6 +83,7 @@ export function createServices(conn: DbConnection, ctx: ServiceContext, deps: Se
     },
     visits: createVisitService(conn.raw, ctx),
     results,
+    disclosure: createDisclosureService(conn.raw, ctx, { files, renderers }),
     sheets,
     publish,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),

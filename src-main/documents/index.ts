@@ -5,3 +5,5 @@
 export { renderPlanPdf, renderPlanXlsx } from './plan';
 export { renderDrawRecordCommitPdf, renderDrawRecordResultPdf } from './draw-record';
 export { resourcesDir } from './fonts';
+export { renderAnnouncementPdf } from '../disclosure/announcement-pdf';
+export { renderAnnouncementXlsx } from '../disclosure/announcement-xlsx';

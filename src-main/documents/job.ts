@@ -9,7 +9,12 @@ import type * as Documents from './';
 
 /** The renderers the worker runs: every export of src-main/documents that takes data and returns bytes. */
 export type RendererName =
-  'renderPlanPdf' | 'renderPlanXlsx' | 'renderDrawRecordCommitPdf' | 'renderDrawRecordResultPdf';
+  | 'renderPlanPdf'
+  | 'renderPlanXlsx'
+  | 'renderDrawRecordCommitPdf'
+  | 'renderDrawRecordResultPdf'
+  | 'renderAnnouncementPdf'
+  | 'renderAnnouncementXlsx';
 
 export interface DocumentRequest {
   renderer: RendererName;
@@ -30,6 +35,8 @@ export class DocumentJobs {
     renderPlanXlsx: (data) => this.render('renderPlanXlsx', data),
     renderDrawRecordCommitPdf: (data) => this.render('renderDrawRecordCommitPdf', data),
     renderDrawRecordResultPdf: (data) => this.render('renderDrawRecordResultPdf', data),
+    renderAnnouncementPdf: (data) => this.render('renderAnnouncementPdf', data),
+    renderAnnouncementXlsx: (data) => this.render('renderAnnouncementXlsx', data),
   };
 
   async render(renderer: RendererName, data: unknown): Promise<Buffer> {

@@ -13,6 +13,7 @@ import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
 import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 import { PUBLISH_CHANNELS, type PublishResponses } from './channels/publish';
+import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
 
 /**
  * The whole IPC surface, merged from channels/<domain>.ts (names, responses) and channels/<domain>.requests.ts (zod).
@@ -34,6 +35,7 @@ export const CHANNELS = [
   ...CALENDAR_CHANNELS,
   ...RESULT_CHANNELS,
   ...PUBLISH_CHANNELS,
+  ...DISCLOSURE_CHANNELS,
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -52,6 +54,7 @@ export interface Responses
     FollowUpResponses,
     CalendarResponses,
     ResultResponses,
+    DisclosureResponses,
     PublishResponses {}
 
 export type Res<C extends Channel> = Responses[C];

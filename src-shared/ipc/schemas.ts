@@ -14,6 +14,7 @@ import { visitsRequests } from './channels/visits.requests';
 import { followUpsRequests } from './channels/follow-ups.requests';
 import { calendarRequests } from './channels/calendar.requests';
 import { publishRequests } from './channels/publish.requests';
+import { disclosureRequests } from './channels/disclosure.requests';
 
 /**
  * A zod schema per channel request, merged from the workflows' channels/<domain>.requests.ts: the only shape a
@@ -34,6 +35,7 @@ export const requestSchemas = {
   ...calendarRequests,
   ...resultsRequests,
   ...publishRequests,
+  ...disclosureRequests,
 } as const satisfies Record<Channel, z.ZodType>;
 
 export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

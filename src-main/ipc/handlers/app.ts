@@ -31,6 +31,8 @@ const SAVE_TITLES = {
   'plan-pdf': '导出公示计划(PDF)',
   proof: '导出抽取记录(可验证)',
   record: '导出随机抽取情况记录表',
+  'disclosure-xlsx': '导出公告（Excel）',
+  'disclosure-pdf': '导出公告（PDF）',
 } as const;
 
 const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
@@ -44,4 +46,6 @@ const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions:
   'plan-pdf': PDF_FILTER,
   proof: [{ name: '抽取记录(JSON)', extensions: ['json'] }],
   record: PDF_FILTER,
+  'disclosure-xlsx': XLSX_FILTER,
+  'disclosure-pdf': PDF_FILTER,
 };

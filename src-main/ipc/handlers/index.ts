@@ -14,6 +14,7 @@ import { visitHandlers, type VisitHandlers } from './visits';
 import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
 import { calendarHandlers, type CalendarHandlers } from './calendar';
 import { publishHandlers, type PublishHandlers } from './publish';
+import { disclosureHandlers, type DisclosureHandlers } from './disclosure';
 
 /** Every channel's handler: the workflows' handler maps side by side. */
 export type Handlers = AppHandlers &
@@ -29,7 +30,8 @@ export type Handlers = AppHandlers &
   FollowUpHandlers &
   CalendarHandlers &
   ResultHandlers &
-  PublishHandlers;
+  PublishHandlers &
+  DisclosureHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -52,5 +54,6 @@ export function createHandlers(s: Services): Handlers {
     ...calendarHandlers(s),
     ...resultHandlers(s),
     ...publishHandlers(s),
+    ...disclosureHandlers(s),
   };
 }

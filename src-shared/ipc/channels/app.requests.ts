@@ -3,7 +3,18 @@ import type { AppChannel } from './app';
 import { empty, text } from './fields';
 
 const dialogFilterPurpose = z.enum(
-  ['import', 'export', 'template', 'rejections', 'plan-xlsx', 'plan-pdf', 'proof', 'record'],
+  [
+    'import',
+    'export',
+    'template',
+    'rejections',
+    'plan-xlsx',
+    'plan-pdf',
+    'proof',
+    'record',
+    'disclosure-xlsx',
+    'disclosure-pdf',
+  ],
   { error: '用途不正确' },
 );
 

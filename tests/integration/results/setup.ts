@@ -24,9 +24,11 @@ export interface ResultsCounty extends County {
   problemSheet(i: number): SheetResult;
 }
 
-export async function resultsCounty(): Promise<ResultsCounty> {
+/** `prepare` runs on the roster before the task is drawn (a test's own entities). */
+export async function resultsCounty(prepare?: (c: County) => void): Promise<ResultsCounty> {
   const c = await county(600);
   const raw = c.conn.raw;
+  prepare?.(c);
   const taskId = c.publishedTask({
     name: '结果录入测试',
     ratio: { mode: 'uniform', bp: 10000 },
