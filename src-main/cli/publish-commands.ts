@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors';
 import { defaultContext } from '../app/context';
 import { openDatabase } from '../db/connection';
 import { resourcesDir } from '../documents/fonts';
-import { writePackage, type PackageOutcome } from '../publish/package';
+import { ANNOUNCEMENT_WRITERS, writePackage, type PackageOutcome } from '../publish/package';
 import { auditPackage } from '../publish/service';
 import type { PublishScope } from '../publish/site-data';
 import { cliActor, type CliCommand, type CliContext } from './command';
@@ -25,7 +25,8 @@ export async function publishPackage(dbPath: string, scope: PublishScope, out: s
   const conn = await openDatabase(dbPath, { migrate: true });
   try {
     const ctx = defaultContext(cliActor());
-    const outcome = await writePackage(conn.raw, scope, out, { resourcesDir: resourcesDir(), now: ctx.now() });
+    const options = { resourcesDir: resourcesDir(), now: ctx.now(), writers: ANNOUNCEMENT_WRITERS };
+    const outcome = await writePackage(conn.raw, scope, out, options);
     auditPackage(conn, ctx, scope, out, outcome);
     return outcome;
   } finally {

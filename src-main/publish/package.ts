@@ -10,6 +10,8 @@ import type { Announcement } from '@shared/domain/disclosure';
 import { chinaDate } from '@shared/domain/china-time';
 import type { PublishProgress } from '@shared/ipc/channels/publish';
 import { AppError, isAppError } from '@shared/errors';
+import { renderAnnouncementPdf } from '../disclosure/announcement-pdf';
+import { renderAnnouncementXlsx } from '../disclosure/announcement-xlsx';
 import { indexHtml, SITE_SCRIPT, SITE_STYLE } from './site-script';
 import {
   publishedDraw,
@@ -20,11 +22,14 @@ import {
   type SiteData,
 } from './site-data';
 
-/** The announcements' xlsx and PDF renderers (src-main/disclosure); without them the lists are on the site only. */
+/** The announcements' xlsx and PDF renderers; without them (a quick test) the lists are on the site only. */
 export interface ListWriters {
   xlsx(a: Announcement): Promise<Buffer>;
   pdf(a: Announcement): Promise<Buffer>;
 }
+
+/** The renderers of the 公示 page (src-main/disclosure), as the worker and the CLI write the lists. */
+export const ANNOUNCEMENT_WRITERS: ListWriters = { xlsx: renderAnnouncementXlsx, pdf: renderAnnouncementPdf };
 
 export interface PackageOptions {
   /** The folder holding verify.html. */

@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { serveRequests } from '../workers/worker-rpc';
 import type { PackageRequest, PublishWorkerReply, PublishWorkerRequest, WorkerProgress } from './job';
-import { writePackage } from './package';
+import { ANNOUNCEMENT_WRITERS, writePackage } from './package';
 
 const running = new Set<string>();
 const cancelled = new Set<string>();
@@ -20,6 +20,7 @@ async function makePackage(
   try {
     const outcome = await writePackage(conn.raw, request.scope, request.out, {
       resourcesDir: request.resourcesDir,
+      writers: ANNOUNCEMENT_WRITERS,
       now: new Date(),
       onProgress: progress,
       cancelled: () => cancelled.has(request.jobId),

@@ -67,6 +67,12 @@ test('a clerk makes the package; a citizen searches it from disk and verifies th
     await expect(citizen.locator('.hit')).toContainText('未抽中');
     await expect(citizen.locator('.hit')).toContainText('大于本层分界抽取号');
   });
+  await test.step('the task block: its announcement, strata with cut-offs and the drawn list', async () => {
+    await citizen.locator('.task summary').first().click();
+    await expect(citizen.locator('.task details table tr')).toHaveCount(task.drawn.length + 1);
+    await citizen.locator('.task').first().scrollIntoViewIfNeeded();
+    await screenshot(citizen, 'publish-2b-task');
+  });
   await test.step('the verify link opens the task proof already verified', async () => {
     await citizen.locator('.hit .verify').click();
     await expect(citizen).toHaveURL(new RegExp(`tasks/task-${taskId}/verify.html$`));

@@ -13,7 +13,9 @@ import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { proofText } from '../../../src-main/draws/exports';
 import { saveEntry } from '../../../src-main/results/entry';
 import { review } from '../../../src-main/results/review';
+import ExcelJS from 'exceljs';
 import { tempDir } from '../../fixtures/test-db';
+import { readPdf } from '../documents/pdf-text';
 import { resultsCounty, type ResultsCounty } from '../results/setup';
 import { filesUnder, readSite } from './site';
 
@@ -89,6 +91,23 @@ describe('ssj publish', () => {
     const [task] = readSite(out).tasks;
     expect(task.results).toHaveLength(1);
     expect(task.drawn.map((d) => d[2])).toContain(task.results[0][0]);
+  });
+
+  it('writes the drawn list and the published results as xlsx and PDF, read back', async () => {
+    const dir = join(out, `tasks/task-${c.taskId}`);
+    const [task] = readSite(out).tasks;
+    expect(task.files.map((f) => f.name)).toEqual([
+      '抽查任务公告.xlsx',
+      '抽查任务公告.pdf',
+      '抽查结果公告.xlsx',
+      '抽查结果公告.pdf',
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, '抽查任务公告.xlsx'));
+    const cells = book.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    for (const [, , code] of task.drawn) expect(cells).toContain(code);
+    const pdf = await readPdf(readFileSync(join(dir, '抽查结果公告.pdf')));
+    expect(pdf.compact).toContain(task.results[0][0]);
   });
 
   it('embeds the same proof in the task verify page', () => {
