@@ -26,6 +26,8 @@ export default defineConfig({
           'document-worker': resolve(__dirname, 'src-main/documents/document-worker.ts'),
           // …and the batch export of a draw's 一户一表 (src-main/sheets/export-job.ts).
           'sheet-export-worker': resolve(__dirname, 'src-main/sheets/sheet-export-worker.ts'),
+          // …and the 公示包's (src-main/publish/job.ts).
+          'publish-worker': resolve(__dirname, 'src-main/publish/publish-worker.ts'),
           // …and the results import's (src-main/results/import-job.ts).
           'result-import-worker': resolve(__dirname, 'src-main/results/result-import-worker.ts'),
           // …and 加载示例数据 (src-main/demo/demo-job.ts).

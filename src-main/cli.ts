@@ -3,6 +3,7 @@ import { infoCommand, migrateCommand } from './cli/app-commands';
 import { auditCommand } from './cli/audit-commands';
 import type { CliCommand } from './cli/command';
 import { DRAW_COMMANDS } from './cli/draw-commands';
+import { publishCommand } from './cli/publish-commands';
 import { ROSTER_COMMANDS } from './cli/roster-commands';
 import { runCli } from './cli/run-cli';
 import { SHEET_COMMANDS } from './cli/sheets-commands';
@@ -19,6 +20,7 @@ export const COMMANDS: CliCommand[] = [
   auditCommand,
   ...BACKUP_COMMANDS,
   statsCommand,
+  publishCommand,
 ];
 
 runCli(process.argv.slice(2), COMMANDS, {

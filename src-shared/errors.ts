@@ -4,6 +4,7 @@ import type { DisclosureErrorCode } from './ipc/channels/disclosure';
 import type { DrawErrorCode } from './ipc/channels/draws';
 import type { ItemErrorCode } from './ipc/channels/items';
 import type { PlanErrorCode } from './ipc/channels/plans';
+import type { PublishErrorCode } from './ipc/channels/publish';
 import type { ResultErrorCode } from './ipc/channels/results';
 import type { RosterErrorCode } from './ipc/channels/rosters';
 import type { SettingsErrorCode } from './ipc/channels/settings';
@@ -39,6 +40,7 @@ export type ErrorCode =
   | VisitErrorCode
   | ResultErrorCode
   | SheetErrorCode
+  | PublishErrorCode
   | SettingsErrorCode
   | DisclosureErrorCode
   | UserErrorCode

@@ -75,17 +75,21 @@ function showReport(fileName: string, report: VerifyReport): void {
 }
 
 async function openFile(file: File): Promise<void> {
+  await openText(file.name, () => file.text());
+}
+
+async function openText(fileName: string, read: () => Promise<string>): Promise<void> {
   const panel = byId('result');
   panel.replaceChildren(element('p', '正在重新推导……', 'muted'));
   byId('lookup-result').replaceChildren();
   let raw: unknown;
   try {
-    raw = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
+    raw = JSON.parse((await read()).replace(/^\uFEFF/, ''));
   } catch (error) {
     currentProof = null;
     panel.replaceChildren(
       element('h2', '无法读取', 'verdict bad'),
-      element('p', `${file.name} 不是有效的 JSON:${(error as Error).message}`),
+      element('p', `${fileName} 不是有效的 JSON:${(error as Error).message}`),
     );
     return;
   }
@@ -93,7 +97,17 @@ async function openFile(file: File): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   const report = verifyProof(raw, nobleSha256);
   currentProof = report.valid || report.seed ? (raw as DrawProof) : null;
-  showReport(file.name, report);
+  showReport(fileName, report);
+}
+
+/**
+ * A copy published in a 公示包 carries its task's proof in a JSON data block (data, not script: nothing of it runs),
+ * because a page opened from disk may not read the proof.json beside it. It is verified at once.
+ */
+function openEmbeddedProof(): void {
+  const block = document.getElementById('proof-data');
+  const text = block?.textContent ?? '';
+  if (text.trim() !== '') void openText(block?.dataset.name ?? 'proof.json', () => Promise.resolve(text));
 }
 
 function lookUp(): void {
@@ -156,6 +170,7 @@ function start(): void {
     event.preventDefault();
     lookUp();
   });
+  openEmbeddedProof();
 }
 
 start();

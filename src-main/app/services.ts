@@ -16,6 +16,7 @@ import { createResultService } from '../results/service';
 import { createDisclosureService } from '../disclosure/service';
 import { createSheetService } from '../sheets/service';
 import { createHomeService } from '../home/service';
+import { createPublishService } from '../publish/service';
 import { createCeremonyService, type OpenCeremonyWindow } from '../draws/ceremony-window';
 import { createBackupService } from '../backups/service';
 import type { Reopen } from '../backups/swap';
@@ -60,6 +61,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
   const results = createResultService(conn.raw, ctx, { files, dbPath: conn.path });
   const demoJobs = startDemoJobs();
   const rosters = createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress });
+  const publish = createPublishService(conn, ctx, { files });
   return {
     app: {
       info() {
@@ -90,6 +92,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
         await results.dispose();
         await demoJobs.close();
         await rosters.dispose();
+        await publish.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),
@@ -98,6 +101,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
     stats: createStatsService(conn.raw, ctx, { files, renderers }),
     sheets,
     backups: createBackupService(conn, ctx, { files, reopen: deps.reopenDatabase }),
+    publish,
     ceremony: createCeremonyService(conn.raw, deps.openCeremonyWindow),
     home: createHomeService(conn.raw, ctx),
     users: createUserService(conn.raw, ctx, session),

@@ -19,6 +19,7 @@ import { exportSheets } from '../sheets/export';
 import type { CliContext } from './command';
 import { withPoolIfLarge } from './draw-commands';
 import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../users/cli-sign-in';
+import { publishPackage } from './publish-commands';
 
 /** Who the demo says was in the room (printed on the record): its 操作员 and 监督员 accounts. */
 const DEMO_CEREMONY = {
@@ -41,6 +42,7 @@ interface DemoOutSummary {
   verified: boolean;
   files: string[];
   sheets: string;
+  publish: string;
   results: DemoResults;
   seconds: number;
 }
@@ -137,6 +139,8 @@ export async function runDemoOut(
     const results = enterDemoResults(conn.raw, defaultContext(actor), draw.id);
     say(`9. 一户一表:${sheetFiles.length} 个文件写入 ${sheets}(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)`);
     say(`10. 示例检查结果:已录入 ${results.entered} 户,其中 ${results.reviewed} 户已审核`);
+    const site = await publishPackage(conn.path, { taskNo: task.number }, join(out, 'publish'));
+    say(`11. 公示包：${site.files.length} 个文件写入 ${join(out, 'publish')}（用浏览器打开其中的 index.html）`);
     const summary: DemoOutSummary = {
       dbPath: conn.path,
       out,
@@ -151,6 +155,7 @@ export async function runDemoOut(
       verified,
       files: [drawn.proofPath, drawn.commitPdf, drawn.resultPdf, drawn.verifyPage],
       sheets,
+      publish: join(out, 'publish'),
       results,
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };

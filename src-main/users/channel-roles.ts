@@ -122,4 +122,9 @@ export const CHANNEL_ROLES: Record<Channel, Access> = {
   'backups:import-package': ADMIN,
   'stats:view': EVERYONE,
   'stats:export': EVERYONE,
+  'publish:choices': EVERYONE,
+  'publish:choose-folder': OPERATORS,
+  'publish:run': OPERATORS,
+  'publish:progress': EVERYONE,
+  'publish:cancel': OPERATORS,
 };

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudUploadOutlined,
   FileExcelOutlined,
   FormOutlined,
   HomeOutlined,
@@ -28,6 +29,7 @@ import { FollowUpsPage } from './features/follow-ups/FollowUpsPage';
 import { ResultsPage } from './features/results/ResultsPage';
 import { DisclosurePage } from './features/disclosure/DisclosurePage';
 import { StatsPage } from './features/stats/StatsPage';
+import { PublishPage } from './features/publish/PublishPage';
 
 export interface AppRoute {
   path: string;
@@ -51,6 +53,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/results', label: '检查结果录入', icon: <FormOutlined />, element: <ResultsPage /> },
   { path: '/follow-ups', label: '后续处置', icon: <CarryOutOutlined />, element: <FollowUpsPage /> },
   { path: '/disclosure', label: '信息公示', icon: <NotificationOutlined />, element: <DisclosurePage /> },
+  { path: '/publish', label: '公示包', icon: <CloudUploadOutlined />, element: <PublishPage /> },
   { path: '/stats', label: '统计分析', icon: <BarChartOutlined />, element: <StatsPage /> },
   { path: '/audit', label: '操作日志', icon: <AuditOutlined />, element: <AuditPage /> },
   { path: '/settings', label: '系统设置', icon: <SettingOutlined />, element: <SettingsPage /> },

@@ -26,6 +26,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'plans:update': '修改抽查计划',
   'plans:publish': '公示抽查计划',
   'plans:export': '导出抽查计划',
+  'publish:package': '生成公示包',
   'results:save': '录入检查结果',
   'results:import': '导入检查结果',
   'results:approve': '审核通过检查结果',

@@ -13,6 +13,7 @@ import { VISIT_CHANNELS, type VisitResponses } from './channels/visits';
 import { FOLLOW_UP_CHANNELS, type FollowUpResponses } from './channels/follow-ups';
 import { CALENDAR_CHANNELS, type CalendarResponses } from './channels/calendar';
 import { HOME_CHANNELS, type HomeResponses } from './channels/home';
+import { PUBLISH_CHANNELS, type PublishResponses } from './channels/publish';
 import { DISCLOSURE_CHANNELS, type DisclosureResponses } from './channels/disclosure';
 import { BACKUP_CHANNELS, type BackupResponses } from './channels/backups';
 import { USER_CHANNELS, type UserResponses } from './channels/users';
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...CALENDAR_CHANNELS,
   ...RESULT_CHANNELS,
   ...HOME_CHANNELS,
+  ...PUBLISH_CHANNELS,
   ...DISCLOSURE_CHANNELS,
   ...BACKUP_CHANNELS,
   ...USER_CHANNELS,
@@ -64,7 +66,9 @@ export interface Responses
     DisclosureResponses,
     BackupResponses,
     UserResponses,
-    StatsResponses {}
+    StatsResponses,
+    DisclosureResponses,
+    PublishResponses {}
 
 export type Res<C extends Channel> = Responses[C];
 

@@ -14,6 +14,7 @@ import { visitsRequests } from './channels/visits.requests';
 import { followUpsRequests } from './channels/follow-ups.requests';
 import { calendarRequests } from './channels/calendar.requests';
 import { homeRequests } from './channels/home.requests';
+import { publishRequests } from './channels/publish.requests';
 import { disclosureRequests } from './channels/disclosure.requests';
 import { backupsRequests } from './channels/backups.requests';
 import { usersRequests } from './channels/users.requests';
@@ -38,6 +39,7 @@ export const requestSchemas = {
   ...calendarRequests,
   ...resultsRequests,
   ...homeRequests,
+  ...publishRequests,
   ...disclosureRequests,
   ...backupsRequests,
   ...usersRequests,

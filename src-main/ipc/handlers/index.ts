@@ -14,6 +14,7 @@ import { visitHandlers, type VisitHandlers } from './visits';
 import { followUpHandlers, type FollowUpHandlers } from './follow-ups';
 import { calendarHandlers, type CalendarHandlers } from './calendar';
 import { homeHandlers, type HomeHandlers } from './home';
+import { publishHandlers, type PublishHandlers } from './publish';
 import { disclosureHandlers, type DisclosureHandlers } from './disclosure';
 import { backupHandlers, type BackupHandlers } from './backups';
 import { userHandlers, type UserHandlers } from './users';
@@ -37,7 +38,9 @@ export type Handlers = AppHandlers &
   DisclosureHandlers &
   BackupHandlers &
   UserHandlers &
-  StatsHandlers;
+  StatsHandlers &
+  PublishHandlers &
+  DisclosureHandlers;
 
 // Compile-time check: the domain maps together cover every channel.
 type Unhandled = Exclude<Channel, keyof Handlers>;
@@ -60,6 +63,7 @@ export function createHandlers(s: Services): Handlers {
     ...calendarHandlers(s),
     ...resultHandlers(s),
     ...homeHandlers(s),
+    ...publishHandlers(s),
     ...disclosureHandlers(s),
     ...backupHandlers(s),
     ...userHandlers(s),
