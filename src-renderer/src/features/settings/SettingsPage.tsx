@@ -103,13 +103,22 @@ export function SettingsPage() {
           </Button>
         </Form.Item>
       </Form>
+      <SeparateSections />
+    </Card>
+  );
+}
+
+/** The settings that save themselves, each in its own section below the form. */
+function SeparateSections() {
+  return (
+    <>
       <OfficesSection />
       <HolidaySection />
-      <AuditChainCheck />
+      <UsersSection />
       <DisclosureRulesSection />
       <BackupsSection />
-      <UsersSection />
-    </Card>
+      <AuditChainCheck />
+    </>
   );
 }
 
