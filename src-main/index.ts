@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { isAppError } from '@shared/errors';
-import { openLiveDatabase, type LiveDatabase } from './backups/live';
-import { defaultDbPath } from './db/paths';
+import { openLiveDatabase, type LiveDatabase } from './app/live-database';
+import { defaultDbPath, rememberDbPath, userDataDir } from './db/paths';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { IPC_INVOKE_CHANNEL } from '@shared/ipc/transport';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -36,9 +36,14 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const ctx = defaultContext(userInfo().username);
     try {
-      // A restore (backups/live.ts) builds the services again over the reopened database, with the same host parts.
-      live = await openLiveDatabase(defaultDbPath(), (conn, reopenDatabase) => {
-        const services = createServices(conn, ctx, { fileDialog: showFileDialog, openCeremonyWindow, reopenDatabase });
+      // A restore or a switch (app/live-database.ts) builds the services again over the reopened database, with the same host parts.
+      live = await openLiveDatabase(defaultDbPath(), (conn, reopenDatabase, switchTo) => {
+        const switchDatabase = async (path: string, create: boolean) => {
+          await switchTo(path, create);
+          rememberDbPath(userDataDir(), path);
+        };
+        const deps = { fileDialog: showFileDialog, openCeremonyWindow, reopenDatabase, switchDatabase };
+        const services = createServices(conn, ctx, deps);
         services.backups.startDaily();
         return services;
       });

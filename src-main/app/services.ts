@@ -4,6 +4,9 @@ import { createAuditService } from '../audit/service';
 import type { ServiceContext } from './context';
 import { createSettingsService } from '../settings/service';
 import { demoJobs as startDemoJobs } from '../demo/demo-job';
+import type { ParsedReq } from '@shared/ipc/schemas';
+import type { SwitchDatabase } from './live-database';
+import { switchDatabase } from './switch-database';
 import { createFileTokens, noFileDialog, type FileDialog } from './file-tokens';
 import { createItemService } from '../items/service';
 import { createRosterService } from '../rosters/service';
@@ -31,8 +34,10 @@ export interface ServiceDeps {
   onDrawProgress?: (progress: DrawProgress) => void;
   /** Opens the projector window of a task's draw (Electron: src-main/window.ts); absent in the CLI. */
   openCeremonyWindow?: OpenCeremonyWindow;
-  /** Closes and reopens the database around a restore (backups/live.ts); absent: restore only from the CLI. */
+  /** Closes and reopens the database around a restore (app/live-database.ts); absent: restore only from the CLI. */
   reopenDatabase?: Reopen;
+  /** Opens another database file in place of this one (app/live-database.ts); absent: the CLI's --db instead. */
+  switchDatabase?: SwitchDatabase;
 }
 import { PRODUCT_NAME, VERSION } from './product';
 import { DocumentJobs } from '../documents/job';
@@ -74,6 +79,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
           backupPath: conn.backupPath,
         };
       },
+      switchDatabase: (req: ParsedReq<'app:switch-database'>) => switchDatabase(files, deps.switchDatabase, req),
     },
     settings: createSettingsService(conn.db, ctx),
     audit: createAuditService(conn.db, conn.raw),

@@ -153,7 +153,7 @@ export function loadDemoData(raw: BetterSqlite3.Database, options: DemoOptions):
   if (!isEmpty(raw)) {
     throw new AppError(
       'demo.notEmpty',
-      '数据库中已有名录或事项清单数据,示例数据只能加载到空数据库。请另选一个数据库文件。',
+      '数据库中已有名录或事项清单数据，示例数据只能加载到空数据库。请在首页「程序与数据库」中新建一个数据库后再加载。',
     );
   }
   const w = demoWriter(raw, options, countyOf(n));

@@ -14,6 +14,7 @@ const ENTRY = ['管理员', '操作员', '录入员'] as const;
 
 export const CHANNEL_ROLES: Record<Channel, Access> = {
   'app:info': 'public',
+  'app:switch-database': ADMIN,
   'users:session': 'public',
   'users:sign-in': 'public',
   'users:sign-out': EVERYONE,

@@ -6,6 +6,7 @@ export type AppHandlers = HandlersFor<AppChannel>;
 export function appHandlers(s: Services): AppHandlers {
   return {
     'app:info': () => s.app.info(),
+    'app:switch-database': (req) => s.app.switchDatabase(req),
     'dialog:open-file': () =>
       s.files.choose({
         mode: 'open',
@@ -27,14 +28,14 @@ const SAVE_TITLES = {
   export: '导出名录',
   template: '保存导入模板',
   rejections: '保存导入问题清单',
-  'plan-xlsx': '导出公示计划(Excel)',
-  'plan-pdf': '导出公示计划(PDF)',
-  proof: '导出抽取记录(可验证)',
+  'plan-xlsx': '导出公示计划（Excel）',
+  'plan-pdf': '导出公示计划（PDF）',
+  proof: '导出抽取记录（可验证）',
   record: '导出随机抽取情况记录表',
   'disclosure-xlsx': '导出公告（Excel）',
   'disclosure-pdf': '导出公告（PDF）',
-  'stats-xlsx': '导出统计指标(Excel)',
-  'stats-pdf': '导出统计分析报告(PDF)',
+  'stats-xlsx': '导出统计指标（Excel）',
+  'stats-pdf': '导出统计分析报告（PDF）',
 } as const;
 
 const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];

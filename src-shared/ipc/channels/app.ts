@@ -1,4 +1,4 @@
-export const APP_CHANNELS = ['app:info', 'dialog:open-file', 'dialog:save-file'] as const;
+export const APP_CHANNELS = ['app:info', 'app:switch-database', 'dialog:open-file', 'dialog:save-file'] as const;
 export type AppChannel = (typeof APP_CHANNELS)[number];
 
 export interface AppInfo {
@@ -20,6 +20,8 @@ export interface FileChoice {
 
 export interface AppResponses {
   'app:info': AppInfo;
+  /** null: the user cancelled the dialog; else the file now open (the page reloads over it). */
+  'app:switch-database': { fileName: string; dbPath: string } | null;
   /** null: the user cancelled the dialog. */
   'dialog:open-file': FileChoice | null;
   'dialog:save-file': FileChoice | null;
@@ -28,6 +30,9 @@ export interface AppResponses {
 /** The shell's codes: an unexpected failure, the dispatch path's refusals, the file dialog and its tokens. */
 export type AppErrorCode =
   | 'app.internal'
+  | 'app.busy'
+  | 'app.databaseExists'
+  | 'app.switchUnavailable'
   | 'ipc.untrustedSender'
   | 'ipc.unknownChannel'
   | 'ipc.invalidRequest'

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../src-main/app/services';
 import { makeBackup } from '../../../src-main/backups/copy';
-import { openLiveDatabase } from '../../../src-main/backups/live';
+import { openLiveDatabase } from '../../../src-main/app/live-database';
 import { exportPackage } from '../../../src-main/backups/package';
 import { importPackageFrom } from '../../../src-main/backups/package-actions';
 import { reopenClosed } from '../../../src-main/backups/swap';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { AttentionCard } from './AttentionCard';
+import { DatabaseCard } from './DatabaseCard';
 import { DeadlinesCard } from './DeadlinesCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { RosterOverview } from './RosterOverview';
@@ -26,18 +27,7 @@ export function HomePage() {
       <RosterOverview onDemoLoaded={() => setDemoLoads((n) => n + 1)} />
       <DeadlinesCard />
       {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
-      {info && (
-        <Card title="程序与数据库">
-          <Descriptions column={1} bordered size="small" data-testid="app-info">
-            <Descriptions.Item label="程序版本">{info.version}</Descriptions.Item>
-            <Descriptions.Item label="数据库文件">{info.dbPath}</Descriptions.Item>
-            <Descriptions.Item label="数据库结构版本">
-              {info.schemaVersion}(最新 {info.latestSchemaVersion})
-            </Descriptions.Item>
-            {info.backupPath && <Descriptions.Item label="升级前备份">{info.backupPath}</Descriptions.Item>}
-          </Descriptions>
-        </Card>
-      )}
+      {info && <DatabaseCard info={info} />}
     </Space>
   );
 }
