@@ -76,7 +76,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
       },
     },
     settings: createSettingsService(conn.db, ctx),
-    audit: createAuditService(conn.db, conn.raw),
+    audit: createAuditService(conn.raw, ctx, files),
     files,
     rosters,
     items: createItemService(conn.db, ctx),
