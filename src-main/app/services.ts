@@ -82,7 +82,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
       switchDatabase: (req: ParsedReq<'app:switch-database'>) => switchDatabase(files, deps.switchDatabase, req),
     },
     settings: createSettingsService(conn.db, ctx),
-    audit: createAuditService(conn.db, conn.raw),
+    audit: createAuditService(conn.raw, ctx, files),
     files,
     rosters,
     items: createItemService(conn.db, ctx),

@@ -1,10 +1,15 @@
+import { basename } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditChainCheck, AuditEntry } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { Database } from '../db/schema';
-import { qb, run } from '../db/sql';
+import type { ServiceContext } from '../app/context';
+import type { FileTokens } from '../app/file-tokens';
+import { all, qb, run } from '../db/sql';
 import { auditRowHash, chainTail, EMPTY_TAIL, TAIL, verifyAuditChain } from './chain';
+import { filterText, writeAuditXlsx } from './export';
+import { auditActors, auditCount, auditRows } from './query';
 
 export interface AuditRecord {
   actor: string;
@@ -48,16 +53,33 @@ export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord,
   run(raw, auditInsert(record, at, chainTail(raw)));
 }
 
-export function createAuditService(db: Kysely<Database>, raw: BetterSqlite3.Database) {
+async function exportAuditLog(
+  raw: BetterSqlite3.Database,
+  ctx: ServiceContext,
+  files: FileTokens,
+  req: ParsedReq<'audit:export'>,
+): Promise<{ fileName: string; rows: number }> {
+  const path = files.resolve(req.fileToken, 'save');
+  const { fileToken: _token, ...filter } = req;
+  const rows = await writeAuditXlsx(raw, path, filter, ctx.now());
+  const detail = { file: basename(path), rows, filter: filterText(filter) };
+  const record = { actor: ctx.actor(), action: 'audit:export', target: 'audit', detail };
+  raw.transaction(() => appendAuditRaw(raw, record, ctx.now())).immediate();
+  return { fileName: basename(path), rows };
+}
+
+export function createAuditService(raw: BetterSqlite3.Database, ctx: ServiceContext, files: FileTokens) {
   return {
     /** Recomputes the whole chain (系统设置's check, the same as `ssj audit verify`). */
     verify: (): AuditChainCheck => verifyAuditChain(raw),
-    /** Newest first, paged by id (stable under concurrent appends). */
-    async list(req: ParsedReq<'audit:list'>): Promise<AuditEntry[]> {
-      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(req.limit);
-      if (req.beforeId !== undefined) query = query.where('id', '<', req.beforeId);
-      const rows = await query.execute();
+    /** The rows the filters match, newest first, paged by id (stable under concurrent appends). */
+    list(req: ParsedReq<'audit:list'>): AuditEntry[] {
+      const { limit, beforeId, ...filter } = req;
+      const rows = all(raw, auditRows(filter, beforeId).limit(limit));
       return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
     },
+    count: (req: ParsedReq<'audit:count'>): number => auditCount(raw, req),
+    actors: (): string[] => auditActors(raw),
+    export: (req: ParsedReq<'audit:export'>) => exportAuditLog(raw, ctx, files, req),
   };
 }

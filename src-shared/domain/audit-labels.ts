@@ -2,6 +2,8 @@
  * The operation log for people: every action the program writes, its Chinese name; the detail fields' labels; a
  * target such as `draws:12` as 「抽取 12」; a detail as 「标签：前 → 后」 lines instead of JSON.
  */
+import { chinaDate, chinaTime } from './china-time';
+
 export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'calendar:enter': '录入节假日安排',
   'demo:load': '加载示例数据',
@@ -45,6 +47,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'tasks:create': '新建抽查任务',
   'users:create': '新建用户',
   'users:locked': '用户被锁定',
+  'audit:export': '导出操作日志',
   'tasks:update': '修改抽查任务',
   'visits:merge': '合并入户检查',
 };
@@ -64,6 +67,12 @@ const TARGET_NAMES: Record<string, string> = {
   settings: '系统设置',
   publications: '公告',
   stats: '统计分析',
+  user: '用户',
+  entity: '检查对象',
+  calendar: '节假日安排',
+  rosters: '名录',
+  database: '数据库',
+  audit: '操作日志',
 };
 
 /** The detail fields the program writes, as a clerk calls them; a field not listed shows under its own name. */
@@ -95,6 +104,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   package: '名单包',
   out: '退出人员',
   in: '递补人员',
+  filter: '筛选条件',
 };
 
 export function actionName(action: string): string {
@@ -136,4 +146,21 @@ export function detailLines(detail: unknown): string[] {
     lines.push(isChange(v) ? `${label}：${valueText(v.from)} → ${valueText(v.to)}` : `${label}：${valueText(v)}`);
   }
   return lines;
+}
+
+/** When, on China's clock: "2026-03-20 09:30". */
+export function auditTime(iso: string): string {
+  const t = chinaTime(new Date(iso));
+  return `${chinaDate(new Date(iso))} ${t.hour}:${t.minute}`;
+}
+
+/** The object picker's choices: one per Chinese name, [kind, name]. */
+export const AUDIT_TARGET_KINDS: [string, string][] = [
+  ...new Map(Object.entries(TARGET_NAMES).map(([k, n]) => [n, k])),
+].map(([name, kind]) => [kind, name]);
+
+/** Every kind shown under the same name as `kind` (检查结果 is written as `result:12` and as `results`). */
+export function kindsNamed(kind: string): string[] {
+  const name = TARGET_NAMES[kind];
+  return name === undefined ? [kind] : Object.keys(TARGET_NAMES).filter((k) => TARGET_NAMES[k] === name);
 }

@@ -6,6 +6,9 @@ export type AuditHandlers = HandlersFor<AuditChannel>;
 export function auditHandlers(s: Services): AuditHandlers {
   return {
     'audit:list': (req) => s.audit.list(req),
+    'audit:count': (req) => s.audit.count(req),
+    'audit:actors': () => s.audit.actors(),
+    'audit:export': (req) => s.audit.export(req),
     'audit:verify': () => s.audit.verify(),
   };
 }

@@ -1,4 +1,4 @@
-export const AUDIT_CHANNELS = ['audit:list', 'audit:verify'] as const;
+export const AUDIT_CHANNELS = ['audit:list', 'audit:count', 'audit:actors', 'audit:export', 'audit:verify'] as const;
 export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
 
 export interface AuditEntry {
@@ -16,5 +16,8 @@ export type AuditChainCheck =
 
 export interface AuditResponses {
   'audit:list': AuditEntry[];
+  'audit:count': number;
+  'audit:actors': string[];
+  'audit:export': { fileName: string; rows: number };
   'audit:verify': AuditChainCheck;
 }
