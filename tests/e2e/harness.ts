@@ -12,9 +12,10 @@ import { test as base, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import type { IpcResult } from '../../src-shared/ipc/contract';
 import { createDispatch } from '../../src-main/ipc/dispatch';
-import { createHandlers } from '../../src-main/ipc/handlers';
+import { createHandlers, type Handlers } from '../../src-main/ipc/handlers';
 import { APP_ORIGIN, appResponse } from '../../src-main/serving';
-import { createServices, type Services } from '../../src-main/app/services';
+import { createServices, type ServiceDeps, type Services } from '../../src-main/app/services';
+import { openLiveDatabase } from '../../src-main/app/live-database';
 import type { FileDialog, FileDialogRequest } from '../../src-main/app/file-tokens';
 import { createTestDb, type TestDb } from '../fixtures/test-db';
 
@@ -101,12 +102,44 @@ export interface AppFixture {
   bridge(other: Page): Promise<void>;
 }
 
-/** `bureau`: whether the database starts with the bureau entered (a first-run spec says false). */
+/**
+ * The services the page reaches: over the test's connection, or (`live`) a live database as the desktop app opens
+ * it, which a restore or 打开其他数据库 closes and opens again behind the same handlers.
+ */
+interface Host {
+  readonly services: Services;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+function fixedHost(db: TestDb, deps: ServiceDeps): Host {
+  const services = createServices(db.conn, db.ctx, deps);
+  return { services, handlers: createHandlers(services), close: () => services.draws.dispose() };
+}
+
+async function liveHost(db: TestDb, deps: ServiceDeps): Promise<Host> {
+  const live = await openLiveDatabase(db.path, (conn, reopenDatabase, switchDatabase) =>
+    createServices(conn, db.ctx, { ...deps, reopenDatabase, switchDatabase }),
+  );
+  return {
+    get services() {
+      return live.services();
+    },
+    handlers: live.handlers,
+    close: () => live.close(),
+  };
+}
+
+/**
+ * `bureau`: whether the database starts with the bureau entered (a first-run spec says false); `live`: the page talks
+ * to a live database (see Host), for the specs that switch or restore it.
+ */
 export const test = base.extend<
-  { app: AppFixture; bureau: boolean },
+  { app: AppFixture; bureau: boolean; live: boolean },
   { server: { baseUrl: string }; initScript: string }
 >({
   bureau: [true, { option: true }],
+  live: [false, { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -118,22 +151,23 @@ export const test = base.extend<
   ],
   // eslint-disable-next-line no-empty-pattern
   initScript: [async ({}, use) => use(clientInitScript()), { scope: 'worker' }],
-  app: async ({ page, server, initScript, bureau }, use, testInfo) => {
+  app: async ({ page, server, initScript, bureau, live }, use, testInfo) => {
     const db = await createTestDb(undefined, { bureau });
     const fileDialog = fileDialogStub();
     const ceremonyWindows: number[] = [];
-    const services = createServices(db.conn, db.ctx, {
+    const deps: ServiceDeps = {
       fileDialog: fileDialog.dialog,
       // ——— ceremony window: recorded; the test opens the route in a page of its own ———
       openCeremonyWindow: (taskId) => {
         ceremonyWindows.push(taskId);
         return { fullScreen: false, displays: 1 };
       },
-    });
+    };
+    const host = live ? await liveHost(db, deps) : fixedHost(db, deps);
     const dispatch = createDispatch({
-      handlers: createHandlers(services),
+      handlers: host.handlers,
       isTrustedSender: (url) => url.startsWith(server.baseUrl),
-      authorize: services.users.authorize,
+      authorize: (channel) => host.services.users.authorize(channel),
       logError: (channel, e) => console.error(`[ipc ${channel}]`, e),
     });
     const pageErrors: Error[] = [];
@@ -150,7 +184,9 @@ export const test = base.extend<
     await bridge(page);
     await use({
       db,
-      services,
+      get services() {
+        return host.services;
+      },
       fileDialog,
       baseUrl: server.baseUrl,
       open: async (route = '/') => {
@@ -165,7 +201,7 @@ export const test = base.extend<
     });
     if (testInfo.status !== testInfo.expectedStatus) console.log(calls.tail());
     // The draw worker holds a connection of its own: end it before the database goes.
-    await services.draws.dispose();
+    await host.close();
     await db.cleanup();
     if (pageErrors.length) throw new Error(`页面脚本错误:${pageErrors.map((e) => e.message).join('; ')}`);
   },
