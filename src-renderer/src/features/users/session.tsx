@@ -22,7 +22,14 @@ export const useSession = () => useContext(SessionContext);
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const { data, error, reload } = useApiCall(() => api()['users:session']({}));
-  if (error) return <Alert type="error" showIcon title="无法读取登录状态" description={error} style={{ margin: 24 }} />;
+  // Main refuses every call it must anyway: the pages load and show the same reason (e.g. no window.api outside the app).
+  if (error)
+    return (
+      <SessionContext.Provider value={{ ...NO_USERS, refresh: reload }}>
+        <Alert type="error" showIcon title="无法读取登录状态" description={error} banner />
+        {children}
+      </SessionContext.Provider>
+    );
   if (!data) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (data.usersExist && !data.user) return <SignInPage onSignedIn={reload} />;
   return <SessionContext.Provider value={{ ...data, refresh: reload }}>{children}</SessionContext.Provider>;
