@@ -10,6 +10,7 @@ import { m0008TaskBureauName } from './0008-task-bureau-name';
 import { m0009Publications } from './0009-publications';
 import { m0010AuditChain } from './0010-audit-chain';
 import { m0011Users } from './0011-users';
+import { m0012StatsIndexes } from './0012-stats-indexes';
 
 /**
  * A migration is plain SQL run on the raw connection. The list is static (no file provider: it breaks
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009Publications,
   m0010AuditChain,
   m0011Users,
+  m0012StatsIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
