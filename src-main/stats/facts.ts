@@ -93,21 +93,16 @@ function yearTasks(raw: BetterSqlite3.Database, year: number): TaskFact[] {
 
 /** One 抽查任务 draws an entity once; its 管辖单位 and grade are read here, once, for the results too. */
 function yearDrawn(raw: BetterSqlite3.Database, year: number): DrawnFact[] {
-  const rows = all(
+  return all(
     raw,
     qb
       .selectFrom('draw_selected as s')
       .innerJoin('draws as d', 'd.id', 's.draw_id')
       .innerJoin('entities as e', 'e.id', 's.entity_id')
-      .select(['d.task_id as taskId', 's.entity_id as entityId', 'e.office', 'e.credit_grade'])
+      .select(['d.task_id as taskId', 's.entity_id as entityId', 'e.office'])
+      .select((eb) => eb.fn.coalesce('e.credit_grade', eb.val(UNGRADED)).as('grade'))
       .where('s.draw_id', 'in', sealedDrawsWithTask().select('d.id').where('t.year', '=', year)),
   );
-  return rows.map((r) => ({
-    taskId: r.taskId,
-    entityId: r.entityId,
-    office: r.office,
-    grade: r.credit_grade ?? UNGRADED,
-  }));
 }
 
 /** China dates of instants, for a year's few distinct publication and sealing times. */
