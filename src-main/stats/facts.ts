@@ -91,32 +91,44 @@ function yearTasks(raw: BetterSqlite3.Database, year: number): TaskFact[] {
   });
 }
 
+/** One 抽查任务 draws an entity once; its 管辖单位 and grade are read here, once, for the results too. */
 function yearDrawn(raw: BetterSqlite3.Database, year: number): DrawnFact[] {
-  const rows = all(
+  return all(
     raw,
-    sealedDrawsWithTask()
-      .innerJoin('draw_selected as s', 's.draw_id', 'd.id')
+    qb
+      .selectFrom('draw_selected as s')
+      .innerJoin('draws as d', 'd.id', 's.draw_id')
       .innerJoin('entities as e', 'e.id', 's.entity_id')
-      .select(['t.id as taskId', 's.entity_id as entityId', 'e.office', 'e.credit_grade'])
-      .where('t.year', '=', year),
+      .select(['d.task_id as taskId', 's.entity_id as entityId', 'e.office'])
+      .select((eb) => eb.fn.coalesce('e.credit_grade', eb.val(UNGRADED)).as('grade'))
+      .where('s.draw_id', 'in', sealedDrawsWithTask().select('d.id').where('t.year', '=', year)),
   );
-  return rows.map((r) => ({
-    taskId: r.taskId,
-    entityId: r.entityId,
-    office: r.office,
-    grade: r.credit_grade ?? UNGRADED,
-  }));
 }
 
-function yearResults(raw: BetterSqlite3.Database, year: number): ResultFact[] {
+/** China dates of instants, for a year's few distinct publication and sealing times. */
+function chinaDates() {
+  const cache = new Map<string, string>();
+  return (at: string) => {
+    let date = cache.get(at);
+    if (date === undefined) cache.set(at, (date = chinaDate(new Date(at))));
+    return date;
+  };
+}
+
+/**
+ * A result's entity was drawn by its task's sealed draw (the results table refuses any other), so its 管辖单位 is
+ * the drawn entity's: no second lookup in the roster.
+ */
+function yearResults(raw: BetterSqlite3.Database, year: number, drawn: DrawnFact[]): ResultFact[] {
+  const officeOf = new Map(drawn.map((d) => [d.entityId, d.office]));
+  const dateOf = chinaDates();
   const rows = all(
     raw,
     qb
       .selectFrom('results as r')
       .innerJoin('tasks as t', 't.id', 'r.task_id')
-      .innerJoin('entities as e', 'e.id', 'r.entity_id')
       .leftJoin('result_follow_ups as f', 'f.result_id', 'r.id')
-      .select(['r.task_id', 'r.entity_id', 'e.office', 'r.state', 'r.inspected_on', 'r.categories', 'r.end_state'])
+      .select(['r.task_id', 'r.entity_id', 'r.state', 'r.inspected_on', 'r.categories', 'r.end_state'])
       .select(['r.inspector_ids', 'f.id as followUpId', 'f.closed_on'])
       .select((eb) =>
         eb
@@ -134,13 +146,13 @@ function yearResults(raw: BetterSqlite3.Database, year: number): ResultFact[] {
   return rows.map((r) => ({
     taskId: r.task_id,
     entityId: r.entity_id,
-    office: r.office,
+    office: officeOf.get(r.entity_id) ?? '',
     state: r.state,
     inspectedOn: r.inspected_on,
     categories: JSON.parse(r.categories) as string[],
     endState: r.end_state,
     inspectorIds: JSON.parse(r.inspector_ids) as string[],
-    publishedOn: r.publishedAt ? chinaDate(new Date(r.publishedAt)) : null,
+    publishedOn: r.publishedAt ? dateOf(r.publishedAt) : null,
     followUp: r.followUpId === null ? null : { closedOn: r.closed_on },
   }));
 }
@@ -178,11 +190,12 @@ export function loadFacts(raw: BetterSqlite3.Database, year: number): Facts {
       qb.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')),
     ) ?? 0,
   );
-  const results = yearResults(raw, year);
+  const drawn = yearDrawn(raw, year);
+  const results = yearResults(raw, year, drawn);
   return {
     year,
     tasks,
-    drawn: yearDrawn(raw, year),
+    drawn,
     results,
     inspectors: lookupPeople(
       raw,

@@ -64,9 +64,13 @@ function figure(key: StatsFigureKey, numerator: number, denominator: number, not
   };
 }
 
-/** Due date of publication per inspection date (cached: a year has few distinct dates). */
+type Due = ReturnType<Timing['calendar']['addWorkdays']>;
+const dueCaches = new WeakMap<Timing, Map<string, Due>>();
+
+/** Due date of publication per inspection date, cached per timing: a year has few distinct dates, and many rows. */
 function dueDates(timing: Timing) {
-  const cache = new Map<string, ReturnType<Timing['calendar']['addWorkdays']>>();
+  let cache = dueCaches.get(timing);
+  if (!cache) dueCaches.set(timing, (cache = new Map()));
   return (inspectedOn: string) => {
     let due = cache.get(inspectedOn);
     if (!due) cache.set(inspectedOn, (due = timing.calendar.addWorkdays(inspectedOn, timing.workdays)));

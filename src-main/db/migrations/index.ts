@@ -10,6 +10,7 @@ import { m0008TaskBureauName } from './0008-task-bureau-name';
 import { m0009Publications } from './0009-publications';
 import { m0010AuditChain } from './0010-audit-chain';
 import { m0011Users } from './0011-users';
+import { m0012StatsIndexes } from './0012-stats-indexes';
 import { m0013AuditFilters } from './0013-audit-filters';
 
 /**
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009Publications,
   m0010AuditChain,
   m0011Users,
+  m0012StatsIndexes,
   m0013AuditFilters,
 ];
 
