@@ -86,6 +86,14 @@ const refusals: [string, () => string, string][] = [
     '抽中对象名单不可修改',
   ],
   ['deleting a drawn entity', () => `DELETE FROM draw_selected WHERE ${DRAW()}`, '抽中对象名单不可删除'],
+  [
+    'adding an entity to its drawn list',
+    () =>
+      `INSERT INTO draw_selected (draw_id, entity_id, code, stratum, rank, key, package_no)
+       SELECT draw_id, entity_id + 100000, code || 'X', stratum, rank + 100000, key, package_no FROM draw_selected
+       WHERE ${DRAW()} LIMIT 1`,
+    '已封存的抽中对象名单不可增补',
+  ],
   ['its proof body', () => `UPDATE draw_proofs SET body = '{}' WHERE ${DRAW()}`, '已封存的抽取记录不可修改'],
   [
     'its proof record and anchor',
