@@ -51,6 +51,9 @@ async function loadDemoFromHome(page: Page, app: AppFixture): Promise<Roster> {
   await page.getByTestId('nav').getByText('检查对象名录库', { exact: true }).click();
   const roster = page.getByTestId('roster-entities');
   await expect(totalText(roster)).toHaveText('共 30,000 户');
+  // The pages offered stop at the browse limit: 200 pages of 50, and the table says how to find the rest.
+  await expect(roster.getByTestId('browse-limit')).toHaveText('可翻阅前 10,000 户；其余请用搜索或筛选找到。');
+  await expect(roster.locator('.ant-pagination-item-200')).toBeVisible();
   await screenshot(page, 'rosters-entities');
 
   return { page, app, raw: app.db.conn.raw, roster, gradeC: [] };

@@ -8,14 +8,15 @@ import type { TablePaginationConfig } from 'antd';
 export function usePaging(initialSize: number, sizes: number[]) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialSize);
-  const pagination = (total: number, unit: string): TablePaginationConfig => ({
+  /** `browseLimit`: the pages offered stop there (the total shown stays true). */
+  const pagination = (total: number, unit: string, browseLimit = Infinity): TablePaginationConfig => ({
     current: page,
     pageSize,
-    total,
+    total: Math.min(total, browseLimit),
     showSizeChanger: true,
     pageSizeOptions: sizes,
     showQuickJumper: true,
-    showTotal: (n) => `共 ${n.toLocaleString('zh-CN')} ${unit}`,
+    showTotal: () => `共 ${total.toLocaleString('zh-CN')} ${unit}`,
     onChange: (p, size) => {
       if (size !== pageSize) {
         setPageSize(size);

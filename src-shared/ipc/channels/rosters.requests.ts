@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { NAME_PENDING } from '../../domain/entity-names';
+import { ROSTER_BROWSE_LIMIT } from '../../domain/roster-views';
 import type { RosterChannel } from './rosters';
 import { fileToken, gradeValues, isoDate, jobId, tagList, text } from './fields';
 
@@ -133,7 +134,10 @@ const bulkUpdate = z
   .strict();
 
 export const rostersRequests = {
-  'roster:query': rosterQuery,
+  'roster:query': rosterQuery.refine((q) => q.page * q.pageSize <= ROSTER_BROWSE_LIMIT, {
+    message: `只能翻阅前 ${ROSTER_BROWSE_LIMIT.toLocaleString('zh-CN')} 条：其余请用搜索或筛选找到`,
+    path: ['page'],
+  }),
   'roster:filter-options': z.object({ roster: queryableRoster }).strict(),
   'roster:update': rosterUpdate,
   'roster:bulk-update': bulkUpdate,

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
+import { ROSTER_BROWSE_LIMIT } from '@shared/domain/roster-views';
 import { BulkActionModal, type BulkAction } from './BulkActionModal';
 import { RosterEditDrawer } from './RosterEditDrawer';
 import { RosterFilterBar, RosterToolbar, SelectionBar } from './RosterToolbar';
@@ -144,14 +145,23 @@ function RosterTable<R extends RosterRow>({
       locale={{
         emptyText: query.activeFilters
           ? '没有符合条件的记录'
-          : `${config.noun}名录为空,可点击“导入”从 Excel / CSV 导入`,
+          : `${config.noun}名录为空，可点击「导入」从 Excel / CSV 导入`,
       }}
       rowSelection={{
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys as number[]),
         preserveSelectedRowKeys: true,
       }}
-      pagination={query.pagination(data?.total ?? 0, config.unit)}
+      pagination={query.pagination(data?.total ?? 0, config.unit, ROSTER_BROWSE_LIMIT)}
+      footer={
+        (data?.total ?? 0) > ROSTER_BROWSE_LIMIT
+          ? () => (
+              <Typography.Text type="secondary" data-testid="browse-limit">
+                可翻阅前 {ROSTER_BROWSE_LIMIT.toLocaleString('zh-CN')} {config.unit}；其余请用搜索或筛选找到。
+              </Typography.Text>
+            )
+          : undefined
+      }
       onChange={(_pagination, _filters, sorter, extra) => {
         if (extra.action !== 'sort') return;
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
