@@ -117,8 +117,7 @@ function gateKeeper(running: () => number) {
 async function drained(done: () => boolean): Promise<void> {
   const until = Date.now() + DRAIN_LIMIT_MS;
   while (!done()) {
-    if (Date.now() > until)
-      throw new AppError('app.busy', '其他操作仍在进行，请稍后再试。当前数据库未作任何修改。');
+    if (Date.now() > until) throw new AppError('app.busy', '其他操作仍在进行，请稍后再试。当前数据库未作任何修改。');
     await new Promise((ok) => setTimeout(ok, 20));
   }
 }

@@ -22,9 +22,7 @@ const dialogFilterPurpose = z.enum(
 
 export const appRequests = {
   'app:info': empty,
-  'app:switch-database': z
-    .object({ mode: z.enum(['open', 'create'], { error: '请选择打开还是新建数据库' }) })
-    .strict(),
+  'app:switch-database': z.object({ mode: z.enum(['open', 'create'], { error: '请选择打开还是新建数据库' }) }).strict(),
   'dialog:open-file': z.object({ purpose: z.literal('import') }).strict(),
   'dialog:save-file': z
     .object({ purpose: dialogFilterPurpose, defaultName: fileName('默认文件名', 120).optional() })
