@@ -174,7 +174,7 @@ async function publishV1(p: PlanPage): Promise<void> {
   await detail.getByTestId('plan-export-pdf').click();
   await expect(page.locator('.ant-message')).toContainText('v1.pdf');
   expect((await readPdf(readFileSync(v1Pdf))).compact).toContain(TASK_NAME);
-  expect(app.fileDialog.shown.map((d) => d.title)).toEqual(['导出公示计划(Excel)', '导出公示计划(PDF)']);
+  expect(app.fileDialog.shown.map((d) => d.title)).toEqual(['导出公示计划（Excel）', '导出公示计划（PDF）']);
 }
 
 /** A change after publication: refused without a reason, version 2 with one. */
