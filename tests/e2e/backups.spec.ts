@@ -76,3 +76,20 @@ test('a restore shows what the backup holds before anything changes; a newer bac
     await screenshot(page, 'backups-3-refused');
   });
 });
+
+test.describe('in the running app (a live database, as the desktop app opens it)', () => {
+  test.use({ live: true });
+
+  test('a confirmed restore brings the backup’s data back and the page loads over it', async ({ app, page }) => {
+    const section = await openSection(app, page);
+    const backup = await makeBackup(app.db.conn.raw, app.db.path, 'manual', new Date(), tempDir('ssj-e2e-backup-'));
+    await app.services.settings.set({ bureauName: '备份之后改过的名称' });
+    app.fileDialog.answer(backup);
+    await section.getByTestId('restore-choose').click();
+    await page.getByTestId('restore-confirm').click();
+    await expect(page.getByText('已从备份恢复，页面将重新载入。')).toBeVisible();
+    await expect.poll(async () => (await app.services.settings.get()).bureauName).toBe('某县市场监督管理局');
+    await app.open('/settings');
+    await expect(page.getByLabel('机关名称')).toHaveValue('某县市场监督管理局');
+  });
+});
