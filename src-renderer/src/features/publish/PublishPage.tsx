@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Progress, Radio, Select, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Progress, Radio, Select, Space, Typography } from 'antd';
 import type { PublishChoices } from '@shared/ipc/channels/publish';
 import { api } from '../../api';
+import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { usePublish, type PublishScope, type PublishState } from './usePublish';
 
@@ -12,7 +12,12 @@ export function PublishPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="publish-page">
       {error && <Alert type="error" showIcon title="无法读取已封存的抽取" description={error} />}
-      {data && data.tasks.length === 0 && <NothingSealed />}
+      {data && data.tasks.length === 0 && (
+        <NoSealedDraw
+          testId="publish-none"
+          message="还没有已封存的抽取，暂不能生成公示包。请先在「随机抽取」中完成抽取并封存。"
+        />
+      )}
       {data && data.tasks.length > 0 && <PublishCard choices={data} />}
     </Space>
   );
@@ -112,24 +117,5 @@ function PublishOutcome({ state, onCancel }: { state: PublishState; onCancel: ()
       description={`含抽查任务 ${result.tasks} 个，候选市场主体 ${result.entities} 户次，文件 ${result.files} 个。用浏览器打开其中的 index.html 即可查询和验证；整个文件夹可原样上传到机关网站。`}
       data-testid="publish-done"
     />
-  );
-}
-
-function NothingSealed() {
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Empty
-        description={
-          <span data-testid="publish-none">
-            还没有已封存的抽取，暂不能生成公示包。请先在「随机抽取」中完成抽取并封存。
-          </span>
-        }
-      >
-        <Button type="primary" onClick={() => navigate('/draw')}>
-          去随机抽取
-        </Button>
-      </Empty>
-    </Card>
   );
 }

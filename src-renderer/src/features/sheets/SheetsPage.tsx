@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Card, Select, Space, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import type { SheetDrawView } from '@shared/ipc/channels/sheets';
 import { api } from '../../api';
+import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { SheetDrawSummary } from './SheetDrawSummary';
 import { SheetExportCard } from './SheetExportCard';
@@ -39,7 +40,12 @@ export function SheetsPage() {
           <Alert style={{ marginTop: 12 }} type="error" showIcon title="无法读取已封存的抽取" description={error} />
         )}
       </Card>
-      {data && data.length === 0 && <NoSealedDraw />}
+      {data && data.length === 0 && (
+        <NoSealedDraw
+          testId="sheets-none"
+          message="还没有已封存的抽取，暂不能导出一户一表。请先在「年度抽查计划」中编制并公示计划，再到「随机抽取」中完成抽取并封存。"
+        />
+      )}
       {draw && (
         <>
           <SheetExportCard key={draw.drawId} draw={draw} exporter={exporter} />
@@ -47,24 +53,5 @@ export function SheetsPage() {
         </>
       )}
     </Space>
-  );
-}
-
-function NoSealedDraw() {
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Empty
-        description={
-          <span data-testid="sheets-none">
-            还没有已封存的抽取，暂不能导出一户一表。请先在「年度抽查计划」中编制并公示计划，再到「随机抽取」中完成抽取并封存。
-          </span>
-        }
-      >
-        <Button type="primary" onClick={() => navigate('/draw')}>
-          去随机抽取
-        </Button>
-      </Empty>
-    </Card>
   );
 }
