@@ -10,16 +10,7 @@ import type {
   PublicationResultsTable,
 } from './schema-results';
 
-export type {
-  JointVisitsTable,
-  JointVisitTasksTable,
-  ResultsTable,
-  ResultRowsTable,
-  ResultFollowUpsTable,
-  HolidaySchedulesTable,
-  PublicationsTable,
-  PublicationResultsTable,
-};
+export type * from './schema-results';
 
 /**
  * One interface types the whole database (Signal-Desktop's pattern). Each table's columns as SQLite
