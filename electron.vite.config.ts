@@ -30,6 +30,8 @@ export default defineConfig({
           'publish-worker': resolve(__dirname, 'src-main/publish/publish-worker.ts'),
           // …and the results import's (src-main/results/import-job.ts).
           'result-import-worker': resolve(__dirname, 'src-main/results/result-import-worker.ts'),
+          // …and the second reader of filled workbooks it starts (src-main/results/workbook-reader.ts).
+          'workbook-reader-worker': resolve(__dirname, 'src-main/results/workbook-reader-worker.ts'),
           // …and 加载示例数据 (src-main/demo/demo-job.ts).
           'demo-worker': resolve(__dirname, 'src-main/demo/demo-worker.ts'),
           // …and bulk edits of the rosters (src-main/rosters/bulk-job.ts).

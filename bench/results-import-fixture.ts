@@ -4,7 +4,7 @@
  * (tests/integration/sheets/fill.ts). Built once into `dir`; later runs reuse it.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createServices } from '../src-main/app/services';
 import { openDatabase } from '../src-main/db/connection';
@@ -84,10 +84,17 @@ async function build(dir: string, count: number): Promise<ImportFixture> {
 
 export async function importFixture(dir: string, count: number): Promise<ImportFixture> {
   const index = join(dir, `fixture-${count}.json`);
-  if (existsSync(index)) return JSON.parse(readFileSync(index, 'utf8')) as ImportFixture;
+  // The index names its files relative to `dir`, so a copied or moved bench/out still finds them.
+  const within = (f: ImportFixture, to: (path: string) => string) => ({
+    ...f,
+    dbPath: to(f.dbPath),
+    files: f.files.map(to),
+  });
+  if (existsSync(index))
+    return within(JSON.parse(readFileSync(index, 'utf8')) as ImportFixture, (p) => resolve(dir, p));
   mkdirSync(dir, { recursive: true });
   console.log(`building the fixture in ${dir} (once)…`);
   const fixture = await build(dir, count);
-  writeFileSync(index, JSON.stringify(fixture));
+  writeFileSync(index, JSON.stringify(within(fixture, (p) => relative(dir, p))));
   return fixture;
 }

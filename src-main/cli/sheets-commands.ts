@@ -10,6 +10,7 @@ import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { first, qb } from '../db/sql';
 import { importResultFiles, type FileImportReport } from '../results/import-files';
+import { SECOND_READER_FROM, WorkbookReader } from '../results/workbook-reader';
 import { drawOutline } from '../sheets/draw-list';
 import type { SheetOutline } from '../sheets/export';
 import { SheetExportJobs } from '../sheets/export-job';
@@ -97,9 +98,14 @@ export const resultsCommand: CliCommand = {
     if (files.length === 0) throw new AppError('cli.missingArgument', '请指定要导入的 Excel 文件');
     const dryRun = isDryRun(ctx);
     const actor = await cliWriter(ctx, ['管理员', '操作员', '录入员']);
+    const reader = files.length >= SECOND_READER_FROM ? new WorkbookReader() : null;
     const report = await withDatabase(ctx, (raw) =>
-      importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, { dryRun, fileName: basename }),
-    );
+      importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, {
+        dryRun,
+        fileName: basename,
+        secondReader: reader?.parse,
+      }),
+    ).finally(() => reader?.close());
     ctx.out(ctx.json ? JSON.stringify(report) : reportText(report, dryRun));
     return 0;
   },

@@ -12,6 +12,7 @@ import { packageProblems } from '../sheets/xlsx-check';
 import { parseFilledWorkbook, type ParsedWorkbook, type WorkbookProblem } from '../sheets/xlsx-read';
 import type { ResultImportReport } from '@shared/ipc/channels/results';
 import { applyImport, type SheetDone } from './entry';
+import { parseInTurn, type ParseWorkbook } from './workbook-reader';
 
 /** What an import did (or, previewed, would do): the report the page and the CLI show. */
 export type FileImportReport = ResultImportReport;
@@ -49,12 +50,12 @@ export interface ReadResultFiles {
   problems: WorkbookProblem[];
 }
 
-/** Reads every file in turn, yielding between files; `onFile` runs before each file and after the last (it may throw
- * to stop, e.g. on a cancel). */
+/** Reads every file (in two threads when `secondReader` is given); `onFile` runs as each file starts and after the
+ * last (it may throw to stop, e.g. on a cancel). */
 export async function readResultFiles(
   raw: BetterSqlite3.Database,
   paths: readonly string[],
-  options: { fileName?: (path: string) => string; onFile?: (done: number) => void } = {},
+  options: { fileName?: (path: string) => string; onFile?: (done: number) => void; secondReader?: ParseWorkbook } = {},
 ): Promise<ReadResultFiles> {
   const read: ReadResultFiles = {
     files: paths.length,
@@ -64,19 +65,18 @@ export async function readResultFiles(
     origins: [],
     problems: [],
   };
+  const fileName = options.fileName ?? ((path: string) => path);
+  const local: ParseWorkbook = (path, file) => parseFilledWorkbook(path, { file });
+  const parsedFiles = await parseInTurn(paths, fileName, local, options.secondReader ?? null, options.onFile);
   const draws = new Map<number, DrawSheets | null>();
-  for (const [i, path] of paths.entries()) {
-    options.onFile?.(i);
-    const file = options.fileName?.(path) ?? path;
-    const parsed = await parseFilledWorkbook(path, { file });
+  for (const [i, parsed] of parsedFiles.entries()) {
+    const file = fileName(paths[i]);
     read.worksheets += parsed.worksheets;
     read.unreadable += parsed.worksheets - parsed.sheets.length;
     read.problems.push(...parsed.problems, ...completeness(raw, parsed, file, draws));
     read.sheets.push(...parsed.sheets);
     read.origins.push(...parsed.sheetNames.map((sheet) => ({ file, sheet })));
-    await new Promise((resolve) => setImmediate(resolve));
   }
-  options.onFile?.(paths.length);
   return read;
 }
 
@@ -109,8 +109,8 @@ export async function importResultFiles(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
   paths: readonly string[],
-  options: { dryRun: boolean; fileName?: (path: string) => string },
+  options: { dryRun: boolean; fileName?: (path: string) => string; secondReader?: ParseWorkbook },
 ): Promise<FileImportReport> {
-  const read = await readResultFiles(raw, paths, { fileName: options.fileName });
+  const read = await readResultFiles(raw, paths, options);
   return enterResultFiles(raw, ctx, read, options);
 }

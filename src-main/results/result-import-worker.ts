@@ -8,6 +8,7 @@ import { AppError } from '@shared/errors';
 import { openDatabase } from '../db/connection';
 import { serveRequests } from '../workers/worker-rpc';
 import { enterResultFiles, readResultFiles } from './import-files';
+import { SECOND_READER_FROM, WorkbookReader } from './workbook-reader';
 import { packRead, unpackRead, type ImportStep, type ImportWorkerReply, type ImportWorkerRequest } from './import-job';
 
 /** Progress for one step: throws when the job was cancelled, posts at most every 100 ms and at the end. */
@@ -25,6 +26,14 @@ function stepper(request: ImportWorkerRequest, progress: (p: ImportStep) => void
   };
 }
 
+let secondReader: WorkbookReader | null = null;
+
+function readerFor(files: number): WorkbookReader | null {
+  if (files < SECOND_READER_FROM) return null;
+  secondReader ??= new WorkbookReader();
+  return secondReader;
+}
+
 async function run(request: ImportWorkerRequest, progress: (p: ImportStep) => void): Promise<ImportWorkerReply> {
   const step = stepper(request, progress);
   const conn = await openDatabase(request.dbPath, { migrate: false });
@@ -32,7 +41,8 @@ async function run(request: ImportWorkerRequest, progress: (p: ImportStep) => vo
   try {
     if (request.kind === 'preview') {
       const onFile = step('read', request.paths.length);
-      const read = await readResultFiles(conn.raw, request.paths, { fileName: basename, onFile });
+      const secondReader = readerFor(request.paths.length)?.parse;
+      const read = await readResultFiles(conn.raw, request.paths, { fileName: basename, onFile, secondReader });
       const onSheet = step('check', read.sheets.length);
       onSheet(0);
       const report = enterResultFiles(conn.raw, ctx, read, { dryRun: true, onSheet });

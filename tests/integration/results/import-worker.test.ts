@@ -2,7 +2,7 @@
  * The import worker as the page runs it: the preview it returns equals the in-process read and dry run; a cancel
  * stops it; a write cancelled, crashed or failing midway leaves the database exactly as it was.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SheetResult } from '@shared/domain/results';
@@ -67,6 +67,17 @@ describe('the preview in the worker', () => {
     const progress = c.services.results.importProgress('preview-1');
     expect(progress).toMatchObject({ running: false, step: 'check' });
     expect(progress.done).toBe(progress.total);
+  });
+
+  it('reads ten files in two threads and reports them in the order chosen', async () => {
+    const { path } = await spoiledWorkbook(c.conn.raw, c.drawId, c.dir);
+    const paths = Array.from({ length: 10 }, (_, i) => join(c.dir, `第${i + 1}个.xlsx`));
+    paths.forEach((p, i) => (i % 3 === 2 ? writeFileSync(p, '这不是工作簿') : copyFileSync(path, p)));
+    const local = await importResultFiles(c.conn.raw, c.ctx, paths, { dryRun: true, fileName: basename });
+    const files = paths.map((p) => c.services.files.issue(p, 'open').token);
+    const { report } = await c.services.results.importPreview({ files, jobId: 'preview-ten' });
+    expect(report).toEqual(local);
+    expect([...new Set(report.problems.map((p) => p.file))]).toEqual(paths.map((p) => basename(p)));
   });
 
   it('stops when cancelled and keeps nothing to confirm', async () => {
