@@ -18,9 +18,9 @@ const PLAN_TITLE = `${TEST_YEAR}年度双随机抽查工作计划`;
 function draftPlan(app: AppFixture, names: string[], overrides: Partial<TaskInput> = {}) {
   const plan = app.services.plans.save({ year: TEST_YEAR, title: PLAN_TITLE });
   const window = { startDate: `${TEST_YEAR}-11-01`, endDate: `${TEST_YEAR}-12-31` };
-  const base = demoTaskInput(app.db.conn.raw, plan.id, app.db.ctx.now());
+  const base = () => demoTaskInput(app.db.conn.raw, plan.id, app.db.ctx.now());
   const tasks = names.map(
-    (name, i) => app.services.tasks.save({ ...base, ...window, name, ...(i > 0 ? overrides : {}) }).id,
+    (name, i) => app.services.tasks.save({ ...base(), ...window, name, ...(i > 0 ? overrides : {}) }).id,
   );
   return { planId: plan.id, tasks };
 }
