@@ -90,7 +90,10 @@ export function demoTaskInput(
   };
 }
 
-/** Creates the year's plan with the demo task and publishes it; returns their ids. */
+/**
+ * Adds the demo task to the year's plan (created first when the year has none) and publishes: version 1 for a new
+ * plan, the next version of a published one. Returns their ids.
+ */
 export function createDemoPlan(
   services: Services,
   raw: BetterSqlite3.Database,
@@ -98,8 +101,9 @@ export function createDemoPlan(
   overrides: Partial<TaskInput> = {},
 ): { planId: number; taskId: number } {
   const year = now.getFullYear();
-  const plan = services.plans.save({ year, title: defaultPlanTitle(year) });
-  const task = services.tasks.save(demoTaskInput(raw, plan.id, now, overrides));
-  services.plans.publish(plan.id);
+  const plan = services.plans.list(year)[0] ?? services.plans.save({ year, title: defaultPlanTitle(year) });
+  const changeReason = plan.version > 0 ? '增加抽查任务' : undefined;
+  const task = services.tasks.save({ ...demoTaskInput(raw, plan.id, now, overrides), changeReason });
+  if (plan.version === 0) services.plans.publish(plan.id);
   return { planId: plan.id, taskId: task.id };
 }

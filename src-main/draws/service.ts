@@ -22,6 +22,7 @@ import {
   type DrawRenderers,
   type ExportDeps,
 } from './exports';
+import { exportDrawnList } from './drawn-list';
 
 export interface DrawServiceDeps {
   files: FileTokens;
@@ -56,6 +57,7 @@ export function createDrawService(conn: DbConnection, ctx: ServiceContext, deps:
     recordPdf: (drawId: number, part: 'commit' | 'result') => recordPdf(exports, drawId, part),
     exportProof: (req: Parameters<typeof exportProof>[1]) => exportProof(exports, req),
     exportRecord: (req: Parameters<typeof exportRecord>[1]) => exportRecord(exports, req),
+    exportList: (req: Parameters<typeof exportDrawnList>[1]) => exportDrawnList(exports, req),
     /** Phase timings (ms) of the last long step, measured in the worker. */
     lastTimings: () => steps.lastTimings,
     /** Waits for the queued long steps (e.g. the roster dates after 封存). */

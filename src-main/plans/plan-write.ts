@@ -74,6 +74,18 @@ export function publishChange(raw: BetterSqlite3.Database, ctx: ServiceContext, 
   freezeVersion(raw, ctx, planId, planRow(raw, planId).version + 1, reason);
 }
 
+/** A task with nothing in its scope would publish an inspection that cannot be drawn. */
+function refuseEmptyScopes(raw: BetterSqlite3.Database, title: string, tasks: readonly TaskView[]): void {
+  const empty = tasks.filter((task) => previewScope(raw, task).total === 0);
+  if (empty.length === 0) return;
+  const names = empty.map((task) => `「${task.name}」`).join('、');
+  throw new AppError(
+    'plan.emptyScope',
+    `任务${names}的检查对象范围内没有检查对象，《${title}》不能公示。请调整该任务的检查对象范围，或删除该任务后再公示。`,
+    { taskIds: empty.map((task) => task.id) },
+  );
+}
+
 /** 草稿 → 已公示 (version 1). A published plan changes through save/tasks:save with a reason instead. */
 export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id: number): void {
   raw
@@ -84,14 +96,20 @@ export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id
           'plan.alreadyPublished',
           `《${plan.title}》已于第 ${plan.version} 版公示;修改计划或任务时填写理由即发布新版本。`,
         );
+      refuseEmptyScopes(raw, plan.title, readTasksOfPlan(raw, id));
       freezeVersion(raw, ctx, id, 1, null);
     })
     .immediate();
 }
 
 function createPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, year: number, title: string): number {
-  const clash = first(raw, qb.selectFrom('plans').select('id').where('year', '=', year).where('title', '=', title));
-  if (clash) throw new AppError('plan.duplicate', `${year} 年已有名为《${title}》的计划。`);
+  // One plan a year: a change to it is a new published version of that plan, never a second plan.
+  const clash = first(raw, qb.selectFrom('plans').select(['title', 'version']).where('year', '=', year));
+  if (clash)
+    throw new AppError(
+      'plan.duplicate',
+      `${year} 年已有年度计划《${clash.title}》，一年只能有一个计划。请打开该计划添加任务${clash.version > 0 ? '；修改已公示的计划将发布新版本' : ''}。`,
+    );
   const at = ctx.now().toISOString();
   const newId = Number(
     run(raw, qb.insertInto('plans').values({ year, title, status: '草稿', version: 0, created_at: at, updated_at: at }))

@@ -10,6 +10,7 @@ import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
 import { previewPool, type PoolPreviewRequest } from '../draws/inspector-pool';
 import { previewScope, type ScopeRequest } from '../draws/scope';
+import { deletePlan, deleteTask } from './plan-delete';
 import { exportPlan, type PlanExportDeps } from './plan-export';
 import { getPlan, listPlans, planPublication, planVersions } from './plan-read';
 import { publishChange, publishPlan, savePlan } from './plan-write';
@@ -28,6 +29,10 @@ export function createPlanService(raw: BetterSqlite3.Database, ctx: ServiceConte
     publish(id: number): PlanView {
       publishPlan(raw, ctx, id);
       return getPlan(raw, id);
+    },
+    delete(id: number): { deleted: true } {
+      deletePlan(raw, ctx, id);
+      return { deleted: true };
     },
     publishChange: (planId: number, reason: string) => publishChange(raw, ctx, planId, reason),
     versions: (planId: number) => planVersions(raw, planId),
@@ -57,6 +62,10 @@ export function createTaskService(
     get: (id: number): TaskView => readTask(raw, id),
     save(input: TaskInput): TaskView {
       return readTask(raw, saveTask(raw, ctx, input, deps.publishChange));
+    },
+    delete(id: number): { deleted: true } {
+      deleteTask(raw, ctx, id);
+      return { deleted: true };
     },
     scopePreview: (request: ScopePreviewRequest) => scopePreview(raw, request),
   };

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'draws:seal': '封存抽取记录',
   'draws:amend': '递补检查人员',
   'draws:void': '作废抽取',
+  'draws:export-list': '导出抽取名单',
   'follow-ups:update': '更新后续处置',
   'follow-ups:close': '办结后续处置',
   'items:update-sub-items': '修改检查事项子项',
@@ -27,6 +28,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'plans:create': '新建抽查计划',
   'plans:update': '修改抽查计划',
   'plans:publish': '公示抽查计划',
+  'plans:delete': '删除草稿计划',
   'plans:export': '导出抽查计划',
   'publish:package': '生成公示包',
   'results:save': '录入检查结果',
@@ -49,6 +51,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'users:locked': '用户被锁定',
   'audit:export': '导出操作日志',
   'tasks:update': '修改抽查任务',
+  'tasks:delete': '删除草稿任务',
   'visits:merge': '合并入户检查',
 };
 

@@ -11,7 +11,7 @@ import type { TaskInput } from '@shared/domain/tasks';
 // which Node would otherwise resolve natively, outside the hook, and fail on the .ts source.
 import '../../src-main/documents';
 import { loadDemoData } from '../../src-main/demo/demo-data';
-import { demoTaskInput } from '../../src-main/demo/plan-demo';
+import { createDemoPlan } from '../../src-main/demo/plan-demo';
 import { expect, SCREENSHOTS, type AppFixture } from './harness';
 
 /** The harness's clock (tests/fixtures/test-db.ts): every task window below contains it. */
@@ -26,19 +26,10 @@ export function loadDemo(app: AppFixture, entities = 3000): void {
   loadDemoData(app.db.conn.raw, { entities, actor: app.db.ctx.actor(), now: app.db.ctx.now() });
 }
 
-let plans = 0;
-/** A plan of its own with one task (the demo task with `overrides`), published through the services; the task id. */
+/** The demo task with `overrides`, added to the year's plan and published through the services; the task id. */
 export function publishedTask(app: AppFixture, overrides: Partial<TaskInput> = {}): number {
-  const raw = app.db.conn.raw;
-  const plan = app.services.plans.save({ year: TEST_YEAR, title: `测试计划${++plans}-${Date.now() % 100000}` });
-  const task = app.services.tasks.save({
-    ...demoTaskInput(raw, plan.id, app.db.ctx.now()),
-    startDate: `${TEST_YEAR}-11-01`,
-    endDate: `${TEST_YEAR}-12-31`,
-    ...overrides,
-  });
-  app.services.plans.publish(plan.id);
-  return task.id;
+  const window = { startDate: `${TEST_YEAR}-11-01`, endDate: `${TEST_YEAR}-12-31` };
+  return createDemoPlan(app.services, app.db.conn.raw, app.db.ctx.now(), { ...window, ...overrides }).taskId;
 }
 
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');

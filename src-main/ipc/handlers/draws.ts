@@ -28,6 +28,7 @@ export function drawHandlers(s: Services): DrawHandlers {
     'draws:reveal-fit': (req) => s.draws.fitReveal(req),
     'draws:export-proof': (req) => s.draws.exportProof(req),
     'draws:export-record': (req) => s.draws.exportRecord(req),
+    'draws:export-list': (req) => s.draws.exportList(req),
     'ceremony:open': (req) => s.ceremony.open(req.taskId),
   };
 }

@@ -12,6 +12,7 @@ const dialogFilterPurpose = z.enum(
     'plan-pdf',
     'proof',
     'record',
+    'draw-list',
     'disclosure-xlsx',
     'disclosure-pdf',
     'stats-xlsx',

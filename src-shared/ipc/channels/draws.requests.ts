@@ -70,5 +70,6 @@ export const drawsRequests = {
       fileToken,
     })
     .strict(),
+  'draws:export-list': z.object({ drawId: recordId, fileToken }).strict(),
   'ceremony:open': z.object({ taskId: recordId }).strict(),
 } satisfies Record<DrawChannel, z.ZodType>;

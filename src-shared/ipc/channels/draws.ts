@@ -18,6 +18,7 @@ export const DRAW_CHANNELS = [
   'draws:reveal-fit',
   'draws:export-proof',
   'draws:export-record',
+  'draws:export-list',
   'ceremony:open',
 ] as const;
 export type DrawChannel = (typeof DRAW_CHANNELS)[number];
@@ -58,6 +59,8 @@ export interface DrawResponses {
   'draws:export-proof': { fileName: string; verifyPage: string | null };
   /** The record as PDF: part one (commit) or part two (result). */
   'draws:export-record': { fileName: string };
+  /** 抽取名单 for the teams (xlsx): one row per drawn entity with its 名单包 and 检查组. */
+  'draws:export-list': { fileName: string; rows: number };
   /** Main opens (or brings forward) the projector window on the task's ceremony route. */
   'ceremony:open': CeremonyWindowInfo;
 }

@@ -119,6 +119,7 @@ export const plansRequests = {
     })
     .strict(),
   'plans:publish': z.object({ id: recordId }).strict(),
+  'plans:delete': z.object({ id: recordId }).strict(),
   'plans:versions': z.object({ id: recordId }).strict(),
   'plans:export': z
     .object({
@@ -131,6 +132,7 @@ export const plansRequests = {
   'tasks:list': z.object({ planId: recordId }).strict(),
   'tasks:get': z.object({ id: recordId }).strict(),
   'tasks:save': taskInput,
+  'tasks:delete': z.object({ id: recordId }).strict(),
   'tasks:scope-preview': z
     .object({
       scope: taskScope,

@@ -6,11 +6,13 @@ export const PLAN_CHANNELS = [
   'plans:get',
   'plans:save',
   'plans:publish',
+  'plans:delete',
   'plans:versions',
   'plans:export',
   'tasks:list',
   'tasks:get',
   'tasks:save',
+  'tasks:delete',
   'tasks:scope-preview',
 ] as const;
 export type PlanChannel = (typeof PLAN_CHANNELS)[number];
@@ -22,6 +24,8 @@ export interface PlanResponses {
   'plans:save': PlanView;
   /** 草稿 → 已公示, version 1. */
   'plans:publish': PlanView;
+  /** A draft plan never published, with its tasks (none prepared). */
+  'plans:delete': { deleted: true };
   /** Every published version, newest first, as it was published. */
   'plans:versions': PlanVersionView[];
   'plans:export': { fileName: string; version: number };
@@ -29,6 +33,8 @@ export interface PlanResponses {
   'tasks:get': TaskView;
   /** On a published plan the change is published as the next version of the plan (changeReason required). */
   'tasks:save': TaskView;
+  /** A task of a draft plan, never prepared. */
+  'tasks:delete': { deleted: true };
   /** Live counts for the task page: entities in scope per grade and what each grade will draw. */
   'tasks:scope-preview': ScopePreview;
 }
@@ -37,12 +43,15 @@ export type PlanErrorCode =
   | 'plan.alreadyPublished'
   | 'plan.duplicate'
   | 'plan.empty'
+  | 'plan.emptyScope'
   | 'plan.invalid'
   | 'plan.noSuchVersion'
+  | 'plan.notDeletable'
   | 'plan.notFound'
   | 'plan.notPublished'
   | 'plan.reasonRequired'
   | 'task.drawCommitted'
   | 'task.invalid'
+  | 'task.notDeletable'
   | 'task.notFound'
   | 'task.unknownConflict';

@@ -9,6 +9,8 @@ import { refusal } from '../../fixtures/refusal';
 let c: County;
 beforeAll(async () => {
   c = await county();
+  // The year's plan, published with a task that has entities in scope, before the tasks below join it.
+  c.publishedTask();
 });
 afterAll(async () => {
   await c.close();
@@ -88,9 +90,12 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
   });
 
   it('a plan that is not published yet', async () => {
-    const plan = c.services.plans.save({ year: 2026, title: '未公示的计划' });
+    // Next year's plan: this year's is published already (one plan a year).
+    const plan = c.services.plans.save({ year: 2027, title: '未公示的计划' });
     const task = c.services.tasks.save({
       ...(await import('../../../src-main/demo/plan-demo')).demoTaskInput(c.conn.raw, plan.id, c.ctx.now()),
+      startDate: '2027-03-01',
+      endDate: '2027-04-30',
     });
     expect((await refusedWithoutTrace(() => c.services.draws.prepare({ taskId: task.id }))).code).toBe(
       'draw.planNotPublished',

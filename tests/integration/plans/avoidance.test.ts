@@ -27,9 +27,9 @@ const scopeEntity = (offset: number) =>
   );
 const counts = () => ['tasks', 'task_items', 'audit_log', 'plan_versions', 'draws'].map((t) => c.count(t));
 
-/** A draft plan and the demo task with these conflicts, saved (or refused). */
+/** The demo task with these conflicts, saved (or refused) in the year's draft plan. */
 function saveWithConflicts(conflicts: TaskConflict[]) {
-  const plan = c.services.plans.save({ year: 2026, title: `回避测试计划${c.count('plans') + 1}` });
+  const plan = c.services.plans.list(2026)[0] ?? c.services.plans.save({ year: 2026, title: '回避测试计划' });
   return () => c.services.tasks.save(demoTaskInput(raw(), plan.id, c.ctx.now(), { conflicts }));
 }
 

@@ -110,7 +110,8 @@ describe('plans: every later change is a new published version', () => {
 
 describe('plans: the 公示 and its exports', () => {
   it('the 公示 row says what the paper form asks, with 预计抽查数量 counted from the roster', () => {
-    const plan = c.services.plans.save({ year: 2026, title: '联合抽查计划' });
+    // Another year's plan: 2026 has one already (one plan a year).
+    const plan = c.services.plans.save({ year: 2028, title: '联合抽查计划' });
     const task = c.services.tasks.save(
       taskFor(plan.id, {
         joiningDepartments: ['县卫生健康委员会', '县商务局'],
@@ -123,8 +124,8 @@ describe('plans: the 公示 and its exports', () => {
           grades: ['B', 'C'],
         },
         ratio: { mode: 'grades', gradeBp: { A: 300, B: 500, C: 1050, D: 3000, 未评级: 500 } },
-        startDate: '2026-12-01',
-        endDate: '2026-12-31',
+        startDate: '2028-12-01',
+        endDate: '2028-12-31',
       }),
     );
     c.services.plans.publish(plan.id);
@@ -135,7 +136,7 @@ describe('plans: the 公示 and its exports', () => {
       taskName: task.name,
       items: task.items.map((i) => i.name),
       scope: '登记状态为存续的检查对象;主体类型:企业;行业:餐饮服务;信用风险等级:B级、C级;排除近3年内已被抽查的对象',
-      period: '2026年12月1日至2026年12月31日',
+      period: '2028年12月1日至2028年12月31日',
       ratio: 'B级5%、C级10.5%',
       frequency: '每年1次',
       expectedCount: preview.expected,
@@ -144,7 +145,7 @@ describe('plans: the 公示 and its exports', () => {
   });
 
   it('exports a published version as real xlsx and PDF files through the save dialog', async () => {
-    const plan = c.services.plans.list(2026).find((p) => p.title === '联合抽查计划')!;
+    const plan = c.services.plans.list(2028).find((p) => p.title === '联合抽查计划')!;
     const xlsx = join(c.dir, '计划公示.xlsx');
     expect(
       await c.services.plans.exportPlan({
@@ -165,7 +166,7 @@ describe('plans: the 公示 and its exports', () => {
       fileToken: c.services.files.issue(pdf, 'save').token,
     });
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const draft = c.services.plans.save({ year: 2026, title: '尚未公示' });
+    const draft = c.services.plans.save({ year: 2029, title: '尚未公示' });
     await expect(
       c.services.plans.exportPlan({
         planId: draft.id,
@@ -178,10 +179,10 @@ describe('plans: the 公示 and its exports', () => {
 
 describe('tasks: validation', () => {
   it('refuses what zod cannot see, naming the field in Chinese and, for the editor, by its key', () => {
-    const plan = c.services.plans.save({ year: 2026, title: '校验用计划' });
+    const plan = c.services.plans.save({ year: 2030, title: '校验用计划' });
     const cases: [Partial<TaskInput>, RegExp, keyof TaskInput][] = [
-      [{ startDate: '2026-06-01', endDate: '2026-05-01' }, /开始日期不能晚于结束日期/, 'startDate'],
-      [{ startDate: '2027-01-01', endDate: '2027-02-01' }, /应在计划年度 2026 年内开始/, 'startDate'],
+      [{ startDate: '2030-06-01', endDate: '2030-05-01' }, /开始日期不能晚于结束日期/, 'startDate'],
+      [{ startDate: '2031-01-01', endDate: '2031-02-01' }, /应在计划年度 2030 年内开始/, 'startDate'],
       [{ startDate: '2026-02-30', endDate: '2026-03-01' }, /日期格式/, 'startDate'],
       [{ itemIds: [999999] }, /已不在事项清单中/, 'itemIds'],
       [
@@ -194,7 +195,8 @@ describe('tasks: validation', () => {
       [{ ratio: { mode: 'grades', gradeBp: { A: 0, B: 0, C: 0, D: 0, 未评级: 0 } } }, /不能都为 0/, 'ratio'],
     ];
     for (const [overrides, message, field] of cases) {
-      const refused = refusal(() => c.services.tasks.save(taskFor(plan.id, overrides)));
+      const dates = { startDate: '2030-03-01', endDate: '2030-04-30' };
+      const refused = refusal(() => c.services.tasks.save(taskFor(plan.id, { ...dates, ...overrides })));
       expect(refused.message).toMatch(message);
       expect(refused.details).toEqual({ field });
     }

@@ -24,9 +24,11 @@ afterAll(async () => {
   await c.close();
 });
 
-const newTask = (title: string) => {
-  const plan = c.services.plans.save({ year: 2026, title });
-  const task = c.services.tasks.save(demoTaskInput(c.conn.raw, plan.id, c.ctx.now()));
+/** A draft plan of `year` (one plan a year) with the demo task. */
+const newTask = (title: string, year = 2026) => {
+  const plan = c.services.plans.save({ year, title });
+  const dates = year === 2026 ? {} : { startDate: `${year}-03-01`, endDate: `${year}-04-30` };
+  const task = c.services.tasks.save(demoTaskInput(c.conn.raw, plan.id, c.ctx.now(), dates));
   return { planId: plan.id, taskId: task.id };
 };
 let draft: { planId: number; taskId: number };
@@ -78,7 +80,7 @@ describe('entering and renaming the bureau', () => {
 
   it('a published and drawn task keeps its name and number; a draft follows the rename', async () => {
     c.services.plans.publish(draft.planId);
-    const later = newTask('后来的草稿计划');
+    const later = newTask('后来的草稿计划', 2027);
     await c.services.settings.set(RENAMED);
 
     expect(c.services.tasks.get(draft.taskId)).toMatchObject({
@@ -86,7 +88,7 @@ describe('entering and renaming the bureau', () => {
       leadDepartment: '城关县市场监督管理局',
     });
     expect(c.services.tasks.get(later.taskId)).toMatchObject({
-      number: '城关市监知抽查〔2026〕2号',
+      number: '城关市监知抽查〔2027〕1号',
       leadDepartment: RENAMED.bureauName,
     });
     expect(c.services.plans.publication(draft.planId, 1).bureauName).toBe(CHENGGUAN.bureauName);

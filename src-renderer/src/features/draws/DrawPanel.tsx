@@ -52,8 +52,11 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
         loadError={loadError}
         actions={actions}
         progress={progress}
-        onExportResult={() => drawFiles.exportRecord('result')}
-        onExportProof={drawFiles.exportProof}
+        files={{
+          exportProof: drawFiles.exportProof,
+          exportResult: () => drawFiles.exportRecord('result'),
+          exportList: drawFiles.exportList,
+        }}
       />
 
       {/* The result first once there is one: it is what the room waits for. */}

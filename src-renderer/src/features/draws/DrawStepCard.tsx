@@ -1,6 +1,6 @@
 import { Alert, Card, Progress, Steps, Typography } from 'antd';
 import type { DrawProgress, DrawView } from '@shared/domain/draws';
-import { DrawStepControls } from './DrawStepControls';
+import { DrawStepControls, type SealedFiles } from './DrawStepControls';
 import { LONG_STEP_LABEL, STEP_ITEMS, stepOf, when } from './drawSteps';
 import type { DrawActions } from './useDrawActions';
 
@@ -10,15 +10,13 @@ export function DrawStepCard({
   loadError,
   actions,
   progress,
-  onExportResult,
-  onExportProof,
+  files,
 }: {
   draw: DrawView | null | undefined;
   loadError: string | undefined;
   actions: DrawActions;
   progress: DrawProgress | null;
-  onExportResult: () => void;
-  onExportProof: () => void;
+  files: SealedFiles;
 }) {
   const step = stepOf(draw ?? null);
   const { error, longStep } = actions;
@@ -58,7 +56,7 @@ export function DrawStepCard({
             description={`${draw.voided!.reason}(${draw.voided!.voidedBy} 于 ${when(draw.voided!.voidedAt)} 作废)。作废记录和承诺值保留在操作日志和下一次抽取的输入中。`}
           />
         )}
-        <DrawStepControls draw={draw} actions={actions} onExportResult={onExportResult} onExportProof={onExportProof} />
+        <DrawStepControls draw={draw} actions={actions} files={files} />
       </div>
     </Card>
   );

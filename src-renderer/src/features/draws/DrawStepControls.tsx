@@ -1,5 +1,5 @@
 import { Button, Form, Input, Popconfirm, Space, Typography } from 'antd';
-import { ExportOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { ExportOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { DrawView } from '@shared/domain/draws';
 import type { DrawActions } from './useDrawActions';
@@ -9,13 +9,11 @@ import { useSession } from '../users/session';
 export function DrawStepControls({
   draw,
   actions,
-  onExportResult,
-  onExportProof,
+  files,
 }: {
   draw: DrawView | null | undefined;
   actions: DrawActions;
-  onExportResult: () => void;
-  onExportProof: () => void;
+  files: SealedFiles;
 }) {
   const { current, running, busy } = actions;
   const witnesses = current?.witnesses.filter((w) => w.kind === 'witness').length ?? 0;
@@ -50,7 +48,7 @@ export function DrawStepControls({
         </Space>
       )}
       {current?.state === 'revealed' && <SealForm actions={actions} supervisor={current.commit?.supervisor ?? ''} />}
-      {current?.state === 'sealed' && <SealedExports onExportProof={onExportProof} onExportResult={onExportResult} />}
+      {current?.state === 'sealed' && <SealedExports files={files} />}
     </>
   );
 }
@@ -158,17 +156,27 @@ function CommitForm({ actions }: { actions: DrawActions }) {
   );
 }
 
-function SealedExports({ onExportProof, onExportResult }: { onExportProof: () => void; onExportResult: () => void }) {
+/** What a sealed draw exports: the proof, part two of the record, the teams' list. */
+export interface SealedFiles {
+  exportProof: () => void;
+  exportResult: () => void;
+  exportList: () => void;
+}
+
+function SealedExports({ files }: { files: SealedFiles }) {
   return (
     <Space wrap>
       <Typography.Text type="success" data-testid="draw-sealed">
         已封存:结果不可更改。
       </Typography.Text>
-      <Button icon={<ExportOutlined />} onClick={onExportProof} data-testid="export-proof">
+      <Button icon={<ExportOutlined />} onClick={files.exportProof} data-testid="export-proof">
         导出抽取证明(含离线验证页)
       </Button>
-      <Button icon={<FilePdfOutlined />} onClick={onExportResult} data-testid="export-record-result">
+      <Button icon={<FilePdfOutlined />} onClick={files.exportResult} data-testid="export-record-result">
         打印记录表第二部分(PDF)
+      </Button>
+      <Button icon={<FileExcelOutlined />} onClick={files.exportList} data-testid="export-drawn-list">
+        导出抽取名单（Excel）
       </Button>
     </Space>
   );

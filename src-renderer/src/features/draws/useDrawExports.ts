@@ -4,7 +4,7 @@ import type { TaskView } from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText, saveThroughDialog } from '../../components/files';
 
-/** The projector window and the draw's exports (proof with its offline verify page, the record's two parts). */
+/** The projector window and the draw's exports (proof with its verify page, the record's two parts, the teams' list). */
 export function useDrawExports(task: TaskView, draw: DrawView | null | undefined) {
   const { message, modal } = App.useApp();
   const current = draw && draw.state !== 'voided' ? draw : null;
@@ -64,5 +64,16 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
     }
   }
 
-  return { openProjector, exportProof, exportRecord };
+  async function exportList() {
+    try {
+      const done = await saveThroughDialog('draw-list', `${task.number}-抽取名单.xlsx`, (fileToken) =>
+        api()['draws:export-list']({ drawId: current!.id, fileToken }),
+      );
+      if (done) message.success(`已导出抽取名单 ${done.fileName}（${done.rows} 户）`);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  }
+
+  return { openProjector, exportProof, exportRecord, exportList };
 }

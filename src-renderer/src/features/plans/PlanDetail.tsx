@@ -9,11 +9,20 @@ import { PlanRenameModal } from './PlanRenameModal';
 import { PlanTasksTable } from './PlanTasksTable';
 import { PlanVersions } from './PlanVersions';
 import { TaskEditor } from './TaskEditor';
+import { usePlanDelete } from './usePlanDelete';
 import { usePlanRename } from './usePlanRename';
 import { useTaskOptions } from './useTaskOptions';
 
 /** One year's plan: its title and status, publish, export for 公示, its tasks (with the task editor) and its versions. */
-export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: () => void }) {
+export function PlanDetail({
+  planId,
+  onChanged,
+  onDeleted,
+}: {
+  planId: number;
+  onChanged: () => void;
+  onDeleted: () => void;
+}) {
   const { message } = App.useApp();
   const [version, setVersion] = useState(0);
   const { data: plan, error } = useApiCall(() => api()['plans:get']({ id: planId }), [planId, version]);
@@ -25,6 +34,7 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
     onChanged();
   };
   const { renaming, renameForm, startRename, rename, cancelRename } = usePlanRename(planId, plan, changed);
+  const removal = usePlanDelete(plan, onDeleted, changed);
 
   if (error) return <Alert type="error" showIcon title="无法读取计划" description={error} />;
   if (!plan) return <Card loading />;
@@ -32,7 +42,7 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="plan-detail">
-      <PlanHeaderCard plan={plan} onRename={startRename} onChanged={changed} />
+      <PlanHeaderCard plan={plan} onRename={startRename} onDelete={removal.deletePlan} onChanged={changed} />
 
       <Card
         title="抽查任务"
@@ -50,7 +60,12 @@ export function PlanDetail({ planId, onChanged }: { planId: number; onChanged: (
         }
       >
         {options.error && <Alert type="error" showIcon title="无法读取名录选项" description={options.error} />}
-        <PlanTasksTable tasks={plan.tasks} canEdit={!!options.data} onEdit={setEditing} />
+        <PlanTasksTable
+          tasks={plan.tasks}
+          canEdit={!!options.data}
+          onEdit={setEditing}
+          onDelete={published ? undefined : removal.deleteTask}
+        />
       </Card>
 
       <PlanVersions plan={plan} />

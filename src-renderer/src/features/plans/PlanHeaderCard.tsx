@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
-import { EditOutlined, FileExcelOutlined, FilePdfOutlined, NotificationOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  NotificationOutlined,
+} from '@ant-design/icons';
 import type { PlanView } from '@shared/domain/plans';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
@@ -14,10 +20,12 @@ export function PlanStatusTag({ plan }: { plan: Pick<PlanView, 'status' | 'versi
 export function PlanHeaderCard({
   plan,
   onRename,
+  onDelete,
   onChanged,
 }: {
   plan: PlanView;
   onRename: () => void;
+  onDelete: () => void;
   onChanged: () => void;
 }) {
   const { message } = App.useApp();
@@ -45,7 +53,7 @@ export function PlanHeaderCard({
           </span>
         </Space>
       }
-      extra={<PlanHeaderActions plan={plan} onRename={onRename} onPublish={publish} />}
+      extra={<PlanHeaderActions plan={plan} onRename={onRename} onPublish={publish} onDelete={onDelete} />}
     >
       <Descriptions size="small" column={3}>
         <Descriptions.Item label="年度">{plan.year} 年</Descriptions.Item>
@@ -77,10 +85,12 @@ function PlanHeaderActions({
   plan,
   onRename,
   onPublish,
+  onDelete,
 }: {
   plan: PlanView;
   onRename: () => void;
   onPublish: () => void;
+  onDelete: () => void;
 }) {
   const runExport = usePlanExport(plan);
   const published = plan.version > 0;
@@ -90,6 +100,11 @@ function PlanHeaderActions({
       <Button icon={<EditOutlined />} onClick={onRename} data-testid="plan-rename">
         修改计划名称
       </Button>
+      {!published && (
+        <Button danger icon={<DeleteOutlined />} onClick={onDelete} data-testid="plan-delete">
+          删除草稿
+        </Button>
+      )}
       {!published && (
         <Popconfirm
           title="公示年度抽查计划"

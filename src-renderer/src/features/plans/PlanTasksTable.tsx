@@ -25,10 +25,13 @@ export function PlanTasksTable({
   tasks,
   canEdit,
   onEdit,
+  onDelete,
 }: {
   tasks: TaskView[];
   canEdit: boolean;
   onEdit: (task: TaskView) => void;
+  /** Absent once the plan is published: its tasks are in a public document. */
+  onDelete?: (task: TaskView) => void;
 }) {
   const navigate = useNavigate();
   const { byTask } = useDeadlines([tasks]);
@@ -40,7 +43,7 @@ export function PlanTasksTable({
   };
   const actions = {
     title: '操作',
-    width: 160,
+    width: onDelete ? 210 : 160,
     fixed: 'right' as const,
     render: (_: unknown, t: TaskView) => (
       <Space size={4}>
@@ -62,6 +65,11 @@ export function PlanTasksTable({
         >
           随机抽取
         </Button>
+        {onDelete && t.drawStatus === '未抽取' && (
+          <Button size="small" type="link" danger onClick={() => onDelete(t)} data-testid={`task-delete-${t.id}`}>
+            删除
+          </Button>
+        )}
       </Space>
     ),
   };

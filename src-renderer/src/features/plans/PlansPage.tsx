@@ -29,12 +29,15 @@ export function PlansPage() {
     if (!values) return;
     try {
       const plan = await api()['plans:save']({ year: values.year, title: values.title });
-      message.success(`已新建《${plan.title}》(草稿)`);
+      message.success(`已新建《${plan.title}》（草稿）`);
       setCreating(false);
       setVersion((v) => v + 1);
       select(plan.id);
     } catch (e) {
-      message.error(errorText(e));
+      // A second plan for a year is refused at the 年度 field; the modal keeps what was typed.
+      if ((e as { code?: string }).code === 'plan.duplicate')
+        form.setFields([{ name: 'year', errors: [errorText(e)] }]);
+      else message.error(errorText(e));
     }
   }
 
@@ -51,7 +54,15 @@ export function PlansPage() {
       </Col>
       <Col span={19}>
         {planId !== null ? (
-          <PlanDetail key={planId} planId={planId} onChanged={() => setVersion((v) => v + 1)} />
+          <PlanDetail
+            key={planId}
+            planId={planId}
+            onChanged={() => setVersion((v) => v + 1)}
+            onDeleted={() => {
+              setParams({}, { replace: true });
+              setVersion((v) => v + 1);
+            }}
+          />
         ) : (
           <Card>
             <Empty description="还没有年度抽查计划。点击左侧“新建”编制本年度的双随机抽查工作计划。" />
