@@ -56,7 +56,9 @@ function twelveRows(raw: Parameters<typeof all>[0], itemIds: number[]): void {
 
 async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], entities: number): Promise<void> {
   const now = new Date();
-  const plan = services.plans.save({ year: now.getFullYear(), title: `基准计划 ${entities}` });
+  // One plan a year: the second draw's task is added to it as a new version, as createDemoPlan does.
+  const year = now.getFullYear();
+  const plan = services.plans.list(year)[0] ?? services.plans.save({ year, title: `基准计划 ${year}` });
   const input = demoTaskInput(raw, plan.id, now, {
     name: taskName(entities),
     scope: { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] },
@@ -68,8 +70,8 @@ async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], en
     requiredTags: [],
   });
   if (entities === LARGE) raw.transaction(() => twelveRows(raw, input.itemIds)).immediate();
-  const task = services.tasks.save(input);
-  services.plans.publish(plan.id);
+  const task = services.tasks.save({ ...input, changeReason: plan.version > 0 ? '增加抽查任务' : undefined });
+  if (plan.version === 0) services.plans.publish(plan.id);
   const { id } = await services.draws.prepare({ taskId: task.id });
   services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: '刘强' });
   for (const w of DEMO_WITNESSES) services.draws.witness({ drawId: id, ...w });
