@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { inspectDatabase } from '../db/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { PRODUCT_NAME, VERSION } from '../app/product';
-import { databaseState, type CliCommand } from './command';
+import { cliWriter, databaseState, type CliCommand } from './command';
 
 export const infoCommand: CliCommand = {
   name: 'info',
@@ -36,6 +36,7 @@ export const migrateCommand: CliCommand = {
   usage: 'migrate [--db PATH] [--json]',
   async run(ctx) {
     const existed = existsSync(ctx.dbPath);
+    await cliWriter(ctx, ['管理员']);
     const { path, schemaVersion, backupPath } = await databaseState(ctx.dbPath, true, true);
     const result = { dbPath: path, created: !existed, schemaVersion, backupPath };
     if (ctx.json) ctx.out(JSON.stringify(result));

@@ -12,7 +12,7 @@ import { exportPackage } from '../backups/package';
 import { importPackageFrom } from '../backups/package-actions';
 import { restoreFrom, type RestoreDeps } from '../backups/restore';
 import { reopenClosed } from '../backups/swap';
-import { cliActor, type CliCommand, type CliContext } from './command';
+import { cliWriter, type CliCommand, type CliContext } from './command';
 
 /** Reads the existing database without changing it (not even the journal mode) while `work` copies it. */
 async function withExisting<T>(ctx: CliContext, work: (raw: BetterSqlite3.Database) => Promise<T>): Promise<T> {
@@ -55,9 +55,11 @@ function required(ctx: CliContext, missing: string): string {
   return resolve(source);
 }
 
-function restoreDeps(ctx: CliContext): RestoreDeps {
+/** Restoring replaces the database: once it has users, only a 管理员 of it may. */
+async function restoreDeps(ctx: CliContext): Promise<RestoreDeps> {
   const dbPath = resolve(ctx.dbPath);
-  return { dbPath, raw: null, actor: cliActor(), at: new Date(), reopen: reopenClosed(dbPath) };
+  const actor = await cliWriter(ctx, ['管理员']);
+  return { dbPath, raw: null, actor, at: new Date(), reopen: reopenClosed(dbPath) };
 }
 
 function reportRestore(ctx: CliContext, outcome: RestoreOutcome, what: string): number {
@@ -77,6 +79,7 @@ export const backupCommand: CliCommand = {
   async run(ctx) {
     const out = typeof ctx.options.out === 'string' ? resolve(ctx.options.out) : undefined;
     const dbPath = resolve(ctx.dbPath);
+    await cliWriter(ctx, ['管理员']);
     const path = await withExisting(ctx, (raw) =>
       makeBackup(raw, dbPath, 'manual', new Date(), out ?? backupFolder(dbPath)),
     );
@@ -90,7 +93,7 @@ export const restoreCommand: CliCommand = {
   usage: 'restore BACKUP [--db PATH] [--json]',
   async run(ctx) {
     const source = required(ctx, '请指定要恢复的备份文件。用法：restore BACKUP --db PATH');
-    return reportRestore(ctx, await restoreFrom(source, restoreDeps(ctx)), '备份');
+    return reportRestore(ctx, await restoreFrom(source, await restoreDeps(ctx)), '备份');
   },
 };
 
@@ -104,6 +107,7 @@ export const packageExportCommand: CliCommand = {
       throw new AppError('cli.missingArgument', '请用 --out 指定数据包文件。用法：package-export --out FILE --db PATH');
     const target = resolve(ctx.options.out);
     if (existsSync(target)) throw new AppError('backups.failed', `文件已存在（${target}），未覆盖。请另选文件名。`);
+    await cliWriter(ctx, ['管理员']);
     const facts = await withExisting(ctx, (raw) => exportPackage(raw, target, new Date()));
     return reportWritten(ctx, '已导出数据包', target, facts);
   },
@@ -115,7 +119,7 @@ export const packageImportCommand: CliCommand = {
   usage: 'package-import PACKAGE [--db PATH] [--json]',
   async run(ctx) {
     const source = required(ctx, '请指定要导入的数据包。用法：package-import PACKAGE --db PATH');
-    return reportRestore(ctx, await importPackageFrom(source, restoreDeps(ctx)), '数据包');
+    return reportRestore(ctx, await importPackageFrom(source, await restoreDeps(ctx)), '数据包');
   },
 };
 

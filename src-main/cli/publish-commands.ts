@@ -7,7 +7,7 @@ import { resourcesDir } from '../documents/fonts';
 import { ANNOUNCEMENT_WRITERS, writePackage, type PackageOutcome } from '../publish/package';
 import { auditPackage } from '../publish/service';
 import type { PublishScope } from '../publish/site-data';
-import { cliActor, type CliCommand, type CliContext } from './command';
+import { cliActor, cliWriter, type CliCommand, type CliContext } from './command';
 
 function scopeOf(ctx: CliContext): PublishScope {
   const [taskNo] = ctx.positionals;
@@ -21,10 +21,15 @@ function scopeOf(ctx: CliContext): PublishScope {
 }
 
 /** Writes the package of `scope` into `out` with its audit row; used by `publish` and by `demo --out`. */
-export async function publishPackage(dbPath: string, scope: PublishScope, out: string): Promise<PackageOutcome> {
+export async function publishPackage(
+  dbPath: string,
+  scope: PublishScope,
+  out: string,
+  actor = cliActor(),
+): Promise<PackageOutcome> {
   const conn = await openDatabase(dbPath, { migrate: true });
   try {
-    const ctx = defaultContext(cliActor());
+    const ctx = defaultContext(actor);
     const options = { resourcesDir: resourcesDir(), now: ctx.now(), writers: ANNOUNCEMENT_WRITERS };
     const outcome = await writePackage(conn.raw, scope, out, options);
     auditPackage(conn, ctx, scope, out, outcome);
@@ -43,7 +48,8 @@ export const publishCommand: CliCommand = {
     const scope = scopeOf(ctx);
     if (typeof ctx.options.out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
     const out = resolve(ctx.options.out);
-    const outcome = await publishPackage(ctx.dbPath, scope, out);
+    const actor = await cliWriter(ctx, ['管理员', '操作员']);
+    const outcome = await publishPackage(ctx.dbPath, scope, out, actor);
     if (ctx.json) ctx.out(JSON.stringify({ out, ...outcome }));
     else
       ctx.out(

@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError } from '@shared/errors';
+import { ROLES } from '@shared/domain/users';
 import { openDatabase } from '../db/connection';
 import { first, qb } from '../db/sql';
 import { importResultFiles, type FileImportReport } from '../results/import-files';
@@ -58,6 +59,7 @@ export const sheetsCommand: CliCommand = {
     const formatName = typeof ctx.options.format === 'string' ? ctx.options.format : 'both';
     if (!FORMATS.includes(formatName))
       throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both,而不是“${formatName}”`);
+    await cliWriter(ctx, ROLES);
     const found = await withDatabase(ctx, async (raw) => {
       const task = first(raw, qb.selectFrom('tasks').select(['id', 'name']).where('number', '=', taskNo));
       if (!task) throw new AppError('cli.missingArgument', `没有编号为“${taskNo}”的任务`);

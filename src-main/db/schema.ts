@@ -345,6 +345,8 @@ export interface UsersTable {
   password_hash: string;
   failed_attempts: Generated<number>;
   locked_until: string | null;
+  /** 停用: when the account was disabled (migration 0016); null while in use. */
+  disabled_at: string | null;
   created_at: string;
   updated_at: string;
 }

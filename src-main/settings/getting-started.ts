@@ -21,7 +21,9 @@ export async function gettingStarted(db: Kysely<Database>): Promise<GettingStart
     .where('state', 'in', ['revealed', 'sealed'])
     .limit(1)
     .executeTakeFirst();
+  const admin = await db.selectFrom('users').select('id').where('role', '=', '管理员').limit(1).executeTakeFirst();
   return [
+    { key: 'admin', done: admin !== undefined },
     { key: 'bureau', done: Number(bureau.n) === BUREAU_KEYS.length },
     { key: 'items', done: await any(db, 'items') },
     { key: 'entities', done: await any(db, 'entities') },

@@ -2,7 +2,8 @@
  * The command line as a named user: once accounts exist a write needs `--user NAME`, the password from SSJ_PASSWORD
  * or typed at the terminal (never an argument: it would stay in the shell's history and the process list).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import type { Role } from '@shared/domain/users';
@@ -12,6 +13,7 @@ import { hashPassword } from './password';
 import { checkPassword, usersExist } from './credentials';
 import { appendAuditRaw } from '../audit/service';
 import { qb, run } from '../db/sql';
+import { assertWritable } from '../db/probe';
 
 export interface CliCredentials {
   user: string | undefined;
@@ -19,30 +21,34 @@ export interface CliCredentials {
   password: () => Promise<string>;
 }
 
-/**
- * The name the command's writes are logged under: `fallback` while the database has no users (as before accounts
- * existed), else the signed-in user, refused in Chinese if the password is wrong or the role may not do this.
- */
-/** Whether the database has accounts, read without writing (a read-only file or an older structure has none). */
-async function hasUsers(dbPath: string): Promise<boolean> {
-  const conn = await openDatabase(dbPath, { readonly: true });
+/** Whether the file can be opened for writing; a read-only one is opened read-only (its accounts still read). */
+function canWrite(fullPath: string): boolean {
   try {
-    const table = conn.raw.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get();
-    return table !== undefined && usersExist(conn.raw);
-  } finally {
-    await conn.close();
+    assertWritable(fullPath);
+    return true;
+  } catch {
+    return false;
   }
 }
 
+/**
+ * The name the command's writes are logged under: `fallback` while the database has no users (a missing file, an
+ * older structure, none created), else the `--user` account, refused in Chinese if the password is wrong, the
+ * account disabled or its role may not do this. One open, without migrating: the check comes before any change.
+ */
 export async function cliUser(
   dbPath: string,
   who: CliCredentials,
   roles: readonly Role[],
   fallback: string,
 ): Promise<string> {
-  if (!existsSync(dbPath) || !(await hasUsers(dbPath))) return fallback;
-  const conn = await openDatabase(dbPath, { migrate: false });
+  const fullPath = resolve(dbPath);
+  // A missing or 0-byte file has no accounts (migrate creates the database there).
+  if (!existsSync(fullPath) || statSync(fullPath).size === 0) return fallback;
+  const conn = await openDatabase(fullPath, canWrite(fullPath) ? { migrate: false } : { readonly: true });
   try {
+    const table = conn.raw.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get();
+    if (table === undefined || !usersExist(conn.raw)) return fallback;
     if (!who.user)
       throw new AppError('users.signInRequired', '此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。');
     const account = checkPassword(conn.raw, who.user, await who.password(), new Date());

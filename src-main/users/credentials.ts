@@ -2,9 +2,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { chinaTime } from '@shared/domain/china-time';
-import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, type Role, type UserView } from '@shared/domain/users';
+import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, type Role } from '@shared/domain/users';
 import { appendAuditRaw } from '../audit/service';
-import { all, first, qb, run } from '../db/sql';
+import { first, qb, run } from '../db/sql';
 import { verifyPassword } from './password';
 
 export interface Account {
@@ -18,19 +18,6 @@ export const usersExist = (raw: BetterSqlite3.Database): boolean =>
 
 export function findUser(raw: BetterSqlite3.Database, name: string) {
   return first(raw, qb.selectFrom('users').selectAll().where('name', '=', name));
-}
-
-export function listUsers(raw: BetterSqlite3.Database): UserView[] {
-  const rows = all(
-    raw,
-    qb.selectFrom('users').select(['name', 'role', 'locked_until', 'failed_attempts']).orderBy('id'),
-  );
-  return rows.map((r) => ({
-    name: r.name,
-    role: r.role,
-    lockedUntil: r.locked_until,
-    failedAttempts: r.failed_attempts,
-  }));
 }
 
 function lockedMessage(name: string, until: Date): string {
@@ -49,6 +36,9 @@ export function checkPassword(raw: BetterSqlite3.Database, name: string, passwor
     throw new AppError('users.locked', lockedMessage(row.name, new Date(row.locked_until)));
   const where = qb.updateTable('users').where('id', '=', row.id);
   if (verifyPassword(password, row.password_hash)) {
+    // Said only to whoever typed the right password, so a disabled name cannot be probed either.
+    if (row.disabled_at)
+      throw new AppError('users.disabled', `账户「${row.name}」已停用，不能登录或确认操作；如需使用，请管理员启用。`);
     if (row.failed_attempts > 0 || row.locked_until) run(raw, where.set({ failed_attempts: 0, locked_until: null }));
     return { id: row.id, name: row.name, role: row.role };
   }

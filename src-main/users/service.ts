@@ -4,10 +4,10 @@ import type { Channel } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { SessionView, UserView } from '@shared/domain/users';
 import type { ServiceContext } from '../app/context';
-import { appendAuditRaw } from '../audit/service';
 import { qb, run } from '../db/sql';
 import { authorize, confirmOperator, confirmSupervisor, signedIn, type CeremonyStep, type Session } from './access';
-import { checkPassword, findUser, listUsers, usersExist } from './credentials';
+import { checkPassword, findUser, usersExist } from './credentials';
+import { listUsers, removeUser, setDisabled, setRole, writeAudited } from './manage';
 import { hashPassword } from './password';
 
 /**
@@ -20,15 +20,8 @@ export function createUserService(raw: BetterSqlite3.Database, ctx: ServiceConte
     user: session.user && { name: session.user.name, role: session.user.role },
   });
 
-  function write(action: string, target: string, detail: unknown, change: () => void): void {
-    const now = ctx.now();
-    raw
-      .transaction(() => {
-        change();
-        appendAuditRaw(raw, { actor: ctx.actor(), action, target, detail }, now);
-      })
-      .immediate();
-  }
+  const write = (action: string, target: string, detail: unknown, change: () => void) =>
+    writeAudited(raw, ctx, { action, target, detail }, change);
 
   function create(req: ParsedReq<'users:create'>): UserView[] {
     const first = !usersExist(raw);
@@ -76,6 +69,10 @@ export function createUserService(raw: BetterSqlite3.Database, ctx: ServiceConte
       setPassword(req.name, req.password, 'users:reset-password');
       return listUsers(raw);
     },
+    setRole: (req: ParsedReq<'users:set-role'>) => setRole(raw, ctx, session, req),
+    disable: (req: ParsedReq<'users:disable'>) => setDisabled(raw, ctx, session, req.name, true),
+    enable: (req: ParsedReq<'users:enable'>) => setDisabled(raw, ctx, session, req.name, false),
+    remove: (req: ParsedReq<'users:delete'>) => removeUser(raw, ctx, session, req.name),
     authorize: (channel: Channel) => authorize(raw, session, channel),
     confirmOperator: (operator: string) => confirmOperator(raw, session, operator),
     confirmSupervisor: (step: CeremonyStep, supervisor: string, password: string | undefined) =>

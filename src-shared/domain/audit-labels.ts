@@ -49,6 +49,12 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'tasks:create': '新建抽查任务',
   'users:create': '新建用户',
   'users:locked': '用户被锁定',
+  'users:change-password': '修改本人密码',
+  'users:reset-password': '重置用户密码',
+  'users:set-role': '修改用户角色',
+  'users:disable': '停用用户',
+  'users:enable': '启用用户',
+  'users:delete': '删除用户',
   'audit:export': '导出操作日志',
   'tasks:update': '修改抽查任务',
   'tasks:delete': '删除草稿任务',
@@ -108,6 +114,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   out: '退出人员',
   in: '递补人员',
   filter: '筛选条件',
+  role: '角色',
 };
 
 export function actionName(action: string): string {

@@ -43,9 +43,9 @@ export interface BureauOffice {
   used: number;
 }
 
-/** One step of 开始使用 on the home page, done or not from the data. */
+/** One step of 开始使用 on the home page, done or not from the data (admin: a 管理员 account exists). */
 export interface GettingStartedStep {
-  key: 'bureau' | 'items' | 'entities' | 'inspectors' | 'plan' | 'draw';
+  key: 'admin' | 'bureau' | 'items' | 'entities' | 'inspectors' | 'plan' | 'draw';
   done: boolean;
 }
 

@@ -23,6 +23,10 @@ export interface UserView {
   /** ISO time until which sign-in is refused (null: not locked). */
   lockedUntil: string | null;
   failedAttempts: number;
+  /** 停用: cannot sign in; the name stays in the log and the records. */
+  disabled: boolean;
+  /** Named in the operation log or a draw's record: such an account can be disabled, never deleted. */
+  used: boolean;
 }
 
 /** Whether sign-in is needed (some user exists) and who is signed in now. */

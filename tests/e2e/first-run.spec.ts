@@ -1,6 +1,7 @@
 /**
- * First run, at 1366×768: an empty database opens on the home page's 开始使用 steps, none done, 机关信息 first; the
- * administrator follows its link to 系统设置, enters the bureau and an office, and the step is ticked on return.
+ * First run, at 1366×768: an empty database opens on the home page's 开始使用 steps, none done, 创建管理员 first and
+ * 机关信息 next; the administrator follows the bureau's link to 系统设置, enters the bureau and an office, and the step
+ * is ticked on return.
  */
 import { afterMotion } from './draw-fixtures';
 import { expect, screenshot, test } from './harness';
@@ -11,12 +12,13 @@ const toastsGone = (page: Page) => expect(page.locator('.ant-message-notice')).t
 
 test.use({ viewport: { width: 1366, height: 768 }, bureau: false });
 
-test('an empty database: 开始使用 lists the steps in order, none done, the bureau first', async ({ page, app }) => {
+test('an empty database: 开始使用 lists the steps in order, none done, the 管理员 first', async ({ page, app }) => {
   await app.open('/');
   const card = page.getByTestId('getting-started');
-  await expect(card).toContainText('已完成 0 / 6 步');
+  await expect(card).toContainText('已完成 0 / 7 步');
   const steps = card.locator('[data-testid^="step-"]');
   await expect(steps).toHaveText([
+    /创建管理员账户/,
     /填写机关信息/,
     /导入检查事项清单/,
     /导入检查对象名录库/,
@@ -24,9 +26,9 @@ test('an empty database: 开始使用 lists the steps in order, none done, the b
     /编制并公示年度抽查计划/,
     /完成第一次随机抽取/,
   ]);
-  for (const key of ['bureau', 'items', 'entities', 'inspectors', 'plan', 'draw'])
+  for (const key of ['admin', 'bureau', 'items', 'entities', 'inspectors', 'plan', 'draw'])
     await expect(card.getByTestId(`step-${key}`)).toHaveAttribute('data-done', 'false');
-  await expect(card.getByTestId('step-bureau').getByRole('button')).toHaveClass(/ant-btn-primary/);
+  await expect(card.getByTestId('step-admin').getByRole('button')).toHaveClass(/ant-btn-primary/);
   await screenshot(page, 'first-run-1-home');
 });
 
@@ -71,12 +73,12 @@ test('entering the bureau in 系统设置 ticks the first step', async ({ page, 
     expect(await app.services.settings.offices()).toEqual([{ name: '食品经营监管科', kind: '局机关', used: 0 }]);
   });
 
-  await test.step('back on the home page the bureau step is ticked, and the item list is next', async () => {
+  await test.step('back on the home page the bureau step is ticked; the 管理员 is still the next step', async () => {
     await page.getByTestId('nav').getByText('首页', { exact: true }).click();
     const card = page.getByTestId('getting-started');
     await expect(card.getByTestId('step-bureau')).toHaveAttribute('data-done', 'true');
-    await expect(card).toContainText('已完成 1 / 6 步');
-    await expect(card.getByTestId('step-items').getByRole('button')).toHaveClass(/ant-btn-primary/);
+    await expect(card).toContainText('已完成 1 / 7 步');
+    await expect(card.getByTestId('step-admin').getByRole('button')).toHaveClass(/ant-btn-primary/);
     await toastsGone(page);
     await screenshot(page, 'first-run-4-home-ticked');
   });

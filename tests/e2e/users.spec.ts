@@ -26,9 +26,14 @@ const count = (app: AppFixture, table: string) =>
 
 test('the first 管理员 is created in 系统设置 and signed in at once', async ({ page, app }) => {
   await app.open('/');
-  await expect(page.getByTestId('optional-admin')).toContainText('创建管理员账户（可选）');
-  await app.open('/settings');
+  await expect(page.getByTestId('step-admin')).toHaveAttribute('data-done', 'false');
+  await page
+    .getByTestId('step-admin')
+    .getByRole('button', { name: /去用户管理/ })
+    .click();
+  await expect(page.getByTestId('page-title')).toHaveText('系统设置');
   const section = page.getByTestId('users-section');
+  await expect(section).toBeInViewport();
   await expect(section).toContainText('尚未创建用户：现在无需登录即可使用本程序。');
   await section.getByTestId('user-name').fill('王管理');
   await section.getByTestId('user-password').fill('短');

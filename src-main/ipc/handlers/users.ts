@@ -12,5 +12,9 @@ export function userHandlers(s: Services): UserHandlers {
     'users:list': () => s.users.list(),
     'users:create': (req) => s.users.create(req),
     'users:reset-password': (req) => s.users.resetPassword(req),
+    'users:set-role': (req) => s.users.setRole(req),
+    'users:disable': (req) => s.users.disable(req),
+    'users:enable': (req) => s.users.enable(req),
+    'users:delete': (req) => s.users.remove(req),
   };
 }

@@ -11,6 +11,8 @@ const newPassword = z
   .min(PASSWORD_MIN, `新密码至少 ${PASSWORD_MIN} 个字符`)
   .max(128, '密码不能超过 128 个字符');
 
+const named = z.object({ name: userName }).strict();
+
 export const usersRequests = {
   'users:session': empty,
   'users:sign-in': z.object({ name: userName, password: typedPassword }).strict(),
@@ -21,6 +23,10 @@ export const usersRequests = {
     .object({ name: userName, role: z.enum(ROLES, { error: '请选择角色' }), password: newPassword })
     .strict(),
   'users:reset-password': z.object({ name: userName, password: newPassword }).strict(),
+  'users:set-role': z.object({ name: userName, role: z.enum(ROLES, { error: '请选择角色' }) }).strict(),
+  'users:disable': named,
+  'users:enable': named,
+  'users:delete': named,
 } satisfies Record<UserChannel, z.ZodType>;
 
 /** The supervisor's own password, typed at 承诺 and 封存 on the operator's machine (needed once users exist). */

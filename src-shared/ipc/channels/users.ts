@@ -8,6 +8,10 @@ export const USER_CHANNELS = [
   'users:list',
   'users:create',
   'users:reset-password',
+  'users:set-role',
+  'users:disable',
+  'users:enable',
+  'users:delete',
 ] as const;
 export type UserChannel = (typeof USER_CHANNELS)[number];
 
@@ -21,6 +25,13 @@ export interface UserResponses {
   'users:create': UserView[];
   /** Also unlocks the account. */
   'users:reset-password': UserView[];
+  /** Never one's own account, never the last 管理员 in use. */
+  'users:set-role': UserView[];
+  /** 停用: cannot sign in; the name stays in the log and the records. Same refusals as set-role. */
+  'users:disable': UserView[];
+  'users:enable': UserView[];
+  /** Only an account never named in the log or a draw (`UserView.used`); others are disabled instead. */
+  'users:delete': UserView[];
 }
 
 export type UserErrorCode =
@@ -33,4 +44,8 @@ export type UserErrorCode =
   | 'users.firstMustBeAdmin'
   | 'users.supervisorRequired'
   | 'users.supervisorIsOperator'
-  | 'users.operatorNotSignedIn';
+  | 'users.operatorNotSignedIn'
+  | 'users.disabled'
+  | 'users.ownAccount'
+  | 'users.lastAdmin'
+  | 'users.inUse';

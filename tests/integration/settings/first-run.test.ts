@@ -38,6 +38,7 @@ describe('a database whose bureau was never entered', () => {
   it('reads the placeholder, says it is not set, and 开始使用 has the bureau step open', async () => {
     expect(await c.services.settings.get()).toMatchObject({ bureauSet: false, bureauShortName: '某市监' });
     expect(await steps()).toEqual({
+      admin: false,
       bureau: false,
       items: true,
       entities: true,

@@ -4,11 +4,14 @@ import { useNavigate } from 'react-router';
 import type { GettingStartedStep } from '@shared/domain/settings';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
-import { useSession } from '../users/session';
 
-type StepKey = GettingStartedStep['key'] | 'admin';
-
-const STEPS: Record<StepKey, { title: string; hint: string; path: string; action: string }> = {
+const STEPS: Record<GettingStartedStep['key'], { title: string; hint: string; path: string; action: string }> = {
+  admin: {
+    title: '创建管理员账户',
+    hint: '在系统设置的用户管理中创建。创建后每次打开程序须登录，每项操作记在本人名下，承诺和封存须由监督员输入本人密码。未创建时程序照常可用。',
+    path: '/settings#users',
+    action: '去用户管理',
+  },
   bureau: {
     title: '填写机关信息',
     hint: '机关名称、机关简称（用于任务编号）和本局的科室、市场监管所。填写之前不能公示计划和抽取。',
@@ -39,12 +42,6 @@ const STEPS: Record<StepKey, { title: string; hint: string; path: string; action
     hint: '在见证下准备、承诺、揭晓并封存。',
     path: '/draw',
     action: '去随机抽取',
-  },
-  admin: {
-    title: '创建管理员账户（可选）',
-    hint: '创建后每次打开程序须登录，每项操作记在本人名下，承诺和封存须由监督员输入本人密码。',
-    path: '/settings',
-    action: '去用户管理',
   },
 };
 
@@ -97,27 +94,7 @@ export function GettingStartedCard({ refreshKey }: { refreshKey: number }) {
           );
         }}
       />
-      <AdminStep />
     </Card>
-  );
-}
-
-/** 创建管理员: not counted among the steps, as the program works without accounts; gone once one exists. */
-function AdminStep() {
-  const navigate = useNavigate();
-  const { usersExist } = useSession();
-  if (usersExist) return null;
-  const s = STEPS.admin;
-  return (
-    <div data-testid="optional-admin" style={{ marginTop: 8, padding: '8px 16px 0', borderTop: '1px dashed #e8e8e8' }}>
-      <Typography.Text type="secondary">
-        {s.title}：{s.hint}
-      </Typography.Text>
-      <Button type="link" size="small" onClick={() => navigate(s.path)}>
-        {s.action}
-        <RightOutlined />
-      </Button>
-    </div>
   );
 }
 

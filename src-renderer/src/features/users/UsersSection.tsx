@@ -1,13 +1,15 @@
-import { useState } from 'react';
-import { Alert, App, Button, Divider, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
+import { Alert, App, Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ROLE_NOTES, ROLES, type Role, type UserView } from '@shared/domain/users';
+import { ROLES, type Role } from '@shared/domain/users';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
 import { useSession } from './session';
 import { newPasswordRules, repeatRule } from './passwordRules';
 import { ResetPasswordModal } from './ResetPasswordModal';
+import { UsersTable } from './UsersTable';
 
 interface NewUser {
   name: string;
@@ -23,8 +25,14 @@ interface NewUser {
 export function UsersSection() {
   const session = useSession();
   const admin = !session.usersExist || session.user?.role === '管理员';
+  const ref = useRef<HTMLDivElement>(null);
+  // 开始使用's 创建管理员 step links to /settings#users: the section is below the bureau's settings.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash === '#users') ref.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   return (
-    <div data-testid="users-section" style={{ maxWidth: 760 }}>
+    <div ref={ref} data-testid="users-section" style={{ maxWidth: 920 }}>
       <Divider titlePlacement="start">用户管理</Divider>
       {!session.usersExist && (
         <Alert
@@ -107,41 +115,10 @@ function UserAdmin() {
           {first ? '创建管理员' : '添加用户'}
         </Button>
       </Form>
-      {!first && <UsersTable users={data ?? []} onReset={setResetting} />}
+      {!first && (
+        <UsersTable users={data ?? []} self={session.user?.name} run={run} onReset={setResetting} onChanged={reload} />
+      )}
       <ResetPasswordModal name={resetting} onClose={() => setResetting(undefined)} onDone={reload} />
     </>
   );
-}
-
-function UsersTable({ users, onReset }: { users: UserView[]; onReset: (name: string) => void }) {
-  return (
-    <Table<UserView>
-      rowKey="name"
-      size="small"
-      pagination={false}
-      dataSource={users}
-      scroll={{ y: 320 }}
-      data-testid="users-table"
-      columns={[
-        { title: '用户名', dataIndex: 'name', width: 150 },
-        { title: '角色', dataIndex: 'role', width: 80 },
-        { title: '可做的事', dataIndex: 'role', key: 'note', render: (r: Role) => ROLE_NOTES[r] },
-        { title: '状态', dataIndex: 'lockedUntil', width: 80, render: (_: unknown, u) => <LockTag user={u} /> },
-        {
-          title: '操作',
-          width: 100,
-          render: (_: unknown, u) => (
-            <Button size="small" type="link" onClick={() => onReset(u.name)} data-testid={`reset-${u.name}`}>
-              重置密码
-            </Button>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-function LockTag({ user }: { user: UserView }) {
-  const locked = user.lockedUntil !== null && new Date(user.lockedUntil) > new Date();
-  return locked ? <Tag color="red">已锁定</Tag> : <Tag color="green">正常</Tag>;
 }
