@@ -20,9 +20,14 @@ export interface CountedJobCalls {
 
 /**
  * A long write in main's worker (加载示例数据, bulk edits) under a job id this hook polls and may cancel. `onDone`
- * gets the job's value; a cancelled job returns to idle; a failure is kept in the state with its Chinese reason.
+ * gets the job's value; a cancelled job returns to idle (`onCancelled` hears its Chinese sentence); a failure is kept
+ * in the state with its Chinese reason.
  */
-export function useCountedJob<Value>(calls: CountedJobCalls, onDone: (value: Value) => void) {
+export function useCountedJob<Value>(
+  calls: CountedJobCalls,
+  onDone: (value: Value) => void,
+  onCancelled?: (message: string) => void,
+) {
   const [state, setState] = useState<CountedJobState>({ phase: 'idle' });
   const jobId = state.phase === 'running' ? state.jobId : null;
   usePoll(
@@ -53,6 +58,7 @@ export function useCountedJob<Value>(calls: CountedJobCalls, onDone: (value: Val
       // Read by shape: in the e2e bridge the error may come from another bundle, where instanceof fails.
       const cancelled = (e as Partial<ApiError> | null)?.code === calls.cancelledCode;
       setState(cancelled ? { phase: 'idle' } : { phase: 'failed', message: errorText(e) });
+      if (cancelled) onCancelled?.(errorText(e));
     }
   }
 
