@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JobCount } from '@shared/domain/job-count';
 import type { ApiError } from '@shared/ipc/client';
 import { errorText, newJobId } from './files';
-import { usePoll } from './usePoll';
+import { useJobProgress } from './useJobProgress';
 
 /** Where a counted job stands: idle, running (with its polled count), or failed with the Chinese reason. */
 export type CountedJobState =
@@ -30,21 +30,12 @@ export function useCountedJob<Value>(
 ) {
   const [state, setState] = useState<CountedJobState>({ phase: 'idle' });
   const jobId = state.phase === 'running' ? state.jobId : null;
-  usePoll(
-    async (stopped) => {
-      try {
-        const progress = await calls.progress(jobId!);
-        if (!stopped() && progress.running) {
-          setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s));
-        }
-      } catch {
-        // A missed poll only delays the bar; the job's own call reports errors.
-      }
-    },
-    250,
-    [jobId],
-    jobId !== null,
+  const onProgress = useCallback(
+    (progress: JobCount) =>
+      setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
+    [],
   );
+  useJobProgress(jobId, calls.progress, onProgress);
 
   /** Runs `job` under a new job id. */
   async function start(job: (jobId: string) => Promise<Value>) {
