@@ -36,6 +36,8 @@ export default defineConfig({
           'demo-worker': resolve(__dirname, 'src-main/demo/demo-worker.ts'),
           // …and bulk edits of the rosters (src-main/rosters/bulk-job.ts).
           'bulk-worker': resolve(__dirname, 'src-main/rosters/bulk-worker.ts'),
+          // …and the 操作日志 export (src-main/audit/export-job.ts).
+          'audit-export-worker': resolve(__dirname, 'src-main/audit/audit-export-worker.ts'),
         },
         // Code the entries share goes into chunks beside them, not in a chunks/ folder: the job code finds its worker
         // files through __dirname (import-job.ts workerEntry), which in a chunk is the chunk's folder.

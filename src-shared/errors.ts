@@ -1,4 +1,5 @@
 import type { AppErrorCode } from './ipc/channels/app';
+import type { AuditErrorCode } from './ipc/channels/audit';
 import type { DemoErrorCode } from './ipc/channels/demo';
 import type { DisclosureErrorCode } from './ipc/channels/disclosure';
 import type { DrawErrorCode } from './ipc/channels/draws';
@@ -32,6 +33,7 @@ export type DocumentErrorCode = 'documents.renderFailed';
 /** Every error code, `domain.camelCase`: a code not listed in its domain's union does not compile. */
 export type ErrorCode =
   | AppErrorCode
+  | AuditErrorCode
   | RosterErrorCode
   | ItemErrorCode
   | DemoErrorCode

@@ -67,6 +67,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
   const demoJobs = startDemoJobs();
   const rosters = createRosterService(conn, ctx, { files, onJobProgress: deps.onJobProgress });
   const publish = createPublishService(conn, ctx, { files });
+  const audit = createAuditService(conn, ctx, files);
   return {
     app: {
       info() {
@@ -82,7 +83,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
       switchDatabase: (req: ParsedReq<'app:switch-database'>) => switchDatabase(files, deps.switchDatabase, req),
     },
     settings: createSettingsService(conn.db, ctx),
-    audit: createAuditService(conn.raw, ctx, files),
+    audit,
     files,
     rosters,
     items: createItemService(conn.db, ctx),
@@ -99,6 +100,7 @@ export function createServices(conn: DbConnection, hostCtx: ServiceContext, deps
         await demoJobs.close();
         await rosters.dispose();
         await publish.dispose();
+        await audit.dispose();
       },
     },
     visits: createVisitService(conn.raw, ctx),

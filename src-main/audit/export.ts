@@ -22,6 +22,8 @@ export function filterText(f: AuditFilter): string {
   return parts.length > 0 ? parts.join('；') : '全部操作记录';
 }
 
+type Count = (rows: number) => void;
+
 const COLUMNS = [
   { header: '序号', width: 10 },
   { header: '时间', width: 18 },
@@ -31,8 +33,9 @@ const COLUMNS = [
   { header: '内容', width: 80 },
 ];
 
-async function writeLog(raw: BetterSqlite3.Database, path: string, f: AuditFilter, now: Date): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+type Workbook = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
+
+async function writeRows(workbook: Workbook, raw: BetterSqlite3.Database, f: AuditFilter, count: Count) {
   const sheet = workbook.addWorksheet('操作日志', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS;
   let rows = 0;
@@ -42,10 +45,25 @@ async function writeLog(raw: BetterSqlite3.Database, path: string, f: AuditFilte
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     row.commit();
     rows++;
+    if (rows % 500 === 0) count(rows);
     // Yield now and then so the file stream drains (the writer has no back-pressure).
     if (rows % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   sheet.commit();
+  count(rows);
+  return rows;
+}
+
+async function writeLog(raw: BetterSqlite3.Database, path: string, f: AuditFilter, now: Date, count: Count) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+  let rows: number;
+  try {
+    rows = await writeRows(workbook, raw, f, count);
+  } catch (e) {
+    // Closed before the temp file is removed (an open file cannot be removed on Windows).
+    await workbook.commit().catch(() => undefined);
+    throw e;
+  }
   const about = workbook.addWorksheet('说明');
   about.columns = [{ width: 12 }, { width: 60 }];
   for (const line of [
@@ -60,7 +78,16 @@ async function writeLog(raw: BetterSqlite3.Database, path: string, f: AuditFilte
   return rows;
 }
 
-/** Writes the matching rows through a temp file renamed over `path` when whole; the number of rows written. */
-export function writeAuditXlsx(raw: BetterSqlite3.Database, path: string, f: AuditFilter, now: Date): Promise<number> {
-  return writeThenRename(path, (temp) => writeLog(raw, temp, f, now));
+/**
+ * Writes the matching rows through a temp file renamed over `path` when whole; the number of rows written. `count`
+ * hears the rows written so far; when it throws, the export stops and leaves no file.
+ */
+export function writeAuditXlsx(
+  raw: BetterSqlite3.Database,
+  path: string,
+  f: AuditFilter,
+  now: Date,
+  count: Count = () => undefined,
+): Promise<number> {
+  return writeThenRename(path, (temp) => writeLog(raw, temp, f, now, count));
 }

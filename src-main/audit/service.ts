@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditChainCheck, AuditEntry } from '@shared/ipc/contract';
 import type { ParsedReq } from '@shared/ipc/schemas';
+import type { DbConnection } from '../db/connection';
 import type { Database } from '../db/schema';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
 import { all, qb, run } from '../db/sql';
 import { auditRowHash, chainTail, EMPTY_TAIL, TAIL, verifyAuditChain } from './chain';
-import { filterText, writeAuditXlsx } from './export';
+import { filterText } from './export';
+import { auditExportJobs } from './export-job';
 import { auditActors, auditCount, auditRows } from './query';
 
 export interface AuditRecord {
@@ -54,21 +57,24 @@ export function appendAuditRaw(raw: BetterSqlite3.Database, record: AuditRecord,
 }
 
 async function exportAuditLog(
-  raw: BetterSqlite3.Database,
+  conn: DbConnection,
   ctx: ServiceContext,
-  files: FileTokens,
+  deps: { files: FileTokens; jobs: ReturnType<typeof auditExportJobs> },
   req: ParsedReq<'audit:export'>,
 ): Promise<{ fileName: string; rows: number }> {
-  const path = files.resolve(req.fileToken, 'save');
-  const { fileToken: _token, ...filter } = req;
-  const rows = await writeAuditXlsx(raw, path, filter, ctx.now());
+  const path = deps.files.resolve(req.fileToken, 'save');
+  const { fileToken: _token, jobId = randomUUID(), ...filter } = req;
+  const request = { jobId, dbPath: conn.path, path, filter, nowIso: ctx.now().toISOString() };
+  const rows = await deps.jobs.run(request, auditCount(conn.raw, filter));
   const detail = { file: basename(path), rows, filter: filterText(filter) };
   const record = { actor: ctx.actor(), action: 'audit:export', target: 'audit', detail };
-  raw.transaction(() => appendAuditRaw(raw, record, ctx.now())).immediate();
+  conn.raw.transaction(() => appendAuditRaw(conn.raw, record, ctx.now())).immediate();
   return { fileName: basename(path), rows };
 }
 
-export function createAuditService(raw: BetterSqlite3.Database, ctx: ServiceContext, files: FileTokens) {
+export function createAuditService(conn: DbConnection, ctx: ServiceContext, files: FileTokens) {
+  const raw = conn.raw;
+  const jobs = auditExportJobs();
   return {
     /** Recomputes the whole chain (系统设置's check, the same as `ssj audit verify`). */
     verify: (): AuditChainCheck => verifyAuditChain(raw),
@@ -80,6 +86,10 @@ export function createAuditService(raw: BetterSqlite3.Database, ctx: ServiceCont
     },
     count: (req: ParsedReq<'audit:count'>): number => auditCount(raw, req),
     actors: (): string[] => auditActors(raw),
-    export: (req: ParsedReq<'audit:export'>) => exportAuditLog(raw, ctx, files, req),
+    /** In a worker thread; rows written in exportProgress, stopped by exportCancel (no file then). */
+    export: (req: ParsedReq<'audit:export'>) => exportAuditLog(conn, ctx, { files, jobs }, req),
+    exportProgress: (jobId: string) => jobs.progress(jobId),
+    exportCancel: (jobId: string) => ({ cancelled: jobs.cancel(jobId) }),
+    dispose: () => jobs.close(),
   };
 }

@@ -14,7 +14,8 @@ import type { DbConnection } from '../db/connection';
 import { all } from '../db/sql';
 import { sealedDrawsWithTask } from '../draws/sealed';
 import { resourcesDir } from '../documents/fonts';
-import { PublishJobs } from './job';
+import { JobProgress } from '../workers/jobs';
+import { PublishJobs, type WorkerProgress } from './job';
 import { checkOutFolder, type PackageOutcome } from './package';
 import { sealedDrawsOf, type PublishScope } from './site-data';
 
@@ -50,42 +51,26 @@ export function auditPackage(
 
 export function createPublishService(conn: DbConnection, ctx: ServiceContext, deps: { files: FileTokens }) {
   const jobs = new PublishJobs();
-  const progress = new Map<string, PublishProgress>();
-  let running: string | null = null;
-
-  function track(jobId: string, p: Omit<PublishProgress, 'jobId' | 'running'>, isRunning: boolean) {
-    progress.set(jobId, { ...p, jobId, running: isRunning });
-    while (progress.size > 20) progress.delete(progress.keys().next().value!);
-  }
+  const progress = new JobProgress<WorkerProgress>(IDLE);
 
   async function run(req: ParsedReq<'publish:run'>): Promise<PublishResult> {
-    if (running) throw new AppError('publish.busy', '正在生成另一个公示包，请等它完成或取消后再生成。');
+    if (progress.busy()) throw new AppError('publish.busy', '正在生成另一个公示包，请等它完成或取消后再生成。');
     const out = deps.files.resolve(req.folderToken, 'folder');
     sealedDrawsOf(conn.raw, req.scope);
     checkOutFolder(out);
-    running = req.jobId;
-    track(req.jobId, IDLE, true);
-    try {
-      const request = { jobId: req.jobId, dbPath: conn.path, scope: req.scope, out, resourcesDir: resourcesDir() };
-      const outcome = await jobs.run(request, (p) => track(req.jobId, p, true));
-      if (outcome.outcome === 'done') auditPackage(conn, ctx, req.scope, out, outcome);
-      const { files, ...counts } = outcome;
-      return { ...counts, files: files.length, folderName: basename(out) };
-    } finally {
-      track(req.jobId, progress.get(req.jobId) ?? IDLE, false);
-      running = null;
-    }
+    const request = { jobId: req.jobId, dbPath: conn.path, scope: req.scope, out, resourcesDir: resourcesDir() };
+    const outcome = await progress.follow(req.jobId, IDLE, (report) => jobs.run(request, report));
+    if (outcome.outcome === 'done') auditPackage(conn, ctx, req.scope, out, outcome);
+    const { files, ...counts } = outcome;
+    return { ...counts, files: files.length, folderName: basename(out) };
   }
 
   return {
     choices: () => publishChoices(conn),
     chooseFolder: () => deps.files.choose({ mode: 'folder', title: '选择保存公示包的空文件夹', filters: [] }),
     run,
-    progress: (jobId: string): PublishProgress => progress.get(jobId) ?? { jobId, running: false, ...IDLE },
-    async cancel(jobId: string): Promise<{ cancelled: boolean }> {
-      if (running !== jobId) return { cancelled: false };
-      return { cancelled: await jobs.cancel(jobId) };
-    },
+    progress: (jobId: string): PublishProgress => progress.get(jobId),
+    cancel: (jobId: string) => ({ cancelled: jobs.cancel(jobId) }),
     dispose: () => jobs.close(),
   };
 }

@@ -8,6 +8,7 @@ import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { AppError } from '@shared/errors';
 import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
+import { JobProgress } from '../workers/jobs';
 import type { FileImportReport } from './import-files';
 import { ResultImportJobs, type ImportJobRequest, type ImportStep, type PackedRead } from './import-job';
 
@@ -27,26 +28,12 @@ type JobRequest<K> = K extends ImportJobRequest['kind']
 export function createImportPreviews(ctx: ServiceContext, deps: ImportPreviewDeps) {
   const jobs = new ResultImportJobs();
   const previews = new Map<string, { read: PackedRead; sheets: number }>();
-  const progress = new Map<string, ResultImportProgress>();
+  const progress = new JobProgress<ImportStep>({ step: 'read', done: 0, total: 0 });
 
-  function track(jobId: string, step: ImportStep, running: boolean) {
-    progress.set(jobId, { ...step, jobId, running });
-    while (progress.size > 20) progress.delete(progress.keys().next().value!);
-  }
-
-  async function run(
-    jobId: string | undefined,
-    request: JobRequest<'preview'> | JobRequest<'confirm'>,
-    first: ImportStep,
-  ) {
+  function run(jobId: string | undefined, request: JobRequest<'preview'> | JobRequest<'confirm'>, first: ImportStep) {
     const id = jobId ?? randomUUID();
-    track(id, first, true);
     const base = { jobId: id, dbPath: deps.dbPath, actor: ctx.actor(), nowIso: ctx.now().toISOString() };
-    try {
-      return await jobs.run({ ...base, ...request }, (step) => track(id, step, true));
-    } finally {
-      track(id, progress.get(id) ?? first, false);
-    }
+    return progress.follow(id, first, (report) => jobs.run({ ...base, ...request }, report));
   }
 
   function choose() {
@@ -84,8 +71,7 @@ export function createImportPreviews(ctx: ServiceContext, deps: ImportPreviewDep
     choose,
     preview,
     confirm,
-    progress: (jobId: string): ResultImportProgress =>
-      progress.get(jobId) ?? { jobId, running: false, step: 'read', done: 0, total: 0 },
+    progress: (jobId: string): ResultImportProgress => progress.get(jobId),
     cancel: (jobId: string) => ({ cancelled: jobs.cancel(jobId) }),
     dispose: () => jobs.close(),
   };

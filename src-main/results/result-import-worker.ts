@@ -5,24 +5,23 @@
  */
 import { basename } from 'node:path';
 import { AppError } from '@shared/errors';
-import { openDatabase } from '../db/connection';
-import { serveRequests } from '../workers/worker-rpc';
+import type { Cancellable } from '../workers/jobs';
+import { serveJobs, withConnection, type JobControl } from '../workers/job-worker';
 import { enterResultFiles, readResultFiles } from './import-files';
 import { SECOND_READER_FROM, WorkbookReader } from './workbook-reader';
-import { packRead, unpackRead, type ImportStep, type ImportWorkerReply, type ImportWorkerRequest } from './import-job';
+import { packRead, unpackRead, type ImportJobRequest, type ImportStep, type ImportWorkerReply } from './import-job';
 
 /** Progress for one step: throws when the job was cancelled, posts at most every 100 ms and at the end. */
-function stepper(request: ImportWorkerRequest, progress: (p: ImportStep) => void) {
-  const flag = new Int32Array(request.cancel);
+function stepper(job: JobControl<ImportStep>) {
   let lastPost = 0;
   let lastStep = '';
   return (step: ImportStep['step'], total: number) => (done: number) => {
-    if (Atomics.load(flag, 0) === 1) throw new AppError('result.importCancelled', '已取消，数据库未作任何修改。');
+    if (job.cancelled()) throw new AppError('result.importCancelled', '已取消，数据库未作任何修改。');
     const t = Date.now();
     if (done < total && step === lastStep && t - lastPost < 100) return;
     lastPost = t;
     lastStep = step;
-    progress({ step, done, total });
+    job.progress({ step, done, total });
   };
 }
 
@@ -34,18 +33,17 @@ function readerFor(files: number): WorkbookReader | null {
   return secondReader;
 }
 
-async function run(request: ImportWorkerRequest, progress: (p: ImportStep) => void): Promise<ImportWorkerReply> {
-  const step = stepper(request, progress);
-  const conn = await openDatabase(request.dbPath, { migrate: false });
+function run(request: Cancellable<ImportJobRequest>, job: JobControl<ImportStep>): Promise<ImportWorkerReply> {
+  const step = stepper(job);
   const ctx = { actor: () => request.actor, now: () => new Date(request.nowIso) };
-  try {
+  return withConnection(request.dbPath, async (raw) => {
     if (request.kind === 'preview') {
       const onFile = step('read', request.paths.length);
       const secondReader = readerFor(request.paths.length)?.parse;
-      const read = await readResultFiles(conn.raw, request.paths, { fileName: basename, onFile, secondReader });
+      const read = await readResultFiles(raw, request.paths, { fileName: basename, onFile, secondReader });
       const onSheet = step('check', read.sheets.length);
       onSheet(0);
-      const report = enterResultFiles(conn.raw, ctx, read, { dryRun: true, onSheet });
+      const report = enterResultFiles(raw, ctx, read, { dryRun: true, onSheet });
       return { read: packRead(read), sheets: read.sheets.length, report };
     }
     const read = unpackRead(request.read);
@@ -54,21 +52,13 @@ async function run(request: ImportWorkerRequest, progress: (p: ImportStep) => vo
     return {
       read: null,
       sheets: read.sheets.length,
-      report: enterResultFiles(conn.raw, ctx, read, { dryRun: false, onSheet }),
+      report: enterResultFiles(raw, ctx, read, { dryRun: false, onSheet }),
     };
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
-serveRequests<ImportWorkerRequest, ImportWorkerReply, ImportStep>(
-  async (request, progress) => {
-    const value = await run(request, progress);
-    return { value, transfer: value.read ? [value.read.buffer] : [] };
-  },
-  (error) =>
-    new AppError(
-      'result.importFailed',
-      `导入时出错，数据库未作任何修改：${(error as Error)?.message ?? String(error)}`,
-    ),
-);
+serveJobs<ImportJobRequest, ImportWorkerReply, ImportStep>({
+  run,
+  failed: (message) => new AppError('result.importFailed', `导入时出错，数据库未作任何修改：${message}`),
+  transfer: (value) => (value.read ? [value.read.buffer] : []),
+});

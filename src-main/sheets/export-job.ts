@@ -1,19 +1,18 @@
 /**
  * A draw's sheets are exported in a worker thread (sheet-export-worker.ts) with its own connection: rendering a
- * 10,000-entity draw keeps pdfkit and exceljs busy for minutes, which must not stall the main process. Started on
- * the first export and kept; a cancel is a second request to the same thread, answered within one entity. The
- * thread's heap is capped (docs/performance.md: the export stays far below it), so a runaway fails alone.
+ * 10,000-entity draw keeps pdfkit and exceljs busy for minutes, which must not stall the main process. A cancel is
+ * seen within one entity. The thread's heap is capped (docs/performance.md: the export stays far below it), so a
+ * runaway fails alone.
  */
 import type { SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError, isAppError } from '@shared/errors';
-import { startWorker, workerEntry } from '../workers/start';
-import { WorkerRpc } from '../workers/worker-rpc';
+import { workerEntry } from '../workers/start';
+import { WorkerJobs } from '../workers/jobs';
 import type { BatchOutcome, BatchProgress } from './batch';
 import { sheetFiles, type SheetOutline } from './export';
 import { checkFolder, removeFiles } from './run-files';
 
 export interface ExportRequest {
-  kind: 'export';
   jobId: string;
   dbPath: string;
   drawId: number;
@@ -21,8 +20,6 @@ export interface ExportRequest {
   format: SheetFormat;
 }
 
-export type SheetWorkerRequest = ExportRequest | { kind: 'cancel'; jobId: string };
-export type SheetWorkerReply = ({ kind: 'export' } & BatchOutcome) | { kind: 'cancel'; cancelled: boolean };
 /** The worker's progress: the run's, and the worker's heap in use (bytes), for the benchmark. */
 export type WorkerProgress = BatchProgress & { heapUsed: number };
 
@@ -33,13 +30,14 @@ function deathReason(why: string): string {
 }
 
 export class SheetExportJobs {
-  private readonly rpc: WorkerRpc<SheetWorkerRequest, SheetWorkerReply, WorkerProgress>;
+  private readonly jobs: WorkerJobs<ExportRequest, BatchOutcome, WorkerProgress>;
 
   constructor(heapMb = EXPORT_HEAP_MB) {
-    this.rpc = new WorkerRpc(
-      () => startWorker(workerEntry(__dirname, 'sheet-export-worker'), {}, { maxOldGenerationSizeMb: heapMb }),
+    this.jobs = new WorkerJobs(
+      workerEntry(__dirname, 'sheet-export-worker'),
       (why) =>
         new AppError('sheets.exportFailed', `导出一户一表的线程意外中止（${deathReason(why)}）。`, { died: true }),
+      heapMb,
     );
   }
 
@@ -47,18 +45,11 @@ export class SheetExportJobs {
    * Exports the draw named by `outline` into `request.dir`. The folder is checked here too, so that when the thread
    * dies mid-run the files of this run (none of which were there before) can be removed here.
    */
-  async run(
-    request: Omit<ExportRequest, 'kind'>,
-    outline: SheetOutline,
-    onProgress: (p: WorkerProgress) => void,
-  ): Promise<BatchOutcome> {
+  async run(request: ExportRequest, outline: SheetOutline, onProgress: (p: WorkerProgress) => void) {
     const names = sheetFiles(outline, request.format).map((f) => f.name);
     checkFolder(request.dir, names);
     try {
-      const reply = await this.rpc.call({ kind: 'export', ...request }, onProgress);
-      if (reply.kind !== 'export') throw new AppError('app.internal', '导出线程的回复不正确。');
-      const { kind: _kind, ...outcome } = reply;
-      return outcome;
+      return await this.jobs.run(request, onProgress);
     } catch (error) {
       if (!isAppError(error) || !(error.details as { died?: boolean } | undefined)?.died) throw error;
       await removeFiles(request.dir, names);
@@ -66,12 +57,11 @@ export class SheetExportJobs {
     }
   }
 
-  async cancel(jobId: string): Promise<boolean> {
-    const reply = await this.rpc.call({ kind: 'cancel', jobId });
-    return reply.kind === 'cancel' && reply.cancelled;
+  cancel(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
   }
 
   close(): Promise<void> {
-    return this.rpc.close();
+    return this.jobs.close();
   }
 }

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../app/context';
 import type { FileTokens } from '../app/file-tokens';
 import { appendAuditRaw } from '../audit/service';
 import type { DbConnection } from '../db/connection';
+import { JobProgress } from '../workers/jobs';
 import type { BatchProgress } from './batch';
 import { assertSealed, drawOutline, sealedDrawViews } from './draw-list';
 import { sheetFiles, type SheetOutline } from './export';
@@ -38,36 +39,25 @@ function startOf(outline: SheetOutline, format: SheetFormat): BatchProgress {
 
 export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps: SheetServiceDeps) {
   const jobs = new SheetExportJobs();
-  const progress = new Map<string, SheetExportProgress>();
-  let running: string | null = null;
-
-  function track(jobId: string, p: BatchProgress, isRunning: boolean) {
-    progress.set(jobId, { ...p, jobId, running: isRunning });
-    while (progress.size > 20) progress.delete(progress.keys().next().value!);
-  }
+  const progress = new JobProgress<BatchProgress>(IDLE);
 
   async function exportDraw(
     req: ParsedReq<'sheets:export'>,
     onProgress?: (p: SheetExportProgress) => void,
   ): Promise<SheetExportResult> {
-    if (running) throw new AppError('sheets.busy', '正在导出另一批一户一表，请等它完成或取消后再导出。');
+    if (progress.busy()) throw new AppError('sheets.busy', '正在导出另一批一户一表，请等它完成或取消后再导出。');
     assertSealed(conn.raw, req.drawId);
     const dir = deps.files.resolve(req.folderToken, 'folder');
     const outline = drawOutline(conn.raw, req.drawId);
-    running = req.jobId;
-    track(req.jobId, startOf(outline, req.format), true);
-    try {
-      const request = { jobId: req.jobId, drawId: req.drawId, format: req.format, dbPath: conn.path, dir };
-      const outcome = await jobs.run(request, outline, ({ heapUsed: _heap, ...p }) => {
-        track(req.jobId, p, true);
-        onProgress?.(progress.get(req.jobId)!);
-      });
-      if (outcome.outcome === 'done') audit(req, outcome.files, basename(dir));
-      return { ...outcome, folderName: basename(dir) };
-    } finally {
-      track(req.jobId, progress.get(req.jobId) ?? IDLE, false);
-      running = null;
-    }
+    const request = { jobId: req.jobId, drawId: req.drawId, format: req.format, dbPath: conn.path, dir };
+    const outcome = await progress.follow(req.jobId, startOf(outline, req.format), (report) =>
+      jobs.run(request, outline, ({ heapUsed: _heap, ...p }) => {
+        report(p);
+        onProgress?.(progress.get(req.jobId));
+      }),
+    );
+    if (outcome.outcome === 'done') audit(req, outcome.files, basename(dir));
+    return { ...outcome, folderName: basename(dir) };
   }
 
   function audit(req: ParsedReq<'sheets:export'>, files: string[], folderName: string) {
@@ -84,13 +74,8 @@ export function createSheetService(conn: DbConnection, ctx: ServiceContext, deps
     draws: () => sealedDrawViews(conn.raw),
     chooseFolder: () => deps.files.choose({ mode: 'folder', title: '选择保存一户一表的文件夹', filters: [] }),
     export: exportDraw,
-    exportProgress(jobId: string): SheetExportProgress {
-      return progress.get(jobId) ?? { jobId, running: false, ...IDLE };
-    },
-    async exportCancel(jobId: string): Promise<{ cancelled: boolean }> {
-      if (running !== jobId) return { cancelled: false };
-      return { cancelled: await jobs.cancel(jobId) };
-    },
+    exportProgress: (jobId: string): SheetExportProgress => progress.get(jobId),
+    exportCancel: (jobId: string) => ({ cancelled: jobs.cancel(jobId) }),
     dispose: () => jobs.close(),
   };
 }

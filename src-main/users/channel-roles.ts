@@ -38,6 +38,8 @@ export const CHANNEL_ROLES: Record<Channel, Access> = {
   'audit:count': EVERYONE,
   'audit:actors': EVERYONE,
   'audit:export': EVERYONE,
+  'audit:export-progress': EVERYONE,
+  'audit:export-cancel': EVERYONE,
   'audit:verify': EVERYONE,
   'home:attention': EVERYONE,
   'roster:query': EVERYONE,

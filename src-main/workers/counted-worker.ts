@@ -1,32 +1,37 @@
-/** The worker side of a CountedJobs job: opens the database, runs one write with a cancellable count, closes it. */
+/** The worker side of a CountedJobs job: opens the database, runs one job with a cancellable count, closes it. */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AppError } from '@shared/errors';
-import { openDatabase } from '../db/connection';
-import { countedProgress, type Counted } from './counted-jobs';
-import { serveRequests } from './worker-rpc';
+import type { Cancellable } from './jobs';
+import { serveJobs, withConnection, type JobControl } from './job-worker';
 
 export interface CountedWork<Request, Value> {
   run: (
     raw: BetterSqlite3.Database,
-    request: Counted<Request & { dbPath: string }>,
+    request: Cancellable<Request & { dbPath: string }>,
     count: (done: number) => void,
-  ) => Value;
-  /** The refusal a cancel raises inside the write (it rolls the transaction back). */
+  ) => Value | Promise<Value>;
+  /** The refusal a cancel raises inside the job (it rolls a transaction back). */
   cancelled: () => AppError;
   /** Any other failure, with its message. */
   failed: (message: string) => AppError;
 }
 
+/** Reports `done` (at most every 100 ms), throwing `cancelled()` once the job is cancelled. */
+function countedProgress(job: JobControl<number>, cancelled: () => AppError): (done: number) => void {
+  let last = 0;
+  return (done) => {
+    if (job.cancelled()) throw cancelled();
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    job.progress(done);
+  };
+}
+
 export function serveCountedJobs<Request, Value>(work: CountedWork<Request, Value>): void {
-  serveRequests<Counted<Request & { dbPath: string }>, Value, number>(
-    async (request, progress) => {
-      const conn = await openDatabase(request.dbPath, { migrate: false });
-      try {
-        return { value: work.run(conn.raw, request, countedProgress(request.cancel, progress, work.cancelled)) };
-      } finally {
-        await conn.close();
-      }
-    },
-    (error) => work.failed((error as Error)?.message ?? String(error)),
-  );
+  serveJobs<Request & { dbPath: string }, Value, number>({
+    run: (request, job) =>
+      withConnection(request.dbPath, (raw) => work.run(raw, request, countedProgress(job, work.cancelled))),
+    failed: work.failed,
+  });
 }

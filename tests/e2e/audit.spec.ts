@@ -3,6 +3,7 @@
  * name, by dates and by object, reads the total, and exports what the filters match (the xlsx read back). The page
  * fits 1366×768 without scrolling sideways.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
@@ -99,4 +100,31 @@ test('filters by person, action, dates and object, shows the total, and exports 
     expect(sheet.getRow(4).getCell(4).text).toBe('修改系统设置');
     expect(wb.getWorksheet('说明')!.getRow(2).getCell(2).text).toBe('日期：2026-03-02 至 2026-03-05');
   });
+});
+
+test('shows the rows written while the export runs, and 取消 leaves no file', async ({ app, page }) => {
+  const raw = app.db.conn.raw;
+  raw
+    .transaction(() => {
+      for (let i = 1; i <= 40_000; i++) {
+        const r = { actor: '王五', action: 'roster:update', target: `entities:${i}`, detail: { reason: '更新电话' } };
+        appendAuditRaw(raw, r, new Date('2026-03-20T02:00:00Z'));
+      }
+    })
+    .immediate();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await app.open('/audit');
+  await expect(total(page)).toHaveText('共 40,000 条');
+  const path = join(app.db.dir, '操作日志-取消.xlsx');
+  app.fileDialog.answer(path);
+  await page.getByTestId('audit-export').click();
+  const running = page.getByTestId('audit-export-progress');
+  await expect(running).toContainText(/已写入 [1-9][\d,]* \/ 40,000 条/, { timeout: 30_000 });
+  await noSidewaysScroll(page);
+  await screenshot(page, 'audit-3-exporting');
+  await page.getByTestId('audit-export-cancel').click();
+  await expect(page.getByText('已取消导出，未写入文件。')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('audit-export')).toBeEnabled();
+  expect(readdirSync(app.db.dir).filter((name) => name.includes('操作日志'))).toEqual([]);
+  await expect(total(page)).toHaveText('共 40,000 条');
 });

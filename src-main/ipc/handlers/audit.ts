@@ -9,6 +9,8 @@ export function auditHandlers(s: Services): AuditHandlers {
     'audit:count': (req) => s.audit.count(req),
     'audit:actors': () => s.audit.actors(),
     'audit:export': (req) => s.audit.export(req),
+    'audit:export-progress': (req) => s.audit.exportProgress(req.jobId),
+    'audit:export-cancel': (req) => s.audit.exportCancel(req.jobId),
     'audit:verify': () => s.audit.verify(),
   };
 }

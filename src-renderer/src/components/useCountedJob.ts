@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JobCount } from '@shared/domain/job-count';
 import type { ApiError } from '@shared/ipc/client';
 import { errorText, newJobId } from './files';
-import { usePoll } from './usePoll';
+import { useJobProgress } from './useJobProgress';
 
 /** Where a counted job stands: idle, running (with its polled count), or failed with the Chinese reason. */
 export type CountedJobState =
@@ -20,26 +20,22 @@ export interface CountedJobCalls {
 
 /**
  * A long write in main's worker (加载示例数据, bulk edits) under a job id this hook polls and may cancel. `onDone`
- * gets the job's value; a cancelled job returns to idle; a failure is kept in the state with its Chinese reason.
+ * gets the job's value; a cancelled job returns to idle (`onCancelled` hears its Chinese sentence); a failure is kept
+ * in the state with its Chinese reason.
  */
-export function useCountedJob<Value>(calls: CountedJobCalls, onDone: (value: Value) => void) {
+export function useCountedJob<Value>(
+  calls: CountedJobCalls,
+  onDone: (value: Value) => void,
+  onCancelled?: (message: string) => void,
+) {
   const [state, setState] = useState<CountedJobState>({ phase: 'idle' });
   const jobId = state.phase === 'running' ? state.jobId : null;
-  usePoll(
-    async (stopped) => {
-      try {
-        const progress = await calls.progress(jobId!);
-        if (!stopped() && progress.running) {
-          setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s));
-        }
-      } catch {
-        // A missed poll only delays the bar; the job's own call reports errors.
-      }
-    },
-    250,
-    [jobId],
-    jobId !== null,
+  const onProgress = useCallback(
+    (progress: JobCount) =>
+      setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
+    [],
   );
+  useJobProgress(jobId, calls.progress, onProgress);
 
   /** Runs `job` under a new job id. */
   async function start(job: (jobId: string) => Promise<Value>) {
@@ -53,6 +49,7 @@ export function useCountedJob<Value>(calls: CountedJobCalls, onDone: (value: Val
       // Read by shape: in the e2e bridge the error may come from another bundle, where instanceof fails.
       const cancelled = (e as Partial<ApiError> | null)?.code === calls.cancelledCode;
       setState(cancelled ? { phase: 'idle' } : { phase: 'failed', message: errorText(e) });
+      if (cancelled) onCancelled?.(errorText(e));
     }
   }
 

@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import type { AuditChannel } from './audit';
-import { calendarDate, fileToken, text } from './fields';
+import { calendarDate, fileToken, jobId, text } from './fields';
 
 /** What the 操作日志 page filters by: person, action, object (kind, and one record of it), a range of local dates. */
 const filter = {
@@ -29,8 +29,10 @@ export const auditRequests = {
   'audit:count': auditFilter,
   'audit:actors': z.object({}).strict(),
   'audit:export': z
-    .object({ ...filter, fileToken })
+    .object({ ...filter, fileToken, jobId: jobId.optional() })
     .strict()
     .refine(dateOrder, DATE_ORDER),
+  'audit:export-progress': z.object({ jobId }).strict(),
+  'audit:export-cancel': z.object({ jobId }).strict(),
   'audit:verify': z.object({}).strict(),
 } satisfies Record<AuditChannel, z.ZodType>;

@@ -1,4 +1,14 @@
-export const AUDIT_CHANNELS = ['audit:list', 'audit:count', 'audit:actors', 'audit:export', 'audit:verify'] as const;
+import type { JobCount } from '../../domain/job-count';
+
+export const AUDIT_CHANNELS = [
+  'audit:list',
+  'audit:count',
+  'audit:actors',
+  'audit:export',
+  'audit:export-progress',
+  'audit:export-cancel',
+  'audit:verify',
+] as const;
 export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
 
 export interface AuditEntry {
@@ -18,6 +28,11 @@ export interface AuditResponses {
   'audit:list': AuditEntry[];
   'audit:count': number;
   'audit:actors': string[];
+  /** Runs off the main process; rows written in audit:export-progress under the request's jobId. */
   'audit:export': { fileName: string; rows: number };
+  'audit:export-progress': JobCount;
+  'audit:export-cancel': { cancelled: boolean };
   'audit:verify': AuditChainCheck;
 }
+
+export type AuditErrorCode = 'audit.exportCancelled' | 'audit.exportFailed';

@@ -103,7 +103,7 @@ describe('sheets:export — stopped', () => {
     const audits = exportAudits().length;
     const id = jobId();
     const events: SheetExportProgress[] = [];
-    let asked: Promise<{ cancelled: boolean }> | undefined;
+    let asked: { cancelled: boolean } | undefined;
     let atCancel: { entitiesDone: number; files: string[] } | undefined;
     const result = await s.c.services.sheets.export(
       { drawId: s.drawId, folderToken: tokenOf(dir), format: 'pdf', jobId: id },

@@ -1,5 +1,5 @@
-import { Button, DatePicker, Input, Select, Space, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Req } from '@shared/ipc/contract';
 import { AUDIT_ACTION_NAMES, AUDIT_TARGET_KINDS } from '@shared/domain/audit-labels';
@@ -15,12 +15,12 @@ interface Props {
   set: (f: AuditFilter) => void;
   actors: string[];
   total: number | undefined;
-  exporting: boolean;
-  onExport: () => void;
+  /** The export, last in the row. */
+  children: ReactNode;
 }
 
 /** The 操作日志 filters in one wrapping row: person, dates, action (by its Chinese name), object; the total; export. */
-export function AuditFilters({ filter, set, actors, total, exporting, onExport }: Props) {
+export function AuditFilters({ filter, set, actors, total, children }: Props) {
   const range: [Dayjs, Dayjs] | null = filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null;
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
@@ -73,9 +73,7 @@ export function AuditFilters({ filter, set, actors, total, exporting, onExport }
       <Typography.Text data-testid="audit-total" data-count={total ?? ''}>
         {total === undefined ? '正在统计……' : `共 ${total.toLocaleString('zh-CN')} 条`}
       </Typography.Text>
-      <Button icon={<FileExcelOutlined />} loading={exporting} disabled={!total} onClick={onExport}>
-        导出（Excel）
-      </Button>
+      {children}
     </Space>
   );
 }

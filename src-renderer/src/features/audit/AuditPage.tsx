@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Table } from 'antd';
+import { Alert, Button, Card, Table } from 'antd';
 import type { AuditEntry } from '@shared/ipc/contract';
 import { actionName, auditTime, detailLines, targetName } from '@shared/domain/audit-labels';
 import { api } from '../../api';
-import { errorText, saveThroughDialog } from '../../components/files';
+import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { AuditExport } from './AuditExport';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
 
 const PAGE = 100;
@@ -56,25 +57,6 @@ function useAuditRows(filter: AuditFilter) {
   return { rows, more, loadMore, loadingMore, loading: page.loading, error: page.error ?? moreError };
 }
 
-function useExport(filter: AuditFilter) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const done = await saveThroughDialog('export', '操作日志.xlsx', (fileToken) =>
-        api()['audit:export']({ ...filter, fileToken }),
-      );
-      if (done) message.success(`已导出 ${done.rows} 条操作记录：${done.fileName}`);
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, busy };
-}
-
 /** 操作日志: every change, newest first, filtered by person, date, action and object. Append-only in the database. */
 export function AuditPage() {
   const [typed, setFilter] = useState<AuditFilter>({});
@@ -82,7 +64,6 @@ export function AuditPage() {
   const actors = useApiCall(() => api()['audit:actors']({}));
   const total = useApiCall(() => api()['audit:count'](filter), [filter]);
   const list = useAuditRows(filter);
-  const exporter = useExport(filter);
   const error = list.error ?? total.error;
   return (
     <Card>
@@ -91,9 +72,9 @@ export function AuditPage() {
         set={setFilter}
         actors={actors.data ?? []}
         total={total.loading ? undefined : total.data}
-        exporting={exporter.busy}
-        onExport={exporter.run}
-      />
+      >
+        <AuditExport filter={filter} total={total.loading ? undefined : total.data} />
+      </AuditFilters>
       {error && <Alert type="error" showIcon message="无法读取操作日志" description={error} />}
       <Table<AuditEntry>
         rowKey="id"

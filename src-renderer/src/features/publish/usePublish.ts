@@ -3,7 +3,9 @@ import type { PublishProgress, PublishResult } from '@shared/ipc/channels/publis
 import type { Req, Res } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { errorText, newJobId } from '../../components/files';
-import { usePoll } from '../../components/usePoll';
+import { useJobProgress } from '../../components/useJobProgress';
+
+const readProgress = (jobId: string) => api()['publish:progress']({ jobId });
 
 export type PublishScope = Req<'publish:run'>['scope'];
 
@@ -23,19 +25,7 @@ export function usePublish() {
       setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
     [],
   );
-  usePoll(
-    async (stopped) => {
-      try {
-        const p = await api()['publish:progress']({ jobId: jobId! });
-        if (!stopped() && p.running) onProgress(p);
-      } catch {
-        // A missed poll only delays the bar; the run's own call reports errors.
-      }
-    },
-    250,
-    [jobId, onProgress],
-    jobId !== null,
-  );
+  useJobProgress(jobId, readProgress, onProgress);
 
   async function start(scope: PublishScope) {
     const calls = api();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { api } from '../../api';
 import { newJobId } from '../../components/files';
-import { usePoll } from '../../components/usePoll';
+import { useJobProgress } from '../../components/useJobProgress';
 
 /** The preview or confirm under way: its job id (for progress and cancel) and whether it is being cancelled. */
 export interface ImportJobState {
@@ -11,23 +11,13 @@ export interface ImportJobState {
   cancelling: boolean;
 }
 
+const readProgress = (jobId: string) => api()['results:import-progress']({ jobId });
+
 /** Polls results:import-progress while a job runs, the same in the app and in the browser harness. */
 function useImportProgress(jobId: string | null): ResultImportProgress | null {
   const [progress, setProgress] = useState<ResultImportProgress | null>(null);
   useEffect(() => setProgress(null), [jobId]);
-  usePoll(
-    async (stopped) => {
-      try {
-        const p = await api()['results:import-progress']({ jobId: jobId! });
-        if (!stopped() && p.running) setProgress(p);
-      } catch {
-        // A missed poll only delays the bar; the job's own call reports errors.
-      }
-    },
-    250,
-    [jobId],
-    jobId !== null,
-  );
+  useJobProgress(jobId, readProgress, setProgress);
   return progress;
 }
 

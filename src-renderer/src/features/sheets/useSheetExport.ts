@@ -3,7 +3,7 @@ import type { SheetExportProgress, SheetExportResult, SheetFormat } from '@share
 import type { Res } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { errorText, newJobId } from '../../components/files';
-import { usePoll } from '../../components/usePoll';
+import { useJobProgress } from '../../components/useJobProgress';
 
 /** Where the page's export stands: idle, running (with its polled progress), or its outcome. */
 export type SheetExportState =
@@ -12,22 +12,7 @@ export type SheetExportState =
   | { phase: 'finished'; result: SheetExportResult }
   | { phase: 'failed'; message: string };
 
-/** Polls the running job's progress (sheets:export-progress), the same in the app and in the browser harness. */
-function useProgress(jobId: string | null, onProgress: (p: SheetExportProgress) => void) {
-  usePoll(
-    async (stopped) => {
-      try {
-        const p = await api()['sheets:export-progress']({ jobId: jobId! });
-        if (!stopped() && p.running) onProgress(p);
-      } catch {
-        // A missed poll only delays the bar; the export's own call reports errors.
-      }
-    },
-    250,
-    [jobId, onProgress],
-    jobId !== null,
-  );
-}
+const readProgress = (jobId: string) => api()['sheets:export-progress']({ jobId });
 
 interface InFlight {
   drawId: number;
@@ -75,7 +60,7 @@ export function useSheetExport(drawId: number | null) {
       setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
     [],
   );
-  useProgress(jobId, onProgress);
+  useJobProgress(jobId, readProgress, onProgress);
 
   async function start(format: SheetFormat) {
     if (drawId === null) return;

@@ -1,0 +1,22 @@
+/**
+ * The 操作日志 export runs in a worker thread (audit-export-worker.ts) with its own connection: a log of millions of
+ * rows takes minutes to write, which must not stall the main process. It counts rows written; a cancel leaves no file.
+ */
+import { AppError } from '@shared/errors';
+import { CountedJobs } from '../workers/counted-jobs';
+import { workerEntry } from '../workers/start';
+import type { AuditFilter } from './query';
+
+export interface AuditExportRequest {
+  jobId: string;
+  dbPath: string;
+  path: string;
+  filter: AuditFilter;
+  nowIso: string;
+}
+
+export const auditExportJobs = () =>
+  new CountedJobs<AuditExportRequest, number>(
+    workerEntry(__dirname, 'audit-export-worker'),
+    (why) => new AppError('audit.exportFailed', `导出操作日志的线程意外中止（${why}），未写入文件。`),
+  );

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { App, Button, Progress, Space, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import { saveThroughDialog } from '../../components/files';
+import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
+import type { AuditFilter } from './AuditFilters';
+
+const EXPORT_CALLS: CountedJobCalls = {
+  progress: (jobId) => api()['audit:export-progress']({ jobId }),
+  cancel: (jobId) => api()['audit:export-cancel']({ jobId }),
+  cancelledCode: 'audit.exportCancelled',
+};
+
+type Exported = { fileName: string; rows: number } | null;
+
+/** 导出（Excel）of the rows the filters match, written off the main process with its count and 取消 while it runs. */
+export function AuditExport({ filter, total }: { filter: AuditFilter; total: number | undefined }) {
+  const { message } = App.useApp();
+  const job = useCountedJob<Exported>(
+    EXPORT_CALLS,
+    (done) => done && message.success(`已导出 ${done.rows} 条操作记录：${done.fileName}`),
+    (cancelled) => message.info(cancelled),
+  );
+  const { state } = job;
+  const failed = state.phase === 'failed' ? state.message : null;
+  useEffect(() => {
+    if (failed) message.error(failed);
+  }, [failed, message]);
+  const start = () =>
+    job.start((jobId) =>
+      saveThroughDialog('export', '操作日志.xlsx', (fileToken) =>
+        api()['audit:export']({ ...filter, fileToken, jobId }),
+      ),
+    );
+  if (state.phase !== 'running') {
+    return (
+      <Button icon={<FileExcelOutlined />} disabled={!total} onClick={() => void start()} data-testid="audit-export">
+        导出（Excel）
+      </Button>
+    );
+  }
+  const done = state.progress?.done ?? 0;
+  const all = state.progress?.total ?? total ?? 0;
+  return (
+    <Space data-testid="audit-export-progress">
+      <Progress
+        percent={all ? Math.floor((done * 100) / all) : 0}
+        size="small"
+        status="active"
+        style={{ width: 120 }}
+      />
+      <Typography.Text type="secondary">
+        正在导出：已写入 {done.toLocaleString('zh-CN')} / {all.toLocaleString('zh-CN')} 条
+      </Typography.Text>
+      <Button onClick={() => void job.cancel()} loading={state.cancelling} data-testid="audit-export-cancel">
+        取消
+      </Button>
+    </Space>
+  );
+}
