@@ -1,9 +1,8 @@
 /** `stats --year Y`: the year's figures per department and 管辖单位, as the 统计分析 page computes them. */
 import { rateText, type StatsView } from '@shared/domain/stats';
 import { AppError } from '@shared/errors';
-import { openDatabase } from '../db/connection';
 import { statsView } from '../stats/view';
-import type { CliCommand } from './command';
+import { withDatabase, type CliCommand } from './command';
 
 function viewText(v: StatsView): string {
   const lines = [`${v.bureauName}${v.year}年度统计分析（统计日期：${v.today}）`];
@@ -28,14 +27,11 @@ export const statsCommand: CliCommand = {
     const year = Number(text);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw new AppError('cli.missingArgument', `年度“${text}”无效，应为 2000 至 2100 之间的年份`);
-    const conn = await openDatabase(ctx.dbPath, { migrate: true });
-    try {
-      const view = statsView(conn.raw, { year, department: null, office: null }, new Date());
-      if (view.empty) throw new AppError('stats.noData', view.empty);
-      ctx.out(ctx.json ? JSON.stringify({ year, today: view.today, rows: view.rows }) : viewText(view));
-      return 0;
-    } finally {
-      await conn.close();
-    }
+    const view = await withDatabase(ctx.dbPath, (conn) =>
+      statsView(conn.raw, { year, department: null, office: null }, new Date()),
+    );
+    if (view.empty) throw new AppError('stats.noData', view.empty);
+    ctx.out(ctx.json ? JSON.stringify({ year, today: view.today, rows: view.rows }) : viewText(view));
+    return 0;
   },
 };
