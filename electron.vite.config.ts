@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { devCsp } from './build-support/dev-csp';
+import { verifyPage } from './build-support/verify-page';
 
 // Kept small on purpose (ARCHITECTURE.md). package.json has no "type": "module", so main and preload
 // are emitted as CommonJS — the preload must be one CJS file to run in a sandboxed renderer.
@@ -10,6 +11,7 @@ const alias = { '@shared': resolve(__dirname, 'src-shared') };
 export default defineConfig({
   main: {
     resolve: { alias },
+    plugins: [verifyPage()],
     build: {
       rollupOptions: {
         // The import job's worker is a file of its own next to index.js (src-main/rosters/import-job.ts loads it).

@@ -7,6 +7,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve(__dirname, 'src-shared') } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    globalSetup: ['tests/integration/global-setup.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -17,6 +17,7 @@ import { resourcesDir } from '../src-main/documents/fonts';
 import { PublishJobs } from '../src-main/publish/job';
 import { drawAndSeal } from '../tests/fixtures/county';
 import { filesUnder, readSite } from '../tests/integration/publish/site';
+import { writeVerifyPage } from '../scripts/verify-page';
 
 const args = process.argv.slice(2);
 const ENTITIES = Number(args.includes('--entities') ? args[args.indexOf('--entities') + 1] : '50000');
@@ -108,6 +109,7 @@ async function timeSearch(): Promise<number> {
 }
 
 async function main() {
+  await writeVerifyPage();
   const year = await database();
   const seconds = await makePackage(year);
   const worst = await timeSearch();

@@ -1,10 +1,11 @@
 /**
  * Builds resources/verify.html: src-verify bundled by esbuild into ONE self-contained file (inline script and CSS,
- * no network). Shared by scripts/build-verify.ts (writes the file) and the staleness test (rebuilds in memory).
+ * no network). The file is a build output, not committed: `electron-vite build`, `npm run ssj`, vitest's global
+ * setup and the benchmarks that publish write it (writeVerifyPage); the unit test checks a fresh build in memory.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 export const ROOT = resolve(__dirname, '..');
@@ -45,4 +46,13 @@ export async function buildVerifyHtml(): Promise<string> {
     .replace('<!--CSP-->', () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
     .replace('<!--STYLE-->', () => `<style>${style}</style>`)
     .replace('<!--SCRIPT-->', () => `<script>${script}</script>`);
+}
+
+/** Writes resources/verify.html when it is missing or differs from a fresh build; true when it wrote. */
+export async function writeVerifyPage(): Promise<boolean> {
+  const html = await buildVerifyHtml();
+  if (existsSync(VERIFY_PAGE) && readFileSync(VERIFY_PAGE, 'utf8') === html) return false;
+  mkdirSync(dirname(VERIFY_PAGE), { recursive: true });
+  writeFileSync(VERIFY_PAGE, html);
+  return true;
 }

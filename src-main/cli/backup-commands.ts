@@ -12,7 +12,7 @@ import { exportPackage } from '../backups/package';
 import { importPackageFrom } from '../backups/package-actions';
 import { restoreFrom, type RestoreDeps } from '../backups/restore';
 import { reopenClosed } from '../backups/swap';
-import { cliWriter, type CliCommand, type CliContext } from './command';
+import { cliWriter, OUT_OPTION, requiredPath, type CliCommand, type CliContext } from './command';
 
 /** Reads the existing database without changing it (not even the journal mode) while `work` copies it. */
 async function withExisting<T>(ctx: CliContext, work: (raw: BetterSqlite3.Database) => Promise<T>): Promise<T> {
@@ -48,34 +48,40 @@ function reportWritten(ctx: CliContext, what: string, path: string, facts: Backu
   return 0;
 }
 
-/** The file named first on the command line, resolved. */
-function required(ctx: CliContext, missing: string): string {
-  const source = ctx.positionals[0];
-  if (!source) throw new AppError('cli.missingArgument', missing);
-  return resolve(source);
+/** What a command that replaces the database names: 备份 or 数据包, and the refusal when none is given. */
+interface Replacement {
+  what: string;
+  missing: string;
+  restore: (source: string, deps: RestoreDeps) => Promise<RestoreOutcome>;
 }
 
-/** Restoring replaces the database: once it has users, only a 管理员 of it may. */
-async function restoreDeps(ctx: CliContext): Promise<RestoreDeps> {
-  const dbPath = resolve(ctx.dbPath);
-  const actor = await cliWriter(ctx, ['管理员']);
-  return { dbPath, raw: null, actor, at: new Date(), reopen: reopenClosed(dbPath) };
-}
-
-function reportRestore(ctx: CliContext, outcome: RestoreOutcome, what: string): number {
-  if (ctx.json) ctx.out(JSON.stringify(outcome));
-  else {
-    ctx.out(`已从${what}恢复数据库：${resolve(ctx.dbPath)}（结构版本 ${outcome.schemaVersion}）`);
-    if (outcome.safetyCopy) ctx.out(`恢复前的数据库已备份到：${outcome.safetyCopy}`);
-  }
-  return 0;
+/** A command that replaces the database with the file named first on the command line, and reports the outcome. */
+function replacingCommand(command: Omit<CliCommand, 'run'>, { what, missing, restore }: Replacement): CliCommand {
+  return {
+    ...command,
+    async run(ctx) {
+      const source = ctx.positionals[0];
+      if (!source) throw new AppError('cli.missingArgument', missing);
+      const dbPath = resolve(ctx.dbPath);
+      // Restoring replaces the database: once it has users, only a 管理员 of it may.
+      const actor = await cliWriter(ctx, ['管理员']);
+      const deps = { dbPath, raw: null, actor, at: new Date(), reopen: reopenClosed(dbPath) };
+      const outcome = await restore(resolve(source), deps);
+      if (ctx.json) ctx.out(JSON.stringify(outcome));
+      else {
+        ctx.out(`已从${what}恢复数据库：${dbPath}（结构版本 ${outcome.schemaVersion}）`);
+        if (outcome.safetyCopy) ctx.out(`恢复前的数据库已备份到：${outcome.safetyCopy}`);
+      }
+      return 0;
+    },
+  };
 }
 
 export const backupCommand: CliCommand = {
   name: 'backup',
   summary: '备份数据库（SQLite 在线备份；默认放在数据库旁的「备份」文件夹）',
   usage: 'backup [--db PATH] [--out DIR] [--json]',
-  options: { out: { type: 'string' } },
+  options: OUT_OPTION,
   async run(ctx) {
     const out = typeof ctx.options.out === 'string' ? resolve(ctx.options.out) : undefined;
     const dbPath = resolve(ctx.dbPath);
@@ -87,25 +93,22 @@ export const backupCommand: CliCommand = {
   },
 };
 
-export const restoreCommand: CliCommand = {
-  name: 'restore',
-  summary: '从备份恢复数据库（先检查备份的完整性与操作日志，恢复前自动备份当前数据库）',
-  usage: 'restore BACKUP [--db PATH] [--json]',
-  async run(ctx) {
-    const source = required(ctx, '请指定要恢复的备份文件。用法：restore BACKUP --db PATH');
-    return reportRestore(ctx, await restoreFrom(source, await restoreDeps(ctx)), '备份');
+export const restoreCommand = replacingCommand(
+  {
+    name: 'restore',
+    summary: '从备份恢复数据库（先检查备份的完整性与操作日志，恢复前自动备份当前数据库）',
+    usage: 'restore BACKUP [--db PATH] [--json]',
   },
-};
+  { what: '备份', missing: '请指定要恢复的备份文件。用法：restore BACKUP --db PATH', restore: restoreFrom },
+);
 
 export const packageExportCommand: CliCommand = {
   name: 'package-export',
   summary: '导出数据包（整个数据库和清单，用于把本局数据迁移到另一台电脑）',
   usage: 'package-export --out FILE [--db PATH] [--json]',
-  options: { out: { type: 'string' } },
+  options: OUT_OPTION,
   async run(ctx) {
-    if (typeof ctx.options.out !== 'string')
-      throw new AppError('cli.missingArgument', '请用 --out 指定数据包文件。用法：package-export --out FILE --db PATH');
-    const target = resolve(ctx.options.out);
+    const target = requiredPath(ctx, 'out', '请用 --out 指定数据包文件。用法：package-export --out FILE --db PATH');
     if (existsSync(target)) throw new AppError('backups.failed', `文件已存在（${target}），未覆盖。请另选文件名。`);
     await cliWriter(ctx, ['管理员']);
     const facts = await withExisting(ctx, (raw) => exportPackage(raw, target, new Date()));
@@ -113,14 +116,17 @@ export const packageExportCommand: CliCommand = {
   },
 };
 
-export const packageImportCommand: CliCommand = {
-  name: 'package-import',
-  summary: '导入数据包（先核对清单、SHA-256、完整性与操作日志，导入前自动备份当前数据库）',
-  usage: 'package-import PACKAGE [--db PATH] [--json]',
-  async run(ctx) {
-    const source = required(ctx, '请指定要导入的数据包。用法：package-import PACKAGE --db PATH');
-    return reportRestore(ctx, await importPackageFrom(source, await restoreDeps(ctx)), '数据包');
+export const packageImportCommand = replacingCommand(
+  {
+    name: 'package-import',
+    summary: '导入数据包（先核对清单、SHA-256、完整性与操作日志，导入前自动备份当前数据库）',
+    usage: 'package-import PACKAGE [--db PATH] [--json]',
   },
-};
+  {
+    what: '数据包',
+    missing: '请指定要导入的数据包。用法：package-import PACKAGE --db PATH',
+    restore: importPackageFrom,
+  },
+);
 
 export const BACKUP_COMMANDS = [backupCommand, restoreCommand, packageExportCommand, packageImportCommand];

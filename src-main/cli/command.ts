@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Role } from '@shared/domain/users';
-import { openDatabase } from '../db/connection';
+import { AppError } from '@shared/errors';
+import { openDatabase, type DbConnection } from '../db/connection';
 import { cliUser } from '../users/cli-sign-in';
 import { cliPassword } from '../users/prompt';
 
@@ -48,6 +50,9 @@ export const cliWriter = (ctx: CliContext, roles: readonly Role[], dbPath = ctx.
 /** `--dry-run`: check or preview only, write nothing. */
 export const DRY_RUN_OPTION: ParseArgsConfig['options'] = { 'dry-run': { type: 'boolean' } };
 
+/** `--out PATH`: where a command writes. */
+export const OUT_OPTION: ParseArgsConfig['options'] = { out: { type: 'string' } };
+
 export const isDryRun = (ctx: CliContext): boolean => ctx.options['dry-run'] === true;
 
 /**
@@ -63,4 +68,21 @@ export async function databaseState(
   const { path, schemaVersion, backupPath } = conn;
   await conn.close();
   return { path, schemaVersion, backupPath };
+}
+
+/** The path given by `--name`, resolved; a refusal that says `missing` when it is absent. */
+export function requiredPath(ctx: CliContext, name: string, missing: string): string {
+  const value = ctx.options[name];
+  if (typeof value !== 'string') throw new AppError('cli.missingArgument', missing);
+  return resolve(value);
+}
+
+/** Runs `work` over the database file, brought to the latest structure, and closes it whatever happens. */
+export async function withDatabase<T>(dbPath: string, work: (conn: DbConnection) => Promise<T> | T): Promise<T> {
+  const conn = await openDatabase(dbPath, { migrate: true });
+  try {
+    return await work(conn);
+  } finally {
+    await conn.close();
+  }
 }

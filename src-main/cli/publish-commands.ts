@@ -1,13 +1,19 @@
 /** `publish TASK_NO|--year Y --out DIR`: the 公示包 of a sealed task or a year, into an empty folder. */
-import { resolve } from 'node:path';
 import { AppError } from '@shared/errors';
 import { defaultContext } from '../app/context';
-import { openDatabase } from '../db/connection';
 import { resourcesDir } from '../documents/fonts';
 import { ANNOUNCEMENT_WRITERS, writePackage, type PackageOutcome } from '../publish/package';
 import { auditPackage } from '../publish/service';
 import type { PublishScope } from '../publish/site-data';
-import { cliActor, cliWriter, type CliCommand, type CliContext } from './command';
+import {
+  cliActor,
+  cliWriter,
+  OUT_OPTION,
+  requiredPath,
+  withDatabase,
+  type CliCommand,
+  type CliContext,
+} from './command';
 
 function scopeOf(ctx: CliContext): PublishScope {
   const [taskNo] = ctx.positionals;
@@ -27,27 +33,23 @@ export async function publishPackage(
   out: string,
   actor = cliActor(),
 ): Promise<PackageOutcome> {
-  const conn = await openDatabase(dbPath, { migrate: true });
-  try {
+  return withDatabase(dbPath, async (conn) => {
     const ctx = defaultContext(actor);
     const options = { resourcesDir: resourcesDir(), now: ctx.now(), writers: ANNOUNCEMENT_WRITERS };
     const outcome = await writePackage(conn.raw, scope, out, options);
     auditPackage(conn, ctx, scope, out, outcome);
     return outcome;
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 export const publishCommand: CliCommand = {
   name: 'publish',
   summary: '生成公示包（可放到机关网站上的文件夹：查询页、抽取记录、离线验证页、名单），写入一个空文件夹',
   usage: 'publish TASK_NO|--year Y --out DIR [--db PATH] [--json]',
-  options: { out: { type: 'string' }, year: { type: 'string' } },
+  options: { ...OUT_OPTION, year: { type: 'string' } },
   async run(ctx) {
     const scope = scopeOf(ctx);
-    if (typeof ctx.options.out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
-    const out = resolve(ctx.options.out);
+    const out = requiredPath(ctx, 'out', '请用 --out 指定输出文件夹');
     const actor = await cliWriter(ctx, ['管理员', '操作员']);
     const outcome = await publishPackage(ctx.dbPath, scope, out, actor);
     if (ctx.json) ctx.out(JSON.stringify({ out, ...outcome }));

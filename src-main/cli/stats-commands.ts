@@ -2,9 +2,8 @@
 import { rateText, type StatsView } from '@shared/domain/stats';
 import { AppError } from '@shared/errors';
 import { ROLES } from '@shared/domain/users';
-import { openDatabase } from '../db/connection';
 import { statsView } from '../stats/view';
-import { cliWriter, type CliCommand } from './command';
+import { cliWriter, withDatabase, type CliCommand } from './command';
 
 function viewText(v: StatsView): string {
   const lines = [`${v.bureauName}${v.year}年度统计分析（统计日期：${v.today}）`];
@@ -31,14 +30,11 @@ export const statsCommand: CliCommand = {
       throw new AppError('cli.missingArgument', `年度“${text}”无效，应为 2000 至 2100 之间的年份`);
     // Any account: opening brings an older structure up to date, a write.
     await cliWriter(ctx, ROLES);
-    const conn = await openDatabase(ctx.dbPath, { migrate: true });
-    try {
-      const view = statsView(conn.raw, { year, department: null, office: null }, new Date());
-      if (view.empty) throw new AppError('stats.noData', view.empty);
-      ctx.out(ctx.json ? JSON.stringify({ year, today: view.today, rows: view.rows }) : viewText(view));
-      return 0;
-    } finally {
-      await conn.close();
-    }
+    const view = await withDatabase(ctx.dbPath, (conn) =>
+      statsView(conn.raw, { year, department: null, office: null }, new Date()),
+    );
+    if (view.empty) throw new AppError('stats.noData', view.empty);
+    ctx.out(ctx.json ? JSON.stringify({ year, today: view.today, rows: view.rows }) : viewText(view));
+    return 0;
   },
 };

@@ -247,14 +247,16 @@ function readEntityName(r: RowReader, entityType: EntityType | null | undefined)
   return { name: outcome.name, operator, fromOperator: outcome.fromOperator };
 }
 
-/** null: the row is blank (skipped, no result). */
-export function buildEntity(
-  detection: HeaderDetection,
-  row: GridRow,
-  values?: ValueGuesses,
-): RowOutcome<EntityRecord> | null {
-  const r = new RowReader(detection, row, values);
-  if (r.mappedCellsBlank()) return null;
+/** Reads a row with `read`, its problems with it; null: the row is blank (skipped, no result). */
+function rowBuilder<R>(read: (r: RowReader) => R) {
+  return (detection: HeaderDetection, row: GridRow, values?: ValueGuesses): RowOutcome<R> | null => {
+    const r = new RowReader(detection, row, values);
+    if (r.mappedCellsBlank()) return null;
+    return finish(r, read(r));
+  };
+}
+
+export const buildEntity = rowBuilder<EntityRecord>((r) => {
   const { uscc, regNo } = readEntityCodes(r);
 
   const entityType = readEntityType(r, uscc);
@@ -262,7 +264,7 @@ export function buildEntity(
   const creditGrade = r.enumValue('creditGrade', parseCreditGrade, ['A', 'B', 'C', 'D']);
   const regStatus = r.enumValue('regStatus', parseRegStatus, ['存续', '注销', '吊销']);
 
-  const record: EntityRecord = {
+  return {
     uscc,
     regNo,
     name: name.name,
@@ -279,52 +281,39 @@ export function buildEntity(
     tags: r.tags('tags'),
     lastInspectedOn: r.date('lastInspectedOn'),
   };
-  return finish(r, record);
-}
+});
 
-export function buildInspector(
-  detection: HeaderDetection,
-  row: GridRow,
-  values?: ValueGuesses,
-): RowOutcome<InspectorRecord> | null {
-  const r = new RowReader(detection, row, values);
-  if (r.mappedCellsBlank()) return null;
-  const badgeNo = requiredCode(r, 'badgeNo');
+/** What an inspector's and an expert's rows share, read in the order their problems are listed. */
+function readPerson<S extends string>(
+  r: RowReader,
+  codeKey: string,
+  unitKey: string,
+  parseStatus: (text: string) => S | null,
+  statuses: readonly string[],
+) {
+  const code = requiredCode(r, codeKey) ?? '';
   const name = requiredPersonName(r);
-  const status = r.enumValue('status', parseInspectorStatus, INSPECTOR_STATUSES);
-  const record: InspectorRecord = {
-    name,
-    badgeNo: badgeNo ?? '',
-    office: r.line('office'),
-    tags: r.tags('tags'),
-    status: status ?? '在岗',
-    phone: r.phone('phone'),
-  };
-  return finish(r, record);
+  const status = r.enumValue('status', parseStatus, statuses);
+  return { code, name, status, unit: r.line(unitKey), tags: r.tags('tags'), phone: r.phone('phone') };
 }
 
-export function buildExpert(
-  detection: HeaderDetection,
-  row: GridRow,
-  values?: ValueGuesses,
-): RowOutcome<ExpertRecord> | null {
-  const r = new RowReader(detection, row, values);
-  if (r.mappedCellsBlank()) return null;
-  const idOrCertNo = requiredCode(r, 'idOrCertNo');
-  const name = requiredPersonName(r);
-  const status = r.enumValue('status', parseExpertStatus, EXPERT_STATUSES);
-  const record: ExpertRecord = {
-    name,
-    idOrCertNo: idOrCertNo ?? '',
-    organisation: r.line('organisation'),
-    tags: r.tags('tags'),
-    phone: r.phone('phone'),
-    status: status ?? '在库',
-  };
-  return finish(r, record);
-}
+export const buildInspector = rowBuilder<InspectorRecord>((r) => {
+  const p = readPerson(r, 'badgeNo', 'office', parseInspectorStatus, INSPECTOR_STATUSES);
+  return { name: p.name, badgeNo: p.code, office: p.unit, tags: p.tags, status: p.status ?? '在岗', phone: p.phone };
+});
 
-/** A key code with no alternative: damaged or missing rejects the row. */
+export const buildExpert = rowBuilder<ExpertRecord>((r) => {
+  const p = readPerson(r, 'idOrCertNo', 'organisation', parseExpertStatus, EXPERT_STATUSES);
+  return {
+    name: p.name,
+    idOrCertNo: p.code,
+    organisation: p.unit,
+    tags: p.tags,
+    phone: p.phone,
+    status: p.status ?? '在库',
+  };
+});
+
 /** An inspector's or expert's 姓名: a row without one is refused (unless the cell already has its own problem). */
 function requiredPersonName(r: RowReader): string {
   const name = r.line('name');
@@ -332,6 +321,7 @@ function requiredPersonName(r: RowReader): string {
   return name;
 }
 
+/** A key code with no alternative: damaged or missing rejects the row. */
 function requiredCode(r: RowReader, key: string): string | null {
   const cell = r.code(key);
   if (cell.status === 'ok') return cell.code;

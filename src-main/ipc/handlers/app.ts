@@ -1,9 +1,7 @@
 import type { AppChannel } from '@shared/ipc/channels/app';
 import type { HandlersFor, Services } from './types';
 
-export type AppHandlers = HandlersFor<AppChannel>;
-
-export function appHandlers(s: Services): AppHandlers {
+export function appHandlers(s: Services): HandlersFor<AppChannel> {
   return {
     'app:info': () => s.app.info(),
     'app:switch-database': (req) => s.app.switchDatabase(req),

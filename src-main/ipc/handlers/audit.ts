@@ -1,9 +1,7 @@
 import type { AuditChannel } from '@shared/ipc/channels/audit';
 import type { HandlersFor, Services } from './types';
 
-export type AuditHandlers = HandlersFor<AuditChannel>;
-
-export function auditHandlers(s: Services): AuditHandlers {
+export function auditHandlers(s: Services): HandlersFor<AuditChannel> {
   return {
     'audit:list': (req) => s.audit.list(req),
     'audit:count': (req) => s.audit.count(req),

@@ -1,9 +1,7 @@
 import type { BackupChannel } from '@shared/ipc/channels/backups';
 import type { HandlersFor, Services } from './types';
 
-export type BackupHandlers = HandlersFor<BackupChannel>;
-
-export function backupHandlers(s: Services): BackupHandlers {
+export function backupHandlers(s: Services): HandlersFor<BackupChannel> {
   return {
     'backups:overview': () => s.backups.overview(),
     'backups:set-keep-days': (req) => s.backups.setKeepDays(req),

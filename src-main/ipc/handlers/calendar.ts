@@ -1,9 +1,7 @@
 import type { CalendarChannel } from '@shared/ipc/channels/calendar';
 import type { HandlersFor, Services } from './types';
 
-export type CalendarHandlers = HandlersFor<CalendarChannel>;
-
-export function calendarHandlers(s: Services): CalendarHandlers {
+export function calendarHandlers(s: Services): HandlersFor<CalendarChannel> {
   return {
     'calendar:years': () => s.results.calendarYears(),
     'calendar:enter': (req) => s.results.enterYear(req),

@@ -1,9 +1,7 @@
 import type { DisclosureChannel } from '@shared/ipc/channels/disclosure';
 import type { HandlersFor, Services } from './types';
 
-export type DisclosureHandlers = HandlersFor<DisclosureChannel>;
-
-export function disclosureHandlers(s: Services): DisclosureHandlers {
+export function disclosureHandlers(s: Services): HandlersFor<DisclosureChannel> {
   return {
     'disclosure:tasks': () => s.disclosure.tasks(),
     'disclosure:task-preview': (req) => s.disclosure.taskPreview(req.taskId),

@@ -1,9 +1,7 @@
 import type { DrawChannel } from '@shared/ipc/channels/draws';
 import type { HandlersFor, Services } from './types';
 
-export type DrawHandlers = HandlersFor<DrawChannel>;
-
-export function drawHandlers(s: Services): DrawHandlers {
+export function drawHandlers(s: Services): HandlersFor<DrawChannel> {
   return {
     'draws:prepare': (req) => s.draws.prepare(req),
     'draws:commit': ({ supervisorPassword, ...req }) => {

@@ -1,9 +1,7 @@
 import type { FollowUpChannel } from '@shared/ipc/channels/follow-ups';
 import type { HandlersFor, Services } from './types';
 
-export type FollowUpHandlers = HandlersFor<FollowUpChannel>;
-
-export function followUpHandlers(s: Services): FollowUpHandlers {
+export function followUpHandlers(s: Services): HandlersFor<FollowUpChannel> {
   return {
     'follow-ups:list': (req) => s.results.followUps(req),
     'follow-ups:update': (req) => s.results.updateFollowUp(req),

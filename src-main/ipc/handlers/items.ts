@@ -1,9 +1,7 @@
 import type { ItemChannel } from '@shared/ipc/channels/items';
 import type { HandlersFor, Services } from './types';
 
-export type ItemHandlers = HandlersFor<ItemChannel>;
-
-export function itemHandlers(s: Services): ItemHandlers {
+export function itemHandlers(s: Services): HandlersFor<ItemChannel> {
   return {
     'items:query': (req) => s.items.query(req),
     'items:get': (req) => s.items.get(req.id),

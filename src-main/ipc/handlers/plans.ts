@@ -1,9 +1,7 @@
 import type { PlanChannel } from '@shared/ipc/channels/plans';
 import type { HandlersFor, Services } from './types';
 
-export type PlanHandlers = HandlersFor<PlanChannel>;
-
-export function planHandlers(s: Services): PlanHandlers {
+export function planHandlers(s: Services): HandlersFor<PlanChannel> {
   return {
     'plans:list': (req) => s.plans.list(req.year),
     'plans:get': (req) => s.plans.get(req.id),

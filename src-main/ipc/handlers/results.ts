@@ -1,9 +1,7 @@
 import type { ResultChannel } from '@shared/ipc/channels/results';
 import type { HandlersFor, Services } from './types';
 
-export type ResultHandlers = HandlersFor<ResultChannel>;
-
-export function resultHandlers(s: Services): ResultHandlers {
+export function resultHandlers(s: Services): HandlersFor<ResultChannel> {
   return {
     'results:tasks': () => s.results.tasks(),
     'results:entities': (req) => s.results.entities(req),

@@ -1,9 +1,7 @@
 import type { RosterChannel } from '@shared/ipc/channels/rosters';
 import type { HandlersFor, Services } from './types';
 
-export type RosterHandlers = HandlersFor<RosterChannel>;
-
-export function rosterHandlers(s: Services): RosterHandlers {
+export function rosterHandlers(s: Services): HandlersFor<RosterChannel> {
   return {
     'roster:query': (req) => s.rosters.query(req),
     'roster:filter-options': (req) => s.rosters.filterOptions(req.roster),

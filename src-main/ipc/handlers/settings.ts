@@ -1,9 +1,7 @@
 import type { SettingsChannel } from '@shared/ipc/channels/settings';
 import type { HandlersFor, Services } from './types';
 
-export type SettingsHandlers = HandlersFor<SettingsChannel>;
-
-export function settingsHandlers(s: Services): SettingsHandlers {
+export function settingsHandlers(s: Services): HandlersFor<SettingsChannel> {
   return {
     'settings:get': () => s.settings.get(),
     'settings:set': (req) => s.settings.set(req),

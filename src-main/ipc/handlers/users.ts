@@ -1,9 +1,7 @@
 import type { UserChannel } from '@shared/ipc/channels/users';
 import type { HandlersFor, Services } from './types';
 
-export type UserHandlers = HandlersFor<UserChannel>;
-
-export function userHandlers(s: Services): UserHandlers {
+export function userHandlers(s: Services): HandlersFor<UserChannel> {
   return {
     'users:session': () => s.users.session(),
     'users:sign-in': (req) => s.users.signIn(req),

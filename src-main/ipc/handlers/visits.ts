@@ -1,9 +1,7 @@
 import type { VisitChannel } from '@shared/ipc/channels/visits';
 import type { HandlersFor, Services } from './types';
 
-export type VisitHandlers = HandlersFor<VisitChannel>;
-
-export function visitHandlers(s: Services): VisitHandlers {
+export function visitHandlers(s: Services): HandlersFor<VisitChannel> {
   return {
     'visits:proposals': (req) => s.visits.proposals(req),
     'visits:merge': (req) => s.visits.merge(req),

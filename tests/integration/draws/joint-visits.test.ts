@@ -3,8 +3,8 @@
  * windows are proposed as one visit with the union of their items; the clerk's merge is recorded for good.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskScope } from '@shared/domain/tasks';
 import { county, type County } from '../../fixtures/county';
+import { EVERY_PHARMACY, overlappingPharmacyTasks } from '../../fixtures/joint-tasks';
 
 let c: County;
 beforeAll(async () => {
@@ -14,33 +14,9 @@ afterAll(async () => {
   await c.close();
 });
 
-const itemId = (name: string) => c.conn.raw.prepare('SELECT id FROM items WHERE name = ?').pluck().get(name) as number;
-/** Every 存续 drug-retail company, all drawn (100%), no recent-inspection exclusion: two such tasks overlap fully. */
-const everyPharmacy: {
-  scope: TaskScope;
-  ratio: { mode: 'uniform'; bp: number };
-  excludeRecentYears: number;
-  requiredTags: string[];
-  maxPackagesPerInspector: number;
-} = {
-  scope: { entityTypes: ['企业'], industries: ['药品零售'], areas: [], offices: [], tags: [], grades: [] },
-  ratio: { mode: 'uniform', bp: 10000 },
-  excludeRecentYears: 0,
-  requiredTags: [],
-  maxPackagesPerInspector: 20,
-};
-
 describe('joint visits', () => {
   it('proposes, merges once, and records the merge', async () => {
-    const market = c.publishedTask({ ...everyPharmacy, name: '药品零售企业抽查', endDate: '2026-12-20' });
-    const health = c.publishedTask({
-      ...everyPharmacy,
-      name: '药店公共卫生抽查',
-      leadDepartment: '县卫生健康委员会',
-      itemIds: [itemId('药品零售企业经营行为的检查'), itemId('明码标价的检查')],
-      startDate: '2026-12-01',
-      endDate: '2026-12-31',
-    });
+    const { market, health } = overlappingPharmacyTasks(c);
     expect(c.services.visits.proposals({ year: 2026 }).total).toBe(0); // nothing sealed yet
     await c.drawAndSeal(market);
     await c.drawAndSeal(health);
@@ -93,7 +69,7 @@ describe('joint visits', () => {
   });
 
   it('does not propose tasks of one department alone, nor merge them', async () => {
-    const other = c.publishedTask({ ...everyPharmacy, name: '药品零售企业复查', endDate: '2026-12-20' });
+    const other = c.publishedTask({ ...EVERY_PHARMACY, name: '药品零售企业复查', endDate: '2026-12-20' });
     await c.drawAndSeal(other);
     const market = c.conn.raw.prepare("SELECT id FROM tasks WHERE name = '药品零售企业抽查'").pluck().get() as number;
     const entity = c.services.visits.proposals({ year: 2026 }).proposals[0];

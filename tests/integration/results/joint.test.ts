@@ -6,6 +6,7 @@ import type { SheetResult } from '@shared/domain/results';
 import { latestProof } from '../../../src-main/draws/views';
 import { saveEntry } from '../../../src-main/results/entry';
 import { county, type County } from '../../fixtures/county';
+import { EVERY_PHARMACY, HEALTH_ITEMS, itemIdOf } from '../../fixtures/joint-tasks';
 
 let c: County;
 let sheet: SheetResult;
@@ -13,18 +14,13 @@ let subItems: Map<number, number[]>;
 beforeAll(async () => {
   c = await county(600);
   const raw = c.conn.raw;
-  const itemId = (name: string) => raw.prepare('SELECT id FROM items WHERE name = ?').pluck().get(name) as number;
-  const every = {
-    scope: { entityTypes: ['企业'], industries: ['药品零售'], areas: [], offices: [], tags: [], grades: [] },
-    ratio: { mode: 'uniform' as const, bp: 10000 },
-    ...{ excludeRecentYears: 0, requiredTags: [], maxPackagesPerInspector: 20, endDate: '2026-12-20' },
-  };
+  const every = { ...EVERY_PHARMACY, endDate: '2026-12-20' };
   const market = c.publishedTask({ ...every, name: '药品零售企业抽查' });
   const health = c.publishedTask({
     ...every,
     name: '药店公共卫生抽查',
     leadDepartment: '县卫生健康委员会',
-    itemIds: [itemId('药品零售企业经营行为的检查'), itemId('明码标价的检查')],
+    itemIds: HEALTH_ITEMS.map((name) => itemIdOf(c, name)),
   });
   const drawId = await c.drawAndSeal(market);
   const healthDraw = await c.drawAndSeal(health);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../../src-main/sheets/xlsx-read';
 import { county, type County } from '../../fixtures/county';
+import { HEALTH_ITEMS, overlappingPharmacyTasks } from '../../fixtures/joint-tasks';
 import { readPdf } from '../documents/pdf-text';
 import { openWorkbook } from './fill';
 
@@ -18,16 +19,6 @@ beforeAll(async () => {
 afterAll(() => c.close());
 
 const squash = (t: string) => t.replace(/\s+/g, '');
-const itemId = (name: string) => c.conn.raw.prepare('SELECT id FROM items WHERE name = ?').pluck().get(name) as number;
-const pharmacies = {
-  scope: { entityTypes: ['企业'], industries: ['药品零售'], areas: [], offices: [], tags: [], grades: [] },
-  ratio: { mode: 'uniform' as const, bp: 10000 },
-  excludeRecentYears: 0,
-  requiredTags: [],
-  maxPackagesPerInspector: 20,
-};
-const HEALTH_ITEMS = ['药品零售企业经营行为的检查', '明码标价的检查'];
-
 const TITLE = '市场监管领域随机抽查情况记录表';
 /** The pages of one entity's record sheet: from its first page up to the next notice or record sheet. */
 function recordSheetText(pages: { text: string }[], entity: string): string {
@@ -40,15 +31,7 @@ function recordSheetText(pages: { text: string }[], entity: string): string {
 
 describe('a joint visit exported', () => {
   it('prints one sheet with the items of both merged tasks, in the PDF and the workbook', async () => {
-    const market = c.publishedTask({ ...pharmacies, name: '药品零售企业抽查', endDate: '2026-12-20' });
-    const health = c.publishedTask({
-      ...pharmacies,
-      name: '药店公共卫生抽查',
-      leadDepartment: '县卫生健康委员会',
-      itemIds: HEALTH_ITEMS.map(itemId),
-      startDate: '2026-12-01',
-      endDate: '2026-12-31',
-    });
+    const { market, health } = overlappingPharmacyTasks(c);
     const drawId = await c.drawAndSeal(market);
     await c.drawAndSeal(health);
     const proposal = c.services.visits.proposals({ year: 2026 }).proposals[0];

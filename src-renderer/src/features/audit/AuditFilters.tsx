@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { DatePicker, Input, Select, Space, Typography } from 'antd';
+import { DatePicker, Input, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Req } from '@shared/ipc/contract';
 import { AUDIT_ACTION_NAMES, AUDIT_TARGET_KINDS } from '@shared/domain/audit-labels';
+import { FilterSelect } from '../../components/FilterSelect';
 
 export type AuditFilter = NonNullable<Req<'audit:count'>>;
 
@@ -24,15 +25,14 @@ export function AuditFilters({ filter, set, actors, total, children }: Props) {
   const range: [Dayjs, Dayjs] | null = filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null;
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
-      <Select
-        allowClear
-        showSearch
-        placeholder="全部操作人"
-        style={{ width: 120 }}
+      <FilterSelect
+        search
+        all="全部操作人"
+        width={120}
         value={filter.actor}
-        onChange={(actor?: string) => set({ ...filter, actor })}
+        onChange={(actor) => set({ ...filter, actor })}
         options={actors.map((a) => ({ value: a, label: a }))}
-        data-testid="audit-actor"
+        testId="audit-actor"
       />
       <DatePicker.RangePicker
         style={{ width: 230 }}
@@ -41,25 +41,23 @@ export function AuditFilters({ filter, set, actors, total, children }: Props) {
         onChange={(v) => set({ ...filter, from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
         className="audit-dates"
       />
-      <Select
-        allowClear
-        showSearch
-        placeholder="全部操作"
-        style={{ width: 170 }}
+      <FilterSelect
+        search
+        all="全部操作"
+        width={170}
         value={filter.action}
-        onChange={(action?: string) => set({ ...filter, action })}
+        onChange={(action) => set({ ...filter, action })}
         options={ACTION_OPTIONS}
         filterOption={byLabel}
-        data-testid="audit-action"
+        testId="audit-action"
       />
-      <Select
-        allowClear
-        placeholder="全部对象"
-        style={{ width: 130 }}
+      <FilterSelect
+        all="全部对象"
+        width={130}
         value={filter.targetKind}
-        onChange={(targetKind?: string) => set({ ...filter, targetKind, targetId: undefined })}
+        onChange={(targetKind) => set({ ...filter, targetKind, targetId: undefined })}
         options={KIND_OPTIONS}
-        data-testid="audit-target-kind"
+        testId="audit-target-kind"
       />
       <Input
         allowClear

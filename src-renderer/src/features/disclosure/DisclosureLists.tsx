@@ -1,26 +1,50 @@
-import { Alert, Table, Tag, Typography } from 'antd';
+import { Alert, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { DueResult, PublicationListRow } from '@shared/domain/disclosure';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 
+interface ReadListProps<T> {
+  call: { data?: T[]; error?: string; loading: boolean };
+  /** The title of the refusal when the list cannot be read: 无法读取…. */
+  failed: string;
+  empty: string;
+  rowKey: keyof T & string;
+  columns: TableColumnsType<T>;
+}
+
+/** A list read from the database, 20 rows a page with its total, and why it could not be read above it. */
+function ReadList<T extends object>({ call, failed, empty, rowKey, columns }: ReadListProps<T>) {
+  return (
+    <>
+      {call.error && <Alert type="error" showIcon title={failed} description={call.error} />}
+      <Table<T>
+        rowKey={rowKey}
+        size="small"
+        loading={call.loading}
+        dataSource={call.data ?? []}
+        locale={{ emptyText: empty }}
+        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+        columns={columns}
+      />
+    </>
+  );
+}
+
 /** Published results whose 公示期 has ended or ends within 30 days: to come down from the website. */
 export function DueList() {
-  const { data, error, loading } = useApiCall(() => api()['disclosure:due']({}));
+  const call = useApiCall(() => api()['disclosure:due']({}));
   return (
     <>
       <Typography.Paragraph type="secondary">
         责令改正的检查结果在整改完成后公示 6 个月（可在系统设置中调整），其他检查结果按系统设置的公示期；
         已到期的不再列入以后的抽查结果公告，请同时从网站撤下。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="无法读取公示期" description={error} />}
-      <Table<DueResult>
+      <ReadList<DueResult>
+        call={call}
+        failed="无法读取公示期"
+        empty="没有已到期或 30 天内到期的公示"
         rowKey="resultId"
-        size="small"
-        loading={loading}
-        dataSource={data ?? []}
-        locale={{ emptyText: '没有已到期或 30 天内到期的公示' }}
-        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
         columns={[
           { title: '抽查任务', dataIndex: 'taskNumber', width: 200 },
           { title: '市场主体名称', dataIndex: 'name' },
@@ -44,36 +68,31 @@ export function DueList() {
 
 /** Every publication, newest first: who published what and when. */
 export function PublicationList({ version }: { version: number }) {
-  const { data, error, loading } = useApiCall(() => api()['disclosure:publications']({}), [version]);
+  const call = useApiCall(() => api()['disclosure:publications']({}), [version]);
   return (
-    <>
-      {error && <Alert type="error" showIcon title="无法读取公示记录" description={error} />}
-      <Table<PublicationListRow>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={data ?? []}
-        locale={{ emptyText: '尚未公示任何公告' }}
-        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
-        columns={[
-          { title: '类别', dataIndex: 'kind', width: 120 },
-          { title: '标题', dataIndex: 'title' },
-          {
-            title: '检查结果数',
-            dataIndex: 'results',
-            width: 100,
-            render: (n: number, p) => (p.kind === '抽查结果公告' ? n : '—'),
-          },
-          {
-            title: '公示时间',
-            dataIndex: 'publishedAt',
-            width: 170,
-            render: (at: string) => new Date(at).toLocaleString('zh-CN'),
-          },
-          { title: '公示人', dataIndex: 'publishedBy', width: 110 },
-        ]}
-      />
-    </>
+    <ReadList<PublicationListRow>
+      call={call}
+      failed="无法读取公示记录"
+      empty="尚未公示任何公告"
+      rowKey="id"
+      columns={[
+        { title: '类别', dataIndex: 'kind', width: 120 },
+        { title: '标题', dataIndex: 'title' },
+        {
+          title: '检查结果数',
+          dataIndex: 'results',
+          width: 100,
+          render: (n: number, p) => (p.kind === '抽查结果公告' ? n : '—'),
+        },
+        {
+          title: '公示时间',
+          dataIndex: 'publishedAt',
+          width: 170,
+          render: (at: string) => new Date(at).toLocaleString('zh-CN'),
+        },
+        { title: '公示人', dataIndex: 'publishedBy', width: 110 },
+      ]}
+    />
   );
 }
 

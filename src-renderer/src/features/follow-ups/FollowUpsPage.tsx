@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { FollowUpView } from '@shared/domain/follow-ups';
 import { api } from '../../api';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useApiCall } from '../../components/useApiCall';
 import { FollowUpCloseModal } from './FollowUpCloseModal';
 import { FollowUpEditModal } from './FollowUpEditModal';
@@ -52,14 +53,13 @@ export function FollowUpsPage() {
   return (
     <Card data-testid="follow-ups-page">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder="全部任务"
-          style={{ width: 320 }}
+        <FilterSelect
+          all="全部任务"
+          width={320}
           value={taskId}
           onChange={setTaskId}
           options={(data?.tasks ?? []).map((t) => ({ value: t.id, label: `${t.number} ${t.name}` }))}
-          data-testid="follow-ups-task"
+          testId="follow-ups-task"
         />
         <Segmented<Status> options={STATUS_OPTIONS} value={status} onChange={setStatus} />
         <Space size={4}>

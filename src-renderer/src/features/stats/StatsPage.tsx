@@ -4,6 +4,7 @@ import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { StatsView } from '@shared/domain/stats';
 import { api } from '../../api';
 import { errorText, saveThroughDialog } from '../../components/files';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useApiCall } from '../../components/useApiCall';
 import { StatsCharts } from './StatsCharts';
 import { FigureCards, FigureTable } from './StatsFigures';
@@ -41,6 +42,17 @@ function yearOptions(view?: StatsView) {
   return years.map((y) => ({ value: y, label: `${y}年度` }));
 }
 
+/** The two ways to narrow the year's figures: to one department, to one 管辖单位. */
+const FACETS = [
+  { key: 'department', all: '全部部门', width: 220, list: 'departments' },
+  { key: 'office', all: '全部管辖单位', width: 200, list: 'offices' },
+] as const;
+
+const EXPORTS = [
+  { format: 'pdf', label: '导出报告（PDF）', icon: <FilePdfOutlined /> },
+  { format: 'xlsx', label: '导出指标（Excel）', icon: <FileExcelOutlined /> },
+] as const;
+
 function Filters({ view, filter, set }: { view?: StatsView; filter: Filter; set: (f: Filter) => void }) {
   const exporter = useExport(view);
   const none = !view || view.empty !== null;
@@ -53,40 +65,28 @@ function Filters({ view, filter, set }: { view?: StatsView; filter: Filter; set:
         options={yearOptions(view)}
         data-testid="stats-year"
       />
-      <Select
-        allowClear
-        placeholder="全部部门"
-        style={{ width: 220 }}
-        value={filter.department}
-        onChange={(department) => set({ ...filter, department: department ?? null })}
-        options={(view?.departments ?? []).map((d) => ({ value: d, label: d }))}
-        data-testid="stats-department"
-      />
-      <Select
-        allowClear
-        placeholder="全部管辖单位"
-        style={{ width: 200 }}
-        value={filter.office}
-        onChange={(office) => set({ ...filter, office: office ?? null })}
-        options={(view?.offices ?? []).map((o) => ({ value: o, label: o }))}
-        data-testid="stats-office"
-      />
-      <Button
-        icon={<FilePdfOutlined />}
-        disabled={none}
-        loading={exporter.busy === 'pdf'}
-        onClick={() => exporter.run('pdf')}
-      >
-        导出报告（PDF）
-      </Button>
-      <Button
-        icon={<FileExcelOutlined />}
-        disabled={none}
-        loading={exporter.busy === 'xlsx'}
-        onClick={() => exporter.run('xlsx')}
-      >
-        导出指标（Excel）
-      </Button>
+      {FACETS.map((f) => (
+        <FilterSelect
+          key={f.key}
+          all={f.all}
+          width={f.width}
+          value={filter[f.key]}
+          onChange={(value) => set({ ...filter, [f.key]: value ?? null })}
+          options={(view?.[f.list] ?? []).map((v) => ({ value: v, label: v }))}
+          testId={`stats-${f.key}`}
+        />
+      ))}
+      {EXPORTS.map((e) => (
+        <Button
+          key={e.format}
+          icon={e.icon}
+          disabled={none}
+          loading={exporter.busy === e.format}
+          onClick={() => exporter.run(e.format)}
+        >
+          {e.label}
+        </Button>
+      ))}
     </Space>
   );
 }
