@@ -16,6 +16,7 @@ import { createServices, type Services } from '../src-main/app/services';
 import { defaultContext } from '../src-main/app/context';
 import { loadDemoData } from '../src-main/demo/demo-data';
 import { demoTaskInput } from '../src-main/demo/plan-demo';
+import { setDemoBureau } from '../src-main/settings/bureau';
 import type { TaskInput } from '@shared/domain/tasks';
 
 const args = process.argv.slice(2);
@@ -149,6 +150,8 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   fsyncSync(copied);
   closeSync(copied);
   const conn = await openDatabase(work, { migrate: true });
+  // A base built before 准备 required the bureau has none: the demo's, as a fresh base would hold.
+  conn.raw.transaction(() => setDemoBureau(conn.raw, new Date().toISOString())).immediate();
   const services = createServices(conn, defaultContext('bench'));
   const now = new Date();
   try {

@@ -19,8 +19,22 @@ function items(n: number): SheetItem[] {
 
 export function sampleDraw(n: number): DrawSheets {
   const team: SheetMember[] = [
-    { id: '46900000001', name: '张敏', office: '城关市场监管所', phone: '13800000001', isExpert: false },
-    { id: '46900000002', name: '刘强', office: '城南市场监管所', phone: '13800000002', isExpert: false },
+    {
+      id: '检查员0001',
+      badgeNo: '46900000001',
+      name: '张敏',
+      office: '城关市场监管所',
+      phone: '13800000001',
+      isExpert: false,
+    },
+    {
+      id: '检查员0002',
+      badgeNo: '46900000002',
+      name: '刘强',
+      office: '城南市场监管所',
+      phone: '13800000002',
+      isExpert: false,
+    },
   ];
   const task = { id: 1, number: '某市监抽查〔2026〕1号', name: '食品经营者专项抽查', leadDepartment: '县市场监管局' };
   const entity = (i: number): EntitySheet => ({

@@ -17,7 +17,7 @@ import {
 } from '@shared/domain/draws';
 import { describeInspectingBody, describePeriod, describeScope, type TaskView } from '@shared/domain/tasks';
 import { all, qb } from '../db/sql';
-import { lookupPeople } from './inspector-pool';
+import { lookupPeople } from './draw-people';
 import { readTask } from '../plans/tasks';
 import {
   amendmentRows,

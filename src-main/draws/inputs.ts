@@ -19,7 +19,8 @@ import {
 } from '@shared/domain/tasks';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
-import { unknownConflictText } from '../plans/conflict-parties';
+import { conflictBadge, conflictCode, unknownConflictText } from '../plans/conflict-parties';
+import { drawIdsByBadge } from './draw-people';
 import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspector-pool';
 import { readCandidates } from './worker/snapshot-read';
 import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
@@ -58,12 +59,7 @@ export async function buildDrawInputs(
   readElsewhere?: ReadSnapshotElsewhere,
 ): Promise<BuiltInputs> {
   const unknown = unknownConflictText(raw, task.conflicts);
-  if (unknown) {
-    throw new AppError(
-      'draw.unknownConflict',
-      `${unknown}（名录可能在任务保存后有过修改），本次准备未保存。请先在任务中重新选择回避关系。`,
-    );
-  }
+  if (unknown) throw unknownConflict(unknown);
   const snapshot = await readCandidates(raw, task, readElsewhere);
   const { candidates, quota } = refuseNothingToDraw(task, snapshot.strata);
   const notices = snapshot.strata
@@ -86,7 +82,7 @@ export async function buildDrawInputs(
     teamSize: task.teamSize,
     maxPackagesPerInspector: task.maxPackagesPerInspector,
     requiredTags: task.requiredTags,
-    conflicts: conflictPairs(task),
+    conflicts: conflictPairs(raw, task),
     avoidOwnOffice: task.avoidOwnOffice,
     distinctOffices: task.distinctOffices,
   };
@@ -160,12 +156,26 @@ function taskInfoOf(
   return { attempt, taskInfo };
 }
 
-/** The task's conflicts as [执法证号, code] pairs, each once. */
-function conflictPairs(task: TaskView): [string, string][] {
+function unknownConflict(unknown: string): AppError {
+  return new AppError(
+    'draw.unknownConflict',
+    `${unknown}（名录可能在任务保存后有过修改），本次准备未保存。请先在任务中重新选择回避关系。`,
+  );
+}
+
+/**
+ * The task's conflicts as [draw id, code] pairs, each once: the task names inspectors by 执法证号, the draw by the id
+ * the pool gave them.
+ */
+function conflictPairs(raw: BetterSqlite3.Database, task: TaskView): [string, string][] {
+  const drawIds = drawIdsByBadge(raw, [...new Set(task.conflicts.map(conflictBadge))]);
   const seen = new Set<string>();
   const conflicts: [string, string][] = [];
   for (const conflict of task.conflicts) {
-    const pair: [string, string] = [conflict.inspector.trim(), conflict.entity.trim().toUpperCase()];
+    const drawId = drawIds.get(conflictBadge(conflict));
+    // Checked at the start of 准备; a 执法证号 edited while its candidates were read is refused the same way.
+    if (drawId === undefined) throw unknownConflict(`回避关系中执法证号 ${conflictBadge(conflict)} 不在执法人员名录中`);
+    const pair: [string, string] = [drawId, conflictCode(conflict)];
     const key = pair.join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,13 +1,13 @@
 /**
- * A task's inspector pool: who 准备 freezes (readInspectorPool), what the task page previews (previewPool), and who an
- * inspector id of an earlier draw is (lookupPeople).
+ * A task's inspector pool: who 准备 freezes (readInspectorPool) and what the task page previews (previewPool). Who a
+ * drawn id is: draw-people.ts.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Inspector } from '@shared/draw';
 import type { PoolPreview, TaskConfig } from '@shared/domain/tasks';
 import { officeKindOf, type OfficeKind } from '../rosters/offices';
 import { all, qb } from '../db/sql';
-import { jsonList } from './json-list';
+import { expertDrawId, inspectorDrawId } from './draw-people';
 
 /** The inspector side of the task (TaskConfig fields plus the joining departments). */
 export type PoolRequest = Pick<TaskConfig, 'inspectorScope' | 'includeExperts' | 'expertTags'> & {
@@ -18,13 +18,6 @@ export interface InspectorPool {
   inspectors: Inspector[];
   /** How many of them are experts (ids 专家NNNN). */
   experts: number;
-  /** id → what the record prints. */
-  people: Map<string, { name: string; office: string; isExpert: boolean }>;
-}
-
-/** Experts enter the draw as 专家 + their row number: never their ID-card number (published in the proof). */
-export function expertDrawId(rowId: number): string {
-  return `专家${String(rowId).padStart(4, '0')}`;
 }
 
 /** Office kinds from the offices table; offices not registered there get the import's guess from their name. */
@@ -34,7 +27,7 @@ function officeKinds(raw: BetterSqlite3.Database): (office: string) => OfficeKin
 }
 
 /**
- * The pool of 在岗 inspectors the scope allows (004 §六), sorted by 执法证号: 全局 every office; 局机关与所 the chosen 局机关
+ * The pool of 在岗 inspectors the scope allows (004 §六), as 检查员NNNN in row order: 全局 every office; 局机关与所 the chosen 局机关
  * departments (all when none) and every 所; 若干所 / 单一所 the chosen offices. Always with a 联合抽查's joining departments, and
  * 在库 experts when asked.
  */
@@ -56,24 +49,22 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
     }
   };
   const inspectors: Inspector[] = [];
-  const people = new Map<string, { name: string; office: string; isExpert: boolean }>();
   const onDuty = qb
     .selectFrom('inspectors')
-    .select(['badge_no', 'name', 'office', 'tags'])
+    .select(['id', 'office', 'tags'])
     .where('status', '=', '在岗')
-    .orderBy('badge_no');
+    .orderBy('id');
   const rows = all(raw, onDuty);
   for (const row of rows) {
     if (!inScope(row.office)) continue;
-    inspectors.push({ id: row.badge_no, office: row.office, tags: JSON.parse(row.tags) as string[] });
-    people.set(row.badge_no, { name: row.name, office: row.office, isExpert: false });
+    inspectors.push({ id: inspectorDrawId(row.id), office: row.office, tags: JSON.parse(row.tags) as string[] });
   }
   let experts = 0;
   if (request.includeExperts) {
     const wanted = new Set(request.expertTags);
     const available = qb
       .selectFrom('experts')
-      .select(['id', 'name', 'organisation', 'tags'])
+      .select(['id', 'organisation', 'tags'])
       .where('status', '=', '在库')
       .orderBy('id');
     const expertRows = all(raw, available);
@@ -85,11 +76,10 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
       // two experts of one organisation apart.
       const office = row.organisation || '专家库';
       inspectors.push({ id, office, tags });
-      people.set(id, { name: row.name, office, isExpert: true });
       experts++;
     }
   }
-  return { inspectors, experts, people };
+  return { inspectors, experts };
 }
 
 /** Why a pool of `inspectors` people cannot draw teams of `teamSize` (the task page's notice, 准备's refusal). */
@@ -128,49 +118,3 @@ export function previewPool(
   }
   return { pool, notices };
 }
-
-/**
- * Who an inspector id is, for records drawn earlier (the person may since have changed office or left). Two statements
- * for any number of ids (a city-scale record names thousands of people; a lookup per id was slow: docs/performance.md).
- */
-export function lookupPeople(
-  raw: BetterSqlite3.Database,
-  ids: readonly string[],
-): Map<string, { name: string; office: string; isExpert: boolean }> {
-  const unique = [...new Set(ids)];
-  const expertIds = unique.filter((id) => EXPERT_ID.test(id)).map((id) => Number(id.slice(2)));
-  const experts = new Map(
-    expertIds.length === 0
-      ? []
-      : all(
-          raw,
-          qb.selectFrom('experts').select(['id', 'name', 'organisation']).where('id', 'in', jsonList(expertIds)),
-        ).map(({ id, name, organisation }) => [id, { name, organisation }]),
-  );
-  const inspectors = new Map(
-    all(
-      raw,
-      qb.selectFrom('inspectors').select(['badge_no', 'name', 'office']).where('badge_no', 'in', jsonList(unique)),
-    ).map(({ badge_no: badgeNo, name, office }) => [badgeNo, { name, office }]),
-  );
-  return new Map(
-    unique.map((id) => [
-      id,
-      personOf(EXPERT_ID.test(id) ? experts.get(Number(id.slice(2))) : undefined, inspectors.get(id)),
-    ]),
-  );
-}
-
-/** A drawn person as a record names them: the expert row if the id is an expert's, else the inspector row. */
-export function personOf(
-  expertRow: { name: string; organisation: string } | undefined,
-  inspectorRow: { name: string; office: string } | undefined,
-): { name: string; office: string; isExpert: boolean } {
-  if (expertRow) return { name: expertRow.name, office: expertRow.organisation || '专家库', isExpert: true };
-  return inspectorRow
-    ? { name: inspectorRow.name, office: inspectorRow.office, isExpert: false }
-    : { name: '(已不在名录中)', office: '', isExpert: false };
-}
-
-/** The draw id of an expert (expertDrawId). */
-const EXPERT_ID = /^专家\d+$/;

@@ -19,7 +19,7 @@ import {
 } from './views';
 import { stratumResults } from './draw-view';
 import { qb, value } from '../db/sql';
-import { lookupPeople } from './inspector-pool';
+import { lookupPeople } from './draw-people';
 import { readTask, taskBureauName } from '../plans/tasks';
 
 export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRecordCommit {

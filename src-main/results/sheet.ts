@@ -10,7 +10,7 @@ import { dayNumber } from '@shared/domain/workdays';
 import { AppError } from '@shared/errors';
 import { all, first, qb, value } from '../db/sql';
 import { latestProof } from '../draws/views';
-import { lookupPeople } from '../draws/inspector-pool';
+import { lookupPeople } from '../draws/draw-people';
 
 /** One result the sheet writes: a task, its sealed draw, the entity, and the task's sub-items in sheet order. */
 export interface SheetTarget {

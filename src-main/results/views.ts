@@ -139,7 +139,7 @@ function sheetParts(sheet: EntitySheet, pkg: SheetPackage) {
     taskIds: sheet.tasks.map((t) => t.id),
     taskNumbers: sheet.tasks.map((t) => t.number).join('、'),
     taskNames: sheet.tasks.map((t) => t.name).join('、'),
-    team: pkg.team.map((m) => ({ id: m.id, name: m.name, office: m.office })),
+    team: pkg.team.map((m) => ({ id: m.id, name: m.name, office: m.office, badgeNo: m.badgeNo })),
     // A row without a 检查子项 (the item itself) takes no result of its own.
     items: sheet.items.map((item) => ({
       id: item.id,

@@ -7,12 +7,11 @@ import type { DrawSheets, EntitySheet, SheetItem, SheetMember, SheetPackage, She
 import { AppError } from '@shared/errors';
 import { all, first, qb } from '../db/sql';
 import { latestProof } from '../draws/views';
+import { lookupPeople } from '../draws/draw-people';
 import { taskBureauName } from '../plans/tasks';
 import { jointVisitsOf, type JointVisit } from './visits';
 
 type Raw = BetterSqlite3.Database;
-
-const EXPERT_ID = /^专家(\d+)$/;
 
 function sealedDraw(raw: Raw, drawId: number) {
   const draw = first(
@@ -86,29 +85,15 @@ function taskItems(raw: Raw, taskId: number): { id: number; taskId: number }[] {
   );
 }
 
-/** Team members with name, office and phone; an id no longer in the rosters keeps a placeholder name. */
+/** Team members with name, office, phone and 执法证号; an id no longer in the rosters keeps a placeholder name. */
 export function readMembers(raw: Raw, ids: readonly string[]): Map<string, SheetMember> {
-  const unique = [...new Set(ids)];
-  const out = new Map<string, SheetMember>();
-  const expertIds = unique.flatMap((id) => (EXPERT_ID.test(id) ? [Number(EXPERT_ID.exec(id)![1])] : []));
-  if (unique.length) {
-    const q = qb
-      .selectFrom('inspectors')
-      .select(['badge_no', 'name', 'office', 'phone'])
-      .where('badge_no', 'in', unique);
-    for (const r of all(raw, q))
-      out.set(r.badge_no, { id: r.badge_no, name: r.name, office: r.office, phone: r.phone, isExpert: false });
-  }
-  if (expertIds.length) {
-    const q = qb.selectFrom('experts').select(['id', 'name', 'organisation', 'phone']).where('id', 'in', expertIds);
-    for (const r of all(raw, q)) {
-      const id = `专家${r.id}`;
-      out.set(id, { id, name: r.name, office: r.organisation || '专家库', phone: r.phone, isExpert: true });
-    }
-  }
-  for (const id of unique)
-    if (!out.has(id)) out.set(id, { id, name: '(已不在名录中)', office: '', phone: '', isExpert: false });
-  return out;
+  const people = lookupPeople(raw, ids);
+  return new Map(
+    [...people].map(([id, { name, office, phone, badgeNo, isExpert }]) => [
+      id,
+      { id, name, office, phone, badgeNo, isExpert },
+    ]),
+  );
 }
 
 function selectedEntities(raw: Raw, drawId: number) {

@@ -25,7 +25,7 @@ const HEAD = [100, 160, 90, CONTENT_WIDTH - 350];
 const DATE_BLANK = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 function memberText(m: SheetMember): string {
-  return m.isExpert ? `${m.name}(专家,${m.office})` : `${m.name}(执法证号:${m.id})`;
+  return m.isExpert ? `${m.name}(专家,${m.office})` : `${m.name}(执法证号:${m.badgeNo})`;
 }
 
 function header(b: Blocks, sheet: EntitySheet, pkg: SheetPackage): void {

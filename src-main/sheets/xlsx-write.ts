@@ -70,7 +70,7 @@ function dates(g: Grid): void {
 
 function members(g: Grid, pkg: SheetPackage): void {
   pkg.team.forEach((m, i) => {
-    g.option(i === 0 ? '到场检查人员' : '', m.isExpert ? `${m.name}(专家)` : `${m.name}(${m.id})`, YES_NO);
+    g.option(i === 0 ? '到场检查人员' : '', m.isExpert ? `${m.name}(专家)` : `${m.name}(${m.badgeNo})`, YES_NO);
     g.mark({ kind: 'member', id: m.id });
   });
 }

@@ -6,7 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { chinaDate } from '@shared/domain/china-time';
 import type { WorkCalendar } from '@shared/domain/workdays';
-import { lookupPeople } from '../draws/inspector-pool';
+import { lookupPeople } from '../draws/draw-people';
 import { sealedDrawsWithTask } from '../draws/sealed';
 import { all, qb, value } from '../db/sql';
 
@@ -47,8 +47,8 @@ export interface Facts {
   tasks: TaskFact[];
   drawn: DrawnFact[];
   results: ResultFact[];
-  /** The people who signed the results, by their id in the draw (执法证号, or 专家N). */
-  inspectors: Map<string, { name: string; office: string }>;
+  /** The people who signed the results, by their id in the draw (检查员N or 专家N; 执法证号 in older draws). */
+  inspectors: Map<string, { name: string; office: string; key: string }>;
   /** Entities 存续 per 管辖单位 and grade ('未评级' for none). */
   roster: { office: string; grade: string; count: number }[];
   itemsTotal: number;

@@ -90,6 +90,7 @@ export interface DrawRecordResult {
   /** Selected entities in package order. */
   packages: {
     packageNo: number;
+    /** certNo: the id in the draw as the proof names them (检查员N, 专家N; the 执法证号 in draws sealed before). */
     team: { name: string; certNo: string; office: string }[];
     entities: { drawNo: number; uscc: string; name: string; address: string; stratum: string; key: string }[];
   }[];

@@ -83,7 +83,7 @@ export interface WitnessRepeat {
 }
 
 export interface TeamMemberView {
-  /** 执法证号, or 专家NNNN for an expert. */
+  /** Id in the draw: 检查员NNNN, or 专家NNNN for an expert (the 执法证号 in draws sealed before). */
   id: string;
   name: string;
   office: string;

@@ -71,7 +71,8 @@ export interface ResultSheetView extends ResultStamps {
   /** The inspection window. */
   startDate: string;
   endDate: string;
-  team: { id: string; name: string; office: string }[];
+  /** By id in the draw; the 执法证号 ('' for an expert) as the printed sheet names them. */
+  team: { id: string; name: string; office: string; badgeNo: string }[];
   items: ResultSheetItem[];
   /** The saved entry, null before anything was saved. */
   entry: ResultEntry | null;

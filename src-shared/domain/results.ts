@@ -55,7 +55,7 @@ export interface ResultRowEntry {
 
 export interface ResultEntry {
   inspectedOn: string;
-  /** Team members present, by their id in the draw (a roster id, or 专家N for an expert). */
+  /** Team members present, by their id in the draw (检查员N, or 专家N for an expert; the 执法证号 in older draws). */
   inspectorIds: string[];
   methods: CheckMethod[];
   rows: ResultRowEntry[];

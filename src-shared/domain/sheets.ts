@@ -23,9 +23,11 @@ export interface SheetItem {
 }
 
 export interface SheetMember {
-  /** Id in the draw: the 执法证号, or 专家N for an expert. */
+  /** Id in the draw: 检查员N, or 专家N for an expert (the 执法证号 in draws sealed before). */
   id: string;
   name: string;
+  /** The 执法证号 the team's paper prints; '' for an expert. */
+  badgeNo: string;
   office: string;
   phone: string;
   isExpert: boolean;

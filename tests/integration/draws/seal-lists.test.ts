@@ -21,7 +21,7 @@ import {
   sealedEntities,
   type ProofBody,
 } from '../../../src-main/draws/views';
-import { expertDrawId, lookupPeople, personOf } from '../../../src-main/draws/inspector-pool';
+import { expertDrawId, inspectorDrawId, lookupPeople } from '../../../src-main/draws/draw-people';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
@@ -34,17 +34,49 @@ afterAll(async () => {
 
 const step = (): StepContext => ({ actor: '测试操作员', now: c.ctx.now(), progress: () => undefined });
 
-/** The per-id lookup lookupPeople replaced (two statements per id), as the reference. */
+type Person = { name: string; office: string; isExpert: boolean; badgeNo: string; phone: string; key: string };
+
+/** The per-id lookup lookupPeople replaced (a statement per id and kind), as the reference. */
 function lookupPeopleOneByOne(ids: readonly string[]) {
   const raw = c.conn.raw;
-  const out = new Map<string, { name: string; office: string; isExpert: boolean }>();
-  const inspector = raw.prepare('SELECT name, office FROM inspectors WHERE badge_no = ?');
-  const expert = raw.prepare('SELECT name, organisation FROM experts WHERE id = ?');
+  const out = new Map<string, Person>();
+  const byRow = raw.prepare('SELECT id, badge_no, name, office, phone FROM inspectors WHERE id = ?');
+  const byBadge = raw.prepare('SELECT id, badge_no, name, office, phone FROM inspectors WHERE badge_no = ?');
+  const expert = raw.prepare('SELECT id, name, organisation, phone FROM experts WHERE id = ?');
+  type I = { id: number; badge_no: string; name: string; office: string; phone: string };
+  type E = { id: number; name: string; organisation: string; phone: string };
   for (const id of new Set(ids)) {
-    const expertRow = /^专家\d+$/.test(id)
-      ? (expert.get(Number(id.slice(2))) as { name: string; organisation: string } | undefined)
-      : undefined;
-    out.set(id, personOf(expertRow, inspector.get(id) as { name: string; office: string } | undefined));
+    const e = /^专家\d+$/.test(id) ? (expert.get(Number(id.slice(2))) as E | undefined) : undefined;
+    const i =
+      (/^检查员\d+$/.test(id) ? (byRow.get(Number(id.slice(3))) as I | undefined) : undefined) ??
+      (byBadge.get(id) as I | undefined);
+    const person: Person = e
+      ? {
+          name: e.name,
+          office: e.organisation || '专家库',
+          isExpert: true,
+          badgeNo: '',
+          phone: e.phone,
+          key: expertDrawId(e.id),
+        }
+      : i
+        ? {
+            name: i.name,
+            office: i.office,
+            isExpert: false,
+            badgeNo: i.badge_no,
+            phone: i.phone,
+            key: inspectorDrawId(i.id),
+          }
+        : {
+            name: '(已不在名录中)',
+            office: '',
+            isExpert: false,
+            badgeNo: /^(专家|检查员)\d+$/.test(id) ? '' : id,
+            phone: '',
+            key: id,
+          };
+    out.set(id, person);
   }
   return out;
 }
@@ -110,6 +142,8 @@ describe('lookupPeople', () => {
   it('names inspectors, experts and the missing exactly as a lookup per id does, in first-seen order', () => {
     const raw = c.conn.raw;
     const badges = raw.prepare('SELECT badge_no FROM inspectors ORDER BY id LIMIT 5').pluck().all() as string[];
+    const rows = raw.prepare('SELECT id FROM inspectors ORDER BY id LIMIT 5').pluck().all() as number[];
+    const pseudonyms = [...rows.map(inspectorDrawId), inspectorDrawId(999_999)];
     const experts = (raw.prepare('SELECT id FROM experts ORDER BY id LIMIT 3').pluck().all() as number[]).map(
       expertDrawId,
     );
@@ -134,12 +168,18 @@ describe('lookupPeople', () => {
       badges[3],
       ...experts,
       ...badges,
+      ...pseudonyms,
     ];
     const people = lookupPeople(raw, ids);
     expect([...people]).toEqual([...lookupPeopleOneByOne(ids)]);
     expect(people.get(experts[0])?.isExpert).toBe(true);
-    expect(people.get(lost)).toEqual({ name: '(已不在名录中)', office: '', isExpert: false });
-    expect(people.get(expertDrawId(999_998))).toEqual({ name: '同号人员', office: '测试所', isExpert: false });
+    expect(people.get(lost)).toMatchObject({ name: '(已不在名录中)', office: '', isExpert: false, badgeNo: '' });
+    expect(people.get(expertDrawId(999_998))).toMatchObject({ name: '同号人员', office: '测试所', isExpert: false });
+    // An inspector is the same person by 执法证号 (older draws) and by 检查员N.
+    expect(people.get(pseudonyms[3])).toEqual(people.get(badges[3]));
+    expect(people.get(pseudonyms[3])?.badgeNo).toBe(badges[3]);
+    expect(people.get(pseudonyms[5])).toMatchObject({ name: '(已不在名录中)', badgeNo: '' });
+    expect(people.get('不存在的证号')?.badgeNo).toBe('不存在的证号');
     expect(lookupPeople(raw, [])).toEqual(new Map());
   });
 });

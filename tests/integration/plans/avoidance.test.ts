@@ -1,7 +1,7 @@
 /**
  * 回避关系 name real people and entities: a 执法证号 or code in neither roster is refused at save (naming it, nothing
- * written) and again at 准备 when the roster changed after the save; a valid conflict is frozen into the inputs and keeps
- * the inspector off every team holding that entity.
+ * written) and again at 准备 when the roster changed after the save; a valid conflict is frozen into the inputs (by the
+ * inspector's draw id, not the 执法证号) and keeps the inspector off every team holding that entity.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskConflict } from '@shared/domain/tasks';
@@ -74,15 +74,19 @@ describe('回避关系 at 准备', () => {
     // An inspector the draw puts on a team without conflicts, declared in conflict with every entity of the scope.
     const free = await c.revealed('无回避');
     const member = c.services.draws.get({ drawId: free })!.packages[0].team[0].id;
+    // The task names the inspector by 执法证号; the draw by the id the pool gives him.
+    const badge = firstOf(`SELECT badge_no FROM inspectors WHERE id = ${Number(member.replace('检查员', ''))}`);
     const codes = raw()
       .prepare(
         "SELECT coalesce(uscc, reg_no) FROM entities WHERE reg_status = '存续' AND industry IN ('食品销售', '餐饮服务')",
       )
       .pluck()
       .all() as string[];
-    const conflicts = codes.map((entity) => ({ inspector: member, entity, reason: '' }));
+    const conflicts = codes.map((entity) => ({ inspector: badge, entity, reason: '' }));
     const { id } = await c.services.draws.prepare({ taskId: c.publishedTask({ conflicts }) });
-    expect(JSON.parse(storedInputs(c, id).toString('utf8')).conflicts).toHaveLength(codes.length);
+    const frozen = JSON.parse(storedInputs(c, id).toString('utf8')) as { conflicts: [string, string][] };
+    expect(frozen.conflicts).toHaveLength(codes.length);
+    expect(new Set(frozen.conflicts.map(([inspector]) => inspector))).toEqual(new Set([member]));
     c.services.draws.commit({ drawId: id, ...CEREMONY });
     c.services.draws.witness({ drawId: id, name: '李明', value: '回避' });
     await c.services.draws.reveal({ drawId: id });

@@ -84,7 +84,7 @@ describe('PDF 一户一表 and 随机抽查通知书', () => {
     ]) {
       expect(all).toContain(squash(text));
     }
-    expect(all).toContain(squash(`执法证号:${pkg.team[0].id}`));
+    expect(all).toContain(squash(`执法证号:${pkg.team[0].badgeNo}`));
     // Each record sheet numbers its own pages: its first page says 第 1 页 共 n 页 with n its own count.
     const sheetStarts = r.pages.filter((p) => p.text.includes('市场监管领域随机抽查情况记录表'));
     expect(sheetStarts).toHaveLength(pkg.entities.length);

@@ -11,7 +11,7 @@ import { type AmendTarget, useAmend } from './useAmend';
 
 function Member({ member }: { member: TeamMemberView }) {
   return (
-    <Tooltip title={`${member.isExpert ? '专家' : '执法证号'} ${member.id} · ${member.office}`}>
+    <Tooltip title={`抽取编号 ${member.id} · ${member.office}`}>
       <span>
         {member.name}
         {member.isExpert && <Tag style={{ marginLeft: 4 }}>专家</Tag>}

@@ -71,7 +71,7 @@ export function VisitFields({ view, entry, problems, disabled, change }: Props) 
           {...fields}
           label="到场检查人员"
           name="inspectorIds"
-          options={view.team.map((m) => ({ value: m.id, label: `${m.name}（${m.id}）` }))}
+          options={view.team.map((m) => ({ value: m.id, label: `${m.name}（${m.badgeNo || '专家'}）` }))}
         />
       </Col>
       <Col span={24}>
