@@ -12,7 +12,7 @@ import { all, first, qb } from '../db/sql';
 import { auditDraw } from './draw-audit';
 import { wrongState } from './draw-state';
 import type { ExportDeps } from './exports';
-import { lookupPeople } from './inspector-pool';
+import { lookupPeople } from './draw-people';
 import { latestProof, loadDrawRow } from './views';
 
 export const DRAWN_LIST_HEADERS = ['名单包', '序号', '名称', '统一社会信用代码/注册号', '住所', '管辖单位', '检查组'];
