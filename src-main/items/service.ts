@@ -8,7 +8,7 @@ import type { ParsedReq } from '@shared/ipc/schemas';
 import type { ServiceContext } from '../app/context';
 import type { Database } from '../db/schema';
 import { bulkRetire, createItem, deleteItem, setItemStatus } from './manual';
-import { getItem, queryItems } from './query';
+import { getItem, itemCompilers, queryItems } from './query';
 import { updateSubItems } from './sub-items';
 
 export type { ItemSubItemDraft } from './sub-items';
@@ -28,5 +28,6 @@ export function createItemService(db: Kysely<Database>, ctx: ServiceContext) {
       return getItem(db, req.id);
     },
     bulkRetire: (req: ParsedReq<'items:bulk-retire'>) => bulkRetire(db, ctx, req),
+    compilers: () => itemCompilers(db),
   };
 }

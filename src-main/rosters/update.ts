@@ -52,7 +52,7 @@ export async function conflictCheck(trx: Trx, roster: QueryableRoster, id: numbe
       .where('id', '<>', id)
       .executeTakeFirst();
     if (other) {
-      const message = `${label}“${String(next[column])}”已被“${other.name}”使用,不能重复。`;
+      const message = `${label}“${String(next[column])}”已被“${other.name}”使用，不能重复。`;
       throw new AppError('roster.duplicateCode', message, { field });
     }
   }

@@ -27,7 +27,7 @@ async function drawInProgress(trx: Trx): Promise<string | undefined> {
   return row?.name;
 }
 
-/** The task of a draw that drew the entity, or of a result or joint visit that names it. */
+/** Why the entity must stay: a draw drew it, a result or a joint visit names it. */
 async function entityUse(trx: Trx, id: number): Promise<string | undefined> {
   const drawn = await trx
     .selectFrom('draw_selected')
@@ -36,19 +36,19 @@ async function entityUse(trx: Trx, id: number): Promise<string | undefined> {
     .select('tasks.name')
     .where('draw_selected.entity_id', '=', id)
     .executeTakeFirst();
-  if (drawn) return drawn.name;
+  if (drawn) return `任务「${drawn.name}」的抽取抽中了这户`;
   const recorded = await trx
     .selectFrom('results')
     .innerJoin('tasks', 'tasks.id', 'results.task_id')
     .select('tasks.name')
     .where('results.entity_id', '=', id)
     .executeTakeFirst();
-  if (recorded) return recorded.name;
+  if (recorded) return `任务「${recorded.name}」已录入这户的检查结果`;
   const visited = await trx.selectFrom('joint_visits').select('id').where('entity_id', '=', id).executeTakeFirst();
-  return visited ? '联合检查' : undefined;
+  return visited ? '这户已有联合检查记录' : undefined;
 }
 
-/** The task of a draw whose teams, as revealed or as amended, named the person (`personId` as the draw names him). */
+/** Why the person must stay: a draw's teams, as revealed or amended, named him (`personId` as the draw names him). */
 async function personUse(trx: Trx, personId: string): Promise<string | undefined> {
   const inTeam = await trx
     .selectFrom('draws')
@@ -61,7 +61,7 @@ async function personUse(trx: Trx, personId: string): Promise<string | undefined
         json_each(p.value, '$.team') AS t WHERE t.value = ${personId})`,
     )
     .executeTakeFirst();
-  if (inTeam) return inTeam.name;
+  if (inTeam) return `任务「${inTeam.name}」的抽取把此人编入了检查组`;
   const amended = await trx
     .selectFrom('draw_amendments')
     .innerJoin('draws', 'draws.id', 'draw_amendments.draw_id')
@@ -69,7 +69,7 @@ async function personUse(trx: Trx, personId: string): Promise<string | undefined
     .select('tasks.name')
     .where((eb) => eb.or([eb('draw_amendments.in_id', '=', personId), eb('draw_amendments.out_id', '=', personId)]))
     .executeTakeFirst();
-  return amended?.name;
+  return amended ? `任务「${amended.name}」的递补涉及此人` : undefined;
 }
 
 /** Refuses the delete of a record a draw used or may still use. */
@@ -80,13 +80,10 @@ export async function refuseIfUsed(trx: Trx, roster: QueryableRoster, row: { id:
       'roster.drawInProgress',
       `任务「${running}」的抽取正在进行（已承诺，尚未封存），其间不能删除名录记录。请在封存或作废后再删除。`,
     );
-  const task =
+  const reason =
     roster === 'entities'
       ? await entityUse(trx, row.id)
       : await personUse(trx, roster === 'experts' ? expertDrawId(row.id) : row.code);
-  if (task !== undefined)
-    throw new AppError(
-      'roster.inUse',
-      `不能删除：任务「${task}」的抽取用过这条记录，抽取记录须完整保留。${RETIRE_HINT[roster]}`,
-    );
+  if (reason !== undefined)
+    throw new AppError('roster.inUse', `不能删除：${reason}，抽取记录须完整保留。${RETIRE_HINT[roster]}`);
 }

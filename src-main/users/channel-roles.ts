@@ -59,6 +59,7 @@ export const CHANNEL_ROLES: Record<Channel, Access> = {
   'items:delete': OPERATORS,
   'items:set-status': OPERATORS,
   'items:bulk-retire': OPERATORS,
+  'items:compilers': EVERYONE,
   'demo:load': ADMIN,
   'demo:progress': EVERYONE,
   'demo:cancel': ADMIN,

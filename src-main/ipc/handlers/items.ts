@@ -12,5 +12,6 @@ export function itemHandlers(s: Services): ItemHandlers {
     'items:delete': (req) => s.items.delete(req.id),
     'items:set-status': (req) => s.items.setStatus(req),
     'items:bulk-retire': (req) => s.items.bulkRetire(req),
+    'items:compilers': () => s.items.compilers(),
   };
 }

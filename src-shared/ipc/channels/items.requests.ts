@@ -75,4 +75,5 @@ export const itemsRequests = {
     .extend({ expected: z.number().int().min(1, '没有可停用的事项') })
     .strict()
     .refine((f) => f.compiler !== undefined, { message: '请先按编制单位筛选', path: ['compiler'] }),
+  'items:compilers': z.object({}).strict(),
 } satisfies Record<ItemChannel, z.ZodType>;

@@ -8,6 +8,7 @@ export const ITEM_CHANNELS = [
   'items:delete',
   'items:set-status',
   'items:bulk-retire',
+  'items:compilers',
 ] as const;
 export type ItemChannel = (typeof ITEM_CHANNELS)[number];
 
@@ -22,6 +23,8 @@ export interface ItemResponses {
   'items:set-status': ItemDetail;
   /** Every 启用 item the list's filter shows, retired together. */
   'items:bulk-retire': { changed: number };
+  /** Each 编制单位 of the list with its items and how many are 启用, by name. */
+  'items:compilers': { name: string; items: number; active: number }[];
 }
 
 export type ItemErrorCode =
