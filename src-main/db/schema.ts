@@ -153,6 +153,8 @@ export interface ItemsTable {
   authority: string;
   basis: string;
   remarks: string;
+  /** 启用 or 停用: a retired item is not offered to new tasks. */
+  status: Generated<'启用' | '停用'>;
   created_at: string;
   updated_at: string;
 }

@@ -5,6 +5,8 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import type { Database, ItemsTable } from '../db/schema';
 
+type ItemFilter = Pick<ParsedReq<'items:query'>, 'compiler' | 'level' | 'status' | 'search'>;
+
 function itemView(r: Selectable<ItemsTable>, subItemCount: number): ItemRow {
   return {
     id: r.id,
@@ -20,22 +22,31 @@ function itemView(r: Selectable<ItemsTable>, subItemCount: number): ItemRow {
     authority: r.authority,
     basis: r.basis,
     remarks: r.remarks,
+    status: r.status,
     subItemCount,
   };
 }
 
-export async function queryItems(db: Kysely<Database>, req: ParsedReq<'items:query'>): Promise<RosterPage<ItemRow>> {
-  const { page, pageSize } = req;
+/** The items the list's filter shows (the page's query, and what 批量停用 acts on). */
+export function filteredItems(db: Kysely<Database>, filter: ItemFilter) {
   let base = db.selectFrom('items');
-  if (req.compiler) base = base.where('compiler', '=', req.compiler);
-  if (req.level) base = base.where('level', '=', req.level);
-  const search = req.search?.trim();
+  if (filter.compiler) base = base.where('compiler', '=', filter.compiler);
+  if (filter.level) base = base.where('level', '=', filter.level);
+  if (filter.status) base = base.where('status', '=', filter.status);
+  const search = filter.search?.trim();
   if (search) {
     // An item list has hundreds of lines, not millions: a LIKE scan is instant and matches any length.
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const columns = ['name', 'check_type', 'basis', 'targets', 'compiler'] as const;
     base = base.where((eb) => eb.or(columns.map((c) => eb(c, 'like', pattern))));
   }
+  return base;
+}
+
+export async function queryItems(db: Kysely<Database>, req: ParsedReq<'items:query'>): Promise<RosterPage<ItemRow>> {
+  const { page, pageSize } = req;
+  const base = filteredItems(db, req);
+  const search = req.search?.trim();
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll('items')
@@ -73,4 +84,18 @@ export async function getItem(db: Kysely<Database>, id: number): Promise<ItemDet
     .orderBy('ordinal')
     .execute();
   return { ...itemView(item, subItems.length), subItems };
+}
+
+export async function itemCompilers(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('items')
+    .select((eb) => [
+      'compiler',
+      eb.fn.countAll<number>().as('items'),
+      eb.fn.sum<number>(eb.case().when('status', '=', '启用').then(1).else(0).end()).as('active'),
+    ])
+    .groupBy('compiler')
+    .orderBy('compiler')
+    .execute();
+  return rows.map((r) => ({ name: r.compiler, items: Number(r.items), active: Number(r.active) }));
 }

@@ -10,6 +10,7 @@ import { bulkJobs } from './bulk-job';
 import { exportView, importRejections, template } from './files';
 import { filterOptions } from './filter-options';
 import * as imports from './import-sessions';
+import { createRecord, deleteRecord } from './manual';
 import { queryRoster } from './query';
 import type { RosterQuery } from './query-where';
 import { updateRecord } from './update';
@@ -25,6 +26,8 @@ export function createRosterService(conn: DbConnection, ctx: ServiceContext, dep
     query: (req: RosterQuery) => queryRoster(conn.raw, req),
     filterOptions: (roster: QueryableRoster) => filterOptions(conn.raw, roster),
     update: (req: ParsedReq<'roster:update'>) => updateRecord(conn.db, ctx, req),
+    create: (req: ParsedReq<'roster:create'>) => createRecord(conn.db, ctx, req),
+    delete: (req: ParsedReq<'roster:delete'>) => deleteRecord(conn.db, ctx, req),
     /** In a worker: progress in roster:bulk-progress under the request's jobId. */
     bulkUpdate: ({ jobId = `bulk-${ctx.now().getTime()}`, ...req }: ParsedReq<'roster:bulk-update'>) => {
       const request = { jobId, dbPath: conn.path, bulk: req, actor: ctx.actor(), nowIso: ctx.now().toISOString() };

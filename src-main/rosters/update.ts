@@ -18,30 +18,32 @@ import { TABLES, type RosterView } from './tables';
 type Trx = Transaction<Database>;
 type Values = Record<string, unknown>;
 
-const UNIQUE_CODES: Record<QueryableRoster, [string, string][]> = {
+/** column, API field, label: a code no two records of the roster share. */
+const UNIQUE_CODES: Record<QueryableRoster, [string, string, string][]> = {
   entities: [
-    ['uscc', ENTITY_FIELD_LABELS.uscc],
-    ['reg_no', ENTITY_FIELD_LABELS.regNo],
+    ['uscc', 'uscc', ENTITY_FIELD_LABELS.uscc],
+    ['reg_no', 'regNo', ENTITY_FIELD_LABELS.regNo],
   ],
-  inspectors: [['badge_no', INSPECTOR_FIELD_LABELS.badgeNo]],
-  experts: [['id_or_cert_no', EXPERT_FIELD_LABELS.idOrCertNo]],
+  inspectors: [['badge_no', 'badgeNo', INSPECTOR_FIELD_LABELS.badgeNo]],
+  experts: [['id_or_cert_no', 'idOrCertNo', EXPERT_FIELD_LABELS.idOrCertNo]],
 };
 
-function validateEntityCodes(patch: Values) {
+export function validateEntityCodes(patch: Values) {
   if (typeof patch.uscc === 'string') {
     const check = checkUscc(patch.uscc);
     if (!check.ok && check.problem === 'checkDigit') {
       throw new AppError(
         'roster.usccCheckDigit',
         `统一社会信用代码校验位不正确(第 18 位应为 ${check.expectedCheckChar}),请核对。`,
+        { field: 'uscc' },
       );
     }
   }
 }
 
-/** Refuses a changed code that another record of the roster already has. */
-async function conflictCheck(trx: Trx, roster: QueryableRoster, id: number, next: Values, changed: string[]) {
-  for (const [column, label] of UNIQUE_CODES[roster]) {
+/** Refuses a changed code that another record of the roster already has; details name the form's field. */
+export async function conflictCheck(trx: Trx, roster: QueryableRoster, id: number, next: Values, changed: string[]) {
+  for (const [column, field, label] of UNIQUE_CODES[roster]) {
     if (!changed.includes(column) || next[column] === null) continue;
     const other = await trx
       .selectFrom(roster)
@@ -50,13 +52,14 @@ async function conflictCheck(trx: Trx, roster: QueryableRoster, id: number, next
       .where('id', '<>', id)
       .executeTakeFirst();
     if (other) {
-      throw new AppError('roster.duplicateCode', `${label}“${String(next[column])}”已被“${other.name}”使用,不能重复。`);
+      const message = `${label}“${String(next[column])}”已被“${other.name}”使用，不能重复。`;
+      throw new AppError('roster.duplicateCode', message, { field });
     }
   }
 }
 
 /** An office first named in an edit joins the offices list (a name ending in 所 is a 市场监管所). */
-async function ensureOffice(trx: Trx, name: string, at: string) {
+export async function ensureOffice(trx: Trx, name: string, at: string) {
   if (name === '') return;
   const kind = name.endsWith('所') ? '市场监管所' : '其他部门';
   await trx.insertInto('offices').orIgnore().values({ name, kind, created_at: at }).execute();
@@ -110,6 +113,13 @@ async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster
   if (spec.table !== 'experts' && changed.includes('office')) await ensureOffice(trx, String(next.office), at);
 }
 
+/** The stored row of one record, or the refusal that it is gone. */
+export async function storedRecord(trx: Trx, roster: QueryableRoster, id: number) {
+  const row = await trx.selectFrom(roster).selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('roster.notFound', `${ROSTER_LABELS[roster]}中没有这条记录(编号 ${id}),可能已被删除。`);
+  return row;
+}
+
 export async function updateRecord(
   db: Kysely<Database>,
   ctx: ServiceContext,
@@ -118,12 +128,7 @@ export async function updateRecord(
   if (req.roster === 'entities') validateEntityCodes(req.patch);
   const spec = TABLES[req.roster];
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom(req.roster).selectAll().where('id', '=', req.id).executeTakeFirst();
-    if (!before)
-      throw new AppError(
-        'roster.notFound',
-        `${ROSTER_LABELS[req.roster]}中没有这条记录(编号 ${req.id}),可能已被删除。`,
-      );
+    const before = await storedRecord(trx, req.roster, req.id);
     await writeChange(trx, ctx, req, before);
     return spec.toView(await trx.selectFrom(req.roster).selectAll().where('id', '=', req.id).executeTakeFirstOrThrow());
   });

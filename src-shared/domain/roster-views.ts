@@ -4,7 +4,15 @@
  */
 import type { ImportProblem } from '../import/problems';
 import type { ValueMapping } from '../import/value-guesses';
-import type { EntityRecord, ExpertRecord, InspectorRecord, ItemRecord, ItemSubItem, RosterKind } from './rosters';
+import type {
+  EntityRecord,
+  ExpertRecord,
+  InspectorRecord,
+  ItemRecord,
+  ItemStatus,
+  ItemSubItem,
+  RosterKind,
+} from './rosters';
 
 export type QueryableRoster = 'entities' | 'inspectors' | 'experts';
 
@@ -69,6 +77,7 @@ export interface ItemRow extends Omit<ItemRecord, 'level' | 'methodKinds' | 'sub
   id: number;
   level: string;
   methodKinds: string[];
+  status: ItemStatus;
   subItemCount: number;
 }
 

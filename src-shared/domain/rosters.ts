@@ -24,6 +24,9 @@ export type ExpertStatus = (typeof EXPERT_STATUSES)[number];
 /** 事项类别 as the national template uses it: 一般检查事项 / 重点检查事项. */
 export const ITEM_LEVELS = ['一般', '重点'] as const;
 export type ItemLevel = (typeof ITEM_LEVELS)[number];
+/** 停用: no longer offered to new tasks; the tasks and draws that name it keep it. */
+export const ITEM_STATUSES = ['启用', '停用'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** The four 检查方式 of 004 §三; a published list writes free text ("现场检查、书面检查等"), kept in `method`. */
 export const CHECK_METHOD_KINDS = ['实地', '书面', '网络监测', '委托专业机构'] as const;

@@ -50,4 +50,4 @@ export type Req<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
 export type ParsedReq<C extends Channel> = z.output<(typeof requestSchemas)[C]>;
 
 export { entityPatch, expertPatch, inspectorPatch } from './channels/rosters.requests';
-export { subItemDraft } from './channels/items.requests';
+export { itemNew, subItemDraft } from './channels/items.requests';

@@ -13,6 +13,7 @@ import { m0011Users } from './0011-users';
 import { m0012StatsIndexes } from './0012-stats-indexes';
 import { m0013AuditFilters } from './0013-audit-filters';
 import { m0014SealedListClosed } from './0014-sealed-list-closed';
+import { m0015ItemStatus } from './0015-item-status';
 import { m0016UsersDisabled } from './0016-users-disabled';
 
 /**
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012StatsIndexes,
   m0013AuditFilters,
   m0014SealedListClosed,
+  m0015ItemStatus,
   m0016UsersDisabled,
 ];
 

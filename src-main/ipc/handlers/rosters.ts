@@ -6,6 +6,8 @@ export function rosterHandlers(s: Services): HandlersFor<RosterChannel> {
     'roster:query': (req) => s.rosters.query(req),
     'roster:filter-options': (req) => s.rosters.filterOptions(req.roster),
     'roster:update': (req) => s.rosters.update(req),
+    'roster:create': (req) => s.rosters.create(req),
+    'roster:delete': (req) => s.rosters.delete(req),
     'roster:bulk-update': (req) => s.rosters.bulkUpdate(req),
     'roster:bulk-progress': (req) => s.rosters.bulkProgress(req.jobId),
     'roster:bulk-cancel': (req) => s.rosters.bulkCancel(req.jobId),

@@ -115,6 +115,20 @@ const rosterUpdate = z.discriminatedUnion('roster', [
   z.object({ roster: z.literal('experts'), id: z.number().int().positive(), patch: expertPatch }).strict(),
 ]);
 
+/** A new record: the patch's fields with the roster's key and name required (the same rules as an edit). */
+const rosterCreate = z.discriminatedUnion('roster', [
+  z
+    .object({
+      roster: z.literal('entities'),
+      values: entityPatch.required({ name: true, entityType: true }),
+    })
+    .strict(),
+  z
+    .object({ roster: z.literal('inspectors'), values: inspectorPatch.required({ badgeNo: true, name: true }) })
+    .strict(),
+  z.object({ roster: z.literal('experts'), values: expertPatch.required({ idOrCertNo: true, name: true }) }).strict(),
+]);
+
 const bulkUpdate = z
   .object({
     roster: queryableRoster,
@@ -140,6 +154,8 @@ export const rostersRequests = {
   }),
   'roster:filter-options': z.object({ roster: queryableRoster }).strict(),
   'roster:update': rosterUpdate,
+  'roster:create': rosterCreate,
+  'roster:delete': z.object({ roster: queryableRoster, id: z.number().int().positive() }).strict(),
   'roster:bulk-update': bulkUpdate,
   'roster:bulk-progress': z.object({ jobId }).strict(),
   'roster:bulk-cancel': z.object({ jobId }).strict(),

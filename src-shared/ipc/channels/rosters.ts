@@ -14,6 +14,8 @@ export const ROSTER_CHANNELS = [
   'roster:query',
   'roster:filter-options',
   'roster:update',
+  'roster:create',
+  'roster:delete',
   'roster:bulk-update',
   'roster:bulk-progress',
   'roster:bulk-cancel',
@@ -45,6 +47,10 @@ export interface RosterResponses {
   'roster:query': RosterPage<EntityRow | InspectorRow | ExpertRow>;
   'roster:filter-options': FilterOptions;
   'roster:update': EntityRow | InspectorRow | ExpertRow;
+  /** A record added by hand (change log `insert`, source `edit`). */
+  'roster:create': EntityRow | InspectorRow | ExpertRow;
+  /** Only a record no draw or result ever used; the refusal suggests retiring it instead. */
+  'roster:delete': { deleted: number };
   /** Runs off the main process; progress in roster:bulk-progress under the request's jobId. */
   'roster:bulk-update': { matched: number; changed: number };
   /** Selected records looked at, of the selection. */
@@ -67,6 +73,8 @@ export type RosterErrorCode =
   | 'roster.badSort'
   | 'roster.badStatus'
   | 'roster.duplicateCode'
+  | 'roster.drawInProgress'
+  | 'roster.inUse'
   | 'roster.noCode'
   | 'roster.notFound'
   | 'roster.usccCheckDigit'

@@ -25,7 +25,7 @@ export function ItemSelect({
   const search = useDebouncedValue(searchText.trim(), 250);
   const known = useRef(new Map<number, string>(initial.map((i) => [i.id, i.name])));
   const { data, loading } = useApiCall(
-    () => api()['items:query']({ pageSize: 200, search: search || undefined }),
+    () => api()['items:query']({ pageSize: 200, search: search || undefined, status: '启用' }),
     [search],
   );
   const options = useMemo(() => {

@@ -1,25 +1,17 @@
 import { useEffect } from 'react';
-import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, AutoComplete, Button, Drawer, Form, Input, Select, Space } from 'antd';
 import type { FilterOptions } from '@shared/domain/roster-views';
-import type { Req } from '@shared/ipc/contract';
-import { api } from '../../../api';
-import { useAction } from '../../../components/useAction';
+import { DeleteButton } from '../../../components/DeleteButton';
 import { zodRule } from '../../../components/zodRule';
 import type { EditField, RosterConfig, RosterRow } from './types';
+import { blankValues, toRecordValue, useRecordSave, type RecordTarget } from './useRecordSave';
 
 type Values = Record<string, unknown>;
 
-/** The form's value as the record holds it: trimmed text, '' → null for nullable fields. */
-function toRecordValue(field: EditField, value: unknown): unknown {
-  if (field.input === 'tags') return (value as string[] | undefined) ?? [];
-  const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : value;
-  return field.nullable && text === '' ? null : text;
-}
-
 /**
- * The edit form of one record. Each field is checked by the channel's own schema as the clerk types (the same
- * Chinese messages); what the program still refuses (a code another record uses, a USCC check digit) comes back
- * from roster:update and is shown above the form. Only changed fields are sent.
+ * The form of one record, stored or new. Each field is checked by the channel's own schema as the clerk types (the
+ * same Chinese messages); what the program still refuses (a code another record uses, a USCC check digit) comes back
+ * from the save, shown at its field and above the buttons. An edit sends only changed fields.
  */
 export function RosterEditDrawer<R extends RosterRow>({
   config,
@@ -29,59 +21,46 @@ export function RosterEditDrawer<R extends RosterRow>({
   onSaved,
 }: {
   config: RosterConfig<R>;
-  row: R | null;
+  row: RecordTarget<R>;
   options: FilterOptions | undefined;
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { run, busy: saving, error: serverError, setError: setServerError } = useAction();
+  const { save, remove, busy, error, setError } = useRecordSave(config, row, form, onSaved);
 
   useEffect(() => {
-    if (!row) return;
-    setServerError(undefined);
-    const record = row as unknown as Values;
+    if (row === null) return;
+    setError(undefined);
     form.resetFields();
-    form.setFieldsValue(
-      Object.fromEntries(config.editFields.map((f) => [f.name, record[f.name] ?? (f.input === 'tags' ? [] : '')])),
-    );
-  }, [row, form, config.editFields, setServerError]);
-
-  async function save(values: Values) {
-    if (!row) return;
-    const record = row as unknown as Values;
-    const patch: Values = {};
-    for (const f of config.editFields) {
-      const next = toRecordValue(f, values[f.name]);
-      if (JSON.stringify(next) !== JSON.stringify(record[f.name] ?? (f.input === 'tags' ? [] : null)))
-        patch[f.name] = next;
+    if (row === 'new') form.setFieldsValue(blankValues(config.editFields));
+    else {
+      const record = row as unknown as Values;
+      form.setFieldsValue(
+        Object.fromEntries(config.editFields.map((f) => [f.name, record[f.name] ?? (f.input === 'tags' ? [] : '')])),
+      );
     }
-    if (Object.keys(patch).length === 0) {
-      message.info('没有修改任何内容');
-      onClose();
-      return;
-    }
-    const saved = await run(() =>
-      api()['roster:update']({ roster: config.roster, id: row.id, patch } as Req<'roster:update'>),
-    );
-    if (!saved) return;
-    message.success(`已保存“${config.titleOf(saved as R)}”`);
-    onSaved();
-  }
+  }, [row, form, config.editFields, setError]);
 
   const offices = options?.offices.map((o) => ({ value: o.name })) ?? [];
+  const title = row === null ? '' : row === 'new' ? `新增${config.noun}` : `编辑${config.noun}：${config.titleOf(row)}`;
   return (
     <Drawer
       open={row !== null}
-      title={row ? `编辑${config.noun}:${config.titleOf(row)}` : ''}
+      title={title}
       size={560}
       onClose={onClose}
       destroyOnHidden
       data-testid="edit-drawer"
       footer={
         // In the footer, so a refusal is seen however far the form is scrolled.
-        <EditFooter error={serverError} saving={saving} onClose={onClose} onSave={() => form.submit()} />
+        <EditFooter
+          error={error}
+          saving={busy}
+          onClose={onClose}
+          onSave={() => form.submit()}
+          onDelete={row !== null && row !== 'new' ? remove : undefined}
+        />
       }
     >
       <Form form={form} layout="vertical" onFinish={save} scrollToFirstError>
@@ -106,21 +85,36 @@ function EditFooter({
   saving,
   onClose,
   onSave,
+  onDelete,
 }: {
   error: string | undefined;
   saving: boolean;
   onClose: () => void;
   onSave: () => void;
+  onDelete?: () => void;
 }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="edit-error" />}
-      <Space style={{ float: 'right' }}>
-        <Button onClick={onClose}>取消</Button>
-        <Button type="primary" loading={saving} onClick={onSave} data-testid="edit-save">
-          保存
-        </Button>
-      </Space>
+      {error && <Alert type="error" showIcon title="未能完成" description={error} data-testid="edit-error" />}
+      <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+        <span>
+          {onDelete && (
+            <DeleteButton
+              noun="记录"
+              rule="只能删除从未被抽取用过的记录"
+              busy={saving}
+              onConfirm={onDelete}
+              testId="edit-delete"
+            />
+          )}
+        </span>
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={onSave} data-testid="edit-save">
+            保存
+          </Button>
+        </Space>
+      </div>
     </Space>
   );
 }

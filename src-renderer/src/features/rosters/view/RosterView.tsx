@@ -1,11 +1,12 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { WarningOutlined } from '@ant-design/icons';
+import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { ROSTER_BROWSE_LIMIT } from '@shared/domain/roster-views';
 import { BulkActionModal, type BulkAction } from './BulkActionModal';
 import { RosterEditDrawer } from './RosterEditDrawer';
 import { RosterFilterBar, RosterToolbar, SelectionBar } from './RosterToolbar';
 import type { RosterConfig, RosterRow, SortField } from './types';
+import type { RecordTarget } from './useRecordSave';
 import { type RosterQueryState, useRosterExport, useRosterQuery } from './useRosterQuery';
 
 /** Import warnings a record was kept with, as the clerk reads them. */
@@ -35,7 +36,7 @@ export function FlagsMark({ flags }: { flags: string[] }) {
 /**
  * A roster as a server-side table: every page, sort, filter and search is one roster:query (the page stays
  * instant at 1,000,000 entities because nothing is loaded beyond the page shown). Selection + bulk actions, an
- * edit drawer per row, export of the current view; `actions` holds the import buttons of the page.
+ * edit drawer per row (and for a new record), export of the current view; `actions` holds the import buttons.
  */
 export function RosterView<R extends RosterRow>({
   config,
@@ -47,7 +48,7 @@ export function RosterView<R extends RosterRow>({
   version?: number;
 }) {
   const [selected, setSelected] = useState<number[]>([]);
-  const [editing, setEditing] = useState<R | null>(null);
+  const [editing, setEditing] = useState<RecordTarget<R>>(null);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
   const [changes, setChanges] = useState(0);
   const query = useRosterQuery(config, version, changes);
@@ -57,7 +58,20 @@ export function RosterView<R extends RosterRow>({
   return (
     <Card data-testid={`roster-${config.roster}`}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <RosterToolbar config={config} query={query} actions={actions} exporting={exporting} onExport={exportView} />
+        <RosterToolbar
+          config={config}
+          query={query}
+          actions={
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="roster-new">
+                新增{config.noun}
+              </Button>
+              {actions}
+            </>
+          }
+          exporting={exporting}
+          onExport={exportView}
+        />
         <RosterFilterBar config={config} query={query} />
         {selected.length > 0 && (
           <SelectionBar config={config} count={selected.length} onBulk={setBulk} onClear={() => setSelected([])} />
