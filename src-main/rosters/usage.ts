@@ -6,7 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { QueryableRoster } from '@shared/domain/roster-views';
 import { AppError } from '@shared/errors';
-import { expertDrawId } from '../draws/inspector-pool';
+import { expertDrawId, inspectorDrawId } from '../draws/draw-people';
 import type { Database } from '../db/schema';
 
 type Trx = Transaction<Database>;
@@ -48,8 +48,11 @@ async function entityUse(trx: Trx, id: number): Promise<string | undefined> {
   return visited ? '这户已有联合检查记录' : undefined;
 }
 
-/** Why the person must stay: a draw's teams, as revealed or amended, named him (`personId` as the draw names him). */
-async function personUse(trx: Trx, personId: string): Promise<string | undefined> {
+/**
+ * Why the person must stay: a draw's teams, as revealed or amended, named him (`personIds`: every id a draw may have
+ * given him — an inspector is 检查员N in newer draws and his 执法证号 in older ones).
+ */
+async function personUse(trx: Trx, personIds: string[]): Promise<string | undefined> {
   const inTeam = await trx
     .selectFrom('draws')
     .innerJoin('tasks', 'tasks.id', 'draws.task_id')
@@ -58,7 +61,7 @@ async function personUse(trx: Trx, personId: string): Promise<string | undefined
     .where(
       // The revealed proof's packages[].team (JSON; draws revealed before draw_results keep it in draws.result).
       sql<boolean>`EXISTS (SELECT 1 FROM json_each(coalesce(draw_results.result, draws.result), '$.result.packages') AS p,
-        json_each(p.value, '$.team') AS t WHERE t.value = ${personId})`,
+        json_each(p.value, '$.team') AS t WHERE t.value IN (${sql.join(personIds)}))`,
     )
     .executeTakeFirst();
   if (inTeam) return `任务「${inTeam.name}」的抽取把此人编入了检查组`;
@@ -67,7 +70,7 @@ async function personUse(trx: Trx, personId: string): Promise<string | undefined
     .innerJoin('draws', 'draws.id', 'draw_amendments.draw_id')
     .innerJoin('tasks', 'tasks.id', 'draws.task_id')
     .select('tasks.name')
-    .where((eb) => eb.or([eb('draw_amendments.in_id', '=', personId), eb('draw_amendments.out_id', '=', personId)]))
+    .where((eb) => eb.or([eb('draw_amendments.in_id', 'in', personIds), eb('draw_amendments.out_id', 'in', personIds)]))
     .executeTakeFirst();
   return amended ? `任务「${amended.name}」的递补涉及此人` : undefined;
 }
@@ -83,7 +86,7 @@ export async function refuseIfUsed(trx: Trx, roster: QueryableRoster, row: { id:
   const reason =
     roster === 'entities'
       ? await entityUse(trx, row.id)
-      : await personUse(trx, roster === 'experts' ? expertDrawId(row.id) : row.code);
+      : await personUse(trx, roster === 'experts' ? [expertDrawId(row.id)] : [inspectorDrawId(row.id), row.code]);
   if (reason !== undefined)
     throw new AppError('roster.inUse', `不能删除：${reason}，抽取记录须完整保留。${RETIRE_HINT[roster]}`);
 }
