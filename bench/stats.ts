@@ -18,6 +18,7 @@ import { scopeRows } from '../src-main/stats/figures';
 import { statsView } from '../src-main/stats/view';
 import { prng } from '../src-shared/domain/prng';
 import { rateText } from '../src-shared/domain/stats';
+import { loadText, time } from './timing';
 
 const ENTITIES = 1_000_000;
 const TASKS = 40;
@@ -347,27 +348,11 @@ async function buildIfMissing(): Promise<void> {
   console.log(`built ${dbPath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function time(label: string, work: () => unknown, target?: number): boolean {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
-    work();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const ok = target === undefined || times[4] <= target;
-  const verdict = target === undefined ? '' : ok ? `  OK (≤ ${target} ms)` : `  OVER ${target} ms`;
-  console.log(
-    `  ${label.padEnd(34)} median ${times[2].toFixed(0).padStart(5)} ms  worst ${times[4].toFixed(0).padStart(5)} ms${verdict}`,
-  );
-  return ok;
-}
-
 async function main() {
   await buildIfMissing();
   const conn = await openDatabase(dbPath, { migrate: true });
   const raw = conn.raw;
+  console.log(loadText());
   const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   console.log(
     `统计分析 at ${count('entities')} entities, ${count('results')} inspections, ${count('result_follow_ups')} problems (${dbPath})`,
@@ -390,6 +375,7 @@ async function main() {
     `  rows: ${view.rows.length} (全局, ${view.departments.length} departments, ${view.offices.length} offices)`,
   );
   await conn.close();
+  console.log(loadText());
   console.log(ok.every(Boolean) ? 'the page’s queries are within 1 s' : 'OVER the 1 s target');
 }
 

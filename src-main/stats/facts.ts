@@ -115,6 +115,16 @@ function chinaDates() {
   };
 }
 
+/** JSON lists parsed once per distinct text: a year's 50,000 results repeat a few lists of categories. */
+function jsonLists() {
+  const cache = new Map<string, string[]>();
+  return (text: string) => {
+    let list = cache.get(text);
+    if (list === undefined) cache.set(text, (list = JSON.parse(text) as string[]));
+    return list;
+  };
+}
+
 /**
  * A result's entity was drawn by its task's sealed draw (the results table refuses any other), so its 管辖单位 is
  * the drawn entity's: no second lookup in the roster.
@@ -122,6 +132,7 @@ function chinaDates() {
 function yearResults(raw: BetterSqlite3.Database, year: number, drawn: DrawnFact[]): ResultFact[] {
   const officeOf = new Map(drawn.map((d) => [d.entityId, d.office]));
   const dateOf = chinaDates();
+  const listOf = jsonLists();
   const rows = all(
     raw,
     qb
@@ -149,7 +160,7 @@ function yearResults(raw: BetterSqlite3.Database, year: number, drawn: DrawnFact
     office: officeOf.get(r.entity_id) ?? '',
     state: r.state,
     inspectedOn: r.inspected_on,
-    categories: JSON.parse(r.categories) as string[],
+    categories: listOf(r.categories),
     endState: r.end_state,
     inspectorIds: JSON.parse(r.inspector_ids) as string[],
     publishedOn: r.publishedAt ? dateOf(r.publishedAt) : null,

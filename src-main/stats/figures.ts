@@ -14,28 +14,52 @@ export interface Scoped {
   rosterTotal: number;
 }
 
-export function scopeOf(facts: Facts, kind: StatsScopeKind, name: string): Scoped {
-  const rosterOf = (office: string | null) =>
-    facts.roster.filter((r) => office === null || r.office === office).reduce((s, r) => s + r.count, 0);
-  if (kind === '全局') return { ...facts, rosterTotal: rosterOf(null) };
-  if (kind === '部门') {
-    const tasks = facts.tasks.filter((t) => t.departments.includes(name));
-    const ids = new Set(tasks.map((t) => t.id));
-    return {
-      tasks,
-      drawn: facts.drawn.filter((d) => ids.has(d.taskId)),
-      results: facts.results.filter((r) => ids.has(r.taskId)),
-      rosterTotal: rosterOf(null),
-    };
-  }
-  const drawn = facts.drawn.filter((d) => d.office === name);
-  const ids = new Set(drawn.map((d) => d.taskId));
-  return {
-    tasks: facts.tasks.filter((t) => ids.has(t.id)),
-    drawn,
-    results: facts.results.filter((r) => r.office === name),
-    rosterTotal: rosterOf(name),
+/** The drawn entities and results of each 管辖单位, grouped in one pass (in their order), with its roster count. */
+function officeParts(facts: Facts) {
+  const parts = new Map<string, { drawn: DrawnFact[]; results: ResultFact[]; tasks: Set<number>; roster: number }>();
+  const part = (office: string) => {
+    let p = parts.get(office);
+    if (!p) parts.set(office, (p = { drawn: [], results: [], tasks: new Set(), roster: 0 }));
+    return p;
   };
+  for (const d of facts.drawn) {
+    const p = part(d.office);
+    p.drawn.push(d);
+    p.tasks.add(d.taskId);
+  }
+  for (const r of facts.results) part(r.office).results.push(r);
+  for (const r of facts.roster) part(r.office).roster += r.count;
+  return parts;
+}
+
+/**
+ * The scopes of one year's facts: the whole, a department's tasks, an office's entities. The offices' parts are
+ * grouped once, not filtered from the whole year once per office.
+ */
+export function scopesOf(facts: Facts): (kind: StatsScopeKind, name: string) => Scoped {
+  const rosterTotal = facts.roster.reduce((s, r) => s + r.count, 0);
+  let offices: ReturnType<typeof officeParts> | undefined;
+  return (kind, name) => {
+    if (kind === '全局') return { ...facts, rosterTotal };
+    if (kind === '部门') {
+      const tasks = facts.tasks.filter((t) => t.departments.includes(name));
+      const ids = new Set(tasks.map((t) => t.id));
+      return {
+        tasks,
+        drawn: facts.drawn.filter((d) => ids.has(d.taskId)),
+        results: facts.results.filter((r) => ids.has(r.taskId)),
+        rosterTotal,
+      };
+    }
+    const office = (offices ??= officeParts(facts)).get(name);
+    if (!office) return { tasks: [], drawn: [], results: [], rosterTotal: 0 };
+    const { drawn, results, tasks, roster } = office;
+    return { tasks: facts.tasks.filter((t) => tasks.has(t.id)), drawn, results, rosterTotal: roster };
+  };
+}
+
+export function scopeOf(facts: Facts, kind: StatsScopeKind, name: string): Scoped {
+  return scopesOf(facts)(kind, name);
 }
 
 const LABELS: Record<StatsFigureKey, [label: string, numerator: string, denominator: string]> = {
@@ -136,9 +160,10 @@ export function scopeRows(
   const any = filter.department === null && filter.office === null;
   for (const d of departmentsOf(facts)) if (any || d === filter.department) wanted.push(['部门', d]);
   for (const o of officesOf(facts)) if (any || o === filter.office) wanted.push(['管辖单位', o]);
+  const scope = scopesOf(facts);
   return wanted.map(([kind, name]) => ({
     kind,
     name,
-    figures: figuresOf(scopeOf(facts, kind, name), facts.itemsTotal, timing),
+    figures: figuresOf(scope(kind, name), facts.itemsTotal, timing),
   }));
 }

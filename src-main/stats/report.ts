@@ -19,6 +19,7 @@ export function filterText(v: StatsView): string {
   return `统计日期：${v.today}；范围：${parts.length > 0 ? parts.join('，') : '全部部门和管辖单位'}`;
 }
 
+const MONTH_HEADERS = ['月份', '封存抽取数', '抽中户次', '检查户次', '发现问题', '处置完结'];
 const FIGURE_HEADERS = ['范围', '名称', '指标', '比率', '分子', '分母', '计算公式', '说明'];
 
 function figureRows(rows: StatsScopeRow[]): (string | number)[][] {
@@ -49,7 +50,7 @@ export async function renderStatsXlsx(v: StatsView): Promise<Buffer> {
   head.font = { name: '宋体', bold: true };
   for (const values of figureRows(v.rows)) ws.addRow(values).font = { name: '宋体' };
   const months = wb.addWorksheet('按月统计');
-  months.addRow(['月份', '封存抽取数', '抽中户次', '检查户次', '发现问题', '处置完结']).font = { bold: true };
+  months.addRow(MONTH_HEADERS).font = { bold: true };
   for (const m of v.charts.months)
     months.addRow([`${m.month}月`, m.draws, m.drawn, m.inspections, m.problemsFound, m.problemsClosed]);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -67,47 +68,35 @@ function heading(dt: DocText, text: string): Content {
   return { text: dt.t(text, true), bold: true, fontSize: 12, margin: [0, 8, 0, 2] };
 }
 
+type Section = [title: string, headers: string[], rows: (string | number)[][], widths: (number | string)[]];
+
+/** The tables behind the charts, each under its heading. */
 function chartTables(dt: DocText, v: StatsView): Content[] {
   const c = v.charts;
-  return [
-    heading(dt, '按月统计'),
-    table(
-      dt,
-      ['月份', '封存抽取数', '抽中户次', '检查户次', '发现问题', '处置完结'],
+  const sections: Section[] = [
+    [
+      '按月统计',
+      MONTH_HEADERS,
       c.months.map((m) => [`${m.month}月`, m.draws, m.drawn, m.inspections, m.problemsFound, m.problemsClosed]),
       [60, '*', '*', '*', '*', '*'],
-    ),
-    heading(dt, '检查结果分类'),
-    table(
-      dt,
-      ['检查结果', '户次'],
-      c.categories.map((x) => [x.name, x.count]),
-      ['*', 80],
-    ),
-    heading(dt, '按信用风险等级的抽查覆盖'),
-    table(
-      dt,
+    ],
+    ['检查结果分类', ['检查结果', '户次'], c.categories.map((x) => [x.name, x.count]), ['*', 80]],
+    [
+      '按信用风险等级的抽查覆盖',
       ['信用风险等级', '名录库户数', '抽中户数'],
       c.grades.map((g) => [g.grade, g.roster, g.drawn]),
       ['*', 120, 120],
-    ),
-    heading(dt, '联合抽查与单部门抽查'),
-    table(dt, ['联合抽查任务数', '单部门抽查任务数'], [[c.tasks.joint, c.tasks.single]], ['*', '*']),
-    heading(dt, '各单位检查工作量'),
-    table(
-      dt,
-      ['检查人员所属单位', '检查户次'],
-      c.offices.map((o) => [o.name, o.inspections]),
-      ['*', 120],
-    ),
-    heading(dt, '检查人员工作量（前 30 名）'),
-    table(
-      dt,
+    ],
+    ['联合抽查与单部门抽查', ['联合抽查任务数', '单部门抽查任务数'], [[c.tasks.joint, c.tasks.single]], ['*', '*']],
+    ['各单位检查工作量', ['检查人员所属单位', '检查户次'], c.offices.map((o) => [o.name, o.inspections]), ['*', 120]],
+    [
+      '检查人员工作量（前 30 名）',
       ['检查人员', '所属单位', '检查户次'],
       c.inspectors.slice(0, 30).map((i) => [i.name, i.office, i.inspections]),
       ['*', '*', 120],
-    ),
+    ],
   ];
+  return sections.flatMap(([title, headers, rows, widths]) => [heading(dt, title), table(dt, headers, rows, widths)]);
 }
 
 export async function renderStatsPdf(v: StatsView): Promise<Buffer> {
