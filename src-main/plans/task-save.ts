@@ -16,7 +16,7 @@ import {
   type TaskRefusal,
 } from '@shared/domain/tasks';
 import { AppError } from '@shared/errors';
-import { first, qb, run, value } from '../db/sql';
+import { column, first, qb, run, value } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import { readSettings } from './tasks';
@@ -58,6 +58,15 @@ function isDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** 停用 items the request adds to the task: a task that already has one keeps it, a new choice of one is refused. */
+function retiredNewItems(raw: BetterSqlite3.Database, input: TaskInput): string[] {
+  const kept = input.id
+    ? column(raw, qb.selectFrom('task_items').select('item_id').where('task_id', '=', input.id))
+    : [];
+  const query = qb.selectFrom('items').select('name').where('id', 'in', input.itemIds).where('status', '=', '停用');
+  return column(raw, kept.length > 0 ? query.where('id', 'not in', kept) : query);
+}
+
 /**
  * The rules zod cannot see (they need the database or cross fields); each refusal names the field in Chinese, and in
  * its details the request's key (TaskRefusal), so the editor shows it at that field.
@@ -79,6 +88,8 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
       .where('id', 'in', input.itemIds),
   );
   if (known !== new Set(input.itemIds).size) fail('itemIds', '所选检查事项中有的已不在事项清单中,请重新选择。');
+  const retired = retiredNewItems(raw, input);
+  if (retired.length > 0) fail('itemIds', `检查事项「${retired.join('」「')}」已停用，不能加入任务。请重新选择。`);
   if (!isDate(input.startDate) || !isDate(input.endDate)) fail('startDate', '开展时间的日期格式应为 YYYY-MM-DD。');
   if (input.startDate > input.endDate) fail('startDate', '开展时间的开始日期不能晚于结束日期。');
   if (Number(input.startDate.slice(0, 4)) !== planYear) fail('startDate', `${periodYearProblem(planYear)}。`);

@@ -175,6 +175,18 @@ describe('items by hand', () => {
     await call('items:set-status', { id, status: '启用' });
   });
 
+  it('refuses a 停用 item chosen for a new task, naming it at the items field', async () => {
+    const id = c.conn.raw.prepare('SELECT item_id FROM task_items WHERE task_id = ? LIMIT 1').pluck().get(taskId);
+    await call('items:set-status', { id, status: '停用' });
+    const e = await refusal(
+      Promise.resolve().then(() => c.publishedTask({ name: '用停用事项的任务', itemIds: [id as number] })),
+    );
+    expect(e.code).toBe('task.invalid');
+    expect(e.message).toMatch(/^检查事项「.+」已停用，不能加入任务。/);
+    expect(e.details).toEqual({ field: 'itemIds' });
+    await call('items:set-status', { id, status: '启用' });
+  });
+
   it('bulk-retires the filtered department only when the confirmed count still holds', async () => {
     await call('items:create', { ...item, name: '第三个事项' });
     const shown = await call<{ total: number }>('items:query', { compiler: item.compiler, status: '启用' });
