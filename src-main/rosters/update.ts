@@ -33,7 +33,7 @@ function validateEntityCodes(patch: Values) {
     if (!check.ok && check.problem === 'checkDigit') {
       throw new AppError(
         'roster.usccCheckDigit',
-        `统一社会信用代码校验位不正确(第 18 位应为 ${check.expectedCheckChar}),请核对。`,
+        `统一社会信用代码校验位不正确（第 18 位应为 ${check.expectedCheckChar}），请核对。`,
       );
     }
   }
@@ -50,7 +50,10 @@ async function conflictCheck(trx: Trx, roster: QueryableRoster, id: number, next
       .where('id', '<>', id)
       .executeTakeFirst();
     if (other) {
-      throw new AppError('roster.duplicateCode', `${label}“${String(next[column])}”已被“${other.name}”使用,不能重复。`);
+      throw new AppError(
+        'roster.duplicateCode',
+        `${label}“${String(next[column])}”已被“${other.name}”使用，不能重复。`,
+      );
     }
   }
 }
@@ -122,7 +125,7 @@ export async function updateRecord(
     if (!before)
       throw new AppError(
         'roster.notFound',
-        `${ROSTER_LABELS[req.roster]}中没有这条记录(编号 ${req.id}),可能已被删除。`,
+        `${ROSTER_LABELS[req.roster]}中没有这条记录（编号 ${req.id}），可能已被删除。`,
       );
     await writeChange(trx, ctx, req, before);
     return spec.toView(await trx.selectFrom(req.roster).selectAll().where('id', '=', req.id).executeTakeFirstOrThrow());

@@ -138,7 +138,7 @@ describe('lookupPeople', () => {
     const people = lookupPeople(raw, ids);
     expect([...people]).toEqual([...lookupPeopleOneByOne(ids)]);
     expect(people.get(experts[0])?.isExpert).toBe(true);
-    expect(people.get(lost)).toEqual({ name: '(已不在名录中)', office: '', isExpert: false });
+    expect(people.get(lost)).toEqual({ name: '（已不在名录中）', office: '', isExpert: false });
     expect(people.get(expertDrawId(999_998))).toEqual({ name: '同号人员', office: '测试所', isExpert: false });
     expect(lookupPeople(raw, [])).toEqual(new Map());
   });

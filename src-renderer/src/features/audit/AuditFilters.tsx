@@ -3,6 +3,7 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Req } from '@shared/ipc/contract';
 import { AUDIT_ACTION_NAMES, AUDIT_TARGET_KINDS } from '@shared/domain/audit-labels';
+import { formatCount } from '@shared/domain/counts';
 
 export type AuditFilter = NonNullable<Req<'audit:count'>>;
 
@@ -71,7 +72,7 @@ export function AuditFilters({ filter, set, actors, total, exporting, onExport }
         data-testid="audit-target-id"
       />
       <Typography.Text data-testid="audit-total" data-count={total ?? ''}>
-        {total === undefined ? '正在统计……' : `共 ${total.toLocaleString('zh-CN')} 条`}
+        {total === undefined ? '正在统计……' : `共 ${formatCount(total)} 条`}
       </Typography.Text>
       <Button icon={<FileExcelOutlined />} loading={exporting} disabled={!total} onClick={onExport}>
         导出（Excel）

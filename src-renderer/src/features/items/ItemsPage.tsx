@@ -84,7 +84,7 @@ export function ItemsPage() {
           dataSource={data?.rows ?? []}
           locale={{
             emptyText:
-              search || level ? '没有符合条件的事项' : '事项清单为空,可点击“导入”导入本地公布的随机抽查事项清单',
+              search || level ? '没有符合条件的事项' : '事项清单为空，可点击“导入”导入本地公布的随机抽查事项清单',
           }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           pagination={pagination(data?.total ?? 0, '项')}

@@ -29,7 +29,7 @@ export function PlansPage() {
     if (!values) return;
     try {
       const plan = await api()['plans:save']({ year: values.year, title: values.title });
-      message.success(`已新建《${plan.title}》(草稿)`);
+      message.success(`已新建《${plan.title}》（草稿）`);
       setCreating(false);
       setVersion((v) => v + 1);
       select(plan.id);
