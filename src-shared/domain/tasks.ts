@@ -207,11 +207,11 @@ export function describeRatio(ratio: TaskRatio, grades: readonly GradeKey[] = []
   return shown.map((g) => `${gradeLabel(g)}${percentText(ratio.gradeBp[g])}`).join('、');
 }
 
-/** 检查对象范围 in words, e.g. "登记状态为存续的检查对象;行业:餐饮服务、食品销售;排除近3年内已被抽查的对象". */
+/** 检查对象范围 in words, e.g. "登记状态为存续的检查对象；行业：餐饮服务、食品销售；排除近3年内已被抽查的对象". */
 export function describeScope(scope: TaskScope, excludeRecentYears: number): string {
   const parts = ['登记状态为存续的检查对象'];
   const list = (label: string, values: readonly string[]) => {
-    if (values.length > 0) parts.push(`${label}:${values.join('、')}`);
+    if (values.length > 0) parts.push(`${label}：${values.join('、')}`);
   };
   list('主体类型', scope.entityTypes);
   list('行业', scope.industries);

@@ -307,8 +307,8 @@ describe('a draw, stage by stage: the sealed proof and the record', () => {
 describe('a draw, stage by stage: a sealed draw is final', () => {
   it('a sealed draw is final: no second reveal, no void, no witness, no edit of its task', async () => {
     const draws = c.services.draws;
-    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
-    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
+    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存，不能揭晓/);
+    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存，不能封存/);
     expect((await refusal(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
     expect((await refusal(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
       /不能录入见证值/,
@@ -354,8 +354,8 @@ describe('a draw, stage by stage: 递补', () => {
     expect(record.amendments).toEqual([
       {
         packageNo: 1,
-        replaced: `${team[0].name}(${out})`,
-        replacement: `${amendment.in.name}(${amendment.in.id})`,
+        replaced: `${team[0].name}（${out}）`,
+        replacement: `${amendment.in.name}（${amendment.in.id}）`,
         reason: amendment.reason,
         at: c.ctx.now().toISOString(),
       },

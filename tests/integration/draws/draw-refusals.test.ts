@@ -75,7 +75,7 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.infeasible');
     expect(error.message).toMatch(
-      /^无法保证每个名单包都能组成检查组,本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/,
+      /^无法保证每个名单包都能组成检查组，本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/,
     );
     expect(error.details).toMatchObject({ feasible: false, trials: 100 });
   });

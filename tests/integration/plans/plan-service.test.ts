@@ -56,7 +56,7 @@ describe('plans: draft and publish', () => {
 describe('plans: every later change is a new published version', () => {
   it('a change to a task of a published plan is refused without a reason, and published as the next version with one', () => {
     const edit = { ...taskFor(draftId), id: taskId, name: '食品经营者专项抽查' };
-    expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示,修改任务将发布新版本,请填写修改理由/);
+    expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示，修改任务将发布新版本，请填写修改理由/);
     expect(c.services.plans.get(draftId).version).toBe(1); // nothing changed
     c.services.tasks.save({ ...edit, changeReason: '按县政府要求调整任务名称' });
   });
