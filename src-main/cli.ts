@@ -31,7 +31,7 @@ runCli(process.argv.slice(2), COMMANDS, {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`程序内部错误:${String(e)}\n`);
+    process.stderr.write(`程序内部错误：${String(e)}\n`);
     process.exitCode = 1;
   },
 );

@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       });
     } catch (e) {
       // Nothing has been written: say why in Chinese and leave.
-      dialog.showErrorBox('无法打开数据库', isAppError(e) ? e.message : `未知错误:${String(e)}`);
+      dialog.showErrorBox('无法打开数据库', isAppError(e) ? e.message : `未知错误：${String(e)}`);
       app.exit(1);
       return;
     }

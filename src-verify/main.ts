@@ -5,6 +5,7 @@
  */
 import { lookupEntity, verifyProof, type DrawProof, type VerifyReport } from '@shared/draw';
 import { nobleSha256 } from './noble-sha256';
+import { formatCount } from '@shared/domain/counts';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -42,18 +43,18 @@ function table(headers: string[], rows: string[][]): HTMLTableElement {
 function showReport(fileName: string, report: VerifyReport): void {
   const panel = byId('result');
   panel.replaceChildren();
-  panel.appendChild(element('p', `文件:${fileName}`, 'muted'));
+  panel.appendChild(element('p', `文件：${fileName}`, 'muted'));
   if (report.valid) {
     panel.appendChild(element('h2', '验证通过', 'verdict ok'));
     panel.appendChild(
-      element('p', '按记录中的输入、随机数和见证值重新推导,抽中对象、名单包、检查组和递补与记录完全一致。'),
+      element('p', '按记录中的输入、随机数和见证值重新推导，抽中对象、名单包、检查组和递补与记录完全一致。'),
     );
     const facts = element('dl');
     for (const [term, value] of [
       ['种子', report.seed],
       ['输入摘要', report.inputDigest],
       ['名单包', `${report.packages} 个`],
-      ['递补', `${report.amendments} 条`],
+      ['递补', `${formatCount(report.amendments)} 条`],
     ]) {
       facts.appendChild(element('dt', term));
       facts.appendChild(element('dd', value, /^[0-9a-f]{64}$/.test(value) ? 'hex' : undefined));
@@ -61,15 +62,15 @@ function showReport(fileName: string, report: VerifyReport): void {
     panel.appendChild(facts);
     panel.appendChild(
       table(
-        ['层', '候选户数', '抽取户数', '分界抽取号(最后一名抽中者)'],
-        report.strata.map((s) => [s.name, String(s.candidates), String(s.quota), s.cutoffKey ?? '(本层未抽取)']),
+        ['层', '候选户数', '抽取户数', '截止抽取号（最后一名抽中者）'],
+        report.strata.map((s) => [s.name, String(s.candidates), String(s.quota), s.cutoffKey ?? '（本层未抽取）']),
       ),
     );
   } else {
     panel.appendChild(element('h2', '验证未通过', 'verdict bad'));
-    panel.appendChild(element('p', `第一处不一致:${report.difference.message}`, 'difference'));
-    panel.appendChild(element('p', `位置:${report.difference.path}`, 'muted'));
-    if (report.seed) panel.appendChild(element('p', `按记录重新计算的种子:${report.seed}`, 'muted hex'));
+    panel.appendChild(element('p', `第一处不一致：${report.difference.message}`, 'difference'));
+    panel.appendChild(element('p', `位置：${report.difference.path}`, 'muted'));
+    if (report.seed) panel.appendChild(element('p', `按记录重新计算的种子：${report.seed}`, 'muted hex'));
   }
   byId('lookup').hidden = currentProof === null;
 }
@@ -123,7 +124,7 @@ function lookUp(): void {
   output.appendChild(
     element(
       'p',
-      standing.selected ? `已抽中,在第 ${standing.packageNo} 号名单包。` : '未抽中。',
+      standing.selected ? `已抽中，在第 ${standing.packageNo} 包。` : '未抽中。',
       standing.selected ? 'verdict ok small' : 'verdict small',
     ),
   );
@@ -133,16 +134,19 @@ function lookUp(): void {
       [
         ['统一社会信用代码', standing.code],
         ['所属层', standing.stratum],
-        ['排名', `第 ${standing.rank} 名(本层共 ${standing.candidates} 户,抽取前 ${standing.quota} 名)`],
+        [
+          '排名',
+          `第 ${standing.rank} 名（本层共 ${formatCount(standing.candidates)} 户，抽取前 ${formatCount(standing.quota)} 名）`,
+        ],
         ['我的抽取号', standing.key],
-        ['本层分界抽取号', standing.cutoffKey ?? '(本层未抽取)'],
+        ['本层截止抽取号', standing.cutoffKey ?? '（本层未抽取）'],
       ],
     ),
   );
   output.appendChild(
     element(
       'p',
-      `抽取号 = SHA-256(种子 ‖ "entity:${standing.stratum}" ‖ 0x00 ‖ 统一社会信用代码),可用任何 SHA-256 工具自行核算;抽取号不大于分界抽取号者抽中。`,
+      `抽取号 = SHA-256（种子 ‖ "entity:${standing.stratum}" ‖ 0x00 ‖ 统一社会信用代码），可用任何 SHA-256 工具自行核算；抽取号不大于截止抽取号者抽中。`,
       'muted',
     ),
   );

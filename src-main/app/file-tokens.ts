@@ -76,7 +76,7 @@ export function createFileTokens(dialog: FileDialog, now: () => Date) {
       const entry = entries.get(token);
       if (!entry || entry.expires < now().getTime()) {
         entries.delete(token);
-        throw new AppError('file.tokenExpired', '所选文件已失效,请重新选择文件。');
+        throw new AppError('file.tokenExpired', '所选文件已失效，请重新选择文件。');
       }
       if (entry.mode !== mode) throw new AppError('file.tokenMismatch', MISMATCH[mode]);
       if (mode === 'save') entries.delete(token);

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { first, qb, value } from '../db/sql';
 import { verifyAuditChain } from '../audit/chain';
+import { formatCount } from '@shared/domain/counts';
 
 const GUARDS = ['audit_log_no_update', 'audit_log_no_delete'];
 
@@ -44,5 +45,5 @@ function unchainedProblem(raw: BetterSqlite3.Database): string | null {
   );
   if (!span || span.n === 0 || span.lo === null || span.hi === null) return null;
   const missing = span.hi - span.lo + 1 - span.n;
-  return missing === 0 ? null : `操作日志缺少 ${missing} 条记录`;
+  return missing === 0 ? null : `操作日志缺少 ${formatCount(missing)} 条记录`;
 }

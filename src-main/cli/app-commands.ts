@@ -6,7 +6,7 @@ import { cliWriter, databaseState, type CliCommand } from './command';
 
 export const infoCommand: CliCommand = {
   name: 'info',
-  summary: '显示数据库文件位置与结构版本(不修改数据库)',
+  summary: '显示数据库文件位置与结构版本（不修改数据库）',
   usage: 'info [--db PATH] [--json]',
   async run(ctx) {
     const { exists, schemaVersion } = inspectDatabase(ctx.dbPath);
@@ -21,10 +21,10 @@ export const infoCommand: CliCommand = {
     if (ctx.json) ctx.out(JSON.stringify(info));
     else {
       ctx.out(`${PRODUCT_NAME} ${VERSION}`);
-      ctx.out(`数据库文件:${info.dbPath}${exists ? '' : '(尚未创建)'}`);
-      ctx.out(`结构版本:${schemaVersion}(本程序最新:${LATEST_SCHEMA_VERSION})`);
+      ctx.out(`数据库文件：${info.dbPath}${exists ? '' : '（尚未创建）'}`);
+      ctx.out(`结构版本：${schemaVersion}（本程序最新：${LATEST_SCHEMA_VERSION}）`);
       if (exists && schemaVersion < LATEST_SCHEMA_VERSION)
-        ctx.out('提示:运行 migrate 升级数据库结构(升级前自动备份)。');
+        ctx.out('提示：运行 migrate 升级数据库结构（升级前自动备份）。');
     }
     return 0;
   },
@@ -32,7 +32,7 @@ export const infoCommand: CliCommand = {
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
-  summary: '创建数据库或升级到最新结构(升级前自动备份原文件)',
+  summary: '创建数据库或升级到最新结构（升级前自动备份原文件）',
   usage: 'migrate [--db PATH] [--json]',
   async run(ctx) {
     const existed = existsSync(ctx.dbPath);
@@ -42,8 +42,8 @@ export const migrateCommand: CliCommand = {
     if (ctx.json) ctx.out(JSON.stringify(result));
     else {
       ctx.out(`${result.created ? '已创建数据库' : '数据库已是最新结构'}:${result.dbPath}`);
-      ctx.out(`结构版本:${result.schemaVersion}`);
-      if (result.backupPath) ctx.out(`升级前备份:${result.backupPath}`);
+      ctx.out(`结构版本：${result.schemaVersion}`);
+      if (result.backupPath) ctx.out(`升级前备份：${result.backupPath}`);
     }
     return 0;
   },

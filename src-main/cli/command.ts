@@ -40,7 +40,7 @@ export interface CliCommand {
 
 /** Who the audit log names for a change made from the command line. */
 export function cliActor(): string {
-  return `命令行(${process.env.USER ?? process.env.USERNAME ?? '未知用户'})`;
+  return `命令行（${process.env.USER ?? process.env.USERNAME ?? '未知用户'}）`;
 }
 
 /** The actor of a command's writes: the signed-in `--user` once the database has users, else as before. */

@@ -54,8 +54,8 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
   const prepared = await services.draws.prepare({ taskId });
   const p = prepared.preparation;
   say(
-    `3. 准备:范围内 ${p.candidates} 户(${p.strata.map((s) => `${gradeLabel(s.name)} ${s.candidates}→${s.quota}`).join(',')}),` +
-      `执法人员 ${p.inspectors} 人;可行性:${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
+    `3. 准备：范围内 ${p.candidates} 户（${p.strata.map((s) => `${gradeLabel(s.name)} ${s.candidates}→${s.quota}`).join('，')}），` +
+      `执法人员 ${p.inspectors} 人；可行性：${p.feasibility.method === 'bound' ? '已证明任何种子均可组队' : `${p.feasibility.trials} 次试抽全部成功`}`,
   );
 
   // As on the operator's machine: the supervisor's own password at 承诺 and at 封存.
@@ -63,15 +63,15 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
   const committed = services.draws.commit({ drawId: prepared.id, ...DEMO_CEREMONY });
   const commitPdf = join(out, 'draw-record-commit.pdf');
   writeFileSync(commitPdf, await services.draws.recordPdf(prepared.id, 'commit'));
-  say(`4. 承诺:输入摘要 ${committed.draw.inputDigest}`);
-  say(`        随机数承诺 ${committed.draw.commit!.nonceCommit}(记录表第一部分:${commitPdf})`);
+  say(`4. 承诺：输入摘要 ${committed.draw.inputDigest}`);
+  say(`        承诺值 ${committed.draw.commit!.nonceCommit}（记录表第一部分：${commitPdf}）`);
 
   for (const witness of DEMO_WITNESSES) services.draws.witness({ drawId: prepared.id, ...witness });
-  say(`5. 见证:${DEMO_WITNESSES.map((w) => `${w.name}(${w.role})${w.value}`).join(',')}`);
+  say(`5. 见证：${DEMO_WITNESSES.map((w) => `${w.name}（${w.role}）${w.value}`).join('，')}`);
 
   const revealed = await services.draws.reveal({ drawId: prepared.id });
   say(
-    `6. 揭晓:种子 ${revealed.reveal!.seed},抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户,名单包 ${revealed.packageCount} 个`,
+    `6. 揭晓：种子 ${revealed.reveal!.seed}，抽中 ${revealed.strata.reduce((n, s) => n + s.selected, 0)} 户，名单包 ${revealed.packageCount} 个`,
   );
 
   services.users.confirmSupervisor('封存', DEMO_CEREMONY.supervisor, DEMO_PASSWORD);
@@ -83,7 +83,7 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
   writeFileSync(resultPdf, await services.draws.recordPdf(prepared.id, 'result'));
   const verifyPage = join(out, 'verify.html');
   copyFileSync(join((await import('../documents/fonts')).resourcesDir(), 'verify.html'), verifyPage);
-  say(`7. 封存:抽取记录 ${proofPath},记录表第二部分 ${resultPdf}`);
+  say(`7. 封存：抽取记录 ${proofPath}，记录表第二部分 ${resultPdf}`);
   return { candidates: p.candidates, sealed, proofText, proofPath, commitPdf, resultPdf, verifyPage };
 }
 
@@ -91,9 +91,9 @@ async function drawDemo(services: Services, taskId: number, out: string, say: Sa
 async function verifyDemo(proofText: string, proofPath: string, verifyPage: string, say: Say): Promise<boolean> {
   const proof = JSON.parse(proofText) as unknown;
   const report = await withPoolIfLarge(proof, (pool) => verifyProofParallel(proof, pool));
-  if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过:${report.difference.message}`);
+  if (!report.valid) throw new AppError('demo.verifyFailed', `抽取记录验证未通过：${report.difference.message}`);
   say(
-    `8. 验证通过:按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath},或用浏览器打开 ${verifyPage}`,
+    `8. 验证通过：按 ssj-draw/1 由记录本身重新推导出全部结果。也可运行 npm run ssj -- verify ${proofPath}，或用浏览器打开 ${verifyPage}`,
   );
   return report.valid;
 }
@@ -120,16 +120,16 @@ export async function runDemoOut(
     const county = loadDemoData(conn.raw, { entities, seed, actor, now });
     createDemoUsers(conn.raw, actor, now);
     services.users.signIn({ name: DEMO_CEREMONY.operator, password: DEMO_PASSWORD });
-    const accounts = Object.entries(DEMO_USERS).map(([role, name]) => `${name}(${role})`);
-    say(`   示例账户:${accounts.join('、')},密码均为 ${DEMO_PASSWORD}`);
+    const accounts = Object.entries(DEMO_USERS).map(([role, name]) => `${name}（${role}）`);
+    say(`   示例账户：${accounts.join('、')}，密码均为 ${DEMO_PASSWORD}`);
     say(
-      `1. 示例县已写入 ${conn.path}:检查对象 ${county.entities} 户,执法人员 ${county.inspectors} 人,抽查事项 ${county.items} 项`,
+      `1. 示例县已写入 ${conn.path}：检查对象 ${county.entities} 户，执法人员 ${county.inspectors} 人，抽查事项 ${county.items} 项`,
     );
 
     const { planId, taskId } = createDemoPlan(services, conn.raw, now);
     const plan = services.plans.get(planId);
     const task = services.tasks.get(taskId);
-    say(`2. 年度计划《${plan.title}》已公示(第 ${plan.version} 版),任务 ${task.number}「${task.name}」`);
+    say(`2. 年度计划《${plan.title}》已公示（第 ${plan.version} 版），任务 ${task.number}「${task.name}」`);
 
     const drawn = await drawDemo(services, taskId, out, say);
     const verified = await verifyDemo(drawn.proofText, drawn.proofPath, drawn.verifyPage, say);
@@ -137,8 +137,8 @@ export async function runDemoOut(
     const sheets = join(out, 'sheets');
     const sheetFiles = await exportSheets(conn.raw, draw.id, sheets);
     const results = enterDemoResults(conn.raw, defaultContext(actor), draw.id);
-    say(`9. 一户一表:${sheetFiles.length} 个文件写入 ${sheets}(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)`);
-    say(`10. 示例检查结果:已录入 ${results.entered} 户,其中 ${results.reviewed} 户已审核`);
+    say(`9. 一户一表：${sheetFiles.length} 个文件写入 ${sheets}（每个名单包一个 PDF 和一个 Excel，另有全部的 PDF）`);
+    say(`10. 示例检查结果：已录入 ${results.entered} 户，其中 ${results.reviewed} 户已审核`);
     const site = await publishPackage(conn.path, { taskNo: task.number }, join(out, 'publish'));
     say(`11. 公示包：${site.files.length} 个文件写入 ${join(out, 'publish')}（用浏览器打开其中的 index.html）`);
     const summary: DemoOutSummary = {
@@ -160,7 +160,7 @@ export async function runDemoOut(
       seconds: Math.round((performance.now() - started) / 100) / 10,
     };
     if (ctx.json) ctx.out(JSON.stringify(summary));
-    else say(`完成(${summary.seconds} 秒)。`);
+    else say(`完成（${summary.seconds} 秒）。`);
     return 0;
   } finally {
     await services.draws.dispose();

@@ -55,7 +55,7 @@ function countCandidates(raw: unknown): number {
 
 export const drawCaseCommand: CliCommand = {
   name: 'draw-case',
-  summary: '按 ssj-draw/1 执行一个抽取用例文件,输出可公开验证的抽取记录',
+  summary: '按 ssj-draw/1 执行一个抽取用例文件，输出可公开验证的抽取记录',
   usage: 'draw-case CASE.json [--out PROOF.json]',
   options: { out: { type: 'string' } },
   async run(ctx: CliContext): Promise<number> {
@@ -68,7 +68,7 @@ export const drawCaseCommand: CliCommand = {
       if (isAppError(error) && TEAM_SHORTAGE_CODES.includes(error.code)) {
         if (ctx.json)
           ctx.out(JSON.stringify({ ok: false, code: error.code, message: error.message, details: error.details }));
-        ctx.err(`无法完成抽取:${error.message}`);
+        ctx.err(`无法完成抽取：${error.message}`);
         return EXIT_INFEASIBLE;
       }
       throw error;
@@ -87,20 +87,20 @@ export const drawCaseCommand: CliCommand = {
 
 function describeValid(report: VerifyReport & { valid: true }): string {
   const strata = report.strata
-    .map((s) => `  ${s.name}层:候选 ${s.candidates} 户,抽中 ${s.quota} 户,分界抽取号 ${s.cutoffKey ?? '(未抽取)'}`)
+    .map((s) => `  ${s.name}层：候选 ${s.candidates} 户，抽中 ${s.quota} 户，截止抽取号 ${s.cutoffKey ?? '（未抽取）'}`)
     .join('\n');
   return [
     '验证通过',
-    `种子:${report.seed}`,
-    `输入摘要:${report.inputDigest}`,
+    `种子：${report.seed}`,
+    `输入摘要：${report.inputDigest}`,
     strata,
-    `名单包 ${report.packages} 个,递补 ${report.amendments} 条`,
+    `名单包 ${report.packages} 个，递补 ${report.amendments} 条`,
   ].join('\n');
 }
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: '验证一份 ssj-draw/1 抽取记录:重新推导全部结果,指出第一处不一致',
+  summary: '验证一份 ssj-draw/1 抽取记录：重新推导全部结果，指出第一处不一致',
   usage: 'verify PROOF.json [--json]',
   async run(ctx: CliContext): Promise<number> {
     const raw = await readJsonFile(ctx.positionals[0], '抽取记录');
@@ -108,7 +108,7 @@ export const verifyCommand: CliCommand = {
     if (ctx.json) ctx.out(JSON.stringify(report));
     else if (report.valid) ctx.out(describeValid(report));
     else {
-      const lines = ['验证未通过', `第一处不一致:${report.difference.message}`, `位置:${report.difference.path}`];
+      const lines = ['验证未通过', `第一处不一致：${report.difference.message}`, `位置：${report.difference.path}`];
       ctx.out(lines.join('\n'));
     }
     return report.valid ? 0 : 1;

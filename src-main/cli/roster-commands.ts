@@ -39,14 +39,14 @@ async function prepareDatabase(ctx: CliContext, dryRun: boolean): Promise<{ dbPa
   }
   const version = (await databaseState(ctx.dbPath, !dryRun)).schemaVersion;
   if (version < LATEST_SCHEMA_VERSION) {
-    throw new AppError('cli.schemaOutdated', `数据库结构版本 ${version} 过旧,试运行不升级数据库。请先运行 migrate。`);
+    throw new AppError('cli.schemaOutdated', `数据库结构版本 ${version} 过旧，试运行不升级数据库。请先运行 migrate。`);
   }
   return { dbPath: ctx.dbPath, cleanup: () => {} };
 }
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '从 Excel/CSV 文件导入事项清单或名录(自动识别列),--dry-run 只预览不写入',
+  summary: '从 Excel/CSV 文件导入事项清单或名录（自动识别列），--dry-run 只预览不写入',
   usage: 'import <items|entities|inspectors|experts> FILE [--db PATH] [--dry-run] [--json]',
   options: DRY_RUN_OPTION,
   async run(ctx) {
@@ -54,7 +54,7 @@ export const importCommand: CliCommand = {
     if (!kindArg || !(ROSTER_KINDS as readonly string[]).includes(kindArg)) {
       throw new AppError(
         'cli.badKind',
-        `请指定导入的名录:items(事项清单)、entities(检查对象)、inspectors(执法人员)或 experts(专家)。`,
+        `请指定导入的名录：items（事项清单）、entities（检查对象）、inspectors（执法人员）或 experts（专家）。`,
       );
     }
     if (!file) throw new AppError('cli.missingArgument', '请指定要导入的文件');
@@ -93,13 +93,13 @@ export const importCommand: CliCommand = {
           }),
         );
       } else {
-        ctx.out(`${ROSTER_LABELS[kind]}:${dryRun ? '试运行(未写入)' : '已导入'} ${file}`);
+        ctx.out(`${ROSTER_LABELS[kind]}:${dryRun ? '试运行（未写入）' : '已导入'} ${file}`);
         ctx.out(
-          `新增 ${counts.new},更新 ${counts.updated},未变 ${counts.unchanged},拒绝 ${counts.rejected},带提示 ${counts.flagged}`,
+          `新增 ${counts.new}，更新 ${counts.updated}，未变 ${counts.unchanged}，拒绝 ${counts.rejected}，带提示 ${counts.flagged}`,
         );
         if (report.subItems)
           ctx.out(
-            `检查子项:新增 ${report.subItems.new},更新 ${report.subItems.updated},未变 ${report.subItems.unchanged},删除 ${report.subItems.removed}`,
+            `检查子项：新增 ${report.subItems.new}，更新 ${report.subItems.updated}，未变 ${report.subItems.unchanged}，删除 ${report.subItems.removed}`,
           );
         for (const m of report.valueMappings)
           ctx.out(`  按近义词 ${m.column}「${m.source}」→「${m.applied}」：${m.rows} 行`);
@@ -117,7 +117,7 @@ export const importCommand: CliCommand = {
 export const demoCommand: CliCommand = {
   name: 'demo',
   summary:
-    '在空数据库中生成示例县(单位、检查对象、执法人员、专家、事项清单);加 --out DIR 则再完成一次完整的见证抽取并验证',
+    '在空数据库中生成示例县（单位、检查对象、执法人员、专家、事项清单）；加 --out DIR 则再完成一次完整的见证抽取并验证',
   usage: 'demo --entities N [--db PATH] [--json]  |  demo --out DIR [--entities N] [--db PATH] [--json]',
   // --out: the whole chain headless — plan, task, draw, proof, records — see cli/demo-commands.ts.
   options: { entities: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
@@ -139,9 +139,9 @@ export const demoCommand: CliCommand = {
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       if (ctx.json) ctx.out(JSON.stringify({ dbPath: conn.path, ...summary, seconds }));
       else {
-        ctx.out(`示例数据已写入 ${conn.path}(${seconds} 秒)`);
+        ctx.out(`示例数据已写入 ${conn.path}（${seconds} 秒）`);
         ctx.out(
-          `单位 ${summary.offices},检查对象 ${summary.entities},执法人员 ${summary.inspectors},专家 ${summary.experts},抽查事项 ${summary.items}(检查子项 ${summary.subItems})`,
+          `单位 ${summary.offices}，检查对象 ${summary.entities}，执法人员 ${summary.inspectors}，专家 ${summary.experts}，抽查事项 ${summary.items}（检查子项 ${summary.subItems}）`,
         );
       }
       return 0;

@@ -31,7 +31,7 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`未知命令:${name}。运行 --help 查看可用命令。`);
+    io.err(`未知命令：${name}。运行 --help 查看可用命令。`);
     return 1;
   }
   let parsed;
@@ -43,11 +43,11 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
       strict: true,
     });
   } catch (e) {
-    io.err(`参数错误:${(e as Error).message}\n用法:ssj ${command.usage}`);
+    io.err(`参数错误：${(e as Error).message}\n用法：ssj ${command.usage}`);
     return 1;
   }
   if (parsed.values.help) {
-    io.out(`${command.summary}\n用法:npm run ssj -- ${command.usage}`);
+    io.out(`${command.summary}\n用法：npm run ssj -- ${command.usage}`);
     return 0;
   }
   try {
@@ -63,10 +63,10 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
     });
   } catch (e) {
     if (isAppError(e)) {
-      io.err(`错误:${e.message}`);
+      io.err(`错误：${e.message}`);
       return 1;
     }
-    io.err(`程序内部错误:${(e as Error)?.stack ?? String(e)}`);
+    io.err(`程序内部错误：${(e as Error)?.stack ?? String(e)}`);
     return 1;
   }
 }
@@ -74,19 +74,19 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
 function helpText(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `${PRODUCT_NAME}(ssj-desk ${VERSION})命令行`,
+    `${PRODUCT_NAME}（ssj-desk ${VERSION}）命令行`,
     '',
-    '用法:npm run ssj -- <命令> [参数] [--db 数据库文件] [--json]',
+    '用法：npm run ssj -- <命令> [参数] [--db 数据库文件] [--json]',
     '',
-    '命令:',
+    '命令：',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    '通用参数:',
-    '  --db PATH   使用指定的数据库文件(默认:桌面程序的数据库,或环境变量 SSJ_DB)',
-    '  --json      在标准输出打印一个 JSON 对象,便于脚本处理',
-    '  --user NAME 数据库已设用户时,以此用户身份写入(密码取自环境变量 SSJ_PASSWORD,否则在终端输入)',
-    '  --help      显示帮助;<命令> --help 显示该命令的用法',
+    '通用参数：',
+    '  --db PATH   使用指定的数据库文件（默认：桌面程序的数据库，或环境变量 SSJ_DB）',
+    '  --json      在标准输出打印一个 JSON 对象，便于脚本处理',
+    '  --user NAME 数据库已设用户时，以此用户身份写入（密码取自环境变量 SSJ_PASSWORD，否则在终端输入）',
+    '  --help      显示帮助；<命令> --help 显示该命令的用法',
     '',
-    '退出码:0 成功;1 失败(原因以中文输出到标准错误);2 抽取不可行(draw-case)',
+    '退出码：0 成功；1 失败（原因以中文输出到标准错误）；2 抽取不可行（draw-case）',
   ].join('\n');
 }

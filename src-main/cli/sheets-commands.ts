@@ -48,7 +48,7 @@ async function exportInWorker(
 
 export const sheetsCommand: CliCommand = {
   name: 'sheets',
-  summary: '导出已封存抽取的一户一表和随机抽查通知书(每个名单包一个 PDF 和一个 Excel,另有全部的 PDF)',
+  summary: '导出已封存抽取的一户一表和随机抽查通知书（每个名单包一个 PDF 和一个 Excel，另有全部的 PDF）',
   usage: 'sheets TASK_NO --out DIR [--format pdf|xlsx|both] [--db PATH] [--json]',
   options: { out: { type: 'string' }, format: { type: 'string' } },
   async run(ctx) {
@@ -58,7 +58,7 @@ export const sheetsCommand: CliCommand = {
     if (typeof out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
     const formatName = typeof ctx.options.format === 'string' ? ctx.options.format : 'both';
     if (!FORMATS.includes(formatName))
-      throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both,而不是“${formatName}”`);
+      throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both，而不是“${formatName}”`);
     await cliWriter(ctx, ROLES);
     const found = await withDatabase(ctx, async (raw) => {
       const task = first(raw, qb.selectFrom('tasks').select(['id', 'name']).where('number', '=', taskNo));
@@ -67,7 +67,7 @@ export const sheetsCommand: CliCommand = {
         raw,
         qb.selectFrom('draws').select('id').where('task_id', '=', task.id).where('state', '=', 'sealed'),
       );
-      if (!draw) throw new AppError('sheets.notSealed', `任务“${task.name}”还没有已封存的抽取结果,不能导出一户一表`);
+      if (!draw) throw new AppError('sheets.notSealed', `任务“${task.name}”还没有已封存的抽取结果，不能导出一户一表`);
       return { drawId: draw.id, outline: drawOutline(raw, draw.id) };
     });
     const written = await exportInWorker(ctx.dbPath, found, resolve(out), formatName as SheetFormat);
@@ -81,9 +81,9 @@ export const sheetsCommand: CliCommand = {
 };
 
 function reportText(r: FileImportReport, dryRun: boolean): string {
-  const head = dryRun ? '试运行(未写入):' : '';
+  const head = dryRun ? '试运行（未写入）：' : '';
   const lines = [
-    `${head}${r.files} 个文件,${r.sheets} 张工作表;对应到抽取对象 ${r.matched},录入 ${r.entered},未变 ${r.unchanged},拒收 ${r.rejected}`,
+    `${head}${r.files} 个文件，${r.sheets} 张工作表；对应到抽取对象 ${r.matched}，录入 ${r.entered}，未变 ${r.unchanged}，拒收 ${r.rejected}`,
     ...r.problems.map((p) => `  ${[p.file, p.sheet, p.cell].filter(Boolean).join(' ')}:${p.reason}`),
   ];
   return lines.join('\n');
@@ -96,7 +96,7 @@ export const resultsCommand: CliCommand = {
   options: DRY_RUN_OPTION,
   async run(ctx) {
     const [verb, ...files] = ctx.positionals;
-    if (verb !== 'import') throw new AppError('cli.missingArgument', '用法:results import FILE...');
+    if (verb !== 'import') throw new AppError('cli.missingArgument', '用法：results import FILE...');
     if (files.length === 0) throw new AppError('cli.missingArgument', '请指定要导入的 Excel 文件');
     const dryRun = isDryRun(ctx);
     const actor = await cliWriter(ctx, ['管理员', '操作员', '录入员']);

@@ -43,7 +43,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const fullPath = resolve(path);
   const state = inspectDatabase(path, options.createEmpty);
   if (options.readonly && !state.exists)
-    throw new AppError('db.missing', `数据库文件(${fullPath})不存在。请先运行 migrate 创建,或另选数据库文件。`);
+    throw new AppError('db.missing', `数据库文件（${fullPath}）不存在。请先运行 migrate 创建，或另选数据库文件。`);
   if (!options.readonly) {
     if (!state.exists) ensureFolder(fullPath);
     assertWritable(fullPath);
@@ -129,7 +129,7 @@ export function inspectDatabase(path: string, allowEmpty = false): { exists: boo
       if (allowEmpty) return { exists: true, schemaVersion: 0 };
       throw new AppError(
         'db.emptyFile',
-        `文件(${fullPath})是空文件(0 字节),不是数据库。若要在此新建数据库,请运行 migrate;否则请另选数据库文件。文件未作任何修改。`,
+        `文件（${fullPath}）是空文件（0 字节），不是数据库。若要在此新建数据库，请运行 migrate；否则请另选数据库文件。文件未作任何修改。`,
       );
     }
     if (header === 'notSqlite') throw Object.assign(new Error('not a database'), { code: 'SQLITE_NOTADB' });
@@ -155,7 +155,7 @@ function refuseForeign(fullPath: string, { userVersion: version, hasSchema }: Fi
   if (version > LATEST_SCHEMA_VERSION) {
     throw new AppError(
       'db.newerVersion',
-      `数据库文件(${fullPath})由更新版本的本程序创建(结构版本 ${version}),当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
+      `数据库文件（${fullPath}）由更新版本的本程序创建（结构版本 ${version}），当前程序最高支持结构版本 ${LATEST_SCHEMA_VERSION}。` +
         '请升级本程序后再打开。文件未作任何修改。',
       { version, latest: LATEST_SCHEMA_VERSION },
     );
@@ -163,7 +163,7 @@ function refuseForeign(fullPath: string, { userVersion: version, hasSchema }: Fi
   if (version === 0 && hasSchema) {
     throw new AppError(
       'db.foreign',
-      `文件(${fullPath})是 SQLite 数据库,但不是本程序的数据库。请选择本程序的数据库文件。文件未作任何修改。`,
+      `文件（${fullPath}）是 SQLite 数据库，但不是本程序的数据库。请选择本程序的数据库文件。文件未作任何修改。`,
     );
   }
 }
@@ -224,7 +224,7 @@ export function translateSqliteError(e: unknown, fullPath: string): unknown {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(message)) {
     return new AppError(
       'db.corrupt',
-      `数据库文件(${fullPath})已损坏或不是数据库文件,无法打开。请从备份恢复,或另选数据库文件。文件未作任何修改。`,
+      `数据库文件（${fullPath}）已损坏或不是数据库文件，无法打开。请从备份恢复，或另选数据库文件。文件未作任何修改。`,
       { sqlite: code || message },
     );
   }
@@ -239,7 +239,7 @@ export function translateSqliteError(e: unknown, fullPath: string): unknown {
   ) {
     return new AppError(
       'db.notWritable',
-      `无法写入数据库文件所在的文件夹(${dirname(fullPath)})。请检查该文件夹是否只读或无权限,或用 --db 指定其他位置。未写入任何内容。`,
+      `无法写入数据库文件所在的文件夹（${dirname(fullPath)}）。请检查该文件夹是否只读或无权限，或用 --db 指定其他位置。未写入任何内容。`,
       { cause: code || message },
     );
   }

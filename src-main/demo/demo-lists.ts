@@ -136,7 +136,7 @@ export const DEMO_ITEMS: {
   {
     compiler: '县市场监督管理局',
     checkType: '登记事项检查',
-    name: '营业执照(登记证)规范使用情况的检查',
+    name: '营业执照（登记证）规范使用情况的检查',
     targets: '各类市场主体',
     level: '一般',
     method: '现场检查',
@@ -149,7 +149,7 @@ export const DEMO_ITEMS: {
   {
     compiler: '县市场监督管理局',
     checkType: '登记事项检查',
-    name: '名称、住所(经营场所)、经营范围等登记事项的检查',
+    name: '名称、住所（经营场所）、经营范围等登记事项的检查',
     targets: '各类市场主体',
     level: '一般',
     method: '现场检查、书面检查',

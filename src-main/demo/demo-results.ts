@@ -5,7 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { chinaDate } from '@shared/domain/china-time';
 import { prng } from '@shared/domain/prng';
-import type { ResultEntry, ResultRowEntry } from '@shared/domain/results';
+import { FOLLOW_UPS, RESULT_CATEGORIES, type ResultEntry, type ResultRowEntry } from '@shared/domain/results';
 import { sheetRows, type EntitySheet, type SheetPackage } from '@shared/domain/sheets';
 import type { ServiceContext } from '../app/context';
 import { saveEntry } from '../results/entry';
@@ -36,15 +36,15 @@ function demoEntry(sheet: EntitySheet, pkg: SheetPackage, day: string, problem: 
   const rows: ResultRowEntry[] = sheetRows(sheet).map((row, i) => ({
     subItemId: row.subItemId,
     outcome: problem && i === 0 ? '不符合' : '符合',
-    finding: problem && i === 0 ? `${row.content}不符合要求,已当场指出` : '',
+    finding: problem && i === 0 ? `${row.content}不符合要求，已当场指出` : '',
   }));
   return {
     inspectedOn: day,
     inspectorIds: pkg.team.map((m) => m.id),
     methods: ['实地检查'],
     rows,
-    categories: problem ? ['发现问题,依法责令立即改正或者限期改正'] : ['未发现问题'],
-    followUps: problem ? ['责令改正,后续跟踪由日常监管部门负责'] : ['无需后续处置(未发现问题或已规范、已改正)'],
+    categories: [problem ? RESULT_CATEGORIES[7] : RESULT_CATEGORIES[0]],
+    followUps: [problem ? FOLLOW_UPS[2] : FOLLOW_UPS[0]],
     followUpOther: '',
     correctionDeadline: problem ? addDays(day, 15) : null,
     endState: null,

@@ -17,7 +17,7 @@ import { readSettings } from '../plans/tasks';
 export const DEMO_TASK_ITEMS = [
   '食品经营者经营条件和经营行为的检查',
   '餐饮服务提供者食品安全的检查',
-  '营业执照(登记证)规范使用情况的检查',
+  '营业执照（登记证）规范使用情况的检查',
 ];
 
 /** 在岗 inspectors qualified for 食品 (json_each over each one's tags). */
@@ -43,7 +43,7 @@ export function demoTaskInput(
     value(raw, qb.selectFrom('items').select('id').where('name', '=', name)),
   );
   if (itemIds.some((id) => id === undefined))
-    throw new AppError('demo.noItems', '事项清单中没有示例事项,请先加载示例数据(demo --entities N)。');
+    throw new AppError('demo.noItems', '事项清单中没有示例事项，请先加载示例数据（demo --entities N）。');
   // Sized to the county so any demo size can be drawn: enough packages per 食品-qualified inspector to staff every
   // team (a small demo county has few of them), and no tag requirement when there are hardly any.
   const scope = { entityTypes: [], industries: ['食品销售', '餐饮服务'], areas: [], offices: [], tags: [], grades: [] };

@@ -4,13 +4,14 @@
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Announcement, ResultAnnouncement, TaskAnnouncement } from '@shared/domain/disclosure';
-import { groupHex } from '../documents/format';
+import { formatCount, groupHex } from '../documents/format';
 import {
   DocText,
   FORM_LAYOUT,
   hashText,
   labelCell,
   LIST_LAYOUT,
+  listEndRow,
   pageFooter,
   renderPdf,
   SANS,
@@ -26,9 +27,10 @@ function table<R>(dt: DocText, columns: Column<R>[], rows: R[], fontSize: number
     ...rows.map((r) =>
       columns.map((c) => {
         const v = c.value(r);
-        return typeof v === 'number' ? ({ text: String(v), alignment: 'center' } as TableCell) : valueCell(dt, v);
+        return typeof v === 'number' ? ({ text: formatCount(v), alignment: 'center' } as TableCell) : valueCell(dt, v);
       }),
     ),
+    listEndRow(dt, columns.length),
   ];
   return {
     table: { widths: columns.map((c) => `${((c.width / total) * 100).toFixed(2)}%`), headerRows: 1, body },

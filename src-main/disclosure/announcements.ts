@@ -18,6 +18,7 @@ import { all, first, qb, value } from '../db/sql';
 import { publishedName, readDisclosureSettings } from './rules';
 import { announcementTask } from './task-block';
 import { resultRows, scopeTitle, checkedScope } from './result-rows';
+import { formatCount } from '@shared/domain/counts';
 
 type Raw = BetterSqlite3.Database;
 
@@ -132,7 +133,7 @@ export function resultAnnouncement(raw: Raw, scope: ResultScope, today = chinaDa
   const { rows, expired } = resultRows(raw, checked, settings, today);
   const head = scopeTitle(raw, checked);
   if (rows.length === 0) {
-    const left = expired > 0 ? `（另有 ${expired} 条已过公示期）` : '';
+    const left = expired > 0 ? `（另有 ${formatCount(expired)} 条已过公示期）` : '';
     throw new AppError('disclosure.noResults', `${head.what}没有可以公示的已审核检查结果${left}，不能公示。`);
   }
   const extraFields = (['address', 'legalRep', 'inspectors'] as const).filter((f) => settings.rules[f] !== '不公示');

@@ -9,6 +9,7 @@ import type {
 } from '@shared/domain/disclosure';
 import { chineseDay } from '@shared/domain/china-time';
 import { formatDateTime } from '../documents/format';
+import { formatCount } from '@shared/domain/counts';
 
 export interface Column<R> {
   header: string;
@@ -30,7 +31,7 @@ export function taskBlock(t: AnnouncementTask): [string, string][] {
     ['检查日期至', chineseDay(t.endDate)],
     ['检查机关', t.bureauName],
     ...(t.joiningDepartments.length > 0 ? [['联合部门', t.joiningDepartments.join('、')] as [string, string]] : []),
-    ['抽查市场主体数量', `${t.entityCount}户`],
+    ['抽查市场主体数量', `${formatCount(t.entityCount)}户`],
   ];
 }
 

@@ -7,6 +7,7 @@ import type {
   ResultDetailRow,
   ResultScope,
 } from '@shared/domain/disclosure';
+import { vocabularyText } from '@shared/domain/results';
 import { dayNumber } from '@shared/domain/workdays';
 import { chinaDate } from '@shared/domain/china-time';
 import { AppError } from '@shared/errors';
@@ -176,7 +177,7 @@ export function resultRows(raw: Raw, scope: ResultScope, settings: DisclosureSet
       name: publishedName(r),
       code: r.uscc ?? r.reg_no ?? '',
       inspectedOn: r.inspected_on ?? '',
-      result: categories.join('；') || (r.end_state ? `该主体${r.end_state}` : ''),
+      result: categories.map(vocabularyText).join('；') || (r.end_state ? `该主体${r.end_state}` : ''),
       note,
       ...(address !== undefined ? { address } : {}),
       ...(legalRep !== undefined ? { legalRep } : {}),

@@ -14,6 +14,6 @@ serveRequests<DocumentRequest, Uint8Array>(
   (error) =>
     new AppError(
       'documents.renderFailed',
-      `生成文件时出错,未保存任何文件:${(error as Error)?.message ?? String(error)}`,
+      `生成文件时出错，未保存任何文件：${(error as Error)?.message ?? String(error)}`,
     ),
 );

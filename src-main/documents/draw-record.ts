@@ -8,6 +8,8 @@ import {
   FORM_LAYOUT,
   hashText,
   labelCell,
+  LIST_END,
+  listEndRow,
   MONO,
   pageFooter,
   PORTRAIT_MARGINS,
@@ -34,13 +36,12 @@ const FORM_FONT_SIZE = 9.5;
 /** Blank witness lines on part one (names are not known to the program before the ceremony). */
 const BLANK_WITNESS_LINES = 3;
 /** Closes every list of the record, so nothing can be added below it by hand. */
-const LIST_END = '（以下空白）';
 
 function taskHeader(dt: DocText, c: DrawRecordCommit): Content {
   return {
     columns: [
-      { text: dt.t(`单位:${c.bureauName}`), width: '*' },
-      { text: dt.t(`任务编号:${c.taskNumber}`), width: 'auto', alignment: 'right' },
+      { text: dt.t(`单位：${c.bureauName}`), width: '*' },
+      { text: dt.t(`任务编号：${c.taskNumber}`), width: 'auto', alignment: 'right' },
     ],
     margin: [0, 10, 0, 4],
     fontSize: 10,
@@ -69,10 +70,7 @@ function subTable(
   rows: (string | Content)[][],
   last: boolean,
 ): Content {
-  const end: TableCell[] = [
-    { text: dt.t(LIST_END), colSpan: widths.length, alignment: 'center' },
-    ...spanFill(widths.length),
-  ];
+  const end = listEndRow(dt, widths.length);
   return {
     table: {
       widths,
@@ -140,7 +138,7 @@ function tablePieces(
 
 /** One labelled value as one or more rows (label, then label(续)). */
 function rows(dt: DocText, label: string, pieces: (string | Content)[]): TableCell[][] {
-  return pieces.map((p, i) => row(dt, i === 0 ? label : `${label}(续)`, p));
+  return pieces.map((p, i) => row(dt, i === 0 ? label : `${label}（续）`, p));
 }
 
 function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
@@ -163,12 +161,12 @@ function commitFormRows(dt: DocText, c: DrawRecordCommit): TableCell[][] {
     row(
       dt,
       '检查人员',
-      `执法检查人员名录库中符合条件 ${formatCount(c.inspectorPoolSize)} 人;每个检查组 ${c.teamSize} 人,每个名单包至多 ${c.packageSize} 户` +
+      `执法检查人员名录库中符合条件 ${formatCount(c.inspectorPoolSize)} 人；每个检查组 ${c.teamSize} 人，每个名单包至多 ${c.packageSize} 户` +
         `（分包后余下不足 ${c.packageSize} 户的，单独成一包）。`,
     ),
-    row(dt, '抽取规则', `${c.protocol}(先承诺、后由见证人提供随机值的公开可验证随机抽取)`),
-    row(dt, '输入数据摘要', hashBlock(dt, 'inputDigest:SHA-256(检查对象、人员、规则等全部抽取输入)', c.inputDigest)),
-    row(dt, '随机数承诺', hashBlock(dt, 'nonceCommit:SHA-256(程序生成的随机数,抽取后揭示)', c.nonceCommit)),
+    row(dt, '抽取规则', `${c.protocol}（先承诺、后由见证人提供随机值的公开可验证随机抽取）`),
+    row(dt, '输入摘要', hashBlock(dt, 'inputDigest:SHA-256（检查对象、人员、规则等全部抽取输入）', c.inputDigest)),
+    row(dt, '承诺值', hashBlock(dt, 'nonceCommit:SHA-256（程序生成的随机数，抽取后揭示）', c.nonceCommit)),
   ];
 }
 
@@ -198,7 +196,7 @@ function baseDoc(dt: DocText, c: DrawRecordCommit, part: string, content: Conten
     pageOrientation: 'portrait',
     pageMargins: PORTRAIT_MARGINS,
     info: {
-      title: `${RECORD_TITLE}(${part})${c.taskNumber}`,
+      title: `${RECORD_TITLE}（${part}）${c.taskNumber}`,
       subject: c.taskName,
       creator: 'ssj-desk',
       producer: 'ssj-desk',
@@ -208,7 +206,7 @@ function baseDoc(dt: DocText, c: DrawRecordCommit, part: string, content: Conten
       currentPage === 1
         ? null
         : {
-            text: dt.t(`${RECORD_TITLE}(${part}) ${c.taskNumber}`),
+            text: dt.t(`${RECORD_TITLE}（${part}） ${c.taskNumber}`),
             fontSize: 8,
             color: '#555555',
             alignment: 'right',
@@ -230,20 +228,22 @@ export async function renderDrawRecordCommitPdf(c: DrawRecordCommit): Promise<Bu
   const content = recordContent(
     dt,
     c,
-    '(第一部分 抽取承诺)',
+    '（第一部分 抽取承诺）',
     commitFormRows(dt, c),
-    '承诺:上列输入数据摘要与随机数承诺在见证人提供随机值之前生成并打印,此后不再改变;抽取结果由二者与见证人随机值唯一确定。',
+    '承诺：上列输入摘要与承诺值在见证人提供随机值之前生成并打印，此后不再改变；抽取结果由二者与见证人随机值唯一确定。',
     roles,
     // Names the two values signed for, so a signature page that comes loose still says what it attests.
-    `签字确认(见证人提供随机值之前,已见到输入数据摘要 ${c.inputDigest.slice(0, 8)}… 与随机数承诺 ${c.nonceCommit.slice(0, 8)}…)`,
+    `签字确认（见证人提供随机值之前，已见到输入摘要 ${c.inputDigest.slice(0, 8)}… 与承诺值 ${c.nonceCommit.slice(0, 8)}…）`,
   );
   return renderPdf(baseDoc(dt, c, '第一部分', content));
 }
 
 function teamLine(d: DrawRecordResult, p: DrawRecordResult['packages'][number]): string {
   const replacements = new Set(d.amendments.filter((a) => a.packageNo === p.packageNo).map((a) => a.replacement));
-  const members = p.team.map((m) => `${m.name}(${m.certNo},${m.office})${replacements.has(m.name) ? '〔递补〕' : ''}`);
-  return `第 ${p.packageNo} 包 ${p.entities.length} 户  检查组:${members.join('、')}`;
+  const members = p.team.map(
+    (m) => `${m.name}（${m.certNo}，${m.office}）${replacements.has(m.name) ? '〔递补〕' : ''}`,
+  );
+  return `第 ${p.packageNo} 包 ${formatCount(p.entities.length)} 户  检查组：${members.join('、')}`;
 }
 
 /** The packages' sizes as they are: 「（每包 8 户）」 or 「（其中 14 个各 8 户，1 个 5 户）」. */
@@ -260,16 +260,16 @@ export function packageSizesText(sizes: number[]): string {
 /** The selected list: landscape pages drawn by list-pages.ts, one group per package headed by its team. */
 function selectedList(dt: DocText, d: DrawRecordResult, selectedTotal: number): ListLayout {
   const spec: ListSpec = {
-    title: `附表:抽中检查对象名单(${formatCount(selectedTotal)} 户,按名单包)`,
-    pageHeader: `${RECORD_TITLE}(第二部分)附表 ${d.commit.taskNumber}`,
+    title: `附表：抽中检查对象名单（${formatCount(selectedTotal)} 户，按名单包）`,
+    pageHeader: `${RECORD_TITLE}（第二部分）附表 ${d.commit.taskNumber}`,
     columns: [
       { header: '序号', width: 34, face: 'regular', fontSize: 8, align: 'center' },
       { header: '统一社会信用代码', width: 88, face: 'mono', fontSize: 7.5 },
       { header: '检查对象名称', width: 160, face: 'regular', fontSize: 8 },
-      { header: '住所(经营场所)', width: '*', face: 'regular', fontSize: 8 },
+      { header: '住所（经营场所）', width: '*', face: 'regular', fontSize: 8 },
       { header: '层级（信用等级）', width: 72, face: 'regular', fontSize: 8, align: 'center' },
       { header: '层级内名次', width: 34, face: 'regular', fontSize: 8, align: 'center' },
-      { header: '抽取号(SHA-256)', width: 150, face: 'mono', fontSize: 6.8 },
+      { header: '抽取号（SHA-256）', width: 150, face: 'mono', fontSize: 6.8 },
     ],
     groups: [],
     end: LIST_END,
@@ -295,11 +295,11 @@ function selectedList(dt: DocText, d: DrawRecordResult, selectedTotal: number): 
 function resultForm(dt: DocText, d: DrawRecordResult, selectedTotal: number): TableCell[][] {
   const c = d.commit;
   const witnesses = d.participants.witnesses
-    .map((w, i) => `${i + 1}. ${w.name}${w.role ? `(${w.role})` : ''}`)
+    .map((w, i) => `${i + 1}. ${w.name}${w.role ? `（${w.role}）` : ''}`)
     .join('  ');
   const entropyRows = d.entropy.map((e, i) => [
     String(i + 1),
-    e.isPublicValue ? `${e.name}(公开随机值)` : e.name,
+    e.isPublicValue ? `${e.name}（公开随机值）` : e.name,
     { ...(dt.code(e.value, 9) as object), alignment: 'left' } as Content,
   ]);
   const strataRows = d.strata.map((s) => [
@@ -325,22 +325,26 @@ function resultForm(dt: DocText, d: DrawRecordResult, selectedTotal: number): Ta
     pairRow(dt, '操作人员', d.participants.operator, '监督人员', d.participants.supervisor),
     ...rows(dt, '见证人', textPieces(witnesses || '无')),
     ...rows(dt, '检查对象范围', textPieces(c.scope)),
-    row(dt, '承诺(第一部分)', {
+    row(dt, '承诺（第一部分）', {
       stack: [
-        hashBlock(dt, 'inputDigest 输入数据摘要', c.inputDigest),
+        hashBlock(dt, 'inputDigest 输入摘要', c.inputDigest),
         { text: '', margin: [0, 2, 0, 0] },
-        hashBlock(dt, 'nonceCommit 随机数承诺', c.nonceCommit),
+        hashBlock(dt, 'nonceCommit 承诺值', c.nonceCommit),
       ],
     }),
-    ...rows(dt, '见证人随机值', tablePieces(dt, [30, 150, '*'], ['顺序', '提供人', '随机值(按录入原样)'], entropyRows)),
-    row(dt, '随机数(揭示)', hashBlock(dt, 'nonce:其 SHA-256 应等于上列随机数承诺', d.nonce)),
-    row(dt, '随机种子', hashBlock(dt, 'seed:SHA-256(规则、输入数据摘要、随机数、见证人随机值)', d.seed)),
+    ...rows(
+      dt,
+      '见证人随机值',
+      tablePieces(dt, [30, 150, '*'], ['顺序', '提供人', '随机值（按录入原样）'], entropyRows),
+    ),
+    row(dt, '随机数（揭示）', hashBlock(dt, 'nonce：其 SHA-256 应等于上列承诺值', d.nonce)),
+    row(dt, '种子', hashBlock(dt, 'seed:SHA-256（规则、输入摘要、随机数、见证人随机值）', d.seed)),
     ...rows(dt, '抽取结果', tablePieces(dt, ['*', 45, 45, 160], ['层级', '应抽', '实抽', '截止抽取号'], strataRows)),
     row(
       dt,
       '名单包与检查组',
-      `共抽取检查对象 ${formatCount(selectedTotal)} 户,分为 ${formatCount(d.packages.length)} 个名单包` +
-        `${packageSizesText(d.packages.map((p) => p.entities.length))},每包由检查组实施检查;名单见附表。`,
+      `共抽取检查对象 ${formatCount(selectedTotal)} 户，分为 ${formatCount(d.packages.length)} 个名单包` +
+        `${packageSizesText(d.packages.map((p) => p.entities.length))}，每包由检查组实施检查；名单见附表。`,
     ),
     ...rows(
       dt,
@@ -378,11 +382,11 @@ export async function renderDrawRecordResultPdf(d: DrawRecordResult): Promise<Bu
   const content = recordContent(
     dt,
     c,
-    d.amendments.length ? `(第二部分 抽取结果 · 含递补 ${d.amendments.length} 次)` : '(第二部分 抽取结果)',
+    d.amendments.length ? `（第二部分 抽取结果 · 含递补 ${d.amendments.length} 次）` : '（第二部分 抽取结果）',
     form,
-    '说明:每户的抽取号 = SHA-256(随机种子、层级、统一社会信用代码),同一层级内抽取号最小的若干户当选;截止抽取号为该层级最后一户当选者的抽取号,任何检查对象均可据此核对自己是否应当被抽中。',
+    '说明：每户的抽取号 = SHA-256（种子、层级、统一社会信用代码），同一层级内抽取号最小的若干户当选；截止抽取号为该层级最后一户当选者的抽取号，任何检查对象均可据此核对自己是否应当被抽中。',
     roles,
-    `签字确认(随机种子 ${d.seed.slice(0, 8)}…,抽取结果、递补记录及附表名单 ${formatCount(selectedTotal)} 户)`,
+    `签字确认（种子 ${d.seed.slice(0, 8)}…，抽取结果、递补记录及附表名单 ${formatCount(selectedTotal)} 户）`,
   );
   return renderPdf(baseDoc(dt, c, '第二部分', content), { layout: list, dt });
 }

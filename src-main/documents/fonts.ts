@@ -34,7 +34,7 @@ export function resourcesDir(): string {
   }
   const cwd = join(process.cwd(), 'resources');
   if (probe(cwd)) return cwd;
-  throw new Error(`找不到打印字体 fonts/${FONT_FILES.regular}(程序安装不完整?)`);
+  throw new Error(`找不到打印字体 fonts/${FONT_FILES.regular}（程序安装不完整？）`);
 }
 
 export type FontWeight = keyof typeof FONT_FILES;

@@ -14,10 +14,7 @@ export function formatDateTime(iso: string): string {
   return `${t.year}年${t.month}月${t.day}日 ${t.hour}:${t.minute}`;
 }
 
-/** "1,234". */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export { formatCount } from '@shared/domain/counts';
 
 /**
  * A 64-hex SHA-256 value in groups of 8, `perLine` groups a line: read aloud and compared group by group, and a

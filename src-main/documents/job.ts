@@ -28,7 +28,7 @@ type Renderers = { [K in RendererName]: (typeof Documents)[K] };
 export class DocumentJobs {
   private readonly rpc = new WorkerRpc<DocumentRequest, Uint8Array>(
     () => startWorker(workerEntry(__dirname, 'document-worker'), {}, undefined),
-    (why) => new AppError('documents.renderFailed', `生成文件的线程意外中止,未保存任何文件:${why}`),
+    (why) => new AppError('documents.renderFailed', `生成文件的线程意外中止，未保存任何文件：${why}`),
   );
 
   /** The renderers of src-main/documents, each running in the worker. */

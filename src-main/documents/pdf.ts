@@ -132,7 +132,7 @@ export class DocText {
     const list = [...this.report.missing].map((ch) => unicodeName(ch.codePointAt(0)!)).join('、');
     return [
       {
-        text: `注:本表中 ${list} 等字超出程序内置字库,以〔U+编码〕代替,原字以系统中的数据为准。`,
+        text: `注：本表中 ${list} 等字超出程序内置字库，以〔U+编码〕代替，原字以系统中的数据为准。`,
         fontSize: 8.5,
         margin: [0, 8, 0, 0],
       },
@@ -163,6 +163,14 @@ export function valueCell(dt: DocText, text: string, span = 1, extra: Partial<Ta
 /** Empty cells to follow a colSpan cell (pdfmake wants the row full width). */
 export function spanFill(span: number): TableCell[] {
   return Array.from({ length: span - 1 }, () => ({}) as TableCell);
+}
+
+/** Every printed list ends with this line, so nothing can be written in below its last row. */
+export const LIST_END = '（以下空白）';
+
+/** The closing row of a printed list `span` columns wide. */
+export function listEndRow(dt: DocText, span: number): TableCell[] {
+  return [{ text: dt.t(LIST_END), colSpan: span, alignment: 'center' } as TableCell, ...spanFill(span)];
 }
 
 /** A SHA-256 value in the mono face, grouped, 4 groups a line (never cut: lines break only between groups). */
@@ -236,6 +244,6 @@ export function verifyLine(taskNumber: string): string {
   return (
     `核对方法：在“随机抽取”页导出抽取证明，得到抽取证明文件「${proof}」和同一文件夹中的离线验证页「${verifyPageName(proof)}」` +
     '（证明文件另取文件名时，验证页为「该文件名-离线验证页.html」）。用浏览器打开离线验证页（无需联网），载入抽取证明文件，' +
-    '以 SHA-256 重新计算并逐项核对本表所列摘要、承诺与抽取结果；揭示的随机数经 SHA-256 计算应等于随机数承诺。'
+    '以 SHA-256 重新计算并逐项核对本表所列摘要、承诺与抽取结果；揭示的随机数经 SHA-256 计算应等于承诺值。'
   );
 }

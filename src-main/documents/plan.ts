@@ -34,11 +34,11 @@ function fullTitle(p: PlanPublication): string {
 
 /** "第 2 版 公示日期:2026年3月20日". */
 function versionLine(p: PlanPublication): string {
-  return `第 ${p.version} 版  公示日期:${formatDate(p.publishedAt)}`;
+  return `第 ${p.version} 版  公示日期：${formatDate(p.publishedAt)}`;
 }
 
 function changeLine(p: PlanPublication): string | null {
-  return p.changeReason ? `本版调整说明:${p.changeReason}` : null;
+  return p.changeReason ? `本版调整说明：${p.changeReason}` : null;
 }
 
 /** Landscape A4 less the margins below. */
@@ -97,7 +97,7 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
       margin: [0, 10, 0, 0],
     },
     {
-      text: dt.t(`公示单位:${p.bureauName}    公示日期:${formatDate(p.publishedAt)}`),
+      text: dt.t(`公示单位：${p.bureauName}    公示日期：${formatDate(p.publishedAt)}`),
       alignment: 'right',
       fontSize: 10,
       margin: [0, 12, 0, 0],
@@ -208,7 +208,7 @@ export async function renderPlanXlsx(p: PlanPublication): Promise<Buffer> {
   last.getCell(n).alignment = { horizontal: 'center', vertical: 'middle' };
   last.getCell(n).numFmt = '#,##0';
 
-  const sign = ws.addRow([`公示单位:${p.bureauName}    公示日期:${formatDate(p.publishedAt)}`]);
+  const sign = ws.addRow([`公示单位：${p.bureauName}    公示日期：${formatDate(p.publishedAt)}`]);
   ws.mergeCells(sign.number, 1, sign.number, n);
   sign.getCell(1).alignment = { horizontal: 'right', vertical: 'middle' };
   sign.getCell(1).font = { name: XLSX_FONT, size: 10 };

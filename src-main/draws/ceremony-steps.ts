@@ -37,7 +37,7 @@ export function commit(
   const operator = req.operator.trim();
   const supervisor = req.supervisor.trim();
   if (!place || !operator || !supervisor)
-    throw new AppError('draw.commitInfo', '请填写抽取地点、操作人员和监督人员,它们将印在记录表上。');
+    throw new AppError('draw.commitInfo', '请填写抽取地点、操作人员和监督人员，它们将印在记录表上。');
   const now = ctx.now();
   const at = now.toISOString();
   const actor = ctx.actor();
@@ -59,7 +59,7 @@ export function commit(
         throw error;
       }
       // The task's other preparations can never be committed now: void them and free their stored inputs.
-      const reason = `同一任务的另一次准备(抽取编号 ${draw.id})已承诺`;
+      const reason = `同一任务的另一次准备（抽取编号 ${draw.id}）已承诺`;
       const others = qb
         .updateTable('draws')
         .set({ state: 'voided', voided_at: at, voided_by: actor, void_reason: reason })
@@ -98,9 +98,9 @@ export function witness(
   if (!name)
     throw new AppError(
       'draw.witnessName',
-      kind === 'public' ? '请填写公开值的来源(如“某期福利彩票开奖号码”)。' : '请填写见证人姓名。',
+      kind === 'public' ? '请填写公开值的来源（如“某期福利彩票开奖号码”）。' : '请填写见证人姓名。',
     );
-  if (!value) throw new AppError('draw.witnessValue', '请填写见证值(任意数字或文字)。');
+  if (!value) throw new AppError('draw.witnessValue', '请填写见证值（任意数字或文字）。');
   const now = ctx.now();
   raw
     .transaction(() => {
@@ -141,13 +141,13 @@ export function witnessRepeats(raw: BetterSqlite3.Database, req: ParsedReq<'draw
 export function voidDraw(raw: BetterSqlite3.Database, ctx: ServiceContext, req: ParsedReq<'draws:void'>): DrawView {
   const reason = req.reason.trim();
   if (reason === '')
-    throw new AppError('draw.voidReason', '作废抽取必须写明理由,理由将记入操作日志并公开在下一次抽取的输入中。');
+    throw new AppError('draw.voidReason', '作废抽取必须写明理由，理由将记入操作日志并公开在下一次抽取的输入中。');
   const now = ctx.now();
   raw
     .transaction(() => {
       const draw = loadDrawRow(raw, req.drawId);
       if (draw.state === 'sealed')
-        throw new AppError('draw.sealedNoVoid', '已封存的抽取不能作废;如需更换检查人员,请使用递补。');
+        throw new AppError('draw.sealedNoVoid', '已封存的抽取不能作废；如需更换检查人员，请使用递补。');
       if (draw.state === 'voided') throw wrongState(draw, '再次作废');
       const voided = {
         state: 'voided' as const,

@@ -94,7 +94,7 @@ function personOf(id: string, expert: ExpertRow | undefined, inspector: Inspecto
   }
   // Someone no longer in the rosters; in an older draw the id itself was the 执法证号.
   const badgeNo = INSPECTOR_ID.test(id) || EXPERT_ID.test(id) ? '' : id;
-  return { name: '(已不在名录中)', office: '', isExpert: false, badgeNo, phone: '', key: id };
+  return { name: '（已不在名录中）', office: '', isExpert: false, badgeNo, phone: '', key: id };
 }
 
 /** The draw id of each inspector a 执法证号 names (a task's 回避关系 names people by 执法证号). */

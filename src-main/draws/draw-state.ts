@@ -12,9 +12,9 @@ export function wrongState(draw: DrawRow, wanted: string): AppError {
     committed: '这次抽取已承诺、尚未揭晓',
     revealed: '这次抽取已揭晓、尚未封存',
     sealed: '这次抽取已封存',
-    voided: `这次抽取已作废(${draw.void_reason ?? ''})`,
+    voided: `这次抽取已作废（${draw.void_reason ?? ''}）`,
   };
-  return new AppError('draw.wrongState', `${why[draw.state]},不能${wanted}。`, { state: draw.state });
+  return new AppError('draw.wrongState', `${why[draw.state]}，不能${wanted}。`, { state: draw.state });
 }
 
 /** The task's committed draw, if any, as a Chinese refusal to start another. */
@@ -29,7 +29,7 @@ export function committedElsewhere(raw: BetterSqlite3.Database, taskId: number, 
   if (!other) return null;
   return new AppError(
     'draw.alreadyCommitted',
-    `该任务的抽取已由 ${other.committed_by} 于 ${other.committed_at!.slice(0, 16).replace('T', ' ')} 承诺(抽取编号 ${other.id})。一个任务只能有一次有效抽取;如确需重新抽取,须先作废该次抽取并写明理由。`,
+    `该任务的抽取已由 ${other.committed_by} 于 ${other.committed_at!.slice(0, 16).replace('T', ' ')} 承诺（抽取编号 ${other.id}）。一个任务只能有一次有效抽取；如确需重新抽取，须先作废该次抽取并写明理由。`,
     { drawId: other.id },
   );
 }

@@ -101,7 +101,7 @@ export function packageViews(
       return {
         code,
         entityId: entity?.id ?? null,
-        name: entity?.name ?? '(已不在名录中)',
+        name: entity?.name ?? '（已不在名录中）',
         address: withAddresses ? (entity?.address ?? '') : '',
         stratum: rank.stratum,
         rank: rank.rank,

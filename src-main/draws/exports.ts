@@ -44,7 +44,7 @@ export function proofJson(body: ProofBody, canonicalInputs: Buffer): string {
 /** Part two of the record as sealed or last amended. */
 export function resultRecord(raw: BetterSqlite3.Database, drawId: number): DrawRecordResult {
   const record = latestRecord(raw, drawId);
-  if (record === null) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分(封存后才有)');
+  if (record === null) throw wrongState(loadDrawRow(raw, drawId), '打印记录表第二部分（封存后才有）');
   return record;
 }
 
@@ -52,7 +52,7 @@ export function resultRecord(raw: BetterSqlite3.Database, drawId: number): DrawR
 export function proofText(raw: BetterSqlite3.Database, drawId: number): string {
   const draw = loadDrawRow(raw, drawId);
   const proof = latestProof(raw, drawId);
-  if (draw.state !== 'sealed' || !proof) throw wrongState(draw, '导出抽取记录(封存后才能导出)');
+  if (draw.state !== 'sealed' || !proof) throw wrongState(draw, '导出抽取记录（封存后才能导出）');
   return proofJson(proof.body, storedInputs(raw, drawId)!);
 }
 

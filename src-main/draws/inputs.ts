@@ -25,6 +25,7 @@ import { readInspectorPool, tooFewInspectors, type InspectorPool } from './inspe
 import { readCandidates } from './worker/snapshot-read';
 import type { ReadSnapshotElsewhere } from './worker/snapshot-rows';
 import { taskBureauName } from '../plans/tasks';
+import { formatCount } from '@shared/domain/counts';
 
 export interface BuiltInputs {
   inputs: DrawInputs;
@@ -47,7 +48,7 @@ export function assertWindowOpen(task: TaskView, now: Date): void {
   if (task.endDate < today) {
     throw new AppError(
       'draw.windowPassed',
-      `任务“${task.name}”的开展时间已于 ${task.endDate} 结束,不能再抽取。如需继续,请先修改开展时间(已公示的计划将发布新版本)。`,
+      `任务“${task.name}”的开展时间已于 ${task.endDate} 结束，不能再抽取。如需继续，请先修改开展时间（已公示的计划将发布新版本）。`,
     );
   }
 }
@@ -64,7 +65,7 @@ export async function buildDrawInputs(
   const { candidates, quota } = refuseNothingToDraw(task, snapshot.strata);
   const notices = snapshot.strata
     .filter((s) => task.ratio.mode === 'grades' && s.candidates.length === 0)
-    .map((s) => `${gradeLabel(s.name)}在范围内没有检查对象,本级不抽取。`);
+    .map((s) => `${gradeLabel(s.name)}在范围内没有检查对象，本级不抽取。`);
 
   const pool = readInspectorPool(raw, task);
   if (pool.inspectors.length < task.teamSize) {
@@ -112,16 +113,16 @@ function refuseNothingToDraw(task: TaskView, strata: readonly Stratum[]): { cand
   if (candidates === 0) {
     throw new AppError(
       'draw.emptyScope',
-      `检查对象范围内没有可抽取的对象(登记状态存续${task.excludeRecentYears > 0 ? `、近${task.excludeRecentYears}年内未被抽查` : ''})。请调整检查对象范围后再准备。`,
+      `检查对象范围内没有可抽取的对象（登记状态存续${task.excludeRecentYears > 0 ? `、近${task.excludeRecentYears}年内未被抽查` : ''}）。请调整检查对象范围后再准备。`,
     );
   }
   if (task.ratio.mode === 'fixed' && task.ratio.count > candidates) {
     throw new AppError(
       'draw.fixedCountTooLarge',
-      `任务要求固定抽取 ${task.ratio.count} 户,但范围内只有 ${candidates} 户。请减少抽取户数或扩大范围。`,
+      `任务要求固定抽取 ${formatCount(task.ratio.count)} 户，但范围内只有 ${formatCount(candidates)} 户。请减少抽取户数或扩大范围。`,
     );
   }
-  if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例,各等级应抽户数都为 0。请调整抽查比例。');
+  if (quota === 0) throw new AppError('draw.nothingToDraw', '按当前抽查比例，各等级应抽户数都为 0。请调整抽查比例。');
   return { candidates, quota };
 }
 

@@ -84,7 +84,7 @@ export function readInspectorPool(raw: BetterSqlite3.Database, request: PoolRequ
 
 /** Why a pool of `inspectors` people cannot draw teams of `teamSize` (the task page's notice, 准备's refusal). */
 export function tooFewInspectors(inspectors: number, teamSize: number): string {
-  return `执法人员范围内在岗人员只有 ${inspectors} 人,不足每组 ${teamSize} 人。请扩大执法人员范围或检查人员状态。`;
+  return `执法人员范围内在岗人员只有 ${inspectors} 人，不足每组 ${teamSize} 人。请扩大执法人员范围或检查人员状态。`;
 }
 
 /** The inspector side of the task page's live preview (tasks:scope-preview `pool`). */
@@ -113,7 +113,7 @@ export function previewPool(
     notices.push(tooFewInspectors(pool.inspectors, request.teamSize));
   } else if (pool.packagesAtLeast > pool.teamsAtMost) {
     notices.push(
-      `预计至少 ${pool.packagesAtLeast} 个名单包,而范围内 ${pool.inspectors} 名执法人员每人最多参加 ${request.maxPackagesPerInspector} 个检查组、每组 ${request.teamSize} 人,最多只能组成 ${pool.teamsAtMost} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
+      `预计至少 ${pool.packagesAtLeast} 个名单包，而范围内 ${pool.inspectors} 名执法人员每人最多参加 ${request.maxPackagesPerInspector} 个检查组、每组 ${request.teamSize} 人，最多只能组成 ${pool.teamsAtMost} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
     );
   }
   return { pool, notices };

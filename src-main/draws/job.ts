@@ -38,7 +38,7 @@ export class DrawJobs {
     // No resource limits: a city-scale snapshot needs the default old-space of a worker (like the main thread's).
     this.rpc = new WorkerRpc<DrawJobMessage, StepResult, StepProgress>(
       () => startWorker(workerEntry(__dirname, 'draw-worker'), { dbPath }, undefined),
-      (why) => new AppError('draw.workerFailed', `抽取计算意外中止,本步骤未保存任何内容:${why}`),
+      (why) => new AppError('draw.workerFailed', `抽取计算意外中止，本步骤未保存任何内容：${why}`),
     );
   }
 

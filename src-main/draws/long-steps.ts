@@ -78,7 +78,7 @@ export async function seal(steps: LongSteps, req: ParsedReq<'draws:seal'>): Prom
 }
 
 export async function amend(steps: LongSteps, req: ParsedReq<'draws:amend'>): Promise<{ draw: DrawView }> {
-  if (req.reason.trim() === '') throw new AppError('draw.amendReason', '递补必须写明理由(如回避、因病请假)。');
+  if (req.reason.trim() === '') throw new AppError('draw.amendReason', '递补必须写明理由（如回避、因病请假）。');
   await runStep(steps, taskOf(steps.raw, req.drawId), { op: 'amend', ...req });
   return { draw: drawView(steps.raw, req.drawId) };
 }

@@ -64,7 +64,7 @@ export class DrawWorkerPool {
     this.workers = Array.from({ length: size }, () =>
       new WorkerRpc<RankRequest, RankReply>(
         () => startWorker(workerEntry(__dirname, 'rank-worker'), {}, undefined),
-        (why) => new AppError('draw.workerFailed', `抽取计算意外中止,本步骤未保存任何内容:${why}`),
+        (why) => new AppError('draw.workerFailed', `抽取计算意外中止，本步骤未保存任何内容：${why}`),
       ).warm(),
     );
   }

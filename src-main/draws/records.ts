@@ -24,7 +24,7 @@ import { readTask, taskBureauName } from '../plans/tasks';
 
 export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRecordCommit {
   if (!draw.committed_at || !draw.nonce_commit) {
-    throw new AppError('draw.notCommitted', '这次抽取尚未承诺,还没有记录表第一部分。');
+    throw new AppError('draw.notCommitted', '这次抽取尚未承诺，还没有记录表第一部分。');
   }
   const task = readTask(raw, draw.task_id);
   const preparation = JSON.parse(draw.summary) as DrawPreparation;
@@ -78,7 +78,7 @@ export function storedRecordResult(
   const entities = sealedEntities(raw, draw.id);
   const teams = body.result.packages.flatMap((p) => p.team);
   const people = lookupPeople(raw, [...teams, ...amendments.flatMap((a) => [a.out_id, a.in_id])]);
-  const named = (id: string) => `${people.get(id)?.name ?? id}(${id})`;
+  const named = (id: string) => `${people.get(id)?.name ?? id}（${id}）`;
   return {
     commit: recordCommit(raw, draw),
     participants: {
@@ -104,7 +104,7 @@ export function storedRecordResult(
       entities: body.result.packages.flatMap((p) =>
         p.entities.map((code): [string, string] => {
           const entity = entities.get(code);
-          return [entity?.name ?? '(已不在名录中)', entity?.address ?? ''];
+          return [entity?.name ?? '（已不在名录中）', entity?.address ?? ''];
         }),
       ),
       people: [...new Set(teams)].map((id) => [id, people.get(id)?.name ?? id, people.get(id)?.office ?? '']),

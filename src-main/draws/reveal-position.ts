@@ -124,7 +124,7 @@ function move(m: RevealMemory, to: RevealMove, screens: number): void {
 
 export function moveReveal(deps: RevealDeps, req: ParsedReq<'draws:reveal-move'>): RevealPosition {
   const at = positionNow(deps, req.taskId);
-  if (!at) throw new AppError('draw.notRevealed', '本任务的抽取尚未揭晓,没有可以翻看的名单。');
+  if (!at) throw new AppError('draw.notRevealed', '本任务的抽取尚未揭晓，没有可以翻看的名单。');
   move(at.m, req.move, screensOf(at.sizes, at.m.perScreen));
   at.m.since = deps.ctx.now().getTime();
   return viewOf(at.m, at.sizes);

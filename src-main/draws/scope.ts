@@ -15,6 +15,7 @@ import {
   type TaskScope,
 } from '@shared/domain/tasks';
 import { entityConditionsSql } from '../db/entity-filter';
+import { formatCount } from '@shared/domain/counts';
 
 /** What the scope needs of a task: its filters, its ratio, and the date the recent-inspection exclusion counts from. */
 export interface ScopeRequest {
@@ -93,13 +94,13 @@ export function previewScope(raw: BetterSqlite3.Database, request: ScopeRequest)
     const candidates = grades.reduce((sum, g) => sum + (byGrade.get(g) ?? 0), 0);
     const { ratioBp, quota } = stratumQuota(request.ratio, name, candidates);
     if (request.ratio.mode === 'grades' && candidates === 0)
-      notices.push(`${gradeLabel(name)}在范围内没有检查对象,本级不抽取。`);
+      notices.push(`${gradeLabel(name)}在范围内没有检查对象，本级不抽取。`);
     return { name, candidates, ratioBp, quota };
   });
   const total = strata.reduce((sum, s) => sum + s.candidates, 0);
-  if (total === 0) notices.unshift('检查对象范围内没有符合条件的对象(登记状态存续、未被排除),请调整范围。');
+  if (total === 0) notices.unshift('检查对象范围内没有符合条件的对象（登记状态存续、未被排除），请调整范围。');
   if (request.ratio.mode === 'fixed' && total > 0 && request.ratio.count > total) {
-    notices.push(`固定抽取 ${request.ratio.count} 户,但范围内只有 ${total} 户。`);
+    notices.push(`固定抽取 ${formatCount(request.ratio.count)} 户，但范围内只有 ${formatCount(total)} 户。`);
   }
   return {
     total,

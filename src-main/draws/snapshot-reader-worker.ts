@@ -32,6 +32,6 @@ serveRequests<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
   },
   (error) => {
     console.error('snapshot reader failed:', error);
-    return new AppError('app.internal', `读取检查对象时发生程序内部错误:${(error as Error)?.stack ?? String(error)}`);
+    return new AppError('app.internal', `读取检查对象时发生程序内部错误：${(error as Error)?.stack ?? String(error)}`);
   },
 );

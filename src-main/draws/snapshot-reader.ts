@@ -27,7 +27,7 @@ export class SnapshotReader {
   constructor(dbPath: string) {
     this.rpc = new WorkerRpc<SnapshotReaderRequest, SnapshotWritten, SnapshotRead>(
       () => startWorker(workerEntry(__dirname, 'snapshot-reader-worker'), { dbPath }, undefined),
-      (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止,本步骤未保存任何内容:${why}`),
+      (why) => new AppError('draw.workerFailed', `读取检查对象的线程意外中止，本步骤未保存任何内容：${why}`),
     );
   }
 

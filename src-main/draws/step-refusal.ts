@@ -12,12 +12,12 @@ export function stepRefusal(error: unknown): AppError {
   if ((error as { code?: string })?.code?.startsWith('SQLITE_BUSY')) {
     return new AppError(
       'draw.databaseBusy',
-      `数据库正被其他操作(如导入名录)占用,等待 ${STEP_BUSY_TIMEOUT_MS / 1000} 秒仍未结束,本步骤未保存任何内容。请等该操作完成后重试。`,
+      `数据库正被其他操作（如导入名录）占用，等待 ${STEP_BUSY_TIMEOUT_MS / 1000} 秒仍未结束，本步骤未保存任何内容。请等该操作完成后重试。`,
     );
   }
   console.error('draw step failed:', error);
   return new AppError(
     'app.internal',
-    `抽取计算时发生程序内部错误,本步骤未保存任何内容:${(error as Error)?.stack ?? String(error)}`,
+    `抽取计算时发生程序内部错误，本步骤未保存任何内容：${(error as Error)?.stack ?? String(error)}`,
   );
 }

@@ -99,7 +99,7 @@ export function storedInputs(raw: BetterSqlite3.Database, drawId: number): Buffe
 
 export function loadDrawRow(raw: BetterSqlite3.Database, id: number): DrawRow {
   const row = first(raw, qb.selectFrom('draws').select(DRAW_ROW_COLUMNS).where('id', '=', id));
-  if (!row) throw new AppError('draw.notFound', `没有找到这次抽取(编号 ${id})。`);
+  if (!row) throw new AppError('draw.notFound', `没有找到这次抽取（编号 ${id}）。`);
   return row;
 }
 

@@ -32,7 +32,7 @@ export function createDispatch({
       return fail('ipc.untrustedSender', '拒绝来自非本程序页面的调用');
     }
     if (typeof channel !== 'string' || !Object.hasOwn(requestSchemas, channel)) {
-      return fail('ipc.unknownChannel', `未知的调用通道:${String(channel).slice(0, 80)}`);
+      return fail('ipc.unknownChannel', `未知的调用通道：${String(channel).slice(0, 80)}`);
     }
     const name = channel as Channel;
     // Who may call it is decided before the payload is even read.
@@ -46,7 +46,7 @@ export function createDispatch({
     const parsed = requestSchemas[name].safeParse(payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '请求'}:${i.message}`);
-      return fail('ipc.invalidRequest', `请求参数不正确:${issues.join(';')}`, { issues: parsed.error.issues });
+      return fail('ipc.invalidRequest', `请求参数不正确：${issues.join('；')}`, { issues: parsed.error.issues });
     }
     try {
       const handler = handlers[name] as (req: unknown) => unknown;
@@ -61,7 +61,7 @@ export function createDispatch({
 }
 
 /** What the clerk reads about a bug: no stack, no English; the details are in the log. */
-export const INTERNAL_MESSAGE = '程序内部错误,操作未完成,详情已记入日志。';
+export const INTERNAL_MESSAGE = '程序内部错误，操作未完成，详情已记入日志。';
 
 function logToConsole(channel: string, error: unknown): void {
   console.error(`[ipc ${channel}]`, error instanceof Error ? (error.stack ?? error.message) : error);

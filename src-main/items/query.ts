@@ -71,7 +71,7 @@ export async function queryItems(db: Kysely<Database>, req: ParsedReq<'items:que
 }
 
 export function itemNotFound(id: number): AppError {
-  return new AppError('items.notFound', `事项清单中没有这一项(编号 ${id}),可能已被删除。`);
+  return new AppError('items.notFound', `事项清单中没有这一项（编号 ${id}），可能已被删除。`);
 }
 
 export async function getItem(db: Kysely<Database>, id: number): Promise<ItemDetail> {

@@ -34,10 +34,13 @@ function keptIds(req: Req, stored: readonly StoredSubItem[]): Set<number> {
     if (!storedIds.has(draft.id))
       throw new AppError(
         'items.subItemNotFound',
-        `检查子项(编号 ${draft.id})不属于这个事项,可能已被他人修改。请刷新后重试。`,
+        `检查子项（编号 ${draft.id}）不属于这个事项，可能已被他人修改。请刷新后重试。`,
       );
     if (kept.has(draft.id))
-      throw new AppError('items.subItemTwice', `检查子项(编号 ${draft.id})出现了两次。拆分时只有第一部分保留原编号。`);
+      throw new AppError(
+        'items.subItemTwice',
+        `检查子项（编号 ${draft.id}）出现了两次。拆分时只有第一部分保留原编号。`,
+      );
     kept.add(draft.id);
   }
   return kept;

@@ -18,7 +18,7 @@ export type PlanRow = Pick<Selectable<PlansTable>, (typeof PLAN_COLUMNS)[number]
 
 export function planRow(raw: BetterSqlite3.Database, id: number): PlanRow {
   const plan = first(raw, planRows().where('id', '=', id));
-  if (!plan) throw new AppError('plan.notFound', `没有找到年度计划(编号 ${id})。`);
+  if (!plan) throw new AppError('plan.notFound', `没有找到年度计划（编号 ${id}）。`);
   return plan;
 }
 
@@ -90,7 +90,7 @@ export function planVersions(raw: BetterSqlite3.Database, planId: number): PlanV
 export function planPublication(raw: BetterSqlite3.Database, planId: number, version?: number): PlanPublication {
   const plan = planRow(raw, planId);
   const wanted = version ?? plan.version;
-  if (wanted === 0) throw new AppError('plan.notPublished', `《${plan.title}》尚未公示,没有可导出的公示版本。`);
+  if (wanted === 0) throw new AppError('plan.notPublished', `《${plan.title}》尚未公示，没有可导出的公示版本。`);
   const text = value(
     raw,
     qb.selectFrom('plan_versions').select('publication').where('plan_id', '=', planId).where('version', '=', wanted),

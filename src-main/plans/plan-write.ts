@@ -38,7 +38,7 @@ function freezeVersion(
   requireBureau(raw, '公示计划');
   const plan = planRow(raw, planId);
   const tasks = readTasksOfPlan(raw, planId);
-  if (tasks.length === 0) throw new AppError('plan.empty', '计划中还没有抽查任务,不能公示。');
+  if (tasks.length === 0) throw new AppError('plan.empty', '计划中还没有抽查任务，不能公示。');
   const at = ctx.now().toISOString();
   const publication: PlanPublication = {
     bureauName: readSettings(raw).bureauName,
@@ -94,7 +94,7 @@ export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id
       if (plan.version > 0)
         throw new AppError(
           'plan.alreadyPublished',
-          `《${plan.title}》已于第 ${plan.version} 版公示;修改计划或任务时填写理由即发布新版本。`,
+          `《${plan.title}》已于第 ${plan.version} 版公示；修改计划或任务时填写理由即发布新版本。`,
         );
       refuseEmptyScopes(raw, plan.title, readTasksOfPlan(raw, id));
       freezeVersion(raw, ctx, id, 1, null);
@@ -126,7 +126,7 @@ function createPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, year: numb
 function renamePlan(raw: BetterSqlite3.Database, ctx: ServiceContext, plan: PlanRow, input: PlanInput, title: string) {
   const reason = input.changeReason?.trim() ?? '';
   if (plan.version > 0 && reason === '')
-    throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改将发布新版本,请填写修改理由。`);
+    throw new AppError('plan.reasonRequired', `《${plan.title}》已公示，修改将发布新版本，请填写修改理由。`);
   const at = ctx.now().toISOString();
   run(raw, qb.updateTable('plans').set({ title, updated_at: at }).where('id', '=', plan.id));
   appendAuditRaw(

@@ -87,7 +87,7 @@ function validate(raw: BetterSqlite3.Database, input: TaskInput, planYear: numbe
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('id', 'in', input.itemIds),
   );
-  if (known !== new Set(input.itemIds).size) fail('itemIds', '所选检查事项中有的已不在事项清单中,请重新选择。');
+  if (known !== new Set(input.itemIds).size) fail('itemIds', '所选检查事项中有的已不在事项清单中，请重新选择。');
   const retired = retiredNewItems(raw, input);
   if (retired.length > 0) fail('itemIds', `检查事项「${retired.join('」「')}」已停用，不能加入任务。请重新选择。`);
   if (!isDate(input.startDate) || !isDate(input.endDate)) fail('startDate', '开展时间的日期格式应为 YYYY-MM-DD。');
@@ -149,7 +149,7 @@ function insertTask(raw: BetterSqlite3.Database, input: TaskInput, plan: PlanOfT
 /** An existing task of this plan whose draw is not yet committed may change. */
 function checkEditable(raw: BetterSqlite3.Database, taskId: number, plan: PlanOfTask): void {
   const existing = first(raw, qb.selectFrom('tasks').select('plan_id').where('id', '=', taskId));
-  if (!existing) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${taskId})。`);
+  if (!existing) throw new AppError('task.notFound', `没有找到抽查任务（编号 ${taskId}）。`);
   if (existing.plan_id !== plan.id) throw new AppError('task.invalid', '任务不能移到其他计划。');
   const committed = first(
     raw,
@@ -162,7 +162,7 @@ function checkEditable(raw: BetterSqlite3.Database, taskId: number, plan: PlanOf
   if (committed) {
     throw new AppError(
       'task.drawCommitted',
-      '该任务的抽取已经承诺,抽取条件已经公开,不能再修改;如确需修改,请先作废抽取并写明理由。',
+      '该任务的抽取已经承诺，抽取条件已经公开，不能再修改；如确需修改，请先作废抽取并写明理由。',
     );
   }
 }
@@ -176,7 +176,7 @@ function updateTask(raw: BetterSqlite3.Database, input: TaskInput, taskId: numbe
     raw,
     qb
       .updateTable('draws')
-      .set({ state: 'voided', voided_at: at, voided_by: actor, void_reason: '任务已修改,准备作废' })
+      .set({ state: 'voided', voided_at: at, voided_by: actor, void_reason: '任务已修改，准备作废' })
       .where('task_id', '=', taskId)
       .where('state', '=', 'prepared'),
   );
@@ -206,7 +206,7 @@ function writeItemsAndDepartments(raw: BetterSqlite3.Database, taskId: number, i
 
 function planOfTask(raw: BetterSqlite3.Database, planId: number): PlanOfTask {
   const plan = first(raw, qb.selectFrom('plans').select(['id', 'year', 'version', 'title']).where('id', '=', planId));
-  if (!plan) throw new AppError('plan.notFound', '没有找到该年度计划,请先保存计划。');
+  if (!plan) throw new AppError('plan.notFound', '没有找到该年度计划，请先保存计划。');
   return plan;
 }
 
@@ -226,7 +226,7 @@ export function saveTask(
       validate(raw, input, plan.year, settings);
       const reason = input.changeReason?.trim() ?? '';
       if (plan.version > 0 && reason === '') {
-        throw new AppError('plan.reasonRequired', `《${plan.title}》已公示,修改任务将发布新版本,请填写修改理由。`, {
+        throw new AppError('plan.reasonRequired', `《${plan.title}》已公示，修改任务将发布新版本，请填写修改理由。`, {
           field: 'changeReason',
         } satisfies TaskRefusal);
       }

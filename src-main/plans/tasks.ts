@@ -36,7 +36,7 @@ export function taskBureauName(raw: BetterSqlite3.Database, taskId: number): str
 
 export function readTask(raw: BetterSqlite3.Database, id: number): TaskView {
   const row = first(raw, qb.selectFrom('tasks').selectAll().where('id', '=', id));
-  if (!row) throw new AppError('task.notFound', `没有找到抽查任务(编号 ${id}),可能尚未保存。`);
+  if (!row) throw new AppError('task.notFound', `没有找到抽查任务（编号 ${id}），可能尚未保存。`);
   return taskView(raw, row);
 }
 

@@ -58,7 +58,7 @@ export const SITE_SCRIPT = String.raw`(function () {
     });
     box.appendChild(facts);
     var strata = el('table');
-    row(strata, ['层', '候选户数', '抽取户数', '分界抽取号（最后一名抽中者）'], true);
+    row(strata, ['层', '候选户数', '抽取户数', '截止抽取号（最后一名抽中者）'], true);
     task.strata.forEach(function (s) {
       row(strata, [s.label, String(s.candidates), String(s.quota), s.cutoffKey || '（本层未抽取）']);
     });
@@ -116,15 +116,15 @@ export const SITE_SCRIPT = String.raw`(function () {
     row(table, ['所属层', s.label]);
     row(table, ['排名', '第 ' + (i + 1) + ' 名（本层共 ' + s.candidates + ' 户，抽取前 ' + s.quota + ' 名）']);
     row(table, ['本户抽取号', s.keys[i]]);
-    row(table, ['本层分界抽取号', s.cutoffKey || '（本层未抽取）']);
+    row(table, ['本层截止抽取号', s.cutoffKey || '（本层未抽取）']);
     if (drawn) row(table, ['名单包', '第 ' + task.packages[code] + ' 号']);
     task.results.forEach(function (r) {
       if (r[0] === code) row(table, ['检查结果', r[1] + '：' + r[2] + (r[3] ? '（' + r[3] + '）' : '')]);
     });
     box.appendChild(table);
     var why = drawn
-      ? '本户的抽取号不大于本层分界抽取号，排在前 ' + s.quota + ' 名，因此抽中。'
-      : '本户的抽取号大于本层分界抽取号，未排进前 ' + s.quota + ' 名，因此未抽中。';
+      ? '本户的抽取号不大于本层截止抽取号，排在前 ' + s.quota + ' 名，因此抽中。'
+      : '本户的抽取号大于本层截止抽取号，未排进前 ' + s.quota + ' 名，因此未抽中。';
     box.appendChild(el('p', why + '抽取号 = SHA-256（种子 ‖ "entity:' + s.name + '" ‖ 0x00 ‖ 代码），任何人都可自行核算。', 'muted'));
     var verify = link(task.dir + '/verify.html', '离线验证本次抽取');
     verify.className = 'verify';
@@ -191,7 +191,7 @@ export function indexHtml(): string {
 <h1 id="title">“双随机、一公开”抽查公示</h1>
 <p id="made" class="muted"></p>
 <h2>查询市场主体</h2>
-<p class="muted">输入市场主体名称或统一社会信用代码/注册号，查看是否被抽中、为什么抽中（本户抽取号与本层分界抽取号的比较），并可离线验证整次抽取。</p>
+<p class="muted">输入市场主体名称或统一社会信用代码/注册号，查看是否被抽中、为什么抽中（本户抽取号与本层截止抽取号的比较），并可离线验证整次抽取。</p>
 <form id="search"><input id="q" type="search" placeholder="名称或统一社会信用代码/注册号" autocomplete="off" maxlength="60"><button type="submit">查询</button></form>
 <div id="hits" aria-live="polite"></div>
 <div id="plans"></div>

@@ -28,7 +28,7 @@ export async function importRejections(
   req: ParsedReq<'roster:import-rejections'>,
 ): Promise<{ fileName: string; rows: number }> {
   const session = s.previews.get(req.previewId);
-  if (!session) throw new AppError('import.previewExpired', '预览已失效,请重新预览后再导出问题清单。');
+  if (!session) throw new AppError('import.previewExpired', '预览已失效，请重新预览后再导出问题清单。');
   const path = s.deps.files.resolve(req.fileToken, 'save');
   await writeThenRename(path, (temp) => writeRejections(temp, session.problems));
   const detail = { file: session.fileName, rows: session.problems.length };
@@ -54,8 +54,8 @@ async function writeRejections(path: string, problems: readonly ImportProblem[])
     sheet
       .addRow({
         row: p.row,
-        column: neutralCell(p.column ?? '(整行)'),
-        severity: p.severity === 'error' ? '未导入' : '已导入(提示)',
+        column: neutralCell(p.column ?? '（整行）'),
+        severity: p.severity === 'error' ? '未导入' : '已导入（提示）',
         reason: neutralCell(p.reason),
       })
       .commit();

@@ -75,7 +75,9 @@ export function startImportJob(request: ImportJobRequest, onProgress?: (p: Impor
       reject(
         new AppError(
           outOfMemory ? 'import.outOfMemory' : 'import.crashed',
-          outOfMemory ? '导入时内存不足,已中止,数据库未作任何修改。' : `导入意外中止,数据库未作任何修改:${e.message}`,
+          outOfMemory
+            ? '导入时内存不足，已中止，数据库未作任何修改。'
+            : `导入意外中止，数据库未作任何修改：${e.message}`,
         ),
       );
     });
@@ -85,7 +87,7 @@ export function startImportJob(request: ImportJobRequest, onProgress?: (p: Impor
       reject(
         cancelled
           ? new AppError('import.cancelled', '导入已取消。')
-          : new AppError('import.crashed', `导入意外中止(代码 ${code}),数据库未作任何修改。`),
+          : new AppError('import.crashed', `导入意外中止（代码 ${code}），数据库未作任何修改。`),
       );
     });
   });

@@ -143,7 +143,7 @@ function conflictProblem(
     field: conflict.field,
     severity: 'error',
     code: 'conflict.existing',
-    reason: `${conflict.label}已属于库中另一条记录(${conflict.otherKey}),与本行其他代码指向的记录不一致,本行未导入。请核对后修改文件。`,
+    reason: `${conflict.label}已属于库中另一条记录（${conflict.otherKey}），与本行其他代码指向的记录不一致，本行未导入。请核对后修改文件。`,
   };
 }
 
@@ -195,7 +195,7 @@ export function handleRow<R>(c: RowContext<R>, result: ImportRowResult<R>) {
     if (c.write)
       throw new AppError(
         'import.fileChanged',
-        `文件在预览后被修改(第 ${result.rowNo} 行),请重新预览后再导入。未写入任何内容。`,
+        `文件在预览后被修改（第 ${result.rowNo} 行），请重新预览后再导入。未写入任何内容。`,
       );
     c.tally.retract(result.rowNo);
     c.tally.addProblems(result.problems);

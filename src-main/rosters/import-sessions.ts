@@ -138,14 +138,14 @@ function rowsToReject(session: PreviewSession, declineRows: readonly number[]): 
   for (const row of new Set(declineRows)) {
     const flags = flagsByRow.get(row);
     if (!flags)
-      throw new AppError('import.declineNotFlagged', `第 ${row} 行没有需要确认的提示,不能单独不导入。请重新预览。`);
+      throw new AppError('import.declineNotFlagged', `第 ${row} 行没有需要确认的提示，不能单独不导入。请重新预览。`);
     const declined: ImportProblem = {
       row,
       column: flags[0].column,
       field: flags[0].field,
       severity: 'error',
       code: 'flag.declined',
-      reason: `未接受本行的提示,本行未导入(${flags.map((f) => f.reason).join(';')})`,
+      reason: `未接受本行的提示，本行未导入（${flags.map((f) => f.reason).join('；')}）`,
     };
     rejected.set(row, [...(rejected.get(row) ?? []), declined]);
   }
@@ -167,9 +167,9 @@ export async function importConfirm(
   req: ParsedReq<'roster:import-confirm'>,
 ): Promise<ImportReportView> {
   const session = s.previews.get(req.previewId);
-  if (!session) throw new AppError('import.previewExpired', '预览已失效(程序可能已重新启动),请重新选择文件并预览。');
+  if (!session) throw new AppError('import.previewExpired', '预览已失效（程序可能已重新启动），请重新选择文件并预览。');
   if (session.confirmed)
-    throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入,不能重复导入。如需再次导入,请重新预览。');
+    throw new AppError('import.alreadyConfirmed', '这次预览的数据已导入，不能重复导入。如需再次导入，请重新预览。');
   const { report } = await runJob(s, req.jobId, {
     dbPath: s.conn.path,
     kind: session.kind,

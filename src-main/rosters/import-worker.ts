@@ -60,6 +60,6 @@ main().catch((e: unknown) => {
     post({
       type: 'error',
       code: 'app.internal',
-      message: `导入时发生程序内部错误:${(e as Error)?.stack ?? String(e)}`,
+      message: `导入时发生程序内部错误：${(e as Error)?.stack ?? String(e)}`,
     });
 });

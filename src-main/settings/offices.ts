@@ -8,6 +8,7 @@ import { AppError } from '@shared/errors';
 import type { Database } from '../db/schema';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
+import { formatCount } from '@shared/domain/counts';
 
 async function usedBy(db: Kysely<Database> | Transaction<Database>, name: string): Promise<number> {
   const count = async (table: 'entities' | 'inspectors') =>
@@ -92,7 +93,7 @@ export function createOfficeService(db: Kysely<Database>, ctx: ServiceContext) {
       if (used > 0)
         throw new AppError(
           'settings.officeInUse',
-          `名录中有 ${used} 条检查对象或执法检查人员记在「${req.name}」下，不能删除；请先在名录中改正所属单位。`,
+          `名录中有 ${formatCount(used)} 条检查对象或执法检查人员记在「${req.name}」下，不能删除；请先在名录中改正所属单位。`,
         );
       await trx.deleteFrom('offices').where('id', '=', existing.id).execute();
       const before = { name: existing.name, kind: existing.kind };

@@ -18,9 +18,9 @@ function sealedDraw(raw: Raw, drawId: number) {
     raw,
     qb.selectFrom('draws').select(['id', 'task_id', 'state', 'seed', 'sealed_at']).where('id', '=', drawId),
   );
-  if (!draw) throw new AppError('sheets.drawNotFound', `没有找到这次抽取(编号 ${drawId})。`);
+  if (!draw) throw new AppError('sheets.drawNotFound', `没有找到这次抽取（编号 ${drawId}）。`);
   if (draw.state !== 'sealed' || !draw.seed) {
-    throw new AppError('sheets.notSealed', '这次抽取尚未封存,不能生成一户一表和抽查通知书;请先完成抽取并封存。');
+    throw new AppError('sheets.notSealed', '这次抽取尚未封存，不能生成一户一表和抽查通知书；请先完成抽取并封存。');
   }
   return { ...draw, seed: draw.seed, sealedAt: draw.sealed_at ?? '' };
 }
@@ -71,7 +71,7 @@ export function readItems(raw: Raw, items: readonly { id: number; taskId: number
     const rows = own.length
       ? own.map((s, j) => ({ itemId: id, subItemId: s.id, label: `${n}.${j + 1}`, ...pick(s) }))
       : [{ itemId: id, subItemId: -id, label: `${n}.1`, ...pick(item), content: item?.name ?? '' }];
-    return { id, taskId, name: item?.name ?? '(事项已不在清单中)', rows };
+    return { id, taskId, name: item?.name ?? '（事项已不在清单中）', rows };
   });
 }
 
@@ -112,7 +112,7 @@ function selectedEntities(raw: Raw, drawId: number) {
 export function loadSheets(raw: Raw, drawId: number): DrawSheets {
   const draw = sealedDraw(raw, drawId);
   const proof = latestProof(raw, drawId);
-  if (!proof) throw new AppError('sheets.noProof', '这次抽取没有封存的抽取证明,不能生成一户一表。');
+  if (!proof) throw new AppError('sheets.noProof', '这次抽取没有封存的抽取证明，不能生成一户一表。');
   const task = readSheetTasks(raw, [draw.task_id]).get(draw.task_id)!;
   const ownItems = readItems(raw, taskItems(raw, task.id));
   const entities = selectedEntities(raw, drawId);
@@ -128,7 +128,7 @@ export function loadSheets(raw: Raw, drawId: number): DrawSheets {
     entities: p.entities.map((code) => {
       const e = entities.get(code);
       if (!e)
-        throw new AppError('sheets.entityMissing', `抽取结果中的检查对象 ${code} 已不在名录中,无法生成一户一表。`);
+        throw new AppError('sheets.entityMissing', `抽取结果中的检查对象 ${code} 已不在名录中，无法生成一户一表。`);
       const visit = visits.get(e.id);
       return entitySheet(drawId, code, e, visit ? visitPart(raw, visit) : { tasks: [task], items: ownItems, task });
     }),

@@ -31,29 +31,29 @@ export function notice(b: Blocks, draw: DrawSheets, sheet: EntitySheet, pkg: She
   b.para(draw.bureauName, { bold: true, size: 14, align: 'center' });
   b.para(NOTICE_TITLE, { bold: true, size: 20, align: 'center', gap: 6 });
   b.para(`${draw.taskNumber}-${pkg.no}-${seq}`, { size: 10, align: 'right', gap: 8 });
-  para(`${sheet.name}(${sheet.codeKind}:${sheet.code}):`, 10);
+  para(`${sheet.name}（${sheet.codeKind}：${sheet.code}）：`, 10);
   b.para(
-    `根据“双随机、一公开”监管工作安排,经随机抽取(抽查任务编号:${numbers}),你单位被确定为本次抽查检查对象。` +
-      '本局将依法对你单位开展随机抽查检查,现将有关事项通知如下:',
+    `根据“双随机、一公开”监管工作安排，经随机抽取（抽查任务编号：${numbers}），你单位被确定为本次抽查检查对象。` +
+      '本局将依法对你单位开展随机抽查检查，现将有关事项通知如下：',
     { size: SIZE, gap: 4 },
   );
   heading('一、抽查检查事项');
   sheet.items.forEach((item, i) => para(`${i + 1}. ${item.name}`));
   heading('二、检查时间和检查方法');
-  para(`检查时间:${windowText(sheet.startDate, sheet.endDate)}期间,具体时间由检查组另行商定。`);
-  para(`检查方法:${methodsOf(sheet)}。检查人员不少于两名,检查时出示执法证件。`);
+  para(`检查时间：${windowText(sheet.startDate, sheet.endDate)}期间，具体时间由检查组另行商定。`);
+  para(`检查方法：${methodsOf(sheet)}。检查人员不少于两名，检查时出示执法证件。`);
   heading('三、需要准备的资料');
   NOTICE_MATERIALS.forEach((m, i) => para(`${i + 1}. ${m}`));
-  b.para('请你单位予以配合,如实提供有关资料和情况。无正当理由拒绝、阻碍检查的,将依法处理并记入信用记录。', {
+  b.para('请你单位予以配合，如实提供有关资料和情况。无正当理由拒绝、阻碍检查的，将依法处理并记入信用记录。', {
     size: SIZE,
     gap: 10,
   });
-  para(`联系人:${leader?.name ?? ''}\u3000\u3000联系电话:${leader?.phone ?? ''}`, 14);
+  para(`联系人：${leader?.name ?? ''}\u3000\u3000联系电话：${leader?.phone ?? ''}`, 14);
   const right = (text: string, gap: number, inset: number) =>
     b.para(text, { size: SIZE, align: 'right', gap, indent: 0 }).cells.forEach((c) => (c.w -= inset));
   right(draw.bureauName, 40, 24);
-  right('(公章)', 6, 60);
+  right('（公章）', 6, 60);
   right(formatDate(draw.sealedAt), 6, 24);
-  para('被检查单位签收:                        年      月      日', 40);
+  para('被检查单位签收：年      月      日', 40);
   b.glyphNote();
 }

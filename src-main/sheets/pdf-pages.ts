@@ -133,7 +133,7 @@ export class Blocks {
     const missing = this.dt.report.missing;
     if (missing.size === 0) return;
     const list = [...missing].map((ch) => unicodeName(ch.codePointAt(0)!)).join('、');
-    this.para(`注:本表中 ${list} 等字超出程序内置字库,以〔U+编码〕代替,原字以系统中的数据为准。`, {
+    this.para(`注：本表中 ${list} 等字超出程序内置字库，以〔U+编码〕代替，原字以系统中的数据为准。`, {
       size: 8.5,
       gap: 8,
     });

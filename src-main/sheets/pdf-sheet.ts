@@ -2,10 +2,11 @@
  * 市场监管领域随机抽查情况记录表 of one entity as blocks (pdf-pages.ts): the header, each item with its check rows
  * (the column header repeated on every page the rows run onto), the multi-select blocks and the four signature boxes.
  */
-import { CHECK_METHODS, FOLLOW_UPS, RESULT_CATEGORIES, ROW_OUTCOMES } from '@shared/domain/results';
+import { CHECK_METHODS, FOLLOW_UPS, RESULT_CATEGORIES, ROW_OUTCOMES, vocabularyText } from '@shared/domain/results';
 import { taskNames, type EntitySheet, type SheetMember, type SheetPackage } from '@shared/domain/sheets';
 import { BOX, optionLines, windowText } from './pdf-parts';
 import { Blocks, CONTENT_WIDTH, PAD_X, type CellSpec } from './pdf-pages';
+import { formatCount } from '@shared/domain/counts';
 
 export const SHEET_TITLE = '市场监管领域随机抽查情况记录表';
 
@@ -25,7 +26,7 @@ const HEAD = [100, 160, 90, CONTENT_WIDTH - 350];
 const DATE_BLANK = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 function memberText(m: SheetMember): string {
-  return m.isExpert ? `${m.name}(专家,${m.office})` : `${m.name}(执法证号:${m.badgeNo})`;
+  return m.isExpert ? `${m.name}（专家，${m.office}）` : `${m.name}（执法证号：${m.badgeNo}）`;
 }
 
 function header(b: Blocks, sheet: EntitySheet, pkg: SheetPackage): void {
@@ -35,12 +36,12 @@ function header(b: Blocks, sheet: EntitySheet, pkg: SheetPackage): void {
   const pair = (l1: string, v1: string, l2: string, v2: string) =>
     b.row(HEAD, [label(l1), { text: v1 }, label(l2), { text: v2 }]);
   row('任务名称', names).gap = 10;
-  pair('任务编号', numbers, '名单包', `第 ${pkg.no} 包(共 ${pkg.entities.length} 户)`);
+  pair('任务编号', numbers, '名单包', `第 ${pkg.no} 包（共 ${formatCount(pkg.entities.length)} 户）`);
   row('被检查单位', sheet.name);
   pair('统一社会信用代码/注册号', sheet.code, '检查时间', windowText(sheet.startDate, sheet.endDate));
-  row('住所(经营场所)', sheet.address);
-  pair('法定代表人(负责人)/电话', legal, '联络员/电话', '');
-  row('检查组成员', pkg.team.map(memberText).join(';'));
+  row('住所（经营场所）', sheet.address);
+  pair('法定代表人（负责人）/电话', legal, '联络员/电话', '');
+  row('检查组成员', pkg.team.map(memberText).join('；'));
   pair('实际检查日期', DATE_BLANK, '整改期限', DATE_BLANK);
 }
 
@@ -82,10 +83,10 @@ const CHOICE = [100, CONTENT_WIDTH - 100];
 function choices(b: Blocks): void {
   const row = (l: string, options: readonly string[]) =>
     b.row(CHOICE, [label(l, { align: 'left' }), { lines: optionLines(options, CHOICE[1] - 2 * PAD_X) }]);
-  const followUps = FOLLOW_UPS.map((f) => (f === '其他' ? '其他:____________________' : f));
-  row('核查方式(可多选)', CHECK_METHODS).gap = 8;
-  row('检查结果(可多选)', RESULT_CATEGORIES);
-  row('后续处置措施(可多选)', followUps);
+  const followUps = FOLLOW_UPS.map((f) => (f === '其他' ? '其他：____________________' : vocabularyText(f)));
+  row('核查方式（可多选）', CHECK_METHODS).gap = 8;
+  row('检查结果（可多选）', RESULT_CATEGORIES.map(vocabularyText));
+  row('后续处置措施（可多选）', followUps);
 }
 
 const HALF = CONTENT_WIDTH / 2;
@@ -104,8 +105,13 @@ function signatureRow(b: Blocks, left: [string, string], right: [string, string]
 }
 
 function signatures(b: Blocks): void {
-  signatureRow(b, ['被检查单位意见:', '法定代表人(负责人)(签字或盖章):'], ['检查人员签名:', '检查人员(签字):'], 8);
-  signatureRow(b, ['组长审核意见:', '组长(签字):'], ['结果公示审批意见:', '审批人(签字):'], 0);
+  signatureRow(
+    b,
+    ['被检查单位意见：', '法定代表人（负责人）（签字或盖章）：'],
+    ['检查人员签名：', '检查人员（签字）：'],
+    8,
+  );
+  signatureRow(b, ['组长审核意见：', '组长（签字）：'], ['结果公示审批意见：', '审批人（签字）：'], 0);
 }
 
 /** The whole sheet of one entity, starting on a new page. */

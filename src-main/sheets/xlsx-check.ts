@@ -19,21 +19,21 @@ export function packageProblems(
         file,
         sheet: '',
         cell: '',
-        reason: `工作簿中有来自另一次抽取(抽取编号 ${sheet.drawId})的表,不是本次抽取(编号 ${drawId})的一户一表`,
+        reason: `工作簿中有来自另一次抽取（抽取编号 ${sheet.drawId}）的表，不是本次抽取（编号 ${drawId}）的一户一表`,
       });
     } else if (!expected.has(sheet.entityId)) {
       problems.push({
         file,
         sheet: '',
         cell: '',
-        reason: `工作簿中有不属于第 ${pkg.no} 包的检查对象(编号 ${sheet.entityId})`,
+        reason: `工作簿中有不属于第 ${pkg.no} 包的检查对象（编号 ${sheet.entityId}）`,
       });
     }
   }
   const seen = new Set(parsed.sheets.map((s) => s.entityId));
   for (const e of pkg.entities) {
     if (!seen.has(e.entityId)) {
-      problems.push({ file, sheet: '', cell: '', reason: `缺少检查对象“${e.name}”的工作表(第 ${pkg.no} 包)` });
+      problems.push({ file, sheet: '', cell: '', reason: `缺少检查对象“${e.name}”的工作表（第 ${pkg.no} 包）` });
     }
   }
   return problems;

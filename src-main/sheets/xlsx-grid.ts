@@ -59,7 +59,7 @@ function validation(choices: readonly string[], prompt?: string): ExcelJS.DataVa
       showErrorMessage: true,
       errorStyle: 'stop',
       errorTitle: '请从下拉列表中选择',
-      error: `只能填写:${choices.join('、')}`,
+      error: `只能填写：${choices.join('、')}`,
       showInputMessage: Boolean(prompt),
       prompt,
     });

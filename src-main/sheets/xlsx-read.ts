@@ -95,16 +95,16 @@ function markersOf(ws: ExcelJS.Worksheet): [number, string][] {
 
 /** Why a sheet cannot be read at all, or null. */
 function sheetRefusal(ws: ExcelJS.Worksheet, id: SheetIdentity | null, options: ParseOptions): string | null {
-  if (!id) return '这张工作表不是本程序导出的一户一表(缺少隐藏的标识),无法读取';
+  if (!id) return '这张工作表不是本程序导出的一户一表（缺少隐藏的标识），无法读取';
   if (options.expectedDrawId !== undefined && id.drawId !== options.expectedDrawId) {
-    return `这张表来自另一次抽取(抽取编号 ${id.drawId}),不是本次抽取(编号 ${options.expectedDrawId})的一户一表`;
+    return `这张表来自另一次抽取（抽取编号 ${id.drawId}），不是本次抽取（编号 ${options.expectedDrawId}）的一户一表`;
   }
   const markers = markersOf(ws);
   if (layoutChecksum(id, markers) === id.checksum) return null;
   if (markers.length < id.markers) {
-    return `表中有行被删除(应有 ${id.markers} 行待填内容,现有 ${markers.length} 行),无法可靠读取,请用导出的原表重新填写`;
+    return `表中有行被删除（应有 ${id.markers} 行待填内容，现有 ${markers.length} 行），无法可靠读取，请用导出的原表重新填写`;
   }
-  return '表中的行被移动、插入或重新排序过(版式校验值不符),无法可靠读取,请用导出的原表重新填写';
+  return '表中的行被移动、插入或重新排序过（版式校验值不符），无法可靠读取，请用导出的原表重新填写';
 }
 
 interface Reader {
@@ -116,7 +116,7 @@ function choice<T extends string>(rd: Reader, row: number, allowed: readonly T[]
   const text = cellText(rd.ws.getCell(row, CHOICE_COL).value);
   if (!text) return null;
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  rd.problem(row, CHOICE_COL, `${what}只能从下拉列表中选择(${allowed.join('、')}),表中填的是“${text}”`);
+  rd.problem(row, CHOICE_COL, `${what}只能从下拉列表中选择（${allowed.join('、')}），表中填的是“${text}”`);
   return null;
 }
 
@@ -126,7 +126,7 @@ function dateAt(rd: Reader, row: number, what: string): string | null {
   if (!text) return null;
   // A date saved without a date format (LibreOffice does so) comes back as its serial number.
   const iso = typeof value === 'number' ? serialDate(value) : normaliseDate(text);
-  if (!iso) rd.problem(row, CHOICE_COL, `${what}不是日期,请按 2026-05-20 的格式填写,表中填的是“${text}”`);
+  if (!iso) rd.problem(row, CHOICE_COL, `${what}不是日期，请按 2026-05-20 的格式填写，表中填的是“${text}”`);
   return iso;
 }
 
@@ -195,7 +195,7 @@ export async function parseFilledWorkbook(input: string | Buffer, options: Parse
     const bytes = typeof input === 'string' ? await readFile(input) : input;
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    const reason = '这个文件不是 Excel 工作簿(.xlsx),无法读取';
+    const reason = '这个文件不是 Excel 工作簿（.xlsx），无法读取';
     return { sheets: [], sheetNames: [], worksheets: 0, problems: [{ file, sheet: '', cell: '', reason }] };
   }
   const problems: WorkbookProblem[] = [];

@@ -5,7 +5,14 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { CHECK_METHODS, END_STATES, FOLLOW_UPS, RESULT_CATEGORIES, ROW_OUTCOMES } from '@shared/domain/results';
+import {
+  CHECK_METHODS,
+  END_STATES,
+  FOLLOW_UPS,
+  RESULT_CATEGORIES,
+  ROW_OUTCOMES,
+  vocabularyText,
+} from '@shared/domain/results';
 import { seedPrefix, taskNames, type DrawSheets, type EntitySheet, type SheetPackage } from '@shared/domain/sheets';
 import { SHEET_TITLE } from './pdf-sheet';
 import { windowText } from './pdf-parts';
@@ -22,6 +29,7 @@ import {
   YES,
   type SheetIdentity,
 } from './xlsx-layout';
+import { formatCount } from '@shared/domain/counts';
 
 const YES_NO = [YES, NO] as const;
 const WIDTHS = [14, 34, 24, 12, 11, 26];
@@ -46,12 +54,14 @@ function header(g: Grid, draw: DrawSheets, sheet: EntitySheet, pkg: SheetPackage
     else g.text(5, 6, v2);
   };
   row('任务名称', names);
-  pair('任务编号', numbers, '名单包', `第 ${pkg.no} 包(共 ${pkg.entities.length} 户)`);
+  pair('任务编号', numbers, '名单包', `第 ${pkg.no} 包（共 ${formatCount(pkg.entities.length)} 户）`);
   row('被检查单位', sheet.name);
   pair('统一社会信用代码/注册号', sheet.code, '检查时间', windowText(sheet.startDate, sheet.endDate));
-  row('住所(经营场所)', sheet.address);
-  pair('法定代表人(负责人)/电话', [sheet.legalRep, sheet.phone].filter(Boolean).join(' / '), '联络员/电话', null);
-  const team = pkg.team.map((m) => (m.isExpert ? `${m.name}(专家)` : `${m.name}(执法证号:${m.id})`)).join(';');
+  row('住所（经营场所）', sheet.address);
+  pair('法定代表人（负责人）/电话', [sheet.legalRep, sheet.phone].filter(Boolean).join(' / '), '联络员/电话', null);
+  const team = pkg.team
+    .map((m) => (m.isExpert ? `${m.name}（专家）` : `${m.name}（执法证号：${m.badgeNo}）`))
+    .join('；');
   row('检查组成员', team);
 }
 
@@ -62,7 +72,7 @@ function dates(g: Grid): void {
   ] as const) {
     g.next();
     g.text(1, 1, label, 'label');
-    g.text(2, 4, kind === 'deadline' ? '责令改正的填写,格式如 2026-06-30' : '格式如 2026-05-20');
+    g.text(2, 4, kind === 'deadline' ? '责令改正的填写，格式如 2026-06-30' : '格式如 2026-05-20');
     g.input(CHOICE_COL, undefined, undefined, TEXT_COL, true);
     g.mark({ kind });
   }
@@ -70,7 +80,7 @@ function dates(g: Grid): void {
 
 function members(g: Grid, pkg: SheetPackage): void {
   pkg.team.forEach((m, i) => {
-    g.option(i === 0 ? '到场检查人员' : '', m.isExpert ? `${m.name}(专家)` : `${m.name}(${m.badgeNo})`, YES_NO);
+    g.option(i === 0 ? '到场检查人员' : '', m.isExpert ? `${m.name}（专家）` : `${m.name}（${m.badgeNo}）`, YES_NO);
     g.mark({ kind: 'member', id: m.id });
   });
 }
@@ -99,13 +109,13 @@ function items(g: Grid, sheet: EntitySheet): void {
 function choices(g: Grid): void {
   const block = (label: string, kind: 'method' | 'category' | 'followUp', options: readonly string[]) =>
     options.forEach((o, i) => {
-      g.option(i === 0 ? label : '', o === '其他' ? '其他(在右侧写明措施)' : o, YES_NO, o === '其他');
+      g.option(i === 0 ? label : '', o === '其他' ? '其他（在右侧写明措施）' : vocabularyText(o), YES_NO, o === '其他');
       g.mark({ kind, index: i });
     });
-  block('核查方式(可多选,选“是”)', 'method', CHECK_METHODS);
-  block('检查结果(可多选,选“是”)', 'category', RESULT_CATEGORIES);
-  block('后续处置措施(可多选,选“是”)', 'followUp', FOLLOW_UPS);
-  g.option('检查对象状态', '检查时发现已注销、吊销、迁出或已关闭停业的,在右侧选择', END_STATES);
+  block('核查方式（可多选，选“是”）', 'method', CHECK_METHODS);
+  block('检查结果（可多选，选“是”）', 'category', RESULT_CATEGORIES);
+  block('后续处置措施（可多选，选“是”）', 'followUp', FOLLOW_UPS);
+  g.option('检查对象状态', '检查时发现已注销、吊销、迁出或已关闭停业的，在右侧选择', END_STATES);
   g.mark({ kind: 'endState' });
   g.next(36);
   g.text(1, 1, '备注', 'label');
@@ -116,8 +126,8 @@ function choices(g: Grid): void {
 function signatures(g: Grid): void {
   const date = '年      月      日';
   const pairs = [
-    ['被检查单位意见:', '法定代表人(负责人)(签字或盖章):', '检查人员签名:', '检查人员(签字):'],
-    ['组长审核意见:', '组长(签字):', '结果公示审批意见:', '审批人(签字):'],
+    ['被检查单位意见：', '法定代表人（负责人）（签字或盖章）：', '检查人员签名：', '检查人员（签字）：'],
+    ['组长审核意见：', '组长（签字）：', '结果公示审批意见：', '审批人（签字）：'],
   ];
   for (const [t1, s1, t2, s2] of pairs) {
     g.next(84);
@@ -142,7 +152,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, draw: DrawSheets): ExcelJS
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
-      oddFooter: `&C第 &P 页 共 &N 页    任务编号:${draw.taskNumber}    随机种子:${seedPrefix(draw.seed)}`,
+      oddFooter: `&C第 &P 页 共 &N 页    任务编号：${draw.taskNumber}    随机种子：${seedPrefix(draw.seed)}`,
     },
   });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));

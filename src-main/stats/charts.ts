@@ -1,5 +1,5 @@
 /** The data of the page's charts for the facts the filter keeps (a department's tasks, an office's entities). */
-import { END_STATES, RESULT_CATEGORIES } from '@shared/domain/results';
+import { END_STATES, RESULT_CATEGORIES, vocabularyText } from '@shared/domain/results';
 import type { StatsCharts, StatsFilter, StatsMonth } from '@shared/domain/stats';
 import { GRADE_KEYS } from '@shared/domain/tasks';
 import type { Facts } from './facts';
@@ -52,7 +52,7 @@ function categories(s: Scoped): StatsCharts['categories'] {
     if (r.state !== '已录入' && r.state !== '已审核') continue;
     for (const c of r.endState ? [r.endState] : r.categories) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  return [...counts].map(([name, count]) => ({ name, count }));
+  return [...counts].map(([name, count]) => ({ name: vocabularyText(name), count }));
 }
 
 function grades(facts: Facts, s: Scoped, office: string | null): StatsCharts['grades'] {

@@ -11,15 +11,18 @@ import { drawnRows, proposalOf } from './read';
 function checkedProposal(raw: BetterSqlite3.Database, entityId: number, taskIds: number[]): VisitProposal {
   const rows = all(raw, drawnRows().where('s.entity_id', '=', entityId).where('t.id', 'in', taskIds));
   if (rows.length !== taskIds.length)
-    throw new AppError('visit.notDrawn', '所选任务中有的没有抽中该检查对象(或抽取尚未封存),不能合并。');
+    throw new AppError('visit.notDrawn', '所选任务中有的没有抽中该检查对象（或抽取尚未封存），不能合并。');
   const proposal = proposalOf(
     raw,
     rows.sort((a, b) => (a.start_date < b.start_date ? -1 : 1)),
   );
   if (proposal.startDate > proposal.endDate)
-    throw new AppError('visit.noOverlap', '所选任务的开展时间没有重叠,不能合并为一次检查。');
+    throw new AppError('visit.noOverlap', '所选任务的开展时间没有重叠，不能合并为一次检查。');
   if (new Set(rows.map((r) => r.lead_department)).size < 2)
-    throw new AppError('visit.sameDepartment', '合并检查用于不同部门的任务(部门联合抽查);同一部门的任务请直接安排。');
+    throw new AppError(
+      'visit.sameDepartment',
+      '合并检查用于不同部门的任务（部门联合抽查）；同一部门的任务请直接安排。',
+    );
   const merged = column(
     raw,
     qb
@@ -30,7 +33,7 @@ function checkedProposal(raw: BetterSqlite3.Database, entityId: number, taskIds:
       .where('j.task_id', 'in', taskIds),
   );
   if (merged.length > 0)
-    throw new AppError('visit.alreadyMerged', `任务 ${merged.join('、')} 对该对象的检查已合并过,不能重复合并。`);
+    throw new AppError('visit.alreadyMerged', `任务 ${merged.join('、')} 对该对象的检查已合并过，不能重复合并。`);
   return proposal;
 }
 

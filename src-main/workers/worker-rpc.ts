@@ -80,7 +80,7 @@ export class WorkerRpc<Request, Value, Progress = never> {
       }
     };
     worker.on('error', (error) => fail(error.message));
-    worker.on('exit', (code) => fail(`线程退出(代码 ${code})`));
+    worker.on('exit', (code) => fail(`线程退出（代码 ${code}）`));
     this.worker = worker;
     return worker;
   }

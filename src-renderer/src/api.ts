@@ -8,6 +8,6 @@ declare global {
 }
 
 export function api(): Api {
-  if (!window.api) throw new Error('window.api 不可用:请在桌面程序中打开本页面');
+  if (!window.api) throw new Error('window.api 不可用：请在桌面程序中打开本页面');
   return window.api;
 }

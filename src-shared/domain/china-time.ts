@@ -24,7 +24,7 @@ export interface ChinaTime {
 
 /** The instant on China's clock. */
 export function chinaTime(at: Date): ChinaTime {
-  if (Number.isNaN(at.getTime())) throw new Error(`不是有效的时间:${String(at)}`);
+  if (Number.isNaN(at.getTime())) throw new Error(`不是有效的时间：${String(at)}`);
   const p: Record<string, string> = {};
   for (const part of formatter.formatToParts(at)) p[part.type] = part.value;
   return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: p.hour, minute: p.minute };

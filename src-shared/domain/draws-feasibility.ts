@@ -98,7 +98,7 @@ function tagShortage(inputs: DrawInputs, w: WorstCase): string {
     const teamOffices = inputs.distinctOffices ? sumOfLargest(holdersPerOffice.values(), R - 1) : 0;
     const left = holders - w.exhausted - w.conflicted - entityOfficeCounts(inputs, w, holdersPerOffice) - teamOffices;
     if (left < 1) {
-      return `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人(持证 ${holders} 人,最多 ${w.exhausted} 人达到上限)`;
+      return `最坏情况下具备「${tag}」资质且可选派的人员可能为 ${Math.max(0, left)} 人（持证 ${holders} 人，最多 ${w.exhausted} 人达到上限）`;
     }
   }
   return '';
@@ -112,13 +112,13 @@ function teamShortage(inputs: DrawInputs, w: WorstCase): string {
       : 0;
     const left = w.perOffice.size - freeOffices - emptiedBy(w.exhausted + w.conflicted, w.perOffice.values());
     if (left < inputs.teamSize) {
-      return `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个,不足每组 ${inputs.teamSize} 个`;
+      return `最坏情况下可选派人员所属的不同单位可能只有 ${Math.max(0, left)} 个，不足每组 ${inputs.teamSize} 个`;
     }
     return '';
   }
   const left = inputs.inspectors.length - w.exhausted - w.conflicted - entityOfficeCounts(inputs, w, w.perOffice);
   if (left < inputs.teamSize) {
-    return `最坏情况下可选派的执法人员可能只有 ${Math.max(0, left)} 人,不足每组 ${inputs.teamSize} 人`;
+    return `最坏情况下可选派的执法人员可能只有 ${Math.max(0, left)} 人，不足每组 ${inputs.teamSize} 人`;
   }
   return '';
 }

@@ -10,7 +10,7 @@ export type DrawState = (typeof DRAW_STATES)[number];
 
 export const DRAW_STATE_LABELS: Record<DrawState, string> = {
   prepared: '已准备',
-  committed: '已承诺(见证中)',
+  committed: '已承诺（见证中）',
   revealed: '已揭晓',
   sealed: '已封存',
   voided: '已作废',

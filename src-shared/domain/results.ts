@@ -37,6 +37,14 @@ export const FOLLOW_UPS = [
 ] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
+/**
+ * A stored vocabulary value as pages and prints show it, in full-width punctuation. The stored spelling stays as it
+ * is: saved results, their audit rows and every existing database hold it verbatim.
+ */
+export function vocabularyText(value: string): string {
+  return value.replaceAll(',', '，').replaceAll('(', '（').replaceAll(')', '）');
+}
+
 /** Found at the door: the entity itself has ended, which is recorded instead of findings. */
 export const END_STATES = ['注销', '吊销', '迁出', '已关闭停业'] as const;
 export type EndState = (typeof END_STATES)[number];
@@ -116,7 +124,7 @@ function dateProblems(entry: ResultEntry, context: ResultContext): ResultProblem
   if (!entry.inspectedOn) return [{ field: 'inspectedOn', message: '请填写检查日期' }];
   if (entry.inspectedOn < context.windowStart || entry.inspectedOn > context.windowEnd) {
     const window = `${context.windowStart}至${context.windowEnd}`;
-    return [{ field: 'inspectedOn', message: `检查日期${entry.inspectedOn}不在任务的检查时间(${window})内` }];
+    return [{ field: 'inspectedOn', message: `检查日期${entry.inspectedOn}不在任务的检查时间（${window}）内` }];
   }
   return [];
 }
@@ -145,7 +153,7 @@ function findingProblems(entry: ResultEntry): ResultProblem[] {
       problems.push({ field: 'categories', message: '“未发现问题”不能与其他检查结果同时选择' });
     }
     if (failed.length > 0) {
-      problems.push({ field: 'categories', message: `检查结果为“未发现问题”,但有 ${failed.length} 项检查内容不符合` });
+      problems.push({ field: 'categories', message: `检查结果为“未发现问题”，但有 ${failed.length} 项检查内容不符合` });
     }
   }
   return problems;

@@ -66,8 +66,8 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   bureauShortName: '机关简称',
   defaultRatioBp: '默认抽查比例',
   gradeRatioBp: '按信用等级抽查比例',
-  recentInspectionYears: '近几年内已抽查对象可排除(年)',
-  resultDeadlineWorkdays: '结果录入时限(工作日)',
+  recentInspectionYears: '近几年内已抽查对象可排除（年）',
+  resultDeadlineWorkdays: '结果录入时限（工作日）',
   minTeamSize: '每组最少执法人员数',
   avoidOwnOffice: '本单位人员不检查本单位对象',
 };

@@ -102,8 +102,8 @@ export function sheetRows(sheet: EntitySheet): SheetRow[] {
 
 /** What the entity is asked to have ready (随机抽查通知书 三、): the same for every item. */
 export const NOTICE_MATERIALS = [
-  '营业执照(副本)及与抽查事项有关的许可证件',
-  '法定代表人(负责人)身份证明;委托他人配合检查的,提供授权委托书及受托人身份证明',
+  '营业执照（副本）及与抽查事项有关的许可证件',
+  '法定代表人（负责人）身份证明；委托他人配合检查的，提供授权委托书及受托人身份证明',
   '与抽查事项有关的台账、票据、合同、检验检测报告等资料',
   '其他与本次抽查检查有关的资料',
 ] as const;

@@ -4,6 +4,7 @@
  * src-main/draws/inputs.ts (field by field in docs/design-notes.md).
  */
 import { chineseDay } from './china-time';
+import { formatCount } from './counts';
 
 /** A credit grade, or 未评级 for an entity without one (its own stratum, so it is neither favoured nor ignored). */
 export const GRADE_KEYS = ['A', 'B', 'C', 'D', '未评级'] as const;
@@ -201,16 +202,16 @@ export function gradeLabel(stratum: string): string {
 /** 抽查比例 as printed in the plan: "A级3%、B级5%、C级10%、D级30%、未评级5%", "5%", "固定抽取50户". */
 export function describeRatio(ratio: TaskRatio, grades: readonly GradeKey[] = []): string {
   if (ratio.mode === 'uniform') return percentText(ratio.bp);
-  if (ratio.mode === 'fixed') return `固定抽取${ratio.count}户`;
+  if (ratio.mode === 'fixed') return `固定抽取${formatCount(ratio.count)}户`;
   const shown = grades.length > 0 ? GRADE_KEYS.filter((g) => grades.includes(g)) : GRADE_KEYS;
   return shown.map((g) => `${gradeLabel(g)}${percentText(ratio.gradeBp[g])}`).join('、');
 }
 
-/** 检查对象范围 in words, e.g. "登记状态为存续的检查对象;行业:餐饮服务、食品销售;排除近3年内已被抽查的对象". */
+/** 检查对象范围 in words, e.g. "登记状态为存续的检查对象；行业：餐饮服务、食品销售；排除近3年内已被抽查的对象". */
 export function describeScope(scope: TaskScope, excludeRecentYears: number): string {
   const parts = ['登记状态为存续的检查对象'];
   const list = (label: string, values: readonly string[]) => {
-    if (values.length > 0) parts.push(`${label}:${values.join('、')}`);
+    if (values.length > 0) parts.push(`${label}：${values.join('、')}`);
   };
   list('主体类型', scope.entityTypes);
   list('行业', scope.industries);
@@ -219,7 +220,7 @@ export function describeScope(scope: TaskScope, excludeRecentYears: number): str
   list('标签', scope.tags);
   list('信用风险等级', scope.grades.map(gradeLabel));
   if (excludeRecentYears > 0) parts.push(`排除近${excludeRecentYears}年内已被抽查的对象`);
-  return parts.join(';');
+  return parts.join('；');
 }
 
 /** 计划开展时间: "2026年3月1日至2026年5月31日". */
@@ -230,7 +231,7 @@ export function describePeriod(startDate: string, endDate: string): string {
 /** 检查主体: "县市场监督管理局(牵头)、县卫生健康委员会" for 联合抽查, the lead department alone otherwise. */
 export function describeInspectingBody(leadDepartment: string, joiningDepartments: readonly string[]): string {
   if (joiningDepartments.length === 0) return leadDepartment;
-  return [`${leadDepartment}(牵头)`, ...joiningDepartments].join('、');
+  return [`${leadDepartment}（牵头）`, ...joiningDepartments].join('、');
 }
 
 /** The four texts a task is published and shown with: the 公示 table and the draw's task card. */
@@ -252,20 +253,20 @@ export function describeInspectorScope(
   let text: string;
   switch (scope.kind) {
     case '全局':
-      text = '全局内随机(局机关和各市场监管所在岗人员)';
+      text = '全局内随机（局机关和各市场监管所在岗人员）';
       break;
     case '局机关与所':
-      text = `局机关与市场监管所随机(${scope.offices.length > 0 ? scope.offices.join('、') : '局机关各科室'}及各市场监管所)`;
+      text = `局机关与市场监管所随机（${scope.offices.length > 0 ? scope.offices.join('、') : '局机关各科室'}及各市场监管所）`;
       break;
     case '若干所':
-      text = `若干所内随机(${scope.offices.join('、')})`;
+      text = `若干所内随机（${scope.offices.join('、')}）`;
       break;
     case '单一所':
-      text = `单一所内随机(${scope.offices.join('、')})`;
+      text = `单一所内随机（${scope.offices.join('、')}）`;
       break;
   }
-  if (joiningDepartments.length > 0) text += `;联合部门:${joiningDepartments.join('、')}`;
-  if (includeExperts) text += ';含专家库';
+  if (joiningDepartments.length > 0) text += `；联合部门：${joiningDepartments.join('、')}`;
+  if (includeExperts) text += '；含专家库';
   return text;
 }
 
@@ -274,27 +275,27 @@ export function describeInspectorScope(
  * a county clerk. The page shows them as help text; the services' error messages use the same words.
  */
 export const TASK_FIELD_HELP = {
-  name: '任务名称,公示计划和打印记录表时使用,例如“2026年食品经营者双随机抽查”。',
-  number: '任务编号由机关简称、年度和序号自动生成,例如“某市监抽查〔2026〕3号”,创建后不再改变。',
-  itemIds: '本任务检查的事项,从随机抽查事项清单中选择;一户一表按这些事项的检查子项生成。',
-  leadDepartment: '牵头部门:负责组织本次抽查的单位。',
-  joiningDepartments: '联合抽查时参加的其他部门;选了联合部门,其执法人员也进入随机选派范围。',
+  name: '任务名称，公示计划和打印记录表时使用，例如“2026年食品经营者双随机抽查”。',
+  number: '任务编号由机关简称、年度和序号自动生成，例如“某市监抽查〔2026〕3号”，创建后不再改变。',
+  itemIds: '本任务检查的事项，从随机抽查事项清单中选择；一户一表按这些事项的检查子项生成。',
+  leadDepartment: '牵头部门：负责组织本次抽查的单位。',
+  joiningDepartments: '联合抽查时参加的其他部门；选了联合部门，其执法人员也进入随机选派范围。',
   scope:
-    '检查对象范围:按主体类型、行业、片区、管辖单位、标签、信用等级筛选名录库。不选表示不限;注销、吊销的对象一律不抽。',
-  excludeRecentYears: '近几年内已被抽查过的对象不再抽取(财政部规定可排除近3年内已检查的对象);填 0 表示不排除。',
+    '检查对象范围：按主体类型、行业、片区、管辖单位、标签、信用等级筛选名录库。不选表示不限；注销、吊销的对象一律不抽。',
+  excludeRecentYears: '近几年内已被抽查过的对象不再抽取（财政部规定可排除近3年内已检查的对象）；填 0 表示不排除。',
   ratio:
-    '抽查比例:可按信用风险等级分别设定(A级最低“无事不扰”,D级最高),也可统一一个比例,或固定抽取户数。每级应抽数 = 范围内户数 × 比例,向上取整。',
-  startDate: '计划开展时间的开始日期;抽取通常在开始前进行。',
-  endDate: '计划开展时间的结束日期;过了结束日期的任务不能再抽取。',
-  frequency: '抽查频次,公示计划时使用,例如“每年1次”。',
-  teamSize: '每个检查组的执法人员数,至少 2 人。',
-  packageSize: '名单包大小:每个检查组最多检查的对象户数。',
-  maxPackagesPerInspector: '每名执法人员最多参加的检查组(名单包)数,防止任务集中在少数人身上。',
-  clusterBy: '按片区组包:同一名单包内的对象在同一片区,减少路程。',
-  requiredTags: '每个检查组至少要有一名具备这些执法资质的人员,例如检查食品经营者需要“食品”资质。',
-  inspectorScope: '执法人员选派范围:全局内随机、局机关与市场监管所随机、若干所内随机或单一所内随机;只选“在岗”人员。',
-  includeExperts: '需要专业技术支持时,同时从专家库中随机选派(只选“在库”专家)。',
-  avoidOwnOffice: '本单位人员不检查本单位监管的对象(本所人员不查本所对象)。',
+    '抽查比例：可按信用风险等级分别设定（A级最低“无事不扰”，D级最高），也可统一一个比例，或固定抽取户数。每级应抽数 = 范围内户数 × 比例，向上取整。',
+  startDate: '计划开展时间的开始日期；抽取通常在开始前进行。',
+  endDate: '计划开展时间的结束日期；过了结束日期的任务不能再抽取。',
+  frequency: '抽查频次，公示计划时使用，例如“每年1次”。',
+  teamSize: '每个检查组的执法人员数，至少 2 人。',
+  packageSize: '名单包大小：每个检查组最多检查的对象户数。',
+  maxPackagesPerInspector: '每名执法人员最多参加的检查组（名单包）数，防止任务集中在少数人身上。',
+  clusterBy: '按片区组包：同一名单包内的对象在同一片区，减少路程。',
+  requiredTags: '每个检查组至少要有一名具备这些执法资质的人员，例如检查食品经营者需要“食品”资质。',
+  inspectorScope: '执法人员选派范围：全局内随机、局机关与市场监管所随机、若干所内随机或单一所内随机；只选“在岗”人员。',
+  includeExperts: '需要专业技术支持时，同时从专家库中随机选派（只选“在库”专家）。',
+  avoidOwnOffice: '本单位人员不检查本单位监管的对象（本所人员不查本所对象）。',
   distinctOffices: '同一检查组的成员来自不同单位。',
-  conflicts: '需要回避的执法人员与检查对象(例如有亲属关系),抽取时不会把他们分在一起。',
+  conflicts: '需要回避的执法人员与检查对象（例如有亲属关系），抽取时不会把他们分在一起。',
 } as const;

@@ -51,7 +51,7 @@ export class WorkCalendar {
   /** Whether the day is worked; null when its year has no schedule. */
   isWorkday(date: string): boolean | null {
     const day = dayNumber(date);
-    if (day === null) throw new RangeError(`不是有效的日期:${date}`);
+    if (day === null) throw new RangeError(`不是有效的日期：${date}`);
     const schedule = this.years.get(Number(date.slice(0, 4)));
     if (!schedule) return null;
     if (schedule.worked.has(date)) return true;
@@ -63,7 +63,7 @@ export class WorkCalendar {
   /** The n-th working day after `from` (from itself not counted): 20 working days after an inspection. */
   addWorkdays(from: string, n: number): Deadline {
     const start = dayNumber(from);
-    if (start === null) throw new RangeError(`不是有效的日期:${from}`);
+    if (start === null) throw new RangeError(`不是有效的日期：${from}`);
     let counted = 0;
     for (let day = start + 1; ; day++) {
       const date = dateOf(day);
@@ -77,7 +77,7 @@ export class WorkCalendar {
   workdaysBetween(from: string, to: string): number | null {
     const a = dayNumber(from);
     const b = dayNumber(to);
-    if (a === null || b === null) throw new RangeError(`不是有效的日期:${a === null ? from : to}`);
+    if (a === null || b === null) throw new RangeError(`不是有效的日期：${a === null ? from : to}`);
     let count = 0;
     for (let day = a + 1; day <= b; day++) {
       const worked = this.isWorkday(dateOf(day));
@@ -90,5 +90,5 @@ export class WorkCalendar {
 
 /** How a deadline reads on a page or in a list. */
 export function deadlineText(deadline: Deadline): string {
-  return deadline.known ? deadline.date : `待确认(缺少${deadline.missingYear}年节假日安排)`;
+  return deadline.known ? deadline.date : `待确认（缺少${deadline.missingYear}年节假日安排）`;
 }

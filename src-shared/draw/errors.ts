@@ -31,22 +31,22 @@ export interface TeamShortageDetails {
 }
 
 export function invalidInputs(path: string, reason: string): AppError {
-  return new AppError(DrawErrorCode.invalidInputs, `抽取输入不合规:${path} ${reason}`, { path, reason });
+  return new AppError(DrawErrorCode.invalidInputs, `抽取输入不合规：${path} ${reason}`, { path, reason });
 }
 
 export function invalidCase(path: string, reason: string): AppError {
-  return new AppError(DrawErrorCode.invalidCase, `抽取用例不合规:${path} ${reason}`, { path, reason });
+  return new AppError(DrawErrorCode.invalidCase, `抽取用例不合规：${path} ${reason}`, { path, reason });
 }
 
 function amendmentPrefix(amendmentIndex: number | undefined): string {
-  return amendmentIndex === undefined ? '' : `第${amendmentIndex + 1}条递补:`;
+  return amendmentIndex === undefined ? '' : `第${amendmentIndex + 1}条递补：`;
 }
 
 export function tagUnavailable(packageNo: number, tag: string, amendmentIndex?: number): AppError {
   const details: TeamShortageDetails = { packageNo, tag, amendmentIndex };
   return new AppError(
     DrawErrorCode.tagUnavailable,
-    `${amendmentPrefix(amendmentIndex)}第${packageNo}号名单包:没有符合回避条件且具备「${tag}」资质的执法人员`,
+    `${amendmentPrefix(amendmentIndex)}第 ${packageNo} 包：没有符合回避条件且具备「${tag}」资质的执法人员`,
     details,
   );
 }
@@ -55,13 +55,13 @@ export function teamTooSmall(packageNo: number, found: number, teamSize: number,
   const details: TeamShortageDetails = { packageNo, found, teamSize, amendmentIndex };
   return new AppError(
     DrawErrorCode.teamTooSmall,
-    `${amendmentPrefix(amendmentIndex)}第${packageNo}号名单包:符合回避条件的执法人员只有${found}人,不足每组${teamSize}人`,
+    `${amendmentPrefix(amendmentIndex)}第 ${packageNo} 包：符合回避条件的执法人员只有${found}人，不足每组${teamSize}人`,
     details,
   );
 }
 
 export function invalidAmendment(amendmentIndex: number, reason: string): AppError {
-  return new AppError(DrawErrorCode.invalidAmendment, `第${amendmentIndex + 1}条递补无效:${reason}`, {
+  return new AppError(DrawErrorCode.invalidAmendment, `第${amendmentIndex + 1}条递补无效：${reason}`, {
     amendmentIndex,
     reason,
   });

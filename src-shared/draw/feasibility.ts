@@ -143,13 +143,13 @@ function diagnose(inputs: DrawInputs, failure: AppError, packagesEstimate: numbe
 function advise(constraint: TightConstraint): string {
   switch (constraint.kind) {
     case 'cap':
-      return `每人最多承担的名单包数太低:全部执法人员最多可承担 ${constraint.capacity} 个检查组席位,而约需 ${constraint.seatsNeeded} 个。请提高每人上限、增加执法人员或加大名单包。`;
+      return `每人最多承担的名单包数太低：全部执法人员最多可承担 ${constraint.capacity} 个检查组席位，而约需 ${constraint.seatsNeeded} 个。请提高每人上限、增加执法人员或加大名单包。`;
     case 'tag':
-      return `具备「${constraint.tag}」资质的执法人员太少:只有 ${constraint.holders} 人,最多承担 ${constraint.capacity} 个名单包,而约有 ${constraint.packages} 个名单包,且需避开本所和回避对象。请增加持证人员或提高每人上限。`;
+      return `具备「${constraint.tag}」资质的执法人员太少：只有 ${constraint.holders} 人，最多承担 ${constraint.capacity} 个名单包，而约有 ${constraint.packages} 个名单包，且需避开本所和回避对象。请增加持证人员或提高每人上限。`;
     case 'offices':
-      return `执法人员所属单位太少:只有 ${constraint.offices} 个单位,在回避本所后凑不足每组 ${constraint.teamSize} 个不同单位的人员。请取消"组员来自不同单位"或扩大人员范围。`;
+      return `执法人员所属单位太少：只有 ${constraint.offices} 个单位，在回避本所后凑不足每组 ${constraint.teamSize} 个不同单位的人员。请取消"组员来自不同单位"或扩大人员范围。`;
     case 'avoidance':
-      return `回避条件过紧:第${constraint.packageNo}号名单包(试抽)中符合回避条件的执法人员只有 ${constraint.found} 人,不足每组 ${constraint.teamSize} 人。请扩大人员范围、减小名单包或核对回避名单。`;
+      return `回避条件过紧：第 ${constraint.packageNo} 包（试抽）中符合回避条件的执法人员只有 ${constraint.found} 人，不足每组 ${constraint.teamSize} 人。请扩大人员范围、减小名单包或核对回避名单。`;
   }
 }
 

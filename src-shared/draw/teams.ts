@@ -165,11 +165,11 @@ export class TeamDealer {
   amend(request: AmendmentRequest, amendmentIndex: number): Amendment {
     const pkg = this.packagesByNo.get(request.package);
     const team = this.teams.get(request.package);
-    if (!pkg || !team) throw invalidAmendment(amendmentIndex, `没有第${request.package}号名单包`);
+    if (!pkg || !team) throw invalidAmendment(amendmentIndex, `没有第 ${request.package} 包`);
     const leaving = this.indexById.get(request.out);
     const position = leaving === undefined ? -1 : team.indexOf(leaving);
     if (leaving === undefined || position < 0) {
-      throw invalidAmendment(amendmentIndex, `${request.out} 不在第${request.package}号名单包的检查组中`);
+      throw invalidAmendment(amendmentIndex, `${request.out} 不在第 ${request.package} 包的检查组中`);
     }
     team.splice(position, 1);
     this.load[leaving] -= 1;
@@ -181,7 +181,7 @@ export class TeamDealer {
     if (completed.length === team.length) {
       throw invalidAmendment(
         amendmentIndex,
-        `${request.out} 退出后,第${request.package}号名单包的检查组仍有${team.length}人且具备全部必需资质,无需递补`,
+        `${request.out} 退出后，第 ${request.package} 包的检查组仍有${team.length}人且具备全部必需资质，无需递补`,
       );
     }
     this.teams.set(pkg.no, completed);

@@ -35,8 +35,8 @@ function expectString(value: unknown, path: string, fail: Fail): string {
 }
 
 function expectInteger(value: unknown, path: string, fail: Fail, min: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw fail(path, '应为整数(协议中不使用小数)');
-  if (value < min) throw fail(path, `应不小于 ${min},实际为 ${value}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw fail(path, '应为整数（协议中不使用小数）');
+  if (value < min) throw fail(path, `应不小于 ${min}，实际为 ${value}`);
   return value;
 }
 
@@ -140,12 +140,12 @@ export function parseDrawInputs(value: unknown): DrawInputs {
     expectString(stratum.name, `${path}.name`, fail);
     const candidates = expectArray(stratum.candidates, `${path}.candidates`, fail);
     const quota = expectInteger(stratum.quota, `${path}.quota`, fail, 0);
-    if (quota > candidates.length) throw fail(`${path}.quota`, `为 ${quota},超过候选对象数 ${candidates.length}`);
+    if (quota > candidates.length) throw fail(`${path}.quota`, `为 ${quota}，超过候选对象数 ${candidates.length}`);
     if ('ratioBp' in stratum) {
       const ratioBp = expectInteger(stratum.ratioBp, `${path}.ratioBp`, fail, 0);
       const expected = quotaFromRatio(candidates.length, ratioBp);
       if (quota !== expected) {
-        throw fail(`${path}.quota`, `应为 ⌈${candidates.length}×${ratioBp}÷10000⌉ = ${expected},实际为 ${quota}`);
+        throw fail(`${path}.quota`, `应为 ⌈${candidates.length}×${ratioBp}÷10000⌉ = ${expected}，实际为 ${quota}`);
       }
     }
     for (let c = 0; c < candidates.length; c++) {
@@ -165,7 +165,7 @@ export function parseDrawInputs(value: unknown): DrawInputs {
       const code = candidate.code;
       if (code === '') throw fail(`${candidatePath(path, c)}.code`, '不能为空');
       if (!codes.add(code))
-        throw fail(`${candidatePath(path, c)}.code`, `"${code}" 重复(各层之间的统一社会信用代码必须唯一)`);
+        throw fail(`${candidatePath(path, c)}.code`, `"${code}" 重复（各层之间的统一社会信用代码必须唯一）`);
     }
   });
 
@@ -182,7 +182,7 @@ export function parseDrawInputs(value: unknown): DrawInputs {
       expectString(tag, `${path}.tags[${t}]`, fail),
     );
     if (id === '') throw fail(`${path}.id`, '不能为空');
-    if (ids.has(id)) throw fail(`${path}.id`, `"${id}" 重复(执法证号必须唯一)`);
+    if (ids.has(id)) throw fail(`${path}.id`, `"${id}" 重复（执法证号必须唯一）`);
     ids.add(id);
   });
 
@@ -194,7 +194,7 @@ export function parseDrawInputs(value: unknown): DrawInputs {
   expectArray(root.conflicts, 'inputs.conflicts', fail).forEach((pair, p) => {
     const path = `inputs.conflicts[${p}]`;
     const items = expectArray(pair, path, fail);
-    if (items.length !== 2) throw fail(path, '应为 [执法证号, 统一社会信用代码] 两项');
+    if (items.length !== 2) throw fail(path, '应为 [执法证号，统一社会信用代码] 两项');
     expectString(items[0], `${path}[0]`, fail);
     expectString(items[1], `${path}[1]`, fail);
   });
@@ -207,7 +207,7 @@ function parseWitness(value: unknown, path: string): Witness {
   if (typeof value === 'string') return value;
   // Other implementations may keep more about a witness (time, role): only `value` enters the seed.
   if (isRecord(value) && typeof value.value === 'string') return value as Witness;
-  throw invalidCase(path, '应为字符串,或带 value 字段的对象');
+  throw invalidCase(path, '应为字符串，或带 value 字段的对象');
 }
 
 export function parseEntropy(value: unknown, path = 'entropy'): Entropy {
@@ -215,14 +215,14 @@ export function parseEntropy(value: unknown, path = 'entropy'): Entropy {
   expectArray(value.witnesses, `${path}.witnesses`, invalidCase).forEach((w, i) =>
     parseWitness(w, `${path}.witnesses[${i}]`),
   );
-  if (!('public' in value)) throw invalidCase(`${path}.public`, '缺失(没有时应为 null)');
+  if (!('public' in value)) throw invalidCase(`${path}.public`, '缺失（没有时应为 null）');
   if (value.public !== null && typeof value.public !== 'string')
     throw invalidCase(`${path}.public`, '应为字符串或 null');
   return value as unknown as Entropy;
 }
 
 export function parseNonce(value: unknown, path = 'nonce'): string {
-  if (typeof value !== 'string' || !isLowerHex(value, 32)) throw invalidCase(path, '应为 64 位小写十六进制(32 字节)');
+  if (typeof value !== 'string' || !isLowerHex(value, 32)) throw invalidCase(path, '应为 64 位小写十六进制（32 字节）');
   return value;
 }
 

@@ -2,15 +2,16 @@
 import { canonicalJsonBytes } from './canonical-json';
 import type { ProofDifference } from './verify';
 import type { DrawPackage, DrawProof, JsonValue, SelectedEntity } from './types';
+import { formatCount } from '../domain/counts';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function show(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '(空)' : value.map(show).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? '（空）' : value.map(show).join('、');
   if (value === null) return 'null';
-  if (value === undefined) return '(缺失)';
+  if (value === undefined) return '（缺失）';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -76,7 +77,7 @@ export function compareSeed(recorded: Record<string, unknown>, seed: string): Pr
   return differ(
     'proof.seed',
     'seed',
-    `种子不一致:记录为 ${show(recorded.seed)},按输入摘要、随机数和见证值重新计算为 ${seed}`,
+    `种子不一致：记录为 ${show(recorded.seed)}，按输入摘要、随机数和见证值重新计算为 ${seed}`,
     recorded.seed,
     seed,
   );
@@ -125,22 +126,26 @@ function fieldDifference<T extends object>(
 }
 
 const SELECTED_FIELDS: FieldCheck<SelectedEntity>[] = [
-  { name: 'stratum', message: (w, e, a, b) => `${w} ${e.code} 的所属层不一致:记录为 ${a},重新推导为 ${b}` },
-  { name: 'code', message: (w, _e, a, b) => `${w}抽中对象不一致:记录为 ${a},重新推导为 ${b}` },
-  { name: 'key', message: (w, e, a, b) => `${w} ${e.code} 的抽取号不一致:记录为 ${a},重新计算为 ${b}` },
+  { name: 'stratum', message: (w, e, a, b) => `${w} ${e.code} 的所属层不一致：记录为 ${a}，重新推导为 ${b}` },
+  { name: 'code', message: (w, _e, a, b) => `${w}抽中对象不一致：记录为 ${a}，重新推导为 ${b}` },
+  { name: 'key', message: (w, e, a, b) => `${w} ${e.code} 的抽取号不一致：记录为 ${a}，重新计算为 ${b}` },
 ];
 
 const differentJson = (a: unknown, b: unknown) => !sameJson(a, b);
 
 const PACKAGE_FIELDS: FieldCheck<DrawPackage>[] = [
-  { name: 'no', message: (w, _p, a) => `${w}的编号不一致:记录为 ${a}` },
-  { name: 'area', message: (w, _p, a, b) => `${w}的片区不一致:记录为 ${a},重新推导为 ${b}` },
+  { name: 'no', message: (w, _p, a) => `${w}的编号不一致：记录为 ${a}` },
+  { name: 'area', message: (w, _p, a, b) => `${w}的片区不一致：记录为 ${a}，重新推导为 ${b}` },
   {
     name: 'entities',
     differs: differentJson,
-    message: (w, _p, a, b) => `${w}的检查对象不一致:记录为 ${a},重新推导为 ${b}`,
+    message: (w, _p, a, b) => `${w}的检查对象不一致：记录为 ${a}，重新推导为 ${b}`,
   },
-  { name: 'team', differs: differentJson, message: (w, _p, a, b) => `${w}的检查组不一致:记录为 ${a},重新推导为 ${b}` },
+  {
+    name: 'team',
+    differs: differentJson,
+    message: (w, _p, a, b) => `${w}的检查组不一致：记录为 ${a}，重新推导为 ${b}`,
+  },
 ];
 
 export function compareSelected(recorded: unknown, rederived: SelectedEntity[]): ProofDifference | null {
@@ -155,7 +160,7 @@ export function compareSelected(recorded: unknown, rederived: SelectedEntity[]):
       return differ(
         'proof.selected.extra',
         path,
-        `记录多出抽中对象 ${show(theirs?.code)}:重新推导只抽中 ${rederived.length} 户`,
+        `记录多出抽中对象 ${show(theirs?.code)}：重新推导只抽中 ${formatCount(rederived.length)} 户`,
         theirs,
       );
     }
@@ -163,7 +168,7 @@ export function compareSelected(recorded: unknown, rederived: SelectedEntity[]):
       return differ(
         'proof.selected.missing',
         path,
-        `记录缺少抽中对象:重新推导第${i + 1}户应为 ${mine.code}(${mine.stratum}层)`,
+        `记录缺少抽中对象：重新推导第${i + 1}户应为 ${mine.code}（${mine.stratum}层）`,
         undefined,
         mine as unknown as JsonValue,
       );
@@ -192,17 +197,16 @@ export function comparePackages(recorded: unknown, rederived: DrawPackage[]): Pr
     const theirs = recorded[i] as Record<string, unknown> | undefined;
     const path = `result.packages[${i}]`;
     if (mine === undefined)
-      return differ('proof.package.extra', path, `记录多出名单包:重新推导只有 ${rederived.length} 个名单包`, theirs);
-    if (!isRecord(theirs))
       return differ(
-        'proof.package.missing',
+        'proof.package.extra',
         path,
-        `记录缺少第${mine.no}号名单包`,
-        undefined,
-        mine as unknown as JsonValue,
+        `记录多出名单包：重新推导只有 ${formatCount(rederived.length)} 个名单包`,
+        theirs,
       );
+    if (!isRecord(theirs))
+      return differ('proof.package.missing', path, `记录缺少第 ${mine.no} 包`, undefined, mine as unknown as JsonValue);
     if (samePackage(theirs, mine) || sameJson(theirs, mine)) continue;
-    const label = `第${mine.no}号名单包`;
+    const label = `第 ${mine.no} 包`;
     const difference = fieldDifference('proof.package', path, label, theirs, mine, PACKAGE_FIELDS);
     if (difference) return difference;
     return differ(
@@ -225,7 +229,7 @@ export function compareAmendments(recorded: unknown, rederived: DrawProof): Proo
       return differ(
         'proof.amendment.in',
         `amendments[${i}].in`,
-        `第${i + 1}条递补(第${mine.package}号名单包,${mine.out} 退出)的递补人员不一致:记录为 ${show(theirs.in)},重新推导为 ${mine.in}`,
+        `第${i + 1}条递补（第 ${mine.package} 包，${mine.out} 退出）的递补人员不一致：记录为 ${show(theirs.in)}，重新推导为 ${mine.in}`,
         theirs.in,
         mine.in,
       );

@@ -49,15 +49,17 @@ export type ProofPreflight =
 
 export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate): ProofPreflight {
   const fail = (difference: ProofDifference): ProofPreflight => ({ ok: false, difference });
-  if (!isRecord(raw)) return fail(differ('proof.malformed', '$', '这不是一份抽取记录(应为 JSON 对象)'));
+  if (!isRecord(raw)) return fail(differ('proof.malformed', '$', '这不是一份抽取记录（应为 JSON 对象）'));
   for (const name of Object.keys(raw)) {
     if (!PROOF_KEYS.includes(name)) {
-      return fail(differ('proof.unknown_field', name, `记录中有协议未定义的字段「${name}」(说明性内容应放在 info 中)`));
+      return fail(
+        differ('proof.unknown_field', name, `记录中有协议未定义的字段「${name}」（说明性内容应放在 info 中）`),
+      );
     }
   }
   if (raw.spec !== SPEC_ID) {
     return fail(
-      differ('proof.spec', 'spec', `协议版本不符:记录为 ${show(raw.spec)},本程序验证 ${SPEC_ID}`, raw.spec, SPEC_ID),
+      differ('proof.spec', 'spec', `协议版本不符：记录为 ${show(raw.spec)}，本程序验证 ${SPEC_ID}`, raw.spec, SPEC_ID),
     );
   }
   const commitment = raw.commitment;
@@ -66,7 +68,7 @@ export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate
     typeof commitment.inputDigest !== 'string' ||
     typeof commitment.nonceCommit !== 'string'
   ) {
-    return fail(differ('proof.malformed', 'commitment', '记录缺少承诺值(commitment.inputDigest / nonceCommit)'));
+    return fail(differ('proof.malformed', 'commitment', '记录缺少承诺值（commitment.inputDigest / nonceCommit）'));
   }
 
   // One pass validates the inputs, hashes them (the costly part at city scale) and derives the seed.
@@ -92,7 +94,7 @@ export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate
       differ(
         'proof.inputDigest',
         'commitment.inputDigest',
-        `抽取输入与承诺不符:记录的输入摘要为 ${commitment.inputDigest},按记录中的输入重新计算为 ${prepared.inputDigest}`,
+        `抽取输入与承诺不符：记录的输入摘要为 ${commitment.inputDigest}，按记录中的输入重新计算为 ${prepared.inputDigest}`,
         commitment.inputDigest,
         prepared.inputDigest,
       ),
@@ -103,7 +105,7 @@ export function preflightProof(raw: unknown, sha256: Sha256, allocate?: Allocate
       differ(
         'proof.nonceCommit',
         'commitment.nonceCommit',
-        `随机数与抽取前公布的承诺不符:记录的承诺为 ${commitment.nonceCommit},按记录中的随机数计算为 ${prepared.nonceCommit}`,
+        `随机数与抽取前公布的承诺不符：记录的承诺为 ${commitment.nonceCommit}，按记录中的随机数计算为 ${prepared.nonceCommit}`,
         commitment.nonceCommit,
         prepared.nonceCommit,
       ),
@@ -126,7 +128,7 @@ function invalidInputsDifference(
     digestOfWhatIsThere = null;
   }
   if (digestOfWhatIsThere !== committedDigest) {
-    return differ('proof.inputDigest', 'inputs', `抽取输入与承诺不符(输入摘要不一致),且输入本身不合规:${reason}`);
+    return differ('proof.inputDigest', 'inputs', `抽取输入与承诺不符（输入摘要不一致），且输入本身不合规：${reason}`);
   }
   return differ('proof.inputs', 'inputs', reason);
 }
@@ -159,7 +161,7 @@ export function reportFor(preflight: ProofPreflight & { ok: true }, rederive: ()
       difference: differ(
         'proof.rederive_failed',
         'result',
-        `按记录中的输入无法完成抽取,而记录中却有结果:${error.message}`,
+        `按记录中的输入无法完成抽取，而记录中却有结果：${error.message}`,
       ),
     };
   }

@@ -86,7 +86,7 @@ export const ENTITY_FIELDS: readonly FieldSpec[] = [
       '住所',
       '经营场所',
       '住所/经营场所',
-      '住所(经营场所)',
+      '住所（经营场所）',
       '地址',
       '注册地址',
       '经营地址',

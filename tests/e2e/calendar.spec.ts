@@ -19,7 +19,7 @@ test('entering 2027’s schedule turns a 待确认 deadline into a date', async 
     const row = page.getByTestId(`deadlines-task-${taskId}`);
     await expect(row).toContainText('1 户');
     await row.getByRole('button', { name: /展开|Expand/ }).click();
-    await expect(deadline).toHaveText('待确认(缺少2027年节假日安排)');
+    await expect(deadline).toHaveText('待确认（缺少2027年节假日安排）');
     await page.getByTestId('deadlines-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'calendar-1-pending');
   });

@@ -93,7 +93,7 @@ async function prepareStage(c: Ceremony): Promise<void> {
 async function commitStage(c: Ceremony): Promise<void> {
   const { page, app, panel, projector, taskId, inputDigest } = c;
   await commit(page);
-  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
+  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺（见证中）');
   const nonceCommit = (c.nonceCommit = await hashOf(page, 'hash-nonceCommit'));
   expect(nonceCommit).toMatch(/^[0-9a-f]{64}$/);
   await phase(projector, 'committed');
@@ -203,7 +203,7 @@ async function amendStage(c: Ceremony): Promise<void> {
   const amendModal = page.getByTestId('amend-modal');
   await confirmModal(page, 'amend-modal');
   await expect(amendModal).toContainText('请填写递补理由');
-  const reason = '与检查对象负责人有亲属关系,申请回避';
+  const reason = '与检查对象负责人有亲属关系，申请回避';
   await amendModal.getByTestId('amend-reason').fill(reason);
   await confirmModal(page, 'amend-modal');
   const amendments = panel.getByTestId('draw-amendments');
@@ -252,7 +252,7 @@ test('a long step runs in the background: its progress on the page and the proje
   try {
     await panel.getByTestId('draw-prepare').click();
     const progress = panel.getByTestId('draw-progress');
-    await expect(progress).toContainText('正在准备:保存准备结果(在后台进行,页面可以继续查看)');
+    await expect(progress).toContainText('正在准备：保存准备结果（在后台进行，页面可以继续查看）');
     await expect(progress).toContainText('75%');
     // The main process is not held up by the step: another call through the bridge is answered at once.
     const answeredIn = await page.evaluate(async () => {
@@ -314,7 +314,7 @@ test('joint visits: the same entity drawn by two departments in overlapping wind
   await expect(first).toContainText(`${TEST_YEAR}年11月15日至${TEST_YEAR}年12月15日`);
   await pageShot(page, 'draw-7-joint-proposals');
   await first.locator('[data-testid^="visit-merge-"]').click();
-  await page.getByTestId('visit-modal').getByTestId('visit-note').fill('两部门同日上门,一次检查');
+  await page.getByTestId('visit-modal').getByTestId('visit-note').fill('两部门同日上门，一次检查');
   await confirmModal(page, 'visit-modal');
   await expect(page.locator('.ant-message')).toContainText('已合并');
   await expect(card.getByTestId('visit-merged').locator('tr.ant-table-row')).toHaveCount(1);
@@ -322,6 +322,6 @@ test('joint visits: the same entity drawn by two departments in overlapping wind
   const visits = app.db.conn.raw
     .prepare('SELECT note, (SELECT count(*) FROM joint_visit_tasks) AS tasks FROM joint_visits')
     .all();
-  expect(visits).toEqual([{ note: '两部门同日上门,一次检查', tasks: 2 }]);
+  expect(visits).toEqual([{ note: '两部门同日上门，一次检查', tasks: 2 }]);
   await pageShot(page, 'draw-8-joint-merged');
 });

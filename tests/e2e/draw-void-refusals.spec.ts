@@ -27,7 +27,7 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   const projector = await openProjector(page, app, taskId);
   await prepareOnPage(panel);
   await commit(page);
-  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
+  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺（见证中）');
   await enterWitness(panel, { name: '李明', value: '314159' });
   await expect(panel.getByTestId('witness-list').locator('tr.ant-table-row')).toHaveCount(1);
 
@@ -35,7 +35,7 @@ test('a committed draw is voided with its reason, never deleted; the task can be
   await confirmModal(page, 'void-modal');
   await expect(page.getByTestId('void-modal')).toContainText('请填写作废理由');
   expect(drawsOf(app, taskId).map((d) => d.state)).toEqual(['committed']);
-  const reason = '会场停电,见证人未能全部到场,经监督人员同意作废';
+  const reason = '会场停电，见证人未能全部到场，经监督人员同意作废';
   await page.getByTestId('void-modal').getByTestId('void-reason').fill(reason);
   await confirmModal(page, 'void-modal');
   await expect(panel.getByTestId('draw-voided')).toContainText(reason);
@@ -124,7 +124,7 @@ test('bad input is refused in Chinese at 准备 and nothing is written: empty sc
     const panel = page.getByTestId('draw-panel');
     await panel.getByTestId('draw-prepare').click();
     const error = panel.getByTestId('draw-error');
-    await expect(error).toContainText('准备未完成,没有保存任何内容');
+    await expect(error).toContainText('准备未完成，没有保存任何内容');
     await expect(error).toContainText(message);
     await expect(panel.getByTestId('draw-state')).toHaveCount(0);
     expect(drawsOf(app, taskId)).toEqual([]);
@@ -145,9 +145,9 @@ test('two clerks at one task: the second commitment is refused, and the page sho
   app.services.draws.commit({ drawId: other.id, ...CEREMONY });
   await commit(page, { place: '二楼会议室', operator: '王强', supervisor: '赵丽' });
   await expect(panel.getByTestId('draw-error')).toContainText('未能承诺');
-  await expect(panel.getByTestId('draw-error')).toContainText(`同一任务的另一次准备(抽取编号 ${other.id})已承诺`);
+  await expect(panel.getByTestId('draw-error')).toContainText(`同一任务的另一次准备（抽取编号 ${other.id}）已承诺`);
   // The page now shows the other clerk's committed draw; exactly one commitment exists.
-  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
+  await expect(panel.getByTestId('draw-state')).toHaveText('已承诺（见证中）');
   expect(
     drawsOf(app, contested)
       .filter((d) => d.state === 'committed')

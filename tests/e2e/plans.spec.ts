@@ -137,10 +137,10 @@ async function livePoolAndSave(p: PlanPage): Promise<void> {
   expect(pool.inspectors.length).toBeGreaterThan(0);
   await count(editor.getByTestId('scope-pool'), pool.inspectors.length);
   const offices = new Set(pool.inspectors.map((inspector) => inspector.office)).size;
-  await expect(editor.getByTestId('scope-pool-detail')).toContainText(`执法人员来自 ${offices} 个单位;预计至少`);
+  await expect(editor.getByTestId('scope-pool-detail')).toContainText(`执法人员来自 ${offices} 个单位；预计至少`);
   // Every control explains itself.
   await expect(editor).toContainText('近几年内已被抽查过的对象不再抽取');
-  await expect(editor).toContainText('每个检查组的执法人员数,至少 2 人');
+  await expect(editor).toContainText('每个检查组的执法人员数，至少 2 人');
   await afterMotion(page);
   await screenshot(page, 'plans-2-task-editor');
   await editor.getByTestId('task-save').click();
@@ -158,7 +158,7 @@ async function publishV1(p: PlanPage): Promise<void> {
   await detail.getByTestId('plan-publish').click();
   await confirmPopover(page);
   await expect(detail.getByTestId('plan-status')).toHaveText('已公示 第 1 版');
-  await expect(detail.getByTestId('version-row-1')).toContainText('(首次公示)');
+  await expect(detail.getByTestId('version-row-1')).toContainText('（首次公示）');
   await afterMotion(page);
   await screenshot(page, 'plans-4-published');
 
@@ -166,7 +166,7 @@ async function publishV1(p: PlanPage): Promise<void> {
   const v1Pdf = join(dir, 'v1.pdf');
   app.fileDialog.answer(v1Xlsx);
   await detail.getByTestId('plan-export-xlsx').click();
-  await expect(page.locator('.ant-message')).toContainText('已导出第 1 版公示计划:v1.xlsx');
+  await expect(page.locator('.ant-message')).toContainText('已导出第 1 版公示计划：v1.xlsx');
   const xlsx = await xlsxText(v1Xlsx);
   expect(xlsx).toContain(TASK_NAME);
   expect(xlsx).toContain(ITEM);
@@ -184,7 +184,7 @@ async function changeToV2(p: PlanPage, reason: string): Promise<void> {
   const taskId = Number(await firstTaskRow(p).getAttribute('data-row-key'));
   await detail.getByTestId(`task-edit-${taskId}`).click();
   await expect(editor).toBeVisible();
-  await expect(editor).toContainText(`本计划已公示(第 1 版)。保存后将立即发布第 2 版`);
+  await expect(editor).toContainText(`本计划已公示（第 1 版）。保存后将立即发布第 2 版`);
   await editor.getByTestId('ratio-A').fill('5');
   await editor.getByTestId('task-save').click();
   await expect(editor).toContainText('请填写修改理由');
@@ -195,7 +195,7 @@ async function changeToV2(p: PlanPage, reason: string): Promise<void> {
   await expect(detail.getByTestId('plan-status')).toHaveText('已公示 第 2 版');
   await expect(detail.getByTestId('version-row-2')).toContainText(reason);
   await expect(detail.getByTestId('version-row-2')).toContainText('现行');
-  await expect(detail.getByTestId('version-row-1')).toContainText('(首次公示)');
+  await expect(detail.getByTestId('version-row-1')).toContainText('（首次公示）');
 }
 
 /** Version 1 is still readable as it was published; both versions export, the old one with its old content. */
@@ -205,7 +205,7 @@ async function readVersions(p: PlanPage, reason: string): Promise<void> {
   await detail.getByTestId('version-view-1').click();
   const versionModal = page.getByTestId('version-modal');
   await expect(versionModal.getByTestId('publication-v1')).toContainText('A级3%');
-  await expect(versionModal.getByTestId('publication-v1')).toContainText('(首次公示)');
+  await expect(versionModal.getByTestId('publication-v1')).toContainText('（首次公示）');
   await afterMotion(page);
   await screenshot(page, 'plans-5-v1-readable');
   await versionModal.locator('.ant-modal-footer .ant-btn').click();
@@ -243,7 +243,7 @@ test('a year plan through the page: live scope counts, publish, v2 with its reas
   await test.step('the live object counts', () => liveCounts(p));
   await test.step('the live inspector pool, and save', () => livePoolAndSave(p));
   await test.step('publish: version 1', () => publishV1(p));
-  const reason = '按上级部署,A级对象抽查比例提高到5%';
+  const reason = '按上级部署，A级对象抽查比例提高到5%';
   await test.step('a change after publication: version 2 with its reason', () => changeToV2(p, reason));
   await test.step('both versions readable and exported', () => readVersions(p, reason));
 });

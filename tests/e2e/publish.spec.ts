@@ -65,7 +65,7 @@ test('a clerk makes the package; a citizen searches it from disk and verifies th
     await citizen.fill('#q', notDrawn);
     await expect(citizen.locator('.hit')).toHaveCount(1);
     await expect(citizen.locator('.hit')).toContainText('未抽中');
-    await expect(citizen.locator('.hit')).toContainText('大于本层分界抽取号');
+    await expect(citizen.locator('.hit')).toContainText('大于本层截止抽取号');
   });
   await test.step('the task block: its announcement, strata with cut-offs and the drawn list', async () => {
     await citizen.locator('.task summary').first().click();

@@ -30,8 +30,8 @@ async function previewMixedFile(page: Page, app: AppFixture, file: string): Prom
   await screenshot(page, 'rosters-import-1-choose');
 
   await expect(dialog.getByTestId('import-mapping')).toBeVisible();
-  await expect(dialog).toContainText('表头在第 1 行,数据从第 2 行开始');
-  await expect(dialog.getByTestId('mapping-creditGrade')).toContainText('G 列:信用风险等级');
+  await expect(dialog).toContainText('表头在第 1 行，数据从第 2 行开始');
+  await expect(dialog.getByTestId('mapping-creditGrade')).toContainText('G 列：信用风险等级');
   await screenshot(page, 'rosters-import-2-mapping');
   await dialog.getByTestId('import-preview').click();
 
@@ -76,7 +76,7 @@ async function declineRow4AndConfirm(page: Page, dialog: Locator): Promise<void>
 
   const done = dialog.getByTestId('import-done');
   await expect(done).toBeVisible({ timeout: 30_000 });
-  await expect(done).toContainText('新增 4 条,更新 0 条,无变化 0 条,未导入 6 条');
+  await expect(done).toContainText('新增 4 条，更新 0 条，无变化 0 条，未导入 6 条');
   await screenshot(page, 'rosters-import-5-done');
 }
 
@@ -157,7 +157,7 @@ test('a large import shows rows read and rows written, and a cancelled write lea
   await expect(progress).toContainText(/已写入 [1-9][\d,]* \/ 30,000 条/, { timeout: 30_000 });
   await screenshot(page, 'rosters-import-progress-write');
   await dialog.getByTestId('import-cancel').click();
-  await expect(dialog.getByTestId('import-notice')).toHaveText('已取消,数据库未作任何修改。', { timeout: 30_000 });
+  await expect(dialog.getByTestId('import-notice')).toHaveText('已取消，数据库未作任何修改。', { timeout: 30_000 });
   await expect(dialog.getByTestId('import-report')).toBeVisible();
   const raw = app.db.conn.raw;
   expect(raw.prepare('SELECT count(*) FROM entities').pluck().get()).toBe(0);
@@ -192,10 +192,10 @@ test('a column mapping changed in the dialog is remembered for the next file of 
   await app.open('/entities');
   let dialog = await openImportDialog(page, app, 'entities', write('一月.csv', 201));
   const legalRep = dialog.getByTestId('mapping-legalRep');
-  await expect(legalRep).toContainText('D 列:经营者');
+  await expect(legalRep).toContainText('D 列：经营者');
   await expect(dialog.getByTestId('mapping-remembered')).toHaveCount(0);
-  await pickOption(page, legalRep, 'E 列:实际负责人');
-  await expect(legalRep).toContainText('E 列:实际负责人');
+  await pickOption(page, legalRep, 'E 列：实际负责人');
+  await expect(legalRep).toContainText('E 列：实际负责人');
   await expect(dialog.getByTestId('mapping-unmapped')).toContainText('D 列“经营者”');
   await screenshot(page, 'rosters-mapping-changed');
   await dialog.getByTestId('import-preview').click();
@@ -209,7 +209,7 @@ test('a column mapping changed in the dialog is remembered for the next file of 
 
   dialog = await openImportDialog(page, app, 'entities', write('二月.csv', 301));
   await expect(dialog.getByTestId('mapping-remembered')).toContainText('已按上次确认的列对应关系填写');
-  await expect(dialog.getByTestId('mapping-legalRep')).toContainText('E 列:实际负责人');
+  await expect(dialog.getByTestId('mapping-legalRep')).toContainText('E 列：实际负责人');
   await screenshot(page, 'rosters-mapping-remembered');
   await dialog.getByTestId('import-preview').click();
   await dialog.getByTestId('import-confirm').click();

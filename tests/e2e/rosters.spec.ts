@@ -131,7 +131,7 @@ async function editEntity({ page, raw, roster, gradeC }: Roster): Promise<void> 
   await field('统一社会信用代码').fill(badCheck(other));
   await drawer.getByTestId('edit-save').click();
   await expect(drawer).toContainText('名称不能为空');
-  await expect(drawer).toContainText('联系电话只能包含数字、空格、+、-、括号,最多 30 位');
+  await expect(drawer).toContainText('联系电话只能包含数字、空格、+、-、括号，最多 30 位');
   await expect(drawer).toContainText('日期格式应为 YYYY-MM-DD');
   await expect(drawer).toContainText(/统一社会信用代码校验位不正确\(第 18 位应为 .\),请核对。/);
   await screenshot(page, 'rosters-edit-errors');
@@ -259,7 +259,7 @@ test('items: the published Hainan list imports as 285 items; one item opens and 
   await split.getByRole('button', { name: /拆\s?分/ }).click();
   await expect(drawer.getByTestId(`sub-item-${before.length + 1}`)).toContainText('子项');
   await drawer.getByTestId('sub-items-save').click();
-  await expect(page.getByText(`检查子项已保存(共 ${before.length + 1} 项)`)).toBeVisible();
+  await expect(page.getByText(`检查子项已保存（共 ${before.length + 1} 项）`)).toBeVisible();
   const after = app.db.conn.raw
     .prepare('SELECT id, ordinal, content FROM item_sub_items WHERE item_id = ? ORDER BY ordinal')
     .all(itemId) as { id: number; content: string }[];

@@ -119,7 +119,7 @@ test('承诺 needs the supervisor’s own password, typed on the operator’s ma
     await screenshot(page, 'users-4-commit-supervisor');
     await panel.getByTestId('draw-commit').click();
     await confirmPopover(page);
-    await expect(panel.getByTestId('draw-state')).toHaveText('已承诺(见证中)');
+    await expect(panel.getByTestId('draw-state')).toHaveText('已承诺（见证中）');
     const commitment = page.getByTestId('draw-commitment');
     await expect(commitment).toContainText('张敏');
     await expect(commitment).toContainText('刘强');

@@ -58,7 +58,7 @@ test('a tampered proof fails and names the first difference', async ({ page }) =
     buffer: Buffer.from(JSON.stringify(proof)),
   });
   await expect(page.locator('.verdict')).toHaveText('验证未通过');
-  await expect(page.locator('.difference')).toContainText('第3号名单包的检查组不一致');
+  await expect(page.locator('.difference')).toContainText('第 3 包的检查组不一致');
   await expect(page.locator('.difference')).toContainText('ZF00001');
   await page.screenshot({ path: resolve(SCREENSHOTS, 'verify-tampered.png'), fullPage: true });
 });

@@ -65,7 +65,7 @@ describe('ssj CLI: help, info, migrate', () => {
       const r = await cli(cmd, '--db', corrupt);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^错误:数据库文件.*已损坏/);
+      expect(r.stderr).toMatch(/^错误：数据库文件.*已损坏/);
     }
     expect(readFileSync(corrupt).equals(before)).toBe(true);
 
@@ -80,7 +80,7 @@ describe('ssj CLI: help, info, migrate', () => {
   });
 
   it('unknown commands and options are refused in Chinese', async () => {
-    expect(await cli('frobnicate')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^未知命令:frobnicate/) });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^未知命令：frobnicate/) });
     expect(await cli('info', '--colour')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^参数错误/) });
   });
 

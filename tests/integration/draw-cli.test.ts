@@ -59,7 +59,7 @@ describe('draw-case', () => {
     const result = await run(drawCaseCommand, [writeJson('infeasible.case.json', drawCase)]);
     expect(result.status).toBe(EXIT_INFEASIBLE);
     expect(result.out).toBe('');
-    expect(result.err).toMatch(/第1号名单包:符合回避条件的执法人员只有1人,不足每组2人/);
+    expect(result.err).toMatch(/第 1 包：符合回避条件的执法人员只有1人，不足每组2人/);
   });
 
   it('refuses an invalid case with a Chinese AppError naming the field', async () => {
@@ -85,7 +85,7 @@ describe('verify', () => {
     proof.result.packages[2].team.reverse();
     const result = await run(verifyCommand, [writeJson('tampered.proof.json', proof)]);
     expect(result.status).toBe(1);
-    expect(result.out).toContain('第3号名单包的检查组不一致');
+    expect(result.out).toContain('第 3 包的检查组不一致');
   });
 
   it('prints one JSON object with --json', async () => {

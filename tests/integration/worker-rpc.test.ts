@@ -12,7 +12,7 @@ parentPort.on('message', ({ id, request }) => {
   else setTimeout(() => parentPort.postMessage({ id, value: request * 2 }), request);
 });
 `;
-const died = (why: string) => new AppError('app.internal', `线程中止:${why}`);
+const died = (why: string) => new AppError('app.internal', `线程中止：${why}`);
 
 describe('WorkerRpc', () => {
   it('answers each call with its own reply, in whatever order they come back, and carries refusals over', async () => {
@@ -56,7 +56,7 @@ describe('WorkerRpc', () => {
       started++;
       return new Worker(started === 1 ? 'process.exit(3)' : DOUBLER, { eval: true });
     }, died);
-    await expect(rpc.call(5)).rejects.toMatchObject({ code: 'app.internal', message: '线程中止:线程退出(代码 3)' });
+    await expect(rpc.call(5)).rejects.toMatchObject({ code: 'app.internal', message: '线程中止：线程退出（代码 3）' });
     expect(await rpc.call(5)).toBe(10);
     expect(started).toBe(2);
     await rpc.close();

@@ -33,7 +33,7 @@ describe('resultProblems', () => {
 
   it('refuses 未发现问题 with a 不符合 row', () => {
     const rows = [{ subItemId: 1, outcome: '不符合' as const, finding: '未公示年报' }];
-    expect(messages({ rows })).toEqual(['检查结果为“未发现问题”,但有 1 项检查内容不符合']);
+    expect(messages({ rows })).toEqual(['检查结果为“未发现问题”，但有 1 项检查内容不符合']);
   });
 
   it('refuses 责令改正 without a deadline, and a deadline before the inspection', () => {
@@ -45,7 +45,7 @@ describe('resultProblems', () => {
 
   it('refuses an inspection date outside the task window', () => {
     expect(messages({ inspectedOn: '2026-12-01' })).toEqual([
-      '检查日期2026-12-01不在任务的检查时间(2026-11-01至2026-11-30)内',
+      '检查日期2026-12-01不在任务的检查时间（2026-11-01至2026-11-30）内',
     ]);
   });
 

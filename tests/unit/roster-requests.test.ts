@@ -16,8 +16,8 @@ describe('entityPatch', () => {
   });
 
   it('refuses anything else in Chinese', () => {
-    expect(phoneIssue('电话 12345')).toBe('联系电话只能包含数字、空格、+、-、括号,最多 30 位');
-    expect(phoneIssue('1'.repeat(31))).toBe('联系电话只能包含数字、空格、+、-、括号,最多 30 位');
+    expect(phoneIssue('电话 12345')).toBe('联系电话只能包含数字、空格、+、-、括号，最多 30 位');
+    expect(phoneIssue('1'.repeat(31))).toBe('联系电话只能包含数字、空格、+、-、括号，最多 30 位');
   });
 });
 

@@ -32,7 +32,7 @@ describe('WorkCalendar', () => {
   it('leaves a deadline in an uncovered year unknown, saying which year is missing', () => {
     const deadline = shipped.addWorkdays('2026-12-10', 20);
     expect(deadline).toEqual({ known: false, missingYear: 2027 });
-    expect(deadlineText(deadline)).toBe('待确认(缺少2027年节假日安排)');
+    expect(deadlineText(deadline)).toBe('待确认（缺少2027年节假日安排）');
     expect(shipped.isWorkday('2027-01-04')).toBeNull();
     expect(shipped.workdaysBetween('2026-12-30', '2027-01-05')).toBeNull();
   });

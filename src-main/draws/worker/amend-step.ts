@@ -37,9 +37,9 @@ export function amendStep(
 ): { timings: StepTimings } {
   const clock = timer();
   const reason = request.reason.trim();
-  if (reason === '') throw new AppError('draw.amendReason', '递补必须写明理由(如回避、因病请假)。');
+  if (reason === '') throw new AppError('draw.amendReason', '递补必须写明理由（如回避、因病请假）。');
   const draw = loadDrawRow(raw, request.drawId);
-  if (draw.state !== 'sealed') throw wrongState(draw, '递补人员(递补在封存之后进行)');
+  if (draw.state !== 'sealed') throw wrongState(draw, '递补人员（递补在封存之后进行）');
   const latest = latestProof(raw, draw.id)!;
   const recorded = amendmentRows(raw, draw.id);
   step.progress('重新核算检查组', 0, 2);
@@ -52,7 +52,7 @@ export function amendStep(
   if (prepared.seed !== draw.seed)
     throw new AppError(
       'draw.inputsAltered',
-      '按保存的输入和见证值重算的种子与封存的不一致,不能递补。请联系管理员核查数据库。',
+      '按保存的输入和见证值重算的种子与封存的不一致，不能递补。请联系管理员核查数据库。',
     );
   const proof = completeDraw(prepared, rankingsOf(snapshot, latest.body), nodeSha256);
   recorded.forEach((a, i) => {

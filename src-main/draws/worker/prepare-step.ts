@@ -20,6 +20,7 @@ import type { ReadSnapshotElsewhere } from './snapshot-rows';
 import { readSettings, readTask } from '../../plans/tasks';
 import { requireBureau } from '../../settings/bureau';
 import { timer, type SnapshotCache, type StepContext, type StepTimings } from './step-context';
+import { formatCount } from '@shared/domain/counts';
 
 /** 准备: freeze the candidates and the pool, digest them, settle feasibility, store the preparation. */
 export async function prepareStep(
@@ -33,7 +34,7 @@ export async function prepareStep(
   const task = readTask(raw, taskId);
   const plan = first(raw, qb.selectFrom('plans').select(['title', 'version']).where('id', '=', task.planId))!;
   if (plan.version === 0)
-    throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示,才能按计划抽取。`);
+    throw new AppError('draw.planNotPublished', `《${plan.title}》尚未公示。年度抽查计划须先公示，才能按计划抽取。`);
   requireBureau(raw, '准备抽取');
   assertWindowOpen(task, step.now);
   const refusal = committedElsewhere(raw, taskId);
@@ -44,7 +45,7 @@ export async function prepareStep(
   const built = await buildDrawInputs(raw, task, settings, readElsewhere);
   clock.lap(built.runs ? 'snapshot (2 threads)' : 'snapshot');
 
-  step.progress(`计算输入摘要(${built.candidates} 户)`, 1, 4);
+  step.progress(`计算输入摘要（${formatCount(built.candidates)} 户）`, 1, 4);
   const { inputs, encoded } = encodeDrawInputs(built.inputs, sharedAllocate, built.runs);
   clock.lap('encode');
   const inputDigest = nodeSha256.hexOfParts!(encoded.parts);
@@ -87,7 +88,7 @@ function feasibilityByTrials(inputs: DrawInputs): DrawFeasibility {
   if (!report.feasible) {
     throw new AppError(
       DrawErrorCode.infeasible,
-      `无法保证每个名单包都能组成检查组,本次准备未保存。${report.advice}`,
+      `无法保证每个名单包都能组成检查组，本次准备未保存。${report.advice}`,
       report,
     );
   }

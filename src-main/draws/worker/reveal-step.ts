@@ -33,7 +33,7 @@ export function snapshotOf(raw: BetterSqlite3.Database, draw: DrawRow, cache: Sn
   if (!canonical || nodeSha256.hex(canonical) !== draw.input_digest) {
     throw new AppError(
       'draw.inputsAltered',
-      '数据库中保存的抽取输入与承诺的输入摘要不符(可能被改动),不能继续。请联系管理员核查数据库。',
+      '数据库中保存的抽取输入与承诺的输入摘要不符（可能被改动），不能继续。请联系管理员核查数据库。',
     );
   }
   const { inputs, encoded } = encodeDrawInputs(JSON.parse(canonical.toString('utf8')) as unknown, sharedAllocate);
@@ -45,7 +45,7 @@ export function snapshotOf(raw: BetterSqlite3.Database, draw: DrawRow, cache: Sn
 function entropyOf(raw: BetterSqlite3.Database, drawId: number): Entropy {
   const witnesses = witnessesOf(raw, drawId);
   const named = witnesses.filter((w) => w.kind === 'witness');
-  if (named.length === 0) throw new AppError('draw.noWitness', '请至少录入一位见证人的见证值,再揭晓。');
+  if (named.length === 0) throw new AppError('draw.noWitness', '请至少录入一位见证人的见证值，再揭晓。');
   const publicValue = witnesses.find((w) => w.kind === 'public');
   // Names go with the values (DRAW-SPEC §8 allows it; only `value` enters the seed).
   return {

@@ -141,7 +141,7 @@ export async function readCandidates(
       if (offices.length > MAX_DISTINCT || areas.length > MAX_DISTINCT) {
         throw new AppError(
           'draw.tooManyOffices',
-          `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个,无法抽取。请核对名录。`,
+          `名录中的管辖单位或片区超过 ${MAX_DISTINCT} 个，无法抽取。请核对名录。`,
         );
       }
       const ids = rosterIds(raw);
@@ -183,6 +183,6 @@ async function settleElsewhere(upper: Promise<SnapshotRead> | null): Promise<voi
 function rosterChanged(): AppError {
   return new AppError(
     'draw.rosterChanged',
-    '读取检查对象时名录正在被修改(导入或编辑),本次准备未保存。请等修改完成后重新准备。',
+    '读取检查对象时名录正在被修改（导入或编辑），本次准备未保存。请等修改完成后重新准备。',
   );
 }

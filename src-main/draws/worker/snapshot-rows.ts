@@ -189,7 +189,7 @@ export const CODE_SEPARATOR = '\u001f';
 function codeWithSeparator(): AppError {
   return new AppError(
     'draw.badCode',
-    '名录中有检查对象的统一社会信用代码或注册号含有控制字符(U+001F),无法抽取。请在检查对象名录中更正该代码后重新准备。',
+    '名录中有检查对象的统一社会信用代码或注册号含有控制字符（U+001F），无法抽取。请在检查对象名录中更正该代码后重新准备。',
   );
 }
 

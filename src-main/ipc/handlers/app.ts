@@ -46,7 +46,7 @@ const SAVE_FILTERS: Record<keyof typeof SAVE_TITLES, { name: string; extensions:
   rejections: XLSX_FILTER,
   'plan-xlsx': XLSX_FILTER,
   'plan-pdf': PDF_FILTER,
-  proof: [{ name: '抽取记录(JSON)', extensions: ['json'] }],
+  proof: [{ name: '抽取记录（JSON）', extensions: ['json'] }],
   record: PDF_FILTER,
   'draw-list': XLSX_FILTER,
   'disclosure-xlsx': XLSX_FILTER,

@@ -7,7 +7,7 @@ export function PlannedPage({ title, planned }: { title: string; planned: string
       <Result
         status="info"
         title={`「${title}」功能正在建设中`}
-        subTitle="本页将提供以下功能:"
+        subTitle="本页将提供以下功能："
         extra={
           <Typography.Paragraph style={{ textAlign: 'left', display: 'inline-block' }}>
             <ul data-testid="planned-list">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
+import { formatCount } from '@shared/domain/counts';
 
 /**
  * The page of a server-side table and the antd pagination for it: changing the page size goes back to page 1,
@@ -16,7 +17,7 @@ export function usePaging(initialSize: number, sizes: number[]) {
     showSizeChanger: true,
     pageSizeOptions: sizes,
     showQuickJumper: true,
-    showTotal: () => `共 ${total.toLocaleString('zh-CN')} ${unit}`,
+    showTotal: () => `共 ${formatCount(total)} ${unit}`,
     onChange: (p, size) => {
       if (size !== pageSize) {
         setPageSize(size);

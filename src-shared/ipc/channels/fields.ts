@@ -16,7 +16,7 @@ export const ruledNumber = (rule: NumberRule) =>
 export const basisPoints = ruledNumber(RATIO_BP);
 
 export const empty = z.object({}).strict();
-export const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效,请重新选择文件');
+export const fileToken = z.string({ error: '请先选择文件' }).uuid('文件标识无效，请重新选择文件');
 /** A string free of control, broken and bidi characters: the base of every free-text field of every request. */
 export const safeString = (label: string) =>
   z.string({ error: `${label}必须是文字` }).superRefine((value, ctx) => {

@@ -3,6 +3,7 @@ import { NAME_PENDING } from '../../domain/entity-names';
 import { ROSTER_BROWSE_LIMIT } from '../../domain/roster-views';
 import type { RosterChannel } from './rosters';
 import { fileToken, gradeValues, isoDate, jobId, tagList, text } from './fields';
+import { formatCount } from '../../domain/counts';
 
 const rosterKind = z.enum(['items', 'entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
 const queryableRoster = z.enum(['entities', 'inspectors', 'experts'], { error: '名录类型不正确' });
@@ -58,7 +59,7 @@ const usccText = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母(不含 I、O、S、V、Z)');
+  .regex(/^[0-9A-HJ-NP-RTUWXY]{18}$/, '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）');
 const regNoText = z
   .string()
   .trim()
@@ -66,7 +67,7 @@ const regNoText = z
 const phoneText = z
   .string()
   .trim()
-  .regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号,最多 30 位');
+  .regex(/^[0-9+\-() ]{0,30}$/, '联系电话只能包含数字、空格、+、-、括号，最多 30 位');
 const personName = text('姓名', 50).min(1, '姓名不能为空');
 
 /** A patch: any of a roster's fields, and nothing else. */
@@ -80,10 +81,10 @@ export const entityPatch = patchOf({
     error: '主体类型应为 企业、个体工商户、农民专业合作社、事业单位 或 社会组织',
   }),
   industry: text('行业', 100),
-  address: text('住所(经营场所)', 500),
+  address: text('住所（经营场所）', 500),
   area: text('所属片区', 100),
   office: text('管辖单位', 100),
-  legalRep: text('法定代表人(负责人)', 100),
+  legalRep: text('法定代表人（负责人）', 100),
   phone: phoneText,
   creditGrade: z.enum(gradeValues, { error: '信用风险等级应为 A、B、C、D 之一' }).nullable(),
   regStatus: z.enum(['存续', '注销', '吊销'], { error: '登记状态应为 存续、注销 或 吊销' }),
@@ -94,14 +95,14 @@ export const entityPatch = patchOf({
 export const inspectorPatch = patchOf({
   badgeNo: text('执法证号', 50).min(1, '执法证号不能为空'),
   name: personName,
-  office: text('所属单位(部门)', 100),
+  office: text('所属单位（部门）', 100),
   tags: tagList,
   status: z.enum(['在岗', '请假', '调离'], { error: '状态应为 在岗、请假 或 调离' }),
   phone: phoneText,
 });
 
 export const expertPatch = patchOf({
-  idOrCertNo: text('证件号码(证书编号)', 50).min(1, '证件号码不能为空'),
+  idOrCertNo: text('证件号码（证书编号）', 50).min(1, '证件号码不能为空'),
   name: personName,
   organisation: text('工作单位', 200),
   tags: tagList,
@@ -149,7 +150,7 @@ const bulkUpdate = z
 
 export const rostersRequests = {
   'roster:query': rosterQuery.refine((q) => q.page * q.pageSize <= ROSTER_BROWSE_LIMIT, {
-    message: `只能翻阅前 ${ROSTER_BROWSE_LIMIT.toLocaleString('zh-CN')} 条：其余请用搜索或筛选找到`,
+    message: `只能翻阅前 ${formatCount(ROSTER_BROWSE_LIMIT)} 条：其余请用搜索或筛选找到`,
     path: ['page'],
   }),
   'roster:filter-options': z.object({ roster: queryableRoster }).strict(),
@@ -170,7 +171,7 @@ export const rostersRequests = {
     .strict(),
   'roster:import-confirm': z
     .object({
-      previewId: z.string().uuid('预览标识无效,请重新预览'),
+      previewId: z.string().uuid('预览标识无效，请重新预览'),
       jobId: jobId.optional(),
       /** Rows kept with a warning (e.g. a USCC check digit) that the clerk did not accept: they are not written. */
       declineRows: z
@@ -193,7 +194,7 @@ export const rostersRequests = {
     })
     .strict(),
   'roster:import-cancel': z.object({ jobId }).strict(),
-  'roster:import-rejections': z.object({ previewId: z.string().uuid('预览标识无效,请重新预览'), fileToken }).strict(),
+  'roster:import-rejections': z.object({ previewId: z.string().uuid('预览标识无效，请重新预览'), fileToken }).strict(),
   'job:progress': z.object({ jobId }).strict(),
   'roster:export': rosterQuery.omit({ page: true, pageSize: true }).extend({ fileToken }).strict(),
   'roster:template': z.object({ kind: rosterKind, fileToken }).strict(),

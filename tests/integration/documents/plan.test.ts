@@ -26,8 +26,8 @@ describe('年度抽查工作计划 (公示) — PDF', () => {
     const r = await readPdf(await renderPlanPdf(p));
     expect(r.pages.length).toBeGreaterThan(1);
     expect(r.compact).toContain('鄄城县市场监督管理局2026年度双随机抽查工作计划');
-    expect(r.compact).toContain('第2版公示日期:2026年3月20日');
-    expect(r.compact).toContain(`本版调整说明:${p.changeReason}`);
+    expect(r.compact).toContain('第2版公示日期：2026年3月20日');
+    expect(r.compact).toContain(`本版调整说明：${p.changeReason}`);
     r.pages.forEach((page, i) => {
       expect(page.width).toBeGreaterThan(page.height);
       expect(page.text.replace(/\s+/g, '')).toContain(HEADERS.join('')); // header row repeated
@@ -49,14 +49,14 @@ describe('年度抽查工作计划 (公示) — PDF', () => {
       expect(r.compact, `row ${i + 1}`).toContain(cells.join('').replace(/\s+/g, ''));
     });
     const total = p.rows.reduce((s, x) => s + x.expectedCount, 0);
-    expect(r.compact).toContain(`合计${total.toLocaleString('en-US')}公示单位:鄄城县市场监督管理局`);
+    expect(r.compact).toContain(`合计${total.toLocaleString('en-US')}公示单位：鄄城县市场监督管理局`);
   });
 
   it('lets a row taller than a page break rather than lose it', async () => {
     const p = samplePlan(3);
-    p.rows[1].items = Array.from({ length: 60 }, (_, i) => `第${i + 1}项:食品经营者落实食品安全主体责任情况的检查`);
+    p.rows[1].items = Array.from({ length: 60 }, (_, i) => `第${i + 1}项：食品经营者落实食品安全主体责任情况的检查`);
     const r = await readPdf(await renderPlanPdf(p));
-    for (let i = 1; i <= 60; i++) expect(r.compact).toContain(`${i}.第${i}项:`);
+    for (let i = 1; i <= 60; i++) expect(r.compact).toContain(`${i}.第${i}项：`);
     expect(r.compact).toContain(p.rows[2].taskName);
     expect(r.pages.length).toBeGreaterThan(1);
   });
@@ -82,8 +82,8 @@ describe('年度抽查工作计划 (公示) — xlsx', () => {
     // Title and version rows, merged across the nine columns.
     expect(ws.getCell('A1').value).toBe('鄄城县市场监督管理局2026年度双随机抽查工作计划');
     expect(ws.getCell('A1').font?.bold).toBe(true);
-    expect(String(ws.getCell('A2').value)).toContain('第 2 版  公示日期:2026年3月20日');
-    expect(String(ws.getCell('A2').value)).toContain(`本版调整说明:${p.changeReason}`);
+    expect(String(ws.getCell('A2').value)).toContain('第 2 版  公示日期：2026年3月20日');
+    expect(String(ws.getCell('A2').value)).toContain(`本版调整说明：${p.changeReason}`);
     const merges = (ws.model as unknown as { merges: string[] }).merges;
     expect(merges).toEqual(expect.arrayContaining(['A1:I1', 'A2:I2', `A${4 + p.rows.length}:H${4 + p.rows.length}`]));
     expect(ws.getCell('I1').isMerged).toBe(true);
@@ -109,7 +109,7 @@ describe('年度抽查工作计划 (公示) — xlsx', () => {
     const totalRow = ws.getRow(4 + p.rows.length);
     expect(totalRow.getCell(1).value).toBe('合计');
     expect(totalRow.getCell(9).value).toBe(p.rows.reduce((s, x) => s + x.expectedCount, 0));
-    expect(String(ws.getRow(5 + p.rows.length).getCell(1).value)).toContain('公示单位:鄄城县市场监督管理局');
+    expect(String(ws.getRow(5 + p.rows.length).getCell(1).value)).toContain('公示单位：鄄城县市场监督管理局');
 
     // Print setup.
     const ps = ws.pageSetup;

@@ -119,7 +119,7 @@ describe('a draw, stage by stage: 承诺 and 见证', () => {
       protocol: 'ssj-draw/1',
     });
     expect(record.items).toHaveLength(3);
-    expect(record.scope).toContain('行业:食品销售、餐饮服务');
+    expect(record.scope).toContain('行业：食品销售、餐饮服务');
     expect(record.strata).toEqual(
       draw.preparation.strata.map((s) => ({
         label: s.name === '未评级' ? '未评级' : `${s.name}级`,
@@ -246,7 +246,7 @@ describe('a draw, stage by stage: 封存', () => {
     const entities = record.packages.flatMap((p) => p.entities);
     expect(entities).toHaveLength(selectedCount());
     for (const e of entities) {
-      expect(e.name).not.toBe('(已不在名录中)');
+      expect(e.name).not.toBe('（已不在名录中）');
       expect(e.key).toMatch(HEX64);
       expect(e.drawNo).toBeGreaterThanOrEqual(1);
     }
@@ -307,8 +307,8 @@ describe('a draw, stage by stage: the sealed proof and the record', () => {
 describe('a draw, stage by stage: a sealed draw is final', () => {
   it('a sealed draw is final: no second reveal, no void, no witness, no edit of its task', async () => {
     const draws = c.services.draws;
-    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存,不能揭晓/);
-    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存,不能封存/);
+    expect((await refusal(() => draws.reveal({ drawId }))).message).toMatch(/已封存，不能揭晓/);
+    expect((await refusal(() => draws.seal({ drawId }))).message).toMatch(/已封存，不能封存/);
     expect((await refusal(() => draws.void({ drawId, reason: '结果不满意' }))).code).toBe('draw.sealedNoVoid');
     expect((await refusal(() => draws.witness({ drawId, name: '晚到的人', value: '1' }))).message).toMatch(
       /不能录入见证值/,
@@ -337,7 +337,7 @@ describe('a draw, stage by stage: 递补', () => {
       drawId,
       packageNo: 1,
       out,
-      reason: '与检查对象存在亲属关系,依法回避',
+      reason: '与检查对象存在亲属关系，依法回避',
     });
     const record = c.services.draws.resultRecord(drawId);
     expect(draw.sealed!.proofVersion).toBe(2);
@@ -347,15 +347,15 @@ describe('a draw, stage by stage: 递补', () => {
       ordinal: 1,
       packageNo: 1,
       out: { id: out },
-      reason: '与检查对象存在亲属关系,依法回避',
+      reason: '与检查对象存在亲属关系，依法回避',
     });
     expect(draw.packages[0].team.map((m) => m.id)).not.toContain(out);
     expect(draw.packages[0].team.map((m) => m.id)).toContain(amendment.in.id);
     expect(record.amendments).toEqual([
       {
         packageNo: 1,
-        replaced: `${team[0].name}(${out})`,
-        replacement: `${amendment.in.name}(${amendment.in.id})`,
+        replaced: `${team[0].name}（${out}）`,
+        replacement: `${amendment.in.name}（${amendment.in.id}）`,
         reason: amendment.reason,
         at: c.ctx.now().toISOString(),
       },

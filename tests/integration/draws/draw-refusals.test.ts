@@ -40,9 +40,9 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
       scope: { entityTypes: [], industries: ['食品销售'], areas: [], offices: [], tags: [], grades: ['A', '未评级'] },
     });
     const preview = c.services.tasks.scopePreview(c.services.tasks.get(taskId));
-    expect(preview.notices).toEqual(['未评级在范围内没有检查对象,本级不抽取。']);
+    expect(preview.notices).toEqual(['未评级在范围内没有检查对象，本级不抽取。']);
     const view = await c.services.draws.prepare({ taskId });
-    expect(view.preparation.notices).toEqual(['未评级在范围内没有检查对象,本级不抽取。']);
+    expect(view.preparation.notices).toEqual(['未评级在范围内没有检查对象，本级不抽取。']);
     expect(view.preparation.strata.map((s) => s.name)).toEqual(['A', '未评级']);
     c.services.draws.void({ drawId: view.id, reason: '测试结束' });
   });
@@ -69,7 +69,7 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
     const taskId = c.publishedTask({ teamSize: staff + 1, inspectorScope: { kind: '单一所', offices: [office] } });
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.tooFewInspectors');
-    expect(error.message).toContain(`在岗人员只有 ${staff} 人,不足每组 ${staff + 1} 人`);
+    expect(error.message).toContain(`在岗人员只有 ${staff} 人，不足每组 ${staff + 1} 人`);
   });
 
   it('too few eligible inspectors: teams cannot be formed under every seed (tag holders, avoidance)', async () => {
@@ -77,7 +77,7 @@ describe('准备 refuses bad input, in Chinese, writing nothing', () => {
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.infeasible');
     expect(error.message).toMatch(
-      /^无法保证每个名单包都能组成检查组,本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/,
+      /^无法保证每个名单包都能组成检查组，本次准备未保存。100 次试抽中有 \d+ 次无法组成检查组。/,
     );
     expect(error.details).toMatchObject({ feasible: false, trials: 100 });
   });
@@ -145,7 +145,7 @@ describe('two clerks, one task', () => {
     // The other preparation was retired when the first commit happened (it can never be committed now).
     expect(c.conn.raw.prepare('SELECT state, void_reason FROM draws WHERE id = ?').get(theirs.id)).toEqual({
       state: 'voided',
-      void_reason: `同一任务的另一次准备(抽取编号 ${mine.id})已承诺`,
+      void_reason: `同一任务的另一次准备（抽取编号 ${mine.id}）已承诺`,
     });
     // And a third preparation is refused outright.
     expect((await refusal(() => other.services.draws.prepare({ taskId }))).code).toBe('draw.alreadyCommitted');
@@ -172,9 +172,9 @@ describe('steps out of order', () => {
     const taskId = c.publishedTask({ name: '顺序检查' });
     const { id } = await c.services.draws.prepare({ taskId });
     expect((await refusal(() => c.services.draws.witness({ drawId: id, name: '李明', value: '1' }))).message).toBe(
-      '这次抽取尚未承诺,不能录入见证值。',
+      '这次抽取尚未承诺，不能录入见证值。',
     );
-    expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).message).toBe('这次抽取尚未承诺,不能揭晓。');
+    expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).message).toBe('这次抽取尚未承诺，不能揭晓。');
     expect(
       (await refusal(() => c.services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: ' ' })))
         .code,
@@ -182,7 +182,7 @@ describe('steps out of order', () => {
     c.services.draws.commit({ drawId: id, ...CEREMONY });
     expect((await refusal(() => c.services.draws.reveal({ drawId: id }))).code).toBe('draw.noWitness');
     expect((await refusal(() => c.services.draws.seal({ drawId: id }))).message).toBe(
-      '这次抽取已承诺、尚未揭晓,不能封存。',
+      '这次抽取已承诺、尚未揭晓，不能封存。',
     );
     c.services.draws.witness({ drawId: id, name: '第1期开奖', value: '7', kind: 'public' });
     expect(

@@ -57,7 +57,7 @@ describe('joint visits', () => {
     expect(c.conn.raw.prepare("SELECT count(*) FROM audit_log WHERE action = 'visits:merge'").pluck().get()).toBe(1);
 
     expect(() => c.services.visits.merge({ entityId: first.entityId, taskIds: [market, health] })).toThrow(
-      /已合并过,不能重复合并/,
+      /已合并过，不能重复合并/,
     );
     const notDrawn = c.conn.raw
       .prepare('SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM draw_selected) LIMIT 1')

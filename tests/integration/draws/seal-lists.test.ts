@@ -69,7 +69,7 @@ function lookupPeopleOneByOne(ids: readonly string[]) {
             key: inspectorDrawId(i.id),
           }
         : {
-            name: '(已不在名录中)',
+            name: '（已不在名录中）',
             office: '',
             isExpert: false,
             badgeNo: /^(专家|检查员)\d+$/.test(id) ? '' : id,
@@ -173,12 +173,12 @@ describe('lookupPeople', () => {
     const people = lookupPeople(raw, ids);
     expect([...people]).toEqual([...lookupPeopleOneByOne(ids)]);
     expect(people.get(experts[0])?.isExpert).toBe(true);
-    expect(people.get(lost)).toMatchObject({ name: '(已不在名录中)', office: '', isExpert: false, badgeNo: '' });
+    expect(people.get(lost)).toMatchObject({ name: '（已不在名录中）', office: '', isExpert: false, badgeNo: '' });
     expect(people.get(expertDrawId(999_998))).toMatchObject({ name: '同号人员', office: '测试所', isExpert: false });
     // An inspector is the same person by 执法证号 (older draws) and by 检查员N.
     expect(people.get(pseudonyms[3])).toEqual(people.get(badges[3]));
     expect(people.get(pseudonyms[3])?.badgeNo).toBe(badges[3]);
-    expect(people.get(pseudonyms[5])).toMatchObject({ name: '(已不在名录中)', badgeNo: '' });
+    expect(people.get(pseudonyms[5])).toMatchObject({ name: '（已不在名录中）', badgeNo: '' });
     expect(people.get('不存在的证号')?.badgeNo).toBe('不存在的证号');
     expect(lookupPeople(raw, [])).toEqual(new Map());
   });

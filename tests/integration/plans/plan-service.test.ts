@@ -56,7 +56,7 @@ describe('plans: draft and publish', () => {
 describe('plans: every later change is a new published version', () => {
   it('a change to a task of a published plan is refused without a reason, and published as the next version with one', () => {
     const edit = { ...taskFor(draftId), id: taskId, name: '食品经营者专项抽查' };
-    expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示,修改任务将发布新版本,请填写修改理由/);
+    expect(refusal(() => c.services.tasks.save(edit)).message).toMatch(/已公示，修改任务将发布新版本，请填写修改理由/);
     expect(c.services.plans.get(draftId).version).toBe(1); // nothing changed
     c.services.tasks.save({ ...edit, changeReason: '按县政府要求调整任务名称' });
   });
@@ -69,7 +69,7 @@ describe('plans: every later change is a new published version', () => {
     });
     expect(second.number).toBe('某市监抽查〔2026〕2号');
     expect(refusal(() => plans.save({ id: draftId, year: 2026, title: '改名' })).code).toBe('plan.reasonRequired');
-    plans.save({ id: draftId, year: 2026, title: '2026年度双随机抽查工作计划(修订)', changeReason: '计划名称规范' });
+    plans.save({ id: draftId, year: 2026, title: '2026年度双随机抽查工作计划（修订）', changeReason: '计划名称规范' });
     expect(plans.versions(draftId).map((v) => [v.version, v.reason])).toEqual([
       [4, '计划名称规范'],
       [3, '增加卫健委牵头的任务'],
@@ -89,7 +89,7 @@ describe('plans: every later change is a new published version', () => {
     });
     expect(v1.publication.rows.map((r) => r.taskName)).toEqual(['草稿中改名']);
     expect(v1.tasks.map((t) => t.name)).toEqual(['草稿中改名']);
-    expect(versions[0].publication.title).toBe('2026年度双随机抽查工作计划(修订)');
+    expect(versions[0].publication.title).toBe('2026年度双随机抽查工作计划（修订）');
     expect(versions[0].publication.rows.map((r) => [r.taskName, r.inspectingBody])).toEqual([
       ['食品经营者专项抽查', '某县市场监督管理局'],
       ['餐饮服务抽查', '县卫生健康委员会'],
@@ -132,10 +132,11 @@ describe('plans: the 公示 and its exports', () => {
     const row = c.services.plans.publication(plan.id).rows[0];
     const preview = c.services.tasks.scopePreview(task);
     expect(row).toEqual({
-      inspectingBody: '某县市场监督管理局(牵头)、县卫生健康委员会、县商务局',
+      inspectingBody: '某县市场监督管理局（牵头）、县卫生健康委员会、县商务局',
       taskName: task.name,
       items: task.items.map((i) => i.name),
-      scope: '登记状态为存续的检查对象;主体类型:企业;行业:餐饮服务;信用风险等级:B级、C级;排除近3年内已被抽查的对象',
+      scope:
+        '登记状态为存续的检查对象；主体类型：企业；行业：餐饮服务；信用风险等级：B级、C级；排除近3年内已被抽查的对象',
       period: '2028年12月1日至2028年12月31日',
       ratio: 'B级5%、C级10.5%',
       frequency: '每年1次',
@@ -158,7 +159,7 @@ describe('plans: the 公示 and its exports', () => {
     await book.xlsx.readFile(xlsx);
     const text = book.worksheets.flatMap((s) => s.getSheetValues().flat().map(String)).join('|');
     expect(text).toContain('检查主体');
-    expect(text).toContain('某县市场监督管理局(牵头)、县卫生健康委员会、县商务局');
+    expect(text).toContain('某县市场监督管理局（牵头）、县卫生健康委员会、县商务局');
     const pdf = join(c.dir, '计划公示.pdf');
     await c.services.plans.exportPlan({
       planId: plan.id,
@@ -258,7 +259,7 @@ describe('tasks: the live scope preview', () => {
       ratio: { mode: 'fixed', count: uniform.total + 1 },
       startDate: '2026-12-01',
     });
-    expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户,但范围内只有 ${uniform.total} 户。`]);
+    expect(fixed.notices).toEqual([`固定抽取 ${uniform.total + 1} 户，但范围内只有 ${uniform.total} 户。`]);
   });
 });
 
@@ -329,7 +330,7 @@ describe('tasks: the inspector pool preview', () => {
     });
     expect(alone.pool?.inspectors).toBe(small.n);
     expect(alone.notices).toEqual([
-      `执法人员范围内在岗人员只有 ${small.n} 人,不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`,
+      `执法人员范围内在岗人员只有 ${small.n} 人，不足每组 ${small.n + 1} 人。请扩大执法人员范围或检查人员状态。`,
     ]);
   });
 
@@ -353,7 +354,7 @@ describe('tasks: the inspector pool preview', () => {
     });
     expect(thin.expected).toBeGreaterThan(Math.floor(big.n / 2));
     expect(thin.notices).toEqual([
-      `预计至少 ${thin.expected} 个名单包,而范围内 ${big.n} 名执法人员每人最多参加 1 个检查组、每组 2 人,最多只能组成 ${Math.floor(big.n / 2)} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
+      `预计至少 ${thin.expected} 个名单包，而范围内 ${big.n} 名执法人员每人最多参加 1 个检查组、每组 2 人，最多只能组成 ${Math.floor(big.n / 2)} 个检查组。请扩大执法人员范围、提高每人最多参加的组数或增加每个名单包的户数。`,
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('resultDeadlines', () => {
   it('gives a deadline in an uncovered year as 待确认', () => {
     const task = ofTask('2026-12-22');
     expect(task.unknown).toEqual([
-      expect.objectContaining({ entityId: c.drawn(1).entityId, deadline: '待确认(缺少2027年节假日安排)' }),
+      expect.objectContaining({ entityId: c.drawn(1).entityId, deadline: '待确认（缺少2027年节假日安排）' }),
     ]);
   });
 

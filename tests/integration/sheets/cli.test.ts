@@ -95,7 +95,7 @@ describe('ssj results import', () => {
     writeFileSync(junk, '这不是工作簿');
     const report = JSON.parse((await cli('results', 'import', junk, '--json')).out);
     expect(report.problems).toEqual([
-      { file: 'notes.xlsx', sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿(.xlsx),无法读取' },
+      { file: 'notes.xlsx', sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿（.xlsx），无法读取' },
     ]);
   });
 });

@@ -46,8 +46,8 @@ describe('PDF 一户一表 and 随机抽查通知书', () => {
     const seed16 = draw.seed.slice(0, 16);
     r.pages.forEach((p) => {
       expect(p.width).toBeCloseTo(595.28, 0);
-      expect(squash(p.text)).toContain(`随机种子:${seed16}`);
-      expect(squash(p.text)).toContain(squash(`任务编号:${draw.taskNumber}`));
+      expect(squash(p.text)).toContain(`随机种子：${seed16}`);
+      expect(squash(p.text)).toContain(squash(`任务编号：${draw.taskNumber}`));
     });
     const notices = r.pages.filter((p) => p.text.includes('随机抽查通知书'));
     expect(notices).toHaveLength(pkg.entities.length);
@@ -64,7 +64,7 @@ describe('PDF 一户一表 and 随机抽查通知书', () => {
       '一、抽查检查事项',
       '二、检查时间和检查方法',
       '三、需要准备的资料',
-      '联系人:',
+      '联系人：',
       draw.bureauName,
     ]) {
       expect(all).toContain(squash(text));
@@ -77,14 +77,14 @@ describe('PDF 一户一表 and 随机抽查通知书', () => {
       '□未发现问题',
       '□其他',
       '被检查单位意见',
-      '法定代表人(负责人)(签字或盖章)',
+      '法定代表人（负责人）（签字或盖章）',
       '检查人员签名',
       '组长审核意见',
       '结果公示审批意见',
     ]) {
       expect(all).toContain(squash(text));
     }
-    expect(all).toContain(squash(`执法证号:${pkg.team[0].badgeNo}`));
+    expect(all).toContain(squash(`执法证号：${pkg.team[0].badgeNo}`));
     // Each record sheet numbers its own pages: its first page says 第 1 页 共 n 页 with n its own count.
     const sheetStarts = r.pages.filter((p) => p.text.includes('市场监管领域随机抽查情况记录表'));
     expect(sheetStarts).toHaveLength(pkg.entities.length);

@@ -87,7 +87,7 @@ describe('Excel 一户一表 — bad input', () => {
   it('refuses a workbook of another draw', async () => {
     const parsed = await parseFilledWorkbook(exported, { file: 'x.xlsx', expectedDrawId: s.drawId + 1 });
     expect(parsed.sheets).toEqual([]);
-    expect(parsed.problems[0].reason).toContain(`来自另一次抽取(抽取编号 ${s.drawId})`);
+    expect(parsed.problems[0].reason).toContain(`来自另一次抽取（抽取编号 ${s.drawId}）`);
     const all = await parseFilledWorkbook(exported);
     const other = packageProblems(all, s.drawId + 1, draw.packages[0], 'x.xlsx');
     expect(other[0].reason).toContain('另一次抽取');
@@ -147,7 +147,7 @@ describe('Excel 一户一表 — bad input', () => {
     const parsed = await parseFilledWorkbook(await saveWorkbook(wb), { file: 'x.xlsx' });
     const missing = draw.packages[0].entities[0].name;
     expect(packageProblems(parsed, s.drawId, draw.packages[0], 'x.xlsx')).toEqual([
-      { file: 'x.xlsx', sheet: '', cell: '', reason: `缺少检查对象“${missing}”的工作表(第 1 包)` },
+      { file: 'x.xlsx', sheet: '', cell: '', reason: `缺少检查对象“${missing}”的工作表（第 1 包）` },
     ]);
   });
 
@@ -157,7 +157,7 @@ describe('Excel 一户一表 — bad input', () => {
       sheets: [],
       sheetNames: [],
       worksheets: 0,
-      problems: [{ file: 'notes.xlsx', sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿(.xlsx),无法读取' }],
+      problems: [{ file: 'notes.xlsx', sheet: '', cell: '', reason: '这个文件不是 Excel 工作簿（.xlsx），无法读取' }],
     });
   });
 });

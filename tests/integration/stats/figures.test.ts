@@ -77,7 +77,7 @@ describe('the year as a whole', () => {
     expect(dec).toMatchObject({ inspections: 0, problemsClosed: 1 });
     const category = (name: string) => view.charts.categories.find((x) => x.name === name)!.count;
     expect(category('未发现问题')).toBe(4);
-    expect(category('发现问题,依法责令立即改正或者限期改正')).toBe(2);
+    expect(category('发现问题，依法责令立即改正或者限期改正')).toBe(2);
     expect(view.charts.tasks).toEqual({ joint: 0, single: 1 });
     expect(view.charts.grades.reduce((n, g) => n + g.drawn, 0)).toBe(c.drawnCount);
     const perInspector = view.charts.inspectors.reduce((n, i) => n + i.inspections, 0);

@@ -52,7 +52,7 @@ describe('递补 with nobody to bring in', () => {
       runDraw(drawCase(witness, [{ package: 1, out: 'P', reason: '因病请假' }]), nodeSha256),
     );
     expect(refusal.code).toBe('draw.invalidAmendment');
-    expect(refusal.message).toBe('第1条递补无效:P 退出后,第1号名单包的检查组仍有2人且具备全部必需资质,无需递补');
+    expect(refusal.message).toBe('第1条递补无效：P 退出后，第 1 包的检查组仍有2人且具备全部必需资质，无需递补');
 
     // Whoever takes the only holder's tag with him cannot be replaced either — that refusal is the tag's, as before.
     expect(() => runDraw(drawCase(witness, [{ package: 1, out: 'Q', reason: '回避' }]), nodeSha256)).toThrow(

@@ -117,7 +117,7 @@ describe('verification messages', () => {
     team[0] = 'ZF99999';
     const difference = differenceOf(verifyProof(tampered, nodeSha256));
     expect(difference.code).toBe('proof.package.team');
-    expect(difference.message).toContain('第2号名单包的检查组不一致');
+    expect(difference.message).toContain('第 2 包的检查组不一致');
     expect(difference.message).toContain('ZF99999');
   });
 

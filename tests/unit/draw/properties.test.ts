@@ -99,7 +99,7 @@ function drawOrShortage(drawCase: DrawCase): DrawProof | null {
     return runDraw(clone(drawCase), nodeSha256);
   } catch (error) {
     if (isAppError(error) && TEAM_SHORTAGE.includes(error.code)) {
-      expect(error.message).toMatch(/^第\d+号名单包:/);
+      expect(error.message).toMatch(/^第 \d+ 包：/);
       return null;
     }
     throw error;

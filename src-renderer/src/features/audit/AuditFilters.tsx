@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Req } from '@shared/ipc/contract';
 import { AUDIT_ACTION_NAMES, AUDIT_TARGET_KINDS } from '@shared/domain/audit-labels';
 import { FilterSelect } from '../../components/FilterSelect';
+import { formatCount } from '@shared/domain/counts';
 
 export type AuditFilter = NonNullable<Req<'audit:count'>>;
 
@@ -69,7 +70,7 @@ export function AuditFilters({ filter, set, actors, total, children }: Props) {
         data-testid="audit-target-id"
       />
       <Typography.Text data-testid="audit-total" data-count={total ?? ''}>
-        {total === undefined ? '正在统计……' : `共 ${total.toLocaleString('zh-CN')} 条`}
+        {total === undefined ? '正在统计……' : `共 ${formatCount(total)} 条`}
       </Typography.Text>
       {children}
     </Space>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Modal, Space } from 'antd';
 import type { RestoreChoice } from '@shared/ipc/channels/backups';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
+import { formatCount } from '@shared/domain/counts';
 
 type Pending = RestoreChoice & { source: 'backup' | 'package'; programVersion?: string };
 
@@ -88,7 +89,7 @@ function RestoreFacts({ pending }: { pending: Pending }) {
         {pending.programVersion && <Descriptions.Item label="导出程序版本">{pending.programVersion}</Descriptions.Item>}
         {Object.entries(facts.counts).map(([label, n]) => (
           <Descriptions.Item key={label} label={label}>
-            {n.toLocaleString('zh-CN')}
+            {formatCount(n)}
           </Descriptions.Item>
         ))}
       </Descriptions>

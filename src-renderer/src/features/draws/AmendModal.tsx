@@ -7,7 +7,7 @@ export function AmendModal({ amend }: { amend: Amend }) {
   return (
     <Modal
       open={target !== null}
-      title={target ? `递补:第 ${target.packageNo} 组 ${target.member.name}(${target.member.id})` : ''}
+      title={target ? `递补：第 ${target.packageNo} 包检查组 ${target.member.name}（${target.member.id}）` : ''}
       okText="确认递补"
       cancelText="取消"
       confirmLoading={amend.saving}
@@ -17,15 +17,15 @@ export function AmendModal({ amend }: { amend: Amend }) {
       data-testid="amend-modal"
     >
       <Typography.Paragraph>
-        被替换的人员退出本次抽取,由程序按公开规则(ssj-draw/1 第 7
-        节)从其余人员中确定递补人员。递补写入证明和记录表,不可撤销。
+        被替换的人员退出本次抽取，由程序按公开规则（ssj-draw/1 第 7
+        节）从其余人员中确定递补人员。递补写入证明和记录表，不可撤销。
       </Typography.Paragraph>
       <Form form={amend.form} layout="vertical">
         <Form.Item
           label="递补理由"
           name="reason"
           rules={[{ required: true, whitespace: true, message: '请填写递补理由' }]}
-          extra="例如:与检查对象有利害关系需回避、因病请假。"
+          extra="例如：与检查对象有利害关系需回避、因病请假。"
         >
           <Input.TextArea rows={2} maxLength={500} data-testid="amend-reason" />
         </Form.Item>

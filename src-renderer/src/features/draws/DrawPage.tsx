@@ -33,7 +33,7 @@ export function DrawPage() {
             value={taskId ?? undefined}
             onChange={(id: number) => setParams({ task: String(id) })}
             options={(data ?? []).map(({ plan, tasks }) => ({
-              label: `${plan.year} 年 · ${plan.title}${plan.version === 0 ? '(草稿,公示后才能抽取)' : ''}`,
+              label: `${plan.year} 年 · ${plan.title}${plan.version === 0 ? '（草稿，公示后才能抽取）' : ''}`,
               options: tasks.map((t) => ({ value: t.id, label: `${t.number} ${t.name}(${t.drawStatus})` })),
             }))}
             data-testid="draw-task-select"
@@ -50,7 +50,7 @@ export function DrawPage() {
           <Card>
             <Empty
               description={
-                data.length === 0 ? '还没有年度抽查计划,请先在“年度抽查计划”中编制并公示。' : '请选择一个抽查任务'
+                data.length === 0 ? '还没有年度抽查计划，请先在“年度抽查计划”中编制并公示。' : '请选择一个抽查任务'
               }
             />
           </Card>

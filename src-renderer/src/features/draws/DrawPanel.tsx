@@ -62,14 +62,14 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
       {/* The result first once there is one: it is what the room waits for. */}
       {(draw?.state === 'revealed' || draw?.state === 'sealed') && <RevealControls taskId={task.id} />}
       {draw?.reveal && (
-        <Card size="small" title={`抽取结果(${draw.packageCount} 个名单包)`}>
+        <Card size="small" title={`抽取结果（${draw.packageCount} 个名单包）`}>
           <ResultView draw={draw} page={packagePage} onPage={setPackagePage} onAmended={reload} busy={busy} />
         </Card>
       )}
       {draw && (
         <Card
           size="small"
-          title={`准备结果(第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${when(draw.preparedAt)})`}
+          title={`准备结果（第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${when(draw.preparedAt)}）`}
         >
           <PreparationView draw={draw} />
         </Card>

@@ -22,7 +22,7 @@ export function CommitmentCard({
       data-testid="draw-commitment"
       extra={
         <Button icon={<FilePdfOutlined />} size="small" onClick={onExport} data-testid="export-record-commit">
-          打印记录表第一部分(PDF)
+          打印记录表第一部分（PDF）
         </Button>
       }
     >
@@ -49,7 +49,7 @@ export function VoidedAttemptsCard({ draw }: { draw: DrawView }) {
     <Card size="small" title="已作废的抽取">
       {draw.voidedAttempts.map((v) => (
         <div key={v.id} data-testid={`voided-attempt-${v.attempt}`}>
-          第 {v.attempt} 次:{v.reason}({when(v.voidedAt)})
+          第 {v.attempt} 次：{v.reason}({when(v.voidedAt)})
           {v.nonceCommit && <Typography.Text code>承诺值 {v.nonceCommit.slice(0, 16)}…</Typography.Text>}
         </div>
       ))}
@@ -71,7 +71,7 @@ export function VoidDrawModal({ actions }: { actions: DrawActions }) {
       data-testid="void-modal"
     >
       <Typography.Paragraph>
-        作废不会删除任何记录:本次的承诺值、见证值和作废理由都保留,并写入下一次抽取的公开输入中。
+        作废不会删除任何记录：本次的承诺值、见证值和作废理由都保留，并写入下一次抽取的公开输入中。
       </Typography.Paragraph>
       <Form form={actions.voidForm} layout="vertical">
         <Form.Item

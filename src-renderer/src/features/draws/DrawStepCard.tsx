@@ -38,7 +38,7 @@ export function DrawStepCard({
         {longStep && (
           <div data-testid="draw-progress" style={{ marginBottom: 12 }}>
             <Typography.Text>
-              正在{LONG_STEP_LABEL[longStep]}:{progress?.label ?? '开始'}(在后台进行,页面可以继续查看)
+              正在{LONG_STEP_LABEL[longStep]}:{progress?.label ?? '开始'}（在后台进行，页面可以继续查看）
             </Typography.Text>
             <Progress
               percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0}
@@ -53,7 +53,7 @@ export function DrawStepCard({
             style={{ marginBottom: 12 }}
             data-testid="draw-voided"
             title={`第 ${draw.attempt} 次抽取已作废`}
-            description={`${draw.voided!.reason}(${draw.voided!.voidedBy} 于 ${when(draw.voided!.voidedAt)} 作废)。作废记录和承诺值保留在操作日志和下一次抽取的输入中。`}
+            description={`${draw.voided!.reason}（${draw.voided!.voidedBy} 于 ${when(draw.voided!.voidedAt)} 作废）。作废记录和承诺值保留在操作日志和下一次抽取的输入中。`}
           />
         )}
         <DrawStepControls draw={draw} actions={actions} files={files} />

@@ -22,7 +22,7 @@ export function DrawStepControls({
       {(!draw || draw.state === 'voided') && (
         <Space orientation="vertical">
           <Typography.Paragraph style={{ marginBottom: 0 }}>
-            准备:按任务条件冻结检查对象名单和执法人员名单,计算输入摘要,并检查每个名单包都能组成检查组。范围为空、人员不足、开展时间已过时会说明原因,不保存任何内容。
+            准备：按任务条件冻结检查对象名单和执法人员名单，计算输入摘要，并检查每个名单包都能组成检查组。范围为空、人员不足、开展时间已过时会说明原因，不保存任何内容。
           </Typography.Paragraph>
           <Button
             type="primary"
@@ -38,11 +38,11 @@ export function DrawStepControls({
       {current?.state === 'prepared' && <CommitForm actions={actions} />}
       {current?.state === 'committed' && (
         <Space orientation="vertical">
-          <Typography.Text>请见证人依次报出见证值并录入(下方“见证”)。全部录入后揭晓。</Typography.Text>
+          <Typography.Text>请见证人依次报出见证值并录入（下方“见证”）。全部录入后揭晓。</Typography.Text>
           <ConfirmedStep
             actions={actions}
             step="reveal"
-            description="揭晓后不能再录入见证值。确认见证值都已录入?"
+            description="揭晓后不能再录入见证值。确认见证值都已录入？"
             disabled={witnesses === 0}
           />
         </Space>
@@ -105,7 +105,7 @@ function SealForm({ actions, supervisor }: { actions: DrawActions; supervisor: s
   return (
     <Form form={actions.sealForm} layout="inline" data-testid="seal-form">
       {usersExist && <SupervisorPassword label={`监督员「${supervisor}」的密码`} />}
-      <ConfirmedStep actions={actions} step="seal" description="封存后抽取结果和证明不可更改(人员变动只能递补)。" />
+      <ConfirmedStep actions={actions} step="seal" description="封存后抽取结果和证明不可更改（人员变动只能递补）。" />
     </Form>
   );
 }
@@ -147,9 +147,9 @@ function CommitForm({ actions }: { actions: DrawActions }) {
         <ConfirmedStep
           actions={actions}
           step="commit"
-          description="承诺后本任务只能完成这次抽取或写明理由作废,不能重新抽取。确认名单无误?"
+          description="承诺后本任务只能完成这次抽取或写明理由作废，不能重新抽取。确认名单无误？"
         >
-          承诺(生成随机数并公布承诺值)
+          承诺（生成随机数并公布承诺值）
         </ConfirmedStep>
       </Form.Item>
     </Form>
@@ -167,13 +167,13 @@ function SealedExports({ files }: { files: SealedFiles }) {
   return (
     <Space wrap>
       <Typography.Text type="success" data-testid="draw-sealed">
-        已封存:结果不可更改。
+        已封存：结果不可更改。
       </Typography.Text>
       <Button icon={<ExportOutlined />} onClick={files.exportProof} data-testid="export-proof">
-        导出抽取证明(含离线验证页)
+        导出抽取证明（含离线验证页）
       </Button>
       <Button icon={<FilePdfOutlined />} onClick={files.exportResult} data-testid="export-record-result">
-        打印记录表第二部分(PDF)
+        打印记录表第二部分（PDF）
       </Button>
       <Button icon={<FileExcelOutlined />} onClick={files.exportList} data-testid="export-drawn-list">
         导出抽取名单（Excel）

@@ -5,13 +5,14 @@ import { describePeriod } from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
+import { formatCount } from '@shared/domain/counts';
 
 const taskList = (tasks: VisitTaskView[]) =>
   tasks.map((t) => (
     <div key={t.taskId}>
       {t.number} {t.name}{' '}
       <Typography.Text type="secondary">
-        ({t.leadDepartment},第 {t.packageNo} 组)
+        ({t.leadDepartment}，第 {t.packageNo} 组）
       </Typography.Text>
     </div>
   ));
@@ -37,7 +38,7 @@ export function JointVisits({ year, version }: { year: number; version: number }
         taskIds: target!.tasks.map((t) => t.taskId),
         note: note?.trim() || undefined,
       });
-      message.success(`已合并:${target!.entityName} 的 ${target!.tasks.length} 项任务一次上门检查`);
+      message.success(`已合并：${target!.entityName} 的 ${target!.tasks.length} 项任务一次上门检查`);
       setTarget(null);
       setMerged((m) => m + 1);
     } catch (e) {
@@ -53,12 +54,12 @@ export function JointVisits({ year, version }: { year: number; version: number }
   if (error) return <Alert type="error" showIcon title="无法读取联合检查建议" description={error} />;
   if (!data || (data.total === 0 && data.visits.length === 0)) return null;
   return (
-    <Card title={`联合检查(进一次门、查多项事)· ${year} 年`} size="small" data-testid="joint-visits">
+    <Card title={`联合检查（进一次门、查多项事）· ${year} 年`} size="small" data-testid="joint-visits">
       <Space orientation="vertical" style={{ width: '100%' }}>
         {data.total > 0 && (
           <Typography.Paragraph>
-            以下检查对象被不同部门的任务同时抽中,且开展时间有重叠,建议合并为一次检查(共 {data.total} 户
-            {data.total > data.proposals.length && `,显示前 ${data.proposals.length} 户`})。
+            以下检查对象被不同部门的任务同时抽中，且开展时间有重叠，建议合并为一次检查（共 {formatCount(data.total)} 户
+            {data.total > data.proposals.length && `，显示前 ${formatCount(data.proposals.length)} 户`}）。
           </Typography.Paragraph>
         )}
         {data.proposals.length > 0 && <ProposalsTable proposals={data.proposals} onMerge={startMerge} />}
@@ -149,7 +150,7 @@ function MergeModal({
   return (
     <Modal
       open={target !== null}
-      title={`合并检查:${target?.entityName ?? ''}`}
+      title={`合并检查：${target?.entityName ?? ''}`}
       okText="确认合并"
       cancelText="取消"
       onOk={onOk}
@@ -160,10 +161,10 @@ function MergeModal({
       {target && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <div>{taskList(target.tasks)}</div>
-          <div>共同开展时间:{describePeriod(target.startDate, target.endDate)}</div>
-          <div>合并后检查事项:{target.items.map((i) => i.name).join('、')}</div>
+          <div>共同开展时间：{describePeriod(target.startDate, target.endDate)}</div>
+          <div>合并后检查事项：{target.items.map((i) => i.name).join('、')}</div>
           <Form form={form} layout="vertical">
-            <Form.Item label="备注(可不填)" name="note">
+            <Form.Item label="备注（可不填）" name="note">
               <Input.TextArea rows={2} maxLength={500} data-testid="visit-note" />
             </Form.Item>
           </Form>

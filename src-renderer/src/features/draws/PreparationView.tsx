@@ -3,8 +3,9 @@ import { ListTable } from '../../components/ListTable';
 import type { DrawView, StratumResultView } from '@shared/domain/draws';
 import { gradeLabel, percentText } from '@shared/domain/tasks';
 import { HashText } from './HashText';
+import { formatCount } from '@shared/domain/counts';
 
-const n = (v: number) => v.toLocaleString('zh-CN');
+const n = formatCount;
 
 /** What 准备 froze: the candidate and inspector counts per stratum, the feasibility finding, and the input digest. */
 export function PreparationView({ draw }: { draw: DrawView }) {
@@ -22,20 +23,20 @@ export function PreparationView({ draw }: { draw: DrawView }) {
         </Descriptions.Item>
         <Descriptions.Item label="范围内检查对象">
           <span data-testid="prep-candidates">{n(p.candidates)}</span> 户
-          {p.excludedRecent > 0 && `(已排除近期抽查过的 ${n(p.excludedRecent)} 户)`}
+          {p.excludedRecent > 0 && `（已排除近期抽查过的 ${n(p.excludedRecent)} 户）`}
         </Descriptions.Item>
         <Descriptions.Item label="应抽">
-          <span data-testid="prep-quota">{n(p.quota)}</span> 户,约 {n(p.packagesEstimate)} 个名单包
+          <span data-testid="prep-quota">{n(p.quota)}</span> 户，约 {n(p.packagesEstimate)} 个名单包
         </Descriptions.Item>
         <Descriptions.Item label="可选派执法人员">
-          <span data-testid="prep-inspectors">{n(p.inspectors)}</span> 人{p.experts > 0 && `(含专家 ${p.experts} 人)`}
-          ,来自 {p.offices} 个单位
+          <span data-testid="prep-inspectors">{n(p.inspectors)}</span> 人{p.experts > 0 && `（含专家 ${p.experts} 人）`}
+          ，来自 {p.offices} 个单位
         </Descriptions.Item>
         <Descriptions.Item label="可行性检查" span={3}>
           {p.feasibility.feasible ? <Tag color="green">通过</Tag> : <Tag color="red">不通过</Tag>}
           {p.feasibility.method === 'bound'
-            ? '按最坏情况计算,任何随机种子都能为每个名单包组成检查组。'
-            : `用 ${p.feasibility.trials} 个试验种子试抽检查组,失败 ${p.feasibility.failedTrials} 次。`}
+            ? '按最坏情况计算，任何随机种子都能为每个名单包组成检查组。'
+            : `用 ${p.feasibility.trials} 个试验种子试抽检查组，失败 ${p.feasibility.failedTrials} 次。`}
           {p.feasibility.advice && <div>{p.feasibility.advice}</div>}
         </Descriptions.Item>
         <Descriptions.Item label="输入摘要 inputDigest" span={3}>
@@ -47,7 +48,7 @@ export function PreparationView({ draw }: { draw: DrawView }) {
         dataSource={draw.strata}
         data-testid="draw-strata"
         columns={[
-          { title: '层(信用等级)', dataIndex: 'name', render: gradeLabel },
+          { title: '层（信用等级）', dataIndex: 'name', render: gradeLabel },
           { title: '范围内', dataIndex: 'candidates', align: 'right', render: (v: number) => `${n(v)} 户` },
           {
             title: '比例',
@@ -60,7 +61,7 @@ export function PreparationView({ draw }: { draw: DrawView }) {
             ? [
                 { title: '实抽', dataIndex: 'selected', align: 'right' as const, render: (v: number) => `${n(v)} 户` },
                 {
-                  title: '末位抽取号(截止值)',
+                  title: '末位抽取号（截止值）',
                   dataIndex: 'cutoffKey',
                   render: (k: string | null) => (k ? <Typography.Text code>{k.slice(0, 16)}…</Typography.Text> : '—'),
                 },

@@ -51,7 +51,7 @@ export function ResultView({
 function RevealSummary({ draw, reveal }: { draw: DrawView; reveal: NonNullable<DrawView['reveal']> }) {
   return (
     <Descriptions size="small" bordered column={1}>
-      <Descriptions.Item label="随机数 nonce(揭晓)">
+      <Descriptions.Item label="随机数 nonce（揭晓）">
         <HashText value={reveal.nonce} testId="hash-nonce" />
       </Descriptions.Item>
       <Descriptions.Item label="种子 seed">
@@ -60,7 +60,7 @@ function RevealSummary({ draw, reveal }: { draw: DrawView; reveal: NonNullable<D
       <Descriptions.Item label="揭晓时间">{when(reveal.revealedAt)}</Descriptions.Item>
       {draw.sealed && (
         <Descriptions.Item label="封存">
-          {when(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存(证明第 {draw.sealed.proofVersion} 版)
+          {when(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存（证明第 {draw.sealed.proofVersion} 版）
         </Descriptions.Item>
       )}
     </Descriptions>
@@ -82,7 +82,7 @@ function PackagesTable({
 }) {
   const sealed = draw.state === 'sealed';
   const team = {
-    title: sealed ? '检查组(点击“递补”替换人员)' : '检查组',
+    title: sealed ? '检查组（点击“递补”替换人员）' : '检查组',
     width: 340,
     render: (_: unknown, p: PackageView) => (
       <Space orientation="vertical" size={2}>
@@ -131,7 +131,7 @@ const PACKAGE_COLUMNS: ColumnsType<PackageView> = [
   { title: '名单包', dataIndex: 'no', width: 80, align: 'center', render: (no: number) => `第 ${no} 组` },
   { title: '片区', dataIndex: 'area', width: 120, render: (a: string | null) => a ?? '—' },
   {
-    title: '检查对象(层 · 名次 · 抽取号)',
+    title: '检查对象（层 · 名次 · 抽取号）',
     render: (_: unknown, p) =>
       p.entities.map((e) => (
         <div key={e.code}>
@@ -157,8 +157,8 @@ function Amendments({ amendments }: { amendments: AmendmentView[] }) {
       columns={[
         { title: '序号', dataIndex: 'ordinal', width: 60 },
         { title: '名单包', dataIndex: 'packageNo', width: 80, render: (no: number) => `第 ${no} 组` },
-        { title: '被替换', render: (_: unknown, a) => `${a.out.name}(${a.out.id})` },
-        { title: '递补人员', render: (_: unknown, a) => `${a.in.name}(${a.in.id})` },
+        { title: '被替换', render: (_: unknown, a) => `${a.out.name}（${a.out.id}）` },
+        { title: '递补人员', render: (_: unknown, a) => `${a.in.name}（${a.in.id}）` },
         { title: '理由', dataIndex: 'reason' },
         { title: '时间', dataIndex: 'at', width: 170, render: when },
         { title: '操作人', dataIndex: 'actor', width: 110 },

@@ -164,7 +164,7 @@ function WitnessEntryForm({
       <Form.Item
         name="isPublic"
         valuePropName="checked"
-        tooltip="公开值:承诺之后才公布的数值,例如某期福利彩票开奖号码;只能录入一个。"
+        tooltip="公开值：承诺之后才公布的数值，例如某期福利彩票开奖号码；只能录入一个。"
       >
         <Switch
           checkedChildren="公开值"
@@ -176,7 +176,7 @@ function WitnessEntryForm({
       <Form.Item
         name="name"
         rules={[{ required: true, whitespace: true, message: isPublic ? '请填写公开值来源' : '请填写见证人姓名' }]}
-        tooltip={isPublic ? '例如“福利彩票第2026135期开奖号码”' : '现场见证人的姓名,将印在记录表上'}
+        tooltip={isPublic ? '例如“福利彩票第2026135期开奖号码”' : '现场见证人的姓名，将印在记录表上'}
       >
         <Input
           placeholder={isPublic ? '公开值来源' : '见证人姓名'}
@@ -186,15 +186,15 @@ function WitnessEntryForm({
       </Form.Item>
       {!isPublic && (
         <Form.Item name="role" tooltip="例如 县人大代表、县政协委员、媒体记者">
-          <Input placeholder="身份(可不填)" style={{ width: 180 }} data-testid="witness-role" />
+          <Input placeholder="身份（可不填）" style={{ width: 180 }} data-testid="witness-role" />
         </Form.Item>
       )}
       <Form.Item
         name="value"
         rules={[{ required: true, whitespace: true, message: '请填写见证值' }]}
-        tooltip="见证人报出的任意数字或文字,原样录入,不要改动"
+        tooltip="见证人报出的任意数字或文字，原样录入，不要改动"
       >
-        <Input placeholder="见证值(任意数字或文字)" style={{ width: 220 }} data-testid="witness-value" />
+        <Input placeholder="见证值（任意数字或文字）" style={{ width: 220 }} data-testid="witness-value" />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" loading={saving} data-testid="witness-add">

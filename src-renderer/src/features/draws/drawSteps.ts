@@ -3,11 +3,11 @@ import type { DrawView } from '@shared/domain/draws';
 export const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 export const STEP_ITEMS = [
-  { title: '准备', content: '冻结名单,检查可行性' },
-  { title: '承诺', content: '生成随机数,公布承诺值' },
+  { title: '准备', content: '冻结名单，检查可行性' },
+  { title: '承诺', content: '生成随机数，公布承诺值' },
   { title: '见证', content: '见证人依次报出见证值' },
-  { title: '揭晓', content: '计算种子,抽取对象和人员' },
-  { title: '封存', content: '保存证明,不可更改' },
+  { title: '揭晓', content: '计算种子，抽取对象和人员' },
+  { title: '封存', content: '保存证明，不可更改' },
 ];
 
 export function stepOf(draw: DrawView | null): { current: number; status: 'process' | 'finish' | 'error' } {

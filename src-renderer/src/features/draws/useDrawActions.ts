@@ -45,7 +45,7 @@ export function useDrawActions(task: TaskView, draw: DrawView | null | undefined
 
   const current = draw && draw.state !== 'voided' ? draw : null;
   const prepare = () =>
-    run('prepare', '准备未完成,没有保存任何内容', () => api()['draws:prepare']({ taskId: task.id }), 'prepare');
+    run('prepare', '准备未完成，没有保存任何内容', () => api()['draws:prepare']({ taskId: task.id }), 'prepare');
   const commit = async () => {
     const values = await commitForm.validateFields().catch(() => null);
     if (!values) return;

@@ -15,7 +15,7 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
       message.success(
         info.fullScreen
           ? '投影画面已在第二个显示器上全屏打开'
-          : '投影画面已在新窗口中打开(未检测到第二个显示器,可将窗口拖到投影仪上)',
+          : '投影画面已在新窗口中打开（未检测到第二个显示器，可将窗口拖到投影仪上）',
       );
     } catch (e) {
       message.error(errorText(e));
@@ -53,7 +53,7 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
   }
 
   async function exportRecord(part: 'commit' | 'result') {
-    const label = part === 'commit' ? '第一部分(承诺)' : '第二部分(结果)';
+    const label = part === 'commit' ? '第一部分（承诺）' : '第二部分（结果）';
     try {
       const done = await saveThroughDialog('record', `${task.number}-随机抽取情况记录表${label}.pdf`, (fileToken) =>
         api()['draws:export-record']({ drawId: draw!.id, part, fileToken }),

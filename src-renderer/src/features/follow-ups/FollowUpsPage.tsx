@@ -7,6 +7,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useApiCall } from '../../components/useApiCall';
 import { FollowUpCloseModal } from './FollowUpCloseModal';
 import { FollowUpEditModal } from './FollowUpEditModal';
+import { formatCount } from '@shared/domain/counts';
 
 type Status = 'open' | 'closed' | 'all';
 const STATUS_OPTIONS: { label: string; value: Status }[] = [
@@ -74,7 +75,7 @@ export function FollowUpsPage() {
         size="small"
         loading={loading}
         dataSource={data?.items ?? []}
-        pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+        pagination={{ pageSize: 20, showTotal: (n) => `共 ${formatCount(n)} 条` }}
         locale={{ emptyText: status === 'open' ? '没有未完结的后续处置' : '没有后续处置记录' }}
         onRow={(f) => ({ 'data-testid': `follow-up-${f.id}` }) as never}
         columns={[...COLUMNS, actionsColumn(setEditing, setClosing)]}

@@ -7,6 +7,7 @@ import { useApiCall } from '../../components/useApiCall';
 import type { JobCount } from '@shared/domain/job-count';
 import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
+import { formatCount } from '@shared/domain/counts';
 
 async function counts() {
   const a = api();
@@ -36,7 +37,7 @@ export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) 
   const [size, setSize] = useState(30000);
   const demo = useCountedJob<DemoSummary>(DEMO_CALLS, (done) => {
     message.success(
-      `示例数据已加载：检查对象 ${done.entities.toLocaleString('zh-CN')} 户，执法检查人员 ${done.inspectors} 人，专家 ${done.experts} 人，检查事项 ${done.items} 项`,
+      `示例数据已加载：检查对象 ${formatCount(done.entities)} 户，执法检查人员 ${formatCount(done.inspectors)} 人，专家 ${formatCount(done.experts)} 人，检查事项 ${formatCount(done.items)} 项`,
     );
     reload();
     onDemoLoaded?.();
@@ -143,7 +144,7 @@ function DemoProgressBar({ progress, size }: { progress: JobCount | null; size: 
     <div data-testid="demo-progress">
       <Progress percent={Math.floor((written / total) * 100)} status="active" />
       <Typography.Text type="secondary">
-        正在生成示例数据：已写入检查对象 {written.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 户
+        正在生成示例数据：已写入检查对象 {formatCount(written)} / {formatCount(total)} 户
       </Typography.Text>
     </div>
   );

@@ -41,7 +41,7 @@ export function ItemDetailView({ item, onSaved }: { item: ItemDetail; onSaved: (
         ) : null}
       </Descriptions>
       <div>
-        <Typography.Title level={5}>检查子项({item.subItems.length})</Typography.Title>
+        <Typography.Title level={5}>检查子项（{item.subItems.length})</Typography.Title>
         <SubItemEditor item={item} onSaved={onSaved} />
       </div>
     </Space>

@@ -82,7 +82,7 @@ export function ItemsPage() {
           locale={{
             emptyText: filtered
               ? '没有符合条件的事项'
-              : '事项清单为空，可点击「导入」导入本地公布的随机抽查事项清单，或点击「新增事项」逐项添加',
+              : '事项清单为空，可点击“导入”导入本地公布的随机抽查事项清单，或点击“新增事项”逐项添加',
           }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
           pagination={pagination(data?.total ?? 0, '项')}

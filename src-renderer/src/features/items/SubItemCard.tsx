@@ -23,7 +23,7 @@ export function SubItemCard({ d, i, edit }: { d: Draft; i: number; edit: SubItem
     <Card
       size="small"
       data-testid={`sub-item-${i + 1}`}
-      title={`子项 ${i + 1}${d.id === undefined ? '(新)' : ''}`}
+      title={`子项 ${i + 1}${d.id === undefined ? '（新）' : ''}`}
       extra={<SubItemTools d={d} i={i} edit={edit} />}
     >
       <Space orientation="vertical" style={{ width: '100%' }}>

@@ -17,7 +17,7 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="sub-items">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        检查子项是一户一表中的检查行。导入的清单没有单列检查子项时,每个事项有一个子项(其检查内容或事项名称),可在此修改、拆分。
+        检查子项是一户一表中的检查行。导入的清单没有单列检查子项时，每个事项有一个子项（其检查内容或事项名称），可在此修改、拆分。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="sub-items-error" />}
       {drafts.map((d, i) => (
@@ -59,7 +59,7 @@ function SplitModal({ edit }: { edit: SubItemDrafts }) {
       modalRender={(node) => <div data-testid="split-modal">{node}</div>}
     >
       <Typography.Paragraph type="secondary">
-        每行一个检查子项。第一行保留原子项,其余为新子项(检查依据和方式沿用原子项)。
+        每行一个检查子项。第一行保留原子项，其余为新子项（检查依据和方式沿用原子项）。
       </Typography.Paragraph>
       <Input.TextArea
         autoSize={{ minRows: 4, maxRows: 12 }}

@@ -63,7 +63,7 @@ export function useSubItemDrafts(item: ItemDetail, onSaved: (item: ItemDetail) =
       .map((l) => l.trim())
       .filter(Boolean);
     if (parts.length < 2) {
-      message.warning('请把内容分成至少两行,每行一个检查子项');
+      message.warning('请把内容分成至少两行，每行一个检查子项');
       return;
     }
     setDrafts((list) => {
@@ -88,7 +88,7 @@ export function useSubItemDrafts(item: ItemDetail, onSaved: (item: ItemDetail) =
     }));
     const saved = await run(() => api()['items:update-sub-items']({ itemId: item.id, subItems }));
     if (!saved) return;
-    message.success(`检查子项已保存(共 ${saved.subItems.length} 项)`);
+    message.success(`检查子项已保存（共 ${saved.subItems.length} 项）`);
     onSaved(saved);
   }
 

@@ -2,8 +2,9 @@ import { Alert, Card, Space, Spin, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { ScopeFigures } from './ScopeFigures';
+import { formatCount } from '@shared/domain/counts';
 
-const number = (n: number) => n.toLocaleString('zh-CN');
+const number = formatCount;
 const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /**

@@ -48,7 +48,7 @@ export function ItemSelect({
         onChange?.(v);
       }}
       options={options}
-      placeholder="输入事项名称检索,可选多个"
+      placeholder="输入事项名称检索，可选多个"
       notFoundContent={loading ? '正在检索…' : '事项清单中没有匹配的事项'}
       data-testid="task-items"
     />

@@ -38,7 +38,7 @@ export function NewPlanModal({
           if (changed.year) form.setFieldsValue({ title: defaultPlanTitle(changed.year) });
         }}
       >
-        <Form.Item label="年度" name="year" rules={[numberRule(PLAN_YEAR)]} extra="计划所属的年度;创建后不能修改。">
+        <Form.Item label="年度" name="year" rules={[numberRule(PLAN_YEAR)]} extra="计划所属的年度；创建后不能修改。">
           <InputNumber style={{ width: 140 }} data-testid="plan-year-input" />
         </Form.Item>
         <Form.Item

@@ -79,7 +79,7 @@ export function PlanDetail({
           onClose={() => setEditing(null)}
           onSaved={(task) => {
             message.success(
-              published ? `已保存“${task.name}”,计划已发布第 ${plan.version + 1} 版` : `已保存抽查任务 ${task.number}`,
+              published ? `已保存“${task.name}”，计划已发布第 ${plan.version + 1} 版` : `已保存抽查任务 ${task.number}`,
             );
             setEditing(null);
             changed();

@@ -36,7 +36,7 @@ export function PlanHeaderCard({
     setActionError(undefined);
     try {
       const done = await api()['plans:publish']({ id: plan.id });
-      message.success(`《${done.title}》已公示(第 1 版)`);
+      message.success(`《${done.title}》已公示（第 1 版）`);
       onChanged();
     } catch (e) {
       setActionError(errorText(e));
@@ -64,7 +64,7 @@ export function PlanHeaderCard({
       </Descriptions>
       {!published && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          草稿可以随意修改;添加好抽查任务后点击“公示计划”。计划须先公示,才能按计划随机抽取。
+          草稿可以随意修改；添加好抽查任务后点击“公示计划”。计划须先公示，才能按计划随机抽取。
         </Typography.Paragraph>
       )}
       {actionError && (
@@ -108,7 +108,7 @@ function PlanHeaderActions({
       {!published && (
         <Popconfirm
           title="公示年度抽查计划"
-          description="公示后,计划和任务的每次修改都会发布新版本并写明理由,旧版本仍可查阅。"
+          description="公示后，计划和任务的每次修改都会发布新版本并写明理由，旧版本仍可查阅。"
           okText="公示"
           cancelText="取消"
           onConfirm={onPublish}

@@ -1,6 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import { ListTable } from '../../components/ListTable';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
+import { formatCount } from '@shared/domain/counts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
@@ -16,7 +17,7 @@ export function PlanPublicationView({ publication }: { publication: PlanPublicat
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="版本">第 {publication.version} 版</Descriptions.Item>
         <Descriptions.Item label="公示时间">{when(publication.publishedAt)}</Descriptions.Item>
-        <Descriptions.Item label="修改理由">{publication.changeReason ?? '(首次公示)'}</Descriptions.Item>
+        <Descriptions.Item label="修改理由">{publication.changeReason ?? '（首次公示）'}</Descriptions.Item>
       </Descriptions>
       <ListTable<PlanPublicationRow & { no: number }>
         bordered
@@ -40,7 +41,7 @@ export function PlanPublicationView({ publication }: { publication: PlanPublicat
             dataIndex: 'expectedCount',
             width: 100,
             align: 'right',
-            render: (n: number) => `${n.toLocaleString('zh-CN')} 户`,
+            render: (n: number) => `${formatCount(n)} 户`,
           },
         ]}
       />

@@ -40,7 +40,7 @@ export function PlanRenameModal({
           <Form.Item
             label="修改理由"
             name="changeReason"
-            extra={`计划已公示,修改将发布第 ${plan.version + 1} 版,理由随新版本公示。`}
+            extra={`计划已公示，修改将发布第 ${plan.version + 1} 版，理由随新版本公示。`}
             rules={[{ required: true, whitespace: true, message: '请填写修改理由' }]}
           >
             <Input.TextArea rows={2} maxLength={500} data-testid="plan-reason-input" />

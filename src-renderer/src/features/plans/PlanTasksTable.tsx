@@ -77,7 +77,7 @@ export function PlanTasksTable({
     <ListTable<TaskView>
       rowKey="id"
       dataSource={tasks}
-      locale={{ emptyText: '还没有抽查任务,点击“新增抽查任务”添加' }}
+      locale={{ emptyText: '还没有抽查任务，点击“新增抽查任务”添加' }}
       data-testid="plan-tasks"
       onRow={(t) => ({ 'data-testid': `task-row-${t.id}` }) as never}
       columns={[...TASK_COLUMNS, deadlines, actions]}

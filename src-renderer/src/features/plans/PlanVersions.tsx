@@ -39,7 +39,7 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
           },
           { title: '公示时间', dataIndex: 'publishedAt', width: 170, render: when },
           { title: '操作人', dataIndex: 'actor', width: 110 },
-          { title: '修改理由', dataIndex: 'reason', render: (r: string | null) => r ?? '(首次公示)' },
+          { title: '修改理由', dataIndex: 'reason', render: (r: string | null) => r ?? '（首次公示）' },
           {
             title: '操作',
             width: 250,
@@ -50,7 +50,7 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
       <Modal
         open={shown !== null}
         width={1280}
-        title={`公示计划 第 ${shown ?? ''} 版(按公示时的内容)`}
+        title={`公示计划 第 ${shown ?? ''} 版（按公示时的内容）`}
         onCancel={() => setShown(null)}
         footer={<Button onClick={() => setShown(null)}>关闭</Button>}
         destroyOnHidden

@@ -2,8 +2,9 @@ import type { HTMLAttributes } from 'react';
 import { Space, Statistic } from 'antd';
 import { ListTable } from '../../components/ListTable';
 import { gradeLabel, percentText, type StratumPreview } from '@shared/domain/tasks';
+import { formatCount } from '@shared/domain/counts';
 
-const number = (n: number) => n.toLocaleString('zh-CN');
+const number = formatCount;
 type Figure = [title: string, value: number, suffix: string, testId: string];
 
 /**

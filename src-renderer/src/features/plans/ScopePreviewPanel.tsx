@@ -4,8 +4,9 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ScopeFigures } from './ScopeFigures';
+import { formatCount } from '@shared/domain/counts';
 
-const number = (n: number) => n.toLocaleString('zh-CN');
+const number = formatCount;
 
 /**
  * 范围预览: what the task's object scope holds right now, what each grade will draw, and who the inspector scope
@@ -19,7 +20,7 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
     [key],
   );
   return (
-    <Card size="small" title="范围预览(实时)" data-testid="scope-preview">
+    <Card size="small" title="范围预览（实时）" data-testid="scope-preview">
       {!key && <Typography.Text type="secondary">抽查比例和开展时间填写无误后，显示范围内户数。</Typography.Text>}
       {error && <Alert type="error" showIcon title="无法计算范围" description={error} />}
       {data && (
@@ -34,8 +35,8 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
             />
             {data.pool && (
               <Typography.Text type="secondary" data-testid="scope-pool-detail">
-                {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `(含专家 ${number(data.pool.experts)} 人)` : ''};` +
-                  `预计至少 ${number(data.pool.packagesAtLeast)} 个名单包,按每组人数和每人最多参加的组数,最多可组成 ${number(data.pool.teamsAtMost)} 个检查组。`}
+                {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `（含专家 ${number(data.pool.experts)} 人）` : ''};` +
+                  `预计至少 ${number(data.pool.packagesAtLeast)} 个名单包，按每组人数和每人最多参加的组数，最多可组成 ${number(data.pool.teamsAtMost)} 个检查组。`}
               </Typography.Text>
             )}
             {data.excludedSince && (

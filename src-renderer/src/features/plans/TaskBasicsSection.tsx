@@ -33,13 +33,13 @@ export function TaskBasicsSection({
         extra={HELP.name}
         rules={[{ required: true, whitespace: true, message: '任务名称不能为空' }]}
       >
-        <Input maxLength={100} placeholder="例如:2026年食品经营者双随机抽查" data-testid="task-name" />
+        <Input maxLength={100} placeholder="例如：2026年食品经营者双随机抽查" data-testid="task-name" />
       </Form.Item>
       <Form.Item label="任务编号" extra={HELP.number}>
         <Typography.Text strong data-testid="task-number">
           {task
             ? task.number
-            : `${formatTaskNumber(options.settings.bureauShortName, plan.year, 0).replace('0号', 'N号')}(保存后生成)`}
+            : `${formatTaskNumber(options.settings.bureauShortName, plan.year, 0).replace('0号', 'N号')}（保存后生成）`}
         </Typography.Text>
       </Form.Item>
       <Form.Item
@@ -63,7 +63,7 @@ export function TaskBasicsSection({
         </Col>
         <Col span={12}>
           <Form.Item
-            label="联合部门(联合抽查)"
+            label="联合部门（联合抽查）"
             name="joiningDepartments"
             extra={HELP.joiningDepartments}
             dependencies={['leadDepartment']}
@@ -134,7 +134,7 @@ function TaskPeriodRow({
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="task-period-ended"
-          title={`开展时间已于 ${period![1].format('YYYY-MM-DD')} 结束:这样的任务不能再抽取。`}
+          title={`开展时间已于 ${period![1].format('YYYY-MM-DD')} 结束：这样的任务不能再抽取。`}
         />
       )}
     </>

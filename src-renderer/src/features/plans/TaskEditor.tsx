@@ -47,7 +47,7 @@ export function TaskEditor({
     <Drawer
       open={open}
       size={1240}
-      title={task ? `编辑抽查任务 ${task.number}` : `新增抽查任务(${plan.year} 年)`}
+      title={task ? `编辑抽查任务 ${task.number}` : `新增抽查任务（${plan.year} 年）`}
       onClose={onClose}
       destroyOnHidden
       data-testid="task-editor"
@@ -143,8 +143,8 @@ function TaskEditorNotice({
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title="该任务的抽取已经承诺,抽取条件已经公开,不能再修改。"
-        description="如确需修改,请先在“随机抽取”页作废该次抽取并写明理由。"
+        title="该任务的抽取已经承诺，抽取条件已经公开，不能再修改。"
+        description="如确需修改，请先在“随机抽取”页作废该次抽取并写明理由。"
       />
     );
   if (prepared)
@@ -164,7 +164,7 @@ function TaskEditorNotice({
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`本计划已公示(第 ${plan.version} 版)。保存后将立即发布第 ${plan.version + 1} 版,旧版本仍可查阅。`}
+        title={`本计划已公示（第 ${plan.version} 版）。保存后将立即发布第 ${plan.version + 1} 版，旧版本仍可查阅。`}
       />
     );
   return null;
@@ -175,9 +175,9 @@ function ChangeReasonField() {
     <>
       <Divider titlePlacement="start">修改理由</Divider>
       <Form.Item
-        label="修改理由(将随新版本公示)"
+        label="修改理由（将随新版本公示）"
         name="changeReason"
-        extra="已公示的计划每次修改都会发布新版本,理由与新版本一起公示并记入操作日志。"
+        extra="已公示的计划每次修改都会发布新版本，理由与新版本一起公示并记入操作日志。"
         rules={[{ required: true, whitespace: true, message: '请填写修改理由' }]}
       >
         <Input.TextArea rows={2} maxLength={500} showCount data-testid="task-change-reason" />

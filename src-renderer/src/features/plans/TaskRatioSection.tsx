@@ -10,7 +10,7 @@ const RATIO_FIELDS: Partial<Record<RatioMode, NumberFieldSpec>> = {
   uniform: {
     label: '抽查比例',
     name: 'uniformPct',
-    extra: '范围内每户被抽中的比例;原则上不低于 5%。',
+    extra: '范围内每户被抽中的比例；原则上不低于 5%。',
     rule: percentRule(RATIO_BP),
     suffix: '%',
     width: 140,
@@ -19,7 +19,7 @@ const RATIO_FIELDS: Partial<Record<RatioMode, NumberFieldSpec>> = {
   fixed: {
     label: '固定抽取户数',
     name: 'fixedCount',
-    extra: '不论范围内有多少户,都抽取这个户数(不能超过范围内户数)。',
+    extra: '不论范围内有多少户，都抽取这个户数（不能超过范围内户数）。',
     rule: numberRule(FIXED_COUNT),
     suffix: '户',
     width: 160,
@@ -79,7 +79,7 @@ function GradeRatios() {
         ))}
       </Space>
       <Typography.Paragraph type="secondary">
-        比例填 0 表示该等级不抽取。A级最低(“无事不扰”),D级最高。
+        比例填 0 表示该等级不抽取。A级最低（“无事不扰”），D级最高。
       </Typography.Paragraph>
     </>
   );

@@ -14,7 +14,7 @@ export function TaskScopeSection({ options }: { options: TaskOptions }) {
       <Form.Item
         label="主体类型"
         name={['scope', 'entityTypes']}
-        extra="只抽取所选类型的市场主体;不选表示各类主体都在范围内。"
+        extra="只抽取所选类型的市场主体；不选表示各类主体都在范围内。"
       >
         <Checkbox.Group options={list([...ENTITY_TYPE_CHOICES])} data-testid="scope-entityTypes" />
       </Form.Item>
@@ -36,7 +36,7 @@ export function TaskScopeSection({ options }: { options: TaskOptions }) {
       <Form.Item
         label="信用风险等级"
         name={['scope', 'grades']}
-        extra="只抽取所选信用等级的对象;“未评级”指尚无信用等级的对象。不选表示各等级都在范围内。"
+        extra="只抽取所选信用等级的对象；“未评级”指尚无信用等级的对象。不选表示各等级都在范围内。"
       >
         <Checkbox.Group
           options={GRADE_KEYS.map((g) => ({ value: g, label: gradeLabel(g) }))}

@@ -99,7 +99,7 @@ export function TaskTeamSection({
         <Form.Item
           label="专家领域"
           name="expertTags"
-          extra="只选派具有所选领域标签的专家;不选表示专家库中在库专家都可选派。"
+          extra="只选派具有所选领域标签的专家；不选表示专家库中在库专家都可选派。"
         >
           <Select mode="multiple" allowClear options={list(options.expertTags)} placeholder="不限" />
         </Form.Item>
@@ -120,12 +120,12 @@ function InspectorOfficesField({ options, scopeKind }: { options: TaskOptions; s
           ? '参加的局机关科室'
           : single
             ? '选派人员的市场监管所'
-            : '选派人员的市场监管所(至少 2 个)'
+            : '选派人员的市场监管所（至少 2 个）'
       }
       name="inspectorOffices"
       extra={
         scopeKind === '局机关与所'
-          ? '所选科室的人员与各市场监管所的人员一起随机选派;不选表示局机关各科室都参加。'
+          ? '所选科室的人员与各市场监管所的人员一起随机选派；不选表示局机关各科室都参加。'
           : single
             ? '只从这一个所的在岗人员中随机选派。'
             : '只从所选各所的在岗人员中随机选派。'

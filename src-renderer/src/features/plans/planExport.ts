@@ -5,7 +5,7 @@ import { saveThroughDialog } from '../../components/files';
 export function exportPlan(plan: { id: number; title: string }, version: number, format: 'xlsx' | 'pdf') {
   return saveThroughDialog(
     format === 'xlsx' ? 'plan-xlsx' : 'plan-pdf',
-    `${plan.title}(第${version}版).${format}`,
+    `${plan.title}（第${version}版）.${format}`,
     (fileToken) => api()['plans:export']({ planId: plan.id, version, format, fileToken }),
   );
 }

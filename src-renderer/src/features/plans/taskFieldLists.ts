@@ -15,9 +15,9 @@ export const scopeLists = (options: TaskOptions) =>
   [
     {
       field: 'industries',
-      label: '行业(业态)',
+      label: '行业（业态）',
       values: options.industries,
-      extra: '只抽取所选行业的对象,例如检查食品经营者选“餐饮服务”“食品销售”。',
+      extra: '只抽取所选行业的对象，例如检查食品经营者选“餐饮服务”“食品销售”。',
     },
     { field: 'areas', label: '所属片区', values: options.areas, extra: '只抽取所选片区内的对象。' },
     { field: 'offices', label: '管辖单位', values: options.stations, extra: '只抽取由所选市场监管所监管的对象。' },
@@ -25,6 +25,6 @@ export const scopeLists = (options: TaskOptions) =>
       field: 'tags',
       label: '对象标签',
       values: options.entityTags,
-      extra: '只抽取带有任一所选标签的对象(例如“学校周边”“冷链”)。',
+      extra: '只抽取带有任一所选标签的对象（例如“学校周边”“冷链”）。',
     },
   ] as const;

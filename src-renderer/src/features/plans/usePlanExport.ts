@@ -9,7 +9,7 @@ export function usePlanExport(plan: PlanView) {
   return async function runExport(version: number, format: 'xlsx' | 'pdf') {
     try {
       const done = await exportPlan(plan, version, format);
-      if (done) message.success(`已导出第 ${done.version} 版公示计划:${done.fileName}`);
+      if (done) message.success(`已导出第 ${done.version} 版公示计划：${done.fileName}`);
     } catch (e) {
       message.error(errorText(e));
     }

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { usePublish, type PublishScope, type PublishState } from './usePublish';
+import { formatCount } from '@shared/domain/counts';
 
 /** 公示包: pick a sealed task or a year, choose an empty folder, and get a folder ready for the bureau's website. */
 export function PublishPage() {
@@ -36,7 +37,7 @@ function PublishCard({ choices }: { choices: PublishChoices }) {
         <Typography.Paragraph style={{ margin: 0 }}>
           公示包是一个可直接放到机关网站上的文件夹：首页 index.html
           列出本机关的抽查计划、任务、抽中名单和已公示的检查结果，
-          公众可按名称或统一社会信用代码查询某户是否被抽中及其原因（本户抽取号与本层分界抽取号的比较），并离线验证整次抽取；
+          公众可按名称或统一社会信用代码查询某户是否被抽中及其原因（本户抽取号与本层截止抽取号的比较），并离线验证整次抽取；
           另附各任务的抽取记录（proof.json）和离线验证页。不需要服务器，从磁盘打开即可使用。请选择一个空文件夹。
         </Typography.Paragraph>
         <Space wrap>
@@ -114,7 +115,7 @@ function PublishOutcome({ state, onCancel }: { state: PublishState; onCancel: ()
       type="success"
       showIcon
       title={`公示包已生成到文件夹「${result.folderName}」`}
-      description={`含抽查任务 ${result.tasks} 个，候选市场主体 ${result.entities} 户次，文件 ${result.files} 个。用浏览器打开其中的 index.html 即可查询和验证；整个文件夹可原样上传到机关网站。`}
+      description={`含抽查任务 ${formatCount(result.tasks)} 个，候选市场主体 ${formatCount(result.entities)} 户次，文件 ${formatCount(result.files)} 个。用浏览器打开其中的 index.html 即可查询和验证；整个文件夹可原样上传到机关网站。`}
       data-testid="publish-done"
     />
   );

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { Checkbox, Col, Form, Input, Radio, Row } from 'antd';
-import { CHECK_METHODS, END_STATES, FOLLOW_UPS, RESULT_CATEGORIES, type ResultEntry } from '@shared/domain/results';
+import {
+  CHECK_METHODS,
+  END_STATES,
+  FOLLOW_UPS,
+  RESULT_CATEGORIES,
+  vocabularyText,
+  type ResultEntry,
+} from '@shared/domain/results';
 import type { ResultSheetView } from '@shared/domain/result-views';
 import type { FieldProblems } from './entryModel';
 
@@ -44,6 +51,8 @@ function ChoicesField<N extends ChoiceName>(
     </Field>
   );
 }
+
+const shown = (values: readonly string[]) => values.map((value) => ({ value, label: vocabularyText(value) }));
 
 /** 检查日期, 到场检查人员, 核查方式, and an end state found at the door. */
 export function VisitFields({ view, entry, problems, disabled, change }: Props) {
@@ -101,10 +110,10 @@ export function OutcomeFields({ entry, problems, disabled, change }: Props) {
   return (
     <Row gutter={16}>
       <Col span={24}>
-        <ChoicesField {...fields} label="检查结果（可多选）" name="categories" options={[...RESULT_CATEGORIES]} />
+        <ChoicesField {...fields} label="检查结果（可多选）" name="categories" options={shown(RESULT_CATEGORIES)} />
       </Col>
       <Col span={24}>
-        <ChoicesField {...fields} label="后续处置措施（可多选）" name="followUps" options={[...FOLLOW_UPS]} />
+        <ChoicesField {...fields} label="后续处置措施（可多选）" name="followUps" options={shown(FOLLOW_UPS)} />
       </Col>
       <Col span={8}>
         <Field label="整改期限（责令改正时必填）" name="correctionDeadline" problem={problems.correctionDeadline}>

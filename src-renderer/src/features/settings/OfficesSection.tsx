@@ -5,6 +5,7 @@ import { BUREAU_OFFICE_KINDS, type BureauOffice, type BureauOfficeKind } from '@
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
+import { formatCount } from '@shared/domain/counts';
 
 const KIND_LABELS: Record<BureauOfficeKind, string> = { 局机关: '局机关科室', 市场监管所: '市场监管所' };
 
@@ -72,7 +73,7 @@ export function OfficesSection() {
             title: '名录中记在其下',
             dataIndex: 'used',
             width: 150,
-            render: (n: number) => `${n.toLocaleString('zh-CN')} 条`,
+            render: (n: number) => `${formatCount(n)} 条`,
           },
           {
             title: '操作',

@@ -140,25 +140,25 @@ function SettingsFields() {
         label={SETTINGS_LABELS.bureauName}
         rules={[{ required: true, message: '请填写机关名称' }]}
       >
-        <Input placeholder="如:某某县市场监督管理局" />
+        <Input placeholder="如：某某县市场监督管理局" />
       </Form.Item>
       <Form.Item
         name="bureauShortName"
         label={SETTINGS_LABELS.bureauShortName}
-        extra="用于任务编号:机关简称 + 抽查〔年〕+ 序号"
+        extra="用于任务编号：机关简称 + 抽查〔年〕+ 序号"
         rules={[{ required: true, message: '请填写机关简称' }]}
       >
-        <Input placeholder="如:某市监" style={{ width: 200 }} />
+        <Input placeholder="如：某市监" style={{ width: 200 }} />
       </Form.Item>
       <Form.Item
         name="defaultRatioPct"
         label={SETTINGS_LABELS.defaultRatioBp}
-        extra="任务未另行规定时使用,原则上不低于 5%"
+        extra="任务未另行规定时使用，原则上不低于 5%"
         rules={[percentRule(RATIO_BP)]}
       >
         <InputNumber {...pct} />
       </Form.Item>
-      <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高,抽查比例越高(A 级无事不扰)">
+      <Form.Item label={SETTINGS_LABELS.gradeRatioBp} extra="信用风险等级越高，抽查比例越高（A 级无事不扰）">
         <Space wrap>
           {CREDIT_GRADES.map((g) => (
             <Form.Item key={g} name={['gradeRatioPct', g]} noStyle rules={[gradeRule(g)]}>

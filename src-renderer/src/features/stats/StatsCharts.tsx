@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Card, Col, Row } from 'antd';
 import type { StatsCharts as Charts } from '@shared/domain/stats';
 import { useEChart, type ChartOption } from './useEChart';
+import { formatCount } from '@shared/domain/counts';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const GRID = { left: 48, right: 16, top: 36, bottom: 28, containLabel: true };
@@ -64,7 +65,7 @@ function options(c: Charts): Record<string, ChartOption> {
           const i = (params as { dataIndex: number }[])[0].dataIndex;
           const g = c.grades[i];
           const rate = g.roster > 0 ? `${((g.drawn / g.roster) * 100).toFixed(1)}%` : '—';
-          return `${g.grade}：抽中 ${g.drawn} 户 ÷ 名录库 ${g.roster} 户 = ${rate}`;
+          return `${g.grade}：抽中 ${formatCount(g.drawn)} 户 ÷ 名录库 ${formatCount(g.roster)} 户 = ${rate}`;
         },
       },
     },

@@ -1,10 +1,11 @@
 import type { CeremonyState, WitnessView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { hashGroups } from '../HashText';
+import { formatCount } from '@shared/domain/counts';
 
 /** Witnesses shown with their role and the value in large type; more are listed a line each. */
 const ROOMY_WITNESSES = 3;
-export const n = (v: number) => v.toLocaleString('zh-CN');
+export const n = formatCount;
 
 export function Hash({
   label,
@@ -32,7 +33,7 @@ export function Hash({
           ))}
         </div>
       ) : (
-        <div className="ceremony-hash-pending">(承诺后公布)</div>
+        <div className="ceremony-hash-pending">（承诺后公布）</div>
       )}
     </div>
   );
@@ -153,18 +154,18 @@ export function Summary({ state }: { state: CeremonyState }) {
         ))}
       </div>
       <Hash
-        label="种子 seed(由输入摘要、随机数和见证值算出)"
+        label="种子 seed（由输入摘要、随机数和见证值算出）"
         value={state.hashes?.seed ?? null}
         testId="ceremony-hash-seed"
         large
       />
       {state.amendments.slice(-2).map((a) => (
         <div key={a.ordinal} data-testid={`ceremony-amendment-${a.ordinal}`}>
-          递补:第 {a.packageNo} 组 {a.out.name} → {a.in.name}({a.reason})
+          递补：第 {a.packageNo} 组 {a.out.name} → {a.in.name}({a.reason})
         </div>
       ))}
       <div className="ceremony-muted">
-        {sealed ? '结果已封存,不可更改。任何人可用抽取证明和离线验证页核验。' : '结果待封存。'}
+        {sealed ? '结果已封存，不可更改。任何人可用抽取证明和离线验证页核验。' : '结果待封存。'}
       </div>
     </div>
   );
@@ -175,7 +176,7 @@ export function Waiting({ state }: { state: CeremonyState }) {
   return (
     <div className="ceremony-center">
       <div className="ceremony-big">双随机抽取 即将开始</div>
-      <div className="ceremony-line">开展时间:{state.task.period}</div>
+      <div className="ceremony-line">开展时间：{state.task.period}</div>
       <div className="ceremony-muted">检查事项</div>
       {state.task.items.slice(0, 3).map((item) => (
         <div key={item}>{item}</div>
@@ -191,7 +192,7 @@ export function Prepared({ state }: { state: CeremonyState }) {
     <>
       <Counts state={state} />
       <Hash
-        label="输入摘要 inputDigest(名单已冻结)"
+        label="输入摘要 inputDigest（名单已冻结）"
         value={state.hashes!.inputDigest}
         testId="ceremony-hash-inputDigest"
         large
@@ -223,7 +224,7 @@ export function Voided({ state }: { state: CeremonyState }) {
   return (
     <div className="ceremony-center" data-testid="ceremony-voided">
       <div className="ceremony-big">本次抽取已作废</div>
-      <div className="ceremony-line">理由:{state.voidReason}</div>
+      <div className="ceremony-line">理由：{state.voidReason}</div>
     </div>
   );
 }

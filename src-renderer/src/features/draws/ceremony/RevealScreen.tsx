@@ -64,7 +64,7 @@ function PackageCard({ pkg, firstLine, entityLines }: { pkg: PackageView; firstL
       ))}
       {pkg.entities.length > entities.length && <div className="ceremony-muted">等共 {pkg.entities.length} 户</div>}
       <div className="ceremony-team ceremony-line ceremony-appear" style={at(1 + entities.length)}>
-        检查组:{pkg.team.map((m) => m.name).join('、')}
+        检查组：{pkg.team.map((m) => m.name).join('、')}
       </div>
     </div>
   );

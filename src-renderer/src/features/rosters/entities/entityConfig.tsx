@@ -101,7 +101,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
       input: 'text',
       nullable: true,
       schema: s.uscc,
-      placeholder: '18 位,老个体户没有的可留空(须有注册号)',
+      placeholder: '18 位，老个体户没有的可留空（须有注册号）',
       rules: [
         {
           // The check the program applies on save (roster:update): same words, before the clerk presses 保存.
@@ -112,7 +112,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
             if (code.length !== 18) return;
             const check = checkUscc(code);
             if (!check.ok && check.problem === 'checkDigit') {
-              throw new Error(`统一社会信用代码校验位不正确(第 18 位应为 ${check.expectedCheckChar}),请核对。`);
+              throw new Error(`统一社会信用代码校验位不正确（第 18 位应为 ${check.expectedCheckChar}），请核对。`);
             }
           },
         },
@@ -123,7 +123,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
     { name: 'industry', label: L.industry, input: 'text', schema: s.industry },
     { name: 'address', label: L.address, input: 'textarea', schema: s.address },
     { name: 'area', label: L.area, input: 'text', schema: s.area },
-    { name: 'office', label: L.office, input: 'office', schema: s.office, placeholder: '如:城关市场监管所' },
+    { name: 'office', label: L.office, input: 'office', schema: s.office, placeholder: '如：城关市场监管所' },
     { name: 'legalRep', label: L.legalRep, input: 'text', schema: s.legalRep },
     { name: 'phone', label: L.phone, input: 'text', schema: s.phone },
     {
@@ -143,7 +143,7 @@ export const ENTITY_CONFIG: RosterConfig<EntityRow> = {
       input: 'text',
       nullable: true,
       schema: s.lastInspectedOn,
-      placeholder: 'YYYY-MM-DD,如 2025-06-30',
+      placeholder: 'YYYY-MM-DD，如 2025-06-30',
     },
   ],
 };

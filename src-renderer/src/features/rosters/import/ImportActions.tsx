@@ -17,7 +17,7 @@ export function ImportActions({ kind, onImported }: { kind: RosterKind; onImport
       const done = await saveThroughDialog('template', `${label}导入模板.xlsx`, (fileToken) =>
         api()['roster:template']({ kind, fileToken }),
       );
-      if (done) message.success(`导入模板已保存为 ${done.fileName}(表头批注说明了每一列的填写要求)`);
+      if (done) message.success(`导入模板已保存为 ${done.fileName}（表头批注说明了每一列的填写要求）`);
     } catch (e) {
       message.error(errorText(e));
     }

@@ -8,6 +8,7 @@ import { MappingStep, missingRequired } from './MappingStep';
 import { acceptableRows, ImportCounts, ProblemsTable } from './ReportView';
 import type { ImportFlow, Stage } from './useImportFlow';
 import { rowsLeftOut, ValueMappings } from './ValueMappings';
+import { formatCount } from '@shared/domain/counts';
 
 /** One step of the import dialog: what the modal shows and the buttons in its footer. */
 export interface StepView {
@@ -24,7 +25,7 @@ export function chooseStep(kind: RosterKind, flow: ImportFlow): StepView {
       <Result
         icon={<FileExcelOutlined />}
         title={`从 Excel 或 CSV 文件导入${ROSTER_LABELS[kind]}`}
-        subTitle="支持 .xlsx、.xls 和 .csv(UTF-8 或 GBK)文件。程序会自动找到表头并对应各列,导入前先预览,确认后才写入。"
+        subTitle="支持 .xlsx、.xls 和 .csv（UTF-8 或 GBK）文件。程序会自动找到表头并对应各列，导入前先预览，确认后才写入。"
         extra={
           <Button
             type="primary"
@@ -84,7 +85,7 @@ export function progressStep(flow: ImportFlow, stage: StageOf<'previewing' | 'wr
         data-testid="import-progress"
       >
         <Typography.Title level={4} style={{ textAlign: 'center' }}>
-          {writing ? '正在写入数据库…' : '正在读取文件并与名录比对(不写入)…'}
+          {writing ? '正在写入数据库…' : '正在读取文件并与名录比对（不写入）…'}
         </Typography.Title>
         <Progress
           percent={writing && toWrite > 0 ? Math.min(99, Math.floor((done * 100) / toWrite)) : 100}
@@ -92,12 +93,10 @@ export function progressStep(flow: ImportFlow, stage: StageOf<'previewing' | 'wr
           showInfo={writing}
         />
         <Typography.Paragraph style={{ textAlign: 'center' }} data-testid="import-progress-text">
-          {writing
-            ? `已写入 ${done.toLocaleString('zh-CN')} / ${toWrite.toLocaleString('zh-CN')} 条`
-            : `已读取 ${done.toLocaleString('zh-CN')} 行`}
+          {writing ? `已写入 ${formatCount(done)} / ${formatCount(toWrite)} 条` : `已读取 ${formatCount(done)} 行`}
           <br />
           <Typography.Text type="secondary">
-            {writing ? '全部写入后一次提交;取消则数据库保持原样。' : '预览不会修改数据库。'}
+            {writing ? '全部写入后一次提交；取消则数据库保持原样。' : '预览不会修改数据库。'}
           </Typography.Text>
         </Typography.Paragraph>
       </Space>
@@ -124,7 +123,7 @@ export function reportStep(flow: ImportFlow, stage: StageOf<'report'>, exportPro
   return {
     body: (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-report">
-        <Alert type="info" showIcon title="以下是预览结果,数据库尚未修改。确认后才会写入。" />
+        <Alert type="info" showIcon title="以下是预览结果，数据库尚未修改。确认后才会写入。" />
         <ImportCounts report={r} />
         <ValueMappings kind={r.kind} mappings={r.valueMappings} choices={flow.choices} onChange={flow.setChoices} />
         <ProblemsTable report={r} declined={declined} onDeclinedChange={flow.setDeclined} />
@@ -156,7 +155,7 @@ export function doneStep(flow: ImportFlow, stage: StageOf<'done'>, exportProblem
         <Result
           status="success"
           title="导入完成"
-          subTitle={`新增 ${c.new} 条,更新 ${c.updated} 条,无变化 ${c.unchanged} 条,未导入 ${c.rejected} 条。已记入操作日志。`}
+          subTitle={`新增 ${formatCount(c.new)} 条，更新 ${formatCount(c.updated)} 条，无变化 ${formatCount(c.unchanged)} 条，未导入 ${formatCount(c.rejected)} 条。已记入操作日志。`}
         />
         <ImportCounts report={stage.result} />
         <ValueMappings kind={stage.result.kind} mappings={stage.result.valueMappings} />
@@ -174,7 +173,10 @@ export function doneStep(flow: ImportFlow, stage: StageOf<'done'>, exportProblem
 
 /** 「（1 行不接受）」, 「（2 行按取值不导入）」, both, or nothing. */
 function leftOutText(declined: number, byValue: number): string {
-  const parts = [declined > 0 ? `${declined} 行不接受` : '', byValue > 0 ? `${byValue} 行按取值不导入` : ''];
+  const parts = [
+    declined > 0 ? `${formatCount(declined)} 行不接受` : '',
+    byValue > 0 ? `${formatCount(byValue)} 行按取值不导入` : '',
+  ];
   const shown = parts.filter(Boolean).join('，');
   return shown ? `（${shown}）` : '';
 }

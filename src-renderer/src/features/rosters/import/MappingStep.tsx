@@ -8,8 +8,8 @@ export type Mapping = Record<string, number>;
 
 const NOT_IMPORTED = -1;
 const FORMAT_NAMES: Record<string, string> = {
-  xlsx: 'Excel 工作簿(.xlsx)',
-  xls: 'Excel 97-2003 工作簿(.xls)',
+  xlsx: 'Excel 工作簿（.xlsx）',
+  xls: 'Excel 97-2003 工作簿（.xls）',
   html: '网页格式的 Excel 文件',
   csv: 'CSV 文本文件',
 };
@@ -44,7 +44,7 @@ export function MappingStep({
       <MappingTable kind={kind} proposal={proposal} mapping={mapping} onChange={onChange} />
       {unmapped.length > 0 && (
         <Typography.Text type="secondary" data-testid="mapping-unmapped">
-          以下列不导入:{unmapped.map((c) => `${c.letter} 列“${c.text}”`).join('、')}
+          以下列不导入：{unmapped.map((c) => `${c.letter} 列“${c.text}”`).join('、')}
         </Typography.Text>
       )}
       <div>
@@ -90,15 +90,15 @@ function mappingAlerts({ kind, proposal, mapping, onChange }: MappingProps) {
       <Alert
         type="info"
         showIcon
-        title={`表头在第 ${detection.headerRowNos.join('、')} 行,数据从第 ${detection.dataStartRowNo} 行开始`}
-        description={`${FORMAT_NAMES[proposal.format] ?? proposal.format}${proposal.sheetName ? `,工作表“${proposal.sheetName}”` : ''}${proposal.mergeCount > 0 ? `,含 ${proposal.mergeCount} 处合并单元格` : ''}。请核对每一项对应的列,如有不对,在右侧改选。`}
+        title={`表头在第 ${detection.headerRowNos.join('、')} 行，数据从第 ${detection.dataStartRowNo} 行开始`}
+        description={`${FORMAT_NAMES[proposal.format] ?? proposal.format}${proposal.sheetName ? `，工作表“${proposal.sheetName}”` : ''}${proposal.mergeCount > 0 ? `，含 ${proposal.mergeCount} 处合并单元格` : ''}。请核对每一项对应的列，如有不对，在右侧改选。`}
       />
       {proposal.remembered && (
         <Alert
           type="success"
           showIcon
           data-testid="mapping-remembered"
-          title="已按上次确认的列对应关系填写(同样表头的文件)"
+          title="已按上次确认的列对应关系填写（同样表头的文件）"
           action={
             changed ? (
               <Button size="small" onClick={() => onChange(proposal.autoMapping)}>
@@ -112,7 +112,7 @@ function mappingAlerts({ kind, proposal, mapping, onChange }: MappingProps) {
         <Alert
           type="error"
           showIcon
-          title={`缺少必需的列:${missing.join('、')}。请在下表中指定对应的列。`}
+          title={`缺少必需的列：${missing.join('、')}。请在下表中指定对应的列。`}
           data-testid="mapping-missing"
         />
       )}
@@ -129,10 +129,10 @@ function MappingTable({ kind, proposal, mapping, onChange }: MappingProps) {
   );
   // Each field's own options say which columns another field already takes (choosing one moves it here).
   const columnOptions = (field: string): { value: number; label: string; title: string; taken?: string }[] => [
-    { value: NOT_IMPORTED, label: '(不导入)', title: '(不导入)' },
+    { value: NOT_IMPORTED, label: '（不导入）', title: '（不导入）' },
     ...detection.columns.map((c) => {
       const taken = mapping[field] !== c.index ? fieldOfColumn.get(c.index) : undefined;
-      return { value: c.index, label: `${c.letter} 列:${c.text}`, title: `${c.letter} 列:${c.text}`, taken };
+      return { value: c.index, label: `${c.letter} 列：${c.text}`, title: `${c.letter} 列：${c.text}`, taken };
     }),
   ];
   const assign = (field: string, column: number) => {
@@ -169,7 +169,7 @@ function MappingTable({ kind, proposal, mapping, onChange }: MappingProps) {
               optionRender={(o) => (
                 <span>
                   {o.label}
-                  {o.data.taken && <Typography.Text type="secondary">(现用于“{o.data.taken}”)</Typography.Text>}
+                  {o.data.taken && <Typography.Text type="secondary">（现用于“{o.data.taken}”）</Typography.Text>}
                 </span>
               )}
               onChange={(v: number) => assign(f.key, v)}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Checkbox, Col, Row, Segmented, Space, Statistic, T
 import { NAME_PENDING } from '@shared/domain/entity-names';
 import type { ImportReportView } from '@shared/domain/roster-views';
 import type { ImportProblem } from '@shared/import/problems';
+import { formatCount } from '@shared/domain/counts';
 
 const COUNTS: { key: keyof ImportReportView['counts']; label: string; color?: string }[] = [
   { key: 'new', label: '新增', color: '#389e0d' },
@@ -33,14 +34,14 @@ export function ImportCounts({ report }: { report: ImportReportView }) {
       </Row>
       {report.counts.namedFromOperator > 0 && (
         <Typography.Paragraph type="warning" style={{ margin: '8px 0 0' }} data-testid="count-named">
-          其中 {report.counts.namedFromOperator.toLocaleString('zh-CN')}{' '}
+          其中 {formatCount(report.counts.namedFromOperator)}{' '}
           户个体工商户名称为空，按经营者命名为「个体工商户（经营者：姓名）」，在名录中标为{NAME_PENDING}
           ，请核对；公开的名单中经营者只显示姓氏（如周某某）。
         </Typography.Paragraph>
       )}
       {report.subItems && (
         <Typography.Text type="secondary">
-          检查子项:新增 {report.subItems.new},更新 {report.subItems.updated},无变化 {report.subItems.unchanged},删除{' '}
+          检查子项：新增 {report.subItems.new}，更新 {report.subItems.updated}，无变化 {report.subItems.unchanged}，删除{' '}
           {report.subItems.removed}
         </Typography.Text>
       )}
@@ -102,7 +103,7 @@ export function ProblemsTable({
           ]}
         />
         {report.problemsTruncated && (
-          <Typography.Text type="warning">问题过多,只列出前 {report.problems.length} 条</Typography.Text>
+          <Typography.Text type="warning">问题过多，只列出前 {report.problems.length} 条</Typography.Text>
         )}
       </Space>
       <ProblemList shown={shown} declined={declined} acceptable={editable ? acceptable : null} onToggle={toggle} />
@@ -129,10 +130,10 @@ function FlagNotice({
       data-testid="flag-notice"
       title={
         checkDigit
-          ? `${acceptable.size} 行有提示(如统一社会信用代码校验码不符),默认按原样导入`
-          : `${acceptable.size} 行有提示,默认按提示所述导入`
+          ? `${formatCount(acceptable.size)} 行有提示（如统一社会信用代码校验码不符），默认按原样导入`
+          : `${formatCount(acceptable.size)} 行有提示，默认按提示所述导入`
       }
-      description={`${checkDigit ? '早期发放的代码可能如此。' : ''}请逐行核对:取消勾选“接受”的行将不导入,并列入问题清单。`}
+      description={`${checkDigit ? '早期发放的代码可能如此。' : ''}请逐行核对：取消勾选“接受”的行将不导入，并列入问题清单。`}
       action={
         <Space orientation="vertical">
           <Button size="small" onClick={() => onDeclinedChange(new Set())}>
@@ -164,11 +165,11 @@ function ProblemList({
       size="small"
       data-testid="import-problems"
       dataSource={shown}
-      pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
+      pagination={{ pageSize: 8, showSizeChanger: false, showTotal: (n) => `共 ${formatCount(n)} 条` }}
       locale={{ emptyText: '没有发现问题' }}
       columns={[
         { title: '行号', dataIndex: 'row', width: 70 },
-        { title: '列', dataIndex: 'column', width: 190, render: (c: string | null) => c ?? '(整行)' },
+        { title: '列', dataIndex: 'column', width: 190, render: (c: string | null) => c ?? '（整行）' },
         {
           title: '处理',
           dataIndex: 'severity',

@@ -2,6 +2,7 @@ import { Alert, Select, Space, Typography } from 'antd';
 import type { RosterKind } from '@shared/domain/rosters';
 import { GUESSED_FIELDS, type ValueChoice, type ValueMapping } from '@shared/import/value-guesses';
 import { ListTable } from '../../../components/ListTable';
+import { formatCount } from '@shared/domain/counts';
 
 /** The clerk's answers by field and source value: a value, or null for 不导入这些行. */
 export type ValueChoices = Record<string, string | null>;
@@ -61,7 +62,7 @@ export function ValueMappings({
         dataSource={rows}
         columns={[
           { title: '列', dataIndex: 'column', width: 180 },
-          { title: '行数', dataIndex: 'rows', width: 80, render: (n: number) => n.toLocaleString('zh-CN') },
+          { title: '行数', dataIndex: 'rows', width: 80, render: (n: number) => formatCount(n) },
           { title: '文件中的取值', dataIndex: 'source', width: 240, render: (s: string) => `「${s}」 →` },
           {
             title: '导入为',

@@ -8,6 +8,7 @@ import { errorText, newJobId, saveThroughDialog } from '../../../components/file
 import type { Mapping } from './MappingStep';
 import { useJobProgress } from './useJobProgress';
 import { changedChoices, type ValueChoices } from './ValueMappings';
+import { formatCount } from '@shared/domain/counts';
 
 export type Stage =
   | { step: 'choose' }
@@ -23,7 +24,7 @@ const CANCELLED = 'import.cancelled';
 /** A refusal is shown as an error; a cancel only as a notice that nothing was written. */
 function failureOf(e: unknown): { error?: string; notice?: string } {
   const cancelled = (e as { code?: string }).code === CANCELLED;
-  return cancelled ? { notice: '已取消,数据库未作任何修改。' } : { error: errorText(e) };
+  return cancelled ? { notice: '已取消，数据库未作任何修改。' } : { error: errorText(e) };
 }
 
 /** The confirm: the preview, the warning rows not accepted, and the values the clerk answered otherwise. */
@@ -125,7 +126,7 @@ export function useExportProblems(kind: RosterKind) {
       const done = await saveThroughDialog('rejections', `${ROSTER_LABELS[kind]}-导入问题清单.xlsx`, (fileToken) =>
         api()['roster:import-rejections']({ previewId: report.previewId, fileToken }),
       );
-      if (done) message.success(`已将 ${done.rows} 条问题导出到 ${done.fileName}`);
+      if (done) message.success(`已将 ${formatCount(done.rows)} 条问题导出到 ${done.fileName}`);
     } catch (e) {
       message.error(errorText(e));
     }

@@ -51,7 +51,7 @@ export const INSPECTOR_CONFIG: RosterConfig<InspectorRow> = {
       label: I.tags,
       input: 'tags',
       schema: inspectorPatch.shape.tags,
-      extra: '抽查任务按业务专长(资质)匹配检查人员',
+      extra: '抽查任务按业务专长（资质）匹配检查人员',
     },
     {
       name: 'status',
@@ -95,7 +95,7 @@ export const EXPERT_CONFIG: RosterConfig<ExpertRow> = {
       input: 'select',
       options: EXPERT_STATUSES,
       schema: expertPatch.shape.status,
-      extra: '暂停:保留但不参与抽取;退出:已离开专家库',
+      extra: '暂停：保留但不参与抽取；退出：已离开专家库',
     },
     { name: 'phone', label: X.phone, input: 'text', schema: expertPatch.shape.phone },
   ],

@@ -4,6 +4,7 @@ import type { JobCount } from '@shared/domain/job-count';
 import { api } from '../../../api';
 import { useCountedJob, type CountedJobCalls } from '../../../components/useCountedJob';
 import type { RosterConfig, RosterRow } from './types';
+import { formatCount } from '@shared/domain/counts';
 
 export type BulkAction = 'grade' | 'tags' | 'status';
 
@@ -33,7 +34,7 @@ export function BulkActionModal<R extends RosterRow>({
   const [form] = Form.useForm<{ value: string | string[] }>();
   const job = useCountedJob<{ changed: number }>(BULK_CALLS, (result) => {
     message.success(
-      `${action ? titleOf(action, config) : '批量修改'}：已修改 ${result.changed} 条（所选 ${ids.length} 条，其余原本就是该值）`,
+      `${action ? titleOf(action, config) : '批量修改'}：已修改 ${formatCount(result.changed)} 条（所选 ${formatCount(ids.length)} 条，其余原本就是该值）`,
     );
     onDone();
   });
@@ -57,7 +58,7 @@ export function BulkActionModal<R extends RosterRow>({
   return (
     <Modal
       open
-      title={`${title}（已选 ${ids.length} 条）`}
+      title={`${title}（已选 ${formatCount(ids.length)} 条）`}
       okText="确定修改"
       cancelText={running ? '停止修改' : '取消'}
       confirmLoading={running}
@@ -96,7 +97,7 @@ function BulkProgress({ progress }: { progress: JobCount | null }) {
     <div data-testid="bulk-progress" style={{ marginBottom: 12 }}>
       <Progress percent={total > 0 ? Math.floor((done / total) * 100) : 0} status="active" />
       <Typography.Text type="secondary">
-        正在修改：已处理 {done.toLocaleString('zh-CN')} / {total.toLocaleString('zh-CN')} 条；停止则一条也不修改
+        正在修改：已处理 {formatCount(done)} / {formatCount(total)} 条；停止则一条也不修改
       </Typography.Text>
     </div>
   );

@@ -134,7 +134,7 @@ function editInput(f: EditField, options: FilterOptions | undefined, offices: { 
       <Select
         mode="tags"
         options={(options?.tags ?? []).map((t) => ({ value: t, label: t }))}
-        placeholder="可选已有标签,或输入后回车"
+        placeholder="可选已有标签，或输入后回车"
       />
     );
   if (f.input === 'office')

@@ -8,18 +8,19 @@ import { RosterFilterBar, RosterToolbar, SelectionBar } from './RosterToolbar';
 import type { RosterConfig, RosterRow, SortField } from './types';
 import type { RecordTarget } from './useRecordSave';
 import { type RosterQueryState, useRosterExport, useRosterQuery } from './useRosterQuery';
+import { formatCount } from '@shared/domain/counts';
 
 /** Import warnings a record was kept with, as the clerk reads them. */
 const FLAG_LABELS: Record<string, string> = {
-  'uscc.checkDigit': '统一社会信用代码校验码不符(导入时已接受)',
-  'uscc.refused': '导入文件中的统一社会信用代码无效,按注册号导入',
+  'uscc.checkDigit': '统一社会信用代码校验码不符（导入时已接受）',
+  'uscc.refused': '导入文件中的统一社会信用代码无效，按注册号导入',
   'regNo.checkDigit': '注册号校验位不符',
   'regNo.shape': '注册号不是 15 位数字',
-  'regNo.refused': '导入文件中的注册号无效,未保存',
-  'phone.floatDamaged': '导入文件中的电话已被 Excel 损坏,已留空',
+  'regNo.refused': '导入文件中的注册号无效，未保存',
+  'phone.floatDamaged': '导入文件中的电话已被 Excel 损坏，已留空',
   'phone.suspect': '联系电话存疑',
-  'value.fullWidth': '导入时含全角字符,已自动识别',
-  'date.invalid': '导入文件中的日期无效,已留空',
+  'value.fullWidth': '导入时含全角字符，已自动识别',
+  'date.invalid': '导入文件中的日期无效，已留空',
   'name.fromOperator': '导入文件中名称为空，已按经营者命名',
   'name.keptStored': '导入文件中名称为空，保留了名录中已有的名称',
 };
@@ -27,7 +28,7 @@ const FLAG_LABELS: Record<string, string> = {
 export function FlagsMark({ flags }: { flags: string[] }) {
   if (flags.length === 0) return null;
   return (
-    <Tooltip title={flags.map((f) => FLAG_LABELS[f] ?? f).join(';')}>
+    <Tooltip title={flags.map((f) => FLAG_LABELS[f] ?? f).join('；')}>
       <WarningOutlined style={{ color: '#d48806', marginLeft: 6 }} aria-label="导入提示" />
     </Tooltip>
   );
@@ -79,7 +80,7 @@ export function RosterView<R extends RosterRow>({
         {error && <Alert type="error" showIcon title="查询失败" description={error} />}
         <RosterTable config={config} query={query} selected={selected} onSelect={setSelected} onEdit={setEditing} />
         {data?.searchMode === 'scan' && query.search && (
-          <Typography.Text type="secondary">提示:检索内容含标点符号,按逐条比对查找,可能较慢。</Typography.Text>
+          <Typography.Text type="secondary">提示：检索内容含标点符号，按逐条比对查找，可能较慢。</Typography.Text>
         )}
       </Space>
       <RosterEditDrawer
@@ -171,7 +172,7 @@ function RosterTable<R extends RosterRow>({
         (data?.total ?? 0) > ROSTER_BROWSE_LIMIT
           ? () => (
               <Typography.Text type="secondary" data-testid="browse-limit">
-                可翻阅前 {ROSTER_BROWSE_LIMIT.toLocaleString('zh-CN')} {config.unit}；其余请用搜索或筛选找到。
+                可翻阅前 {formatCount(ROSTER_BROWSE_LIMIT)} {config.unit}；其余请用搜索或筛选找到。
               </Typography.Text>
             )
           : undefined

@@ -6,6 +6,7 @@ import { useApiCall } from '../../../components/useApiCall';
 import { useDebouncedValue } from '../../../components/useDebouncedValue';
 import { usePaging } from '../../../components/usePaging';
 import type { RosterConfig, RosterFilters, RosterRow, SortField } from './types';
+import { formatCount } from '@shared/domain/counts';
 
 export type RosterSort = { field: SortField; direction: 'asc' | 'desc' } | undefined;
 
@@ -70,7 +71,7 @@ export function useRosterExport<R extends RosterRow>(config: RosterConfig<R>, qu
       const done = await saveThroughDialog('export', `${config.exportName}-导出.xlsx`, (fileToken) =>
         api()['roster:export']({ roster: config.roster, search: search || undefined, sort, filters, fileToken }),
       );
-      if (done) message.success(`已导出 ${done.rows} 条到 ${done.fileName}`);
+      if (done) message.success(`已导出 ${formatCount(done.rows)} 条到 ${done.fileName}`);
     } catch (e) {
       message.error(errorText(e));
     } finally {
