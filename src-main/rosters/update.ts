@@ -116,7 +116,8 @@ async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster
 /** The stored row of one record, or the refusal that it is gone. */
 export async function storedRecord(trx: Trx, roster: QueryableRoster, id: number) {
   const row = await trx.selectFrom(roster).selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('roster.notFound', `${ROSTER_LABELS[roster]}中没有这条记录（编号 ${id}），可能已被删除。`);
+  if (!row)
+    throw new AppError('roster.notFound', `${ROSTER_LABELS[roster]}中没有这条记录（编号 ${id}），可能已被删除。`);
   return row;
 }
 
