@@ -1,6 +1,7 @@
 /**
  * How values are written on paper. Dates are China's (src-shared/domain/china-time.ts), whatever the machine's zone.
  */
+import type { AddWorksheetOptions } from 'exceljs';
 import { chinaDate, chinaTime, chineseDay } from '@shared/domain/china-time';
 
 /** "2026年3月20日". */
@@ -33,4 +34,28 @@ export function groupHex(hex: string, perLine = 4): string {
 export function numberedLines(items: string[]): string {
   if (items.length === 1) return items[0];
   return items.map((it, i) => `${i + 1}. ${it}`).join('\n');
+}
+
+/** The font of printed workbooks: what every bureau PC has. */
+export const XLSX_FONT = '宋体';
+
+/**
+ * A list worksheet ready to print: landscape A4 fitted to one page wide, the header row (row 3, under the title and
+ * subtitle) frozen and repeated on every page, "第 &P 页 共 &N 页" in the footer.
+ */
+export function printedListSheet(sideMargin: number): Partial<AddWorksheetOptions> {
+  return {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: '3:3',
+      margins: { left: sideMargin, right: sideMargin, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
+    views: [{ state: 'frozen', ySplit: 3 }],
+  };
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
 import { wrapText } from './fonts';
-import { formatCount, formatDate, numberedLines } from './format';
+import { formatCount, formatDate, numberedLines, printedListSheet, XLSX_FONT } from './format';
 import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBlock } from './pdf';
 import { neutralRow } from '@shared/domain/cell-text';
 
@@ -116,7 +116,6 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const XLSX_FONT = '宋体';
 
 /** Display width in Excel's character units: a CJK or full-width character takes two. */
 function displayWidth(line: string): number {
@@ -148,20 +147,7 @@ export async function renderPlanXlsx(p: PlanPublication): Promise<Buffer> {
   wb.creator = 'ssj-desk';
   wb.created = new Date(p.publishedAt);
   const n = COLUMNS.length;
-  const ws = wb.addWorksheet('抽查工作计划', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: '3:3',
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
-    views: [{ state: 'frozen', ySplit: 3 }],
-  });
+  const ws = wb.addWorksheet('抽查工作计划', printedListSheet(0.5));
   ws.columns = COLUMNS.map((c) => ({ width: c.xlsxWidth }));
 
   const title = ws.addRow(neutralRow([fullTitle(p)]));

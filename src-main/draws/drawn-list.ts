@@ -13,11 +13,11 @@ import { auditDraw } from './draw-audit';
 import { wrongState } from './draw-state';
 import type { ExportDeps } from './exports';
 import { lookupPeople } from './draw-people';
+import { printedListSheet, XLSX_FONT } from '../documents/format';
 import { latestProof, loadDrawRow } from './views';
 
 export const DRAWN_LIST_HEADERS = ['名单包', '序号', '名称', '统一社会信用代码/注册号', '住所', '管辖单位', '检查组'];
 const WIDTHS = [10, 6, 36, 24, 40, 16, 44];
-const XLSX_FONT = '宋体';
 const BORDER = { style: 'thin' } as const;
 const CELL_BORDER = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
 
@@ -84,20 +84,7 @@ function styleRow(row: ExcelJS.Row, bold: boolean): void {
 /** Title, subtitle, then the header row (frozen, printed on every page) and one row per entity. */
 async function writeList(path: string, list: DrawnList): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
-  const sheet = workbook.addWorksheet('抽取名单', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: '3:3',
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' },
-    views: [{ state: 'frozen', ySplit: 3 }],
-  });
+  const sheet = workbook.addWorksheet('抽取名单', printedListSheet(0.4));
   sheet.columns = WIDTHS.map((width) => ({ width }));
   const n = WIDTHS.length;
   const title = sheet.addRow(neutralRow([list.title]));
