@@ -2,7 +2,8 @@
  * A whole draw's sheets written to a folder the clerk chose. The PDFs come from one pass (writeSheetPdfs): each
  * package's file and the combined file stream to disk entity by entity, each package's workbook is written as its PDF
  * ends. Progress after every entity; a cancel or a failure stops within one entity and removes every file of the run.
- * Never overwrites: a name already in the folder is refused before anything is written.
+ * Never overwrites: a name already in the folder is refused before anything is written. Files get their names only
+ * when all are written (RunFiles).
  */
 import type { DrawSheets, SheetPackage } from '@shared/domain/sheets';
 import type { SheetExportProgress, SheetFormat } from '@shared/ipc/channels/sheets';
@@ -133,6 +134,7 @@ export async function writeSheetBatch(
   try {
     if (format === 'xlsx') for (const pkg of draw.packages) await writeWorkbook(run, pkg);
     else await writePdfs(run);
+    await run.out.finish();
   } catch (error) {
     const current = run.tracker.current;
     const removed = await run.out.removeAll();

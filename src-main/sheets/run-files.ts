@@ -1,10 +1,11 @@
 /**
- * The files one export writes into the clerk's folder: each created new (never replacing a file), streamed or
- * written whole, and every one of them removed again when the run is cancelled or fails, so the folder holds all of
- * them or none.
+ * The files one export writes into the clerk's folder: each written under a temp name and renamed to its own name only
+ * when the whole run is written (never replacing a file), so the folder holds all of them or none — also when the
+ * program is killed mid-run, which leaves only temp files behind. A cancelled or failed run removes all of them.
  */
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 
@@ -35,16 +36,25 @@ export function checkFolder(dir: string, names: readonly string[]): void {
     );
 }
 
-/** Removes the named files from the folder (those absent are skipped). */
+/** The name `name` is written under until the run is done: beside it, ~ first like Office's own temp files. */
+const tempName = (name: string) => `~${name}.${randomUUID().slice(0, 8)}.tmp`;
+const isTempOf = (file: string, name: string) => file.startsWith(`~${name}.`) && file.endsWith('.tmp');
+
+/** Removes the named files from the folder, and their temp files (those absent are skipped). */
 export async function removeFiles(dir: string, names: Iterable<string>): Promise<void> {
-  await Promise.all([...names].map((name) => rm(join(dir, name), { force: true })));
+  const wanted = [...names];
+  const present = existsSync(dir) ? await readdir(dir) : [];
+  const temps = present.filter((file) => wanted.some((name) => isTempOf(file, name)));
+  await Promise.all([...wanted, ...temps].map((name) => rm(join(dir, name), { force: true })));
 }
 
 const closed = (s: WriteStream) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once('close', resolve)));
 
 export class RunFiles {
-  /** Names this run creates (a name refused as already there is never ours). */
-  private readonly created = new Set<string>();
+  /** The temp name of each file this run writes. */
+  private readonly temps = new Map<string, string>();
+  /** Files renamed to their own names by finish() (a name refused as already there is never ours). */
+  private readonly placed = new Set<string>();
   private readonly streams = new Map<string, WriteStream>();
   private failure: { name: string; error: unknown } | null = null;
 
@@ -52,13 +62,17 @@ export class RunFiles {
 
   private failed(name: string, error: unknown): void {
     this.failure ??= { name, error };
-    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') this.created.delete(name);
+  }
+
+  private tempPath(name: string): string {
+    const temp = tempName(name);
+    this.temps.set(name, temp);
+    return join(this.dir, temp);
   }
 
   /** A new file fed chunk by chunk; a failed write is raised by the next check(). */
   stream(name: string): (chunk: Buffer) => void {
-    this.created.add(name);
-    const s = createWriteStream(join(this.dir, name), { flags: 'wx' });
+    const s = createWriteStream(this.tempPath(name), { flags: 'wx' });
     s.on('error', (error) => this.failed(name, error));
     this.streams.set(name, s);
     return (chunk) => {
@@ -78,9 +92,8 @@ export class RunFiles {
 
   /** A new file written whole. */
   async write(name: string, bytes: Buffer): Promise<void> {
-    this.created.add(name);
     try {
-      await writeFile(join(this.dir, name), bytes, { flag: 'wx' });
+      await writeFile(this.tempPath(name), bytes, { flag: 'wx' });
     } catch (error) {
       this.failed(name, error);
     }
@@ -97,13 +110,32 @@ export class RunFiles {
     );
   }
 
+  /** Gives every file of the run its own name, once all are written; a name taken meanwhile fails the run. */
+  async finish(): Promise<void> {
+    for (const [name, temp] of this.temps) {
+      if (existsSync(join(this.dir, name))) {
+        this.failed(name, Object.assign(new Error(name), { code: 'EEXIST' }));
+        break;
+      }
+      try {
+        await rename(join(this.dir, temp), join(this.dir, name));
+      } catch (error) {
+        this.failed(name, error);
+        break;
+      }
+      this.placed.add(name);
+    }
+    this.check();
+  }
+
   /** Stops every open file and removes every file of the run; returns how many there were. */
   async removeAll(): Promise<number> {
     const open = [...this.streams.values()];
     this.streams.clear();
     for (const s of open) s.destroy();
     await Promise.all(open.map(closed));
-    await removeFiles(this.dir, this.created);
-    return this.created.size;
+    const files = [...this.placed, ...[...this.temps].filter(([name]) => !this.placed.has(name)).map(([, t]) => t)];
+    await Promise.all(files.map((file) => rm(join(this.dir, file), { force: true })));
+    return this.temps.size;
   }
 }

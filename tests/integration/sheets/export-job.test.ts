@@ -119,9 +119,12 @@ describe('sheets:export — stopped', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b));
     // One event per entity drawn: 0, 1, 2, … with the package files' events between them.
     expect([...new Set(done)]).toEqual(Array.from({ length: done.at(-1)! + 1 }, (_, i) => i));
-    // The combined PDF was on disk, half made, when the cancel was asked; it stopped well before the last entity.
+    // The combined PDF was on disk, half made under its temp name, when the cancel was asked; it stopped well before
+    // the last entity.
     const draw = loadSheets(s.c.conn.raw, s.drawId);
-    expect(atCancel!.files).toContain(`一户一表-${draw.taskNumber}-全部.pdf`);
+    expect(atCancel!.files).toContainEqual(
+      expect.stringMatching(new RegExp(`^~一户一表-${draw.taskNumber}-全部\\.pdf\\..*\\.tmp$`)),
+    );
     expect(done.at(-1)!).toBeLessThanOrEqual(atCancel!.entitiesDone + 2);
     expect(done.at(-1)!).toBeLessThan(events[0].entitiesTotal);
     expect(result).toMatchObject({ outcome: 'cancelled', files: [] });
