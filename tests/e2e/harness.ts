@@ -203,7 +203,7 @@ export const test = base.extend<
     // The draw worker holds a connection of its own: end it before the database goes.
     await host.close();
     await db.cleanup();
-    if (pageErrors.length) throw new Error(`页面脚本错误:${pageErrors.map((e) => e.message).join('; ')}`);
+    if (pageErrors.length) throw new Error(`页面脚本错误：${pageErrors.map((e) => e.message).join('; ')}`);
   },
 });
 

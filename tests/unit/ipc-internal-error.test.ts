@@ -19,7 +19,7 @@ describe('an internal failure on the dispatch path', () => {
     ['a bug', new TypeError('Cannot read properties of undefined (reading "x")')],
     [
       'an app.internal AppError from a worker',
-      new AppError('app.internal', '导入时发生程序内部错误:Error: boom\n    at f'),
+      new AppError('app.internal', '导入时发生程序内部错误：Error: boom\n    at f'),
     ],
   ])('is logged with its stack and answered in one Chinese sentence (%s)', async (_what, error) => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});

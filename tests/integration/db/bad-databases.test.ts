@@ -66,7 +66,7 @@ describe('bad databases: refused in Chinese, nothing changed', () => {
     const before = readFileSync(path);
     const m = await cli('migrate', '--db', path);
     expect(m.code).toBe(1);
-    expect(m.stderr).toMatch(/^错误:数据库文件.*只读/);
+    expect(m.stderr).toMatch(/^错误：数据库文件.*只读/);
     expect((await cli('info', '--db', path)).code).toBe(0);
     const csv = join(tempDir(), 'inspectors.csv');
     writeFileSync(csv, '姓名,执法证号,所属科室\n张三,A0001,一科\n');
@@ -85,7 +85,7 @@ describe('bad databases: refused in Chinese, nothing changed', () => {
     toRestore.push(dir);
     const m = await cli('migrate', '--db', path);
     expect(m.code).toBe(1);
-    expect(m.stderr).toMatch(/^错误:.*只读/);
+    expect(m.stderr).toMatch(/^错误：.*只读/);
     expect((await cli('info', '--db', path)).code).toBe(0);
     expect(readdirSync(dir)).toEqual(['county.sqlite']);
   });
@@ -100,7 +100,7 @@ describe('bad paths and empty files as --db', () => {
       for (const cmd of ['info', 'migrate']) {
         const r = await cli(cmd, '--db', db);
         expect(r.stderr, `${cmd} --db ${db}`).not.toMatch(/程序内部错误|\bat /);
-        if (cmd === 'migrate' || db === dir) expect(r.stderr, `${cmd} --db ${db}`).toMatch(/^错误:.*[\u4e00-\u9fff]/);
+        if (cmd === 'migrate' || db === dir) expect(r.stderr, `${cmd} --db ${db}`).toMatch(/^错误：.*[\u4e00-\u9fff]/);
       }
   });
 
@@ -114,7 +114,7 @@ describe('bad paths and empty files as --db', () => {
       const args = cmd === 'import' ? ['import', 'inspectors', csv, '--db', path] : ['info', '--db', path];
       const r = await cli(...args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^错误:.*空文件/);
+      expect(r.stderr).toMatch(/^错误：.*空文件/);
       expect(statSync(path).size).toBe(0);
     }
     await expect(openDatabase(path, { migrate: true })).rejects.toMatchObject({ code: 'db.emptyFile' });

@@ -96,9 +96,9 @@ describe('a draw sealed now', () => {
     expect(badges).toContain(member.badgeNo);
     const book = await openWorkbook(await renderPackageWorkbook(sheets, pkg));
     const cells = book.worksheets[0].getSheetValues().flat().map(String);
-    expect(cells).toContain(`${member.name}(${member.badgeNo})`);
+    expect(cells).toContain(`${member.name}（${member.badgeNo}）`);
     const pdf = await readPdf(await renderPackagePdf(sheets, pkg, { notices: false }));
-    expect(pdf.compact).toContain(`执法证号:${member.badgeNo}`);
+    expect(pdf.compact).toContain(`执法证号：${member.badgeNo}`);
   }, 60_000);
 });
 

@@ -31,7 +31,7 @@ describe('the CLI as a named user', () => {
     const r = await demo({});
     expect(r.code).toBe(0);
     expect(count('entities')).toBe(50);
-    expect(lastActor()).toMatch(/^命令行\(/);
+    expect(lastActor()).toMatch(/^命令行（/);
   });
 
   it('once users exist, refuses without --user, a wrong password and a role without the right, in Chinese', async () => {
@@ -41,16 +41,16 @@ describe('the CLI as a named user', () => {
     ]);
     const before = rows();
     const cases: [NodeJS.ProcessEnv, string[], string][] = [
-      [{}, [], '错误:此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。'],
+      [{}, [], '错误：此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。'],
       [
         { SSJ_PASSWORD: 'wrong' },
         ['--user', '王管理'],
-        '错误:用户名或密码不正确，未做任何更改（再错 4 次，账户将锁定 15 分钟）。',
+        '错误：用户名或密码不正确，未做任何更改（再错 4 次，账户将锁定 15 分钟）。',
       ],
       [
         { SSJ_PASSWORD: PASSWORD },
         ['--user', '赵查看'],
-        '错误:用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。',
+        '错误：用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。',
       ],
     ];
     for (const [env, args, message] of cases) {
@@ -68,7 +68,7 @@ describe('the CLI as a named user', () => {
     expect(r.stderr).toContain('参数错误');
     const noTty = await demo({}, '--user', '王管理');
     expect(noTty.code).toBe(1);
-    expect(noTty.stderr).toBe('错误:请在终端中运行以输入密码，或设置环境变量 SSJ_PASSWORD，未做任何更改。');
+    expect(noTty.stderr).toBe('错误：请在终端中运行以输入密码，或设置环境变量 SSJ_PASSWORD，未做任何更改。');
     expect(rows()).toEqual(before);
   });
 

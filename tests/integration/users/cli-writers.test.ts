@@ -39,7 +39,7 @@ async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
   return { code, stdout: lines.out.join('\n'), stderr: lines.err.join('\n') };
 }
 
-const NO_USER = '错误:此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。';
+const NO_USER = '错误：此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。';
 const auditRows = () => t.conn.raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
 
 describe('CLI commands that write, once users exist', () => {
@@ -63,7 +63,7 @@ describe('CLI commands that write, once users exist', () => {
 
   it('a role without the right is refused by name', async () => {
     const r = await cli({ SSJ_PASSWORD: PASSWORD }, 'backup', '--out', out, '--user', '赵查看');
-    expect(r.stderr).toBe('错误:用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。');
+    expect(r.stderr).toBe('错误：用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。');
     expect(readdirSync(out)).toEqual([]);
   });
 
