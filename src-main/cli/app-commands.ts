@@ -41,7 +41,7 @@ export const migrateCommand: CliCommand = {
     const result = { dbPath: path, created: !existed, schemaVersion, backupPath };
     if (ctx.json) ctx.out(JSON.stringify(result));
     else {
-      ctx.out(`${result.created ? '已创建数据库' : '数据库已是最新结构'}:${result.dbPath}`);
+      ctx.out(`${result.created ? '已创建数据库' : '数据库已是最新结构'}：${result.dbPath}`);
       ctx.out(`结构版本：${result.schemaVersion}`);
       if (result.backupPath) ctx.out(`升级前备份：${result.backupPath}`);
     }

@@ -26,7 +26,7 @@ async function readJsonFile(path: string | undefined, what: string): Promise<unk
   } catch (error) {
     throw new AppError(
       'cli.fileUnreadable',
-      `无法读取${what}文件 ${path}:${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      `无法读取${what}文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)}`,
     );
   }
   try {

@@ -93,7 +93,7 @@ export const importCommand: CliCommand = {
           }),
         );
       } else {
-        ctx.out(`${ROSTER_LABELS[kind]}:${dryRun ? '试运行（未写入）' : '已导入'} ${file}`);
+        ctx.out(`${ROSTER_LABELS[kind]}：${dryRun ? '试运行（未写入）' : '已导入'} ${file}`);
         ctx.out(
           `新增 ${counts.new}，更新 ${counts.updated}，未变 ${counts.unchanged}，拒绝 ${counts.rejected}，带提示 ${counts.flagged}`,
         );

@@ -74,7 +74,7 @@ export const sheetsCommand: CliCommand = {
     if (ctx.json) ctx.out(JSON.stringify({ taskNo, files: written }));
     else
       ctx.out(
-        [`已导出 ${written.length} 个文件到 ${resolve(out)}:`, ...written.map((f) => `  ${basename(f)}`)].join('\n'),
+        [`已导出 ${written.length} 个文件到 ${resolve(out)}：`, ...written.map((f) => `  ${basename(f)}`)].join('\n'),
       );
     return 0;
   },

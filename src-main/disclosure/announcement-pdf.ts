@@ -55,7 +55,7 @@ function taskContent(dt: DocText, a: TaskAnnouncement): Content[] {
         widths: [96, '*'],
         body: [
           [labelCell(dt, '输入摘要', { alignment: 'left' }), hashText(groupHex(a.draw.inputDigest), 10) as TableCell],
-          [labelCell(dt, '随机种子', { alignment: 'left' }), hashText(groupHex(a.draw.seed), 10) as TableCell],
+          [labelCell(dt, '种子', { alignment: 'left' }), hashText(groupHex(a.draw.seed), 10) as TableCell],
           [labelCell(dt, '验证方法', { alignment: 'left' }), valueCell(dt, a.draw.howToVerify)],
         ],
       },

@@ -70,7 +70,7 @@ function taskSheet(wb: ExcelJS.Workbook, a: TaskAnnouncement): void {
   ws.addRow([]);
   for (const [label, value] of [
     ['输入摘要', a.draw.inputDigest],
-    ['随机种子', a.draw.seed],
+    ['种子', a.draw.seed],
     ['验证方法', a.draw.howToVerify],
   ]) {
     const row = ws.addRow([label, value]);

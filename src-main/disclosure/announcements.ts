@@ -23,7 +23,7 @@ import { formatCount } from '@shared/domain/counts';
 type Raw = BetterSqlite3.Database;
 
 export const HOW_TO_VERIFY =
-  '任何人可用本局公布的离线验证页打开本次抽取的证明文件（proof.json），核对其输入摘要和随机种子与本公告一致，' +
+  '任何人可用本局公布的离线验证页打开本次抽取的证明文件（proof.json），核对其输入摘要和种子与本公告一致，' +
   '验证页按公开的抽取规则重新计算，得到与本公告相同的名单即为“验证通过”。';
 
 /** SHA-256 of the announcement's canonical JSON, its publication stamp left out. */

@@ -52,7 +52,7 @@ export const SITE_SCRIPT = String.raw`(function () {
     [['抽查任务', task.name + '（' + task.number + '）'], ['抽查计划', task.plan], ['抽查类型', task.drawKind],
      ['检查机关', task.inspectingBody], ['抽查事项', task.items.join('、')], ['抽查对象范围', task.scope],
      ['检查日期', task.period], ['封存时间', task.sealedAt.slice(0, 16).replace('T', ' ')],
-     ['输入摘要', task.inputDigest], ['随机种子', task.seed]].forEach(function (f) {
+     ['输入摘要', task.inputDigest], ['种子', task.seed]].forEach(function (f) {
       facts.appendChild(el('dt', f[0]));
       facts.appendChild(el('dd', f[1], /^[0-9a-f]{64}$/.test(f[1]) ? 'hex' : null));
     });

@@ -34,7 +34,7 @@ function layOut(fill: (b: Blocks) => void, footer: string): Part {
 
 function entityParts(draw: DrawSheets, pkg: SheetPackage, seq: number, options: SheetsPdfOptions): Part[] {
   const sheet: EntitySheet = pkg.entities[seq - 1];
-  const mark = `任务编号：${draw.taskNumber}\u3000\u3000随机种子：${seedPrefix(draw.seed)}`;
+  const mark = `任务编号：${draw.taskNumber}\u3000\u3000种子：${seedPrefix(draw.seed)}`;
   const parts: Part[] = [];
   if (options.notices !== false) {
     parts.push(layOut((b) => notice(b, draw, sheet, pkg, seq), `${NOTICE_TITLE}\u3000\u3000${mark}`));

@@ -152,7 +152,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, draw: DrawSheets): ExcelJS
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
-      oddFooter: `&C第 &P 页 共 &N 页    任务编号：${draw.taskNumber}    随机种子：${seedPrefix(draw.seed)}`,
+      oddFooter: `&C第 &P 页 共 &N 页    任务编号：${draw.taskNumber}    种子：${seedPrefix(draw.seed)}`,
     },
   });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));

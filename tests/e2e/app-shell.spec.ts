@@ -23,7 +23,7 @@ test('the home page shows the real database the services opened', async ({ page,
   await expect(page).toHaveTitle('双随机一公开监管工作台');
   const info = page.getByTestId('app-info');
   await expect(info).toContainText(app.db.path);
-  await expect(info).toContainText(`${LATEST_SCHEMA_VERSION}(最新 ${LATEST_SCHEMA_VERSION})`);
+  await expect(info).toContainText(`${LATEST_SCHEMA_VERSION}（最新 ${LATEST_SCHEMA_VERSION}）`);
   await screenshot(page, 'shell-home');
 });
 

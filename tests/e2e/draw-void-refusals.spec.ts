@@ -95,12 +95,14 @@ test('bad input is refused in Chinese at 准备 and nothing is written: empty sc
 }) => {
   loadDemo(app);
   const raw = app.db.conn.raw;
-  // 城关片区 entities are all supervised by 城关市场监管所: with 东关's office as well, nothing is in scope.
+  // A plan with an empty scope cannot be published; the scope empties afterwards, when 城关片区's entities are
+  // deregistered (a roster import between publication and 准备).
   const empty = publishedTask(app, {
     ...SMALL_TASK,
     name: '范围为空的任务',
-    scope: { ...SMALL_TASK.scope, areas: ['城关片区'], offices: ['东关市场监管所'] },
+    scope: { ...SMALL_TASK.scope, areas: ['城关片区'] },
   });
+  raw.prepare("UPDATE entities SET reg_status = '注销' WHERE area = '城关片区'").run();
   const fewInspectors = publishedTask(app, {
     ...SMALL_TASK,
     name: '人员不足的任务',
@@ -115,8 +117,8 @@ test('bad input is refused in Chinese at 准备 and nothing is written: empty sc
   });
   const cases: [number, RegExp, string][] = [
     [empty, /检查对象范围内没有可抽取的对象/, 'draw-bad-empty-scope'],
-    [fewInspectors, /执法人员范围内在岗人员只有 \d 人,不足每组 8 人/, 'draw-bad-few-inspectors'],
-    [passed, /开展时间已于 2026-06-30 结束,不能再抽取/, 'draw-bad-window-passed'],
+    [fewInspectors, /执法人员范围内在岗人员只有 \d 人，不足每组 8 人/, 'draw-bad-few-inspectors'],
+    [passed, /开展时间已于 2026-06-30 结束，不能再抽取/, 'draw-bad-window-passed'],
   ];
   const auditBefore = raw.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   for (const [taskId, message, shot] of cases) {

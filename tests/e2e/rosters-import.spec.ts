@@ -95,7 +95,7 @@ async function expectRejectedRowsReport(page: Page, app: AppFixture, dialog: Loc
     4,
     'A 统一社会信用代码',
     '未导入',
-    expect.stringMatching(/^未接受本行的提示,本行未导入\(.*校验码不符/),
+    expect.stringMatching(/^未接受本行的提示，本行未导入（.*校验码不符/),
   ]);
   expect(lines).toContainEqual([5, 'G 信用风险等级', '未导入', expect.stringMatching(/“E”无法识别/)]);
   expect(lines).toContainEqual([8, 'A 统一社会信用代码', '未导入', expect.stringMatching(/被 Excel 存成了数字/)]);

@@ -44,7 +44,7 @@ test('a county export with nameless 个体工商户: named after the operator, c
   await countyExport(file);
   await app.open('/entities');
   const dialog = await openImportDialog(page, app, 'entities', file);
-  await expect(dialog.getByTestId('mapping-legalRep')).toContainText('G 列:经营者姓名');
+  await expect(dialog.getByTestId('mapping-legalRep')).toContainText('G 列：经营者姓名');
   await dialog.getByTestId('import-preview').click();
 
   await test.step('the preview counts the rows named after the operator', async () => {

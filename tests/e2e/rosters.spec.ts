@@ -10,6 +10,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { Database } from 'better-sqlite3';
 import { expect, screenshot, test, type AppFixture } from './harness';
 import { badCheck, HAINAN, openImportDialog, pickOption, rowIds, tableRows, totalText } from './roster-fixtures';
+import { formatCount } from '@shared/domain/counts';
 
 let dir: string;
 test.beforeAll(() => {
@@ -92,7 +93,7 @@ async function sortPageAndExport(r: Roster): Promise<void> {
   const exportPath = join(dir, '导出-C级.xlsx');
   app.fileDialog.answer(exportPath);
   await roster.getByTestId('roster-export').click();
-  await expect(page.getByText(`已导出 ${gradeC.length} 条到 导出-C级.xlsx`)).toBeVisible();
+  await expect(page.getByText(`已导出 ${formatCount(gradeC.length)} 条到 导出-C级.xlsx`)).toBeVisible();
   const exported = new ExcelJS.Workbook();
   await exported.xlsx.readFile(exportPath);
   expect(exported.worksheets[0].rowCount).toBe(gradeC.length + 1);
@@ -133,7 +134,7 @@ async function editEntity({ page, raw, roster, gradeC }: Roster): Promise<void> 
   await expect(drawer).toContainText('名称不能为空');
   await expect(drawer).toContainText('联系电话只能包含数字、空格、+、-、括号，最多 30 位');
   await expect(drawer).toContainText('日期格式应为 YYYY-MM-DD');
-  await expect(drawer).toContainText(/统一社会信用代码校验位不正确\(第 18 位应为 .\),请核对。/);
+  await expect(drawer).toContainText(/统一社会信用代码校验位不正确（第 18 位应为 .），请核对。/);
   await screenshot(page, 'rosters-edit-errors');
   await field('名称').fill('城关鑫源示范餐饮店');
   await field('联系电话').fill('0898-12345678');

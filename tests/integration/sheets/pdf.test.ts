@@ -46,7 +46,7 @@ describe('PDF 一户一表 and 随机抽查通知书', () => {
     const seed16 = draw.seed.slice(0, 16);
     r.pages.forEach((p) => {
       expect(p.width).toBeCloseTo(595.28, 0);
-      expect(squash(p.text)).toContain(`随机种子：${seed16}`);
+      expect(squash(p.text)).toContain(`种子：${seed16}`);
       expect(squash(p.text)).toContain(squash(`任务编号：${draw.taskNumber}`));
     });
     const notices = r.pages.filter((p) => p.text.includes('随机抽查通知书'));

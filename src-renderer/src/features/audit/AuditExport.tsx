@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Progress, Space, Typography } from 'antd';
+import { formatCount } from '@shared/domain/counts';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { saveThroughDialog } from '../../components/files';
@@ -19,7 +20,7 @@ export function AuditExport({ filter, total }: { filter: AuditFilter; total: num
   const { message } = App.useApp();
   const job = useCountedJob<Exported>(
     EXPORT_CALLS,
-    (done) => done && message.success(`已导出 ${done.rows} 条操作记录：${done.fileName}`),
+    (done) => done && message.success(`已导出 ${formatCount(done.rows)} 条操作记录：${done.fileName}`),
     (cancelled) => message.info(cancelled),
   );
   const { state } = job;

@@ -111,7 +111,7 @@ function TaskPreview({ a }: { a: TaskAnnouncement }) {
             {a.draw.inputDigest}
           </Typography.Text>
         </Descriptions.Item>
-        <Descriptions.Item label="随机种子">
+        <Descriptions.Item label="种子">
           <Typography.Text code copyable>
             {a.draw.seed}
           </Typography.Text>

@@ -38,7 +38,7 @@ export function DrawStepCard({
         {longStep && (
           <div data-testid="draw-progress" style={{ marginBottom: 12 }}>
             <Typography.Text>
-              正在{LONG_STEP_LABEL[longStep]}:{progress?.label ?? '开始'}（在后台进行，页面可以继续查看）
+              正在{LONG_STEP_LABEL[longStep]}：{progress?.label ?? '开始'}（在后台进行，页面可以继续查看）
             </Typography.Text>
             <Progress
               percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0}

@@ -35,7 +35,7 @@ export function PreparationView({ draw }: { draw: DrawView }) {
         <Descriptions.Item label="可行性检查" span={3}>
           {p.feasibility.feasible ? <Tag color="green">通过</Tag> : <Tag color="red">不通过</Tag>}
           {p.feasibility.method === 'bound'
-            ? '按最坏情况计算，任何随机种子都能为每个名单包组成检查组。'
+            ? '按最坏情况计算，任何种子都能为每个名单包组成检查组。'
             : `用 ${p.feasibility.trials} 个试验种子试抽检查组，失败 ${p.feasibility.failedTrials} 次。`}
           {p.feasibility.advice && <div>{p.feasibility.advice}</div>}
         </Descriptions.Item>

@@ -58,7 +58,7 @@ export function useDrawExports(task: TaskView, draw: DrawView | null | undefined
       const done = await saveThroughDialog('record', `${task.number}-随机抽取情况记录表${label}.pdf`, (fileToken) =>
         api()['draws:export-record']({ drawId: draw!.id, part, fileToken }),
       );
-      if (done) message.success(`已导出记录表${label}:${done.fileName}`);
+      if (done) message.success(`已导出记录表${label}：${done.fileName}`);
     } catch (e) {
       message.error(errorText(e));
     }

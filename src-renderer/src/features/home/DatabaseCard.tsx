@@ -56,7 +56,7 @@ export function DatabaseCard({ info }: { info: AppInfo }) {
         <Descriptions.Item label="程序版本">{info.version}</Descriptions.Item>
         <Descriptions.Item label="数据库文件">{info.dbPath}</Descriptions.Item>
         <Descriptions.Item label="数据库结构版本">
-          {info.schemaVersion}（最新 {info.latestSchemaVersion})
+          {info.schemaVersion}（最新 {info.latestSchemaVersion}）
         </Descriptions.Item>
         {info.backupPath && <Descriptions.Item label="升级前备份">{info.backupPath}</Descriptions.Item>}
       </Descriptions>

@@ -35,7 +35,7 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
             />
             {data.pool && (
               <Typography.Text type="secondary" data-testid="scope-pool-detail">
-                {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `（含专家 ${number(data.pool.experts)} 人）` : ''};` +
+                {`执法人员来自 ${number(data.pool.offices)} 个单位${data.pool.experts > 0 ? `（含专家 ${number(data.pool.experts)} 人）` : ''}；` +
                   `预计至少 ${number(data.pool.packagesAtLeast)} 个名单包，按每组人数和每人最多参加的组数，最多可组成 ${number(data.pool.teamsAtMost)} 个检查组。`}
               </Typography.Text>
             )}
