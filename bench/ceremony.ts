@@ -15,7 +15,8 @@ import { openDatabase } from '../src-main/db/connection';
 import { createServices, type Services } from '../src-main/app/services';
 import { defaultContext } from '../src-main/app/context';
 import { loadDemoData } from '../src-main/demo/demo-data';
-import { demoTaskInput } from '../src-main/demo/plan-demo';
+import { DEMO_TASK_ITEMS, demoTaskInput } from '../src-main/demo/plan-demo';
+import { qb, run as runStatement } from '../src-main/db/sql';
 import { setDemoBureau } from '../src-main/settings/bureau';
 import type { TaskInput } from '@shared/domain/tasks';
 
@@ -152,6 +153,9 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   const conn = await openDatabase(work, { migrate: true });
   // A base built before 准备 required the bureau has none: the demo's, as a fresh base would hold.
   conn.raw.transaction(() => setDemoBureau(conn.raw, new Date().toISOString())).immediate();
+  // …and its demo item names with the half-width brackets the demo wrote then.
+  const renamed = qb.updateTable('items').set({ name: DEMO_TASK_ITEMS[2] });
+  runStatement(conn.raw, renamed.where('name', '=', DEMO_TASK_ITEMS[2].replace('（', '(').replace('）', ')')));
   const services = createServices(conn, defaultContext('bench'));
   const now = new Date();
   try {
