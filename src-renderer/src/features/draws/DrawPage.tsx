@@ -34,7 +34,7 @@ export function DrawPage() {
             onChange={(id: number) => setParams({ task: String(id) })}
             options={(data ?? []).map(({ plan, tasks }) => ({
               label: `${plan.year} 年 · ${plan.title}${plan.version === 0 ? '（草稿，公示后才能抽取）' : ''}`,
-              options: tasks.map((t) => ({ value: t.id, label: `${t.number} ${t.name}(${t.drawStatus})` })),
+              options: tasks.map((t) => ({ value: t.id, label: `${t.number} ${t.name}（${t.drawStatus}）` })),
             }))}
             data-testid="draw-task-select"
           />

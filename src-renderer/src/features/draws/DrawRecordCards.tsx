@@ -37,7 +37,7 @@ export function CommitmentCard({
         <Descriptions.Item label="操作人员">{commit.operator}</Descriptions.Item>
         <Descriptions.Item label="监督人员">{commit.supervisor}</Descriptions.Item>
         <Descriptions.Item label="承诺时间" span={3}>
-          {when(commit.committedAt)}({commit.committedBy})
+          {when(commit.committedAt)}（{commit.committedBy}）
         </Descriptions.Item>
       </Descriptions>
     </Card>
@@ -49,7 +49,7 @@ export function VoidedAttemptsCard({ draw }: { draw: DrawView }) {
     <Card size="small" title="已作废的抽取">
       {draw.voidedAttempts.map((v) => (
         <div key={v.id} data-testid={`voided-attempt-${v.attempt}`}>
-          第 {v.attempt} 次：{v.reason}({when(v.voidedAt)})
+          第 {v.attempt} 次：{v.reason}（{when(v.voidedAt)}）
           {v.nonceCommit && <Typography.Text code>承诺值 {v.nonceCommit.slice(0, 16)}…</Typography.Text>}
         </div>
       ))}

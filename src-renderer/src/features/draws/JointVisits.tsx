@@ -12,7 +12,7 @@ const taskList = (tasks: VisitTaskView[]) =>
     <div key={t.taskId}>
       {t.number} {t.name}{' '}
       <Typography.Text type="secondary">
-        ({t.leadDepartment}，第 {t.packageNo} 组）
+        （{t.leadDepartment}，第 {t.packageNo} 包）
       </Typography.Text>
     </div>
   ));

@@ -128,7 +128,7 @@ function PackagesTable({
 }
 
 const PACKAGE_COLUMNS: ColumnsType<PackageView> = [
-  { title: '名单包', dataIndex: 'no', width: 80, align: 'center', render: (no: number) => `第 ${no} 组` },
+  { title: '名单包', dataIndex: 'no', width: 80, align: 'center', render: (no: number) => `第 ${no} 包` },
   { title: '片区', dataIndex: 'area', width: 120, render: (a: string | null) => a ?? '—' },
   {
     title: '检查对象（层 · 名次 · 抽取号）',
@@ -156,7 +156,7 @@ function Amendments({ amendments }: { amendments: AmendmentView[] }) {
       data-testid="draw-amendments"
       columns={[
         { title: '序号', dataIndex: 'ordinal', width: 60 },
-        { title: '名单包', dataIndex: 'packageNo', width: 80, render: (no: number) => `第 ${no} 组` },
+        { title: '名单包', dataIndex: 'packageNo', width: 80, render: (no: number) => `第 ${no} 包` },
         { title: '被替换', render: (_: unknown, a) => `${a.out.name}（${a.out.id}）` },
         { title: '递补人员', render: (_: unknown, a) => `${a.in.name}（${a.in.id}）` },
         { title: '理由', dataIndex: 'reason' },

@@ -31,7 +31,7 @@ export function ItemSelect({
   const options = useMemo(() => {
     const rows: ItemRow[] = data?.rows ?? [];
     for (const row of rows) known.current.set(row.id, row.name);
-    const shown = new Map(rows.map((r) => [r.id, `${r.name}(${r.checkType || r.compiler})`]));
+    const shown = new Map(rows.map((r) => [r.id, `${r.name}（${r.checkType || r.compiler}）`]));
     for (const chosen of value ?? [])
       if (!shown.has(chosen)) shown.set(chosen, known.current.get(chosen) ?? `事项 ${chosen}`);
     return [...shown].map(([itemId, label]) => ({ value: itemId, label }));

@@ -161,7 +161,7 @@ export function Summary({ state }: { state: CeremonyState }) {
       />
       {state.amendments.slice(-2).map((a) => (
         <div key={a.ordinal} data-testid={`ceremony-amendment-${a.ordinal}`}>
-          递补：第 {a.packageNo} 组 {a.out.name} → {a.in.name}({a.reason})
+          递补：第 {a.packageNo} 包 {a.out.name} → {a.in.name}（{a.reason}）
         </div>
       ))}
       <div className="ceremony-muted">

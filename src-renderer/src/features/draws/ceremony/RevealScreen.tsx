@@ -55,7 +55,7 @@ function PackageCard({ pkg, firstLine, entityLines }: { pkg: PackageView; firstL
   return (
     <div className="ceremony-package" style={at(0)} data-testid={`ceremony-package-${pkg.no}`}>
       <div className="ceremony-package-title ceremony-line ceremony-appear" style={at(0)}>
-        第 {pkg.no} 组{pkg.area ? ` · ${pkg.area}` : ''}
+        第 {pkg.no} 包{pkg.area ? ` · ${pkg.area}` : ''}
       </div>
       {entities.map((e, i) => (
         <div className="ceremony-line ceremony-appear" key={e.code} style={at(1 + i)}>
