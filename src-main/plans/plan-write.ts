@@ -74,6 +74,16 @@ export function publishChange(raw: BetterSqlite3.Database, ctx: ServiceContext, 
   freezeVersion(raw, ctx, planId, planRow(raw, planId).version + 1, reason);
 }
 
+/** A task added or changed in a published plan publishes a new version: the same refusal for that task alone. */
+export function refuseEmptyTaskScope(raw: BetterSqlite3.Database, planId: number, taskId: number): void {
+  const plan = planRow(raw, planId);
+  refuseEmptyScopes(
+    raw,
+    plan.title,
+    readTasksOfPlan(raw, planId).filter((task) => task.id === taskId),
+  );
+}
+
 /** A task with nothing in its scope would publish an inspection that cannot be drawn. */
 function refuseEmptyScopes(raw: BetterSqlite3.Database, title: string, tasks: readonly TaskView[]): void {
   const empty = tasks.filter((task) => previewScope(raw, task).total === 0);

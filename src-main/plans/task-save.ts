@@ -21,6 +21,7 @@ import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import { readSettings } from './tasks';
 import { unknownConflictText } from './conflict-parties';
+import { refuseEmptyTaskScope } from './plan-write';
 
 /** Publishes the plan's next version inside the caller's transaction (plan-write.publishChange). */
 export type PublishChange = (planId: number, reason: string) => void;
@@ -248,7 +249,10 @@ export function saveTask(
         },
         ctx.now(),
       );
-      if (plan.version > 0) publishChange(plan.id, reason);
+      if (plan.version > 0) {
+        refuseEmptyTaskScope(raw, plan.id, taskId);
+        publishChange(plan.id, reason);
+      }
       return taskId;
     })
     .immediate();

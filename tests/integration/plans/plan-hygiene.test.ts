@@ -128,4 +128,22 @@ describe('publishing', () => {
     await call('tasks:delete', { id: tasks[1] });
     expect(await call('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
   });
+
+  it('refuses a task with nothing in scope added to a published plan, and publishes no new version', async () => {
+    const { planId } = draftWithTasks(2034, ['食品抽查']);
+    expect(await call('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
+    const input = demoTaskInput(c.conn.raw, planId, c.ctx.now(), {
+      name: '新增的空范围任务',
+      startDate: '2034-05-01',
+      endDate: '2034-05-31',
+      scope: { entityTypes: [], industries: ['不存在的行业'], areas: [], offices: [], tags: [], grades: [] },
+    });
+    await refused(
+      'tasks:save',
+      { ...input, changeReason: '增加抽查任务' },
+      'plan.emptyScope',
+      /任务「新增的空范围任务」的检查对象范围内没有检查对象/,
+    );
+    expect(c.services.plans.get(planId)).toMatchObject({ version: 1 });
+  });
 });
