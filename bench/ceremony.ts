@@ -141,6 +141,15 @@ const phases = (t: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
+/** What a base built by an older build lacks, as a fresh base would hold it. */
+function asAFreshBase(raw: Parameters<typeof runStatement>[0]): void {
+  // A base built before 准备 required the bureau has none: the demo's.
+  raw.transaction(() => setDemoBureau(raw, new Date().toISOString())).immediate();
+  // …and its demo item names still have the half-width brackets the demo wrote then.
+  const renamed = qb.updateTable('items').set({ name: DEMO_TASK_ITEMS[2] });
+  runStatement(raw, renamed.where('name', '=', DEMO_TASK_ITEMS[2].replace('（', '(').replace('）', ')')));
+}
+
 async function runOnce(spec: Scale, base: string, run: number): Promise<number> {
   const work = join(OUT, `ceremony-work-${spec.entities}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
@@ -151,11 +160,7 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   fsyncSync(copied);
   closeSync(copied);
   const conn = await openDatabase(work, { migrate: true });
-  // A base built before 准备 required the bureau has none: the demo's, as a fresh base would hold.
-  conn.raw.transaction(() => setDemoBureau(conn.raw, new Date().toISOString())).immediate();
-  // …and its demo item names with the half-width brackets the demo wrote then.
-  const renamed = qb.updateTable('items').set({ name: DEMO_TASK_ITEMS[2] });
-  runStatement(conn.raw, renamed.where('name', '=', DEMO_TASK_ITEMS[2].replace('（', '(').replace('）', ')')));
+  asAFreshBase(conn.raw);
   const services = createServices(conn, defaultContext('bench'));
   const now = new Date();
   try {
