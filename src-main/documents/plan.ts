@@ -3,7 +3,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
 import { wrapText } from './fonts';
 import { formatCount, formatDate, numberedLines, printedListSheet, XLSX_FONT } from './format';
-import { DocText, labelCell, LIST_LAYOUT, pageFooter, renderPdf, SANS, titleBlock } from './pdf';
+import { DocText, labelCell, LIST_LAYOUT, listEndRow, pageFooter, renderPdf, SANS, titleBlock } from './pdf';
 import { neutralRow } from '@shared/domain/cell-text';
 
 /**
@@ -85,6 +85,7 @@ export async function renderPlanPdf(p: PlanPublication): Promise<Buffer> {
     ...Array.from({ length: COLUMNS.length - 2 }, () => ({}) as TableCell),
     { text: formatCount(total(p)), bold: true, alignment: 'center' } as TableCell,
   ]);
+  body.push(listEndRow(dt, COLUMNS.length));
   const change = changeLine(p);
   const content: Content[] = [
     ...titleBlock(dt, fullTitle(p)),

@@ -49,7 +49,7 @@ describe('年度抽查工作计划 (公示) — PDF', () => {
       expect(r.compact, `row ${i + 1}`).toContain(cells.join('').replace(/\s+/g, ''));
     });
     const total = p.rows.reduce((s, x) => s + x.expectedCount, 0);
-    expect(r.compact).toContain(`合计${total.toLocaleString('en-US')}公示单位：鄄城县市场监督管理局`);
+    expect(r.compact).toContain(`合计${total.toLocaleString('en-US')}（以下空白）公示单位：鄄城县市场监督管理局`);
   });
 
   it('lets a row taller than a page break rather than lose it', async () => {
