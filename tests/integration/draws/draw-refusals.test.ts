@@ -26,9 +26,11 @@ async function refusedWithoutTrace(work: () => unknown) {
 
 describe('准备 refuses bad input, in Chinese, writing nothing', () => {
   it('an empty scope', async () => {
+    // A plan with an empty scope is not published: the scope empties afterwards, when the roster changes.
     const taskId = c.publishedTask({
-      scope: { entityTypes: [], industries: ['不存在的行业'], areas: [], offices: [], tags: [], grades: [] },
+      scope: { entityTypes: [], industries: ['眼镜验配'], areas: [], offices: [], tags: [], grades: [] },
     });
+    c.conn.raw.prepare("UPDATE entities SET reg_status = '注销' WHERE industry = '眼镜验配'").run();
     expect(c.services.tasks.scopePreview(c.services.tasks.get(taskId)).notices[0]).toMatch(/范围内没有符合条件的对象/);
     const error = await refusedWithoutTrace(() => c.services.draws.prepare({ taskId }));
     expect(error.code).toBe('draw.emptyScope');

@@ -16,7 +16,7 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   c = await resultsCounty();
   const raw = c.conn.raw;
-  otherTask = c.publishedTask({ name: '尚未抽取的任务' });
+  otherTask = c.publishedTask({ name: '尚未抽取的任务', excludeRecentYears: 0 });
   // Drafts inspected 2026-11-23 (deadline 2026-12-21) and 2026-12-01; one entered, one reviewed, one with a problem.
   saveEntry(raw, c.ctx, c.cleanSheet(0, { methods: [], inspectedOn: '2026-11-23' }), { draft: true });
   saveEntry(raw, c.ctx, c.cleanSheet(1, { methods: [], inspectedOn: '2026-12-01' }), { draft: true });

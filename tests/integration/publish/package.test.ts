@@ -137,7 +137,11 @@ describe('refusals leave nothing written', () => {
   });
 
   it('refuses a task whose draw is not sealed', async () => {
-    const other = c.publishedTask({ name: '尚未抽取的任务', ratio: { mode: 'uniform', bp: 500 } });
+    const other = c.publishedTask({
+      name: '尚未抽取的任务',
+      ratio: { mode: 'uniform', bp: 500 },
+      excludeRecentYears: 0,
+    });
     const out = join(root, 'unsealed');
     const run = await cli('publish', c.services.tasks.get(other).number, '--out', out);
     expect(run).toMatchObject({ code: 1, err: expect.stringContaining('还没有已封存的抽取') });
