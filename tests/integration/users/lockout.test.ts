@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_ATTEMPTS } from '@shared/domain/users';
-import { isAppError } from '@shared/errors';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 import { addUsers, PASSWORD } from './users';
+import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -14,16 +14,6 @@ beforeEach(async () => {
   ]);
 });
 afterEach(() => t.cleanup());
-
-function refusal(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('sign-in and lockout', () => {
   it('signs in with the right password and names the user as the actor', () => {

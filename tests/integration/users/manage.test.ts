@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAppError } from '@shared/errors';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 import { guardChange } from '../../../src-main/users/manage';
 import { addUsers, PASSWORD } from './users';
+import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -15,16 +15,6 @@ beforeEach(async () => {
   t.services.users.signIn({ name: '王管理', password: PASSWORD });
 });
 afterEach(() => t.cleanup());
-
-function refusal(call: () => unknown): { code: string; message: string } {
-  try {
-    call();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const users = () => t.conn.raw.prepare('SELECT name, role, disabled_at FROM users ORDER BY id').all();
 const auditRows = () => t.conn.raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
