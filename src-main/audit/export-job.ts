@@ -3,17 +3,11 @@
  * rows takes minutes to write, which must not stall the main process. It counts rows written; a cancel leaves no file.
  */
 import { AppError } from '@shared/errors';
-import { CountedJobs } from '../workers/counted-jobs';
+import { CountedJobs, type CountedRequest } from '../workers/counted-jobs';
 import { workerEntry } from '../workers/start';
 import type { AuditFilter } from './query';
 
-export interface AuditExportRequest {
-  jobId: string;
-  dbPath: string;
-  path: string;
-  filter: AuditFilter;
-  nowIso: string;
-}
+export type AuditExportRequest = CountedRequest & { path: string; filter: AuditFilter };
 
 export const auditExportJobs = () =>
   new CountedJobs<AuditExportRequest, number>(

@@ -4,7 +4,7 @@
  * database that already holds records is refused, so the demo never mixes with real data.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import { AppError } from '@shared/errors';
 import { prng } from '@shared/domain/prng';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
@@ -95,35 +95,35 @@ function writeOffices(w: DemoWriter): number {
   return names.length;
 }
 
-function writeEntities(w: DemoWriter, n: number, onProgress?: (written: number) => void): void {
-  type Row = ReturnType<typeof demoEntity> & { created_at: string; updated_at: string };
-  const entity = insertEach(w.raw, (row: Row) => qb.insertInto('entities').values(row));
-  for (let i = 1; i <= n; i++) {
-    const row = demoEntity(w, w.county, i);
-    const id = entity({ ...row, created_at: w.at, updated_at: w.at });
-    w.logChange('entities', id, ENTITY_SPEC.recordKey(row), row);
+/**
+ * `count` records of one roster, the i-th (from 1) being `rowOf(i)` stamped with the load's time, each with its
+ * change-log row; `insert` builds the typed insert, compiled once.
+ */
+function writeRoster<Row extends Record<string, unknown>>(
+  w: DemoWriter,
+  spec: { table: RosterChangesTable['roster']; recordKey(row: Record<string, unknown>): string },
+  count: number,
+  rowOf: (i: number) => Row,
+  insert: (row: Row & { created_at: string; updated_at: string }) => Compilable<unknown>,
+  onProgress?: (written: number) => void,
+): void {
+  const add = insertEach(w.raw, insert);
+  for (let i = 1; i <= count; i++) {
+    const row = rowOf(i);
+    const id = add({ ...row, created_at: w.at, updated_at: w.at });
+    w.logChange(spec.table, id, spec.recordKey(row), row);
     if (i % 1000 === 0) onProgress?.(i);
   }
 }
 
-function writeInspectors(w: DemoWriter, count: number): void {
-  type Row = ReturnType<typeof demoInspector> & { created_at: string; updated_at: string };
-  const inspector = insertEach(w.raw, (row: Row) => qb.insertInto('inspectors').values(row));
-  for (let i = 1; i <= count; i++) {
-    const row = demoInspector(w, w.county, i);
-    const id = inspector({ ...row, created_at: w.at, updated_at: w.at });
-    w.logChange('inspectors', id, INSPECTOR_SPEC.recordKey(row), row);
-  }
-}
-
-function writeExperts(w: DemoWriter, count: number): void {
-  type Row = ReturnType<typeof demoExpert> & { created_at: string; updated_at: string };
-  const expert = insertEach(w.raw, (row: Row) => qb.insertInto('experts').values(row));
-  for (let i = 1; i <= count; i++) {
-    const row = demoExpert(w, i);
-    const id = expert({ ...row, created_at: w.at, updated_at: w.at });
-    w.logChange('experts', id, EXPERT_SPEC.recordKey(row), row);
-  }
+/** The county's rosters: its entities (reporting progress), inspectors and experts. */
+function writeRosters(w: DemoWriter, summary: DemoSummary, onProgress?: (written: number) => void): void {
+  const entity = (i: number) => demoEntity(w, w.county, i);
+  writeRoster(w, ENTITY_SPEC, summary.entities, entity, (row) => qb.insertInto('entities').values(row), onProgress);
+  const inspector = (i: number) => demoInspector(w, w.county, i);
+  writeRoster(w, INSPECTOR_SPEC, summary.inspectors, inspector, (row) => qb.insertInto('inspectors').values(row));
+  const expert = (i: number) => demoExpert(w, i);
+  writeRoster(w, EXPERT_SPEC, summary.experts, expert, (row) => qb.insertInto('experts').values(row));
 }
 
 /** The item list with its check sub-items; returns how many sub-items were written. */
@@ -168,9 +168,7 @@ export function loadDemoData(raw: BetterSqlite3.Database, options: DemoOptions):
   raw
     .transaction(() => {
       summary.offices = writeOffices(w);
-      writeEntities(w, n, options.onProgress);
-      writeInspectors(w, summary.inspectors);
-      writeExperts(w, summary.experts);
+      writeRosters(w, summary, options.onProgress);
       summary.subItems = writeItems(w);
       const batch = `demo-${w.at}`;
       const bureau = setDemoBureau(raw, w.at) ? DEMO_BUREAU : null;

@@ -5,15 +5,9 @@
 import { AppError } from '@shared/errors';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
 import { workerEntry } from '../workers/start';
-import { CountedJobs } from '../workers/counted-jobs';
+import { CountedJobs, type CountedRequest } from '../workers/counted-jobs';
 
-export interface DemoJobRequest {
-  jobId: string;
-  dbPath: string;
-  entities: number;
-  actor: string;
-  nowIso: string;
-}
+export type DemoJobRequest = CountedRequest & { entities: number; actor: string };
 
 export const demoJobs = () =>
   new CountedJobs<DemoJobRequest, DemoSummary>(

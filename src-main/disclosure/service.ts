@@ -10,7 +10,7 @@ import { chinaDate } from '@shared/domain/china-time';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import type { FileTokens } from '../app/file-tokens';
+import type { DocumentExportDeps } from '../documents/export-deps';
 import { resultAnnouncement, taskAnnouncement } from './announcements';
 import { publishResults, publishTask } from './publish';
 import { readDisclosureSettings } from './rules';
@@ -22,10 +22,7 @@ export interface DisclosureRenderers {
   renderAnnouncementXlsx(a: Announcement): Promise<Buffer>;
 }
 
-export interface DisclosureDeps {
-  files: FileTokens;
-  renderers: () => Promise<DisclosureRenderers>;
-}
+export type DisclosureDeps = DocumentExportDeps<DisclosureRenderers>;
 
 async function exportAnnouncement(
   raw: BetterSqlite3.Database,

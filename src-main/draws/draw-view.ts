@@ -17,6 +17,7 @@ import {
 } from '@shared/domain/draws';
 import { describeInspectingBody, describePeriod, describeScope, type TaskView } from '@shared/domain/tasks';
 import { all, qb } from '../db/sql';
+import { ceremonyOf } from './ceremony';
 import { lookupPeople } from './draw-people';
 import { readTask } from '../plans/tasks';
 import {
@@ -165,9 +166,7 @@ export function drawView(raw: BetterSqlite3.Database, drawId: number, packagePag
       ? {
           committedAt: draw.committed_at,
           committedBy: draw.committed_by ?? '',
-          place: draw.place ?? '',
-          operator: draw.operator ?? '',
-          supervisor: draw.supervisor ?? '',
+          ...ceremonyOf(draw),
           nonceCommit: draw.nonce_commit ?? '',
         }
       : null,

@@ -8,7 +8,8 @@ import { AppError } from '@shared/errors';
 import { all, first, qb, run } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import { planRow } from './plan-read';
+import type { PlanRow } from './plan-read';
+import { draftPlan } from './plan-write';
 
 function taskRow(raw: BetterSqlite3.Database, id: number) {
   const task = first(raw, qb.selectFrom('tasks').select(['id', 'plan_id', 'number', 'name']).where('id', '=', id));
@@ -37,27 +38,29 @@ function removeTasks(raw: BetterSqlite3.Database, taskIds: readonly number[]): v
   run(raw, qb.deleteFrom('tasks').where('id', 'in', [...taskIds]));
 }
 
+const planNotDeletable = (plan: PlanRow) =>
+  new AppError(
+    'plan.notDeletable',
+    `《${plan.title}》已公示（第 ${plan.version} 版），公示过的计划不能删除；如需调整，请修改任务并写明理由，发布新版本。`,
+  );
+
+const taskNotDeletable = (taskName: string, plan: PlanRow) =>
+  new AppError(
+    'task.notDeletable',
+    `任务「${taskName}」所在的计划《${plan.title}》已公示，公示过的任务不能删除；如需调整，请修改任务并写明理由，发布新版本。`,
+  );
+
 /** Deletes a draft plan and its tasks, with one audit row naming them. */
 export function deletePlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id: number): void {
   raw
     .transaction(() => {
-      const plan = planRow(raw, id);
-      if (plan.version > 0)
-        throw new AppError(
-          'plan.notDeletable',
-          `《${plan.title}》已公示（第 ${plan.version} 版），公示过的计划不能删除；如需调整，请修改任务并写明理由，发布新版本。`,
-        );
+      const plan = draftPlan(raw, id, planNotDeletable);
       const tasks = all(raw, qb.selectFrom('tasks').select(['id', 'number', 'name']).where('plan_id', '=', id));
-      const drawn = drawnTasks(
-        raw,
-        tasks.map((t) => t.id),
-      );
+      const taskIds = tasks.map((t) => t.id);
+      const drawn = drawnTasks(raw, taskIds);
       if (drawn.length > 0)
         throw new AppError('plan.notDeletable', `任务「${drawn[0]!.name}」已经准备过抽取，计划不能删除。`);
-      removeTasks(
-        raw,
-        tasks.map((t) => t.id),
-      );
+      removeTasks(raw, taskIds);
       run(raw, qb.deleteFrom('plans').where('id', '=', id));
       const detail = { year: plan.year, title: plan.title, tasks: tasks.map((t) => `${t.number} ${t.name}`) };
       appendAuditRaw(raw, { actor: ctx.actor(), action: 'plans:delete', target: `plans:${id}`, detail }, ctx.now());
@@ -70,12 +73,7 @@ export function deleteTask(raw: BetterSqlite3.Database, ctx: ServiceContext, id:
   raw
     .transaction(() => {
       const task = taskRow(raw, id);
-      const plan = planRow(raw, task.plan_id);
-      if (plan.version > 0)
-        throw new AppError(
-          'task.notDeletable',
-          `任务「${task.name}」所在的计划《${plan.title}》已公示，公示过的任务不能删除；如需调整，请修改任务并写明理由，发布新版本。`,
-        );
+      const plan = draftPlan(raw, task.plan_id, (published) => taskNotDeletable(task.name, published));
       if (drawnTasks(raw, [id]).length > 0)
         throw new AppError('task.notDeletable', `任务「${task.name}」已经准备过抽取，不能删除。`);
       removeTasks(raw, [id]);

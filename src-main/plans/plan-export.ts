@@ -4,7 +4,7 @@ import type { PlanPublication } from '@shared/domain/documents';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import type { FileTokens } from '../app/file-tokens';
+import type { DocumentExportDeps } from '../documents/export-deps';
 import { planPublication } from './plan-read';
 import { writeFileSafely } from '../app/safe-write';
 
@@ -14,10 +14,7 @@ export interface PlanRenderers {
   renderPlanXlsx(publication: PlanPublication): Promise<Buffer>;
 }
 
-export interface PlanExportDeps {
-  files: FileTokens;
-  renderers: () => Promise<PlanRenderers>;
-}
+export type PlanExportDeps = DocumentExportDeps<PlanRenderers>;
 
 /** A published version as the 公示 file (xlsx or PDF), written where the save dialog's token points. */
 export async function exportPlan(

@@ -96,16 +96,24 @@ function refuseEmptyScopes(raw: BetterSqlite3.Database, title: string, tasks: re
   );
 }
 
+/** The plan, still a 草稿 (never published); a published one is refused with `refusal(plan)`. */
+export function draftPlan(raw: BetterSqlite3.Database, id: number, refusal: (plan: PlanRow) => AppError): PlanRow {
+  const plan = planRow(raw, id);
+  if (plan.version > 0) throw refusal(plan);
+  return plan;
+}
+
+const alreadyPublished = (plan: PlanRow) =>
+  new AppError(
+    'plan.alreadyPublished',
+    `《${plan.title}》已于第 ${plan.version} 版公示；修改计划或任务时填写理由即发布新版本。`,
+  );
+
 /** 草稿 → 已公示 (version 1). A published plan changes through save/tasks:save with a reason instead. */
 export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id: number): void {
   raw
     .transaction(() => {
-      const plan = planRow(raw, id);
-      if (plan.version > 0)
-        throw new AppError(
-          'plan.alreadyPublished',
-          `《${plan.title}》已于第 ${plan.version} 版公示；修改计划或任务时填写理由即发布新版本。`,
-        );
+      const plan = draftPlan(raw, id, alreadyPublished);
       refuseEmptyScopes(raw, plan.title, readTasksOfPlan(raw, id));
       freezeVersion(raw, ctx, id, 1, null);
     })

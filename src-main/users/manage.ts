@@ -3,10 +3,12 @@
  * account and the last 管理员 in use are never demoted, disabled or deleted: someone must be able to manage users.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Updateable } from 'kysely';
 import { AppError } from '@shared/errors';
 import type { Role, UserView } from '@shared/domain/users';
 import type { ServiceContext } from '../app/context';
 import { appendAuditRaw } from '../audit/service';
+import type { UsersTable } from '../db/schema';
 import { all, first, qb, run, value } from '../db/sql';
 import type { Session } from './access';
 import { findUser } from './credentials';
@@ -111,6 +113,20 @@ export function writeAudited(
     .immediate();
 }
 
+/** Writes `change` to the named account with its audit row; every account as it now stands. */
+function updateUser(
+  raw: BetterSqlite3.Database,
+  ctx: ServiceContext,
+  name: string,
+  change: Updateable<UsersTable>,
+  audit: { action: string; detail: unknown },
+): UserView[] {
+  writeAudited(raw, ctx, { action: audit.action, target: `user:${name}`, detail: audit.detail }, () =>
+    run(raw, qb.updateTable('users').set(change).where('name', '=', name)),
+  );
+  return listUsers(raw);
+}
+
 export function setRole(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
@@ -122,10 +138,7 @@ export function setRole(
   guardChange(raw, target, session.user?.name, 'setRole', role);
   const change = { role, updated_at: ctx.now().toISOString() };
   const detail = { name, role: { from: target.role, to: role } };
-  writeAudited(raw, ctx, { action: 'users:set-role', target: `user:${name}`, detail }, () =>
-    run(raw, qb.updateTable('users').set(change).where('name', '=', name)),
-  );
-  return listUsers(raw);
+  return updateUser(raw, ctx, name, change, { action: 'users:set-role', detail });
 }
 
 /** 停用 (disabled) or 启用 again; asking for the state the account is already in changes nothing. */
@@ -141,11 +154,7 @@ export function setDisabled(
   if (disabled) guardChange(raw, target, session.user?.name, 'disable');
   const at = ctx.now().toISOString();
   const change = { disabled_at: disabled ? at : null, updated_at: at };
-  const action = disabled ? 'users:disable' : 'users:enable';
-  writeAudited(raw, ctx, { action, target: `user:${name}`, detail: { name } }, () =>
-    run(raw, qb.updateTable('users').set(change).where('name', '=', name)),
-  );
-  return listUsers(raw);
+  return updateUser(raw, ctx, name, change, { action: disabled ? 'users:disable' : 'users:enable', detail: { name } });
 }
 
 export function removeUser(

@@ -6,7 +6,14 @@ import type { AppError } from '@shared/errors';
 import type { JobCount } from '@shared/domain/job-count';
 import { JobProgress, WorkerJobs } from './jobs';
 
-export class CountedJobs<Request extends { jobId: string }, Value> {
+/** What every counted job is asked with: its id, the database file its thread opens, and the time it writes at. */
+export interface CountedRequest {
+  jobId: string;
+  dbPath: string;
+  nowIso: string;
+}
+
+export class CountedJobs<Request extends CountedRequest, Value> {
   private readonly jobs: WorkerJobs<Request, Value, number>;
   private readonly counts = new JobProgress({ done: 0, total: 0 });
 

@@ -16,6 +16,7 @@ import { AppError } from '@shared/errors';
 import { nodeSha256 } from '../node-sha256';
 import { PARALLEL_THRESHOLD, rankAllParallel, sharedAllocate, type DrawWorkerPool } from '../parallel-rank';
 import { auditDraw } from '../draw-audit';
+import { ceremonyOf } from '../ceremony';
 import { loadDrawRow, RESULT_ELSEWHERE, storedInputs, witnessesOf, type DrawRow } from '../views';
 import { setState, wrongState } from '../draw-state';
 import { qb, run } from '../../db/sql';
@@ -79,9 +80,7 @@ function proofInfo(raw: BetterSqlite3.Database, draw: DrawRow, revealedAt: strin
     bureau: taskBureauName(raw, draw.task_id),
     taskNumber: task.number,
     taskName: task.name,
-    place: draw.place ?? '',
-    operator: draw.operator ?? '',
-    supervisor: draw.supervisor ?? '',
+    ...ceremonyOf(draw),
     committedAt: draw.committed_at ?? '',
     revealedAt,
     witnesses: witnessesOf(raw, draw.id).map((w) => ({
