@@ -17,6 +17,7 @@ import {
   type DrawRow,
   type ProofBody,
 } from './views';
+import { ceremonyOf } from './ceremony';
 import { stratumResults } from './draw-view';
 import { qb, value } from '../db/sql';
 import { lookupPeople } from './draw-people';
@@ -35,9 +36,7 @@ export function recordCommit(raw: BetterSqlite3.Database, draw: DrawRow): DrawRe
     inspectingBody: describeInspectingBody(task.leadDepartment, task.joiningDepartments),
     items: task.items.map((item) => item.name),
     committedAt: draw.committed_at,
-    place: draw.place ?? '',
-    operator: draw.operator ?? '',
-    supervisor: draw.supervisor ?? '',
+    ...ceremonyOf(draw),
     scope: preparation.scope,
     strata: preparation.strata.map((s) => ({
       label: gradeLabel(s.name),

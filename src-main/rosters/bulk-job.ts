@@ -1,16 +1,10 @@
 /** Bulk edits run in a worker thread (bulk-worker.ts) with progress and cancel: a selection can be 100,000 records. */
 import { AppError } from '@shared/errors';
 import { workerEntry } from '../workers/start';
-import { CountedJobs } from '../workers/counted-jobs';
+import { CountedJobs, type CountedRequest } from '../workers/counted-jobs';
 import type { BulkRequest } from './bulk-update';
 
-export interface BulkJobRequest {
-  jobId: string;
-  dbPath: string;
-  bulk: BulkRequest;
-  actor: string;
-  nowIso: string;
-}
+export type BulkJobRequest = CountedRequest & { bulk: BulkRequest; actor: string };
 
 export const bulkJobs = () =>
   new CountedJobs<BulkJobRequest, { matched: number; changed: number }>(

@@ -10,23 +10,20 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import type { FileTokens } from '../app/file-tokens';
+import type { DocumentExportDeps } from '../documents/export-deps';
 import { statsView, type StatsQuery } from './view';
 
 function queryOf(req: ParsedReq<'stats:view'>): StatsQuery {
   return { year: req.year ?? null, department: req.department ?? null, office: req.office ?? null };
 }
 
-/** The figures as a file; a year with nothing to count is refused, never written as zeros. */
 /** The renderers, injected: they run in the document worker (pdfmake and the CJK font load there, not here). */
-export interface StatsDeps {
-  files: FileTokens;
-  renderers: () => Promise<{
-    renderStatsPdf(view: StatsView): Promise<Buffer>;
-    renderStatsXlsx(view: StatsView): Promise<Buffer>;
-  }>;
-}
+export type StatsDeps = DocumentExportDeps<{
+  renderStatsPdf(view: StatsView): Promise<Buffer>;
+  renderStatsXlsx(view: StatsView): Promise<Buffer>;
+}>;
 
+/** The figures as a file; a year with nothing to count is refused, never written as zeros. */
 export async function exportStats(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
