@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly } from './ddl';
 
 export const m0001Init: Migration = {
   version: 1,
@@ -22,10 +23,7 @@ export const m0001Init: Migration = {
       CREATE INDEX audit_log_target ON audit_log(target, id);
 
       -- 全程留痕: the log is append-only; nothing may silently edit or erase it.
-      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, '操作日志不可修改'); END;
-      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, '操作日志不可删除'); END;
+      ${appendOnly('audit_log', '操作日志不可修改', '操作日志不可删除')}
     `);
   },
 };

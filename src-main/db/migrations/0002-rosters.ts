@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly } from './ddl';
 
 /**
  * 一单两库: the item list (items + check sub-items), the rosters (entities, inspectors, experts), the offices
@@ -176,10 +177,7 @@ export const m0002Rosters: Migration = {
       ) STRICT;
       CREATE INDEX roster_changes_record ON roster_changes(roster, record_id, id);
       CREATE INDEX roster_changes_batch ON roster_changes(batch) WHERE batch IS NOT NULL;
-      CREATE TRIGGER roster_changes_no_update BEFORE UPDATE ON roster_changes
-        BEGIN SELECT RAISE(ABORT, '名录变更记录不可修改'); END;
-      CREATE TRIGGER roster_changes_no_delete BEFORE DELETE ON roster_changes
-        BEGIN SELECT RAISE(ABORT, '名录变更记录不可删除'); END;
+      ${appendOnly('roster_changes', '名录变更记录不可修改', '名录变更记录不可删除')}
     `);
   },
 };

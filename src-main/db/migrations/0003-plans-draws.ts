@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly, onlyWhileDraw } from './ddl';
 
 /**
  * 年度抽查工作计划, 抽查任务 and the witnessed draw (DRAW-SPEC §11), with what the law calls 全程留痕 enforced by the
@@ -68,10 +69,7 @@ export const m0003PlansDraws: Migration = {
         UNIQUE (plan_id, version),
         CHECK (version = 1 OR length(trim(coalesce(reason, ''))) > 0)
       ) STRICT;
-      CREATE TRIGGER plan_versions_no_update BEFORE UPDATE ON plan_versions
-        BEGIN SELECT RAISE(ABORT, '已公示的计划版本不可修改'); END;
-      CREATE TRIGGER plan_versions_no_delete BEFORE DELETE ON plan_versions
-        BEGIN SELECT RAISE(ABORT, '已公示的计划版本不可删除'); END;
+      ${appendOnly('plan_versions', '已公示的计划版本不可修改', '已公示的计划版本不可删除')}
 
       CREATE TABLE tasks (
         id              INTEGER PRIMARY KEY,
@@ -205,13 +203,8 @@ export const m0003PlansDraws: Migration = {
         UNIQUE (draw_id, ordinal)
       ) STRICT;
       CREATE UNIQUE INDEX draw_witnesses_one_public ON draw_witnesses(draw_id) WHERE kind = 'public';
-      CREATE TRIGGER draw_witnesses_only_committed BEFORE INSERT ON draw_witnesses
-        WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'committed'
-        BEGIN SELECT RAISE(ABORT, '只有已承诺、尚未揭晓的抽取可以录入见证值'); END;
-      CREATE TRIGGER draw_witnesses_no_update BEFORE UPDATE ON draw_witnesses
-        BEGIN SELECT RAISE(ABORT, '见证值不可修改'); END;
-      CREATE TRIGGER draw_witnesses_no_delete BEFORE DELETE ON draw_witnesses
-        BEGIN SELECT RAISE(ABORT, '见证值不可删除'); END;
+      ${onlyWhileDraw('draw_witnesses', 'committed', '只有已承诺、尚未揭晓的抽取可以录入见证值')}
+      ${appendOnly('draw_witnesses', '见证值不可修改', '见证值不可删除')}
 
       CREATE TABLE draw_proofs (
         id        INTEGER PRIMARY KEY,
@@ -225,13 +218,8 @@ export const m0003PlansDraws: Migration = {
         record    TEXT NOT NULL CHECK (json_valid(record)),
         UNIQUE (draw_id, version)
       ) STRICT;
-      CREATE TRIGGER draw_proofs_only_sealed BEFORE INSERT ON draw_proofs
-        WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'sealed'
-        BEGIN SELECT RAISE(ABORT, '只有已封存的抽取可以保存抽取记录'); END;
-      CREATE TRIGGER draw_proofs_no_update BEFORE UPDATE ON draw_proofs
-        BEGIN SELECT RAISE(ABORT, '已封存的抽取记录不可修改'); END;
-      CREATE TRIGGER draw_proofs_no_delete BEFORE DELETE ON draw_proofs
-        BEGIN SELECT RAISE(ABORT, '已封存的抽取记录不可删除'); END;
+      ${onlyWhileDraw('draw_proofs', 'sealed', '只有已封存的抽取可以保存抽取记录')}
+      ${appendOnly('draw_proofs', '已封存的抽取记录不可修改', '已封存的抽取记录不可删除')}
 
       CREATE TABLE draw_amendments (
         id         INTEGER PRIMARY KEY,
@@ -245,13 +233,8 @@ export const m0003PlansDraws: Migration = {
         actor      TEXT NOT NULL,
         UNIQUE (draw_id, ordinal)
       ) STRICT;
-      CREATE TRIGGER draw_amendments_only_sealed BEFORE INSERT ON draw_amendments
-        WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'sealed'
-        BEGIN SELECT RAISE(ABORT, '只有已封存的抽取可以递补人员'); END;
-      CREATE TRIGGER draw_amendments_no_update BEFORE UPDATE ON draw_amendments
-        BEGIN SELECT RAISE(ABORT, '递补记录不可修改'); END;
-      CREATE TRIGGER draw_amendments_no_delete BEFORE DELETE ON draw_amendments
-        BEGIN SELECT RAISE(ABORT, '递补记录不可删除'); END;
+      ${onlyWhileDraw('draw_amendments', 'sealed', '只有已封存的抽取可以递补人员')}
+      ${appendOnly('draw_amendments', '递补记录不可修改', '递补记录不可删除')}
 
       -- The drawn entities of a sealed draw, for record sheets, results and joint visits (by entity).
       CREATE TABLE draw_selected (
@@ -266,13 +249,8 @@ export const m0003PlansDraws: Migration = {
         PRIMARY KEY (draw_id, entity_id)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX draw_selected_entity ON draw_selected(entity_id);
-      CREATE TRIGGER draw_selected_only_sealed BEFORE INSERT ON draw_selected
-        WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'sealed'
-        BEGIN SELECT RAISE(ABORT, '只有已封存的抽取可以登记抽中对象'); END;
-      CREATE TRIGGER draw_selected_no_update BEFORE UPDATE ON draw_selected
-        BEGIN SELECT RAISE(ABORT, '抽中对象名单不可修改'); END;
-      CREATE TRIGGER draw_selected_no_delete BEFORE DELETE ON draw_selected
-        BEGIN SELECT RAISE(ABORT, '抽中对象名单不可删除'); END;
+      ${onlyWhileDraw('draw_selected', 'sealed', '只有已封存的抽取可以登记抽中对象')}
+      ${appendOnly('draw_selected', '抽中对象名单不可修改', '抽中对象名单不可删除')}
 
       -- 最近被抽查日期 of a sealed draw's entities is set by a follow-up step right after 封存 (draw-steps.rosterDatesStep),
       -- not inside it: at city scale it rewrites tens of thousands of scattered roster pages, which the ceremony need not
@@ -284,10 +262,7 @@ export const m0003PlansDraws: Migration = {
         -- Entities whose date moved (the others already had this date or a later one).
         updated  INTEGER NOT NULL
       ) STRICT;
-      CREATE TRIGGER draw_roster_dates_no_update BEFORE UPDATE ON draw_roster_dates
-        BEGIN SELECT RAISE(ABORT, '登记记录不可修改'); END;
-      CREATE TRIGGER draw_roster_dates_no_delete BEFORE DELETE ON draw_roster_dates
-        BEGIN SELECT RAISE(ABORT, '登记记录不可删除'); END;
+      ${appendOnly('draw_roster_dates', '登记记录不可修改', '登记记录不可删除')}
 
       -- 进一次门、查多项事: tasks of different departments that drew the same entity in overlapping windows,
       -- merged by the clerk into one visit with the union of their items.
@@ -314,14 +289,8 @@ export const m0003PlansDraws: Migration = {
         -- An entity's inspection under one task belongs to one visit at most.
         UNIQUE (entity_id, task_id)
       ) STRICT;
-      CREATE TRIGGER joint_visits_no_update BEFORE UPDATE ON joint_visits
-        BEGIN SELECT RAISE(ABORT, '已确认的联合检查记录不可修改'); END;
-      CREATE TRIGGER joint_visits_no_delete BEFORE DELETE ON joint_visits
-        BEGIN SELECT RAISE(ABORT, '已确认的联合检查记录不可删除'); END;
-      CREATE TRIGGER joint_visit_tasks_no_update BEFORE UPDATE ON joint_visit_tasks
-        BEGIN SELECT RAISE(ABORT, '已确认的联合检查记录不可修改'); END;
-      CREATE TRIGGER joint_visit_tasks_no_delete BEFORE DELETE ON joint_visit_tasks
-        BEGIN SELECT RAISE(ABORT, '已确认的联合检查记录不可删除'); END;
+      ${appendOnly('joint_visits', '已确认的联合检查记录不可修改', '已确认的联合检查记录不可删除')}
+      ${appendOnly('joint_visit_tasks', '已确认的联合检查记录不可修改', '已确认的联合检查记录不可删除')}
     `);
   },
 };

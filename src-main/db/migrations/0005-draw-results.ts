@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly } from './ddl';
 
 /**
  * What 揭晓 derived — the proof without its inputs, ~8 MB of JSON at city scale — in a table of its own instead of the
@@ -27,10 +28,7 @@ export const m0005DrawResults: Migration = {
         WHEN (SELECT state FROM draws WHERE id = new.draw_id) IS NOT 'revealed'
           OR (SELECT result FROM draws WHERE id = new.draw_id) IS NOT '{"storedIn":"draw_results"}'
         BEGIN SELECT RAISE(ABORT, '只有揭晓时才能登记抽取结果'); END;
-      CREATE TRIGGER draw_results_no_update BEFORE UPDATE ON draw_results
-        BEGIN SELECT RAISE(ABORT, '抽取结果一经确定不可修改'); END;
-      CREATE TRIGGER draw_results_no_delete BEFORE DELETE ON draw_results
-        BEGIN SELECT RAISE(ABORT, '抽取结果不可删除'); END;
+      ${appendOnly('draw_results', '抽取结果一经确定不可修改', '抽取结果不可删除')}
     `);
   },
 };

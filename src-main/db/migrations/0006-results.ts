@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly } from './ddl';
 
 /**
  * 检查结果 and what follows from them, with 全程留痕 enforced by the database:
@@ -132,10 +133,7 @@ export const m0006Results: Migration = {
         entered_by TEXT NOT NULL
       ) STRICT;
       CREATE INDEX holiday_schedules_year ON holiday_schedules(year, id);
-      CREATE TRIGGER holiday_schedules_no_update BEFORE UPDATE ON holiday_schedules
-        BEGIN SELECT RAISE(ABORT, '已录入的节假日安排不可修改，请重新录入该年度'); END;
-      CREATE TRIGGER holiday_schedules_no_delete BEFORE DELETE ON holiday_schedules
-        BEGIN SELECT RAISE(ABORT, '已录入的节假日安排不可删除'); END;
+      ${appendOnly('holiday_schedules', '已录入的节假日安排不可修改，请重新录入该年度', '已录入的节假日安排不可删除')}
     `);
   },
 };

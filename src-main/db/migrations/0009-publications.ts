@@ -1,4 +1,5 @@
 import type { Migration } from './index';
+import { appendOnly } from './ddl';
 
 /**
  * 公示: what was published, when and by whom, kept for good.
@@ -49,14 +50,8 @@ export const m0009Publications: Migration = {
       CREATE TRIGGER publication_results_only_reviewed BEFORE INSERT ON publication_results
         WHEN (SELECT state FROM results WHERE id = new.result_id) IS NOT '已审核'
         BEGIN SELECT RAISE(ABORT, '只有已审核的检查结果可以公示'); END;
-      CREATE TRIGGER publications_no_update BEFORE UPDATE ON publications
-        BEGIN SELECT RAISE(ABORT, '已公示的公告不可修改'); END;
-      CREATE TRIGGER publications_no_delete BEFORE DELETE ON publications
-        BEGIN SELECT RAISE(ABORT, '已公示的公告不可删除'); END;
-      CREATE TRIGGER publication_results_no_update BEFORE UPDATE ON publication_results
-        BEGIN SELECT RAISE(ABORT, '已公示的公告不可修改'); END;
-      CREATE TRIGGER publication_results_no_delete BEFORE DELETE ON publication_results
-        BEGIN SELECT RAISE(ABORT, '已公示的公告不可删除'); END;
+      ${appendOnly('publications', '已公示的公告不可修改', '已公示的公告不可删除')}
+      ${appendOnly('publication_results', '已公示的公告不可修改', '已公示的公告不可删除')}
     `);
   },
 };

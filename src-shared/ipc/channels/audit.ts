@@ -1,4 +1,5 @@
 import type { JobCount } from '../../domain/job-count';
+import type { JobResponses } from './jobs';
 
 export const AUDIT_CHANNELS = [
   'audit:list',
@@ -24,14 +25,15 @@ export interface AuditEntry {
 export type AuditChainCheck =
   { ok: true; rows: number; head: string } | { ok: false; brokenAt: number; reason: string };
 
-export interface AuditResponses {
+/** The export's progress counts the rows written. */
+export interface AuditResponses extends JobResponses<
+  { start: 'audit:export'; progress: 'audit:export-progress'; cancel: 'audit:export-cancel' },
+  { fileName: string; rows: number },
+  JobCount
+> {
   'audit:list': AuditEntry[];
   'audit:count': number;
   'audit:actors': string[];
-  /** Runs off the main process; rows written in audit:export-progress under the request's jobId. */
-  'audit:export': { fileName: string; rows: number };
-  'audit:export-progress': JobCount;
-  'audit:export-cancel': { cancelled: boolean };
   'audit:verify': AuditChainCheck;
 }
 

@@ -1,14 +1,14 @@
 import type { JobCount } from '../../domain/job-count';
+import type { JobResponses } from './jobs';
 export const DEMO_CHANNELS = ['demo:load', 'demo:progress', 'demo:cancel'] as const;
 export type DemoChannel = (typeof DEMO_CHANNELS)[number];
 
-export interface DemoResponses {
-  /** Runs off the main process; progress in demo:progress under the request's jobId. */
-  'demo:load': DemoSummary;
-  /** Entities written of the total (the small lists follow in a moment). */
-  'demo:progress': JobCount;
-  'demo:cancel': { cancelled: boolean };
-}
+/** Loading reports the entities written of the total (the small lists follow in a moment). */
+export type DemoResponses = JobResponses<
+  { start: 'demo:load'; progress: 'demo:progress'; cancel: 'demo:cancel' },
+  DemoSummary,
+  JobCount
+>;
 
 /** What loading the demo data wrote, per table. */
 export interface DemoSummary {

@@ -1,4 +1,5 @@
 import type { FileChoice } from './app';
+import type { JobResponses } from './jobs';
 
 /** The 公示包: a folder for the bureau's website, made offline from sealed draws and published results. */
 export const PUBLISH_CHANNELS = [
@@ -37,14 +38,14 @@ export interface PublishResult {
   files: number;
 }
 
-export interface PublishResponses {
+export interface PublishResponses extends JobResponses<
+  { start: 'publish:run'; progress: 'publish:progress'; cancel: 'publish:cancel' },
+  PublishResult,
+  PublishProgress
+> {
   'publish:choices': PublishChoices;
   /** null: the clerk cancelled the folder dialog. */
   'publish:choose-folder': FileChoice | null;
-  /** Runs off the main process; progress in publish:progress under the request's jobId. */
-  'publish:run': PublishResult;
-  'publish:progress': PublishProgress;
-  'publish:cancel': { cancelled: boolean };
 }
 
 export type PublishErrorCode =

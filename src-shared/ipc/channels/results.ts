@@ -1,5 +1,6 @@
 /** The results workflow (检查结果, 后续处置, the working-day calendar). */
 import type { FileChoice } from './app';
+import type { JobResponses } from './jobs';
 import type { ResultProblem, ResultState } from '../../domain/results';
 import type { ResultEntityRow, ResultSheetView, ResultTaskView } from '../../domain/result-views';
 
@@ -53,7 +54,11 @@ export interface ResultSaveView {
   savedAt: string;
 }
 
-export interface ResultResponses {
+export interface ResultResponses extends JobResponses<
+  { start: 'results:import'; progress: 'results:import-progress'; cancel: 'results:import-cancel' },
+  ResultImportReport,
+  ResultImportProgress
+> {
   'results:tasks': ResultTaskView[];
   'results:entities': ResultEntityRow[];
   'results:sheet': ResultSheetView;
@@ -63,9 +68,6 @@ export interface ResultResponses {
   'results:choose-files': FileChoice[] | null;
   /** Runs off the main process; progress in results:import-progress under the request's jobId. */
   'results:import-preview': { previewId: string; report: ResultImportReport };
-  'results:import': ResultImportReport;
-  'results:import-progress': ResultImportProgress;
-  'results:import-cancel': { cancelled: boolean };
 }
 
 export type ResultErrorCode =

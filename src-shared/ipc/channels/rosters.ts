@@ -9,6 +9,7 @@ import type {
   RosterPage,
 } from '../../domain/roster-views';
 import type { HeaderDetection } from '../../import/header';
+import type { JobResponses } from './jobs';
 
 export const ROSTER_CHANNELS = [
   'roster:query',
@@ -43,7 +44,12 @@ export interface MappingProposalView {
   remembered: boolean;
 }
 
-export interface RosterResponses {
+/** A bulk update reports the selected records looked at, of the selection. */
+export interface RosterResponses extends JobResponses<
+  { start: 'roster:bulk-update'; progress: 'roster:bulk-progress'; cancel: 'roster:bulk-cancel' },
+  { matched: number; changed: number },
+  JobCount
+> {
   'roster:query': RosterPage<EntityRow | InspectorRow | ExpertRow>;
   'roster:filter-options': FilterOptions;
   'roster:update': EntityRow | InspectorRow | ExpertRow;
@@ -51,11 +57,6 @@ export interface RosterResponses {
   'roster:create': EntityRow | InspectorRow | ExpertRow;
   /** Only a record no draw or result ever used; the refusal suggests retiring it instead. */
   'roster:delete': { deleted: number };
-  /** Runs off the main process; progress in roster:bulk-progress under the request's jobId. */
-  'roster:bulk-update': { matched: number; changed: number };
-  /** Selected records looked at, of the selection. */
-  'roster:bulk-progress': JobCount;
-  'roster:bulk-cancel': { cancelled: boolean };
   'roster:import-detect': MappingProposalView;
   'roster:import-preview': ImportReportView;
   'roster:import-confirm': ImportReportView;

@@ -1,4 +1,5 @@
 import type { FileChoice } from './app';
+import type { JobResponses } from './jobs';
 
 /** The record sheets (一户一表) and notices of a sealed draw, written to a folder the clerk chooses. */
 export const SHEET_CHANNELS = [
@@ -58,15 +59,15 @@ export interface SheetExportResult {
   removed: number;
 }
 
-export interface SheetResponses {
+export interface SheetResponses extends JobResponses<
+  { start: 'sheets:export'; progress: 'sheets:export-progress'; cancel: 'sheets:export-cancel' },
+  SheetExportResult,
+  SheetExportProgress
+> {
   /** Sealed draws, newest first. */
   'sheets:draws': SheetDrawView[];
   /** null: the clerk cancelled the folder dialog. */
   'sheets:choose-folder': FileChoice | null;
-  /** Runs off the main process; progress in sheets:export-progress under the request's jobId. */
-  'sheets:export': SheetExportResult;
-  'sheets:export-progress': SheetExportProgress;
-  'sheets:export-cancel': { cancelled: boolean };
 }
 
 export type SheetErrorCode =
