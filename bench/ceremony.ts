@@ -14,11 +14,12 @@ import { nodeSha256 } from '../src-main/draws/node-sha256';
 import { openDatabase } from '../src-main/db/connection';
 import { createServices, type Services } from '../src-main/app/services';
 import { defaultContext } from '../src-main/app/context';
-import { loadDemoData } from '../src-main/demo/demo-data';
 import { DEMO_TASK_ITEMS, demoTaskInput } from '../src-main/demo/plan-demo';
 import { qb, run as runStatement } from '../src-main/db/sql';
 import { setDemoBureau } from '../src-main/settings/bureau';
 import type { TaskInput } from '@shared/domain/tasks';
+import { buildDemoDatabase } from './demo-database';
+import { measured } from './timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
@@ -108,15 +109,7 @@ async function baseDatabase(entities: number): Promise<string> {
     if (migrated.backupPath) rmSync(migrated.backupPath);
     await migrated.close();
   } else {
-    const conn = await openDatabase(base, { migrate: true });
-    loadDemoData(conn.raw, {
-      entities,
-      actor: 'bench',
-      now: new Date('2026-11-23T00:00:00Z'),
-      onProgress: (n) => n % 200_000 === 0 && console.log(`  demo: ${n}`),
-    });
-    conn.raw.exec('ANALYZE');
-    await conn.close();
+    await buildDemoDatabase(base, entities);
   }
   console.log(
     `  base database for ${entities.toLocaleString()} entities ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${base}`,
@@ -128,12 +121,9 @@ async function baseDatabase(entities: number): Promise<string> {
 let lastCpuMs = 0;
 
 async function time<T>(work: () => T | Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await work();
-  const used = process.cpuUsage(cpu);
-  lastCpuMs = (used.user + used.system) / 1000;
-  return [value, performance.now() - started];
+  const [value, { wall, cpu }] = await measured(work);
+  lastCpuMs = cpu * 1000;
+  return [value, wall * 1000];
 }
 
 const phases = (t: Record<string, number>) =>

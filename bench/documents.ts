@@ -12,6 +12,7 @@ import {
   renderPlanXlsx,
 } from '../src-main/documents';
 import { sampleCommit, samplePlan, sampleResult } from '../tests/fixtures/documents';
+import { measured } from './timing';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -29,12 +30,7 @@ function pageCount(pdf: Buffer): number {
 const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
 
 async function timed(label: string, work: () => Promise<Buffer>, file?: string): Promise<void> {
-  const start = performance.now();
-  const cpu0 = process.cpuUsage();
-  const buf = await work();
-  const s = (performance.now() - start) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuS = (cpu.user + cpu.system) / 1e6;
+  const [buf, { wall: s, cpu: cpuS }] = await measured(work);
   const pdf = buf.subarray(0, 4).toString() === '%PDF';
   const pages = pdf ? `${pageCount(buf)} pages` : 'xlsx';
   console.log(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/connection';
 import { createServices, type Services } from '../src-main/app/services';
 import { defaultContext } from '../src-main/app/context';
-import { loadDemoData } from '../src-main/demo/demo-data';
+import { buildDemoDatabase } from './demo-database';
 
 const args = process.argv.slice(2);
 const entities = Number(args[args.indexOf('--entities') + 1] || 1_000_000) || 1_000_000;
@@ -22,15 +22,7 @@ async function buildIfMissing(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   if (!existsSync(dbPath)) {
     const started = performance.now();
-    const conn = await openDatabase(dbPath, { migrate: true });
-    loadDemoData(conn.raw, {
-      entities,
-      actor: 'bench',
-      now: new Date('2026-11-23T00:00:00Z'),
-      onProgress: (n) => n % 200000 === 0 && console.log(`  demo: ${n}`),
-    });
-    conn.raw.exec('ANALYZE');
-    await conn.close();
+    await buildDemoDatabase(dbPath, entities);
     console.log(
       `demo database built: ${entities} entities in ${((performance.now() - started) / 1000).toFixed(1)} s (cached as ${dbPath})`,
     );

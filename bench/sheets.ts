@@ -15,6 +15,7 @@ import { newPdfKitDocument } from '../src-main/sheets/pdf-draw';
 import { renderDrawPdf, writeSheetPdfs } from '../src-main/sheets/pdf-render';
 import { renderPackageWorkbook } from '../src-main/sheets/xlsx-write';
 import { sampleDraw } from './sheets-fixture';
+import { measured, type Figure } from './timing';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -53,18 +54,8 @@ async function barePdfkit(draw: DrawSheets): Promise<number> {
   return bytes;
 }
 
-interface Figure {
-  wall: number;
-  cpu: number;
-}
-
 async function timed<T>(label: string, run: () => Promise<T>, limit?: number, bare?: Figure): Promise<[T, Figure]> {
-  const cpu0 = process.cpuUsage();
-  const t = performance.now();
-  const out = await run();
-  const wall = (performance.now() - t) / 1000;
-  const c = process.cpuUsage(cpu0);
-  const cpu = (c.user + c.system) / 1e6;
+  const [out, { wall, cpu }] = await measured(run);
   const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   const parts = [`${label.padEnd(46)} ${wall.toFixed(2).padStart(6)} s (CPU ${cpu.toFixed(2)} s)  peak RSS ${rss} MiB`];
   if (limit) parts.push(`  = ${((cpu / limit) * 100).toFixed(0)} % of the ${limit} s limit (CPU)`);

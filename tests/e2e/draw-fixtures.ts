@@ -12,7 +12,7 @@ import type { TaskInput } from '@shared/domain/tasks';
 import '../../src-main/documents';
 import { loadDemoData } from '../../src-main/demo/demo-data';
 import { createDemoPlan } from '../../src-main/demo/plan-demo';
-import { expect, SCREENSHOTS, type AppFixture } from './harness';
+import { expect, screenshot, SCREENSHOTS, type AppFixture } from './harness';
 
 /** The harness's clock (tests/fixtures/test-db.ts): every task window below contains it. */
 export const TEST_YEAR = 2026;
@@ -99,6 +99,12 @@ export async function afterMotion(page: Page): Promise<void> {
 export async function pageShot(page: Page, name: string): Promise<void> {
   await afterMotion(page);
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** What the clerk sees in the window (the viewport, as `screenshot`), once every overlay has stopped moving. */
+export async function settledShot(page: Page, name: string): Promise<void> {
+  await afterMotion(page);
+  await screenshot(page, name);
 }
 
 export interface WitnessEntry {

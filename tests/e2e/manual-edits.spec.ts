@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { usccCheckChar } from '@shared/domain/uscc';
-import { afterMotion, confirmPopover, loadDemo, pageShot, pickOption } from './draw-fixtures';
+import { confirmPopover, loadDemo, pageShot, pickOption } from './draw-fixtures';
 import { expect, test, type AppFixture } from './harness';
 import { sealedDraw } from './results-fixtures';
 import { totalText } from './roster-fixtures';
@@ -34,7 +34,6 @@ test('adds an entity in a form; a USCC another entity has is refused at the fiel
   await drawer.getByLabel('统一社会信用代码').fill(taken);
   await drawer.getByTestId('edit-save').click();
   await expect(drawer.locator('#uscc_help')).toContainText('已被');
-  await afterMotion(page);
   await pageShot(page, 'manual-entity-duplicate');
 
   const body = '92469000MA5TGC0A1';
@@ -57,7 +56,6 @@ test('adds an item in a form and opens it with its one check sub-item', async ({
   await drawer.getByLabel('抽查类别').fill('农药经营检查');
   await drawer.getByLabel('抽查事项').fill('农药经营许可情况的检查');
   await drawer.getByLabel('检查方式').fill('现场检查');
-  await afterMotion(page);
   await pageShot(page, 'manual-item-form');
   await drawer.getByTestId('item-create-save').click();
   const detail = page.getByTestId('item-drawer');
@@ -96,7 +94,6 @@ test('refuses to delete an entity a draw drew, and says what to do instead', asy
   await confirmPopover(page);
   await expect(page.getByTestId('edit-error')).toContainText('的抽取抽中了这户');
   await expect(page.getByTestId('edit-error')).toContainText('可将登记状态改为注销或吊销');
-  await afterMotion(page);
   await pageShot(page, 'manual-delete-refused');
   expect(scalar(app, 'SELECT count(*) FROM entities WHERE id = ?', id)).toBe(1);
 });
@@ -124,7 +121,6 @@ test('retires another department’s items together after a confirm naming the c
   await page.getByTestId('items-bulk-retire').click();
   const confirm = page.locator('.ant-modal-confirm');
   await expect(confirm).toContainText('停用「县农业农村局」的 3 个事项？');
-  await afterMotion(page);
   await pageShot(page, 'manual-items-bulk-confirm');
   await confirm.getByRole('button', { name: '停用 3 个事项' }).click();
   await expect(page.getByText('已停用 3 个事项。')).toBeVisible();

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import type { TaskInput } from '@shared/domain/tasks';
 import { demoTaskInput } from '../../src-main/demo/plan-demo';
-import { afterMotion, confirmModal, confirmPopover, loadDemo, tempDir, TEST_YEAR } from './draw-fixtures';
+import { afterMotion, confirmModal, confirmPopover, loadDemo, settledShot, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 import { sealedDraw } from './results-fixtures';
 
@@ -50,8 +50,7 @@ test('a draft task, then the draft plan, are deleted after a confirmation naming
     await detail.getByTestId(`task-delete-${tasks[1]}`).click();
     await expect(page.locator('.ant-modal-confirm')).toContainText(`删除草稿任务 ${number}？`);
     await expect(page.locator('.ant-modal-confirm')).toContainText('「多余的任务」将从计划中删除');
-    await afterMotion(page);
-    await screenshot(page, 'plan-hygiene-1-delete-task');
+    await settledShot(page, 'plan-hygiene-1-delete-task');
     await confirmDialog(page, 'task-delete-ok');
     await expect(page.locator('.ant-message')).toContainText(`已删除草稿任务 ${number}`);
     await expect(detail.getByTestId('plan-tasks').locator('tr.ant-table-row')).toHaveCount(1);
@@ -62,8 +61,7 @@ test('a draft task, then the draft plan, are deleted after a confirmation naming
     const dialog = page.locator('.ant-modal-confirm');
     await expect(dialog).toContainText(`删除草稿计划《${PLAN_TITLE}》？`);
     await expect(dialog).toContainText('「保留的任务」');
-    await afterMotion(page);
-    await screenshot(page, 'plan-hygiene-2-delete-plan');
+    await settledShot(page, 'plan-hygiene-2-delete-plan');
     await confirmDialog(page, 'plan-delete-ok');
     await expect(page.getByTestId('plans-page')).toContainText('还没有年度抽查计划');
     expect(app.services.plans.list()).toEqual([]);
@@ -95,8 +93,7 @@ test('公示 is refused while a task has nothing in scope, naming the task', asy
   await confirmPopover(page);
   await expect(detail.getByTestId('plan-error')).toContainText('任务「范围为空的任务」的检查对象范围内没有检查对象');
   await expect(detail.getByTestId('plan-status')).toHaveText('草稿');
-  await afterMotion(page);
-  await screenshot(page, 'plan-hygiene-4-empty-scope');
+  await settledShot(page, 'plan-hygiene-4-empty-scope');
 });
 
 test('a sealed draw exports its 抽取名单 for the teams as Excel', async ({ page, app }) => {

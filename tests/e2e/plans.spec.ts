@@ -12,12 +12,12 @@ import { recentSince } from '../../src-main/draws/scope';
 import { readInspectorPool } from '../../src-main/draws/inspector-pool';
 import { readPdf } from '../integration/documents/pdf-text';
 import {
-  afterMotion,
   confirmModal,
   confirmPopover,
   fillRange,
   loadDemo,
   pickOption,
+  settledShot,
   tempDir,
   TEST_YEAR,
 } from './draw-fixtures';
@@ -141,15 +141,13 @@ async function livePoolAndSave(p: PlanPage): Promise<void> {
   // Every control explains itself.
   await expect(editor).toContainText('近几年内已被抽查过的对象不再抽取');
   await expect(editor).toContainText('每个检查组的执法人员数，至少 2 人');
-  await afterMotion(page);
-  await screenshot(page, 'plans-2-task-editor');
+  await settledShot(page, 'plans-2-task-editor');
   await editor.getByTestId('task-save').click();
   await expect(editor).toBeHidden();
   const taskRow = firstTaskRow(p);
   await expect(taskRow).toContainText(`某市监抽查〔${TEST_YEAR}〕1号`);
   await expect(taskRow).toContainText(TASK_NAME);
-  await afterMotion(page);
-  await screenshot(page, 'plans-3-draft');
+  await settledShot(page, 'plans-3-draft');
 }
 
 /** Publish: version 1, exported as xlsx and PDF through the save dialog. */
@@ -159,8 +157,7 @@ async function publishV1(p: PlanPage): Promise<void> {
   await confirmPopover(page);
   await expect(detail.getByTestId('plan-status')).toHaveText('已公示 第 1 版');
   await expect(detail.getByTestId('version-row-1')).toContainText('（首次公示）');
-  await afterMotion(page);
-  await screenshot(page, 'plans-4-published');
+  await settledShot(page, 'plans-4-published');
 
   const v1Xlsx = join(dir, 'v1.xlsx');
   const v1Pdf = join(dir, 'v1.pdf');
@@ -206,15 +203,13 @@ async function readVersions(p: PlanPage, reason: string): Promise<void> {
   const versionModal = page.getByTestId('version-modal');
   await expect(versionModal.getByTestId('publication-v1')).toContainText('A级3%');
   await expect(versionModal.getByTestId('publication-v1')).toContainText('（首次公示）');
-  await afterMotion(page);
-  await screenshot(page, 'plans-5-v1-readable');
+  await settledShot(page, 'plans-5-v1-readable');
   await versionModal.locator('.ant-modal-footer .ant-btn').click();
   await expect(versionModal.locator('.ant-modal')).toBeHidden();
   await detail.getByTestId('version-view-2').click();
   await expect(versionModal.getByTestId('publication-v2')).toContainText('A级5%');
   await expect(versionModal.getByTestId('publication-v2')).toContainText(reason);
-  await afterMotion(page);
-  await screenshot(page, 'plans-6-v2');
+  await settledShot(page, 'plans-6-v2');
   await versionModal.locator('.ant-modal-footer .ant-btn').click();
 
   // Both versions export; the old one with its old content.
@@ -230,8 +225,7 @@ async function readVersions(p: PlanPage, reason: string): Promise<void> {
     { version: 1, reason: null },
     { version: 2, reason },
   ]);
-  await afterMotion(page);
-  await screenshot(page, 'plans-7-versions');
+  await settledShot(page, 'plans-7-versions');
 }
 
 test('a year plan through the page: live scope counts, publish, v2 with its reason, v1 still readable, xlsx and PDF for 公示', async ({

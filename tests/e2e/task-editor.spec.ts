@@ -5,9 +5,9 @@
 import type { DrawPreparation } from '@shared/domain/draws';
 import { demoTaskInput } from '../../src-main/demo/plan-demo';
 import { CEREMONY } from './ceremony-fixtures';
-import { afterMotion, loadDemo, publishedTask, TEST_YEAR } from './draw-fixtures';
+import { loadDemo, publishedTask, settledShot, TEST_YEAR } from './draw-fixtures';
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, type AppFixture } from './harness';
+import { expect, test, type AppFixture } from './harness';
 import { messageOf, typeAndLeave } from './form-fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -40,8 +40,7 @@ test('a refused team size: its message and the error box go as soon as it is cor
   await typeAndLeave(team, '3');
   await expect(messageOf(team)).toHaveCount(0);
   await expect(editor.getByTestId('task-error')).toHaveCount(0);
-  await afterMotion(page);
-  await screenshot(page, 'task-editor-1-corrected');
+  await settledShot(page, 'task-editor-1-corrected');
 });
 
 test('every grade at 0 is refused at the ratio, and the refusal goes when one grade is drawn again', async ({
@@ -67,8 +66,7 @@ test("the service's refusal is shown at its field, and goes when that field is c
   const team = editor.getByTestId('task-team-size');
   await expect(editor.getByTestId('task-error')).toContainText('每组至少 3 名执法人员');
   await expect(messageOf(team)).toContainText('每组至少 3 名执法人员');
-  await afterMotion(page);
-  await screenshot(page, 'task-editor-2-service-refusal');
+  await settledShot(page, 'task-editor-2-service-refusal');
   // Another field changing leaves both: the team is still too small.
   await typeAndLeave(editor.getByTestId('task-package-size'), '4');
   await expect(editor.getByTestId('task-error')).toBeVisible();
@@ -134,8 +132,7 @@ test('a committed task opens locked with the figures 准备 froze, after the ros
   await expect(editor.getByTestId('scope-preview')).toHaveCount(0);
   await expect(editor.getByTestId('task-save')).toBeDisabled();
   await expect(editor.getByTestId('task-team-size')).toBeDisabled();
-  await afterMotion(page);
-  await screenshot(page, 'task-editor-3-locked-frozen');
+  await settledShot(page, 'task-editor-3-locked-frozen');
 });
 
 test('a prepared task stays editable, says saving voids the preparation, and shows both frozen and live', async ({
@@ -155,6 +152,5 @@ test('a prepared task stays editable, says saving voids the preparation, and sho
   await expect(editor.getByTestId('frozen-total')).toHaveAttribute('data-count', String(frozen.candidates));
   await expect(editor.getByTestId('scope-total')).toHaveAttribute('data-count', String(frozen.candidates + 25));
   await expect(editor.getByTestId('task-save')).toBeEnabled();
-  await afterMotion(page);
-  await screenshot(page, 'task-editor-4-prepared');
+  await settledShot(page, 'task-editor-4-prepared');
 });

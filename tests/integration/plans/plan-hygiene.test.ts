@@ -5,22 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskInput } from '@shared/domain/tasks';
-import { createDispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { county, type County } from '../../fixtures/county';
 
 let c: County;
-let dispatch: ReturnType<typeof createDispatch>;
 beforeAll(async () => {
   c = await county(300);
-  dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
 });
 afterAll(async () => {
   await c.close();
 });
 
-const call = (channel: string, payload: unknown) => dispatch('app://ssj/', channel, payload);
 const written = () => ['plans', 'plan_versions', 'tasks', 'task_items', 'audit_log'].map((t) => c.count(t));
 const lastAudit = () =>
   c.conn.raw.prepare('SELECT action, target, detail FROM audit_log ORDER BY id DESC LIMIT 1').get() as {
@@ -31,7 +26,7 @@ const lastAudit = () =>
 
 async function refused(channel: string, payload: unknown, code: string, message: string | RegExp) {
   const before = written();
-  const res = await call(channel, payload);
+  const res = await c.dispatch(channel, payload);
   expect(res).toMatchObject({ ok: false, error: { code } });
   expect((res as { error: { message: string } }).error.message).toMatch(message);
   expect(written()).toEqual(before);
@@ -66,7 +61,7 @@ describe('deleting drafts', () => {
   it('deletes a draft task with its items, and logs which one', async () => {
     const { planId, tasks } = draftWithTasks(2031, ['留下的任务', '要删的任务']);
     const number = c.services.tasks.get(tasks[1]!).number;
-    expect(await call('tasks:delete', { id: tasks[1] })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await c.dispatch('tasks:delete', { id: tasks[1] })).toEqual({ ok: true, value: { deleted: true } });
     expect(c.services.tasks.list(planId).map((t) => t.name)).toEqual(['留下的任务']);
     expect(c.conn.raw.prepare('SELECT count(*) FROM task_items WHERE task_id = ?').pluck().get(tasks[1])).toBe(0);
     const audit = lastAudit();
@@ -77,7 +72,7 @@ describe('deleting drafts', () => {
   it('deletes a draft plan with its tasks, and logs them by number and name', async () => {
     const { planId, tasks } = draftWithTasks(2032, ['任务甲', '任务乙']);
     const numbers = tasks.map((id) => c.services.tasks.get(id).number);
-    expect(await call('plans:delete', { id: planId })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await c.dispatch('plans:delete', { id: planId })).toEqual({ ok: true, value: { deleted: true } });
     expect(c.services.plans.list(2032)).toEqual([]);
     expect(c.conn.raw.prepare('SELECT count(*) FROM tasks WHERE plan_id = ?').pluck().get(planId)).toBe(0);
     const audit = lastAudit();
@@ -125,13 +120,13 @@ describe('publishing', () => {
     );
     expect(c.services.plans.get(planId)).toMatchObject({ status: '草稿', version: 0 });
     // Deleting the empty task lets the plan be published.
-    await call('tasks:delete', { id: tasks[1] });
-    expect(await call('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
+    await c.dispatch('tasks:delete', { id: tasks[1] });
+    expect(await c.dispatch('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
   });
 
   it('refuses a task with nothing in scope added to a published plan, and publishes no new version', async () => {
     const { planId } = draftWithTasks(2034, ['食品抽查']);
-    expect(await call('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
+    expect(await c.dispatch('plans:publish', { id: planId })).toMatchObject({ ok: true, value: { version: 1 } });
     const input = demoTaskInput(c.conn.raw, planId, c.ctx.now(), {
       name: '新增的空范围任务',
       startDate: '2034-05-01',

@@ -3,16 +3,12 @@
  * defaults, bad shapes are refused in Chinese.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { county, type County } from '../../fixtures/county';
 
 let c: County;
-let dispatch: ReturnType<typeof createDispatch>;
 beforeAll(async () => {
   c = await county(4000);
-  dispatch = createDispatch({ handlers: createHandlers(c.services), isTrustedSender: () => true });
 });
 afterAll(async () => {
   await c.close();
@@ -28,7 +24,7 @@ const pool = { teamSize: 2, packageSize: 3, maxPackagesPerInspector: 5, inspecto
 
 /** What a page sends at minimum for a task: the optional lists and switches are left out. */
 async function minimalTask() {
-  const plan = (await dispatch('app://ssj/', 'plans:save', { year: 2026, title: 'IPC 计划' })) as {
+  const plan = (await c.dispatch('plans:save', { year: 2026, title: 'IPC 计划' })) as {
     ok: true;
     value: { id: number };
   };
@@ -57,7 +53,7 @@ describe('plans and tasks through the IPC dispatch', () => {
 
   it('fills the defaults of a task saved with the fewest fields', async () => {
     minimal = await minimalTask();
-    const saved = (await dispatch('app://ssj/', 'tasks:save', minimal)) as {
+    const saved = (await c.dispatch('tasks:save', minimal)) as {
       ok: true;
       value: { id: number; clusterBy: string; avoidOwnOffice: boolean; scope: { grades: string[] } };
     };
@@ -69,14 +65,14 @@ describe('plans and tasks through the IPC dispatch', () => {
   });
 
   it('previews the scope, and the inspector side with its defaults as in tasks:save', async () => {
-    const preview = await dispatch('app://ssj/', 'tasks:scope-preview', previewRequest);
+    const preview = await c.dispatch('tasks:scope-preview', previewRequest);
     expect(preview).toMatchObject({ ok: true, value: { strata: [{ name: '全部', ratioBp: 500 }] } });
-    const withPool = await dispatch('app://ssj/', 'tasks:scope-preview', { ...previewRequest, pool });
+    const withPool = await c.dispatch('tasks:scope-preview', { ...previewRequest, pool });
     expect(withPool).toMatchObject({ ok: true, value: { pool: { inspectors: expect.any(Number), experts: 0 } } });
   });
 
   it('refuses bad shapes in Chinese', async () => {
-    const badPool = await dispatch('app://ssj/', 'tasks:scope-preview', {
+    const badPool = await c.dispatch('tasks:scope-preview', {
       ...previewRequest,
       pool: { ...pool, teamSize: 1 },
     });
@@ -84,7 +80,7 @@ describe('plans and tasks through the IPC dispatch', () => {
       ok: false,
       error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
     });
-    const bad = await dispatch('app://ssj/', 'tasks:save', { ...minimal, teamSize: 1 });
+    const bad = await c.dispatch('tasks:save', { ...minimal, teamSize: 1 });
     expect(bad).toMatchObject({
       ok: false,
       error: { code: 'ipc.invalidRequest', message: expect.stringContaining('每组至少 2 名执法人员') },
@@ -92,9 +88,9 @@ describe('plans and tasks through the IPC dispatch', () => {
   });
 
   it('shows a new task without a draw', async () => {
-    const ceremony = await dispatch('app://ssj/', 'draws:ceremony-state', { taskId });
+    const ceremony = await c.dispatch('draws:ceremony-state', { taskId });
     expect(ceremony).toMatchObject({ ok: true, value: { stage: 'none' } });
-    const none = await dispatch('app://ssj/', 'draws:get', { taskId });
+    const none = await c.dispatch('draws:get', { taskId });
     expect(none).toEqual({ ok: true, value: null });
   });
 });

@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupEntity, type DrawProof } from '@shared/draw';
 import { publishCommand } from '../../../src-main/cli/publish-commands';
-import { runCli } from '../../../src-main/cli/run-cli';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
 import { proofText } from '../../../src-main/draws/exports';
 import { saveEntry } from '../../../src-main/results/entry';
 import { review } from '../../../src-main/results/review';
 import ExcelJS from 'exceljs';
+import { runCaptured } from '../../fixtures/cli';
 import { tempDir } from '../../fixtures/test-db';
 import { readPdf } from '../documents/pdf-text';
 import { resultsCounty, type ResultsCounty } from '../results/setup';
@@ -23,13 +23,7 @@ let c: ResultsCounty;
 let taskNo: string;
 const root = tempDir('ssj-publish-');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += `${t}\n`), err: (t: string) => (stderr += `${t}\n`) };
-  const code = await runCli([...args, '--db', c.path], [publishCommand], io);
-  return { code, out: stdout, err: stderr };
-}
+const cli = (...args: string[]) => runCaptured([...args, '--db', c.path], [publishCommand]);
 
 /** Publishes the results directly in the 公示 tables, as the 结果公示 page records them. */
 function publishResults(ids: number[]) {

@@ -1,11 +1,11 @@
 /** The import and demo CLI commands on temp databases, through runCli as a user runs them. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
-import { tempDir } from '../../fixtures/test-db';
+import { tempDir, tempFile } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
 
 const HAINAN = resolve(__dirname, '../../fixtures/samples/hainan-2020-item-list.xlsx');
@@ -79,10 +79,8 @@ describe('import (CLI)', () => {
 
 describe('import (CLI): bad rows and bad files', () => {
   it('counts rejected rows, lists them with row and column, and still exits 0', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'bad.csv');
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      'bad.csv',
       '统一社会信用代码,名称,信用风险等级\n91469006MA5T00000X,好店一,B\n,无代码店,A\n91469006MA5T00001B,等级错店,E\n91469006MA5T00000X,重复店,C\n',
     );
     const db = join(dir, 'ssj.sqlite');
@@ -99,9 +97,7 @@ describe('import (CLI): bad rows and bad files', () => {
   });
 
   it('exits 1 with a Chinese message when the file cannot be read, and writes nothing', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'not-a-sheet.xlsx');
-    writeFileSync(file, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
+    const { dir, file } = tempFile('not-a-sheet.xlsx', Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
     const db = join(dir, 'ssj.sqlite');
     const result = await cli('import', 'entities', file, '--db', db, '--json');
     expect(result.status).toBe(1);

@@ -1,11 +1,11 @@
 /** Roster services over a real temp database: search correctness, filters, edits, bulk, export, import through the IPC path. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EntityRow } from '@shared/domain/roster-views';
 import { loadDemoData } from '../../../src-main/demo/demo-data';
-import { tempDir, type TestDb } from '../../fixtures/test-db';
+import { tempDir, tempFile, type TestDb } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
 import { ipcTestDb, type IpcCall } from './ipc-test-db';
 
@@ -190,10 +190,8 @@ describe('files through tokens', () => {
 
 describe('imports through tokens', () => {
   it('previews without writing, confirms in one go, and reports rejected rows to xlsx', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'mixed.csv');
-    writeFileSync(
-      file,
+    const { dir, file } = tempFile(
+      'mixed.csv',
       '执法证号,姓名,所属单位,状态\nZF001,张三,城关市场监管所,在岗\nZF002,李四,东关市场监管所,出差\nZF001,王五,西关市场监管所,在岗\nZF003,赵六,法规科,请假\n',
     );
     nextDialogPath = file;

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHEET_COMMANDS } from '../../../src-main/cli/sheets-commands';
-import { runCli } from '../../../src-main/cli/run-cli';
 import { loadSheets } from '../../../src-main/sheets/load';
+import { runCaptured } from '../../fixtures/cli';
 import { tempDir } from '../../fixtures/test-db';
 import { fillFirstSheet, openWorkbook, saveWorkbook } from './fill';
 import { sealedDraw, type SealedDraw } from './sealed-draw';
@@ -13,13 +13,7 @@ let s: SealedDraw;
 let taskNo: string;
 const out = tempDir('ssj-sheets-cli-');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => (stdout += `${t}\n`), err: (t: string) => (stderr += `${t}\n`) };
-  const code = await runCli([...args, '--db', s.c.path], SHEET_COMMANDS, io);
-  return { code, out: stdout, err: stderr };
-}
+const cli = (...args: string[]) => runCaptured([...args, '--db', s.c.path], SHEET_COMMANDS);
 
 const resultCount = () => s.c.count('results');
 

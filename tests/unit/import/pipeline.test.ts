@@ -20,6 +20,9 @@ function run<K extends RosterKind>(kind: K, rows: GridRow[]) {
   return { results, counts: pipeline.counts, detection: pipeline.detection };
 }
 
+/** `run` over plain rows numbered from 1, without merged cells. */
+const runCells = <K extends RosterKind>(kind: K, cells: CellValue[][]) => run(kind, grid(cells));
+
 const uscc = (body: string) => body + usccCheckChar(body);
 const A = uscc('91469006MA5T00001');
 const B = uscc('92469006MA5T00002');
@@ -142,17 +145,14 @@ describe('entity rows', () => {
 
   it('valid, flagged and rejected rows, each problem naming row and column', () => {
     const badCheck = A.slice(0, 17) + (A[17] === '1' ? '2' : '1');
-    const { results, counts } = run(
-      'entities',
-      grid([
-        header,
-        [A, null, ' 甲公司 ', '有限责任公司', 'b类', '在营', '2024/5/20', '冷链、学校周边'],
-        [badCheck, null, '乙公司', '企业', 'C', '吊销未注销', '明年', null],
-        [null, null, '丙店', '个体工商户', 'E', '存续', null, null],
-        [null, '469006600187440', '丁店', '个体', 'A', '迁出', null, null],
-        [null, null, null, null, null, null, null, null],
-      ]),
-    );
+    const { results, counts } = runCells('entities', [
+      header,
+      [A, null, ' 甲公司 ', '有限责任公司', 'b类', '在营', '2024/5/20', '冷链、学校周边'],
+      [badCheck, null, '乙公司', '企业', 'C', '吊销未注销', '明年', null],
+      [null, null, '丙店', '个体工商户', 'E', '存续', null, null],
+      [null, '469006600187440', '丁店', '个体', 'A', '迁出', null, null],
+      [null, null, null, null, null, null, null, null],
+    ]);
     expect(results).toHaveLength(4); // the blank row is skipped
     expect(results[0].record).toEqual<EntityRecord>({
       uscc: A,
@@ -184,40 +184,31 @@ describe('entity rows', () => {
   });
 
   it('a 15-digit value in the USCC column is the 注册号 (combined 统一社会信用代码/注册号 columns)', () => {
-    const { results } = run(
-      'entities',
-      grid([
-        ['统一社会信用代码/注册号', '名称', '主体类型'],
-        ['469006600187440', '丁店', '个体工商户'],
-      ]),
-    );
+    const { results } = runCells('entities', [
+      ['统一社会信用代码/注册号', '名称', '主体类型'],
+      ['469006600187440', '丁店', '个体工商户'],
+    ]);
     expect(results[0].record).toMatchObject({ uscc: null, regNo: '469006600187440' });
   });
 
   it('a type that cannot be read or inferred is a row error', () => {
-    const { results } = run(
-      'entities',
-      grid([
-        ['注册号', '名称'],
-        ['469006600187440', '丁店'],
-      ]),
-    );
+    const { results } = runCells('entities', [
+      ['注册号', '名称'],
+      ['469006600187440', '丁店'],
+    ]);
     expect(results[0].problems.map((p) => p.code)).toEqual(['entityType.missing']);
   });
 });
 
 describe('entity rows: duplicates, rejected rows, long cells', () => {
   it('duplicates reject both rows: the later one at once, the earlier one by retraction', () => {
-    const { results, counts } = run(
-      'entities',
-      grid([
-        ['统一社会信用代码', '名称'],
-        [A, '甲'],
-        [B, '乙'],
-        [A, '甲二'],
-        [A, '甲三'],
-      ]),
-    );
+    const { results, counts } = runCells('entities', [
+      ['统一社会信用代码', '名称'],
+      [A, '甲'],
+      [B, '乙'],
+      [A, '甲二'],
+      [A, '甲三'],
+    ]);
     expect(results.map((r) => [r.rowNo, r.record ? 'ok' : 'rejected', r.retracts ?? false])).toEqual([
       [2, 'ok', false],
       [3, 'ok', false],
@@ -249,13 +240,10 @@ describe('entity rows: duplicates, rejected rows, long cells', () => {
   });
 
   it('over-long cells are refused before anything else', () => {
-    const { results } = run(
-      'entities',
-      grid([
-        ['统一社会信用代码', '名称', '住所'],
-        [A, '甲', '路'.repeat(501)],
-      ]),
-    );
+    const { results } = runCells('entities', [
+      ['统一社会信用代码', '名称', '住所'],
+      [A, '甲', '路'.repeat(501)],
+    ]);
     expect(results[0].record).toBeNull();
     expect(results[0].problems[0]).toMatchObject({ code: 'value.tooLong', column: 'C 住所', field: 'address' });
   });
@@ -263,16 +251,13 @@ describe('entity rows: duplicates, rejected rows, long cells', () => {
 
 describe('inspectors and experts', () => {
   it('the badge number is the key: missing or float-damaged rejects the row', () => {
-    const { results } = run(
-      'inspectors',
-      grid([
-        ['姓名', '执法证号', '状态'],
-        ['王伟', 'ZF001', null],
-        ['李娜', null, '在岗'],
-        ['张强', Number('1.2345678901234567e17'), '在岗'], // a float-damaged badge number
-        ['赵', 'ZF001', '调离'],
-      ]),
-    );
+    const { results } = runCells('inspectors', [
+      ['姓名', '执法证号', '状态'],
+      ['王伟', 'ZF001', null],
+      ['李娜', null, '在岗'],
+      ['张强', Number('1.2345678901234567e17'), '在岗'], // a float-damaged badge number
+      ['赵', 'ZF001', '调离'],
+    ]);
     expect(results[0].record).toMatchObject({ status: '在岗', badgeNo: 'ZF001' });
     expect(results[1].problems[0].code).toBe('badgeNo.missing');
     expect(results[2].problems[0].code).toBe('code.floatDamaged');
@@ -280,15 +265,12 @@ describe('inspectors and experts', () => {
   });
 
   it('expert status words', () => {
-    const { results } = run(
-      'experts',
-      grid([
-        ['姓名', '证件号码', '状态'],
-        ['陈静', 'KJ1', '正常'],
-        ['刘洋', 'KJ2', '停用'],
-        ['何平', 'KJ3', '解聘'],
-      ]),
-    );
+    const { results } = runCells('experts', [
+      ['姓名', '证件号码', '状态'],
+      ['陈静', 'KJ1', '正常'],
+      ['刘洋', 'KJ2', '停用'],
+      ['何平', 'KJ3', '解聘'],
+    ]);
     expect(results.map((r) => (r.record as { status: string }).status)).toEqual(['在库', '暂停', '退出']);
   });
 });
@@ -329,16 +311,13 @@ describe('item lists', () => {
   });
 
   it('an export that lost its merges: blanks carry down, blank 抽查事项 rows continue the item', () => {
-    const { results } = run(
-      'items',
-      grid([
-        ['编制单位', '序号', '抽查类别', '抽查事项', '检查依据'],
-        ['省市场监管局', '1', '登记事项检查', '名称规范使用情况的检查', '《企业名称登记管理规定》'],
-        [null, null, null, null, '《个体工商户名称登记管理办法》'],
-        [null, '2', '公示信息检查', '年度报告公示信息的检查', '《企业信息公示暂行条例》'],
-        [null, '3', '价格行为检查', null, '《价格法》'],
-      ]),
-    );
+    const { results } = runCells('items', [
+      ['编制单位', '序号', '抽查类别', '抽查事项', '检查依据'],
+      ['省市场监管局', '1', '登记事项检查', '名称规范使用情况的检查', '《企业名称登记管理规定》'],
+      [null, null, null, null, '《个体工商户名称登记管理办法》'],
+      [null, '2', '公示信息检查', '年度报告公示信息的检查', '《企业信息公示暂行条例》'],
+      [null, '3', '价格行为检查', null, '《价格法》'],
+    ]);
     expect(
       results.map((r) => [r.rowNo, (r.record as ItemRecord | null)?.compiler, (r.record as ItemRecord | null)?.seqNo]),
     ).toEqual([
