@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Card, Col, Empty, Form, Row } from 'antd';
 import { useSearchParams } from 'react-router';
 import { defaultPlanTitle } from '@shared/domain/plans';
@@ -20,8 +20,11 @@ export function PlansPage() {
   const [form] = Form.useForm<NewPlanValues>();
   const select = (id: number) => setParams({ plan: String(id) });
 
+  // A deleted plan stays in the list until the list is read again: it must not be chosen back meanwhile.
+  const deleted = useRef(new Set<number>());
   useEffect(() => {
-    if (planId === null && plans && plans.length > 0) setParams({ plan: String(plans[0].id) }, { replace: true });
+    const first = plans?.find((p) => !deleted.current.has(p.id));
+    if (planId === null && first) setParams({ plan: String(first.id) }, { replace: true });
   }, [planId, plans, setParams]);
 
   async function create() {
@@ -59,6 +62,7 @@ export function PlansPage() {
             planId={planId}
             onChanged={() => setVersion((v) => v + 1)}
             onDeleted={() => {
+              deleted.current.add(planId);
               setParams({}, { replace: true });
               setVersion((v) => v + 1);
             }}
