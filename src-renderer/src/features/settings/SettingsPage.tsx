@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
 import {
   percentProblem,
   percentToBp,
@@ -12,6 +12,7 @@ import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/se
 import { checkRule, numberRule, percentRule } from '../../components/numberRule';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { HolidaySection } from './HolidaySection';
 import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
@@ -75,17 +76,8 @@ export function SettingsPage() {
 
   return (
     <Card>
-      {error && <Alert type="error" showIcon message="无法读取设置" description={error} style={{ marginBottom: 16 }} />}
-      {saveError && (
-        <Alert
-          type="error"
-          showIcon
-          message="保存失败"
-          description={saveError}
-          style={{ marginBottom: 16 }}
-          data-testid="save-error"
-        />
-      )}
+      <ErrorAlert title="无法读取设置" error={error} style={{ marginBottom: 16 }} />
+      <ErrorAlert title="保存失败" error={saveError} style={{ marginBottom: 16 }} testId="save-error" />
       {data && !data.bureauSet && <BureauNotSet />}
       <Form
         form={form}
