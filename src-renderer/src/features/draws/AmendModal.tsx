@@ -1,4 +1,6 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReasonForm } from './ReasonForm';
 import type { Amend } from './useAmend';
 
 /** 递补: the reason for replacing one team member; the program picks who comes in. */
@@ -20,19 +22,14 @@ export function AmendModal({ amend }: { amend: Amend }) {
         被替换的人员退出本次抽取，由程序按公开规则（ssj-draw/1 第 7
         节）从其余人员中确定递补人员。递补写入证明和记录表，不可撤销。
       </Typography.Paragraph>
-      <Form form={amend.form} layout="vertical">
-        <Form.Item
-          label="递补理由"
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写递补理由' }]}
-          extra="例如：与检查对象有利害关系需回避、因病请假。"
-        >
-          <Input.TextArea rows={2} maxLength={500} data-testid="amend-reason" />
-        </Form.Item>
-      </Form>
-      {amend.error && (
-        <Alert type="error" showIcon title="未能递补" description={amend.error} data-testid="amend-error" />
-      )}
+      <ReasonForm
+        form={amend.form}
+        label="递补理由"
+        rows={2}
+        extra="例如：与检查对象有利害关系需回避、因病请假。"
+        testId="amend-reason"
+      />
+      <ErrorAlert title="未能递补" error={amend.error} testId="amend-error" />
     </Modal>
   );
 }

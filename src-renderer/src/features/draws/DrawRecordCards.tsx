@@ -1,8 +1,9 @@
-import { Button, Card, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { Button, Card, Descriptions, Modal, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { DrawView } from '@shared/domain/draws';
 import { when } from './drawSteps';
 import { HashText } from './HashText';
+import { ReasonForm } from './ReasonForm';
 import type { DrawActions } from './useDrawActions';
 
 /** 承诺: the published commitment, as printed on the record's first part. */
@@ -73,15 +74,7 @@ export function VoidDrawModal({ actions }: { actions: DrawActions }) {
       <Typography.Paragraph>
         作废不会删除任何记录：本次的承诺值、见证值和作废理由都保留，并写入下一次抽取的公开输入中。
       </Typography.Paragraph>
-      <Form form={actions.voidForm} layout="vertical">
-        <Form.Item
-          label="作废理由"
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写作废理由' }]}
-        >
-          <Input.TextArea rows={3} maxLength={500} data-testid="void-reason" />
-        </Form.Item>
-      </Form>
+      <ReasonForm form={actions.voidForm} label="作废理由" rows={3} testId="void-reason" />
     </Modal>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { DrawView } from '@shared/domain/draws';
 import type { DrawActions } from './useDrawActions';
 import { useSession } from '../users/session';
+import { filledRule } from '../../components/filledRule';
 
 /** The next step's control: 准备 (again after 作废), the commit form, 揭晓, 封存, or the sealed draw's exports. */
 export function DrawStepControls({
@@ -119,14 +120,10 @@ function CommitForm({ actions }: { actions: DrawActions }) {
       data-testid="commit-form"
       initialValues={user ? { operator: user.name } : undefined}
     >
-      <Form.Item
-        name="place"
-        rules={[{ required: true, whitespace: true, message: '请填写抽取地点' }]}
-        tooltip="印在记录表上"
-      >
+      <Form.Item name="place" rules={[filledRule('请填写抽取地点')]} tooltip="印在记录表上">
         <Input placeholder="抽取地点" style={{ width: 200 }} data-testid="commit-place" />
       </Form.Item>
-      <Form.Item name="operator" rules={[{ required: true, whitespace: true, message: '请填写操作人员' }]}>
+      <Form.Item name="operator" rules={[filledRule('请填写操作人员')]}>
         <Input
           placeholder="操作人员"
           style={{ width: 140 }}
@@ -135,7 +132,7 @@ function CommitForm({ actions }: { actions: DrawActions }) {
           data-testid="commit-operator"
         />
       </Form.Item>
-      <Form.Item name="supervisor" rules={[{ required: true, whitespace: true, message: '请填写监督人员' }]}>
+      <Form.Item name="supervisor" rules={[filledRule('请填写监督人员')]}>
         <Input
           placeholder={user ? '监督员用户名' : '监督人员'}
           style={{ width: 160 }}

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, type FormInstance, Input, Space, Switch, Tag,
 import { ListTable } from '../../components/ListTable';
 import type { DrawView, WitnessRepeat, WitnessView } from '@shared/domain/draws';
 import { api } from '../../api';
+import { filledRule } from '../../components/filledRule';
 import { useAction } from '../../components/useAction';
 
 interface WitnessForm {
@@ -17,7 +18,6 @@ interface WitnessForm {
  */
 export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAdded: () => void; disabled: boolean }) {
   const [form] = Form.useForm<WitnessForm>();
-  const isPublic = Form.useWatch('isPublic', form);
   const { run, busy: saving, error } = useAction();
   const open = draw.state === 'committed';
   const hasPublic = draw.witnesses.some((w) => w.kind === 'public');
@@ -58,7 +58,6 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
       {open && (
         <WitnessEntryForm
           form={form}
-          isPublic={isPublic}
           hasPublic={hasPublic}
           disabled={disabled}
           saving={saving}
@@ -139,19 +138,18 @@ function WitnessReadback({ values, repeats }: { values: WitnessForm; repeats: Wi
 /** One witness value (or the one public value), entered as it is said. */
 function WitnessEntryForm({
   form,
-  isPublic,
   hasPublic,
   disabled,
   saving,
   onFinish,
 }: {
   form: FormInstance<WitnessForm>;
-  isPublic: boolean | undefined;
   hasPublic: boolean;
   disabled: boolean;
   saving: boolean;
   onFinish: (values: WitnessForm) => void;
 }) {
+  const isPublic = Form.useWatch('isPublic', form);
   return (
     <Form<WitnessForm>
       form={form}
@@ -175,7 +173,7 @@ function WitnessEntryForm({
       </Form.Item>
       <Form.Item
         name="name"
-        rules={[{ required: true, whitespace: true, message: isPublic ? '请填写公开值来源' : '请填写见证人姓名' }]}
+        rules={[filledRule(isPublic ? '请填写公开值来源' : '请填写见证人姓名')]}
         tooltip={isPublic ? '例如“福利彩票第2026135期开奖号码”' : '现场见证人的姓名，将印在记录表上'}
       >
         <Input
@@ -191,7 +189,7 @@ function WitnessEntryForm({
       )}
       <Form.Item
         name="value"
-        rules={[{ required: true, whitespace: true, message: '请填写见证值' }]}
+        rules={[filledRule('请填写见证值')]}
         tooltip="见证人报出的任意数字或文字，原样录入，不要改动"
       >
         <Input placeholder="见证值（任意数字或文字）" style={{ width: 220 }} data-testid="witness-value" />

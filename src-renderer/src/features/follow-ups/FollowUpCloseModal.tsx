@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { FollowUpView } from '@shared/domain/follow-ups';
 import { closingNote } from '@shared/ipc/channels/follow-ups.requests';
 import { api } from '../../api';
-import { useAction } from '../../components/useAction';
+import { useModalForm } from '../../components/useModalForm';
 import { zodRule } from '../../components/zodRule';
 
 interface Values {
@@ -20,25 +20,21 @@ export function FollowUpCloseModal(props: {
 }) {
   const { followUp, today, onDone, onCancel } = props;
   const [form] = Form.useForm<Values>();
-  const { run, busy, error, setError } = useAction();
-
-  async function close() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !followUp) return;
-    const request = { id: followUp.id, closedOn: v.closedOn.format('YYYY-MM-DD'), note: v.note ?? '' };
-    if (await run(() => api()['follow-ups:close'](request))) onDone();
-  }
+  const { error, modalProps } = useModalForm(
+    form,
+    (v) =>
+      followUp &&
+      api()['follow-ups:close']({ id: followUp.id, closedOn: v.closedOn.format('YYYY-MM-DD'), note: v.note ?? '' }),
+    onDone,
+  );
 
   return (
     <Modal
       open={!!followUp}
       title="完结后续处置"
       okText="完结"
-      onOk={close}
       onCancel={onCancel}
-      afterClose={() => setError(undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
+      {...modalProps}
       data-testid="follow-up-close"
     >
       {followUp && (

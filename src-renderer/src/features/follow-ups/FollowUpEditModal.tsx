@@ -2,7 +2,8 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FollowUpView } from '@shared/domain/follow-ups';
 import { api } from '../../api';
-import { useAction } from '../../components/useAction';
+import { filledRule } from '../../components/filledRule';
+import { useModalForm } from '../../components/useModalForm';
 
 interface Values {
   measure: string;
@@ -14,44 +15,36 @@ interface Values {
 export function FollowUpEditModal(props: { followUp?: FollowUpView; onDone: () => void; onCancel: () => void }) {
   const { followUp, onDone, onCancel } = props;
   const [form] = Form.useForm<Values>();
-  const { run, busy, error, setError } = useAction();
   const initial = followUp && {
     measure: followUp.measure,
     office: followUp.office,
     dueOn: followUp.dueOn ? dayjs(followUp.dueOn) : null,
   };
-
-  async function save() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v || !followUp) return;
-    const request = {
-      id: followUp.id,
-      measure: v.measure,
-      office: v.office,
-      dueOn: v.dueOn?.format('YYYY-MM-DD') ?? null,
-    };
-    if (await run(() => api()['follow-ups:update'](request))) onDone();
-  }
+  const { error, modalProps } = useModalForm(
+    form,
+    (v) =>
+      followUp &&
+      api()['follow-ups:update']({
+        id: followUp.id,
+        measure: v.measure,
+        office: v.office,
+        dueOn: v.dueOn?.format('YYYY-MM-DD') ?? null,
+      }),
+    onDone,
+  );
 
   return (
     <Modal
       open={!!followUp}
       title={`修改后续处置：${followUp?.entityName ?? ''}`}
       okText="保存"
-      onOk={save}
       onCancel={onCancel}
-      afterClose={() => setError(undefined)}
-      confirmLoading={busy}
-      destroyOnHidden
+      {...modalProps}
       data-testid="follow-up-edit"
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item
-          name="measure"
-          label="后续处置措施"
-          rules={[{ required: true, whitespace: true, message: '请填写后续处置措施' }]}
-        >
+        <Form.Item name="measure" label="后续处置措施" rules={[filledRule('请填写后续处置措施')]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
         </Form.Item>
         <Form.Item name="office" label="负责单位">

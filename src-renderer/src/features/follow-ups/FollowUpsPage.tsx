@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { FollowUpView } from '@shared/domain/follow-ups';
 import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useApiCall } from '../../components/useApiCall';
 import { FollowUpCloseModal } from './FollowUpCloseModal';
@@ -69,7 +70,7 @@ export function FollowUpsPage() {
         </Space>
         {data && <Typography.Text type="secondary">逾期按今天（{data.today}）计算</Typography.Text>}
       </Space>
-      {error && <Alert type="error" showIcon title="无法读取后续处置" description={error} />}
+      <ErrorAlert title="无法读取后续处置" error={error} />
       <Table<FollowUpView>
         rowKey="id"
         size="small"

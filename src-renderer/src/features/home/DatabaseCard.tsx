@@ -1,8 +1,9 @@
-import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AppInfo } from '@shared/ipc/channels/app';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * 程序与数据库: which file this is, and 打开其他数据库 / 新建数据库 (a practice database beside the real one; demo data
@@ -42,16 +43,7 @@ export function DatabaseCard({ info }: { info: AppInfo }) {
         </Space>
       }
     >
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="未能切换数据库"
-          description={error}
-          style={{ marginBottom: 12 }}
-          data-testid="db-error"
-        />
-      )}
+      <ErrorAlert title="未能切换数据库" error={error} style={{ marginBottom: 12 }} testId="db-error" />
       <Descriptions column={1} bordered size="small" data-testid="app-info">
         <Descriptions.Item label="程序版本">{info.version}</Descriptions.Item>
         <Descriptions.Item label="数据库文件">{info.dbPath}</Descriptions.Item>

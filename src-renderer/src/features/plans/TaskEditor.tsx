@@ -1,6 +1,9 @@
 import { Alert, Button, Col, Divider, Drawer, Form, Input, Row, Space } from 'antd';
 import type { PlanView } from '@shared/domain/plans';
 import type { TaskView } from '@shared/domain/tasks';
+import { DrawerFooter } from '../../components/DrawerFooter';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { filledRule } from '../../components/filledRule';
 import { FrozenScopePanel } from './FrozenScopePanel';
 import { ScopePreviewPanel } from './ScopePreviewPanel';
 import { TaskBasicsSection } from './TaskBasicsSection';
@@ -52,14 +55,11 @@ export function TaskEditor({
       destroyOnHidden
       data-testid="task-editor"
       footer={
-        <TaskEditorFooter
-          error={error}
-          saving={saving}
-          locked={locked}
-          published={published}
-          onClose={onClose}
-          onSave={save}
-        />
+        <DrawerFooter error={<ErrorAlert title="未能保存" error={error} testId="task-error" />} onClose={onClose}>
+          <Button type="primary" loading={saving} disabled={locked} onClick={save} data-testid="task-save">
+            {published ? '保存并发布新版本' : '保存'}
+          </Button>
+        </DrawerFooter>
       }
     >
       <Row gutter={24}>
@@ -94,34 +94,6 @@ export function TaskEditor({
         </Col>
       </Row>
     </Drawer>
-  );
-}
-
-function TaskEditorFooter({
-  error,
-  saving,
-  locked,
-  published,
-  onClose,
-  onSave,
-}: {
-  error: string | undefined;
-  saving: boolean;
-  locked: boolean;
-  published: boolean;
-  onClose: () => void;
-  onSave: () => void;
-}) {
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="task-error" />}
-      <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
-        <Button onClick={onClose}>取消</Button>
-        <Button type="primary" loading={saving} disabled={locked} onClick={onSave} data-testid="task-save">
-          {published ? '保存并发布新版本' : '保存'}
-        </Button>
-      </Space>
-    </Space>
   );
 }
 
@@ -178,7 +150,7 @@ function ChangeReasonField() {
         label="修改理由（将随新版本公示）"
         name="changeReason"
         extra="已公示的计划每次修改都会发布新版本，理由与新版本一起公示并记入操作日志。"
-        rules={[{ required: true, whitespace: true, message: '请填写修改理由' }]}
+        rules={[filledRule('请填写修改理由')]}
       >
         <Input.TextArea rows={2} maxLength={500} showCount data-testid="task-change-reason" />
       </Form.Item>

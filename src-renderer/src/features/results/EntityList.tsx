@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Input, Segmented, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Segmented, Space, Table, Typography } from 'antd';
 import { RESULT_STATES, type ResultState } from '@shared/domain/results';
 import type { ResultEntityRow } from '@shared/domain/result-views';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReviewActions } from './ReviewActions';
 import { StateTag, timeText } from './resultTexts';
 
@@ -101,7 +102,7 @@ export function EntityList(props: Props) {
         </Space>
         <ReviewActions resultIds={selected} onReviewed={reviewed} />
       </Space>
-      {error && <Alert type="error" showIcon message="无法读取检查对象" description={error} />}
+      <ErrorAlert title="无法读取检查对象" error={error} />
       <Table<ResultEntityRow>
         rowKey="entityId"
         size="small"

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Space, Switch } from 'antd';
 import {
   percentProblem,
   percentToBp,
@@ -7,11 +7,13 @@ import {
   RECENT_YEARS,
   RESULT_DEADLINE_WORKDAYS,
   TEAM_SIZE,
+  type NumberRule,
 } from '@shared/domain/number-rules';
 import { CREDIT_GRADES, SETTINGS_LABELS, type Settings } from '@shared/domain/settings';
 import { checkRule, numberRule, percentRule } from '../../components/numberRule';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { HolidaySection } from './HolidaySection';
 import { BureauNotSet } from './BureauNotSet';
 import { OfficesSection } from './OfficesSection';
@@ -75,17 +77,8 @@ export function SettingsPage() {
 
   return (
     <Card>
-      {error && <Alert type="error" showIcon message="无法读取设置" description={error} style={{ marginBottom: 16 }} />}
-      {saveError && (
-        <Alert
-          type="error"
-          showIcon
-          message="保存失败"
-          description={saveError}
-          style={{ marginBottom: 16 }}
-          data-testid="save-error"
-        />
-      )}
+      <ErrorAlert title="无法读取设置" error={error} style={{ marginBottom: 16 }} />
+      <ErrorAlert title="保存失败" error={saveError} style={{ marginBottom: 16 }} testId="save-error" />
       {data && !data.bureauSet && <BureauNotSet />}
       <Form
         form={form}
@@ -131,6 +124,13 @@ const gradeRule = (g: string) =>
     return problem && `${g} 级：${problem}`;
   });
 
+/** The settings that are a whole number, each checked by its own rule. */
+const WHOLE_NUMBER_SETTINGS: { name: keyof Settings; rule: NumberRule; extra?: string }[] = [
+  { name: 'recentInspectionYears', rule: RECENT_YEARS, extra: '0 表示不排除' },
+  { name: 'resultDeadlineWorkdays', rule: RESULT_DEADLINE_WORKDAYS },
+  { name: 'minTeamSize', rule: TEAM_SIZE },
+];
+
 /** The bureau's rules, one field each (the form values are percentages). */
 function SettingsFields() {
   return (
@@ -167,24 +167,11 @@ function SettingsFields() {
           ))}
         </Space>
       </Form.Item>
-      <Form.Item
-        name="recentInspectionYears"
-        label={SETTINGS_LABELS.recentInspectionYears}
-        extra="0 表示不排除"
-        rules={[numberRule(RECENT_YEARS)]}
-      >
-        <InputNumber />
-      </Form.Item>
-      <Form.Item
-        name="resultDeadlineWorkdays"
-        label={SETTINGS_LABELS.resultDeadlineWorkdays}
-        rules={[numberRule(RESULT_DEADLINE_WORKDAYS)]}
-      >
-        <InputNumber />
-      </Form.Item>
-      <Form.Item name="minTeamSize" label={SETTINGS_LABELS.minTeamSize} rules={[numberRule(TEAM_SIZE)]}>
-        <InputNumber />
-      </Form.Item>
+      {WHOLE_NUMBER_SETTINGS.map(({ name, rule, extra }) => (
+        <Form.Item key={name} name={name} label={SETTINGS_LABELS[name]} extra={extra} rules={[numberRule(rule)]}>
+          <InputNumber />
+        </Form.Item>
+      ))}
       <Form.Item name="avoidOwnOffice" label={SETTINGS_LABELS.avoidOwnOffice}>
         <Switch checkedChildren="是" unCheckedChildren="否" />
       </Form.Item>

@@ -1,6 +1,7 @@
 import { Alert, Modal, Steps } from 'antd';
 import type { ImportReportView } from '@shared/domain/roster-views';
 import { ROSTER_LABELS, type RosterKind } from '@shared/domain/rosters';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { chooseStep, doneStep, mappingStep, progressStep, reportStep, type StepView } from './ImportSteps';
 import { type ImportFlow, type Stage, useExportProblems, useImportFlow } from './useImportFlow';
 
@@ -75,16 +76,7 @@ export function ImportDialog({
         style={{ marginBottom: 20 }}
         items={[{ title: '选择文件' }, { title: '核对列' }, { title: '预览' }, { title: '写入' }, { title: '完成' }]}
       />
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title="无法导入"
-          description={error}
-          style={{ marginBottom: 16 }}
-          data-testid="import-error"
-        />
-      )}
+      <ErrorAlert title="无法导入" error={error} style={{ marginBottom: 16 }} testId="import-error" />
       {notice && (
         <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="import-notice" />
       )}

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
-import { Alert, AutoComplete, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, Drawer, Form, Input, Select } from 'antd';
 import type { FilterOptions } from '@shared/domain/roster-views';
 import { DeleteButton } from '../../../components/DeleteButton';
+import { DrawerFooter } from '../../../components/DrawerFooter';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import { zodRule } from '../../../components/zodRule';
 import type { EditField, RosterConfig, RosterRow } from './types';
 import { blankValues, toRecordValue, useRecordSave, type RecordTarget } from './useRecordSave';
@@ -43,6 +45,7 @@ export function RosterEditDrawer<R extends RosterRow>({
   }, [row, form, config.editFields, setError]);
 
   const offices = options?.offices.map((o) => ({ value: o.name })) ?? [];
+  const stored = row !== null && row !== 'new';
   const title = row === null ? '' : row === 'new' ? `新增${config.noun}` : `编辑${config.noun}：${config.titleOf(row)}`;
   return (
     <Drawer
@@ -53,14 +56,25 @@ export function RosterEditDrawer<R extends RosterRow>({
       destroyOnHidden
       data-testid="edit-drawer"
       footer={
-        // In the footer, so a refusal is seen however far the form is scrolled.
-        <EditFooter
-          error={error}
-          saving={busy}
+        <DrawerFooter
+          error={<ErrorAlert title="未能完成" error={error} testId="edit-error" />}
+          start={
+            stored && (
+              <DeleteButton
+                noun="记录"
+                rule="只能删除从未被抽取用过的记录"
+                busy={busy}
+                onConfirm={remove}
+                testId="edit-delete"
+              />
+            )
+          }
           onClose={onClose}
-          onSave={() => form.submit()}
-          onDelete={row !== null && row !== 'new' ? remove : undefined}
-        />
+        >
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="edit-save">
+            保存
+          </Button>
+        </DrawerFooter>
       }
     >
       <Form form={form} layout="vertical" onFinish={save} scrollToFirstError>
@@ -77,45 +91,6 @@ export function RosterEditDrawer<R extends RosterRow>({
         ))}
       </Form>
     </Drawer>
-  );
-}
-
-function EditFooter({
-  error,
-  saving,
-  onClose,
-  onSave,
-  onDelete,
-}: {
-  error: string | undefined;
-  saving: boolean;
-  onClose: () => void;
-  onSave: () => void;
-  onDelete?: () => void;
-}) {
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      {error && <Alert type="error" showIcon title="未能完成" description={error} data-testid="edit-error" />}
-      <div style={{ display: 'flex', justifyContent: 'space-between' }}>
-        <span>
-          {onDelete && (
-            <DeleteButton
-              noun="记录"
-              rule="只能删除从未被抽取用过的记录"
-              busy={saving}
-              onConfirm={onDelete}
-              testId="edit-delete"
-            />
-          )}
-        </span>
-        <Space>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={onSave} data-testid="edit-save">
-            保存
-          </Button>
-        </Space>
-      </div>
-    </Space>
   );
 }
 
