@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Progress, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Select, Space, Typography } from 'antd';
 import type { PublishChoices } from '@shared/ipc/channels/publish';
 import { api } from '../../api';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { usePublish, type PublishScope, type PublishState } from './usePublish';
@@ -91,12 +92,13 @@ function PublishOutcome({ state, onCancel }: { state: PublishState; onCancel: ()
   if (state.phase === 'running')
     return (
       <div data-testid="publish-running">
-        <Space align="center">
-          <Progress percent={state.progress?.percent ?? 0} status="active" style={{ width: 480 }} />
-          <Button danger onClick={onCancel} disabled={state.cancelling} data-testid="publish-cancel">
-            {state.cancelling ? '正在取消…' : '取消'}
-          </Button>
-        </Space>
+        <JobProgressBar
+          percent={state.progress?.percent ?? 0}
+          width={480}
+          cancelling={state.cancelling}
+          onCancel={onCancel}
+          cancelTestId="publish-cancel"
+        />
         <Typography.Text type="secondary">
           {state.progress?.current ? `正在写入「${state.progress.current}」` : '正在读取抽取结果…'}
         </Typography.Text>

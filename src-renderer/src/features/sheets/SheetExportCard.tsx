@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, List, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, List, Radio, Space, Typography } from 'antd';
 import type { SheetDrawView, SheetExportProgress, SheetFormat } from '@shared/ipc/channels/sheets';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import type { SheetExportState, useSheetExport } from './useSheetExport';
 
 const FORMATS: { value: SheetFormat; label: string }[] = [
@@ -99,17 +100,15 @@ function Running({
 }) {
   return (
     <div data-testid="sheets-running">
-      <Space style={{ width: '100%' }} align="center">
-        <Progress
-          percent={progress?.percent ?? 0}
-          status="active"
-          style={{ width: 560 }}
-          data-testid="sheets-progress"
-        />
-        <Button danger onClick={onCancel} disabled={cancelling} data-testid="sheets-export-cancel">
-          {cancelling ? '正在取消…' : '取消'}
-        </Button>
-      </Space>
+      <JobProgressBar
+        percent={progress?.percent ?? 0}
+        width={560}
+        cancelling={cancelling}
+        onCancel={onCancel}
+        cancelTestId="sheets-export-cancel"
+        progressTestId="sheets-progress"
+        style={{ width: '100%' }}
+      />
       <Typography.Text type="secondary" data-testid="sheets-progress-text">
         {progress
           ? `已写入 ${progress.filesDone}/${progress.filesTotal} 个文件，已完成 ${progress.entitiesDone}/${progress.entitiesTotal} 户` +
