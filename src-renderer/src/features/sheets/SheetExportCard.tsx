@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, List, Radio, Space, Typography } from 'antd';
+import { Alert, List, Radio, Space, Typography } from 'antd';
 import type { SheetDrawView, SheetExportProgress, SheetFormat } from '@shared/ipc/channels/sheets';
+import { JobCard } from '../../components/JobCard';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import type { SheetExportState, useSheetExport } from './useSheetExport';
 
@@ -22,33 +23,28 @@ export function SheetExportCard({
   const { state } = exporter;
   const running = state.phase === 'running';
   return (
-    <Card size="small" title="导出全部一户一表" data-testid="sheets-export">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ margin: 0 }}>
+    <JobCard
+      title="导出全部一户一表"
+      testId="sheets-export"
+      about={
+        <>
           每个名单包导出一个 PDF（随机抽查通知书和一户一表）和一个 Excel 工作簿（每户一张工作表），另有一个包含全部{' '}
           {draw.entities} 户的 PDF，供各检查组分别打印。导出过程中可以取消，取消后本次已写入的文件会被删除。
-        </Typography.Paragraph>
-        <Space wrap>
-          <Radio.Group
-            optionType="button"
-            options={FORMATS}
-            value={format}
-            disabled={running}
-            onChange={(e) => setFormat(e.target.value as SheetFormat)}
-            data-testid="sheets-format"
-          />
-          <Button
-            type="primary"
-            loading={running}
-            onClick={() => void exporter.start(format)}
-            data-testid="sheets-export-start"
-          >
-            选择文件夹并导出
-          </Button>
-        </Space>
-        <ExportState state={state} onCancel={() => void exporter.cancel()} />
-      </Space>
-    </Card>
+        </>
+      }
+      start={{ label: '选择文件夹并导出', testId: 'sheets-export-start', onClick: () => void exporter.start(format) }}
+      running={running}
+      outcome={<ExportState state={state} onCancel={() => void exporter.cancel()} />}
+    >
+      <Radio.Group
+        optionType="button"
+        options={FORMATS}
+        value={format}
+        disabled={running}
+        onChange={(e) => setFormat(e.target.value as SheetFormat)}
+        data-testid="sheets-format"
+      />
+    </JobCard>
   );
 }
 
