@@ -1,14 +1,10 @@
-import { useCallback, useState } from 'react';
 import type { JobCount } from '@shared/domain/job-count';
 import type { ApiError } from '@shared/ipc/client';
 import { errorText, newJobId } from './files';
-import { useJobProgress } from './useJobProgress';
+import { jobRunning, useJob, type JobState } from './useJob';
 
 /** Where a counted job stands: idle, running (with its polled count), or failed with the Chinese reason. */
-export type CountedJobState =
-  | { phase: 'idle' }
-  | { phase: 'running'; jobId: string; progress: JobCount | null; cancelling: boolean }
-  | { phase: 'failed'; message: string };
+export type CountedJobState = JobState<JobCount, { phase: 'failed'; message: string }>;
 
 /** The calls of one kind of counted job: poll its count, cancel it. */
 export interface CountedJobCalls {
@@ -28,19 +24,15 @@ export function useCountedJob<Value>(
   onDone: (value: Value) => void,
   onCancelled?: (message: string) => void,
 ) {
-  const [state, setState] = useState<CountedJobState>({ phase: 'idle' });
-  const jobId = state.phase === 'running' ? state.jobId : null;
-  const onProgress = useCallback(
-    (progress: JobCount) =>
-      setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
-    [],
+  const { state, setState, cancel } = useJob<JobCount, { phase: 'failed'; message: string }>(
+    calls.progress,
+    calls.cancel,
   );
-  useJobProgress(jobId, calls.progress, onProgress);
 
   /** Runs `job` under a new job id. */
   async function start(job: (jobId: string) => Promise<Value>) {
     const id = newJobId();
-    setState({ phase: 'running', jobId: id, progress: null, cancelling: false });
+    setState(jobRunning(id));
     try {
       const value = await job(id);
       setState({ phase: 'idle' });
@@ -50,16 +42,6 @@ export function useCountedJob<Value>(
       const cancelled = (e as Partial<ApiError> | null)?.code === calls.cancelledCode;
       setState(cancelled ? { phase: 'idle' } : { phase: 'failed', message: errorText(e) });
       if (cancelled) onCancelled?.(errorText(e));
-    }
-  }
-
-  async function cancel() {
-    if (state.phase !== 'running') return;
-    setState({ ...state, cancelling: true });
-    try {
-      await calls.cancel(state.jobId);
-    } catch {
-      // The job's own call ends with its outcome either way.
     }
   }
 

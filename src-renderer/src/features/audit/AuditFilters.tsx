@@ -24,14 +24,18 @@ interface Props {
 /** The 操作日志 filters in one wrapping row: person, dates, action (by its Chinese name), object; the total; export. */
 export function AuditFilters({ filter, set, actors, total, children }: Props) {
   const range: [Dayjs, Dayjs] | null = filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null;
+  /** A select over one field of the filter: its value, and the filter with it changed. */
+  const field = (key: 'actor' | 'action') => ({
+    value: filter[key],
+    onChange: (value: string | undefined) => set({ ...filter, [key]: value }),
+  });
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
       <FilterSelect
         search
         all="全部操作人"
         width={120}
-        value={filter.actor}
-        onChange={(actor) => set({ ...filter, actor })}
+        {...field('actor')}
         options={actors.map((a) => ({ value: a, label: a }))}
         testId="audit-actor"
       />
@@ -46,8 +50,7 @@ export function AuditFilters({ filter, set, actors, total, children }: Props) {
         search
         all="全部操作"
         width={170}
-        value={filter.action}
-        onChange={(action) => set({ ...filter, action })}
+        {...field('action')}
         options={ACTION_OPTIONS}
         filterOption={byLabel}
         testId="audit-action"

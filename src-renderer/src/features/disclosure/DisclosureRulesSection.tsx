@@ -56,20 +56,16 @@ export function DisclosureRulesSection() {
       />
       <Space wrap style={{ marginTop: 12 }}>
         <span>责令改正的检查结果，整改完成后公示</span>
-        <InputNumber
-          min={1}
-          max={120}
+        <MonthsInput
           value={draft.correctionMonths}
-          onChange={(v) => setDraft({ ...draft, correctionMonths: v ?? 0 })}
-          aria-label="责令改正结果的公示期"
+          onChange={(correctionMonths) => setDraft({ ...draft, correctionMonths })}
+          label="责令改正结果的公示期"
         />
         <span>个月；其他检查结果自首次公示起公示</span>
-        <InputNumber
-          min={1}
-          max={120}
+        <MonthsInput
           value={draft.periodMonths}
-          onChange={(v) => setDraft({ ...draft, periodMonths: v ?? 0 })}
-          aria-label="一般检查结果的公示期"
+          onChange={(periodMonths) => setDraft({ ...draft, periodMonths })}
+          label="一般检查结果的公示期"
         />
         <span>个月。</span>
         <Button type="primary" onClick={save} loading={busy} data-testid="disclosure-rules-save">
@@ -78,6 +74,19 @@ export function DisclosureRulesSection() {
       </Space>
       {saveError && <Alert style={{ marginTop: 8 }} type="error" showIcon title={saveError} />}
     </div>
+  );
+}
+
+/** A 公示期 in months, 1 to 120; a cleared box counts as 0. */
+function MonthsInput(props: { value: number; onChange(months: number): void; label: string }) {
+  return (
+    <InputNumber
+      min={1}
+      max={120}
+      value={props.value}
+      onChange={(v) => props.onChange(v ?? 0)}
+      aria-label={props.label}
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import type { DisclosureTaskView } from '@shared/ipc/channels/disclosure';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { AnnouncementActions } from './AnnouncementActions';
+import { AnnouncementTable } from './AnnouncementTable';
 import { TaskSelect } from './TaskAnnouncementTab';
 
 type By = 'task' | 'range';
@@ -101,14 +102,12 @@ function ResultPreview({ a }: { a: ResultAnnouncement }) {
       {a.expired > 0 && (
         <Alert type="info" showIcon title={`另有 ${a.expired} 条检查结果已过公示期，不再列入本公告。`} />
       )}
-      <Table<ResultAnnouncementRow>
+      <AnnouncementTable<ResultAnnouncementRow>
         style={{ marginTop: 8 }}
         rowKey="resultId"
-        size="small"
         dataSource={a.rows}
         columns={columns}
         scroll={{ x: 1100 }}
-        pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 户`, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <Details rows={r.details} /> }}
       />
     </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Descriptions, Empty, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Select, Space, Spin, Typography } from 'antd';
 import type { TaskAnnouncement, TaskAnnouncementRow } from '@shared/domain/disclosure';
 import type { DisclosureTaskView } from '@shared/ipc/channels/disclosure';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { AnnouncementActions } from './AnnouncementActions';
+import { AnnouncementTable } from './AnnouncementTable';
 
 /** The tasks with a sealed draw, by number and name. */
 export function TaskSelect(props: {
@@ -97,13 +98,11 @@ function TaskPreview({ a }: { a: TaskAnnouncement }) {
           {t.joiningDepartments.length > 0 && `（联合部门：${t.joiningDepartments.join('、')}）`}
         </Descriptions.Item>
       </Descriptions>
-      <Table<TaskAnnouncementRow>
+      <AnnouncementTable<TaskAnnouncementRow>
         style={{ marginTop: 12 }}
         rowKey="seq"
-        size="small"
         dataSource={a.rows}
         columns={LIST_COLUMNS}
-        pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 户`, showSizeChanger: false }}
       />
       <Descriptions size="small" bordered column={1} title="抽取验证信息">
         <Descriptions.Item label="输入摘要">

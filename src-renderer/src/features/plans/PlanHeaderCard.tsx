@@ -16,18 +16,15 @@ export function PlanStatusTag({ plan }: { plan: Pick<PlanView, 'status' | 'versi
   return plan.version > 0 ? <Tag color="green">已公示 第 {plan.version} 版</Tag> : <Tag>草稿</Tag>;
 }
 
-/** The plan's title card: rename, publish a draft, export a published plan for 公示. */
-export function PlanHeaderCard({
-  plan,
-  onRename,
-  onDelete,
-  onChanged,
-}: {
+interface PlanHeaderProps {
   plan: PlanView;
   onRename: () => void;
   onDelete: () => void;
   onChanged: () => void;
-}) {
+}
+
+/** The plan's title card: rename, publish a draft, export a published plan for 公示. */
+export function PlanHeaderCard({ plan, onRename, onDelete, onChanged }: PlanHeaderProps) {
   const { message } = App.useApp();
   const [actionError, setActionError] = useState<string>();
   const published = plan.version > 0;
@@ -81,17 +78,19 @@ export function PlanHeaderCard({
   );
 }
 
+/** The published plan's two files for 公示. */
+const EXPORTS = [
+  { format: 'xlsx', icon: <FileExcelOutlined />, label: '导出公示 Excel' },
+  { format: 'pdf', icon: <FilePdfOutlined />, label: '导出公示 PDF' },
+] as const;
+
+/** The card's buttons: rename and delete are the page's, publish is the card's own. */
 function PlanHeaderActions({
   plan,
   onRename,
   onPublish,
   onDelete,
-}: {
-  plan: PlanView;
-  onRename: () => void;
-  onPublish: () => void;
-  onDelete: () => void;
-}) {
+}: Omit<PlanHeaderProps, 'onChanged'> & { onPublish: () => void }) {
   const runExport = usePlanExport(plan);
   const published = plan.version > 0;
 
@@ -118,24 +117,17 @@ function PlanHeaderActions({
           </Button>
         </Popconfirm>
       )}
-      {published && (
-        <>
+      {published &&
+        EXPORTS.map((e) => (
           <Button
-            icon={<FileExcelOutlined />}
-            onClick={() => runExport(plan.version, 'xlsx')}
-            data-testid="plan-export-xlsx"
+            key={e.format}
+            icon={e.icon}
+            onClick={() => runExport(plan.version, e.format)}
+            data-testid={`plan-export-${e.format}`}
           >
-            导出公示 Excel
+            {e.label}
           </Button>
-          <Button
-            icon={<FilePdfOutlined />}
-            onClick={() => runExport(plan.version, 'pdf')}
-            data-testid="plan-export-pdf"
-          >
-            导出公示 PDF
-          </Button>
-        </>
-      )}
+        ))}
     </Space>
   );
 }

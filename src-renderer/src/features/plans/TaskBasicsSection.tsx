@@ -4,6 +4,7 @@ import type { PlanView } from '@shared/domain/plans';
 import { formatTaskNumber, periodYearProblem, TASK_FIELD_HELP as HELP, type TaskView } from '@shared/domain/tasks';
 import { checkRule, crossRule } from '../../components/numberRule';
 import { ItemSelect } from './ItemSelect';
+import { TaskFieldItem } from './TaskFieldItem';
 import { list } from './taskFieldLists';
 import type { TaskOptions } from './useTaskOptions';
 
@@ -27,14 +28,13 @@ export function TaskBasicsSection({
   return (
     <>
       <Divider titlePlacement="start">基本信息</Divider>
-      <Form.Item
+      <TaskFieldItem
         label="任务名称"
         name="name"
-        extra={HELP.name}
         rules={[{ required: true, whitespace: true, message: '任务名称不能为空' }]}
       >
         <Input maxLength={100} placeholder="例如：2026年食品经营者双随机抽查" data-testid="task-name" />
-      </Form.Item>
+      </TaskFieldItem>
       <Form.Item label="任务编号" extra={HELP.number}>
         <Typography.Text strong data-testid="task-number">
           {task
@@ -42,30 +42,23 @@ export function TaskBasicsSection({
             : `${formatTaskNumber(options.settings.bureauShortName, plan.year, 0).replace('0号', 'N号')}（保存后生成）`}
         </Typography.Text>
       </Form.Item>
-      <Form.Item
+      <TaskFieldItem
         label="检查事项"
         name="itemIds"
-        extra={HELP.itemIds}
         rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一个检查事项' }]}
       >
         <ItemSelect initial={task?.items ?? []} />
-      </Form.Item>
+      </TaskFieldItem>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item
-            label="牵头部门"
-            name="leadDepartment"
-            extra={HELP.leadDepartment}
-            rules={[{ required: true, message: '请选择牵头部门' }]}
-          >
+          <TaskFieldItem label="牵头部门" name="leadDepartment" rules={[{ required: true, message: '请选择牵头部门' }]}>
             <Select showSearch options={list(departments)} data-testid="task-lead" />
-          </Form.Item>
+          </TaskFieldItem>
         </Col>
         <Col span={12}>
-          <Form.Item
+          <TaskFieldItem
             label="联合部门（联合抽查）"
             name="joiningDepartments"
-            extra={HELP.joiningDepartments}
             dependencies={['leadDepartment']}
             rules={[
               crossRule((v, field) =>
@@ -80,7 +73,7 @@ export function TaskBasicsSection({
               placeholder="不选表示本部门单独抽查"
               data-testid="task-joining"
             />
-          </Form.Item>
+          </TaskFieldItem>
         </Col>
       </Row>
       <TaskPeriodRow year={plan.year} period={period} ended={ended} />
@@ -117,14 +110,13 @@ function TaskPeriodRow({
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item
+          <TaskFieldItem
             label="抽查频次"
             name="frequency"
-            extra={HELP.frequency}
             rules={[{ required: true, whitespace: true, message: '请填写抽查频次' }]}
           >
             <Input maxLength={50} />
-          </Form.Item>
+          </TaskFieldItem>
         </Col>
       </Row>
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Progress, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Radio, Select, Space, Typography } from 'antd';
 import type { PublishChoices } from '@shared/ipc/channels/publish';
 import { api } from '../../api';
+import { JobCard } from '../../components/JobCard';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { usePublish, type PublishScope, type PublishState } from './usePublish';
@@ -32,58 +34,53 @@ function PublishCard({ choices }: { choices: PublishChoices }) {
   const running = publisher.state.phase === 'running';
   const scope: PublishScope = by === 'task' ? { taskNo } : { year };
   return (
-    <Card size="small" title="生成公示包" data-testid="publish-card">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ margin: 0 }}>
+    <JobCard
+      title="生成公示包"
+      testId="publish-card"
+      about={
+        <>
           公示包是一个可直接放到机关网站上的文件夹：首页 index.html
           列出本机关的抽查计划、任务、抽中名单和已公示的检查结果，
           公众可按名称或统一社会信用代码查询某户是否被抽中及其原因（本户抽取号与本层截止抽取号的比较），并离线验证整次抽取；
           另附各任务的抽取记录（proof.json）和离线验证页。不需要服务器，从磁盘打开即可使用。请选择一个空文件夹。
-        </Typography.Paragraph>
-        <Space wrap>
-          <Radio.Group
-            optionType="button"
-            value={by}
-            disabled={running}
-            onChange={(e) => setBy(e.target.value as 'task' | 'year')}
-            options={[
-              { value: 'task', label: '一个抽查任务' },
-              { value: 'year', label: '一个年度' },
-            ]}
-            data-testid="publish-by"
-          />
-          {by === 'task' ? (
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 520 }}
-              value={taskNo}
-              disabled={running}
-              onChange={setTaskNo}
-              options={choices.tasks.map((t) => ({ value: t.number, label: `${t.number} ${t.name}` }))}
-              data-testid="publish-task"
-            />
-          ) : (
-            <Select
-              style={{ width: 160 }}
-              value={year}
-              disabled={running}
-              onChange={setYear}
-              options={choices.years.map((y) => ({ value: y, label: `${y} 年度` }))}
-              data-testid="publish-year"
-            />
-          )}
-          <Button
-            type="primary"
-            loading={running}
-            onClick={() => void publisher.start(scope)}
-            data-testid="publish-start"
-          >
-            选择空文件夹并生成
-          </Button>
-        </Space>
-        <PublishOutcome state={publisher.state} onCancel={() => void publisher.cancel()} />
-      </Space>
-    </Card>
+        </>
+      }
+      start={{ label: '选择空文件夹并生成', testId: 'publish-start', onClick: () => void publisher.start(scope) }}
+      running={running}
+      outcome={<PublishOutcome state={publisher.state} onCancel={() => void publisher.cancel()} />}
+    >
+      <Radio.Group
+        optionType="button"
+        value={by}
+        disabled={running}
+        onChange={(e) => setBy(e.target.value as 'task' | 'year')}
+        options={[
+          { value: 'task', label: '一个抽查任务' },
+          { value: 'year', label: '一个年度' },
+        ]}
+        data-testid="publish-by"
+      />
+      {by === 'task' ? (
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 520 }}
+          value={taskNo}
+          disabled={running}
+          onChange={setTaskNo}
+          options={choices.tasks.map((t) => ({ value: t.number, label: `${t.number} ${t.name}` }))}
+          data-testid="publish-task"
+        />
+      ) : (
+        <Select
+          style={{ width: 160 }}
+          value={year}
+          disabled={running}
+          onChange={setYear}
+          options={choices.years.map((y) => ({ value: y, label: `${y} 年度` }))}
+          data-testid="publish-year"
+        />
+      )}
+    </JobCard>
   );
 }
 
@@ -91,12 +88,13 @@ function PublishOutcome({ state, onCancel }: { state: PublishState; onCancel: ()
   if (state.phase === 'running')
     return (
       <div data-testid="publish-running">
-        <Space align="center">
-          <Progress percent={state.progress?.percent ?? 0} status="active" style={{ width: 480 }} />
-          <Button danger onClick={onCancel} disabled={state.cancelling} data-testid="publish-cancel">
-            {state.cancelling ? '正在取消…' : '取消'}
-          </Button>
-        </Space>
+        <JobProgressBar
+          percent={state.progress?.percent ?? 0}
+          width={480}
+          cancelling={state.cancelling}
+          onCancel={onCancel}
+          cancelTestId="publish-cancel"
+        />
         <Typography.Text type="secondary">
           {state.progress?.current ? `正在写入「${state.progress.current}」` : '正在读取抽取结果…'}
         </Typography.Text>

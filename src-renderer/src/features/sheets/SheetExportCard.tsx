@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, List, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, List, Radio, Space, Typography } from 'antd';
 import type { SheetDrawView, SheetExportProgress, SheetFormat } from '@shared/ipc/channels/sheets';
+import { JobCard } from '../../components/JobCard';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import type { SheetExportState, useSheetExport } from './useSheetExport';
 
 const FORMATS: { value: SheetFormat; label: string }[] = [
@@ -21,33 +23,28 @@ export function SheetExportCard({
   const { state } = exporter;
   const running = state.phase === 'running';
   return (
-    <Card size="small" title="导出全部一户一表" data-testid="sheets-export">
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ margin: 0 }}>
+    <JobCard
+      title="导出全部一户一表"
+      testId="sheets-export"
+      about={
+        <>
           每个名单包导出一个 PDF（随机抽查通知书和一户一表）和一个 Excel 工作簿（每户一张工作表），另有一个包含全部{' '}
           {draw.entities} 户的 PDF，供各检查组分别打印。导出过程中可以取消，取消后本次已写入的文件会被删除。
-        </Typography.Paragraph>
-        <Space wrap>
-          <Radio.Group
-            optionType="button"
-            options={FORMATS}
-            value={format}
-            disabled={running}
-            onChange={(e) => setFormat(e.target.value as SheetFormat)}
-            data-testid="sheets-format"
-          />
-          <Button
-            type="primary"
-            loading={running}
-            onClick={() => void exporter.start(format)}
-            data-testid="sheets-export-start"
-          >
-            选择文件夹并导出
-          </Button>
-        </Space>
-        <ExportState state={state} onCancel={() => void exporter.cancel()} />
-      </Space>
-    </Card>
+        </>
+      }
+      start={{ label: '选择文件夹并导出', testId: 'sheets-export-start', onClick: () => void exporter.start(format) }}
+      running={running}
+      outcome={<ExportState state={state} onCancel={() => void exporter.cancel()} />}
+    >
+      <Radio.Group
+        optionType="button"
+        options={FORMATS}
+        value={format}
+        disabled={running}
+        onChange={(e) => setFormat(e.target.value as SheetFormat)}
+        data-testid="sheets-format"
+      />
+    </JobCard>
   );
 }
 
@@ -99,17 +96,15 @@ function Running({
 }) {
   return (
     <div data-testid="sheets-running">
-      <Space style={{ width: '100%' }} align="center">
-        <Progress
-          percent={progress?.percent ?? 0}
-          status="active"
-          style={{ width: 560 }}
-          data-testid="sheets-progress"
-        />
-        <Button danger onClick={onCancel} disabled={cancelling} data-testid="sheets-export-cancel">
-          {cancelling ? '正在取消…' : '取消'}
-        </Button>
-      </Space>
+      <JobProgressBar
+        percent={progress?.percent ?? 0}
+        width={560}
+        cancelling={cancelling}
+        onCancel={onCancel}
+        cancelTestId="sheets-export-cancel"
+        progressTestId="sheets-progress"
+        style={{ width: '100%' }}
+      />
       <Typography.Text type="secondary" data-testid="sheets-progress-text">
         {progress
           ? `已写入 ${progress.filesDone}/${progress.filesTotal} 个文件，已完成 ${progress.entitiesDone}/${progress.entitiesTotal} 户` +

@@ -1,23 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { SheetExportProgress, SheetExportResult, SheetFormat } from '@shared/ipc/channels/sheets';
-import type { Res } from '@shared/ipc/contract';
 import { api } from '../../api';
-import { errorText, newJobId } from '../../components/files';
-import { useJobProgress } from '../../components/useJobProgress';
+import { newJobId } from '../../components/files';
+import { chooseFolder, jobEnd, jobRunning, useJob, type JobEnd, type JobState } from '../../components/useJob';
 
 /** Where the page's export stands: idle, running (with its polled progress), or its outcome. */
-export type SheetExportState =
-  | { phase: 'idle' }
-  | { phase: 'running'; jobId: string; progress: SheetExportProgress | null; cancelling: boolean }
-  | { phase: 'finished'; result: SheetExportResult }
-  | { phase: 'failed'; message: string };
+export type SheetExportState = JobState<SheetExportProgress, JobEnd<SheetExportResult>>;
 
 const readProgress = (jobId: string) => api()['sheets:export-progress']({ jobId });
+const cancelExport = (jobId: string) => api()['sheets:export-cancel']({ jobId });
 
 interface InFlight {
   drawId: number;
   jobId: string;
-  outcome: Promise<SheetExportState>;
+  outcome: Promise<JobEnd<SheetExportResult>>;
 }
 
 /** The export under way: the call to main outlives the page, so a clerk who leaves and comes back sees it again. */
@@ -26,26 +22,25 @@ let inFlight: InFlight | null = null;
 /** The draw being exported now, if any (the page shows it when no other draw is asked for). */
 export const exportingDrawId = (): number | null => inFlight?.drawId ?? null;
 
-const runningState = (run: InFlight): SheetExportState => ({
-  phase: 'running',
-  jobId: run.jobId,
-  progress: null,
-  cancelling: false,
-});
-
 /**
  * 导出全部: the folder dialog, then the export in main's worker under a job id the page polls and may cancel. The
  * outcome (files written, cancelled, or the Chinese reason of a failure) stays shown until the next export.
  */
 export function useSheetExport(drawId: number | null) {
-  const [state, setState] = useState<SheetExportState>({ phase: 'idle' });
+  const { state, setState, cancel } = useJob<SheetExportProgress, JobEnd<SheetExportResult>>(
+    readProgress,
+    cancelExport,
+  );
   const shown = useRef(drawId);
-  const follow = useCallback((run: InFlight) => {
-    setState(runningState(run));
-    void run.outcome.then((outcome) => {
-      if (shown.current === run.drawId) setState(outcome);
-    });
-  }, []);
+  const follow = useCallback(
+    (run: InFlight) => {
+      setState(jobRunning(run.jobId));
+      void run.outcome.then((outcome) => {
+        if (shown.current === run.drawId) setState(outcome);
+      });
+    },
+    [setState],
+  );
   useEffect(() => {
     shown.current = drawId;
     if (inFlight && inFlight.drawId === drawId) follow(inFlight);
@@ -53,47 +48,21 @@ export function useSheetExport(drawId: number | null) {
     return () => {
       shown.current = null;
     };
-  }, [drawId, follow]);
-  const jobId = state.phase === 'running' ? state.jobId : null;
-  const onProgress = useCallback(
-    (progress: SheetExportProgress) =>
-      setState((s) => (s.phase === 'running' && s.jobId === progress.jobId ? { ...s, progress } : s)),
-    [],
-  );
-  useJobProgress(jobId, readProgress, onProgress);
+  }, [drawId, follow, setState]);
 
   async function start(format: SheetFormat) {
     if (drawId === null) return;
     const calls = api();
-    let folder: Res<'sheets:choose-folder'>;
-    try {
-      folder = await calls['sheets:choose-folder']({});
-    } catch (e) {
-      setState({ phase: 'failed', message: errorText(e) });
-      return;
-    }
-    if (!folder) return;
+    const folderToken = await chooseFolder(calls['sheets:choose-folder']({}), setState);
+    if (folderToken === null) return;
     const jobId = newJobId();
-    const outcome = calls['sheets:export']({ drawId, folderToken: folder.token, format, jobId }).then(
-      (result): SheetExportState => ({ phase: 'finished', result }),
-      (e: unknown): SheetExportState => ({ phase: 'failed', message: errorText(e) }),
-    );
+    const outcome = jobEnd(calls['sheets:export']({ drawId, folderToken, format, jobId }));
     const run: InFlight = { drawId, jobId, outcome };
     inFlight = run;
     void outcome.finally(() => {
       if (inFlight === run) inFlight = null;
     });
     follow(run);
-  }
-
-  async function cancel() {
-    if (state.phase !== 'running') return;
-    setState({ ...state, cancelling: true });
-    try {
-      await api()['sheets:export-cancel']({ jobId: state.jobId });
-    } catch {
-      // The export's own call ends with its outcome either way.
-    }
   }
 
   return { state, start, cancel };

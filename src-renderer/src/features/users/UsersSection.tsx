@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useLocation } from 'react-router';
 import { Alert, App, Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -96,20 +96,10 @@ function UserAdmin() {
           />
         </Form.Item>
         <Form.Item name="password" rules={newPasswordRules}>
-          <Input.Password
-            placeholder="密码（至少 8 个字符）"
-            style={{ width: 190 }}
-            autoComplete="new-password"
-            data-testid="user-password"
-          />
+          <NewPassword placeholder="密码（至少 8 个字符）" width={190} testId="user-password" />
         </Form.Item>
         <Form.Item name="repeat" dependencies={['password']} rules={[repeatRule]}>
-          <Input.Password
-            placeholder="再输入一次"
-            style={{ width: 130 }}
-            autoComplete="new-password"
-            data-testid="user-repeat"
-          />
+          <NewPassword placeholder="再输入一次" width={130} testId="user-repeat" />
         </Form.Item>
         <Button htmlType="submit" icon={<PlusOutlined />} loading={busy} data-testid="user-add">
           {first ? '创建管理员' : '添加用户'}
@@ -121,4 +111,13 @@ function UserAdmin() {
       <ResetPasswordModal name={resetting} onClose={() => setResetting(undefined)} onDone={reload} />
     </>
   );
+}
+
+/** A password being chosen, so the browser offers no saved one; the form item gives it its value. */
+function NewPassword({
+  width,
+  testId,
+  ...input
+}: ComponentProps<typeof Input.Password> & { width: number; testId: string }) {
+  return <Input.Password {...input} style={{ width }} autoComplete="new-password" data-testid={testId} />;
 }

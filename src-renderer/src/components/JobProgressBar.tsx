@@ -1,0 +1,26 @@
+import type { CSSProperties } from 'react';
+import { Button, Progress, Space } from 'antd';
+
+interface Props {
+  percent: number;
+  /** The bar's width in pixels. */
+  width: number;
+  cancelling: boolean;
+  onCancel: () => void;
+  cancelTestId: string;
+  progressTestId?: string;
+  /** The row's own style: a full-width row puts what follows it on a line of its own. */
+  style?: CSSProperties;
+}
+
+/** A running job's bar and its 取消, which reads 正在取消… once asked. */
+export function JobProgressBar(p: Props) {
+  return (
+    <Space style={p.style} align="center">
+      <Progress percent={p.percent} status="active" style={{ width: p.width }} data-testid={p.progressTestId} />
+      <Button danger onClick={p.onCancel} disabled={p.cancelling} data-testid={p.cancelTestId}>
+        {p.cancelling ? '正在取消…' : '取消'}
+      </Button>
+    </Space>
+  );
+}
