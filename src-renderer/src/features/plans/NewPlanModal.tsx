@@ -2,6 +2,7 @@ import { Form, type FormInstance, Input, InputNumber, Modal } from 'antd';
 import { PLAN_YEAR } from '@shared/domain/number-rules';
 import { defaultPlanTitle } from '@shared/domain/plans';
 import { numberRule } from '../../components/numberRule';
+import { filledRule } from '../../components/filledRule';
 
 export interface NewPlanValues {
   year: number;
@@ -41,12 +42,7 @@ export function NewPlanModal({
         <Form.Item label="年度" name="year" rules={[numberRule(PLAN_YEAR)]} extra="计划所属的年度；创建后不能修改。">
           <InputNumber style={{ width: 140 }} data-testid="plan-year-input" />
         </Form.Item>
-        <Form.Item
-          label="计划名称"
-          name="title"
-          rules={[{ required: true, whitespace: true, message: '计划名称不能为空' }]}
-          extra="公示和打印时使用。"
-        >
+        <Form.Item label="计划名称" name="title" rules={[filledRule('计划名称不能为空')]} extra="公示和打印时使用。">
           <Input maxLength={100} data-testid="plan-title-new" />
         </Form.Item>
       </Form>

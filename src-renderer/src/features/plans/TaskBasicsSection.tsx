@@ -7,6 +7,7 @@ import { ItemSelect } from './ItemSelect';
 import { TaskFieldItem } from './TaskFieldItem';
 import { list } from './taskFieldLists';
 import type { TaskOptions } from './useTaskOptions';
+import { filledRule } from '../../components/filledRule';
 
 /** 基本信息: name, number, items, departments and period (with a warning once the period has ended). */
 export function TaskBasicsSection({
@@ -28,11 +29,7 @@ export function TaskBasicsSection({
   return (
     <>
       <Divider titlePlacement="start">基本信息</Divider>
-      <TaskFieldItem
-        label="任务名称"
-        name="name"
-        rules={[{ required: true, whitespace: true, message: '任务名称不能为空' }]}
-      >
+      <TaskFieldItem label="任务名称" name="name" rules={[filledRule('任务名称不能为空')]}>
         <Input maxLength={100} placeholder="例如：2026年食品经营者双随机抽查" data-testid="task-name" />
       </TaskFieldItem>
       <Form.Item label="任务编号" extra={HELP.number}>
@@ -110,11 +107,7 @@ function TaskPeriodRow({
           </Form.Item>
         </Col>
         <Col span={10}>
-          <TaskFieldItem
-            label="抽查频次"
-            name="frequency"
-            rules={[{ required: true, whitespace: true, message: '请填写抽查频次' }]}
-          >
+          <TaskFieldItem label="抽查频次" name="frequency" rules={[filledRule('请填写抽查频次')]}>
             <Input maxLength={50} />
           </TaskFieldItem>
         </Col>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
+import { filledRule } from '../../components/filledRule';
 
 interface Props {
   /** The 已录入 results chosen; reviewing works on these only. */
@@ -66,11 +67,7 @@ export function ReviewActions({ resultIds, onReviewed, compact }: Props) {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label="退回理由"
-            rules={[{ required: true, whitespace: true, message: '请写明退回理由，录入人员将据此修改。' }]}
-          >
+          <Form.Item name="reason" label="退回理由" rules={[filledRule('请写明退回理由，录入人员将据此修改。')]}>
             <Input.TextArea rows={3} maxLength={500} autoFocus aria-label="退回理由" />
           </Form.Item>
         </Form>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
 import { formatCount } from '@shared/domain/counts';
+import { filledRule } from '../../components/filledRule';
 
 const KIND_LABELS: Record<BureauOfficeKind, string> = { 局机关: '局机关科室', 市场监管所: '市场监管所' };
 
@@ -52,7 +53,7 @@ export function OfficesSection() {
             data-testid="office-kind"
           />
         </Form.Item>
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写科室或所的名称' }]}>
+        <Form.Item name="name" rules={[filledRule('请填写科室或所的名称')]}>
           <Input placeholder="如：食品经营监管科、城关市场监管所" style={{ width: 300 }} data-testid="office-name" />
         </Form.Item>
         <Button htmlType="submit" icon={<PlusOutlined />} loading={busy && !removing} data-testid="office-add">

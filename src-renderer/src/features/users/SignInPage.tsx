@@ -3,6 +3,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from '@shared/domain/users';
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
+import { filledRule } from '../../components/filledRule';
 
 /** 登录: shown instead of the app once accounts exist and nobody is signed in. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
@@ -36,7 +37,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
         )}
         <Form form={form} layout="vertical" onFinish={signIn} requiredMark={false}>
-          <Form.Item name="name" label="用户名" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+          <Form.Item name="name" label="用户名" rules={[filledRule('请填写用户名')]}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="sign-in-name" />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请填写密码' }]}>

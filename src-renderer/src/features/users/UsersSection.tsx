@@ -10,6 +10,7 @@ import { useSession } from './session';
 import { newPasswordRules, repeatRule } from './passwordRules';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UsersTable } from './UsersTable';
+import { filledRule } from '../../components/filledRule';
 
 interface NewUser {
   name: string;
@@ -84,7 +85,7 @@ function UserAdmin() {
         initialValues={{ role: first ? '管理员' : '操作员' }}
         style={{ marginBottom: 12, rowGap: 8 }}
       >
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+        <Form.Item name="name" rules={[filledRule('请填写用户名')]}>
           <Input placeholder="用户名（本人姓名）" style={{ width: 160 }} data-testid="user-name" />
         </Form.Item>
         <Form.Item name="role">
