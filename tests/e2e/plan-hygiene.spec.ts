@@ -1,7 +1,8 @@
 /**
  * Keeping the year's plan clean, at 1366×768: a draft task and a draft plan are deleted after a confirmation naming
- * them; a second plan for the year is refused at the 年度 field; a plan whose task has nothing in scope is refused at
- * 公示 with the task named; a sealed draw's 抽取名单 is exported for the teams and read back.
+ * them, and the page then shows the plan that remains; a second plan for the year is refused at the 年度 field; a
+ * plan whose task has nothing in scope is refused at 公示 with the task named; a sealed draw's 抽取名单 is exported
+ * for the teams and read back.
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -66,6 +67,35 @@ test('a draft task, then the draft plan, are deleted after a confirmation naming
     await expect(page.getByTestId('plans-page')).toContainText('还没有年度抽查计划');
     expect(app.services.plans.list()).toEqual([]);
   });
+});
+
+/** From now on the page's `channel` answers 1.5 s late, as on a busy machine, while the list it shows stays old. */
+async function answerSlowly(page: Page, channel: string) {
+  await page.evaluate((slow) => {
+    type Invoke = (channel: string, request: unknown) => Promise<unknown>;
+    const w = window as unknown as { __ssjInvoke: Invoke };
+    const invoke = w.__ssjInvoke;
+    w.__ssjInvoke = async (called, request) => {
+      if (called === slow) await new Promise((wait) => setTimeout(wait, 1500));
+      return invoke(called, request);
+    };
+  }, channel);
+}
+
+test('after a plan is deleted the page shows the plan that remains, never the deleted one', async ({ page, app }) => {
+  const { planId: remaining } = draftPlan(app, []);
+  const next = app.services.plans.save({ year: TEST_YEAR + 1, title: `${TEST_YEAR + 1}年度双随机抽查工作计划` });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.clock.setFixedTime(app.db.ctx.now());
+  await app.open(`/plans?plan=${next.id}`);
+  await expect(page.getByTestId('plan-title')).toHaveText(next.title);
+  await answerSlowly(page, 'plans:list');
+  await page.getByTestId('plan-delete').click();
+  await confirmDialog(page, 'plan-delete-ok');
+  await expect(page.getByTestId('plan-title')).toHaveText(PLAN_TITLE);
+  await expect(page).toHaveURL(new RegExp(`plan=${remaining}$`));
+  await expect(page.getByTestId('plans-page')).not.toContainText('无法读取计划');
+  expect(app.services.plans.list().map((p) => p.id)).toEqual([remaining]);
 });
 
 test('a second plan for the year is refused at the 年度 field, and what was typed stays', async ({ page, app }) => {

@@ -20,10 +20,13 @@ export function PlansPage() {
   const [form] = Form.useForm<NewPlanValues>();
   const select = (id: number) => setParams({ plan: String(id) });
 
-  // A deleted plan stays in the list until the list is read again: it must not be chosen back meanwhile.
-  const deleted = useRef(new Set<number>());
+  // Until the list is read again after 删除 it still holds the deleted plan, which must not be chosen back (its id
+  // may come back with a new plan, so only that list skips it).
+  const deletion = useRef<{ from: typeof plans; id: number } | null>(null);
   useEffect(() => {
-    const first = plans?.find((p) => !deleted.current.has(p.id));
+    const last = deletion.current;
+    const gone = last && last.from === plans ? last.id : null;
+    const first = plans?.find((p) => p.id !== gone);
     if (planId === null && first) setParams({ plan: String(first.id) }, { replace: true });
   }, [planId, plans, setParams]);
 
@@ -62,7 +65,7 @@ export function PlansPage() {
             planId={planId}
             onChanged={() => setVersion((v) => v + 1)}
             onDeleted={() => {
-              deleted.current.add(planId);
+              deletion.current = { from: plans, id: planId };
               setParams({}, { replace: true });
               setVersion((v) => v + 1);
             }}
