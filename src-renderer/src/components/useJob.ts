@@ -31,7 +31,7 @@ export const jobRunning = (jobId: string) => ({ phase: 'running', jobId, progres
 
 /**
  * A job in main's worker under a job id the page polls and may cancel: its state, with the progress of the job still
- * running kept current. `read` and `cancelJob` must be stable (module-level or memoised).
+ * running kept current. `read` must be stable (module-level or memoised).
  */
 export function useJob<P extends { jobId: string; running: boolean }, Ended extends { phase: 'finished' | 'failed' }>(
   read: (jobId: string) => Promise<P>,
