@@ -52,7 +52,7 @@ export function AuditExport({ filter, total }: { filter: AuditFilter; total: num
         style={{ width: 120 }}
       />
       <Typography.Text type="secondary">
-        正在导出：已写入 {done.toLocaleString('zh-CN')} / {all.toLocaleString('zh-CN')} 条
+        正在导出：已写入 {formatCount(done)} / {formatCount(all)} 条
       </Typography.Text>
       <Button onClick={() => void job.cancel()} loading={state.cancelling} data-testid="audit-export-cancel">
         取消

@@ -2,6 +2,7 @@ import { Alert, App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { Announcement } from '@shared/domain/disclosure';
 import { useAction } from '../../components/useAction';
 import { exportAnnouncement, type AnnouncementRef } from './announcementExport';
+import { dateTimeText } from '../../components/dateTime';
 
 interface Props {
   announcement: Announcement;
@@ -26,7 +27,7 @@ export function AnnouncementActions({ announcement, target, publish, publishBloc
       <Space wrap>
         {p ? (
           <Tag color="green" data-testid="announcement-published">
-            已公示：{p.publishedBy}，{new Date(p.publishedAt).toLocaleString('zh-CN')}
+            已公示：{p.publishedBy}，{dateTimeText(p.publishedAt)}
           </Tag>
         ) : (
           <Tag color="orange">预览，尚未公示</Tag>

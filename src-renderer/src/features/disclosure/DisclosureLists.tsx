@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { DueResult, PublicationListRow } from '@shared/domain/disclosure';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { dateTimeText } from '../../components/dateTime';
 
 interface ReadListProps<T> {
   call: { data?: T[]; error?: string; loading: boolean };
@@ -88,7 +89,7 @@ export function PublicationList({ version }: { version: number }) {
           title: '公示时间',
           dataIndex: 'publishedAt',
           width: 170,
-          render: (at: string) => new Date(at).toLocaleString('zh-CN'),
+          render: (at: string) => dateTimeText(at),
         },
         { title: '公示人', dataIndex: 'publishedBy', width: 110 },
       ]}

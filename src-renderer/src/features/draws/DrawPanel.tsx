@@ -6,7 +6,6 @@ import { useApiCall } from '../../components/useApiCall';
 import { CommitmentCard, VoidDrawModal, VoidedAttemptsCard } from './DrawRecordCards';
 import { DrawStepCard } from './DrawStepCard';
 import { DrawTaskCard } from './DrawTaskCard';
-import { when } from './drawSteps';
 import { PreparationView } from './PreparationView';
 import { ResultView } from './ResultView';
 import { RevealControls } from './RevealControls';
@@ -14,6 +13,7 @@ import { useDrawActions } from './useDrawActions';
 import { useDrawExports } from './useDrawExports';
 import { useDrawProgress } from './useDrawProgress';
 import { WitnessPanel } from './WitnessPanel';
+import { dateTimeText } from '../../components/dateTime';
 
 const PACKAGE_PAGE_SIZE = 20;
 
@@ -69,7 +69,7 @@ export function DrawPanel({ task, onChanged }: { task: TaskView; onChanged: () =
       {draw && (
         <Card
           size="small"
-          title={`准备结果（第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${when(draw.preparedAt)}）`}
+          title={`准备结果（第 ${draw.attempt} 次抽取 · ${draw.preparedBy} 于 ${dateTimeText(draw.preparedAt)}）`}
         >
           <PreparationView draw={draw} />
         </Card>

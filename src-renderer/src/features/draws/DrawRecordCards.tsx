@@ -1,10 +1,10 @@
 import { Button, Card, Descriptions, Modal, Typography } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { DrawView } from '@shared/domain/draws';
-import { when } from './drawSteps';
 import { HashText } from './HashText';
 import { ReasonForm } from './ReasonForm';
 import type { DrawActions } from './useDrawActions';
+import { dateTimeText } from '../../components/dateTime';
 
 /** 承诺: the published commitment, as printed on the record's first part. */
 export function CommitmentCard({
@@ -38,7 +38,7 @@ export function CommitmentCard({
         <Descriptions.Item label="操作人员">{commit.operator}</Descriptions.Item>
         <Descriptions.Item label="监督人员">{commit.supervisor}</Descriptions.Item>
         <Descriptions.Item label="承诺时间" span={3}>
-          {when(commit.committedAt)}（{commit.committedBy}）
+          {dateTimeText(commit.committedAt)}（{commit.committedBy}）
         </Descriptions.Item>
       </Descriptions>
     </Card>
@@ -50,7 +50,7 @@ export function VoidedAttemptsCard({ draw }: { draw: DrawView }) {
     <Card size="small" title="已作废的抽取">
       {draw.voidedAttempts.map((v) => (
         <div key={v.id} data-testid={`voided-attempt-${v.attempt}`}>
-          第 {v.attempt} 次：{v.reason}（{when(v.voidedAt)}）
+          第 {v.attempt} 次：{v.reason}（{dateTimeText(v.voidedAt)}）
           {v.nonceCommit && <Typography.Text code>承诺值 {v.nonceCommit.slice(0, 16)}…</Typography.Text>}
         </div>
       ))}

@@ -1,8 +1,9 @@
 import { Alert, Card, Progress, Steps, Typography } from 'antd';
 import type { DrawProgress, DrawView } from '@shared/domain/draws';
 import { DrawStepControls, type SealedFiles } from './DrawStepControls';
-import { LONG_STEP_LABEL, STEP_ITEMS, stepOf, when } from './drawSteps';
+import { LONG_STEP_LABEL, STEP_ITEMS, stepOf } from './drawSteps';
 import type { DrawActions } from './useDrawActions';
+import { dateTimeText } from '../../components/dateTime';
 
 /** Where the draw stands (准备 → 封存), what went wrong, the long step's progress, and the next step's button. */
 export function DrawStepCard({
@@ -53,7 +54,7 @@ export function DrawStepCard({
             style={{ marginBottom: 12 }}
             data-testid="draw-voided"
             title={`第 ${draw.attempt} 次抽取已作废`}
-            description={`${draw.voided!.reason}（${draw.voided!.voidedBy} 于 ${when(draw.voided!.voidedAt)} 作废）。作废记录和承诺值保留在操作日志和下一次抽取的输入中。`}
+            description={`${draw.voided!.reason}（${draw.voided!.voidedBy} 于 ${dateTimeText(draw.voided!.voidedAt)} 作废）。作废记录和承诺值保留在操作日志和下一次抽取的输入中。`}
           />
         )}
         <DrawStepControls draw={draw} actions={actions} files={files} />

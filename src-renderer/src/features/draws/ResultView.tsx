@@ -5,9 +5,9 @@ import { SwapOutlined } from '@ant-design/icons';
 import type { AmendmentView, DrawView, PackageView, TeamMemberView } from '@shared/domain/draws';
 import { gradeLabel } from '@shared/domain/tasks';
 import { AmendModal } from './AmendModal';
-import { when } from './drawSteps';
 import { HashText } from './HashText';
 import { type AmendTarget, useAmend } from './useAmend';
+import { dateTimeText } from '../../components/dateTime';
 
 function Member({ member }: { member: TeamMemberView }) {
   return (
@@ -57,10 +57,10 @@ function RevealSummary({ draw, reveal }: { draw: DrawView; reveal: NonNullable<D
       <Descriptions.Item label="种子 seed">
         <HashText value={reveal.seed} testId="hash-seed" />
       </Descriptions.Item>
-      <Descriptions.Item label="揭晓时间">{when(reveal.revealedAt)}</Descriptions.Item>
+      <Descriptions.Item label="揭晓时间">{dateTimeText(reveal.revealedAt)}</Descriptions.Item>
       {draw.sealed && (
         <Descriptions.Item label="封存">
-          {when(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存（证明第 {draw.sealed.proofVersion} 版）
+          {dateTimeText(draw.sealed.sealedAt)} 由 {draw.sealed.sealedBy} 封存（证明第 {draw.sealed.proofVersion} 版）
         </Descriptions.Item>
       )}
     </Descriptions>
@@ -160,7 +160,7 @@ function Amendments({ amendments }: { amendments: AmendmentView[] }) {
         { title: '被替换', render: (_: unknown, a) => `${a.out.name}（${a.out.id}）` },
         { title: '递补人员', render: (_: unknown, a) => `${a.in.name}（${a.in.id}）` },
         { title: '理由', dataIndex: 'reason' },
-        { title: '时间', dataIndex: 'at', width: 170, render: when },
+        { title: '时间', dataIndex: 'at', width: 170, render: (at: string) => dateTimeText(at) },
         { title: '操作人', dataIndex: 'actor', width: 110 },
       ]}
     />

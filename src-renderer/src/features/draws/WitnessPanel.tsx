@@ -4,6 +4,7 @@ import type { DrawView, WitnessRepeat, WitnessView } from '@shared/domain/draws'
 import { api } from '../../api';
 import { filledRule } from '../../components/filledRule';
 import { useAction } from '../../components/useAction';
+import { dateTimeText } from '../../components/dateTime';
 
 interface WitnessForm {
   name: string;
@@ -102,7 +103,7 @@ function WitnessList({ witnesses }: { witnesses: WitnessView[] }) {
           title: '录入时间',
           dataIndex: 'enteredAt',
           width: 170,
-          render: (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false }),
+          render: (iso: string) => dateTimeText(iso),
         },
       ]}
     />

@@ -1,7 +1,5 @@
 import type { DrawView } from '@shared/domain/draws';
 
-export const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-
 export const STEP_ITEMS = [
   { title: '准备', content: '冻结名单，检查可行性' },
   { title: '承诺', content: '生成随机数，公布承诺值' },

@@ -3,9 +3,9 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { ScopeFigures } from './ScopeFigures';
 import { formatCount } from '@shared/domain/counts';
+import { dateTimeText } from '../../components/dateTime';
 
 const number = formatCount;
-const dateTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /**
  * 准备时冻结的范围: the figures of the task's current draw as 准备 froze them (draws:get), which the draw goes by
@@ -27,7 +27,7 @@ export function FrozenScopePanel({ taskId, locked }: { taskId: number; locked: b
       {current && p && (
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           <Typography.Text data-testid="frozen-at">
-            {`${current.preparedBy}于 ${dateTime(current.preparedAt)} 准备时冻结的户数和人员：` +
+            {`${current.preparedBy}于 ${dateTimeText(current.preparedAt)} 准备时冻结的户数和人员：` +
               (locked ? '抽取按此进行，名录此后的变化不影响这次抽取。' : '承诺后按此抽取。')}
           </Typography.Text>
           <ScopeFigures

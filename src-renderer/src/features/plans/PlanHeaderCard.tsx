@@ -11,6 +11,7 @@ import type { PlanView } from '@shared/domain/plans';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
 import { usePlanExport } from './usePlanExport';
+import { dateTimeText } from '../../components/dateTime';
 
 export function PlanStatusTag({ plan }: { plan: Pick<PlanView, 'status' | 'version'> }) {
   return plan.version > 0 ? <Tag color="green">已公示 第 {plan.version} 版</Tag> : <Tag>草稿</Tag>;
@@ -55,9 +56,7 @@ export function PlanHeaderCard({ plan, onRename, onDelete, onChanged }: PlanHead
       <Descriptions size="small" column={3}>
         <Descriptions.Item label="年度">{plan.year} 年</Descriptions.Item>
         <Descriptions.Item label="抽查任务">{plan.tasks.length} 个</Descriptions.Item>
-        <Descriptions.Item label="最后修改">
-          {new Date(plan.updatedAt).toLocaleString('zh-CN', { hour12: false })}
-        </Descriptions.Item>
+        <Descriptions.Item label="最后修改">{dateTimeText(plan.updatedAt)}</Descriptions.Item>
       </Descriptions>
       {!published && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

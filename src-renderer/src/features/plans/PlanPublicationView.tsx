@@ -2,8 +2,7 @@ import { Descriptions, Typography } from 'antd';
 import { ListTable } from '../../components/ListTable';
 import type { PlanPublication, PlanPublicationRow } from '@shared/domain/documents';
 import { formatCount } from '@shared/domain/counts';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { dateTimeText } from '../../components/dateTime';
 
 /** One published version of the plan exactly as it was published (the 公示 table). */
 export function PlanPublicationView({ publication }: { publication: PlanPublication }) {
@@ -16,7 +15,7 @@ export function PlanPublicationView({ publication }: { publication: PlanPublicat
       </Typography.Title>
       <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="版本">第 {publication.version} 版</Descriptions.Item>
-        <Descriptions.Item label="公示时间">{when(publication.publishedAt)}</Descriptions.Item>
+        <Descriptions.Item label="公示时间">{dateTimeText(publication.publishedAt)}</Descriptions.Item>
         <Descriptions.Item label="修改理由">{publication.changeReason ?? '（首次公示）'}</Descriptions.Item>
       </Descriptions>
       <ListTable<PlanPublicationRow & { no: number }>

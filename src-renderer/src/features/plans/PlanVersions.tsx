@@ -6,8 +6,7 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { usePlanExport } from './usePlanExport';
 import { PlanPublicationView } from './PlanPublicationView';
-
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+import { dateTimeText } from '../../components/dateTime';
 
 /** 公示版本: every published version, newest first, each readable and exportable as it was published. */
 export function PlanVersions({ plan }: { plan: PlanView }) {
@@ -37,7 +36,7 @@ export function PlanVersions({ plan }: { plan: PlanView }) {
               </Space>
             ),
           },
-          { title: '公示时间', dataIndex: 'publishedAt', width: 170, render: when },
+          { title: '公示时间', dataIndex: 'publishedAt', width: 170, render: (at: string) => dateTimeText(at) },
           { title: '操作人', dataIndex: 'actor', width: 110 },
           { title: '修改理由', dataIndex: 'reason', render: (r: string | null) => r ?? '（首次公示）' },
           {

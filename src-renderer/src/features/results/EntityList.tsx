@@ -4,7 +4,8 @@ import { RESULT_STATES, type ResultState } from '@shared/domain/results';
 import type { ResultEntityRow } from '@shared/domain/result-views';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReviewActions } from './ReviewActions';
-import { StateTag, timeText } from './resultTexts';
+import { StateTag } from './resultTexts';
+import { dateTimeText } from '../../components/dateTime';
 
 interface Props {
   rows: ResultEntityRow[] | undefined;
@@ -25,7 +26,7 @@ const who = (by: string | null, at: string | null) =>
       {by}
       <br />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {timeText(at)}
+        {dateTimeText(at)}
       </Typography.Text>
     </span>
   ) : (

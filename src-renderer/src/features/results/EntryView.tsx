@@ -5,8 +5,9 @@ import { EntryRows } from './EntryRows';
 import { OutcomeFields, VisitFields } from './EntryFields';
 import { allConform, byField } from './entryModel';
 import { entryKeyDown, type EntryShortcuts } from './entryKeys';
-import { StateTag, statusText, timeText } from './resultTexts';
+import { StateTag, statusText } from './resultTexts';
 import { useEntryDraft, type SaveStatus } from './useEntryDraft';
+import { dateTimeText } from '../../components/dateTime';
 
 interface Props {
   view: ResultSheetView;
@@ -25,7 +26,7 @@ function ReviewNote({ view }: { view: ResultSheetView }) {
         type="warning"
         showIcon
         message={`审核退回：${view.returnReason ?? ''}`}
-        description={`退回人：${view.reviewedBy ?? ''}，时间：${timeText(view.reviewedAt)}。修改后重新提交。`}
+        description={`退回人：${view.reviewedBy ?? ''}，时间：${dateTimeText(view.reviewedAt)}。修改后重新提交。`}
       />
     );
   if (view.state === '已审核')
@@ -33,7 +34,7 @@ function ReviewNote({ view }: { view: ResultSheetView }) {
       <Alert
         type="success"
         showIcon
-        message={`已审核：审核人 ${view.reviewedBy ?? ''}，时间 ${timeText(view.reviewedAt)}。已审核的结果不能修改。`}
+        message={`已审核：审核人 ${view.reviewedBy ?? ''}，时间 ${dateTimeText(view.reviewedAt)}。已审核的结果不能修改。`}
       />
     );
   return null;

@@ -19,7 +19,6 @@ export function StateTag({ state, draft }: { state: ResultState; draft?: boolean
 }
 
 /** An ISO time as the clerk reads it. */
-export const timeText = (iso: string | null): string => (iso ? new Date(iso).toLocaleString('zh-CN') : '');
 
 export function statusText(status: SaveStatus): string {
   switch (status.kind) {

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { formOf, rangesText, type HolidayFormValues } from './holidayForm';
 import { HolidayYearForm } from './HolidayYearForm';
+import { dateTimeText } from '../../components/dateTime';
 
 /**
  * 节假日安排: the years the working-day calendar covers (shipped with the program, or entered here), and the form to
@@ -96,7 +97,7 @@ function SourceCell({ year, source }: { year: CalendarYearView; source?: string 
     <Space orientation="vertical" size={0}>
       <Tag color="green">管理员录入</Tag>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {year.enteredBy}，{year.enteredAt ? new Date(year.enteredAt).toLocaleString('zh-CN') : ''}
+        {year.enteredBy}，{dateTimeText(year.enteredAt)}
       </Typography.Text>
     </Space>
   );

@@ -1,7 +1,6 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import type { SheetDrawView, SheetPackageView } from '@shared/ipc/channels/sheets';
-
-const when = (iso: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+import { dateTimeText } from '../../components/dateTime';
 
 /** The draw's task and its 名单包: entities per package and each package's 检查组. */
 export function SheetDrawSummary({ draw }: { draw: SheetDrawView }) {
@@ -15,7 +14,7 @@ export function SheetDrawSummary({ draw }: { draw: SheetDrawView }) {
           { label: '任务编号', children: <span data-testid="sheets-task-number">{draw.taskNumber}</span> },
           { label: '检查对象', children: <span data-testid="sheets-entities">{draw.entities} 户</span> },
           { label: '联合检查', children: draw.jointVisits ? `${draw.jointVisits} 户（合并后一户一表）` : '无' },
-          { label: '封存时间', children: when(draw.sealedAt) },
+          { label: '封存时间', children: dateTimeText(draw.sealedAt, '—') },
         ]}
       />
       <Table<SheetPackageView>
