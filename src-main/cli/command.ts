@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Role } from '@shared/domain/users';
 import { AppError } from '@shared/errors';
-import { openDatabase, type DbConnection } from '../db/connection';
+import { withOpenDatabase, type DbConnection } from '../db/connection';
 import { cliUser } from '../users/cli-sign-in';
 import { cliPassword } from '../users/prompt';
 
@@ -59,15 +59,17 @@ export const isDryRun = (ctx: CliContext): boolean => ctx.options['dry-run'] ===
  * Opens the database file only to read its path, structure version and backup, then closes it: migrating it (a 0-byte
  * file only with `createEmpty`, when the user asked to create the database there), or read-only, writing nothing.
  */
-export async function databaseState(
+export function databaseState(
   dbPath: string,
   migrate: boolean,
   createEmpty = false,
 ): Promise<{ path: string; schemaVersion: number; backupPath: string | null }> {
-  const conn = await openDatabase(dbPath, migrate ? { migrate, createEmpty } : { readonly: true });
-  const { path, schemaVersion, backupPath } = conn;
-  await conn.close();
-  return { path, schemaVersion, backupPath };
+  const options = migrate ? { migrate, createEmpty } : { readonly: true };
+  return withOpenDatabase(dbPath, options, ({ path, schemaVersion, backupPath }) => ({
+    path,
+    schemaVersion,
+    backupPath,
+  }));
 }
 
 /** The path given by `--name`, resolved; a refusal that says `missing` when it is absent. */
@@ -78,11 +80,5 @@ export function requiredPath(ctx: CliContext, name: string, missing: string): st
 }
 
 /** Runs `work` over the database file, brought to the latest structure, and closes it whatever happens. */
-export async function withDatabase<T>(dbPath: string, work: (conn: DbConnection) => Promise<T> | T): Promise<T> {
-  const conn = await openDatabase(dbPath, { migrate: true });
-  try {
-    return await work(conn);
-  } finally {
-    await conn.close();
-  }
-}
+export const withDatabase = <T>(dbPath: string, work: (conn: DbConnection) => Promise<T> | T): Promise<T> =>
+  withOpenDatabase(dbPath, { migrate: true }, work);

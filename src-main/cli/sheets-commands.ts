@@ -3,30 +3,28 @@
  * take the filled workbooks back as results.
  */
 import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SheetFormat } from '@shared/ipc/channels/sheets';
 import { AppError } from '@shared/errors';
 import { ROLES } from '@shared/domain/users';
-import { openDatabase } from '../db/connection';
 import { first, qb } from '../db/sql';
 import { importResultFiles, type FileImportReport } from '../results/import-files';
 import { SECOND_READER_FROM, WorkbookReader } from '../results/workbook-reader';
 import { drawOutline } from '../sheets/draw-list';
 import type { SheetOutline } from '../sheets/export';
 import { SheetExportJobs } from '../sheets/export-job';
-import { cliWriter, DRY_RUN_OPTION, isDryRun, type CliCommand, type CliContext } from './command';
+import {
+  cliWriter,
+  DRY_RUN_OPTION,
+  isDryRun,
+  OUT_OPTION,
+  requiredPath,
+  withDatabase,
+  type CliCommand,
+} from './command';
 
 const FORMATS: readonly string[] = ['pdf', 'xlsx', 'both'] satisfies SheetFormat[];
-
-async function withDatabase<T>(ctx: CliContext, work: (raw: Parameters<typeof first>[0]) => Promise<T>): Promise<T> {
-  const conn = await openDatabase(ctx.dbPath, { migrate: true });
-  try {
-    return await work(conn.raw);
-  } finally {
-    await conn.close();
-  }
-}
 
 /** Through the page's export job (its worker, its refusal of existing files); returns the paths written. */
 async function exportInWorker(
@@ -50,17 +48,16 @@ export const sheetsCommand: CliCommand = {
   name: 'sheets',
   summary: '导出已封存抽取的一户一表和随机抽查通知书（每个名单包一个 PDF 和一个 Excel，另有全部的 PDF）',
   usage: 'sheets TASK_NO --out DIR [--format pdf|xlsx|both] [--db PATH] [--json]',
-  options: { out: { type: 'string' }, format: { type: 'string' } },
+  options: { ...OUT_OPTION, format: { type: 'string' } },
   async run(ctx) {
     const [taskNo] = ctx.positionals;
     if (!taskNo) throw new AppError('cli.missingArgument', '请指定任务编号');
-    const out = ctx.options.out;
-    if (typeof out !== 'string') throw new AppError('cli.missingArgument', '请用 --out 指定输出文件夹');
+    const out = requiredPath(ctx, 'out', '请用 --out 指定输出文件夹');
     const formatName = typeof ctx.options.format === 'string' ? ctx.options.format : 'both';
     if (!FORMATS.includes(formatName))
       throw new AppError('cli.badKind', `--format 只能是 pdf、xlsx 或 both，而不是“${formatName}”`);
     await cliWriter(ctx, ROLES);
-    const found = await withDatabase(ctx, async (raw) => {
+    const found = await withDatabase(ctx.dbPath, ({ raw }) => {
       const task = first(raw, qb.selectFrom('tasks').select(['id', 'name']).where('number', '=', taskNo));
       if (!task) throw new AppError('cli.missingArgument', `没有编号为“${taskNo}”的任务`);
       const draw = first(
@@ -70,12 +67,9 @@ export const sheetsCommand: CliCommand = {
       if (!draw) throw new AppError('sheets.notSealed', `任务“${task.name}”还没有已封存的抽取结果，不能导出一户一表`);
       return { drawId: draw.id, outline: drawOutline(raw, draw.id) };
     });
-    const written = await exportInWorker(ctx.dbPath, found, resolve(out), formatName as SheetFormat);
+    const written = await exportInWorker(ctx.dbPath, found, out, formatName as SheetFormat);
     if (ctx.json) ctx.out(JSON.stringify({ taskNo, files: written }));
-    else
-      ctx.out(
-        [`已导出 ${written.length} 个文件到 ${resolve(out)}：`, ...written.map((f) => `  ${basename(f)}`)].join('\n'),
-      );
+    else ctx.out([`已导出 ${written.length} 个文件到 ${out}：`, ...written.map((f) => `  ${basename(f)}`)].join('\n'));
     return 0;
   },
 };
@@ -101,7 +95,7 @@ export const resultsCommand: CliCommand = {
     const dryRun = isDryRun(ctx);
     const actor = await cliWriter(ctx, ['管理员', '操作员', '录入员']);
     const reader = files.length >= SECOND_READER_FROM ? new WorkbookReader() : null;
-    const report = await withDatabase(ctx, (raw) =>
+    const report = await withDatabase(ctx.dbPath, ({ raw }) =>
       importResultFiles(raw, { actor: () => actor, now: () => new Date() }, files, {
         dryRun,
         fileName: basename,

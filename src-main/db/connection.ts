@@ -90,6 +90,20 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   };
 }
 
+/** Runs `work` over the database file opened with `options`, and closes it whatever happens. */
+export async function withOpenDatabase<T>(
+  path: string,
+  options: OpenOptions,
+  work: (conn: DbConnection) => Promise<T> | T,
+): Promise<T> {
+  const conn = await openDatabase(path, options);
+  try {
+    return await work(conn);
+  } finally {
+    await conn.close();
+  }
+}
+
 /**
  * Every Kysely transaction begins IMMEDIATE, like the raw ones: in WAL mode a deferred transaction that reads then
  * writes fails at once with SQLITE_BUSY_SNAPSHOT (no busy timeout) when another connection committed in between (the

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../app/context';
 import { previewScope } from '../draws/scope';
 import { requireBureau } from '../settings/bureau';
 import { planRow, type PlanRow } from './plan-read';
-import { readSettings, readTasksOfPlan } from './tasks';
+import { readSettings, readTask, readTasksOfPlan } from './tasks';
 
 /** One row of the 公示 table per task; 预计抽查数量 is counted from the roster now. */
 export function publicationRow(raw: BetterSqlite3.Database, task: TaskView): PlanPublicationRow {
@@ -27,17 +27,16 @@ export function publicationRow(raw: BetterSqlite3.Database, task: TaskView): Pla
   };
 }
 
-/** Freezes the plan as it stands now into version `version` (inside the caller's transaction). */
+/** Freezes the plan and its tasks as they stand now into version `version` (inside the caller's transaction). */
 function freezeVersion(
   raw: BetterSqlite3.Database,
   ctx: ServiceContext,
-  planId: number,
+  plan: PlanRow,
+  tasks: readonly TaskView[],
   version: number,
   reason: string | null,
 ): void {
   requireBureau(raw, '公示计划');
-  const plan = planRow(raw, planId);
-  const tasks = readTasksOfPlan(raw, planId);
   if (tasks.length === 0) throw new AppError('plan.empty', '计划中还没有抽查任务，不能公示。');
   const at = ctx.now().toISOString();
   const publication: PlanPublication = {
@@ -52,7 +51,7 @@ function freezeVersion(
   run(
     raw,
     qb.insertInto('plan_versions').values({
-      plan_id: planId,
+      plan_id: plan.id,
       version,
       published_at: at,
       actor: ctx.actor(),
@@ -61,27 +60,23 @@ function freezeVersion(
       tasks: JSON.stringify(tasks),
     }),
   );
-  run(raw, qb.updateTable('plans').set({ status: '已公示', version, updated_at: at }).where('id', '=', planId));
+  run(raw, qb.updateTable('plans').set({ status: '已公示', version, updated_at: at }).where('id', '=', plan.id));
   appendAuditRaw(
     raw,
-    { actor: ctx.actor(), action: 'plans:publish', target: `plans:${planId}`, detail: { version, reason } },
+    { actor: ctx.actor(), action: 'plans:publish', target: `plans:${plan.id}`, detail: { version, reason } },
     ctx.now(),
   );
 }
 
 /** The next version of a published plan, for a change made in the caller's transaction. */
 export function publishChange(raw: BetterSqlite3.Database, ctx: ServiceContext, planId: number, reason: string): void {
-  freezeVersion(raw, ctx, planId, planRow(raw, planId).version + 1, reason);
+  const plan = planRow(raw, planId);
+  freezeVersion(raw, ctx, plan, readTasksOfPlan(raw, planId), plan.version + 1, reason);
 }
 
 /** A task added or changed in a published plan publishes a new version: the same refusal for that task alone. */
-export function refuseEmptyTaskScope(raw: BetterSqlite3.Database, planId: number, taskId: number): void {
-  const plan = planRow(raw, planId);
-  refuseEmptyScopes(
-    raw,
-    plan.title,
-    readTasksOfPlan(raw, planId).filter((task) => task.id === taskId),
-  );
+export function refuseEmptyTaskScope(raw: BetterSqlite3.Database, planTitle: string, taskId: number): void {
+  refuseEmptyScopes(raw, planTitle, [readTask(raw, taskId)]);
 }
 
 /** A task with nothing in its scope would publish an inspection that cannot be drawn. */
@@ -114,8 +109,9 @@ export function publishPlan(raw: BetterSqlite3.Database, ctx: ServiceContext, id
   raw
     .transaction(() => {
       const plan = draftPlan(raw, id, alreadyPublished);
-      refuseEmptyScopes(raw, plan.title, readTasksOfPlan(raw, id));
-      freezeVersion(raw, ctx, id, 1, null);
+      const tasks = readTasksOfPlan(raw, id);
+      refuseEmptyScopes(raw, plan.title, tasks);
+      freezeVersion(raw, ctx, plan, tasks, 1, null);
     })
     .immediate();
 }

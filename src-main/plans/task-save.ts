@@ -250,7 +250,7 @@ export function saveTask(
         ctx.now(),
       );
       if (plan.version > 0) {
-        refuseEmptyTaskScope(raw, plan.id, taskId);
+        refuseEmptyTaskScope(raw, plan.title, taskId);
         publishChange(plan.id, reason);
       }
       return taskId;

@@ -1,5 +1,5 @@
 /** One record's edit: the patch, checked, written with a change-log row and an audit row in one transaction. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import {
   ENTITY_FIELD_LABELS,
   EXPERT_FIELD_LABELS,
@@ -12,7 +12,7 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import type { Database } from '../db/schema';
+import type { Database, RosterChangesTable } from '../db/schema';
 import { TABLES, type RosterView } from './tables';
 
 type Trx = Transaction<Database>;
@@ -84,6 +84,18 @@ function applyPatch(req: ParsedReq<'roster:update'>, before: Values) {
   return { next, changed };
 }
 
+/** A hand edit's row in the roster change log (source `edit`); `before` and `after` as stored JSON, or null. */
+export async function logRosterChange(
+  trx: Trx,
+  ctx: ServiceContext,
+  change: Omit<Insertable<RosterChangesTable>, 'id' | 'actor' | 'source' | 'batch'>,
+): Promise<void> {
+  await trx
+    .insertInto('roster_changes')
+    .values({ ...change, actor: ctx.actor(), source: 'edit', batch: null })
+    .execute();
+}
+
 async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster:update'>, before: Values) {
   const spec = TABLES[req.roster];
   const { next, changed } = applyPatch(req, before);
@@ -93,21 +105,15 @@ async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster
   await conflictCheck(trx, req.roster, req.id, next, changed);
   const set: Values = { ...Object.fromEntries(changed.map((c) => [c, next[c]])), updated_at: at };
   await trx.updateTable(req.roster).set(set).where('id', '=', req.id).execute();
-  await trx
-    .insertInto('roster_changes')
-    .values({
-      at,
-      actor: ctx.actor(),
-      roster: spec.table,
-      record_id: req.id,
-      record_key: spec.key(next),
-      action: 'update',
-      source: 'edit',
-      batch: null,
-      before: pick(before),
-      after: pick(next),
-    })
-    .execute();
+  await logRosterChange(trx, ctx, {
+    at,
+    roster: spec.table,
+    record_id: req.id,
+    record_key: spec.key(next),
+    action: 'update',
+    before: pick(before),
+    after: pick(next),
+  });
   const audit = { actor: ctx.actor(), action: 'roster:update', target: `${spec.table}:${req.id}`, detail: { changed } };
   await appendAudit(trx, audit, ctx.now());
   if (spec.table !== 'experts' && changed.includes('office')) await ensureOffice(trx, String(next.office), at);

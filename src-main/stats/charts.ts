@@ -67,20 +67,19 @@ function grades(facts: Facts, s: Scoped, office: string | null): StatsCharts['gr
 
 function workload(facts: Facts, s: Scoped): Pick<StatsCharts, 'offices' | 'inspectors'> {
   // Counted per person: one inspector is a 执法证号 in older draws and 检查员N in newer ones.
-  const perInspector = new Map<string, number>();
-  const idOf = new Map<string, string>();
+  const perInspector = new Map<string, { who: { name: string; office: string }; inspections: number }>();
   for (const r of s.results) {
     if (!r.inspectedOn) continue;
     for (const id of r.inspectorIds) {
-      const key = facts.inspectors.get(id)?.key ?? id;
-      idOf.set(key, id);
-      perInspector.set(key, (perInspector.get(key) ?? 0) + 1);
+      const person = facts.inspectors.get(id);
+      const key = person?.key ?? id;
+      const counted = perInspector.get(key);
+      if (counted) counted.inspections += 1;
+      else perInspector.set(key, { who: person ?? { name: id, office: '（未知）' }, inspections: 1 });
     }
   }
   const perOffice = new Map<string, number>();
-  const inspectors = [...perInspector].map(([key, inspections]) => {
-    const id = idOf.get(key)!;
-    const who = facts.inspectors.get(id) ?? { name: id, office: '（未知）' };
+  const inspectors = [...perInspector.values()].map(({ who, inspections }) => {
     perOffice.set(who.office, (perOffice.get(who.office) ?? 0) + inspections);
     return { name: who.name, office: who.office, inspections };
   });

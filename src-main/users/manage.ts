@@ -18,14 +18,14 @@ export type UserChange = 'setRole' | 'disable' | 'delete';
 const CHANGE_NAMES: Record<UserChange, string> = { setRole: '修改角色', disable: '停用', delete: '删除' };
 
 /** The account named, else a refusal in Chinese. */
-export function existingUser(raw: BetterSqlite3.Database, name: string) {
+function existingUser(raw: BetterSqlite3.Database, name: string) {
   const row = findUser(raw, name);
   if (!row) throw new AppError('users.notFound', `没有用户「${name}」，未做任何更改。`);
   return row;
 }
 
 /** Whether the name appears as who did something in the log, or as a draw's 操作人员 or 监督员. */
-export function accountUsed(raw: BetterSqlite3.Database, name: string): boolean {
+function accountUsed(raw: BetterSqlite3.Database, name: string): boolean {
   const inLog = first(raw, qb.selectFrom('audit_log').select('id').where('actor', '=', name).limit(1));
   if (inLog) return true;
   const inDraw = first(
@@ -74,14 +74,6 @@ export function guardChange(
       'users.lastAdmin',
       `「${target.name}」是唯一在用的管理员，不能${what}，否则将无人能管理用户，未做任何更改。`,
     );
-}
-
-/** The refusal for deleting an account that has been used: disabling keeps the records whole. */
-export function refuseUsedDelete(name: string): never {
-  throw new AppError(
-    'users.inUse',
-    `用户「${name}」已有操作记录，不能删除（操作日志和抽取记录中保留此用户名）；可改为停用：停用后不能登录，姓名保留，未做任何更改。`,
-  );
 }
 
 /** Every account, in the order created, with what 用户管理 shows beside it. */
@@ -165,7 +157,12 @@ export function removeUser(
 ): UserView[] {
   const target = existingUser(raw, name);
   guardChange(raw, target, session.user?.name, 'delete');
-  if (accountUsed(raw, name)) refuseUsedDelete(name);
+  // Disabling rather than deleting a used account keeps the records naming it whole.
+  if (accountUsed(raw, name))
+    throw new AppError(
+      'users.inUse',
+      `用户「${name}」已有操作记录，不能删除（操作日志和抽取记录中保留此用户名）；可改为停用：停用后不能登录，姓名保留，未做任何更改。`,
+    );
   const detail = { name, role: target.role };
   writeAudited(raw, ctx, { action: 'users:delete', target: `user:${name}`, detail }, () =>
     run(raw, qb.deleteFrom('users').where('name', '=', name)),

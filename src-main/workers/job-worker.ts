@@ -2,7 +2,7 @@
 import type { TransferListItem } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AppError } from '@shared/errors';
-import { openDatabase } from '../db/connection';
+import { withOpenDatabase } from '../db/connection';
 import type { Cancellable } from './jobs';
 import { serveRequests } from './worker-rpc';
 
@@ -33,14 +33,5 @@ export function serveJobs<Request, Value, Progress>(work: JobWork<Request, Value
 }
 
 /** Runs `use` on the thread's own connection to `dbPath`, closed afterwards. */
-export async function withConnection<T>(
-  dbPath: string,
-  use: (raw: BetterSqlite3.Database) => T | Promise<T>,
-): Promise<T> {
-  const conn = await openDatabase(dbPath, { migrate: false });
-  try {
-    return await use(conn.raw);
-  } finally {
-    await conn.close();
-  }
-}
+export const withConnection = <T>(dbPath: string, use: (raw: BetterSqlite3.Database) => T | Promise<T>): Promise<T> =>
+  withOpenDatabase(dbPath, { migrate: false }, (conn) => use(conn.raw));
