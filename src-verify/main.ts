@@ -63,7 +63,12 @@ function showReport(fileName: string, report: VerifyReport): void {
     panel.appendChild(
       table(
         ['层', '候选户数', '抽取户数', '截止抽取号（最后一名抽中者）'],
-        report.strata.map((s) => [s.name, String(s.candidates), String(s.quota), s.cutoffKey ?? '（本层未抽取）']),
+        report.strata.map((s) => [
+          s.name,
+          formatCount(s.candidates),
+          formatCount(s.quota),
+          s.cutoffKey ?? '（本层未抽取）',
+        ]),
       ),
     );
   } else {

@@ -65,7 +65,7 @@ async function exportAuditLog(
   const path = deps.files.resolve(req.fileToken, 'save');
   const { fileToken: _token, jobId = randomUUID(), ...filter } = req;
   const request = { jobId, dbPath: conn.path, path, filter, nowIso: ctx.now().toISOString() };
-  const rows = await deps.jobs.run(request, auditCount(conn.raw, filter));
+  const rows = await deps.jobs.run(request);
   const detail = { file: basename(path), rows, filter: filterText(filter) };
   const record = { actor: ctx.actor(), action: 'audit:export', target: 'audit', detail };
   conn.raw.transaction(() => appendAuditRaw(conn.raw, record, ctx.now())).immediate();

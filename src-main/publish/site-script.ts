@@ -29,6 +29,10 @@ export const SITE_SCRIPT = String.raw`(function () {
     });
     table.appendChild(tr);
   }
+  // formatCount of src-shared/domain/counts.ts, inline: this script ships as is, without modules.
+  function count(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+  }
   function nameOf(code) {
     return (site.names && site.names[code]) || '';
   }
@@ -60,7 +64,7 @@ export const SITE_SCRIPT = String.raw`(function () {
     var strata = el('table');
     row(strata, ['层', '候选户数', '抽取户数', '截止抽取号（最后一名抽中者）'], true);
     task.strata.forEach(function (s) {
-      row(strata, [s.label, String(s.candidates), String(s.quota), s.cutoffKey || '（本层未抽取）']);
+      row(strata, [s.label, count(s.candidates), count(s.quota), s.cutoffKey || '（本层未抽取）']);
     });
     box.appendChild(strata);
     box.appendChild(listTable('抽中名单（' + task.drawn.length + ' 户）',
@@ -114,7 +118,7 @@ export const SITE_SCRIPT = String.raw`(function () {
     row(table, ['统一社会信用代码/注册号', code]);
     row(table, ['抽查任务', task.name + '（' + task.number + '）']);
     row(table, ['所属层', s.label]);
-    row(table, ['排名', '第 ' + (i + 1) + ' 名（本层共 ' + s.candidates + ' 户，抽取前 ' + s.quota + ' 名）']);
+    row(table, ['排名', '第 ' + (i + 1) + ' 名（本层共 ' + count(s.candidates) + ' 户，抽取前 ' + count(s.quota) + ' 名）']);
     row(table, ['本户抽取号', s.keys[i]]);
     row(table, ['本层截止抽取号', s.cutoffKey || '（本层未抽取）']);
     if (drawn) row(table, ['名单包', '第 ' + task.packages[code] + ' 号']);
@@ -123,8 +127,8 @@ export const SITE_SCRIPT = String.raw`(function () {
     });
     box.appendChild(table);
     var why = drawn
-      ? '本户的抽取号不大于本层截止抽取号，排在前 ' + s.quota + ' 名，因此抽中。'
-      : '本户的抽取号大于本层截止抽取号，未排进前 ' + s.quota + ' 名，因此未抽中。';
+      ? '本户的抽取号不大于本层截止抽取号，排在前 ' + count(s.quota) + ' 名，因此抽中。'
+      : '本户的抽取号大于本层截止抽取号，未排进前 ' + count(s.quota) + ' 名，因此未抽中。';
     box.appendChild(el('p', why + '抽取号 = SHA-256（种子 ‖ "entity:' + s.name + '" ‖ 0x00 ‖ 代码），任何人都可自行核算。', 'muted'));
     var verify = link(task.dir + '/verify.html', '离线验证本次抽取');
     verify.className = 'verify';

@@ -42,7 +42,8 @@ export function AuditExport({ filter, total }: { filter: AuditFilter; total: num
     );
   }
   const done = state.progress?.done ?? 0;
-  const all = state.progress?.total ?? total ?? 0;
+  // The job's total is 0 until its thread has counted the rows: the page's own count stands in meanwhile.
+  const all = state.progress?.total || total || 0;
   return (
     <Space data-testid="audit-export-progress">
       <Progress
