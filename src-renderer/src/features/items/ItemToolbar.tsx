@@ -3,7 +3,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { ITEM_FIELD_LABELS as L, ITEM_LEVELS, ITEM_STATUSES } from '@shared/domain/rosters';
 import type { Res } from '@shared/ipc/contract';
 import { ImportActions } from '../rosters/import/ImportActions';
-import { BulkRetireButton, type ItemFilter } from './BulkRetireButton';
+import { BulkRetireButton } from './BulkRetireButton';
+import type { ItemFilter } from './filter';
 
 /** Search, 新增 and 导入; below, the filters of the item list (编制单位, 事项类别, 状态) and 批量停用 of what they show. */
 export function ItemToolbar({
