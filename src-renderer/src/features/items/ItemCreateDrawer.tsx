@@ -2,11 +2,11 @@ import { AutoComplete, Button, Drawer, Form, Input, Select } from 'antd';
 import type { ItemDetail } from '@shared/domain/roster-views';
 import { ITEM_FIELD_LABELS as L, ITEM_LEVELS } from '@shared/domain/rosters';
 import type { Req } from '@shared/ipc/contract';
-import type { ApiError } from '@shared/ipc/client';
 import { itemNew } from '@shared/ipc/schemas';
 import { api } from '../../api';
 import { DrawerFooter } from '../../components/DrawerFooter';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { refusalAtField, refusalCode } from '../../components/refusalAtField';
 import { useAction } from '../../components/useAction';
 import { zodRule } from '../../components/zodRule';
 
@@ -61,9 +61,7 @@ export function ItemCreateDrawer({
   const { run, busy, error } = useAction();
 
   const atName = (e: unknown): never => {
-    // Duck-typed: the preload's error class is not the page's.
-    const refusal = e as Partial<ApiError> | null;
-    if (refusal?.code === 'items.duplicate') form.setFields([{ name: 'name', errors: [refusal.message ?? ''] }]);
+    if (refusalCode(e) === 'items.duplicate') refusalAtField(form, e, 'name');
     throw e;
   };
 
