@@ -89,13 +89,9 @@ export async function getItem(db: Kysely<Database>, id: number): Promise<ItemDet
 export async function itemCompilers(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('items')
-    .select((eb) => [
-      'compiler',
-      eb.fn.countAll<number>().as('items'),
-      eb.fn.sum<number>(eb.case().when('status', '=', '启用').then(1).else(0).end()).as('active'),
-    ])
+    .select((eb) => ['compiler', eb.fn.countAll<number>().as('items')])
     .groupBy('compiler')
     .orderBy('compiler')
     .execute();
-  return rows.map((r) => ({ name: r.compiler, items: Number(r.items), active: Number(r.active) }));
+  return rows.map((r) => ({ name: r.compiler, items: Number(r.items) }));
 }

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 
-export interface FilterOption<V> {
+interface FilterOption<V> {
   value: V;
   label: string;
 }

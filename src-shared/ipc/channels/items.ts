@@ -24,7 +24,7 @@ export interface ItemResponses {
   /** Every 启用 item the list's filter shows, retired together. */
   'items:bulk-retire': { changed: number };
   /** Each 编制单位 of the list with its items and how many are 启用, by name. */
-  'items:compilers': { name: string; items: number; active: number }[];
+  'items:compilers': { name: string; items: number }[];
 }
 
 export type ItemErrorCode =

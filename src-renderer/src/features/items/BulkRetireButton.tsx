@@ -1,10 +1,8 @@
 import { App, Button } from 'antd';
-import type { Req } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { errorText } from '../../components/files';
-
-export type ItemFilter = Omit<NonNullable<Req<'items:query'>>, 'page' | 'pageSize'>;
+import type { ItemFilter } from './filter';
 
 /**
  * 批量停用: every 启用 item the list's filter shows, once the list is narrowed to one 编制单位. The confirm names the

@@ -1,10 +1,12 @@
-import { Alert, AutoComplete, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, Drawer, Form, Input, Select } from 'antd';
 import type { ItemDetail } from '@shared/domain/roster-views';
 import { ITEM_FIELD_LABELS as L, ITEM_LEVELS } from '@shared/domain/rosters';
 import type { Req } from '@shared/ipc/contract';
-import type { ApiError } from '@shared/ipc/client';
 import { itemNew } from '@shared/ipc/schemas';
 import { api } from '../../api';
+import { DrawerFooter } from '../../components/DrawerFooter';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { refusalAtField, refusalCode } from '../../components/refusalAtField';
 import { useAction } from '../../components/useAction';
 import { zodRule } from '../../components/zodRule';
 
@@ -59,9 +61,7 @@ export function ItemCreateDrawer({
   const { run, busy, error } = useAction();
 
   const atName = (e: unknown): never => {
-    // Duck-typed: the preload's error class is not the page's.
-    const refusal = e as Partial<ApiError> | null;
-    if (refusal?.code === 'items.duplicate') form.setFields([{ name: 'name', errors: [refusal.message ?? ''] }]);
+    if (refusalCode(e) === 'items.duplicate') refusalAtField(form, e, 'name');
     throw e;
   };
 
@@ -79,17 +79,14 @@ export function ItemCreateDrawer({
       destroyOnHidden
       data-testid="item-create"
       footer={
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          {error && (
-            <Alert type="error" showIcon title="未能保存" description={error} data-testid="item-create-error" />
-          )}
-          <Space style={{ float: 'right' }}>
-            <Button onClick={onClose}>取消</Button>
-            <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="item-create-save">
-              保存
-            </Button>
-          </Space>
-        </Space>
+        <DrawerFooter
+          error={<ErrorAlert title="未能保存" error={error} testId="item-create-error" />}
+          onClose={onClose}
+        >
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="item-create-save">
+            保存
+          </Button>
+        </DrawerFooter>
       }
     >
       <Form form={form} layout="vertical" onFinish={save} initialValues={{ level: '一般' }} scrollToFirstError>

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import type { ItemDetail } from '@shared/domain/roster-views';
 import { api } from '../../api';
 import { DeleteButton } from '../../components/DeleteButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 
 /**
@@ -50,7 +51,7 @@ export function ItemStatusActions({
           testId="item-delete"
         />
       </Space>
-      {error && <Alert type="error" showIcon title="未能完成" description={error} data-testid="item-action-error" />}
+      <ErrorAlert title="未能完成" error={error} testId="item-action-error" />
     </Space>
   );
 }

@@ -1,9 +1,11 @@
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Input, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ITEM_FIELD_LABELS as L, ITEM_LEVELS, ITEM_STATUSES } from '@shared/domain/rosters';
 import type { Res } from '@shared/ipc/contract';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ImportActions } from '../rosters/import/ImportActions';
-import { BulkRetireButton, type ItemFilter } from './BulkRetireButton';
+import { BulkRetireButton } from './BulkRetireButton';
+import type { ItemFilter } from './filter';
 
 /** Search, 新增 and 导入; below, the filters of the item list (编制单位, 事项类别, 状态) and 批量停用 of what they show. */
 export function ItemToolbar({
@@ -44,32 +46,30 @@ export function ItemToolbar({
         </Space>
       </Space>
       <Space wrap>
-        <Select
-          allowClear
-          showSearch
-          placeholder={L.compiler}
+        <FilterSelect
+          search
+          all={L.compiler}
+          width={220}
           value={filter.compiler}
-          onChange={(v?: string) => onFilter({ compiler: v })}
+          onChange={(v) => onFilter({ compiler: v })}
           options={(compilers ?? []).map((c) => ({ value: c.name, label: `${c.name || '（未填）'}（${c.items}）` }))}
-          style={{ width: 220 }}
-          data-testid="items-compiler"
+          testId="items-compiler"
         />
-        <Select
-          allowClear
-          placeholder={L.level}
+        <FilterSelect
+          all={L.level}
+          width={130}
           value={filter.level}
-          onChange={(v?: '一般' | '重点') => onFilter({ level: v })}
+          onChange={(v) => onFilter({ level: v })}
           options={ITEM_LEVELS.map((l) => ({ value: l, label: `${l}检查事项` }))}
-          style={{ width: 130 }}
+          testId="items-level"
         />
-        <Select
-          allowClear
-          placeholder="状态"
+        <FilterSelect
+          all="状态"
+          width={96}
           value={filter.status}
-          onChange={(v?: '启用' | '停用') => onFilter({ status: v })}
+          onChange={(v) => onFilter({ status: v })}
           options={ITEM_STATUSES.map((s) => ({ value: s, label: s }))}
-          style={{ width: 96 }}
-          data-testid="items-status"
+          testId="items-status"
         />
         <BulkRetireButton filter={filter} version={version} onDone={onChanged} />
       </Space>

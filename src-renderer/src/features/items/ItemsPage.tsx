@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { usePaging } from '../../components/usePaging';
-import type { ItemFilter } from './BulkRetireButton';
+import type { ItemFilter } from './filter';
 import { ItemCreateDrawer } from './ItemCreateDrawer';
 import { ItemDetailView } from './ItemDetailView';
 import { ItemStatusActions } from './ItemStatusActions';

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { defaultPlanTitle } from '@shared/domain/plans';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
+import { refusalAtField, refusalCode } from '../../components/refusalAtField';
 import { useApiCall } from '../../components/useApiCall';
 import { NewPlanModal, type NewPlanValues } from './NewPlanModal';
 import { PlanDetail } from './PlanDetail';
@@ -41,8 +42,7 @@ export function PlansPage() {
       select(plan.id);
     } catch (e) {
       // A second plan for a year is refused at the 年度 field; the modal keeps what was typed.
-      if ((e as { code?: string }).code === 'plan.duplicate')
-        form.setFields([{ name: 'year', errors: [errorText(e)] }]);
+      if (refusalCode(e) === 'plan.duplicate') refusalAtField(form, e, 'year');
       else message.error(errorText(e));
     }
   }

@@ -5,7 +5,7 @@ import type { PlanView } from '@shared/domain/plans';
 import type { TaskRefusal, TaskView } from '@shared/domain/tasks';
 import type { ApiError } from '@shared/ipc/client';
 import { api } from '../../api';
-import { errorText } from '../../components/files';
+import { refusalAtField } from '../../components/refusalAtField';
 import { useAction } from '../../components/useAction';
 import { formFieldOf, formValuesOf, scopeRequestOf, taskInputOf, type TaskFormValues } from './taskForm';
 import type { TaskOptions } from './useTaskOptions';
@@ -88,9 +88,7 @@ function showAtField(form: FormInstance<TaskFormValues>, e: unknown, values: Tas
   const details = (e as Partial<ApiError> | null)?.details as Partial<TaskRefusal> | undefined;
   const refused = details?.field;
   const name = refused && formFieldOf(refused, values.ratioMode);
-  if (!name) return false;
-  form.setFields([{ name, errors: [errorText(e)] }]);
-  if (form.getFieldError(name).length === 0) return false;
+  if (!name || !refusalAtField(form, e, name) || form.getFieldError(name).length === 0) return false;
   form.scrollToField(name, { block: 'center' });
   return true;
 }

@@ -1,7 +1,7 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { PASSWORD_MIN } from '@shared/domain/users';
 import { api } from '../../api';
-import { useAction } from '../../components/useAction';
+import { useModalForm } from '../../components/useModalForm';
 import { newPasswordRules, repeatRule } from './passwordRules';
 
 interface Values {
@@ -14,35 +14,23 @@ interface Values {
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { run, busy, error, setError } = useAction();
+  const { error, modalProps } = useModalForm(
+    form,
+    (v) => api()['users:change-password']({ oldPassword: v.oldPassword, password: v.password }),
+    () => {
+      message.success('密码已修改。');
+      close();
+    },
+  );
 
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    const done = await run(() =>
-      api()['users:change-password']({ oldPassword: values.oldPassword, password: values.password }),
-    );
-    if (!done) return;
-    message.success('密码已修改。');
-    close();
-  }
-
+  // What was typed goes with the closing: the form instance outlives the modal's content.
   function close() {
     form.resetFields();
-    setError(undefined);
     onClose();
   }
 
   return (
-    <Modal
-      title="修改密码"
-      open={open}
-      onOk={save}
-      onCancel={close}
-      okText="修改"
-      cancelText="取消"
-      confirmLoading={busy}
-    >
+    <Modal title="修改密码" open={open} onCancel={close} okText="修改" cancelText="取消" {...modalProps}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="oldPassword" label="当前密码" rules={[{ required: true, message: '请填写当前密码' }]}>

@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { api } from '../../api';
-import { useAction } from '../../components/useAction';
+import { useModalForm } from '../../components/useModalForm';
 import { newPasswordRules, repeatRule } from './passwordRules';
 
 /** 重置密码 by the 管理员: sets a new password and unlocks the account. */
@@ -15,33 +15,24 @@ export function ResetPasswordModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string; repeat: string }>();
-  const { run, busy, error, setError } = useAction();
+  const { error, modalProps } = useModalForm(
+    form,
+    (v) => (!name ? undefined : api()['users:reset-password']({ name, password: v.password })),
+    () => {
+      message.success(`已重置「${name}」的密码，账户如被锁定也已解锁。`);
+      onDone();
+      close();
+    },
+  );
 
+  // What was typed goes with the closing: the form instance outlives the modal's content.
   function close() {
     form.resetFields();
-    setError(undefined);
     onClose();
   }
 
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values || !name) return;
-    if (!(await run(() => api()['users:reset-password']({ name, password: values.password })))) return;
-    message.success(`已重置「${name}」的密码，账户如被锁定也已解锁。`);
-    onDone();
-    close();
-  }
-
   return (
-    <Modal
-      title="重置密码"
-      open={name !== undefined}
-      onOk={save}
-      onCancel={close}
-      okText="重置"
-      cancelText="取消"
-      confirmLoading={busy}
-    >
+    <Modal title="重置密码" open={name !== undefined} onCancel={close} okText="重置" cancelText="取消" {...modalProps}>
       <Typography.Paragraph>为「{name}」设置新密码，请当面告知本人，并请其登录后自行修改。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">

@@ -1,8 +1,8 @@
 import type { FormInstance } from 'antd';
 import { App } from 'antd';
 import type { Req } from '@shared/ipc/contract';
-import type { ApiError } from '@shared/ipc/client';
 import { api } from '../../../api';
+import { refusalAtField } from '../../../components/refusalAtField';
 import { useAction } from '../../../components/useAction';
 import type { EditField, RosterConfig, RosterRow } from './types';
 
@@ -30,10 +30,7 @@ export function blankValues(fields: readonly EditField[]): Values {
 /** A refusal naming a field (a code another record uses, a check digit) is shown at that field too. */
 function atField(form: FormInstance<Values>) {
   return (e: unknown): never => {
-    // Duck-typed: the preload's error class is not the page's.
-    const details = (e as Partial<ApiError> | null)?.details as { field?: unknown } | undefined;
-    const field = details?.field;
-    if (typeof field === 'string') form.setFields([{ name: field, errors: [(e as Error).message] }]);
+    refusalAtField(form, e);
     throw e;
   };
 }
