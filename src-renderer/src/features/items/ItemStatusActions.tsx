@@ -38,7 +38,8 @@ export function ItemStatusActions({
   }
 
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    // A flex column, not a Space: an ErrorAlert with nothing to show leaves no gap in it.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Space>
         <Button loading={busy} onClick={toggle} data-testid="item-toggle-status">
           {retired ? '重新启用' : '停用此事项'}
@@ -52,6 +53,6 @@ export function ItemStatusActions({
         />
       </Space>
       <ErrorAlert title="未能完成" error={error} testId="item-action-error" />
-    </Space>
+    </div>
   );
 }
