@@ -6,8 +6,9 @@ interface Props {
   /** The bar's width in pixels. */
   width: number;
   cancelling: boolean;
-  onCancel: () => void;
-  cancelTestId: string;
+  /** No 取消 without it: a step that cannot be stopped. */
+  onCancel?: () => void;
+  cancelTestId?: string;
   progressTestId?: string;
   /** The row's own style: a full-width row puts what follows it on a line of its own. */
   style?: CSSProperties;
@@ -18,9 +19,11 @@ export function JobProgressBar(p: Props) {
   return (
     <Space style={p.style} align="center">
       <Progress percent={p.percent} status="active" style={{ width: p.width }} data-testid={p.progressTestId} />
-      <Button danger onClick={p.onCancel} disabled={p.cancelling} data-testid={p.cancelTestId}>
-        {p.cancelling ? '正在取消…' : '取消'}
-      </Button>
+      {p.onCancel && (
+        <Button danger onClick={p.onCancel} disabled={p.cancelling} data-testid={p.cancelTestId}>
+          {p.cancelling ? '正在取消…' : '取消'}
+        </Button>
+      )}
     </Space>
   );
 }
