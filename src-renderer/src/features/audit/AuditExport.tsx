@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { App, Button, Progress, Space, Typography } from 'antd';
+import { App, Button, Typography } from 'antd';
 import { formatCount } from '@shared/domain/counts';
+import { jobPercent } from '@shared/domain/job-count';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { saveThroughDialog } from '../../components/files';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
 import type { AuditFilter } from './AuditFilters';
 
@@ -45,19 +47,18 @@ export function AuditExport({ filter, total }: { filter: AuditFilter; total: num
   // The job's total is 0 until its thread has counted the rows: the page's own count stands in meanwhile.
   const all = state.progress?.total || total || 0;
   return (
-    <Space data-testid="audit-export-progress">
-      <Progress
-        percent={all ? Math.floor((done * 100) / all) : 0}
-        size="small"
-        status="active"
-        style={{ width: 120 }}
-      />
+    <JobProgressBar
+      percent={jobPercent({ done, total: all })}
+      width={120}
+      small
+      cancelling={state.cancelling}
+      onCancel={() => void job.cancel()}
+      cancelTestId="audit-export-cancel"
+      testId="audit-export-progress"
+    >
       <Typography.Text type="secondary">
         正在导出：已写入 {formatCount(done)} / {formatCount(all)} 条
       </Typography.Text>
-      <Button onClick={() => void job.cancel()} loading={state.cancelling} data-testid="audit-export-cancel">
-        取消
-      </Button>
-    </Space>
+    </JobProgressBar>
   );
 }

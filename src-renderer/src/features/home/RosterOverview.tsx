@@ -4,7 +4,7 @@ import { DatabaseOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
-import type { JobCount } from '@shared/domain/job-count';
+import { jobPercent, type JobCount } from '@shared/domain/job-count';
 import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
 import { formatCount } from '@shared/domain/counts';
@@ -142,7 +142,7 @@ function DemoProgressBar({ progress, size }: { progress: JobCount | null; size: 
   const total = progress?.total ?? size;
   return (
     <div data-testid="demo-progress">
-      <Progress percent={Math.floor((written / total) * 100)} status="active" />
+      <Progress percent={jobPercent(progress)} status="active" />
       <Typography.Text type="secondary">
         正在生成示例数据：已写入检查对象 {formatCount(written)} / {formatCount(total)} 户
       </Typography.Text>

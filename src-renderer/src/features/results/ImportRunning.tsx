@@ -1,5 +1,7 @@
-import { Button, Progress, Space, Typography } from 'antd';
+import { Typography } from 'antd';
+import { jobPercent } from '@shared/domain/job-count';
 import type { ResultImportProgress } from '@shared/ipc/channels/results';
+import { JobProgressBar } from '../../components/JobProgressBar';
 import type { ImportJobState } from './useImportJob';
 
 const STEP_TEXT: Record<ResultImportProgress['step'], (done: number, total: number) => string> = {
@@ -18,18 +20,18 @@ export function ImportRunning({
   progress: ResultImportProgress | null;
   onCancel(): void;
 }) {
-  const percent = progress && progress.total > 0 ? Math.floor((100 * progress.done) / progress.total) : 0;
   const starting = job.kind === 'preview' ? '正在准备读取工作簿…' : '正在准备写入…';
   return (
     <div data-testid="import-running">
-      <Space style={{ width: '100%' }} align="center">
-        <Progress percent={percent} status="active" style={{ width: 800 }} data-testid="import-progress" />
-        {job.kind === 'preview' && (
-          <Button danger onClick={onCancel} disabled={job.cancelling} data-testid="import-cancel">
-            {job.cancelling ? '正在取消…' : '取消'}
-          </Button>
-        )}
-      </Space>
+      <JobProgressBar
+        percent={jobPercent(progress)}
+        width={800}
+        cancelling={job.cancelling}
+        onCancel={job.kind === 'preview' ? onCancel : undefined}
+        cancelTestId="import-cancel"
+        progressTestId="import-progress"
+        style={{ width: '100%' }}
+      />
       <Typography.Text type="secondary" data-testid="import-progress-text">
         {progress ? STEP_TEXT[progress.step](progress.done, progress.total) : starting}
         {job.cancelling && '（将在当前工作簿或工作表之后停止，不写入任何内容）'}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { api } from '../../api';
 import { newJobId } from '../../components/files';
-import { useJobProgress } from '../../components/useJobProgress';
+import { jobRunning, useJob } from '../../components/useJob';
 
 /** The preview or confirm under way: its job id (for progress and cancel) and whether it is being cancelled. */
 export interface ImportJobState {
@@ -12,14 +12,7 @@ export interface ImportJobState {
 }
 
 const readProgress = (jobId: string) => api()['results:import-progress']({ jobId });
-
-/** Polls results:import-progress while a job runs, the same in the app and in the browser harness. */
-function useImportProgress(jobId: string | null): ResultImportProgress | null {
-  const [progress, setProgress] = useState<ResultImportProgress | null>(null);
-  useEffect(() => setProgress(null), [jobId]);
-  useJobProgress(jobId, readProgress, setProgress);
-  return progress;
-}
+const cancelImport = (jobId: string) => api()['results:import-cancel']({ jobId });
 
 const wasCancelled = (e: unknown) => (e as { code?: string }).code === 'result.importCancelled';
 
@@ -28,31 +21,25 @@ const wasCancelled = (e: unknown) => (e as { code?: string }).code === 'result.i
  * to null (nothing was written), any other failure rejects.
  */
 export function useImportJob() {
-  const [job, setJob] = useState<ImportJobState | null>(null);
-  const progress = useImportProgress(job?.jobId ?? null);
+  // The call's outcome goes back to its caller, so the job's state ends in idle, never finished or failed.
+  const { state, setState, cancel } = useJob<ResultImportProgress, never>(readProgress, cancelImport);
+  const [kind, setKind] = useState<ImportJobState['kind']>('preview');
 
-  async function start<T>(kind: ImportJobState['kind'], call: (jobId: string) => Promise<T>): Promise<T | null> {
+  async function start<T>(jobKind: ImportJobState['kind'], call: (jobId: string) => Promise<T>): Promise<T | null> {
     const jobId = newJobId();
-    setJob({ jobId, kind, cancelling: false });
+    setKind(jobKind);
+    setState(jobRunning(jobId));
     try {
       return await call(jobId);
     } catch (e) {
       if (wasCancelled(e)) return null;
       throw e;
     } finally {
-      setJob(null);
+      setState({ phase: 'idle' });
     }
   }
 
-  async function cancel() {
-    if (!job) return;
-    setJob({ ...job, cancelling: true });
-    try {
-      await api()['results:import-cancel']({ jobId: job.jobId });
-    } catch {
-      // The job's own call ends with its outcome either way.
-    }
-  }
-
-  return { job, progress, start, cancel };
+  const running = state.phase === 'running' ? state : null;
+  const job: ImportJobState | null = running && { jobId: running.jobId, kind, cancelling: running.cancelling };
+  return { job, progress: running?.progress ?? null, start, cancel };
 }

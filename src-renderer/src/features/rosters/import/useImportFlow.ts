@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App } from 'antd';
-import type { ImportReportView } from '@shared/domain/roster-views';
+import type { ImportReportView, JobProgressView } from '@shared/domain/roster-views';
 import { ROSTER_LABELS, type RosterKind } from '@shared/domain/rosters';
 import type { FileChoice, MappingProposalView } from '@shared/ipc/contract';
 import { api } from '../../../api';
 import { errorText, newJobId, saveThroughDialog } from '../../../components/files';
+import { useJobProgress } from '../../../components/useJobProgress';
 import type { Mapping } from './MappingStep';
-import { useJobProgress } from './useJobProgress';
 import { changedChoices, type ValueChoices } from './ValueMappings';
 import { formatCount } from '@shared/domain/counts';
 
@@ -20,6 +20,8 @@ export type Stage =
   | { step: 'done'; file: FileChoice; preview: ImportReportView; result: ImportReportView };
 
 const CANCELLED = 'import.cancelled';
+
+const readProgress = (jobId: string) => api()['job:progress']({ jobId });
 
 /** A refusal is shown as an error; a cancel only as a notice that nothing was written. */
 function failureOf(e: unknown): { error?: string; notice?: string } {
@@ -45,7 +47,10 @@ export function useImportFlow(kind: RosterKind, onClose: () => void, onImported:
   const [choices, setChoices] = useState<ValueChoices>({});
   const [shown, setShown] = useState<{ error?: string; notice?: string }>({});
   const jobId = stage.step === 'previewing' || stage.step === 'writing' ? stage.jobId : null;
-  const progress = useJobProgress(jobId);
+  const [polled, setPolled] = useState<JobProgressView | null>(null);
+  useJobProgress(jobId, readProgress, setPolled);
+  // A report of an earlier job is not this one's.
+  const progress = polled?.jobId === jobId ? polled : null;
 
   // Back to the first step when the dialog closes, not when it opens: an effect on opening runs after the first
   // paint and could undo a file chosen in that moment (seen on a slow CI machine).

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, App, Form, Modal, Progress, Select, Typography } from 'antd';
-import type { JobCount } from '@shared/domain/job-count';
+import { jobPercent, type JobCount } from '@shared/domain/job-count';
 import { api } from '../../../api';
 import { useCountedJob, type CountedJobCalls } from '../../../components/useCountedJob';
 import type { RosterConfig, RosterRow } from './types';
@@ -95,7 +95,7 @@ function BulkProgress({ progress }: { progress: JobCount | null }) {
   const total = progress?.total ?? 0;
   return (
     <div data-testid="bulk-progress" style={{ marginBottom: 12 }}>
-      <Progress percent={total > 0 ? Math.floor((done / total) * 100) : 0} status="active" />
+      <Progress percent={jobPercent(progress)} status="active" />
       <Typography.Text type="secondary">
         正在修改：已处理 {formatCount(done)} / {formatCount(total)} 条；停止则一条也不修改
       </Typography.Text>
