@@ -38,8 +38,8 @@ export interface DrawPerson {
   key: string;
 }
 
-type InspectorRow = { id: number; badge_no: string; name: string; office: string; phone: string };
-type ExpertRow = { id: number; name: string; organisation: string; phone: string };
+export type InspectorRow = { id: number; badge_no: string; name: string; office: string; phone: string };
+export type ExpertRow = { id: number; name: string; organisation: string; phone: string };
 
 /**
  * Who each id is, for records drawn earlier (the person may since have changed office or left). Three statements for
@@ -76,7 +76,7 @@ export function lookupPeople(raw: BetterSqlite3.Database, ids: readonly string[]
 }
 
 /** The expert row if the id is an expert's, else the inspector row (by row number, or by 执法证号 in older draws). */
-function personOf(id: string, expert: ExpertRow | undefined, inspector: InspectorRow | undefined): DrawPerson {
+export function personOf(id: string, expert: ExpertRow | undefined, inspector: InspectorRow | undefined): DrawPerson {
   if (expert) {
     const office = expert.organisation || '专家库';
     return {
