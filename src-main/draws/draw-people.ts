@@ -26,6 +26,11 @@ function rowOf(pattern: RegExp, id: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The inspectors row number an inspector's draw id names; null for an expert's id or an older draw's 执法证号. */
+export function inspectorRowOf(id: string): number | null {
+  return rowOf(INSPECTOR_ID, id);
+}
+
 /** A person named in a draw, as the pages and the printed sheets show them. */
 export interface DrawPerson {
   name: string;

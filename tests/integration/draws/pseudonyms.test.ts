@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCommand } from '../../../src-main/cli/publish-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
+import { inspectorDrawId, inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { proofText } from '../../../src-main/draws/exports';
 import { loadSheets } from '../../../src-main/sheets/load';
 import { renderPackageWorkbook } from '../../../src-main/sheets/xlsx-write';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // Someone the draw puts on a team when nothing stops it, then declared in conflict with every entity of the scope.
   const free = await c.revealed('无回避');
   const member = teams(free)[0].id;
-  const rowId = Number(/^检查员(\d+)$/.exec(member)![1]);
+  const rowId = inspectorRowOf(member)!;
   const badge = raw().prepare('SELECT badge_no FROM inspectors WHERE id = ?').pluck().get(rowId) as string;
   conflict = { badge, rowId, codes: scopeCodes() };
   const conflicts = conflict.codes.map((entity) => ({ inspector: badge, entity, reason: '亲属关系' }));
@@ -59,15 +60,13 @@ describe('a draw sealed now', () => {
     };
     for (const { id } of inputs.inspectors) expect(id).toMatch(/^(检查员|专家)\d{4,}$/);
     expect(new Set(inputs.inspectors.map((i) => i.id)).size).toBe(inputs.inspectors.length);
-    expect(inputs.conflicts.map(([id]) => id)).toEqual(
-      conflict.codes.map(() => `检查员${String(conflict.rowId).padStart(4, '0')}`),
-    );
+    expect(inputs.conflicts.map(([id]) => id)).toEqual(conflict.codes.map(() => inspectorDrawId(conflict.rowId)));
   });
 
   it('keeps the inspector in conflict off every team (回避 by the same id)', () => {
     const ids = teams(drawId).map((m) => m.id);
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids).not.toContain(`检查员${String(conflict.rowId).padStart(4, '0')}`);
+    expect(ids).not.toContain(inspectorDrawId(conflict.rowId));
   });
 
   it('has none of the roster’s 执法证号 in its proof', () => {
@@ -109,7 +108,7 @@ describe('a draw sealed before (its ids are 执法证号)', () => {
     // The proof as an earlier version sealed it: every 检查员N written as that inspector's 执法证号.
     const badgeOf = new Map(
       (raw().prepare('SELECT id, badge_no FROM inspectors').all() as { id: number; badge_no: string }[]).map((r) => [
-        `检查员${String(r.id).padStart(4, '0')}`,
+        inspectorDrawId(r.id),
         r.badge_no,
       ]),
     );

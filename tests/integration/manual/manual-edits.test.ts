@@ -1,6 +1,7 @@
 /** Records and items added, retired and deleted by hand, over a real temp county with a sealed draw. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@shared/domain/uscc';
+import { inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { auditActions } from '../../fixtures/test-db';
 import { county, type County } from '../../fixtures/county';
 import { refusal } from '../../fixtures/refusal';
@@ -99,12 +100,8 @@ describe('deleting a record', () => {
       )
       .pluck()
       .get(drawId);
-    // Newer draws name an inspector 检查员 + his row number; older ones by his 执法证号.
-    const id = c.conn.raw
-      .prepare('SELECT id FROM inspectors WHERE id = CAST(substr(?, 4) AS INTEGER) OR badge_no = ?')
-      .pluck()
-      .get(badge, badge);
     expect(String(badge)).toMatch(/^检查员\d+$/);
+    const id = inspectorRowOf(String(badge));
     const e = await refusal(() => c.call('roster:delete', { roster: 'inspectors', id }));
     expect(e.code).toBe('roster.inUse');
     expect(e.message).toContain('调离');
