@@ -16,7 +16,7 @@ import { defaultContext } from '../src-main/app/context';
 import { openDatabase } from '../src-main/db/connection';
 import { all, column, first, insertEach, qb } from '../src-main/db/sql';
 import { loadDemoData } from '../src-main/demo/demo-data';
-import { demoTaskInput } from '../src-main/demo/plan-demo';
+import { createDemoPlan } from '../src-main/demo/plan-demo';
 import { drawOutline } from '../src-main/sheets/draw-list';
 import { EXPORT_HEAP_MB, SheetExportJobs } from '../src-main/sheets/export-job';
 import type { SheetOutline } from '../src-main/sheets/export';
@@ -55,11 +55,7 @@ function twelveRows(raw: Parameters<typeof all>[0], itemIds: number[]): void {
 }
 
 async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], entities: number): Promise<void> {
-  const now = new Date();
-  // One plan a year: the second draw's task is added to it as a new version, as createDemoPlan does.
-  const year = now.getFullYear();
-  const plan = services.plans.list(year)[0] ?? services.plans.save({ year, title: `基准计划 ${year}` });
-  const input = demoTaskInput(raw, plan.id, now, {
+  const { taskId } = createDemoPlan(services, raw, new Date(), {
     name: taskName(entities),
     scope: { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] },
     ratio: { mode: 'fixed', count: entities },
@@ -69,10 +65,10 @@ async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], en
     clusterBy: 'none',
     requiredTags: [],
   });
-  if (entities === LARGE) raw.transaction(() => twelveRows(raw, input.itemIds)).immediate();
-  const task = services.tasks.save({ ...input, changeReason: plan.version > 0 ? '增加抽查任务' : undefined });
-  if (plan.version === 0) services.plans.publish(plan.id);
-  const { id } = await services.draws.prepare({ taskId: task.id });
+  // The sheets read the items' check rows when they are made, so adding them after the task is saved is the same.
+  const itemIds = services.tasks.get(taskId).items.map((item) => item.id);
+  if (entities === LARGE) raw.transaction(() => twelveRows(raw, itemIds)).immediate();
+  const { id } = await services.draws.prepare({ taskId });
   services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: '刘强' });
   for (const w of DEMO_WITNESSES) services.draws.witness({ drawId: id, ...w });
   await services.draws.reveal({ drawId: id });
