@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCommand } from '../../../src-main/cli/publish-commands';
-import { runCli } from '../../../src-main/cli/run-cli';
 import { inspectorDrawId, inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { proofText } from '../../../src-main/draws/exports';
 import { loadSheets } from '../../../src-main/sheets/load';
@@ -16,6 +15,7 @@ import { renderPackagePdf } from '../../../src-main/sheets/pdf-render';
 import { readPdf } from '../documents/pdf-text';
 import { filesUnder } from '../publish/site';
 import { openWorkbook } from '../sheets/fill';
+import { runCaptured } from '../../fixtures/cli';
 import { county, storedInputs, type County } from '../../fixtures/county';
 import { tempDir } from '../../fixtures/test-db';
 
@@ -78,10 +78,9 @@ describe('a draw sealed now', () => {
   it('has none of them in the 公示包 (proof.json, verify pages, site data)', async () => {
     const out = join(tempDir('ssj-pseudonyms-'), 'site');
     const taskNo = c.services.tasks.get(c.services.draws.get({ drawId })!.taskId).number;
-    let err = '';
-    const io = { out: () => undefined, err: (t: string) => (err += t) };
-    expect(await runCli(['publish', taskNo, '--out', out, '--db', c.path], [publishCommand], io)).toBe(0);
-    expect(err).toBe('');
+    const run = await runCaptured(['publish', taskNo, '--out', out, '--db', c.path], [publishCommand]);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe('');
     const texts = filesUnder(out).filter((f) => /\.(json|html|js)$/.test(f));
     expect(texts.some((f) => f.endsWith('proof.json'))).toBe(true);
     for (const file of texts)
