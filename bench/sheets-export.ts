@@ -20,6 +20,7 @@ import { createDemoPlan } from '../src-main/demo/plan-demo';
 import { drawOutline } from '../src-main/sheets/draw-list';
 import { EXPORT_HEAP_MB, SheetExportJobs } from '../src-main/sheets/export-job';
 import type { SheetOutline } from '../src-main/sheets/export';
+import { measured, type Figure } from './timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
@@ -94,9 +95,7 @@ async function database(): Promise<void> {
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0).padStart(4);
 
-interface Figures {
-  wall: number;
-  cpu: number;
+interface Figures extends Figure {
   peakRss: number;
   peakHeap: number;
   files: number;
@@ -134,17 +133,14 @@ async function exportRun(spec: RunSpec): Promise<Figures> {
   let traced = -1;
   const every = Math.max(1, Math.floor(spec.outline.packages.reduce((n, p) => n + p.entities, 0) / 10));
   const jobId = `bench-${spec.format}`;
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const line = (p: Omit<SheetExportProgress, 'jobId' | 'running'>, heap: number) =>
     console.log(
       `    ${String(p.entitiesDone).padStart(6)}/${p.entitiesTotal} entities  ${String(p.filesDone).padStart(5)}/${p.filesTotal} files` +
         `  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  RSS ${mib(process.memoryUsage.rss())} MiB  worker heap ${mib(heap)} MiB`,
     );
-  const outcome = await jobs.run(
-    { jobId, dbPath: DB, drawId: spec.drawId, dir: RUN_DIR, format: spec.format },
-    spec.outline,
-    (p) => {
+  const [outcome, figure] = await measured(() =>
+    jobs.run({ jobId, dbPath: DB, drawId: spec.drawId, dir: RUN_DIR, format: spec.format }, spec.outline, (p) => {
       peakHeap = Math.max(peakHeap, p.heapUsed);
       if (spec.trace && p.entitiesDone % every === 0 && p.entitiesDone !== traced) {
         traced = p.entitiesDone;
@@ -155,15 +151,13 @@ async function exportRun(spec: RunSpec): Promise<Figures> {
         console.log(`    cancel asked at ${p.entitiesDone} entities, ${p.filesDone} files written`);
         void jobs.cancel(jobId);
       }
-    },
+    }),
   );
-  const wall = (performance.now() - t0) / 1000;
-  const used = process.cpuUsage(cpu0);
   const peakRss = stopRss();
   const stopMs = cancelledAt === null ? null : performance.now() - cancelledAt;
   await jobs.close();
   const files = outcome.outcome === 'done' ? outcome.files.length : readdirSync(RUN_DIR).length;
-  return { wall, cpu: (used.user + used.system) / 1e6, peakRss, peakHeap, files, stopMs, outcome: outcome.outcome };
+  return { ...figure, peakRss, peakHeap, files, stopMs, outcome: outcome.outcome };
 }
 
 function report(label: string, f: Figures, limitS?: number): void {
