@@ -88,14 +88,24 @@ const SCALES: Scale[] = [
   },
 ];
 
+/** What a base built by an older build lacks, as a fresh base would hold it. */
+function asAFreshBase(raw: Parameters<typeof runStatement>[0]): void {
+  // A base built before 准备 required the bureau has none: the demo's.
+  raw.transaction(() => setDemoBureau(raw, new Date().toISOString())).immediate();
+  // …and its demo item names still have the half-width brackets the demo wrote then.
+  const renamed = qb.updateTable('items').set({ name: DEMO_TASK_ITEMS[2] });
+  runStatement(raw, renamed.where('name', '=', DEMO_TASK_ITEMS[2].replace('（', '(').replace('）', ')')));
+}
+
 /** A migrated demo database of `entities`, built once (or copied from the roster query benchmark's). */
 async function baseDatabase(entities: number): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, `ceremony-base-${entities}.sqlite`);
   if (existsSync(base)) {
-    // Brought up to the latest schema once (a base from an older build), so no run migrates — nor backs up — a copy.
+    // Brought up to date once (a base from an older build), so no run migrates, backs up or patches a copy.
     const current = await openDatabase(base, { migrate: true });
     if (current.backupPath) rmSync(current.backupPath);
+    asAFreshBase(current.raw);
     await current.close();
     return base;
   }
@@ -107,6 +117,7 @@ async function baseDatabase(entities: number): Promise<string> {
     await conn.close();
     const migrated = await openDatabase(base, { migrate: true });
     if (migrated.backupPath) rmSync(migrated.backupPath);
+    asAFreshBase(migrated.raw);
     await migrated.close();
   } else {
     await buildDemoDatabase(base, entities);
@@ -131,15 +142,6 @@ const phases = (t: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
-/** What a base built by an older build lacks, as a fresh base would hold it. */
-function asAFreshBase(raw: Parameters<typeof runStatement>[0]): void {
-  // A base built before 准备 required the bureau has none: the demo's.
-  raw.transaction(() => setDemoBureau(raw, new Date().toISOString())).immediate();
-  // …and its demo item names still have the half-width brackets the demo wrote then.
-  const renamed = qb.updateTable('items').set({ name: DEMO_TASK_ITEMS[2] });
-  runStatement(raw, renamed.where('name', '=', DEMO_TASK_ITEMS[2].replace('（', '(').replace('）', ')')));
-}
-
 async function runOnce(spec: Scale, base: string, run: number): Promise<number> {
   const work = join(OUT, `ceremony-work-${spec.entities}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
@@ -150,7 +152,6 @@ async function runOnce(spec: Scale, base: string, run: number): Promise<number> 
   fsyncSync(copied);
   closeSync(copied);
   const conn = await openDatabase(work, { migrate: true });
-  asAFreshBase(conn.raw);
   const services = createServices(conn, defaultContext('bench'));
   const now = new Date();
   try {

@@ -16,10 +16,11 @@ import { defaultContext } from '../src-main/app/context';
 import { openDatabase } from '../src-main/db/connection';
 import { all, column, first, insertEach, qb } from '../src-main/db/sql';
 import { loadDemoData } from '../src-main/demo/demo-data';
-import { demoTaskInput } from '../src-main/demo/plan-demo';
+import { createDemoPlan } from '../src-main/demo/plan-demo';
 import { drawOutline } from '../src-main/sheets/draw-list';
 import { EXPORT_HEAP_MB, SheetExportJobs } from '../src-main/sheets/export-job';
 import type { SheetOutline } from '../src-main/sheets/export';
+import { measured, type Figure } from './timing';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>
@@ -55,11 +56,7 @@ function twelveRows(raw: Parameters<typeof all>[0], itemIds: number[]): void {
 }
 
 async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], entities: number): Promise<void> {
-  const now = new Date();
-  // One plan a year: the second draw's task is added to it as a new version, as createDemoPlan does.
-  const year = now.getFullYear();
-  const plan = services.plans.list(year)[0] ?? services.plans.save({ year, title: `基准计划 ${year}` });
-  const input = demoTaskInput(raw, plan.id, now, {
+  const { taskId } = createDemoPlan(services, raw, new Date(), {
     name: taskName(entities),
     scope: { entityTypes: [], industries: [], areas: [], offices: [], tags: [], grades: [] },
     ratio: { mode: 'fixed', count: entities },
@@ -69,10 +66,10 @@ async function sealedDraw(services: Services, raw: Parameters<typeof all>[0], en
     clusterBy: 'none',
     requiredTags: [],
   });
-  if (entities === LARGE) raw.transaction(() => twelveRows(raw, input.itemIds)).immediate();
-  const task = services.tasks.save({ ...input, changeReason: plan.version > 0 ? '增加抽查任务' : undefined });
-  if (plan.version === 0) services.plans.publish(plan.id);
-  const { id } = await services.draws.prepare({ taskId: task.id });
+  // The sheets read the items' check rows when they are made, so adding them after the task is saved is the same.
+  const itemIds = services.tasks.get(taskId).items.map((item) => item.id);
+  if (entities === LARGE) raw.transaction(() => twelveRows(raw, itemIds)).immediate();
+  const { id } = await services.draws.prepare({ taskId });
   services.draws.commit({ drawId: id, place: '会议室', operator: '张敏', supervisor: '刘强' });
   for (const w of DEMO_WITNESSES) services.draws.witness({ drawId: id, ...w });
   await services.draws.reveal({ drawId: id });
@@ -98,9 +95,7 @@ async function database(): Promise<void> {
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0).padStart(4);
 
-interface Figures {
-  wall: number;
-  cpu: number;
+interface Figures extends Figure {
   peakRss: number;
   peakHeap: number;
   files: number;
@@ -138,17 +133,14 @@ async function exportRun(spec: RunSpec): Promise<Figures> {
   let traced = -1;
   const every = Math.max(1, Math.floor(spec.outline.packages.reduce((n, p) => n + p.entities, 0) / 10));
   const jobId = `bench-${spec.format}`;
-  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const line = (p: Omit<SheetExportProgress, 'jobId' | 'running'>, heap: number) =>
     console.log(
       `    ${String(p.entitiesDone).padStart(6)}/${p.entitiesTotal} entities  ${String(p.filesDone).padStart(5)}/${p.filesTotal} files` +
         `  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s  RSS ${mib(process.memoryUsage.rss())} MiB  worker heap ${mib(heap)} MiB`,
     );
-  const outcome = await jobs.run(
-    { jobId, dbPath: DB, drawId: spec.drawId, dir: RUN_DIR, format: spec.format },
-    spec.outline,
-    (p) => {
+  const [outcome, figure] = await measured(() =>
+    jobs.run({ jobId, dbPath: DB, drawId: spec.drawId, dir: RUN_DIR, format: spec.format }, spec.outline, (p) => {
       peakHeap = Math.max(peakHeap, p.heapUsed);
       if (spec.trace && p.entitiesDone % every === 0 && p.entitiesDone !== traced) {
         traced = p.entitiesDone;
@@ -159,15 +151,13 @@ async function exportRun(spec: RunSpec): Promise<Figures> {
         console.log(`    cancel asked at ${p.entitiesDone} entities, ${p.filesDone} files written`);
         void jobs.cancel(jobId);
       }
-    },
+    }),
   );
-  const wall = (performance.now() - t0) / 1000;
-  const used = process.cpuUsage(cpu0);
   const peakRss = stopRss();
   const stopMs = cancelledAt === null ? null : performance.now() - cancelledAt;
   await jobs.close();
   const files = outcome.outcome === 'done' ? outcome.files.length : readdirSync(RUN_DIR).length;
-  return { wall, cpu: (used.user + used.system) / 1e6, peakRss, peakHeap, files, stopMs, outcome: outcome.outcome };
+  return { ...figure, peakRss, peakHeap, files, stopMs, outcome: outcome.outcome };
 }
 
 function report(label: string, f: Figures, limitS?: number): void {

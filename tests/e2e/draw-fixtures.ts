@@ -72,9 +72,15 @@ export async function confirmPopover(page: Page): Promise<void> {
   await ok.click();
 }
 
-/** Clicks the OK button of a Modal (found by its data-testid), once it has stopped moving (as confirmPopover). */
-export async function confirmModal(page: Page, testId: string): Promise<void> {
-  const ok = page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary');
+/**
+ * Clicks the OK button of a Modal (found by the Modal's data-testid, or by `{ ok }`, the button's own), once it has
+ * stopped moving (as confirmPopover).
+ */
+export async function confirmModal(page: Page, target: string | { ok: string }): Promise<void> {
+  const ok =
+    typeof target === 'string'
+      ? page.getByTestId(target).locator('.ant-modal-footer .ant-btn-primary')
+      : page.getByTestId(target.ok);
   await ok.waitFor();
   await afterMotion(page);
   await ok.click();

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import type { TaskInput } from '@shared/domain/tasks';
 import { demoTaskInput } from '../../src-main/demo/plan-demo';
-import { afterMotion, confirmModal, confirmPopover, loadDemo, settledShot, tempDir, TEST_YEAR } from './draw-fixtures';
+import { confirmModal, confirmPopover, loadDemo, settledShot, tempDir, TEST_YEAR } from './draw-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 import { sealedDraw } from './results-fixtures';
 
@@ -35,12 +35,6 @@ async function openPlans(page: Page, app: AppFixture, planId: number) {
   return detail;
 }
 
-const confirmDialog = async (page: Page, okTestId: string) => {
-  await page.getByTestId(okTestId).waitFor();
-  await afterMotion(page);
-  await page.getByTestId(okTestId).click();
-};
-
 test('a draft task, then the draft plan, are deleted after a confirmation naming them', async ({ page, app }) => {
   loadDemo(app, 1000);
   const { planId, tasks } = draftPlan(app, ['保留的任务', '多余的任务']);
@@ -52,7 +46,7 @@ test('a draft task, then the draft plan, are deleted after a confirmation naming
     await expect(page.locator('.ant-modal-confirm')).toContainText(`删除草稿任务 ${number}？`);
     await expect(page.locator('.ant-modal-confirm')).toContainText('「多余的任务」将从计划中删除');
     await settledShot(page, 'plan-hygiene-1-delete-task');
-    await confirmDialog(page, 'task-delete-ok');
+    await confirmModal(page, { ok: 'task-delete-ok' });
     await expect(page.locator('.ant-message')).toContainText(`已删除草稿任务 ${number}`);
     await expect(detail.getByTestId('plan-tasks').locator('tr.ant-table-row')).toHaveCount(1);
   });
@@ -63,7 +57,7 @@ test('a draft task, then the draft plan, are deleted after a confirmation naming
     await expect(dialog).toContainText(`删除草稿计划《${PLAN_TITLE}》？`);
     await expect(dialog).toContainText('「保留的任务」');
     await settledShot(page, 'plan-hygiene-2-delete-plan');
-    await confirmDialog(page, 'plan-delete-ok');
+    await confirmModal(page, { ok: 'plan-delete-ok' });
     await expect(page.getByTestId('plans-page')).toContainText('还没有年度抽查计划');
     expect(app.services.plans.list()).toEqual([]);
   });
@@ -91,7 +85,7 @@ test('after a plan is deleted the page shows the plan that remains, never the de
   await expect(page.getByTestId('plan-title')).toHaveText(next.title);
   await answerSlowly(page, 'plans:list');
   await page.getByTestId('plan-delete').click();
-  await confirmDialog(page, 'plan-delete-ok');
+  await confirmModal(page, { ok: 'plan-delete-ok' });
   await expect(page.getByTestId('plan-title')).toHaveText(PLAN_TITLE);
   await expect(page).toHaveURL(new RegExp(`plan=${remaining}$`));
   await expect(page.getByTestId('plans-page')).not.toContainText('无法读取计划');

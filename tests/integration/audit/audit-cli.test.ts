@@ -1,19 +1,14 @@
 /** `audit verify` as a user runs it: the real CLI process, its exit status and its Chinese lines. */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { appendAuditRaw } from '../../../src-main/audit/service';
 import { auditCommand } from '../../../src-main/cli/audit-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { openDatabase } from '../../../src-main/db/connection';
+import { ssj } from '../../fixtures/kill-cli';
 import { tempDir } from '../../fixtures/test-db';
-
-const ROOT = resolve(__dirname, '../../..');
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-
-const ssj = (...argv: string[]) => spawnSync(tsx, ['src-main/cli.ts', ...argv], { cwd: ROOT, encoding: 'utf8' });
 
 /** A migrated database file with five log rows. */
 async function loggedDb(): Promise<string> {

@@ -1,13 +1,11 @@
 /** `backup`, `restore`, `package-export`, `package-import` on the command line: exit codes and Chinese messages. */
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { BACKUP_COMMANDS } from '../../../src-main/cli/backup-commands';
+import { ssj } from '../../fixtures/kill-cli';
 import { createTestDb, tempDir } from '../../fixtures/test-db';
 import { fingerprint, readSetting, tamper } from './fixtures';
-
-const ROOT = resolve(__dirname, '../../..');
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -65,8 +63,7 @@ describe('ssj backup / restore', () => {
     const from = await closedDb('丙县市场监督管理局');
     const to = await closedDb('另一个局');
     const pkg = join(tempDir(), '丙县.ssjpkg');
-    const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
-    const run = (...args: string[]) => spawnSync(tsx, ['src-main/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    const run = ssj;
     const e = run('package-export', '--db', from, '--out', pkg);
     expect(e.status, e.stderr).toBe(0);
     expect(e.stdout).toContain('已导出数据包');

@@ -3,18 +3,16 @@
  * county, published plan, a complete witnessed draw — leaving proof.json (which verifies, in this process and with
  * the CLI's `verify` in another), the two parts of the record as PDF, and the offline verify page.
  */
-import { spawnSync } from 'node:child_process';
+import type { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyProof, type DrawProof } from '@shared/draw';
 import { DEMO_WITNESSES } from '@shared/domain/draws';
 import { nodeSha256 } from '../../../src-main/draws/node-sha256';
+import { ssjWithin } from '../../fixtures/kill-cli';
 import { tempDir } from '../../fixtures/test-db';
-
-const ROOT = resolve(__dirname, '../../..');
-const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
 
 function countIn(out: string, sqlText: string): unknown {
   const db = new BetterSqlite3(join(out, 'demo.sqlite'), { readonly: true });
@@ -30,11 +28,7 @@ describe('demo --out', () => {
   let run: ReturnType<typeof spawnSync>;
   let summary: Record<string, unknown>;
   beforeAll(() => {
-    run = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
+    run = ssjWithin(180_000, 'demo', '--out', out, '--entities', '3000', '--json');
     summary = run.status === 0 ? (JSON.parse(String(run.stdout)) as Record<string, unknown>) : {};
   }, 200_000);
 
@@ -73,11 +67,7 @@ describe('demo --out', () => {
     expect(proof.entropy.witnesses).toEqual(DEMO_WITNESSES.map((w) => ({ name: w.name, value: w.value })));
     expect(proof.result.selected).toHaveLength(summary.selected as number);
 
-    const verify = spawnSync(tsx, ['src-main/cli.ts', 'verify', join(out, 'proof.json')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const verify = ssjWithin(60_000, 'verify', join(out, 'proof.json'));
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/^验证通过/);
 
@@ -93,11 +83,7 @@ describe('demo --out', () => {
     }
 
     // A second run into the same folder refuses: the demo only ever loads into an empty database.
-    const again = spawnSync(tsx, ['src-main/cli.ts', 'demo', '--out', out, '--entities', '3000'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const again = ssjWithin(60_000, 'demo', '--out', out, '--entities', '3000');
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/示例数据只能加载到空数据库/);
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCommand } from '../../../src-main/cli/publish-commands';
-import { runCli } from '../../../src-main/cli/run-cli';
+import { inspectorDrawId, inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { proofText } from '../../../src-main/draws/exports';
 import { loadSheets } from '../../../src-main/sheets/load';
 import { renderPackageWorkbook } from '../../../src-main/sheets/xlsx-write';
@@ -15,6 +15,7 @@ import { renderPackagePdf } from '../../../src-main/sheets/pdf-render';
 import { readPdf } from '../documents/pdf-text';
 import { filesUnder } from '../publish/site';
 import { openWorkbook } from '../sheets/fill';
+import { runCaptured } from '../../fixtures/cli';
 import { county, storedInputs, type County } from '../../fixtures/county';
 import { tempDir } from '../../fixtures/test-db';
 
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // Someone the draw puts on a team when nothing stops it, then declared in conflict with every entity of the scope.
   const free = await c.revealed('无回避');
   const member = teams(free)[0].id;
-  const rowId = Number(/^检查员(\d+)$/.exec(member)![1]);
+  const rowId = inspectorRowOf(member)!;
   const badge = raw().prepare('SELECT badge_no FROM inspectors WHERE id = ?').pluck().get(rowId) as string;
   conflict = { badge, rowId, codes: scopeCodes() };
   const conflicts = conflict.codes.map((entity) => ({ inspector: badge, entity, reason: '亲属关系' }));
@@ -59,15 +60,13 @@ describe('a draw sealed now', () => {
     };
     for (const { id } of inputs.inspectors) expect(id).toMatch(/^(检查员|专家)\d{4,}$/);
     expect(new Set(inputs.inspectors.map((i) => i.id)).size).toBe(inputs.inspectors.length);
-    expect(inputs.conflicts.map(([id]) => id)).toEqual(
-      conflict.codes.map(() => `检查员${String(conflict.rowId).padStart(4, '0')}`),
-    );
+    expect(inputs.conflicts.map(([id]) => id)).toEqual(conflict.codes.map(() => inspectorDrawId(conflict.rowId)));
   });
 
   it('keeps the inspector in conflict off every team (回避 by the same id)', () => {
     const ids = teams(drawId).map((m) => m.id);
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids).not.toContain(`检查员${String(conflict.rowId).padStart(4, '0')}`);
+    expect(ids).not.toContain(inspectorDrawId(conflict.rowId));
   });
 
   it('has none of the roster’s 执法证号 in its proof', () => {
@@ -79,10 +78,9 @@ describe('a draw sealed now', () => {
   it('has none of them in the 公示包 (proof.json, verify pages, site data)', async () => {
     const out = join(tempDir('ssj-pseudonyms-'), 'site');
     const taskNo = c.services.tasks.get(c.services.draws.get({ drawId })!.taskId).number;
-    let err = '';
-    const io = { out: () => undefined, err: (t: string) => (err += t) };
-    expect(await runCli(['publish', taskNo, '--out', out, '--db', c.path], [publishCommand], io)).toBe(0);
-    expect(err).toBe('');
+    const run = await runCaptured(['publish', taskNo, '--out', out, '--db', c.path], [publishCommand]);
+    expect(run.code).toBe(0);
+    expect(run.err).toBe('');
     const texts = filesUnder(out).filter((f) => /\.(json|html|js)$/.test(f));
     expect(texts.some((f) => f.endsWith('proof.json'))).toBe(true);
     for (const file of texts)
@@ -109,7 +107,7 @@ describe('a draw sealed before (its ids are 执法证号)', () => {
     // The proof as an earlier version sealed it: every 检查员N written as that inspector's 执法证号.
     const badgeOf = new Map(
       (raw().prepare('SELECT id, badge_no FROM inspectors').all() as { id: number; badge_no: string }[]).map((r) => [
-        `检查员${String(r.id).padStart(4, '0')}`,
+        inspectorDrawId(r.id),
         r.badge_no,
       ]),
     );

@@ -1,27 +1,14 @@
 /** Records and items added, retired and deleted by hand, over a real temp county with a sealed draw. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '@shared/domain/uscc';
-import { createDispatch } from '../../../src-main/ipc/dispatch';
-import { createHandlers } from '../../../src-main/ipc/handlers';
+import { inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { auditActions } from '../../fixtures/test-db';
 import { county, type County } from '../../fixtures/county';
+import { refusal } from '../../fixtures/refusal';
 
 let c: County;
 let taskId: number;
 let drawId: number;
-
-type Failure = { code: string; message: string; details?: unknown };
-let dispatch: ReturnType<typeof createDispatch>;
-const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-  const res = await dispatch('app://ssj/index.html', channel, payload);
-  if (!res.ok) throw Object.assign(new Error(res.error.message), res.error);
-  return res.value as T;
-};
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => ({ code: 'none', message: '' }) as Failure,
-    (e: Failure) => e,
-  );
 
 const uscc = (body: string) => body + usccCheckChar(body);
 const changes = (roster: string, id: number) =>
@@ -31,10 +18,6 @@ const changes = (roster: string, id: number) =>
 
 beforeAll(async () => {
   c = await county(400);
-  dispatch = createDispatch({
-    handlers: createHandlers(c.services),
-    isTrustedSender: (u) => u.startsWith('app://ssj/'),
-  });
   taskId = c.publishedTask({ name: '手工维护测试任务' });
   drawId = await c.drawAndSeal(taskId);
 }, 60_000);
@@ -42,7 +25,7 @@ afterAll(() => c.close());
 
 describe('adding a record by hand', () => {
   it('writes the entity with an insert in the change log and an audit row', async () => {
-    const row = await call<{ id: number; name: string }>('roster:create', {
+    const row = await c.call<{ id: number; name: string }>('roster:create', {
       roster: 'entities',
       values: { name: '手工新增超市', entityType: '企业', uscc: uscc('91469000MA5T00000'), office: '新设监管所' },
     });
@@ -55,26 +38,30 @@ describe('adding a record by hand', () => {
   it('refuses a USCC with a wrong check digit at the field', async () => {
     const body = '91469000MA5T00001';
     const wrong = body + (usccCheckChar(body) === '1' ? '2' : '1');
-    const e = await refusal(
-      call('roster:create', { roster: 'entities', values: { name: '甲', entityType: '企业', uscc: wrong } }),
+    const e = await refusal(() =>
+      c.call('roster:create', { roster: 'entities', values: { name: '甲', entityType: '企业', uscc: wrong } }),
     );
     expect(e).toMatchObject({ code: 'roster.usccCheckDigit', details: { field: 'uscc' } });
   });
 
   it('refuses an entity without any code', async () => {
-    const e = await refusal(call('roster:create', { roster: 'entities', values: { name: '乙', entityType: '企业' } }));
+    const e = await refusal(() =>
+      c.call('roster:create', { roster: 'entities', values: { name: '乙', entityType: '企业' } }),
+    );
     expect(e.code).toBe('roster.noCode');
   });
 
   it('refuses a 执法证号 another inspector has, naming the field', async () => {
     const taken = c.conn.raw.prepare('SELECT badge_no FROM inspectors LIMIT 1').pluck().get() as string;
-    const e = await refusal(call('roster:create', { roster: 'inspectors', values: { badgeNo: taken, name: '新人' } }));
+    const e = await refusal(() =>
+      c.call('roster:create', { roster: 'inspectors', values: { badgeNo: taken, name: '新人' } }),
+    );
     expect(e).toMatchObject({ code: 'roster.duplicateCode', details: { field: 'badgeNo' } });
     expect(e.message).toContain(taken);
   });
 
   it('adds an expert in 在库 by default', async () => {
-    const row = await call<{ status: string }>('roster:create', {
+    const row = await c.call<{ status: string }>('roster:create', {
       roster: 'experts',
       values: { idOrCertNo: 'ZJ-2026-001', name: '周专家' },
     });
@@ -84,11 +71,11 @@ describe('adding a record by hand', () => {
 
 describe('deleting a record', () => {
   it('deletes what no draw used, with a delete in the change log', async () => {
-    const row = await call<{ id: number }>('roster:create', {
+    const row = await c.call<{ id: number }>('roster:create', {
       roster: 'inspectors',
       values: { badgeNo: 'SG-0001', name: '试用人员' },
     });
-    await call('roster:delete', { roster: 'inspectors', id: row.id });
+    await c.call('roster:delete', { roster: 'inspectors', id: row.id });
     expect(c.conn.raw.prepare('SELECT count(*) FROM inspectors WHERE id = ?').pluck().get(row.id)).toBe(0);
     expect(changes('inspectors', row.id)).toEqual([
       { action: 'insert', source: 'edit' },
@@ -99,7 +86,7 @@ describe('deleting a record', () => {
 
   it('refuses a drawn entity, suggesting a status instead', async () => {
     const id = c.conn.raw.prepare('SELECT entity_id FROM draw_selected WHERE draw_id = ? LIMIT 1').pluck().get(drawId);
-    const e = await refusal(call('roster:delete', { roster: 'entities', id }));
+    const e = await refusal(() => c.call('roster:delete', { roster: 'entities', id }));
     expect(e.code).toBe('roster.inUse');
     expect(e.message).toContain('手工维护测试任务');
     expect(e.message).toContain('注销');
@@ -113,28 +100,24 @@ describe('deleting a record', () => {
       )
       .pluck()
       .get(drawId);
-    // Newer draws name an inspector 检查员 + his row number; older ones by his 执法证号.
-    const id = c.conn.raw
-      .prepare('SELECT id FROM inspectors WHERE id = CAST(substr(?, 4) AS INTEGER) OR badge_no = ?')
-      .pluck()
-      .get(badge, badge);
     expect(String(badge)).toMatch(/^检查员\d+$/);
-    const e = await refusal(call('roster:delete', { roster: 'inspectors', id }));
+    const id = inspectorRowOf(String(badge));
+    const e = await refusal(() => c.call('roster:delete', { roster: 'inspectors', id }));
     expect(e.code).toBe('roster.inUse');
     expect(e.message).toContain('调离');
   });
 
   it('refuses every delete while a draw is revealed but not sealed', async () => {
-    const row = await call<{ id: number }>('roster:create', {
+    const row = await c.call<{ id: number }>('roster:create', {
       roster: 'experts',
       values: { idOrCertNo: 'ZJ-2026-002', name: '吴专家' },
     });
     const open = await c.revealed('进行中的抽取');
-    const e = await refusal(call('roster:delete', { roster: 'experts', id: row.id }));
+    const e = await refusal(() => c.call('roster:delete', { roster: 'experts', id: row.id }));
     expect(e.code).toBe('roster.drawInProgress');
     await c.services.draws.seal({ drawId: open });
     await c.services.draws.settle();
-    await call('roster:delete', { roster: 'experts', id: row.id });
+    await c.call('roster:delete', { roster: 'experts', id: row.id });
   });
 });
 
@@ -142,64 +125,64 @@ describe('items by hand', () => {
   const item = { compiler: '县农业农村局', checkType: '农药经营检查', name: '农药经营许可情况的检查' };
 
   it('adds an item with one sub-item, and refuses the same item twice at 抽查事项', async () => {
-    const added = await call<{ id: number; status: string; subItems: { content: string }[] }>('items:create', item);
+    const added = await c.call<{ id: number; status: string; subItems: { content: string }[] }>('items:create', item);
     expect(added.status).toBe('启用');
     expect(added.subItems.map((s) => s.content)).toEqual([item.name]);
     expect(changes('items', added.id)).toEqual([{ action: 'insert', source: 'edit' }]);
-    const e = await refusal(call('items:create', item));
+    const e = await refusal(() => c.call('items:create', item));
     expect(e).toMatchObject({ code: 'items.duplicate', details: { field: 'name' } });
   });
 
   it('deletes an item no task names', async () => {
-    const added = await call<{ id: number }>('items:create', { ...item, name: '另一个事项' });
-    await call('items:delete', { id: added.id });
+    const added = await c.call<{ id: number }>('items:create', { ...item, name: '另一个事项' });
+    await c.call('items:delete', { id: added.id });
     expect(c.conn.raw.prepare('SELECT count(*) FROM item_sub_items WHERE item_id = ?').pluck().get(added.id)).toBe(0);
     expect(auditActions(c.conn, `items:${added.id}`)).toEqual(['items:create', 'items:delete']);
   });
 
   it('refuses to delete an item a task names, suggesting 停用', async () => {
     const id = c.conn.raw.prepare('SELECT item_id FROM task_items WHERE task_id = ? LIMIT 1').pluck().get(taskId);
-    const e = await refusal(call('items:delete', { id }));
+    const e = await refusal(() => c.call('items:delete', { id }));
     expect(e.code).toBe('items.inUse');
     expect(e.message).toContain('停用');
   });
 
   it('retires one item: no longer listed as 启用, still in its task', async () => {
     const id = c.conn.raw.prepare('SELECT item_id FROM task_items WHERE task_id = ? LIMIT 1').pluck().get(taskId);
-    const retired = await call<{ status: string }>('items:set-status', { id, status: '停用' });
+    const retired = await c.call<{ status: string }>('items:set-status', { id, status: '停用' });
     expect(retired.status).toBe('停用');
-    const offered = await call<{ rows: { id: number }[] }>('items:query', { pageSize: 500, status: '启用' });
+    const offered = await c.call<{ rows: { id: number }[] }>('items:query', { pageSize: 500, status: '启用' });
     expect(offered.rows.map((r) => r.id)).not.toContain(id);
     const kept = c.conn.raw.prepare('SELECT count(*) FROM task_items WHERE task_id = ? AND item_id = ?');
     expect(kept.pluck().get(taskId, id)).toBe(1);
-    await call('items:set-status', { id, status: '启用' });
+    await c.call('items:set-status', { id, status: '启用' });
   });
 
   it('refuses a 停用 item chosen for a new task, naming it at the items field', async () => {
     const id = c.conn.raw.prepare('SELECT item_id FROM task_items WHERE task_id = ? LIMIT 1').pluck().get(taskId);
-    await call('items:set-status', { id, status: '停用' });
-    const e = await refusal(
-      Promise.resolve().then(() => c.publishedTask({ name: '用停用事项的任务', itemIds: [id as number] })),
-    );
+    await c.call('items:set-status', { id, status: '停用' });
+    const e = await refusal(() => c.publishedTask({ name: '用停用事项的任务', itemIds: [id as number] }));
     expect(e.code).toBe('task.invalid');
     expect(e.message).toMatch(/^检查事项「.+」已停用，不能加入任务。/);
     expect(e.details).toEqual({ field: 'itemIds' });
-    await call('items:set-status', { id, status: '启用' });
+    await c.call('items:set-status', { id, status: '启用' });
   });
 
   it('bulk-retires the filtered department only when the confirmed count still holds', async () => {
-    await call('items:create', { ...item, name: '第三个事项' });
-    const shown = await call<{ total: number }>('items:query', { compiler: item.compiler, status: '启用' });
-    const stale = await refusal(call('items:bulk-retire', { compiler: item.compiler, expected: shown.total + 1 }));
+    await c.call('items:create', { ...item, name: '第三个事项' });
+    const shown = await c.call<{ total: number }>('items:query', { compiler: item.compiler, status: '启用' });
+    const stale = await refusal(() =>
+      c.call('items:bulk-retire', { compiler: item.compiler, expected: shown.total + 1 }),
+    );
     expect(stale.code).toBe('items.countChanged');
     const others = c.conn.raw.prepare("SELECT count(*) FROM items WHERE status = '启用' AND compiler <> ?").pluck();
     const before = others.get(item.compiler);
-    const done = await call<{ changed: number }>('items:bulk-retire', {
+    const done = await c.call<{ changed: number }>('items:bulk-retire', {
       compiler: item.compiler,
       expected: shown.total,
     });
     expect(done.changed).toBe(shown.total);
-    expect((await call<{ total: number }>('items:query', { compiler: item.compiler, status: '启用' })).total).toBe(0);
+    expect((await c.call<{ total: number }>('items:query', { compiler: item.compiler, status: '启用' })).total).toBe(0);
     expect(others.get(item.compiler)).toBe(before);
     const batch = c.conn.raw.prepare(
       "SELECT count(DISTINCT batch) FROM roster_changes WHERE source = 'bulk' AND roster = 'items'",
@@ -208,7 +191,7 @@ describe('items by hand', () => {
   });
 
   it('refuses a bulk retire without a 编制单位 filter', async () => {
-    const e = await refusal(call('items:bulk-retire', { expected: 3 }));
+    const e = await refusal(() => c.call('items:bulk-retire', { expected: 3 }));
     expect(e.message).toContain('编制单位');
   });
 });

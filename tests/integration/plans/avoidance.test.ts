@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskConflict } from '@shared/domain/tasks';
+import { inspectorRowOf } from '../../../src-main/draws/draw-people';
 import { demoTaskInput } from '../../../src-main/demo/plan-demo';
 import { CEREMONY, county, storedInputs, type County } from '../../fixtures/county';
 import { refusal } from '../../fixtures/refusal';
@@ -75,7 +76,7 @@ describe('回避关系 at 准备', () => {
     const free = await c.revealed('无回避');
     const member = c.services.draws.get({ drawId: free })!.packages[0].team[0].id;
     // The task names the inspector by 执法证号; the draw by the id the pool gives him.
-    const badge = firstOf(`SELECT badge_no FROM inspectors WHERE id = ${Number(member.replace('检查员', ''))}`);
+    const badge = firstOf(`SELECT badge_no FROM inspectors WHERE id = ${inspectorRowOf(member)}`);
     const codes = raw()
       .prepare(
         "SELECT coalesce(uscc, reg_no) FROM entities WHERE reg_status = '存续' AND industry IN ('食品销售', '餐饮服务')",

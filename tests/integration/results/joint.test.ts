@@ -6,7 +6,7 @@ import type { SheetResult } from '@shared/domain/results';
 import { latestProof } from '../../../src-main/draws/views';
 import { saveEntry } from '../../../src-main/results/entry';
 import { county, type County } from '../../fixtures/county';
-import { EVERY_PHARMACY, HEALTH_ITEMS, itemIdOf } from '../../fixtures/joint-tasks';
+import { overlappingPharmacyTasks } from '../../fixtures/joint-tasks';
 
 let c: County;
 let sheet: SheetResult;
@@ -14,14 +14,7 @@ let subItems: Map<number, number[]>;
 beforeAll(async () => {
   c = await county(600);
   const raw = c.conn.raw;
-  const every = { ...EVERY_PHARMACY, endDate: '2026-12-20' };
-  const market = c.publishedTask({ ...every, name: '药品零售企业抽查' });
-  const health = c.publishedTask({
-    ...every,
-    name: '药店公共卫生抽查',
-    leadDepartment: '县卫生健康委员会',
-    itemIds: HEALTH_ITEMS.map((name) => itemIdOf(c, name)),
-  });
+  const { market, health } = overlappingPharmacyTasks(c);
   const drawId = await c.drawAndSeal(market);
   const healthDraw = await c.drawAndSeal(health);
   const entityId = c.services.visits.proposals({ year: 2026 }).proposals[0].entityId;

@@ -5,9 +5,10 @@
 import { createDispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { createServices } from '../../../src-main/app/services';
+import { ipcCall, type IpcCall } from '../../fixtures/ipc-call';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 
-export type IpcCall = <T>(channel: string, payload: unknown) => Promise<T>;
+export type { IpcCall };
 
 export async function ipcTestDb(dialogPath: () => string | null): Promise<{ t: TestDb; call: IpcCall }> {
   const t = await createTestDb();
@@ -16,10 +17,5 @@ export async function ipcTestDb(dialogPath: () => string | null): Promise<{ t: T
     handlers: createHandlers(t.services),
     isTrustedSender: (u) => u.startsWith('app://ssj/'),
   });
-  const call: IpcCall = async <T>(channel: string, payload: unknown) => {
-    const res = await dispatch('app://ssj/index.html', channel, payload);
-    if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code });
-    return res.value as T;
-  };
-  return { t, call };
+  return { t, call: ipcCall((channel, payload) => dispatch('app://ssj/index.html', channel, payload)) };
 }

@@ -9,9 +9,9 @@ import { infoCommand, migrateCommand } from '../../../src-main/cli/app-commands'
 import { auditCommand } from '../../../src-main/cli/audit-commands';
 import { BACKUP_COMMANDS } from '../../../src-main/cli/backup-commands';
 import { publishCommand } from '../../../src-main/cli/publish-commands';
-import { runCli } from '../../../src-main/cli/run-cli';
 import { SHEET_COMMANDS } from '../../../src-main/cli/sheets-commands';
 import { statsCommand } from '../../../src-main/cli/stats-commands';
+import { runCaptured } from '../../fixtures/cli';
 import { createTestDb, tempDir, type TestDb } from '../../fixtures/test-db';
 import { addUsers, PASSWORD } from './users';
 
@@ -29,15 +29,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  const lines = { out: [] as string[], err: [] as string[] };
-  const code = await runCli([...argv, '--db', t.path], [...COMMANDS, publishCommand], {
-    out: (s) => lines.out.push(s),
-    err: (s) => lines.err.push(s),
-    env,
-  });
-  return { code, stdout: lines.out.join('\n'), stderr: lines.err.join('\n') };
-}
+const cli = (env: NodeJS.ProcessEnv, ...argv: string[]) =>
+  runCaptured([...argv, '--db', t.path], [...COMMANDS, publishCommand], env);
 
 const NO_USER = '错误：此数据库已设用户：请用 --user 用户名 指定本人账户，未做任何更改。';
 const auditRows = () => t.conn.raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
@@ -56,14 +49,14 @@ describe('CLI commands that write, once users exist', () => {
   it.each(writers)('%s refuses without --user and writes nothing', async (_, args) => {
     const before = auditRows();
     const r = await cli({}, ...args.map((a) => a.replace('OUT', out)));
-    expect([r.code, r.stderr]).toEqual([1, NO_USER]);
+    expect([r.code, r.err]).toEqual([1, NO_USER]);
     expect(auditRows()).toBe(before);
     expect(readdirSync(out)).toEqual([]);
   });
 
   it('a role without the right is refused by name', async () => {
     const r = await cli({ SSJ_PASSWORD: PASSWORD }, 'backup', '--out', out, '--user', '赵查看');
-    expect(r.stderr).toBe('错误：用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。');
+    expect(r.err).toBe('错误：用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。');
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -76,12 +69,12 @@ describe('CLI commands that write, once users exist', () => {
     expect(existsSync(pkg)).toBe(true);
     // Any account may read the figures: the refusal is now the year's, not the user's.
     const stats = await cli(env, 'stats', '--year', '2026', '--user', '赵查看');
-    expect(stats.stderr).not.toContain('--user');
+    expect(stats.err).not.toContain('--user');
   });
 
   it('info and audit verify need no user', async () => {
     expect((await cli({}, 'info')).code).toBe(0);
     const verify = await cli({}, 'audit', 'verify');
-    expect([verify.code, verify.stderr]).toEqual([0, '']);
+    expect([verify.code, verify.err]).toEqual([0, '']);
   });
 });
