@@ -44,8 +44,8 @@ function drawHolding(db: BetterSqlite3.Database, draw: DrawRow) {
   };
 }
 
-/** Runs `ssj demo --out` on a new database and kills it once `when(output)` holds; returns the database's draws. */
-async function killDemo(when: (output: string) => boolean): Promise<{ db: string; draws: DrawRow[] }> {
+/** Runs `ssj demo --out` on a new database and kills it once `when(output)` holds; returns its output and draws. */
+async function killDemo(when: (output: string) => boolean): Promise<{ output: string; draws: DrawRow[] }> {
   const dir = tempDir('ssj-crash-draw-');
   const db = join(dir, 'ssj.sqlite');
   const killed = await killMidway(['demo', '--entities', ENTITIES, '--out', join(dir, 'out'), '--db', db], when);
@@ -62,7 +62,7 @@ async function killDemo(when: (output: string) => boolean): Promise<{ db: string
     return rows;
   });
   expectChainIntact(db);
-  return { db, draws };
+  return { output: killed.output, draws };
 }
 
 /** Holds from `ms` milliseconds after `marker` first shows in the output. */
@@ -77,7 +77,8 @@ function after(marker: string, ms: number): (output: string) => boolean {
 describe('a kill in the middle of a draw', () => {
   it('during 准备 leaves no draw, or a whole prepared one', async () => {
     // The plan is published (line 2) and 准备 runs in the draw worker next, for seconds on this county.
-    const { draws } = await killDemo(after('2. 年度计划', 500));
+    const { output, draws } = await killDemo(after('2. 年度计划', 500));
+    expect(output, 'the kill came after 准备 had finished').not.toContain('3. 准备');
     expect(draws.map((d) => d.state)).toEqual(draws.length ? ['prepared'] : []);
   }, 300_000);
 
