@@ -1,10 +1,7 @@
 import type { JobCount } from '@shared/domain/job-count';
 import type { ApiError } from '@shared/ipc/client';
 import { errorText, newJobId } from './files';
-import { jobRunning, useJob, type JobState } from './useJob';
-
-/** Where a counted job stands: idle, running (with its polled count), or failed with the Chinese reason. */
-export type CountedJobState = JobState<JobCount, { phase: 'failed'; message: string }>;
+import { jobRunning, useJob } from './useJob';
 
 /** The calls of one kind of counted job: poll its count, cancel it. */
 export interface CountedJobCalls {
