@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { countRows, expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
-import { tempDir } from '../../fixtures/test-db';
+import { expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
+import { countRows, tempDir } from '../../fixtures/test-db';
 
 const ENTITIES = '30000';
 const STEPS = ['draws:prepare', 'draws:commit', 'draws:reveal', 'draws:seal'];

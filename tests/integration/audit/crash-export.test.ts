@@ -7,8 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { county } from '../../fixtures/county';
-import { countRows, expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
-import { tempDir } from '../../fixtures/test-db';
+import { expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
+import { countRows, tempDir } from '../../fixtures/test-db';
 
 const TABLES = ['audit_log', 'draws', 'draw_selected', 'draw_proofs', 'results'];
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/connection';
 import { loadDemoData } from '../../../src-main/demo/demo-data';
-import { countRows, expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
+import { expectChainIntact, killMidway, readDb } from '../../fixtures/kill-cli';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
-import { tempDir } from '../../fixtures/test-db';
+import { countRows, tempDir } from '../../fixtures/test-db';
 
 const ROWS = 100_000;
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAuditRaw } from '../../../src-main/audit/service';
 import { openDatabase } from '../../../src-main/db/connection';
-import { countRows, expectChainIntact, killMidway, readDb, walBytes } from '../../fixtures/kill-cli';
-import { tempDir } from '../../fixtures/test-db';
+import { expectChainIntact, killMidway, readDb, walBytes } from '../../fixtures/kill-cli';
+import { countRows, tempDir } from '../../fixtures/test-db';
 
 describe('a kill in the middle of a write', () => {
   it('leaves an intact database, none of the write, and an intact log chain', async () => {
