@@ -24,7 +24,8 @@ export async function spoiledWorkbook(
   pick: (p: SheetPackage) => boolean = () => true,
 ): Promise<SpoiledWorkbook> {
   const draw = loadSheets(raw, drawId);
-  const pkg = draw.packages.find((p) => p.entities.length >= 2 && pick(p))!;
+  const pkg = draw.packages.find((p) => p.entities.length >= 2 && pick(p));
+  if (!pkg) throw new Error(`no package of two entities or more: ${draw.packages.map((p) => p.entities.length)}`);
   const team = pkg.team.map((m) => m.id);
   const wb = await openWorkbook(await renderPackageWorkbook(draw, pkg));
   for (const ws of wb.worksheets) fillFirstSheet(ws, team);
