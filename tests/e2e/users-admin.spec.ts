@@ -4,9 +4,9 @@
  */
 import type { Page } from '@playwright/test';
 import { afterMotion, confirmPopover } from './draw-fixtures';
+import { PASSWORD, signIn } from './users-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
-const PASSWORD = '演示密码2026';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** 王管理 (管理员), 李操作 (操作员, who has changed his password: named in the log) and 赵查看 (never used). */
@@ -18,12 +18,6 @@ function accounts(app: AppFixture): void {
   users.signIn({ name: '李操作', password: PASSWORD });
   users.changePassword({ oldPassword: PASSWORD, password: PASSWORD });
   users.signOut();
-}
-
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.getByTestId('sign-in-name').fill(name);
-  await page.getByTestId('sign-in-password').fill(PASSWORD);
-  await page.getByTestId('sign-in-submit').click();
 }
 
 async function openUsers(page: Page, app: AppFixture) {

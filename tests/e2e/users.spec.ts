@@ -2,23 +2,16 @@
  * Local accounts at 1366×768: the first 管理员 created in 系统设置, sign-in once accounts exist (a wrong password
  * refused in Chinese), a 查看 user refused a write by main, and 承诺 needing the supervisor's own password.
  */
-import type { Page } from '@playwright/test';
 import { confirmPopover } from './draw-fixtures';
 import { drawPageFor, prepareOnPage } from './ceremony-fixtures';
+import { PASSWORD, signIn } from './users-fixtures';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
-const PASSWORD = '演示密码2026';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 function addUsers(app: AppFixture, users: [string, '管理员' | '操作员' | '监督员' | '录入员' | '查看'][]): void {
   for (const [name, role] of users) app.services.users.create({ name, role, password: PASSWORD });
   app.services.users.signOut();
-}
-
-async function signIn(page: Page, name: string, password = PASSWORD): Promise<void> {
-  await page.getByTestId('sign-in-name').fill(name);
-  await page.getByTestId('sign-in-password').fill(password);
-  await page.getByTestId('sign-in-submit').click();
 }
 
 const count = (app: AppFixture, table: string) =>
