@@ -54,7 +54,8 @@ test('a clerk makes the package; a citizen searches it from disk and verifies th
   const citizen = await openFromDisk(browser, dir, 'index.html');
   await test.step('a drawn enterprise, searched by name: drawn, with its draw number against the cut-off', async () => {
     await citizen.fill('#q', name);
-    const hit = citizen.locator('.hit').first();
+    // Two demo enterprises can share a name: the hit is the one with this code.
+    const hit = citizen.locator('.hit').filter({ hasText: code });
     await expect(hit).toContainText('已抽中');
     await expect(hit).toContainText(stratum.keys[stratum.codes.indexOf(code)]);
     await expect(hit).toContainText(stratum.cutoffKey!);
