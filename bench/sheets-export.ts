@@ -170,7 +170,7 @@ function report(label: string, f: Figures, limitS?: number): void {
 
 async function main() {
   await database();
-  const conn = await openDatabase(DB, { migrate: false });
+  const conn = await openDatabase(DB, { migrate: true });
   const drawOf = (n: number) =>
     first(
       conn.raw,
