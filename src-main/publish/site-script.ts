@@ -121,7 +121,7 @@ export const SITE_SCRIPT = String.raw`(function () {
     row(table, ['排名', '第 ' + (i + 1) + ' 名（本层共 ' + count(s.candidates) + ' 户，抽取前 ' + count(s.quota) + ' 名）']);
     row(table, ['本户抽取号', s.keys[i]]);
     row(table, ['本层截止抽取号', s.cutoffKey || '（本层未抽取）']);
-    if (drawn) row(table, ['名单包', '第 ' + task.packages[code] + ' 号']);
+    if (drawn) row(table, ['名单包', '第 ' + task.packages[code] + ' 包']);
     task.results.forEach(function (r) {
       if (r[0] === code) row(table, ['检查结果', r[1] + '：' + r[2] + (r[3] ? '（' + r[3] + '）' : '')]);
     });

@@ -59,6 +59,7 @@ test('a clerk makes the package; a citizen searches it from disk and verifies th
     await expect(hit).toContainText('已抽中');
     await expect(hit).toContainText(stratum.keys[stratum.codes.indexOf(code)]);
     await expect(hit).toContainText(stratum.cutoffKey!);
+    await expect(hit).toContainText(`名单包第 ${task.packages[code]} 包`);
     await screenshot(citizen, 'publish-2-search');
   });
   await test.step('one not drawn, searched by code: not drawn, and why', async () => {

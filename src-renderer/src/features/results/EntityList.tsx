@@ -35,7 +35,7 @@ const who = (by: string | null, at: string | null) =>
 
 function columns(onOpen: (id: number) => void, onReviewed: () => void) {
   return [
-    { title: '包', dataIndex: 'packageNo', width: 48 },
+    { title: '名单包', dataIndex: 'packageNo', width: 80, render: (no: number) => `第 ${no} 包` },
     {
       title: '检查对象',
       dataIndex: 'name',
