@@ -1,7 +1,10 @@
 import { Alert } from 'antd';
 import type { CSSProperties } from 'react';
 
-/** Why an action or a read was refused: a red alert with the Chinese message, shown only while there is one. */
+/**
+ * Why an action or a read was refused: a red alert with the Chinese message, shown only while there is one. Inside an
+ * antd Space write `{error && <ErrorAlert …/>}`: Space gives every child element its gap, even one that renders nothing.
+ */
 export function ErrorAlert({
   title,
   error,
@@ -10,7 +13,7 @@ export function ErrorAlert({
 }: {
   /** What did not happen, e.g. 未能保存 */
   title: string;
-  error: string | undefined;
+  error: string | null | undefined;
   style?: CSSProperties;
   testId?: string;
 }) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import type { AuditChainCheck as Check } from '@shared/ipc/contract';
 import { api } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** 系统设置's 操作日志校验: the same recomputation as `ssj audit verify`, on demand. */
 export function AuditChainCheck() {
@@ -31,7 +32,7 @@ export function AuditChainCheck() {
         <Button onClick={run} loading={running}>
           校验操作日志
         </Button>
-        {error && <Alert type="error" showIcon message="无法校验操作日志" description={error} />}
+        {error && <ErrorAlert title="无法校验操作日志" error={error} />}
         {check?.ok && (
           <Alert
             type="success"
@@ -40,7 +41,7 @@ export function AuditChainCheck() {
             description={<span style={{ wordBreak: 'break-all' }}>链头：{check.head}</span>}
           />
         )}
-        {check && !check.ok && <Alert type="error" showIcon message="操作日志不完整" description={check.reason} />}
+        {check && !check.ok && <Alert type="error" showIcon title="操作日志不完整" description={check.reason} />}
       </Space>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Table } from 'antd';
+import { Button, Card, Table } from 'antd';
 import type { AuditEntry } from '@shared/ipc/contract';
 import { actionName, auditTime, detailLines, targetName } from '@shared/domain/audit-labels';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { AuditExport } from './AuditExport';
 import { AuditFilters, type AuditFilter } from './AuditFilters';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const PAGE = 100;
 
@@ -75,7 +76,7 @@ export function AuditPage() {
       >
         <AuditExport filter={filter} total={total.loading ? undefined : total.data} />
       </AuditFilters>
-      {error && <Alert type="error" showIcon message="无法读取操作日志" description={error} />}
+      <ErrorAlert title="无法读取操作日志" error={error} />
       <Table<AuditEntry>
         rowKey="id"
         size="small"

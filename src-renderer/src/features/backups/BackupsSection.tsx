@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
 import { RestoreButtons } from './RestoreButtons';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动',
@@ -51,7 +52,7 @@ export function BackupsSection() {
           {data?.folder ?? '…'}
         </Typography.Text>
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="无法读取备份情况" description={error} />}
+      <ErrorAlert title="无法读取备份情况" error={error} />
       {actionError && (
         <Alert type="error" showIcon title={actionError} style={{ marginBottom: 12 }} data-testid="backup-error" />
       )}

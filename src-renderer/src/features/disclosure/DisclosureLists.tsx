@@ -4,6 +4,7 @@ import type { DueResult, PublicationListRow } from '@shared/domain/disclosure';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { dateTimeText } from '../../components/dateTime';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface ReadListProps<T> {
   call: { data?: T[]; error?: string; loading: boolean };
@@ -18,7 +19,7 @@ interface ReadListProps<T> {
 function ReadList<T extends object>({ call, failed, empty, rowKey, columns }: ReadListProps<T>) {
   return (
     <>
-      {call.error && <Alert type="error" showIcon title={failed} description={call.error} />}
+      <ErrorAlert title={failed} error={call.error} />
       <Table<T>
         rowKey={rowKey}
         size="small"

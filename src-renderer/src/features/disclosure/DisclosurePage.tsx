@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Card, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { DueList, PublicationList } from './DisclosureLists';
 import { ResultAnnouncementTab } from './ResultAnnouncementTab';
 import { TaskAnnouncementTab } from './TaskAnnouncementTab';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** 信息公示: the 抽查任务公告 and 抽查结果公告 previewed, published and exported; the 公示期 and the record. */
 export function DisclosurePage() {
@@ -18,7 +19,7 @@ export function DisclosurePage() {
   };
   return (
     <Card data-testid="disclosure-page">
-      {error && <Alert type="error" showIcon title="无法读取抽查任务" description={error} />}
+      <ErrorAlert title="无法读取抽查任务" error={error} />
       <Tabs
         activeKey={params.get('tab') ?? 'task'}
         onChange={(tab) => setParams({ tab })}

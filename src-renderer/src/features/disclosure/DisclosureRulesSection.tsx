@@ -11,6 +11,7 @@ import {
 import { api } from '../../api';
 import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * 公示规则: one rule per field (never a pattern over the text), and the 公示期 months. A rule that would publish a
@@ -22,7 +23,7 @@ export function DisclosureRulesSection() {
   const [draft, setDraft] = useState<DisclosureSettings>();
   const { run, busy, error: saveError } = useAction();
   useEffect(() => setDraft(data), [data]);
-  if (error) return <Alert type="error" showIcon title="无法读取公示规则" description={error} />;
+  if (error) return <ErrorAlert title="无法读取公示规则" error={error} />;
   if (!draft) return null;
   const setRule = (field: DisclosureField, rule: DisclosureSettings['rules'][DisclosureField]) =>
     setDraft({ ...draft, rules: { ...draft.rules, [field]: rule } });

@@ -13,6 +13,7 @@ import { useAction } from '../../components/useAction';
 import { AnnouncementActions } from './AnnouncementActions';
 import { AnnouncementTable } from './AnnouncementTable';
 import { TaskSelect } from './TaskAnnouncementTab';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type By = 'task' | 'range';
 
@@ -64,7 +65,7 @@ export function ResultAnnouncementTab({ tasks, onChanged }: { tasks?: Disclosure
         </Button>
         <Typography.Text type="secondary">只公示已审核的检查结果；已过公示期的不再列入。</Typography.Text>
       </Space>
-      {error && <Alert type="error" showIcon title="不能生成抽查结果公告" description={error} />}
+      {error && <ErrorAlert title="不能生成抽查结果公告" error={error} />}
       {!data && !error && <Empty description="选择抽查任务或检查完成日期后预览" />}
       {data && scope && (
         <>

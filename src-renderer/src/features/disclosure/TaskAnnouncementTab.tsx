@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Descriptions, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Descriptions, Empty, Select, Space, Spin, Typography } from 'antd';
 import type { TaskAnnouncement, TaskAnnouncementRow } from '@shared/domain/disclosure';
 import type { DisclosureTaskView } from '@shared/ipc/channels/disclosure';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { AnnouncementActions } from './AnnouncementActions';
 import { AnnouncementTable } from './AnnouncementTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The tasks with a sealed draw, by number and name. */
 export function TaskSelect(props: {
@@ -45,7 +46,7 @@ export function TaskAnnouncementTab({ tasks, onChanged }: { tasks?: DisclosureTa
         <Typography.Text>抽查任务：</Typography.Text>
         <TaskSelect tasks={tasks} value={taskId} onChange={setTaskId} testId="disclosure-task" />
       </Space>
-      {error && <Alert type="error" showIcon title="不能生成抽查任务公告" description={error} />}
+      {error && <ErrorAlert title="不能生成抽查任务公告" error={error} />}
       {!taskId && <Empty description="请选择抽查任务，预览其抽查任务公告" />}
       {taskId && loading && !data && <Spin />}
       {data && (

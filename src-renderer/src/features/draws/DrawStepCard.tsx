@@ -4,6 +4,7 @@ import { DrawStepControls, type SealedFiles } from './DrawStepControls';
 import { LONG_STEP_LABEL, STEP_ITEMS, stepOf } from './drawSteps';
 import type { DrawActions } from './useDrawActions';
 import { dateTimeText } from '../../components/dateTime';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Where the draw stands (准备 → 封存), what went wrong, the long step's progress, and the next step's button. */
 export function DrawStepCard({
@@ -25,7 +26,7 @@ export function DrawStepCard({
     <Card size="small">
       <Steps current={step.current} status={step.status} items={STEP_ITEMS} data-testid="draw-steps" />
       <div style={{ marginTop: 16 }}>
-        {loadError && <Alert type="error" showIcon title="无法读取抽取" description={loadError} />}
+        <ErrorAlert title="无法读取抽取" error={loadError} />
         {error && (
           <Alert
             type="error"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, type FormInstance, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, type FormInstance, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { JointVisitView, VisitProposal, VisitTaskView } from '@shared/domain/draws';
 import { describePeriod } from '@shared/domain/tasks';
 import { api } from '../../api';
 import { errorText } from '../../components/files';
 import { useApiCall } from '../../components/useApiCall';
 import { formatCount } from '@shared/domain/counts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const taskList = (tasks: VisitTaskView[]) =>
   tasks.map((t) => (
@@ -51,7 +52,7 @@ export function JointVisits({ year, version }: { year: number; version: number }
     setTarget(p);
   }
 
-  if (error) return <Alert type="error" showIcon title="无法读取联合检查建议" description={error} />;
+  if (error) return <ErrorAlert title="无法读取联合检查建议" error={error} />;
   if (!data || (data.total === 0 && data.visits.length === 0)) return null;
   return (
     <Card title={`联合检查（进一次门、查多项事）· ${year} 年`} size="small" data-testid="joint-visits">

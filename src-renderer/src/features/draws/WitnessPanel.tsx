@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { filledRule } from '../../components/filledRule';
 import { useAction } from '../../components/useAction';
 import { dateTimeText } from '../../components/dateTime';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface WitnessForm {
   name: string;
@@ -65,7 +66,7 @@ export function WitnessPanel({ draw, onAdded, disabled }: { draw: DrawView; onAd
           onFinish={confirmThenSave}
         />
       )}
-      {error && <Alert type="error" showIcon title="未能录入" description={error} data-testid="witness-error" />}
+      {error && <ErrorAlert title="未能录入" error={error} testId="witness-error" />}
       {draw.witnesses.length > 0 && (
         <Typography.Text type="secondary" data-testid="witness-final">
           见证值一经录入不能修改或删除：看到已录入的输入后再改动，操作人员就能挑选抽取结果。录错时只能作废本次抽取，重新准备。

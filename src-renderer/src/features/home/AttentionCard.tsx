@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { AttentionTask, AttentionView } from '@shared/ipc/channels/home';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** One place a line leads to: a task's filtered page, or the follow-ups list. */
 interface Target {
@@ -157,7 +158,7 @@ export function AttentionCard({ refreshKey }: { refreshKey: number }) {
       extra={data && <Typography.Text type="secondary">今天 {data.today}</Typography.Text>}
       data-testid="attention-card"
     >
-      {error && <Alert type="error" showIcon title="无法读取今日待办" description={error} />}
+      <ErrorAlert title="无法读取今日待办" error={error} />
       {data && lines.length === 0 && (
         <Space data-testid="attention-empty">
           <CheckCircleFilled style={{ color: '#52c41a' }} />

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { DeadlineItem, TaskDeadlines } from '@shared/domain/follow-ups';
 import { DEADLINE_LISTS, deadlineLine, useDeadlines } from '../follow-ups/DeadlineTags';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * 检查结果期限: per task, results due within 5 working days, results past their deadline, entities 逾期未检查, and
@@ -16,7 +17,7 @@ export function DeadlinesCard() {
       extra={data && <Typography.Text type="secondary">按工作日计算，今天 {data.today}</Typography.Text>}
       data-testid="deadlines-card"
     >
-      {error && <Alert type="error" showIcon title="无法读取检查结果期限" description={error} />}
+      <ErrorAlert title="无法读取检查结果期限" error={error} />
       {data && data.tasks.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有即将到期或已逾期的检查结果" />
       )}

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, List, Tag, Typography } from 'antd';
+import { Button, Card, List, Tag, Typography } from 'antd';
 import { CheckCircleFilled, RightOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import type { GettingStartedStep } from '@shared/domain/settings';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const STEPS: Record<GettingStartedStep['key'], { title: string; hint: string; path: string; action: string }> = {
   admin: {
@@ -49,7 +50,7 @@ const STEPS: Record<GettingStartedStep['key'], { title: string; hint: string; pa
 export function GettingStartedCard({ refreshKey }: { refreshKey: number }) {
   const navigate = useNavigate();
   const { data, error } = useApiCall(() => api()['settings:getting-started']({}), [refreshKey]);
-  if (error) return <Alert type="error" showIcon title="无法读取开始使用的步骤" description={error} />;
+  if (error) return <ErrorAlert title="无法读取开始使用的步骤" error={error} />;
   if (!data || data.every((s) => s.done)) return null;
   const next = data.find((s) => !s.done)!.key;
   const done = data.filter((s) => s.done).length;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { AttentionCard } from './AttentionCard';
@@ -7,6 +7,7 @@ import { DatabaseCard } from './DatabaseCard';
 import { DeadlinesCard } from './DeadlinesCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { RosterOverview } from './RosterOverview';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** 首页: the first steps until done, what needs doing today, what this program is for and which database it uses. */
 export function HomePage() {
@@ -26,7 +27,7 @@ export function HomePage() {
       </Card>
       <RosterOverview onDemoLoaded={() => setDemoLoads((n) => n + 1)} />
       <DeadlinesCard />
-      {error && <Alert type="error" showIcon message="无法读取程序信息" description={error} />}
+      {error && <ErrorAlert title="无法读取程序信息" error={error} />}
       {info && <DatabaseCard info={info} />}
     </Space>
   );

@@ -8,6 +8,7 @@ import { jobPercent, type JobCount } from '@shared/domain/job-count';
 import { useCountedJob, type CountedJobCalls } from '../../components/useCountedJob';
 import type { DemoSummary } from '@shared/ipc/channels/demo';
 import { formatCount } from '@shared/domain/counts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 async function counts() {
   const a = api();
@@ -51,7 +52,7 @@ export function RosterOverview({ onDemoLoaded }: { onDemoLoaded?: () => void }) 
   ];
   return (
     <Card title="一单两库" data-testid="roster-overview">
-      {error && <Alert type="error" showIcon title="无法读取名录" description={error} />}
+      <ErrorAlert title="无法读取名录" error={error} />
       {data && (
         <Row gutter={16}>
           {stats.map((s) => (

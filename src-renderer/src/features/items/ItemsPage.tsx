@@ -12,6 +12,7 @@ import { ItemCreateDrawer } from './ItemCreateDrawer';
 import { ItemDetailView } from './ItemDetailView';
 import { ItemStatusActions } from './ItemStatusActions';
 import { ItemToolbar } from './ItemToolbar';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const ITEM_COLUMNS: ColumnsType<ItemRow> = [
   { title: L.seqNo, dataIndex: 'seqNo', width: 64 },
@@ -73,7 +74,7 @@ export function ItemsPage() {
           onChanged={bump}
           onNew={() => setCreating(true)}
         />
-        {error && <Alert type="error" showIcon title="查询失败" description={error} />}
+        {error && <ErrorAlert title="查询失败" error={error} />}
         <Table<ItemRow>
           rowKey="id"
           size="small"

@@ -1,9 +1,10 @@
-import { Alert, Button, Input, Modal, Space, Typography } from 'antd';
+import { Button, Input, Modal, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { ItemDetail } from '@shared/domain/roster-views';
 import '../../components/zodRule';
 import { SubItemCard } from './SubItemCard';
 import { type SubItemDrafts, useSubItemDrafts } from './useSubItemDrafts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * The check sub-items of one item — the rows of its 一户一表 record sheet. The clerk edits the text, splits one
@@ -19,7 +20,7 @@ export function SubItemEditor({ item, onSaved }: { item: ItemDetail; onSaved: (i
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         检查子项是一户一表中的检查行。导入的清单没有单列检查子项时，每个事项有一个子项（其检查内容或事项名称），可在此修改、拆分。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="sub-items-error" />}
+      {error && <ErrorAlert title="未能保存" error={error} testId="sub-items-error" />}
       {drafts.map((d, i) => (
         <SubItemCard key={d.key} d={d} i={i} edit={edit} />
       ))}

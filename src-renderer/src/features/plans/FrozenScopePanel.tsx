@@ -1,9 +1,10 @@
-import { Alert, Card, Space, Spin, Typography } from 'antd';
+import { Card, Space, Spin, Typography } from 'antd';
 import { api } from '../../api';
 import { useApiCall } from '../../components/useApiCall';
 import { ScopeFigures } from './ScopeFigures';
 import { formatCount } from '@shared/domain/counts';
 import { dateTimeText } from '../../components/dateTime';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const number = formatCount;
 
@@ -22,7 +23,7 @@ export function FrozenScopePanel({ taskId, locked }: { taskId: number; locked: b
       title={current ? `准备时冻结的范围（第 ${current.attempt} 次抽取）` : '准备时冻结的范围'}
       data-testid="frozen-scope"
     >
-      {error && <Alert type="error" showIcon title="无法读取这次抽取" description={error} />}
+      <ErrorAlert title="无法读取这次抽取" error={error} />
       {!error && draw === undefined && <Spin size="small" />}
       {current && p && (
         <Space orientation="vertical" size="small" style={{ width: '100%' }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Space } from 'antd';
+import { App, Button, Card, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TaskView } from '@shared/domain/tasks';
 import { api } from '../../api';
@@ -12,6 +12,7 @@ import { TaskEditor } from './TaskEditor';
 import { usePlanDelete } from './usePlanDelete';
 import { usePlanRename } from './usePlanRename';
 import { useTaskOptions } from './useTaskOptions';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** One year's plan: its title and status, publish, export for 公示, its tasks (with the task editor) and its versions. */
 export function PlanDetail({
@@ -36,7 +37,7 @@ export function PlanDetail({
   const { renaming, renameForm, startRename, rename, cancelRename } = usePlanRename(planId, plan, changed);
   const removal = usePlanDelete(plan, onDeleted, changed);
 
-  if (error) return <Alert type="error" showIcon title="无法读取计划" description={error} />;
+  if (error) return <ErrorAlert title="无法读取计划" error={error} />;
   if (!plan) return <Card loading />;
   const published = plan.version > 0;
 
@@ -59,7 +60,7 @@ export function PlanDetail({
           </Button>
         }
       >
-        {options.error && <Alert type="error" showIcon title="无法读取名录选项" description={options.error} />}
+        <ErrorAlert title="无法读取名录选项" error={options.error} />
         <PlanTasksTable
           tasks={plan.tasks}
           canEdit={!!options.data}

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { Button, Card, List, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { PlanSummary } from '@shared/domain/plans';
 import { PlanStatusTag } from './PlanHeaderCard';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** 年度计划: the plans by year, the chosen one highlighted. */
 export function PlanList({
@@ -27,7 +28,7 @@ export function PlanList({
         </Button>
       }
     >
-      {error && <Alert type="error" showIcon title="无法读取计划" description={error} />}
+      <ErrorAlert title="无法读取计划" error={error} />
       <List<PlanSummary>
         dataSource={plans ?? []}
         locale={{ emptyText: '还没有年度计划' }}

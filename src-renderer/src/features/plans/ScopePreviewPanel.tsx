@@ -5,6 +5,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ScopeFigures } from './ScopeFigures';
 import { formatCount } from '@shared/domain/counts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const number = formatCount;
 
@@ -22,7 +23,7 @@ export function ScopePreviewPanel({ request }: { request: Req<'tasks:scope-previ
   return (
     <Card size="small" title="范围预览（实时）" data-testid="scope-preview">
       {!key && <Typography.Text type="secondary">抽查比例和开展时间填写无误后，显示范围内户数。</Typography.Text>}
-      {error && <Alert type="error" showIcon title="无法计算范围" description={error} />}
+      <ErrorAlert title="无法计算范围" error={error} />
       {data && (
         <Spin spinning={loading} size="small">
           <Space orientation="vertical" size="small" style={{ width: '100%' }}>

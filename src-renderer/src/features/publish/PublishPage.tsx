@@ -8,13 +8,14 @@ import { NoSealedDraw } from '../../components/NoSealedDraw';
 import { useApiCall } from '../../components/useApiCall';
 import { usePublish, type PublishScope, type PublishState } from './usePublish';
 import { formatCount } from '@shared/domain/counts';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** 公示包: pick a sealed task or a year, choose an empty folder, and get a folder ready for the bureau's website. */
 export function PublishPage() {
   const { data, error } = useApiCall(() => api()['publish:choices']({}), []);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="publish-page">
-      {error && <Alert type="error" showIcon title="无法读取已封存的抽取" description={error} />}
+      {error && <ErrorAlert title="无法读取已封存的抽取" error={error} />}
       {data && data.tasks.length === 0 && (
         <NoSealedDraw
           testId="publish-none"

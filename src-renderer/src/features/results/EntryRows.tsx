@@ -89,7 +89,7 @@ export function EntryRows({ items, rows, problem, joint, disabled, onChange }: P
   return (
     <div data-testid="entry-rows">
       {problem && (
-        <Alert type="error" showIcon message={problem} style={{ marginBottom: 8 }} data-testid="problem-rows" />
+        <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="problem-rows" />
       )}
       {items.map((item, n) => (
         <div key={`${item.id}-${n}`} style={{ marginBottom: 12 }}>

@@ -105,11 +105,11 @@ export function ImportModal({ open, onClose, onImported }: Props) {
           showIcon
           message="选择从「一户一表」导出、填好后保存的 Excel 工作簿（可多选）。先预览：列出每个问题与各项数量，确认后才写入没有问题的部分。"
         />
-        {error && <Alert type="error" showIcon message={error} />}
+        {error && <Alert type="error" showIcon title={error} />}
         {job && <ImportRunning job={job} progress={progress} onCancel={() => void cancel()} />}
         {report && <Counts report={report} />}
         {report && report.problems.length > 0 && <Problems problems={report.problems} />}
-        {report && report.problems.length === 0 && <Alert type="success" showIcon message="没有发现问题。" />}
+        {report && report.problems.length === 0 && <Alert type="success" showIcon title="没有发现问题。" />}
       </Space>
     </Modal>
   );

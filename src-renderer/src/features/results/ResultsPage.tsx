@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Button, Card, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { ResultState } from '@shared/domain/results';
 import type { ResultTaskView } from '@shared/domain/result-views';
@@ -10,6 +10,7 @@ import { EntryView } from './EntryView';
 import { ImportModal } from './ImportModal';
 import { DueNotice } from '../disclosure/DisclosureLists';
 import { LinkFilterTags, linkFilters, type LinkFilters } from './LinkFilterTags';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The sheet of the entity in the URL, entered in place; previous and next follow the list as filtered. */
 function EntityEntry(props: {
@@ -23,7 +24,7 @@ function EntityEntry(props: {
   const { drawId, entityId, order, go, onSubmitted } = props;
   const { data, error } = useApiCall(() => api()['results:sheet']({ drawId, entityId }), [drawId, entityId]);
   const at = order.indexOf(entityId);
-  if (error) return <Alert type="error" showIcon message="无法打开这一户的检查记录" description={error} />;
+  if (error) return <ErrorAlert title="无法打开这一户的检查记录" error={error} />;
   if (!data || data.entityId !== entityId) return <Spin />;
   return (
     <EntryView
@@ -143,7 +144,7 @@ export function ResultsPage() {
         onDraw={(id) => setParams({ draw: String(id) })}
         onImport={() => setImporting(true)}
       />
-      {tasks.error && <Alert type="error" showIcon message="无法读取抽查任务" description={tasks.error} />}
+      {tasks.error && <ErrorAlert title="无法读取抽查任务" error={tasks.error} />}
       {drawId && entityId ? (
         <EntityEntry
           drawId={drawId}

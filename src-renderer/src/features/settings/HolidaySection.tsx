@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Divider, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Divider, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CalendarYearView } from '@shared/domain/follow-ups';
 import { api } from '../../api';
@@ -7,6 +7,7 @@ import { useApiCall } from '../../components/useApiCall';
 import { formOf, rangesText, type HolidayFormValues } from './holidayForm';
 import { HolidayYearForm } from './HolidayYearForm';
 import { dateTimeText } from '../../components/dateTime';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /**
  * 节假日安排: the years the working-day calendar covers (shipped with the program, or entered here), and the form to
@@ -27,7 +28,7 @@ export function HolidaySection() {
         检查结果录入期限等按工作日计算，依国务院办公厅每年发布的节假日安排（含调休上班日）。下表未列出的年份，期限显示为“待确认”，
         请在国务院通知发布后录入或导入该年安排。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="无法读取节假日安排" description={error} />}
+      <ErrorAlert title="无法读取节假日安排" error={error} />
       <Table<CalendarYearView>
         rowKey="year"
         size="small"

@@ -7,6 +7,7 @@ import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
 import { formatCount } from '@shared/domain/counts';
 import { filledRule } from '../../components/filledRule';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const KIND_LABELS: Record<BureauOfficeKind, string> = { 局机关: '局机关科室', 市场监管所: '市场监管所' };
 
@@ -41,7 +42,7 @@ export function OfficesSection() {
       <Typography.Paragraph type="secondary">
         编制抽查任务时从这里选择牵头科室和参加抽取的市场监管所。导入名录时遇到的新单位也会加入；仍有检查对象或执法检查人员记在其下的单位不能删除。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="无法读取科室和所" description={error} />}
+      <ErrorAlert title="无法读取科室和所" error={error} />
       {actionError && (
         <Alert type="error" showIcon title={actionError} style={{ marginBottom: 12 }} data-testid="office-error" />
       )}

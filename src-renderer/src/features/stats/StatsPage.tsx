@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { StatsView } from '@shared/domain/stats';
 import { api } from '../../api';
@@ -8,6 +8,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useApiCall } from '../../components/useApiCall';
 import { StatsCharts } from './StatsCharts';
 import { FigureCards, FigureTable } from './StatsFigures';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface Filter {
   year?: number;
@@ -110,7 +111,7 @@ export function StatsPage() {
           )}
         </Space>
       </Card>
-      {error && <Alert type="error" showIcon title="无法读取统计数据" description={error} />}
+      {error && <ErrorAlert title="无法读取统计数据" error={error} />}
       {data?.empty && (
         <Card>
           <Empty description={<span data-testid="stats-empty">{data.empty}</span>} />

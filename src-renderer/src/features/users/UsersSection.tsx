@@ -11,6 +11,7 @@ import { newPasswordRules, repeatRule } from './passwordRules';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UsersTable } from './UsersTable';
 import { filledRule } from '../../components/filledRule';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 interface NewUser {
   name: string;
@@ -74,7 +75,7 @@ function UserAdmin() {
 
   return (
     <>
-      {error && <Alert type="error" showIcon title="无法读取用户" description={error} />}
+      <ErrorAlert title="无法读取用户" error={error} />
       {actionError && (
         <Alert type="error" showIcon title={actionError} style={{ marginBottom: 12 }} data-testid="user-error" />
       )}

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { ROSTER_BROWSE_LIMIT } from '@shared/domain/roster-views';
 import { BulkActionModal, type BulkAction } from './BulkActionModal';
@@ -9,6 +9,7 @@ import type { RosterConfig, RosterRow, SortField } from './types';
 import type { RecordTarget } from './useRecordSave';
 import { type RosterQueryState, useRosterExport, useRosterQuery } from './useRosterQuery';
 import { formatCount } from '@shared/domain/counts';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 
 /** Import warnings a record was kept with, as the clerk reads them. */
 const FLAG_LABELS: Record<string, string> = {
@@ -77,7 +78,7 @@ export function RosterView<R extends RosterRow>({
         {selected.length > 0 && (
           <SelectionBar config={config} count={selected.length} onBulk={setBulk} onClear={() => setSelected([])} />
         )}
-        {error && <Alert type="error" showIcon title="查询失败" description={error} />}
+        {error && <ErrorAlert title="查询失败" error={error} />}
         <RosterTable config={config} query={query} selected={selected} onSelect={setSelected} onEdit={setEditing} />
         {data?.searchMode === 'scan' && query.search && (
           <Typography.Text type="secondary">提示：检索内容含标点符号，按逐条比对查找，可能较慢。</Typography.Text>
