@@ -28,10 +28,17 @@ function lockedMessage(name: string, until: Date): string {
 /**
  * The account named, if `password` is its own. A wrong password counts towards the lockout (committed even though
  * the caller's action is refused); an unknown name and a wrong password read alike, so names cannot be probed.
+ * `wrong` names what was mistyped: 当前密码 when the name is the signed-in user's own.
  */
-export function checkPassword(raw: BetterSqlite3.Database, name: string, password: string, now: Date): Account {
+export function checkPassword(
+  raw: BetterSqlite3.Database,
+  name: string,
+  password: string,
+  now: Date,
+  wrong = '用户名或密码',
+): Account {
   const row = findUser(raw, name);
-  if (!row) throw new AppError('users.badCredentials', '用户名或密码不正确，未做任何更改。');
+  if (!row) throw new AppError('users.badCredentials', `${wrong}不正确，未做任何更改。`);
   if (row.locked_until && new Date(row.locked_until) > now)
     throw new AppError('users.locked', lockedMessage(row.name, new Date(row.locked_until)));
   const where = qb.updateTable('users').where('id', '=', row.id);
@@ -57,6 +64,6 @@ export function checkPassword(raw: BetterSqlite3.Database, name: string, passwor
   const left = LOCKOUT_ATTEMPTS - failed;
   throw new AppError(
     'users.badCredentials',
-    `用户名或密码不正确，未做任何更改（再错 ${left} 次，账户将锁定 ${LOCKOUT_MINUTES} 分钟）。`,
+    `${wrong}不正确，未做任何更改（再错 ${left} 次，账户将锁定 ${LOCKOUT_MINUTES} 分钟）。`,
   );
 }

@@ -58,7 +58,7 @@ export function createUserService(raw: BetterSqlite3.Database, ctx: ServiceConte
     },
     changePassword(req: ParsedReq<'users:change-password'>): SessionView {
       const user = signedIn(session);
-      checkPassword(raw, user.name, req.oldPassword, ctx.now());
+      checkPassword(raw, user.name, req.oldPassword, ctx.now(), '当前密码');
       setPassword(user.name, req.password, 'users:change-password');
       return view();
     },

@@ -1,5 +1,5 @@
 /**
- * Passwords at 1366×768: 修改密码 from the header (a wrong current password refused in the dialog, what was typed kept,
+ * Passwords at 1366×768: 修改密码 from the header (a wrong current password refused at its field, what was typed kept,
  * then the new one in use) and 重置密码 by the 管理员, which also unlocks a locked account.
  */
 import type { Page } from '@playwright/test';
@@ -25,7 +25,7 @@ async function onlyPasswordOpens(page: Page, name: string, old: string, password
   await expect(page.getByTestId('user-badge')).toContainText(`${name}（`);
 }
 
-test('修改密码: a wrong current password is refused in the dialog, keeps what was typed, then the new one opens', async ({
+test('修改密码: a wrong current password is refused at its field, keeps what was typed, then the new one opens', async ({
   page,
   app,
 }) => {
@@ -39,11 +39,14 @@ test('修改密码: a wrong current password is refused in the dialog, keeps wha
   await dialog.getByLabel('再输入一次新密码').fill(NEW_PASSWORD);
   await dialog.getByRole('button', { name: /^修\s?改$/ }).click();
 
-  await expect(dialog.getByRole('alert')).toContainText('用户名或密码不正确，未做任何更改（再错 4 次');
+  const current = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('当前密码') });
+  await expect(current).toContainText('当前密码不正确，未做任何更改（再错 4 次，账户将锁定 15 分钟）。');
+  await expect(dialog.locator('.ant-alert')).toHaveCount(0);
   await expect(dialog.getByLabel(/^新密码/)).toHaveValue(NEW_PASSWORD);
   await afterMotion(page);
   await screenshot(page, 'users-passwords-1-refused');
   await dialog.getByLabel('当前密码').fill(PASSWORD);
+  await expect(current).not.toContainText('不正确');
   await dialog.getByRole('button', { name: /^修\s?改$/ }).click();
   await expect(page.getByText('密码已修改。')).toBeVisible();
   await expect(dialog).toBeHidden();

@@ -63,6 +63,7 @@ describe('sign-in and lockout', () => {
     t.services.users.signIn({ name: '李操作', password: PASSWORD });
     const r = refusal(() => t.services.users.changePassword({ oldPassword: 'nope', password: '另一个密码123' }));
     expect(r.code).toBe('users.badCredentials');
+    expect(r.message).toBe(`当前密码不正确，未做任何更改（再错 ${LOCKOUT_ATTEMPTS - 1} 次，账户将锁定 15 分钟）。`);
     t.services.users.changePassword({ oldPassword: PASSWORD, password: '另一个密码123' });
     t.services.users.signOut();
     expect(refusal(() => t.services.users.signIn({ name: '李操作', password: PASSWORD })).code).toBe(

@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { PASSWORD_MIN } from '@shared/domain/users';
 import { api } from '../../api';
 import { useModalForm } from '../../components/useModalForm';
+import { refusalAtField, refusalCode } from '../../components/refusalAtField';
 import { newPasswordRules, repeatRule } from './passwordRules';
 
 interface Values {
@@ -16,7 +17,14 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const [form] = Form.useForm<Values>();
   const { error, modalProps } = useModalForm(
     form,
-    (v) => api()['users:change-password']({ oldPassword: v.oldPassword, password: v.password }),
+    (v) => {
+      const sent = api()['users:change-password']({ oldPassword: v.oldPassword, password: v.password });
+      return sent.catch((e: unknown) => {
+        // A mistyped current password is said at its field; a lockout concerns the account and stays above.
+        if (refusalCode(e) === 'users.badCredentials' && refusalAtField(form, e, 'oldPassword')) return undefined;
+        throw e;
+      });
+    },
     () => {
       message.success('密码已修改。');
       close();
