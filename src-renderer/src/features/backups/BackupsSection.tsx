@@ -7,6 +7,7 @@ import { useAction } from '../../components/useAction';
 import { useApiCall } from '../../components/useApiCall';
 import { RestoreButtons } from './RestoreButtons';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { dateTimeText } from '../../components/dateTime';
 
 const KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动',
@@ -15,7 +16,6 @@ const KIND_LABELS: Record<BackupKind, string> = {
   manual: '手动',
 };
 
-const bureauTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
@@ -88,7 +88,7 @@ export function BackupsSection() {
         scroll={{ y: 240 }}
         data-testid="backup-list"
         columns={[
-          { title: '备份时间', dataIndex: 'at', width: 180, render: bureauTime },
+          { title: '备份时间', dataIndex: 'at', width: 180, render: (at: string) => dateTimeText(at) },
           { title: '类型', dataIndex: 'kind', width: 100, render: (k: BackupKind) => KIND_LABELS[k] },
           { title: '大小', dataIndex: 'bytes', width: 100, align: 'right', render: size },
           { title: '文件名', dataIndex: 'fileName', ellipsis: true },
