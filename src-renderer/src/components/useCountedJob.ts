@@ -1,7 +1,7 @@
 import type { JobCount } from '@shared/domain/job-count';
-import type { ApiError } from '@shared/ipc/client';
 import { errorText, newJobId } from './files';
 import { jobRunning, useJob } from './useJob';
+import { refusalCode } from './refusalAtField';
 
 /** The calls of one kind of counted job: poll its count, cancel it. */
 export interface CountedJobCalls {
@@ -36,7 +36,7 @@ export function useCountedJob<Value>(
       onDone(value);
     } catch (e) {
       // Read by shape: in the e2e bridge the error may come from another bundle, where instanceof fails.
-      const cancelled = (e as Partial<ApiError> | null)?.code === calls.cancelledCode;
+      const cancelled = refusalCode(e) === calls.cancelledCode;
       setState(cancelled ? { phase: 'idle' } : { phase: 'failed', message: errorText(e) });
       if (cancelled) onCancelled?.(errorText(e));
     }

@@ -88,7 +88,9 @@ function showAtField(form: FormInstance<TaskFormValues>, e: unknown, values: Tas
   const details = (e as Partial<ApiError> | null)?.details as Partial<TaskRefusal> | undefined;
   const refused = details?.field;
   const name = refused && formFieldOf(refused, values.ratioMode);
-  if (!name || !refusalAtField(form, e, name) || form.getFieldError(name).length === 0) return false;
+  if (!name) return false;
+  refusalAtField(form, e, name);
+  if (form.getFieldError(name).length === 0) return false;
   form.scrollToField(name, { block: 'center' });
   return true;
 }

@@ -3,6 +3,7 @@ import type { ResultImportProgress } from '@shared/ipc/channels/results';
 import { api } from '../../api';
 import { newJobId } from '../../components/files';
 import { jobRunning, useJob } from '../../components/useJob';
+import { refusalCode } from '../../components/refusalAtField';
 
 /** The preview or confirm under way: its job id (for progress and cancel) and whether it is being cancelled. */
 export interface ImportJobState {
@@ -14,7 +15,7 @@ export interface ImportJobState {
 const readProgress = (jobId: string) => api()['results:import-progress']({ jobId });
 const cancelImport = (jobId: string) => api()['results:import-cancel']({ jobId });
 
-const wasCancelled = (e: unknown) => (e as { code?: string }).code === 'result.importCancelled';
+const wasCancelled = (e: unknown) => refusalCode(e) === 'result.importCancelled';
 
 /**
  * Runs a preview or a confirm under a new job id, polling its progress; `cancel` stops it. A cancelled job resolves

@@ -21,8 +21,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       const sent = api()['users:change-password']({ oldPassword: v.oldPassword, password: v.password });
       return sent.catch((e: unknown) => {
         // A mistyped current password is said at its field; a lockout concerns the account and stays above.
-        if (refusalCode(e) === 'users.badCredentials' && refusalAtField(form, e, 'oldPassword')) return undefined;
-        throw e;
+        if (refusalCode(e) !== 'users.badCredentials') throw e;
+        refusalAtField(form, e, 'oldPassword');
+        return undefined;
       });
     },
     () => {

@@ -9,6 +9,7 @@ import { useJobProgress } from '../../../components/useJobProgress';
 import type { Mapping } from './MappingStep';
 import { changedChoices, type ValueChoices } from './ValueMappings';
 import { formatCount } from '@shared/domain/counts';
+import { refusalCode } from '../../../components/refusalAtField';
 
 export type Stage =
   | { step: 'choose' }
@@ -25,7 +26,7 @@ const readProgress = (jobId: string) => api()['job:progress']({ jobId });
 
 /** A refusal is shown as an error; a cancel only as a notice that nothing was written. */
 function failureOf(e: unknown): { error?: string; notice?: string } {
-  const cancelled = (e as { code?: string }).code === CANCELLED;
+  const cancelled = refusalCode(e) === CANCELLED;
   return cancelled ? { notice: '已取消，数据库未作任何修改。' } : { error: errorText(e) };
 }
 
