@@ -38,8 +38,7 @@ export function ItemStatusActions({
   }
 
   return (
-    // A flex column, not a Space: an ErrorAlert with nothing to show leaves no gap in it.
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
         <Button loading={busy} onClick={toggle} data-testid="item-toggle-status">
           {retired ? '重新启用' : '停用此事项'}
@@ -52,7 +51,7 @@ export function ItemStatusActions({
           testId="item-delete"
         />
       </Space>
-      <ErrorAlert title="未能完成" error={error} testId="item-action-error" />
-    </div>
+      {error && <ErrorAlert title="未能完成" error={error} testId="item-action-error" />}
+    </Space>
   );
 }
