@@ -1,7 +1,7 @@
 /**
- * The 操作日志 export runs in a worker thread (audit-export-worker.ts) with its own connection: a log of millions of
- * rows takes minutes to count and write, which must not stall the main process. It reports the total it counted and
- * the rows written; a cancel leaves no file.
+ * The 操作日志 export runs in a worker thread (audit-export-worker.ts) with its own connection: counting and writing a
+ * long log must not stall the main process. It reports the total it counted and the rows written; a cancel leaves no
+ * file.
  */
 import { AppError } from '@shared/errors';
 import { CountedJobs, type CountedRequest } from '../workers/counted-jobs';

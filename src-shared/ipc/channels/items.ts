@@ -23,7 +23,7 @@ export interface ItemResponses {
   'items:set-status': ItemDetail;
   /** Every 启用 item the list's filter shows, retired together. */
   'items:bulk-retire': { changed: number };
-  /** Each 编制单位 of the list with its items and how many are 启用, by name. */
+  /** Each 编制单位 of the list with its items, by name. */
   'items:compilers': { name: string; items: number }[];
 }
 

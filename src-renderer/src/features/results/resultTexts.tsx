@@ -18,8 +18,6 @@ export function StateTag({ state, draft }: { state: ResultState; draft?: boolean
   );
 }
 
-/** An ISO time as the clerk reads it. */
-
 export function statusText(status: SaveStatus): string {
   switch (status.kind) {
     case 'clean':
