@@ -9,7 +9,7 @@ import type { ServiceContext } from '../app/context';
 import { previewScope } from '../draws/scope';
 import { requireBureau } from '../settings/bureau';
 import { planRow, type PlanRow } from './plan-read';
-import { readSettings, readTask, readTasksOfPlan } from './tasks';
+import { readSettings, readTasksOfPlan } from './tasks';
 
 /** One row of the 公示 table per task; 预计抽查数量 is counted from the roster now. */
 export function publicationRow(raw: BetterSqlite3.Database, task: TaskView): PlanPublicationRow {
@@ -74,13 +74,11 @@ export function publishChange(raw: BetterSqlite3.Database, ctx: ServiceContext, 
   freezeVersion(raw, ctx, plan, readTasksOfPlan(raw, planId), plan.version + 1, reason);
 }
 
-/** A task added or changed in a published plan publishes a new version: the same refusal for that task alone. */
-export function refuseEmptyTaskScope(raw: BetterSqlite3.Database, planTitle: string, taskId: number): void {
-  refuseEmptyScopes(raw, planTitle, [readTask(raw, taskId)]);
-}
-
-/** A task with nothing in its scope would publish an inspection that cannot be drawn. */
-function refuseEmptyScopes(raw: BetterSqlite3.Database, title: string, tasks: readonly TaskView[]): void {
+/**
+ * A task with nothing in its scope would publish an inspection that cannot be drawn: checked for a plan's tasks at
+ * publication, and for one task added or changed in a published plan.
+ */
+export function refuseEmptyScopes(raw: BetterSqlite3.Database, title: string, tasks: readonly TaskView[]): void {
   const empty = tasks.filter((task) => previewScope(raw, task).total === 0);
   if (empty.length === 0) return;
   const names = empty.map((task) => `「${task.name}」`).join('、');

@@ -19,9 +19,9 @@ import { AppError } from '@shared/errors';
 import { column, first, qb, run, value } from '../db/sql';
 import { appendAuditRaw } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import { readSettings } from './tasks';
+import { readSettings, readTask } from './tasks';
 import { unknownConflictText } from './conflict-parties';
-import { refuseEmptyTaskScope } from './plan-write';
+import { refuseEmptyScopes } from './plan-write';
 
 /** Publishes the plan's next version inside the caller's transaction (plan-write.publishChange). */
 export type PublishChange = (planId: number, reason: string) => void;
@@ -250,7 +250,7 @@ export function saveTask(
         ctx.now(),
       );
       if (plan.version > 0) {
-        refuseEmptyTaskScope(raw, plan.title, taskId);
+        refuseEmptyScopes(raw, plan.title, [readTask(raw, taskId)]);
         publishChange(plan.id, reason);
       }
       return taskId;
