@@ -7,8 +7,11 @@ import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 const PAGE = resolve(ROOT, 'resources/verify.html');
-// All of src-shared rather than what src-verify imports from it: a superset only rebuilds more often.
-const SOURCES = ['src-verify', 'src-shared', 'scripts/verify-page.ts'].map((p) => resolve(ROOT, p));
+// All of src-shared rather than what src-verify imports from it: a superset only rebuilds more often. The lock file
+// stands for the bundled packages, so an upgrade of them rebuilds the page too.
+const SOURCES = ['src-verify', 'src-shared', 'scripts/verify-page.ts', 'package-lock.json'].map((p) =>
+  resolve(ROOT, p),
+);
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
