@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { createServices } from '../src-main/app/services';
 import { defaultContext } from '../src-main/app/context';
 import { openDatabase, withOpenDatabase } from '../src-main/db/connection';
+import { qb, value } from '../src-main/db/sql';
 import { loadDemoData } from '../src-main/demo/demo-data';
 import { demoTaskInput } from '../src-main/demo/plan-demo';
 import { resourcesDir } from '../src-main/documents/fonts';
@@ -28,11 +29,7 @@ const RUN_DIR = join(OUT, 'publish-run');
 /** The year of the base's one plan: the base outlives the calendar year it was built in. */
 async function database(): Promise<number> {
   if (existsSync(DB))
-    return withOpenDatabase(
-      DB,
-      { readonly: true },
-      (conn) => conn.raw.prepare('SELECT year FROM plans').pluck().get() as number,
-    );
+    return withOpenDatabase(DB, { readonly: true }, (conn) => value(conn.raw, qb.selectFrom('plans').select('year'))!);
   const year = new Date().getFullYear();
   mkdirSync(OUT, { recursive: true });
   const conn = await openDatabase(DB, { migrate: true });
