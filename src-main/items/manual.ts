@@ -10,6 +10,7 @@ import { methodKindsOf } from '@shared/import/items';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
+import { changeJson, logRosterChange } from '../rosters/change-log';
 import type { Database } from '../db/schema';
 import { itemKeyOf } from '../rosters/import-specs';
 import { filteredItems, itemNotFound } from './query';
@@ -27,23 +28,17 @@ interface Change {
   batch?: string;
 }
 
-async function logChange(trx: Trx, ctx: ServiceContext, c: Change) {
-  await trx
-    .insertInto('roster_changes')
-    .values({
-      at: ctx.now().toISOString(),
-      actor: ctx.actor(),
-      roster: 'items',
-      record_id: c.id,
-      record_key: recordKeyOf(c.itemKey),
-      action: c.action,
-      source: c.batch ? 'bulk' : 'edit',
-      batch: c.batch ?? null,
-      before: c.before === null ? null : JSON.stringify(c.before),
-      after: c.after === null ? null : JSON.stringify(c.after),
-    })
-    .execute();
-}
+const logChange = (trx: Trx, ctx: ServiceContext, c: Change) =>
+  logRosterChange(trx, ctx, {
+    at: ctx.now().toISOString(),
+    roster: 'items',
+    record_id: c.id,
+    record_key: recordKeyOf(c.itemKey),
+    action: c.action,
+    batch: c.batch,
+    before: changeJson(c.before),
+    after: changeJson(c.after),
+  });
 
 const audit = (trx: Trx, ctx: ServiceContext, action: string, target: string, detail: unknown) =>
   appendAudit(trx, { actor: ctx.actor(), action, target, detail }, ctx.now());

@@ -7,6 +7,7 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
+import { logRosterChange } from '../rosters/change-log';
 import type { Database } from '../db/schema';
 import { itemNotFound } from './query';
 
@@ -100,21 +101,15 @@ export async function updateSubItems(db: Kysely<Database>, ctx: ServiceContext, 
     const { added, removed } = await rewrite(trx, req, stored, kept);
     const text = (list: readonly SubItemText[]) =>
       list.map((s, i) => ({ ordinal: i + 1, content: s.content, basis: s.basis, method: s.method }));
-    await trx
-      .insertInto('roster_changes')
-      .values({
-        at: at.toISOString(),
-        actor: ctx.actor(),
-        roster: 'items',
-        record_id: req.itemId,
-        record_key: `item:${item.item_key.replaceAll('\u0001', '/')}`,
-        action: 'update',
-        source: 'edit',
-        batch: null,
-        before: JSON.stringify({ sub_items: text(stored) }),
-        after: JSON.stringify({ sub_items: text(req.subItems) }),
-      })
-      .execute();
+    await logRosterChange(trx, ctx, {
+      at: at.toISOString(),
+      roster: 'items',
+      record_id: req.itemId,
+      record_key: `item:${item.item_key.replaceAll('\u0001', '/')}`,
+      action: 'update',
+      before: JSON.stringify({ sub_items: text(stored) }),
+      after: JSON.stringify({ sub_items: text(req.subItems) }),
+    });
     const detail = { before: stored.length, after: req.subItems.length, added, removed };
     await appendAudit(
       trx,

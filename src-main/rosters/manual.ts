@@ -9,7 +9,8 @@ import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
 import type { Database } from '../db/schema';
 import { TABLES, type RosterView } from './tables';
-import { conflictCheck, ensureOffice, logRosterChange, storedRecord, validateEntityCodes } from './update';
+import { logRosterChange } from './change-log';
+import { conflictCheck, ensureOffice, storedRecord, validateEntityCodes } from './update';
 import { refuseIfUsed } from './usage';
 
 type Req = ParsedReq<'roster:create'>;

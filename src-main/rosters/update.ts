@@ -1,5 +1,5 @@
 /** One record's edit: the patch, checked, written with a change-log row and an audit row in one transaction. */
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   ENTITY_FIELD_LABELS,
   EXPERT_FIELD_LABELS,
@@ -12,8 +12,9 @@ import { AppError } from '@shared/errors';
 import type { ParsedReq } from '@shared/ipc/schemas';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
-import type { Database, RosterChangesTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import { TABLES, type RosterView } from './tables';
+import { logRosterChange } from './change-log';
 
 type Trx = Transaction<Database>;
 type Values = Record<string, unknown>;
@@ -82,18 +83,6 @@ function applyPatch(req: ParsedReq<'roster:update'>, before: Values) {
     changed.push('name_from_operator');
   }
   return { next, changed };
-}
-
-/** A hand edit's row in the roster change log (source `edit`); `before` and `after` as stored JSON, or null. */
-export async function logRosterChange(
-  trx: Trx,
-  ctx: ServiceContext,
-  change: Omit<Insertable<RosterChangesTable>, 'id' | 'actor' | 'source' | 'batch'>,
-): Promise<void> {
-  await trx
-    .insertInto('roster_changes')
-    .values({ ...change, actor: ctx.actor(), source: 'edit', batch: null })
-    .execute();
 }
 
 async function writeChange(trx: Trx, ctx: ServiceContext, req: ParsedReq<'roster:update'>, before: Values) {

@@ -8,6 +8,7 @@ import { AppError } from '@shared/errors';
 import type { Database } from '../db/schema';
 import { appendAudit } from '../audit/service';
 import type { ServiceContext } from '../app/context';
+import { changeJson, logRosterChange } from '../rosters/change-log';
 import { formatCount } from '@shared/domain/counts';
 
 async function usedBy(db: Kysely<Database> | Transaction<Database>, name: string): Promise<number> {
@@ -47,21 +48,15 @@ export function createOfficeService(db: Kysely<Database>, ctx: ServiceContext) {
     change: { id: number; name: string; action: 'insert' | 'update' | 'delete'; before: unknown; after: unknown },
   ) {
     const at = ctx.now();
-    await trx
-      .insertInto('roster_changes')
-      .values({
-        at: at.toISOString(),
-        actor: ctx.actor(),
-        roster: 'offices',
-        record_id: change.id,
-        record_key: `office:${change.name}`,
-        action: change.action,
-        source: 'edit',
-        batch: null,
-        before: change.before === null ? null : JSON.stringify(change.before),
-        after: change.after === null ? null : JSON.stringify(change.after),
-      })
-      .execute();
+    await logRosterChange(trx, ctx, {
+      at: at.toISOString(),
+      roster: 'offices',
+      record_id: change.id,
+      record_key: `office:${change.name}`,
+      action: change.action,
+      before: changeJson(change.before),
+      after: changeJson(change.after),
+    });
     const action = `offices:${change.action}`;
     await appendAudit(trx, { actor: ctx.actor(), action, target: `offices:${change.id}`, detail: change }, at);
   }
