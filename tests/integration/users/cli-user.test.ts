@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
-import { createTestDb, type TestDb } from '../../fixtures/test-db';
+import { countRows, createTestDb, type TestDb } from '../../fixtures/test-db';
 import { addUsers, PASSWORD } from './users';
 
 let t: TestDb;
@@ -22,15 +22,15 @@ async function demo(env: NodeJS.ProcessEnv, ...extra: string[]) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-const count = (table: string) => t.conn.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const rows = () => ['entities', 'inspectors', 'items', 'audit_log', 'users'].map(count);
+const rows = () =>
+  ['entities', 'inspectors', 'items', 'audit_log', 'users'].map((table) => countRows(t.conn.raw, table));
 const lastActor = () => t.conn.raw.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
 
 describe('the CLI as a named user', () => {
   it('with no users it works as today, under the terminal user’s name', async () => {
     const r = await demo({});
     expect(r.code).toBe(0);
-    expect(count('entities')).toBe(50);
+    expect(countRows(t.conn.raw, 'entities')).toBe(50);
     expect(lastActor()).toMatch(/^命令行（/);
   });
 
@@ -76,7 +76,7 @@ describe('the CLI as a named user', () => {
     addUsers(t, [['王管理', '管理员']]);
     const r = await demo({ SSJ_PASSWORD: PASSWORD }, '--user', '王管理');
     expect(r.code).toBe(0);
-    expect(count('entities')).toBe(50);
+    expect(countRows(t.conn.raw, 'entities')).toBe(50);
     expect(lastActor()).toBe('王管理');
   });
 });
