@@ -4,16 +4,12 @@
  */
 import { confirmPopover } from './draw-fixtures';
 import { drawPageFor, prepareOnPage } from './ceremony-fixtures';
-import { PASSWORD, signIn } from './users-fixtures';
-import { expect, screenshot, test, type AppFixture } from './harness';
+import { signIn } from './users-fixtures';
+import { expect, screenshot, test } from './harness';
 import { countRows } from '../fixtures/test-db';
+import { addUsers, PASSWORD } from '../fixtures/users';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-function addUsers(app: AppFixture, users: [string, '管理员' | '操作员' | '监督员' | '录入员' | '查看'][]): void {
-  for (const [name, role] of users) app.services.users.create({ name, role, password: PASSWORD });
-  app.services.users.signOut();
-}
 
 test('the first 管理员 is created in 系统设置 and signed in at once', async ({ page, app }) => {
   await app.open('/');
@@ -40,7 +36,7 @@ test('the first 管理员 is created in 系统设置 and signed in at once', asy
 });
 
 test('once accounts exist the app asks for sign-in; a wrong password is refused in Chinese', async ({ page, app }) => {
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['李操作', '操作员'],
   ]);
@@ -59,7 +55,7 @@ test('once accounts exist the app asks for sign-in; a wrong password is refused 
 });
 
 test('a 查看 user is refused a write by main, in Chinese, and nothing changes', async ({ page, app }) => {
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['赵查看', '查看'],
   ]);
@@ -81,7 +77,7 @@ test('a 查看 user is refused a write by main, in Chinese, and nothing changes'
 
 test('承诺 needs the supervisor’s own password, typed on the operator’s machine', async ({ page, app }) => {
   const { panel, taskId } = await drawPageFor(page, app, { name: '监督员确认测试' });
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['张敏', '操作员'],
     ['刘强', '监督员'],

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { countRows, createTestDb, type TestDb } from '../../fixtures/test-db';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -35,7 +35,7 @@ describe('the CLI as a named user', () => {
   });
 
   it('once users exist, refuses without --user, a wrong password and a role without the right, in Chinese', async () => {
-    addUsers(t, [
+    addUsers(t.services, [
       ['王管理', '管理员'],
       ['赵查看', '查看'],
     ]);
@@ -61,7 +61,7 @@ describe('the CLI as a named user', () => {
   });
 
   it('never reads the password from the arguments, and without a terminal asks for SSJ_PASSWORD', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     const before = rows();
     const r = await demo({}, '--user', '王管理', '--password', PASSWORD);
     expect(r.code).toBe(1);
@@ -73,7 +73,7 @@ describe('the CLI as a named user', () => {
   });
 
   it('with --user and SSJ_PASSWORD the writes are logged under that user', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     const r = await demo({ SSJ_PASSWORD: PASSWORD }, '--user', '王管理');
     expect(r.code).toBe(0);
     expect(countRows(t.conn.raw, 'entities')).toBe(50);
