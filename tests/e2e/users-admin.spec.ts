@@ -4,17 +4,20 @@
  */
 import type { Page } from '@playwright/test';
 import { afterMotion, confirmPopover } from './draw-fixtures';
-import { PASSWORD, signIn } from './users-fixtures';
+import { signIn } from './users-fixtures';
+import { addUsers, PASSWORD } from '../fixtures/users';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** 王管理 (管理员), 李操作 (操作员, who has changed his password: named in the log) and 赵查看 (never used). */
 function accounts(app: AppFixture): void {
+  addUsers(app.services, [
+    ['王管理', '管理员'],
+    ['李操作', '操作员'],
+    ['赵查看', '查看'],
+  ]);
   const users = app.services.users;
-  users.create({ name: '王管理', role: '管理员', password: PASSWORD });
-  users.create({ name: '李操作', role: '操作员', password: PASSWORD });
-  users.create({ name: '赵查看', role: '查看', password: PASSWORD });
   users.signIn({ name: '李操作', password: PASSWORD });
   users.changePassword({ oldPassword: PASSWORD, password: PASSWORD });
   users.signOut();

@@ -1,7 +1,6 @@
-/** Accounts for the sign-in tests: one password for every account made here, and sign-in as a person types it. */
+/** Sign-in as a person types it, with the one password of the test accounts (tests/fixtures/users.ts) by default. */
 import type { Page } from '@playwright/test';
-
-export const PASSWORD = '演示密码2026';
+import { PASSWORD } from '../fixtures/users';
 
 export async function signIn(page: Page, name: string, password = PASSWORD): Promise<void> {
   await page.getByTestId('sign-in-name').fill(name);

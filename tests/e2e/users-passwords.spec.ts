@@ -4,17 +4,18 @@
  */
 import type { Page } from '@playwright/test';
 import { afterMotion } from './draw-fixtures';
-import { PASSWORD, signIn } from './users-fixtures';
+import { signIn } from './users-fixtures';
+import { addUsers, PASSWORD } from '../fixtures/users';
 import { expect, screenshot, test, type AppFixture } from './harness';
 
 const NEW_PASSWORD = '新的密码2027';
 test.use({ viewport: { width: 1366, height: 768 } });
 
-function accounts(app: AppFixture): void {
-  app.services.users.create({ name: '王管理', role: '管理员', password: PASSWORD });
-  app.services.users.create({ name: '李操作', role: '操作员', password: PASSWORD });
-  app.services.users.signOut();
-}
+const accounts = (app: AppFixture) =>
+  addUsers(app.services, [
+    ['王管理', '管理员'],
+    ['李操作', '操作员'],
+  ]);
 
 /** Signs out from the header, then checks that only `password` now opens `name`'s account. */
 async function onlyPasswordOpens(page: Page, name: string, old: string, password: string): Promise<void> {

@@ -4,18 +4,12 @@
  */
 import { confirmPopover } from './draw-fixtures';
 import { drawPageFor, prepareOnPage } from './ceremony-fixtures';
-import { PASSWORD, signIn } from './users-fixtures';
-import { expect, screenshot, test, type AppFixture } from './harness';
+import { signIn } from './users-fixtures';
+import { expect, screenshot, test } from './harness';
+import { countRows } from '../fixtures/test-db';
+import { addUsers, PASSWORD } from '../fixtures/users';
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-function addUsers(app: AppFixture, users: [string, '管理员' | '操作员' | '监督员' | '录入员' | '查看'][]): void {
-  for (const [name, role] of users) app.services.users.create({ name, role, password: PASSWORD });
-  app.services.users.signOut();
-}
-
-const count = (app: AppFixture, table: string) =>
-  app.db.conn.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 test('the first 管理员 is created in 系统设置 and signed in at once', async ({ page, app }) => {
   await app.open('/');
@@ -42,7 +36,7 @@ test('the first 管理员 is created in 系统设置 and signed in at once', asy
 });
 
 test('once accounts exist the app asks for sign-in; a wrong password is refused in Chinese', async ({ page, app }) => {
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['李操作', '操作员'],
   ]);
@@ -61,29 +55,29 @@ test('once accounts exist the app asks for sign-in; a wrong password is refused 
 });
 
 test('a 查看 user is refused a write by main, in Chinese, and nothing changes', async ({ page, app }) => {
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['赵查看', '查看'],
   ]);
   await app.open('/settings');
   await signIn(page, '赵查看');
   await expect(page.getByTestId('user-badge')).toContainText('赵查看（查看）');
-  const offices = count(app, 'offices');
-  const audits = count(app, 'audit_log');
+  const offices = countRows(app.db.conn.raw, 'offices');
+  const audits = countRows(app.db.conn.raw, 'audit_log');
   // The form is there (a hidden button would not be a check): main refuses the call itself.
   await page.getByTestId('office-name').fill('综合执法大队');
   await page.getByTestId('office-add').click();
   await expect(page.getByTestId('office-error')).toHaveText(
     '用户「赵查看」的角色「查看」无权进行此操作（仅限管理员），已拒绝，未做任何更改。',
   );
-  expect([count(app, 'offices'), count(app, 'audit_log')]).toEqual([offices, audits]);
+  expect([countRows(app.db.conn.raw, 'offices'), countRows(app.db.conn.raw, 'audit_log')]).toEqual([offices, audits]);
   await page.getByTestId('office-error').scrollIntoViewIfNeeded();
   await screenshot(page, 'users-3-viewer-refused');
 });
 
 test('承诺 needs the supervisor’s own password, typed on the operator’s machine', async ({ page, app }) => {
   const { panel, taskId } = await drawPageFor(page, app, { name: '监督员确认测试' });
-  addUsers(app, [
+  addUsers(app.services, [
     ['王管理', '管理员'],
     ['张敏', '操作员'],
     ['刘强', '监督员'],

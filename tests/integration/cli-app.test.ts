@@ -1,33 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { infoCommand, migrateCommand } from '../../src-main/cli/app-commands';
-import { runCli } from '../../src-main/cli/run-cli';
 import { LATEST_SCHEMA_VERSION } from '../../src-main/db/migrations';
+import { runCaptured } from '../fixtures/cli';
+import { ssj } from '../fixtures/kill-cli';
 import { tempDir } from '../fixtures/test-db';
 
-const ROOT = resolve(__dirname, '../..');
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, [infoCommand, migrateCommand], {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: {},
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCaptured(argv, [infoCommand, migrateCommand], {});
 
 describe('ssj CLI: help, info, migrate', () => {
   it('--help lists every command with its Chinese summary', async () => {
     const r = await cli('--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('info');
-    expect(r.stdout).toContain('migrate');
-    expect(r.stdout).toContain('--db PATH');
+    expect(r.out).toContain('info');
+    expect(r.out).toContain('migrate');
+    expect(r.out).toContain('--db PATH');
   });
 
   it('info on a missing file reports it and creates nothing', async () => {
@@ -35,7 +24,7 @@ describe('ssj CLI: help, info, migrate', () => {
     const db = join(dir, 'none.sqlite');
     const r = await cli('info', '--db', db, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ dbPath: db, dbExists: false, schemaVersion: 0 });
+    expect(JSON.parse(r.out)).toMatchObject({ dbPath: db, dbExists: false, schemaVersion: 0 });
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -43,13 +32,13 @@ describe('ssj CLI: help, info, migrate', () => {
     const db = join(tempDir(), 'county.sqlite');
     const m = await cli('migrate', '--db', db, '--json');
     expect(m.code).toBe(0);
-    expect(JSON.parse(m.stdout)).toMatchObject({
+    expect(JSON.parse(m.out)).toMatchObject({
       created: true,
       schemaVersion: LATEST_SCHEMA_VERSION,
       backupPath: null,
     });
     const i = await cli('info', '--db', db, '--json');
-    expect(JSON.parse(i.stdout)).toMatchObject({
+    expect(JSON.parse(i.out)).toMatchObject({
       dbExists: true,
       schemaVersion: LATEST_SCHEMA_VERSION,
       latestSchemaVersion: LATEST_SCHEMA_VERSION,
@@ -64,8 +53,8 @@ describe('ssj CLI: help, info, migrate', () => {
     for (const cmd of ['info', 'migrate']) {
       const r = await cli(cmd, '--db', corrupt);
       expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^错误：数据库文件.*已损坏/);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^错误：数据库文件.*已损坏/);
     }
     expect(readFileSync(corrupt).equals(before)).toBe(true);
 
@@ -75,26 +64,23 @@ describe('ssj CLI: help, info, migrate', () => {
     raw.close();
     const r = await cli('migrate', '--db', newer);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/更新版本.*请升级本程序/);
+    expect(r.err).toMatch(/更新版本.*请升级本程序/);
     expect(existsSync(`${newer}-wal`)).toBe(false);
   });
 
   it('unknown commands and options are refused in Chinese', async () => {
-    expect(await cli('frobnicate')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^未知命令：frobnicate/) });
-    expect(await cli('info', '--colour')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^参数错误/) });
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, err: expect.stringMatching(/^未知命令：frobnicate/) });
+    expect(await cli('info', '--colour')).toMatchObject({ code: 1, err: expect.stringMatching(/^参数错误/) });
   });
 
   it('runs as a real process through tsx: one JSON object on stdout, exit status from the command', () => {
     const db = join(tempDir(), 'proc.sqlite');
-    const tsx = resolve(ROOT, 'node_modules/.bin/tsx');
-    const stdout = execFileSync(tsx, ['src-main/cli.ts', 'migrate', '--db', db, '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(JSON.parse(stdout)).toMatchObject({ created: true, schemaVersion: LATEST_SCHEMA_VERSION });
+    const m = ssj('migrate', '--db', db, '--json');
+    expect(m.status, m.stderr).toBe(0);
+    expect(JSON.parse(m.stdout)).toMatchObject({ created: true, schemaVersion: LATEST_SCHEMA_VERSION });
     const bad = join(tempDir(), 'bad.sqlite');
     writeFileSync(bad, 'x'.repeat(4096));
-    const r = spawnSync(tsx, ['src-main/cli.ts', 'info', '--db', bad], { cwd: ROOT, encoding: 'utf8' });
+    const r = ssj('info', '--db', bad);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('已损坏');
   });

@@ -3,7 +3,7 @@
  * cancel leaves the database as it was, and the load is refused on a database that already holds records.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../fixtures/test-db';
+import { countRows, createTestDb, type TestDb } from '../../fixtures/test-db';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -14,9 +14,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const count = (table: string) => t.conn.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const TABLES = ['entities', 'inspectors', 'experts', 'items', 'offices', 'roster_changes', 'audit_log', 'settings'];
-const counts = () => Object.fromEntries(TABLES.map((table) => [table, count(table)]));
+const counts = () => Object.fromEntries(TABLES.map((table) => [table, countRows(t.conn.raw, table)]));
 
 describe('demo load job', () => {
   it('writes the demo county in a worker while this thread keeps running, with progress', async () => {
@@ -29,8 +28,8 @@ describe('demo load job', () => {
       clearInterval(poll);
     });
     expect(summary.entities).toBe(5000);
-    expect(count('entities')).toBe(5000);
-    expect(count('inspectors')).toBe(summary.inspectors);
+    expect(countRows(t.conn.raw, 'entities')).toBe(5000);
+    expect(countRows(t.conn.raw, 'inspectors')).toBe(summary.inspectors);
     expect(ticks).toBeGreaterThan(5);
     expect(seen.some((w) => w > 0 && w < 5000)).toBe(true);
     expect(t.services.demo.progress('j1')).toMatchObject({ running: false });

@@ -21,15 +21,8 @@ import {
   sealedEntities,
   type ProofBody,
 } from '../../../src-main/draws/views';
-import {
-  expertDrawId,
-  inspectorDrawId,
-  lookupPeople,
-  personOf,
-  type DrawPerson,
-  type ExpertRow,
-  type InspectorRow,
-} from '../../../src-main/draws/draw-people';
+import { expertDrawId, inspectorDrawId, lookupPeople, type DrawPerson } from '../../../src-main/draws/draw-people';
+import { first, qb } from '../../../src-main/db/sql';
 import { CEREMONY, county, type County } from '../../fixtures/county';
 
 let c: County;
@@ -42,19 +35,44 @@ afterAll(async () => {
 
 const step = (): StepContext => ({ actor: '测试操作员', now: c.ctx.now(), progress: () => undefined });
 
-/** The per-id lookup lookupPeople replaced (a statement per id and kind), as the reference. */
+/** The per-id lookup lookupPeople replaced (a statement per id and kind) with its own field mapping, as the reference. */
 function lookupPeopleOneByOne(ids: readonly string[]) {
   const raw = c.conn.raw;
   const out = new Map<string, DrawPerson>();
-  const byRow = raw.prepare('SELECT id, badge_no, name, office, phone FROM inspectors WHERE id = ?');
-  const byBadge = raw.prepare('SELECT id, badge_no, name, office, phone FROM inspectors WHERE badge_no = ?');
-  const expert = raw.prepare('SELECT id, name, organisation, phone FROM experts WHERE id = ?');
+  const inspectors = qb.selectFrom('inspectors').select(['id', 'badge_no', 'name', 'office', 'phone']);
+  const experts = qb.selectFrom('experts').select(['id', 'name', 'organisation', 'phone']);
   for (const id of new Set(ids)) {
-    const e = /^专家\d+$/.test(id) ? (expert.get(Number(id.slice(2))) as ExpertRow | undefined) : undefined;
+    const e = /^专家\d+$/.test(id) ? first(raw, experts.where('id', '=', Number(id.slice(2)))) : undefined;
     const i =
-      (/^检查员\d+$/.test(id) ? (byRow.get(Number(id.slice(3))) as InspectorRow | undefined) : undefined) ??
-      (byBadge.get(id) as InspectorRow | undefined);
-    out.set(id, personOf(id, e, i));
+      (/^检查员\d+$/.test(id) ? first(raw, inspectors.where('id', '=', Number(id.slice(3)))) : undefined) ??
+      first(raw, inspectors.where('badge_no', '=', id));
+    const person: DrawPerson = e
+      ? {
+          name: e.name,
+          office: e.organisation || '专家库',
+          isExpert: true,
+          badgeNo: '',
+          phone: e.phone,
+          key: expertDrawId(e.id),
+        }
+      : i
+        ? {
+            name: i.name,
+            office: i.office,
+            isExpert: false,
+            badgeNo: i.badge_no,
+            phone: i.phone,
+            key: inspectorDrawId(i.id),
+          }
+        : {
+            name: '（已不在名录中）',
+            office: '',
+            isExpert: false,
+            badgeNo: /^(专家|检查员)\d+$/.test(id) ? '' : id,
+            phone: '',
+            key: id,
+          };
+    out.set(id, person);
   }
   return out;
 }

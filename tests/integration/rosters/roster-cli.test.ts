@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run-cli';
 import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
-import { tempDir, tempFile } from '../../fixtures/test-db';
+import { countRows, tempDir, tempFile } from '../../fixtures/test-db';
 import { writeEntityXlsx } from '../../fixtures/roster-files';
 
 const HAINAN = resolve(__dirname, '../../fixtures/samples/hainan-2020-item-list.xlsx');
@@ -25,7 +25,7 @@ async function cli(...argv: string[]) {
 function count(dbPath: string, table: string): number {
   const raw = new BetterSqlite3(dbPath, { readonly: true });
   try {
-    return raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return countRows(raw, table);
   } finally {
     raw.close();
   }

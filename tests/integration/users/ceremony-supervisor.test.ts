@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch, type Dispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { county, type County } from '../../fixtures/county';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 
 const TRUSTED = 'app://ssj/index.html';
 const CEREMONY = { place: '县局三楼会议室', operator: '张敏', supervisor: '刘强' };
@@ -18,7 +18,7 @@ beforeAll(async () => {
     authorize: c.services.users.authorize,
   });
   ({ id: drawId } = await c.services.draws.prepare({ taskId: c.publishedTask({ name: '监督员确认' }) }));
-  addUsers(c, [
+  addUsers(c.services, [
     ['王管理', '管理员'],
     ['张敏', '操作员'],
     ['刘强', '监督员'],

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROSTER_COMMANDS } from '../../../src-main/cli/roster-commands';
 import { runCli } from '../../../src-main/cli/run-cli';
-import { createTestDb, type TestDb } from '../../fixtures/test-db';
-import { addUsers, PASSWORD } from './users';
+import { countRows, createTestDb, type TestDb } from '../../fixtures/test-db';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -22,20 +22,20 @@ async function demo(env: NodeJS.ProcessEnv, ...extra: string[]) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-const count = (table: string) => t.conn.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const rows = () => ['entities', 'inspectors', 'items', 'audit_log', 'users'].map(count);
+const rows = () =>
+  ['entities', 'inspectors', 'items', 'audit_log', 'users'].map((table) => countRows(t.conn.raw, table));
 const lastActor = () => t.conn.raw.prepare('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get();
 
 describe('the CLI as a named user', () => {
   it('with no users it works as today, under the terminal user’s name', async () => {
     const r = await demo({});
     expect(r.code).toBe(0);
-    expect(count('entities')).toBe(50);
+    expect(countRows(t.conn.raw, 'entities')).toBe(50);
     expect(lastActor()).toMatch(/^命令行（/);
   });
 
   it('once users exist, refuses without --user, a wrong password and a role without the right, in Chinese', async () => {
-    addUsers(t, [
+    addUsers(t.services, [
       ['王管理', '管理员'],
       ['赵查看', '查看'],
     ]);
@@ -61,7 +61,7 @@ describe('the CLI as a named user', () => {
   });
 
   it('never reads the password from the arguments, and without a terminal asks for SSJ_PASSWORD', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     const before = rows();
     const r = await demo({}, '--user', '王管理', '--password', PASSWORD);
     expect(r.code).toBe(1);
@@ -73,10 +73,10 @@ describe('the CLI as a named user', () => {
   });
 
   it('with --user and SSJ_PASSWORD the writes are logged under that user', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     const r = await demo({ SSJ_PASSWORD: PASSWORD }, '--user', '王管理');
     expect(r.code).toBe(0);
-    expect(count('entities')).toBe(50);
+    expect(countRows(t.conn.raw, 'entities')).toBe(50);
     expect(lastActor()).toBe('王管理');
   });
 });

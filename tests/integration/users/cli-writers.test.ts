@@ -13,7 +13,7 @@ import { SHEET_COMMANDS } from '../../../src-main/cli/sheets-commands';
 import { statsCommand } from '../../../src-main/cli/stats-commands';
 import { runCaptured } from '../../fixtures/cli';
 import { createTestDb, tempDir, type TestDb } from '../../fixtures/test-db';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 
 const COMMANDS = [infoCommand, migrateCommand, auditCommand, ...BACKUP_COMMANDS, ...SHEET_COMMANDS, statsCommand];
 
@@ -22,7 +22,7 @@ let out: string;
 beforeEach(async () => {
   t = await createTestDb();
   out = tempDir();
-  addUsers(t, [
+  addUsers(t.services, [
     ['王管理', '管理员'],
     ['赵查看', '查看'],
   ]);

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_ATTEMPTS } from '@shared/domain/users';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
   t.ctx.clock.now = new Date('2026-03-20T02:00:00Z');
-  addUsers(t, [
+  addUsers(t.services, [
     ['王管理', '管理员'],
     ['李操作', '操作员'],
   ]);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
 import { guardChange } from '../../../src-main/users/manage';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 import { refusalSync as refusal } from '../../fixtures/refusal';
 
 let t: TestDb;
 beforeEach(async () => {
   t = await createTestDb();
-  addUsers(t, [
+  addUsers(t.services, [
     ['王管理', '管理员'],
     ['李操作', '操作员'],
     ['赵查看', '查看'],

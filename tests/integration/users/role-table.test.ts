@@ -5,7 +5,7 @@ import { createDispatch, type Dispatch } from '../../../src-main/ipc/dispatch';
 import { createHandlers } from '../../../src-main/ipc/handlers';
 import { CHANNEL_ROLES } from '../../../src-main/users/channel-roles';
 import { createTestDb, type TestDb } from '../../fixtures/test-db';
-import { addUsers, PASSWORD } from './users';
+import { addUsers, PASSWORD } from '../../fixtures/users';
 
 const TRUSTED = 'app://ssj/index.html';
 let t: TestDb;
@@ -47,7 +47,7 @@ describe('the channel → roles table', () => {
   });
 
   it('once a user exists, refuses every channel but sign-in before signing in, in Chinese', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     const before = rowCounts();
     for (const channel of CHANNELS) {
       const res = await dispatch(TRUSTED, channel, {});
@@ -61,7 +61,10 @@ describe('the channel → roles table', () => {
   });
 
   it.each(ROLES)('for the role %s, refuses each channel the table does not grant it, in Chinese', async (role) => {
-    addUsers(t, [['王管理', '管理员'], ...(role === '管理员' ? [] : [[`某${role}`, role] as [string, typeof role]])]);
+    addUsers(t.services, [
+      ['王管理', '管理员'],
+      ...(role === '管理员' ? [] : [[`某${role}`, role] as [string, typeof role]]),
+    ]);
     const name = role === '管理员' ? '王管理' : `某${role}`;
     t.services.users.signIn({ name, password: PASSWORD });
     const before = rowCounts();
@@ -87,7 +90,7 @@ describe('the channel → roles table', () => {
   });
 
   it('a 查看 user is refused a real, well-formed write and nothing changes', async () => {
-    addUsers(t, [
+    addUsers(t.services, [
       ['王管理', '管理员'],
       ['赵查看', '查看'],
     ]);
@@ -105,7 +108,7 @@ describe('the channel → roles table', () => {
   });
 
   it('the signed-in user is the actor of a write', async () => {
-    addUsers(t, [['王管理', '管理员']]);
+    addUsers(t.services, [['王管理', '管理员']]);
     t.services.users.signIn({ name: '王管理', password: PASSWORD });
     await dispatch(TRUSTED, 'settings:set', { minTeamSize: 3 });
     const last = t.conn.raw.prepare('SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1').get();
