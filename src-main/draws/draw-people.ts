@@ -26,7 +26,10 @@ function rowOf(pattern: RegExp, id: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The inspectors row number an inspector's draw id names; null for an expert's id or an older draw's 执法证号. */
+/**
+ * The inspectors row number an inspector's draw id names; null for an expert's id or an older draw's 执法证号. Read
+ * by the tests that check a draw's teams against the roster.
+ */
 export function inspectorRowOf(id: string): number | null {
   return rowOf(INSPECTOR_ID, id);
 }
@@ -43,8 +46,8 @@ export interface DrawPerson {
   key: string;
 }
 
-export type InspectorRow = { id: number; badge_no: string; name: string; office: string; phone: string };
-export type ExpertRow = { id: number; name: string; organisation: string; phone: string };
+type InspectorRow = { id: number; badge_no: string; name: string; office: string; phone: string };
+type ExpertRow = { id: number; name: string; organisation: string; phone: string };
 
 /**
  * Who each id is, for records drawn earlier (the person may since have changed office or left). Three statements for
@@ -81,7 +84,7 @@ export function lookupPeople(raw: BetterSqlite3.Database, ids: readonly string[]
 }
 
 /** The expert row if the id is an expert's, else the inspector row (by row number, or by 执法证号 in older draws). */
-export function personOf(id: string, expert: ExpertRow | undefined, inspector: InspectorRow | undefined): DrawPerson {
+function personOf(id: string, expert: ExpertRow | undefined, inspector: InspectorRow | undefined): DrawPerson {
   if (expert) {
     const office = expert.organisation || '专家库';
     return {
